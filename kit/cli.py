@@ -1,0 +1,117 @@
+"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``.
+
+Examples
+--------
+Export every table of the bundled report as CSV, Parquet and JSON::
+
+    kit export --out tables/ --format csv --format parquet --format json
+
+Another report (markdown, PDF text or the PDF itself)::
+
+    kit export reports/wgpko-2022.pdf --out tables-2022/
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _load(path: str | None):
+    from .report import load_report
+
+    return load_report(path) if path else load_report()
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .report import load_corpus
+
+    target = Path(args.report) if args.report else None
+    report = load_corpus(target) if target and target.is_dir() else _load(args.report)
+    files = report.export(args.out, args.format or ["csv"])
+    print(f"{report!r}")
+    for f in files:
+        print(f"  wrote {f}")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    report = _load(args.report)
+    report.validate()
+    print(f"{report!r}: valid")
+    for row in report.problems.itertuples():
+        print(f"  note: {row.message}")
+    return 0
+
+
+def _cmd_note(args: argparse.Namespace) -> int:
+    from .teaching.briefing import build_note
+
+    report = _load(args.report)
+    note = build_note(report, meeting=args.meeting, themes=args.theme or None, speakers=args.speaker or None)
+    if args.out:
+        path = Path(args.out)
+        suffix = path.suffix.lower()
+        if suffix == ".docx":
+            note.to_docx(path)
+        elif suffix in (".html", ".htm"):
+            path.write_text(note.to_html(), encoding="utf-8")
+        else:
+            path.write_text(note.to_markdown(), encoding="utf-8")
+        print(f"wrote {path}")
+    else:
+        print(note.to_markdown())
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(report=args.report, port=args.port, host=args.host)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kit`` command."""
+    parser = argparse.ArgumentParser(prog="kit", description="Peacekeeping Briefing Kit")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("export", help="parse a report (or a folder of reports) and write its tables")
+    p.add_argument("report", nargs="?", help="report file or folder (default: the bundled report)")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--format", action="append", choices=["csv", "parquet", "json"],
+                   help="repeat for several formats (default: csv)")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("validate", help="parse a report and check its tables")
+    p.add_argument("report", nargs="?")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("note", help="build a briefing note (Markdown, HTML or .docx by --out suffix)")
+    p.add_argument("report", nargs="?")
+    p.add_argument("--meeting", help="meeting id, e.g. 2021-04-13")
+    p.add_argument("--theme", action="append", help="theme id (repeatable)")
+    p.add_argument("--speaker", action="append", help="speaker id or name (repeatable)")
+    p.add_argument("--out", help="file to write (.md, .html or .docx); default prints Markdown")
+    p.set_defaults(func=_cmd_note)
+
+    p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL)")
+    p.add_argument("report", nargs="?", help="report to serve (sets KIT_REPORT)")
+    p.add_argument("--port", type=int, default=8866)
+    p.add_argument("--host", default="0.0.0.0")
+    p.set_defaults(func=_cmd_serve)
+
+    args = parser.parse_args(argv)
+    from .errors import ReportError
+
+    try:
+        return args.func(args)
+    except ReportError as exc:
+        print(f"kit: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""Reference tables from ``data/reference/``: who and what a report can name.
+
+The tables are CSV files a trainer can open in a spreadsheet and extend:
+UN Member States and observers (UN names, running-text forms, ISO3 codes),
+other places, United Nations peacekeeping operations and special political
+missions, organizations that take the floor, reporting verbs, honorifics and
+the theme vocabulary. Nothing here knows about any single report.
+
+A :class:`Matcher` turns a table's surface forms into one regular expression
+that finds the *longest* name at each place, so "Bosnia and Herzegovina" is one
+country and "the United Kingdom of Great Britain and Northern Ireland" is not
+cut at "the United Kingdom".
+
+Examples
+--------
+>>> g = load_gazetteer()
+>>> g.countries.match("the Bolivarian Republic of Venezuela said", 4)
+('VEN', 36)
+>>> [(m.key, m.surface) for m in g.missions.finditer("deployed in MINUSMA and the United Nations Peacekeeping Force in Cyprus")]
+[('MINUSMA', 'MINUSMA'), ('UNFICYP', 'United Nations Peacekeeping Force in Cyprus')]
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+__all__ = ["REFERENCE_DIR", "Gazetteer", "Matcher", "Match", "load_gazetteer", "read_table"]
+
+REFERENCE_DIR = Path(os.environ.get("KIT_REFERENCE_DIR") or Path(__file__).resolve().parent.parent / "data" / "reference")
+
+
+class Match(NamedTuple):
+    start: int
+    end: int
+    key: str
+    surface: str
+
+
+def read_table(name: str, folder: Path | None = None) -> list[dict[str, str]]:
+    """Read one reference CSV as a list of dicts (empty cells are empty strings).
+
+    A missing optional table gives an empty list; a missing required one raises
+    ``FileNotFoundError`` naming the file.
+    """
+    path = (folder or REFERENCE_DIR) / name
+    with open(path, encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(f)]
+
+
+def _split(cell: str) -> list[str]:
+    return [s.strip() for s in cell.split("|") if s.strip()]
+
+
+def _pattern(surface: str) -> str:
+    """A name as a regex: flexible whitespace (line wraps) and either apostrophe."""
+    parts = []
+    for token in re.split(r"(\s+|['’])", surface):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(r"\s+")
+        elif token in "'’":
+            parts.append("['’]")
+        else:
+            parts.append(re.escape(token))
+    return "".join(parts)
+
+
+class Matcher:
+    """Finds the longest known surface form at each position of a text.
+
+    Parameters
+    ----------
+    names : dict
+        Surface form -> key (e.g. ``{"United Kingdom": "GBR"}``).
+    ignore_case : bool
+        Match regardless of case (used for themes, not for proper names).
+    """
+
+    def __init__(self, names: dict[str, str], *, ignore_case: bool = False) -> None:
+        self._ignore_case = ignore_case
+        self._keys = {self._norm(k): v for k, v in names.items()}
+        ordered = sorted(names, key=len, reverse=True)
+        body = "|".join(_pattern(s) for s in ordered) or r"(?!x)x"
+        flags = re.IGNORECASE if ignore_case else 0
+        self.regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+    def _norm(self, s: str) -> str:
+        s = re.sub(r"\s+", " ", s.replace("’", "'"))
+        return s.lower() if self._ignore_case else s
+
+    def key_of(self, surface: str) -> str:
+        """The key of a surface form found by this matcher."""
+        return self._keys[self._norm(surface)]
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        for m in self.regex.finditer(text):
+            yield Match(m.start(), m.end(), self.key_of(m.group()), m.group())
+
+    def match(self, text: str, pos: int) -> tuple[str, int] | None:
+        """The key and end of a name starting exactly at ``pos``, or ``None``."""
+        m = self.regex.match(text, pos)
+        return (self.key_of(m.group()), m.end()) if m else None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All reference tables of one ``data/reference`` folder, ready to match.
+
+    The ``*_rows`` attributes are the tables as read; the matchers find names in text.
+    """
+
+    state_rows: list[dict[str, str]]
+    place_rows: list[dict[str, str]]
+    mission_rows: list[dict[str, str]]
+    org_rows: list[dict[str, str]]
+    theme_rows: list[dict[str, str]]
+    verb_rows: list[dict[str, str]]
+    honorifics: list[str]
+    countries: Matcher
+    places: Matcher
+    missions: Matcher
+    orgs: Matcher
+    folder: Path
+
+    def state(self, iso3: str) -> dict[str, str]:
+        """The Member State row of an ISO3 code (``KeyError`` if unknown)."""
+        return _index(self.state_rows, "iso3")[iso3]
+
+    def mission(self, acronym: str) -> dict[str, str]:
+        """The mission row of an acronym (``KeyError`` if unknown)."""
+        return _index(self.mission_rows, "acronym")[acronym]
+
+    def org(self, key: str) -> dict[str, str]:
+        return _index(self.org_rows, "key")[key]
+
+
+def _index(rows: list[dict[str, str]], column: str) -> dict[str, dict[str, str]]:
+    return {row[column]: row for row in rows}
+
+
+def _state_names(rows: list[dict[str, str]]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in rows:
+        for name in [row.get("un_name", ""), *_split(row.get("running_names", ""))]:
+            if name and "(" not in name:
+                names.setdefault(name, row["iso3"])
+    return names
+
+
+def _mission_names(rows: list[dict[str, str]]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in rows:
+        key = row["acronym"]
+        for name in [key, row.get("name", ""), *_split(row.get("alt_names", ""))]:
+            if name:
+                names.setdefault(name.removeprefix("the "), key)
+    return names
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
+    """Load and compile the reference tables (cached per folder).
+
+    Parameters
+    ----------
+    folder : path, optional
+        A folder with the same CSV files as ``data/reference`` (default).
+    """
+    folder = Path(folder) if folder else REFERENCE_DIR
+    states = read_table("member_states.csv", folder)
+    places = _optional("other_places.csv", folder)
+    missions = read_table("missions.csv", folder) + _optional("political_missions.csv", folder)
+    orgs = _optional("organizations.csv", folder)
+    themes = read_table("themes.csv", folder)
+    verbs = read_table("reporting_verbs.csv", folder)
+    honorifics = [row["honorific"] for row in _optional("honorifics.csv", folder)]
+    org_names: dict[str, str] = {}
+    for row in orgs:
+        for name in [row.get("name", ""), *_split(row.get("running_names", ""))]:
+            if name:
+                org_names.setdefault(name.removeprefix("the "), row["key"])
+    place_names: dict[str, str] = {}
+    for row in places:
+        for name in [row.get("name", ""), *_split(row.get("running_names", ""))]:
+            if name:
+                place_names.setdefault(name.removeprefix("the "), row["key"])
+    return Gazetteer(
+        state_rows=states, place_rows=places, mission_rows=missions, org_rows=orgs,
+        theme_rows=themes, verb_rows=verbs, honorifics=honorifics,
+        countries=Matcher(_state_names(states)),
+        places=Matcher(place_names),
+        missions=Matcher(_mission_names(missions)),
+        orgs=Matcher(org_names),
+        folder=folder,
+    )
+
+
+def _optional(name: str, folder: Path) -> list[dict[str, str]]:
+    return read_table(name, folder) if (folder / name).exists() else []

@@ -1,0 +1,105 @@
+"""Entities a paragraph refers to: missions, countries, places, organizations, documents.
+
+A mention is anything named in the text *other than* the speaker of a
+statement ("The representative of Ireland recalled the contribution of
+Ireland": the second "Ireland" is a mention, the first is the speaker).
+
+* missions by acronym (``MINUSMA``) or by full name alone ("the United Nations
+  Peacekeeping Force in Cyprus" is ``UNFICYP``); a full name followed by its
+  acronym in brackets is one mention;
+* countries by every running-text UN name, key = ISO3; a country inside a
+  mission name ("Mission in South Sudan") is part of the mission, not a country;
+* Security Council and General Assembly resolutions and other document symbols,
+  normalized: ``resolution 2518 (2020)`` -> ``S/RES/2518 (2020)``, ``General
+  Assembly resolution 34/169`` -> ``A/RES/34/169``, ``S/PRST/2001/3`` as is.
+
+Examples
+--------
+>>> from kit.gazetteer import load_gazetteer
+>>> [(m.kind, m.key, m.surface) for m in find_mentions("Security Council resolutions 2518 (2020) and 2594 (2021) in Mali.", load_gazetteer())]
+[('resolution', 'S/RES/2518 (2020)', '2518 (2020)'), ('resolution', 'S/RES/2594 (2021)', '2594 (2021)'), ('country', 'MLI', 'Mali')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .gazetteer import Gazetteer
+
+__all__ = ["Mention", "find_mentions", "normalize_symbol"]
+
+
+class Mention(NamedTuple):
+    kind: str
+    key: str
+    surface: str
+    start: int
+    end: int
+
+
+_RESOLUTION_LIST = re.compile(
+    r"(?P<body>Security\s+Council|General\s+Assembly|Council|Assembly)?\s*\b[Rr]esolutions?\s+"
+    r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:and\s+)?|\s+and\s+)?)+)")
+_RESOLUTION_ITEM = re.compile(r"(?P<sc>(?P<n>\d{1,4})\s*\((?P<y>\d{4})\))|(?P<ga>\d{1,3}/\d{1,4}[A-Z]?)")
+_SYMBOL = re.compile(
+    r"(?<![\w/])(?P<sym>(?:S|A|E)/(?:RES/|PRST/|AC\.\d+/|C\.\d+/)?\d{1,4}(?:/[\w.]+)*)"
+    r"(?P<year>\s\(\d{4}\))?")
+
+
+def normalize_symbol(number: str, year: str | None = None, body: str | None = None) -> str:
+    """The UN document symbol of a resolution as cited in running text.
+
+    >>> normalize_symbol("2518", "2020")
+    'S/RES/2518 (2020)'
+    >>> normalize_symbol("34/169", body="General Assembly")
+    'A/RES/34/169'
+    """
+    if year:
+        prefix = "A/RES/" if body and "Assembly" in body else "S/RES/"
+        return f"{prefix}{number} ({year})"
+    return f"A/RES/{number}"
+
+
+def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """All mentions in ``text``, in order, skipping spans in ``exclude`` (speaker names)."""
+    taken: list[tuple[int, int]] = list(exclude or [])
+    found: list[Mention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: Mention) -> None:
+        if free(m.start, m.end):
+            found.append(m)
+            taken.append((m.start, m.end))
+
+    for m in _RESOLUTION_LIST.finditer(text):
+        body = m.group("body")
+        base = m.start("list")
+        for item in _RESOLUTION_ITEM.finditer(m.group("list")):
+            if item.group("sc"):
+                key = normalize_symbol(item.group("n"), item.group("y"), body)
+            else:
+                key = normalize_symbol(item.group("ga"), body=body)
+            add(Mention("resolution", key, item.group(), base + item.start(), base + item.end()))
+    for m in _SYMBOL.finditer(text):
+        sym = m.group("sym").rstrip(".")
+        kind = "resolution" if "/RES/" in sym else "document"
+        key = sym + (m.group("year") or "") if "/RES/" in sym else sym
+        end = m.start() + len(sym) + (len(m.group("year") or "") if "/RES/" in sym else 0)
+        add(Mention(kind, key, text[m.start():end], m.start(), end))
+    for m in g.missions.finditer(text):
+        end = m.end
+        bracket = re.match(r"\s*\(([A-Z][\w-]+)\)", text[end:])
+        if bracket and g.missions.match(bracket.group(1), 0) and g.missions.key_of(bracket.group(1)) == m.key:
+            end += bracket.end()
+        add(Mention("mission", m.key, text[m.start:end], m.start, end))
+    for m in g.orgs.finditer(text):
+        add(Mention("organization", m.key, m.surface, m.start, m.end))
+    for m in g.countries.finditer(text):
+        add(Mention("country", m.key, m.surface, m.start, m.end))
+    for m in g.places.finditer(text):
+        add(Mention("place", m.key, m.surface, m.start, m.end))
+    found.sort(key=lambda x: x.start)
+    return found
