@@ -106,7 +106,7 @@ def parse_layout(source: SourceText) -> Document:
     """
     lines = source.lines
     wrapped = source.format != "markdown"
-    running = _running_lines(lines) if wrapped else set()
+    running = _running_lines(lines)
     known_words = {w.lower() for line in lines for w in re.findall(r"[A-Za-z]{4,}", line)} if wrapped else set()
 
     front: list[str] = []
@@ -133,7 +133,7 @@ def parse_layout(source: SourceText) -> Document:
         if m_sym:
             symbol = symbol or m_sym.group(1)
             continue
-        if wrapped and (_is_footer(line) or line in running):
+        if _is_footer(line) or line in running:
             continue
         if line == _RULE:
             if paragraphs:

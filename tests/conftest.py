@@ -1,0 +1,75 @@
+"""Shared fixtures: the bundled report, and small synthetic reports of the same kind."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from kit import load_report
+
+SYNTHETIC = """\
+**Security Council**
+
+Distr.: General
+15 January 2023
+
+**Report on the activities of the Security Council Working Group on Peacekeeping Operations for the period from 1 January to 31 December 2022**
+
+**I. Organizational matters**
+
+1. The Permanent Representative of Ghana to the United Nations, Harold Agyeman, was elected Chair of the Working Group.
+
+**II. Missions in transition**
+
+2. On 3 March 2022, the Working Group held a meeting on transitions.
+3. Briefers included the Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, and the Police Commissioner of UNMISS, Christine Fossen.
+4. Opening the meeting, Mr. Agyeman said that transitions needed planning by peacekeepers and host States.
+5. Mr. Lacroix stressed that the United Nations Peacekeeping Force in Cyprus and the United Nations Interim Force in Lebanon (UNIFIL) remained vital, in line with Security Council resolution 2594 (2021).
+6. The second point was the protection of civilians in Abyei.
+7. The representatives of Bosnia and Herzegovina, Trinidad and Tobago, Saint Vincent and the Grenadines and the Bolivarian Republic of Venezuela emphasized the need for training.
+8. The representative of the United Kingdom of Great Britain and Northern Ireland said that the United Kingdom would support MINUSCA. Likewise, the representative of Côte d'Ivoire noted that COVID-19 vaccines mattered.
+9. The representative of Türkiye, echoed by the representative of Viet Nam, called for more women peacekeepers, together with Brazil and Rwanda, and commended the authorities of the Democratic Republic of the Congo.
+10. Similarly, the representatives of the Lao People's Democratic Republic and the Democratic Republic of the Congo welcomed General Assembly resolution 75/250 and S/PRST/2001/3.
+
+**III. Conclusion**
+
+11. The Chair of the Working Group recommended that such meetings continue.
+"""
+
+
+@pytest.fixture(scope="session")
+def report():
+    return load_report()
+
+
+@pytest.fixture()
+def synthetic_text() -> str:
+    return SYNTHETIC
+
+
+def as_pdf_text(markdown: str, width: int = 70, symbol: str = "S/2023/42") -> str:
+    """The markdown report as plain text extracted from a PDF would look:
+    hard-wrapped lines, running header and footer on every page, page breaks
+    in mid-paragraph and a word hyphenated at a line end."""
+    lines: list[str] = []
+    plain = re.sub(r"\*+|^#+ |^---$", "", markdown, flags=re.M).replace("\\(", "(").replace("\\)", ")")
+    plain = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", plain).replace("\\$", "$")
+    for block in plain.split("\n"):
+        if not block.strip():
+            lines.append("")
+            continue
+        indent = "     " if block[:3].strip().rstrip(".").isdigit() else ""
+        lines += textwrap.wrap(block, width, initial_indent=indent, subsequent_indent="") or [""]
+    pages, page, out = [], [], []
+    for line in lines:
+        page.append(line)
+        if len(page) == 12:
+            pages.append(page)
+            page = []
+    pages.append(page)
+    for n, pg in enumerate(pages, start=1):
+        out += [symbol, ""] + pg + ["", f"{n}/{len(pages)}", "23-00123", "\f"]
+    text = "\n".join(out)
+    return text.replace("peacekeepers", "peace-\nkeepers", 1)

@@ -1,0 +1,195 @@
+"""The parser against the bundled report and against synthetic reports it has never seen."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kit import load_text
+
+# ---------------------------------------------------------------- bundled report
+
+
+def test_every_numbered_paragraph_is_accounted_for(report):
+    assert report.paragraphs["para"].tolist() == list(range(1, 72))
+    assert report.problems.empty
+    report.validate()
+
+
+def test_page_breaks_are_repaired(report):
+    text = report.paragraphs.set_index("para")["text"]
+    assert "featuring armed groups, terrorists" in text[8]
+    assert "In 2018, the Secretary-General had launched" in text[43]
+    assert "the Department of Peace Operations and the United Nations Office" in text[50]
+    assert not any("**" in t or "](#)" in t or "\\(" in t for t in text)
+
+
+def test_sections_and_meetings(report):
+    p = report.paragraphs.set_index("para")
+    assert p.loc[5, "section"] == "III" and p.loc[35, "section"] == "IV" and p.loc[71, "section"] == "V"
+    assert p.loc[35, "section_title"].startswith("Maximizing the positive impact")
+    m = report.meetings
+    assert m["date"].dt.strftime("%Y-%m-%d").tolist() == ["2021-04-13", "2021-10-12"]
+    assert m[["first_para", "last_para"]].values.tolist() == [[5, 34], [35, 70]]
+    assert m.loc[0, "format"] == "videoconference"
+    assert m.loc[1, "title"] == "Maximizing the positive impact of the United Nations police on global policing"
+    assert pd.isna(p.loc[71, "meeting_id"]) and p.loc[20, "meeting_id"] == "2021-04-13"
+
+
+def test_document_metadata(report):
+    md = report.metadata
+    assert str(md["date"]) == "2021-12-21"
+    assert (str(md["period_start"]), str(md["period_end"])) == ("2021-01-01", "2021-12-31")
+    assert md["chair"] == "Tarek Ladeb"
+    assert md["body"] == "Security Council Working Group on Peacekeeping Operations"
+
+
+def speakers_of(report, para):
+    st = report.statements
+    return st.loc[st["para"] == para, "speaker_id"].tolist()
+
+
+def test_single_and_joint_statements(report):
+    st = report.statements
+    p62 = st[st["para"] == 62]
+    assert p62["speaker_id"].tolist() == ["CHN", "EGY", "FRA", "IND", "IDN", "IRL", "GBR"]
+    assert p62["joint"].all() and p62["verb"].eq("emphasized").all() and p62["group"].nunique() == 1
+    p27 = st[(st["para"] == 27) & (st["group"] == "27.1")]
+    assert p27["speaker_id"].tolist() == ["AUS", "CHN", "FRA", "JPN", "KEN", "MEX", "MAR", "NOR", "PAK", "TUN",
+                                          "GBR", "USA"]
+    assert p27["verb"].eq("called for").all()
+    assert speakers_of(report, 66) == ["IND"] and not st[st["para"] == 66]["joint"].any()
+
+
+def test_likewise_similarly_and_echoed(report):
+    st = report.statements
+    assert speakers_of(report, 59) == ["IDN", "MAR"]
+    assert st[(st.para == 59) & (st.speaker_id == "MAR")]["text"].iloc[0].startswith("Likewise, the representative")
+    assert speakers_of(report, 65)[:3] == ["IND", "MAR", "GBR"]
+    echoed = st[(st.para == 30) & st.speaker_id.isin(["CHN", "IDN"]) & st.joint]
+    assert sorted(echoed["speaker_id"]) == ["CHN", "IDN"] and echoed["group"].nunique() == 1
+
+
+def test_united_kingdom_long_and_short_name_are_one_speaker(report):
+    st = report.statements
+    assert "GBR" in speakers_of(report, 26) and "GBR" in speakers_of(report, 54)
+    assert report.speakers.set_index("speaker_id").loc["GBR", "country_iso3"] == "GBR"
+
+
+def test_chair_and_briefers(report):
+    sp = report.speakers.set_index("speaker_id")
+    assert sp.loc["person:ladeb", "kind"] == "chair" and sp.loc["person:ladeb", "name"] == "Tarek Ladeb"
+    assert speakers_of(report, 71) == ["person:ladeb"]  # "The Chair of the Working Group recommended"
+    menon = sp.loc["person:menon"]
+    assert (menon["name"], menon["kind"], menon["honorific"]) == ("Jai Menon", "briefer", "Major General")
+    assert menon["organization"] == "Office for the Peacekeeping Strategic Partnership"
+    assert sp.loc["person:lennartz", "name"] == "Bernhard Lennartz"
+    assert sp.loc["person:o-mullane", "name"] == "Anthony O'Mullane"
+    assert sp.loc["person:carrilho", "title"] == "United Nations Police Adviser"
+    assert speakers_of(report, 23) == ["person:o-mullane"]
+
+
+def test_continued_paragraphs_are_attributed_to_the_briefer(report):
+    st = report.statements.set_index("para")
+    for para, who in [(11, "person:menon"), (22, "person:lennartz"), (46, "person:carrilho"),
+                      (47, "person:carrilho"), (48, "person:carrilho")]:
+        assert st.loc[para, "speaker_id"] == who
+        assert st.loc[para, "attribution"] == "continued"
+    assert st.loc[10, "attribution"] == "explicit"
+    # procedural paragraphs are nobody's statement
+    assert not set(report.statements["para"]) & {1, 2, 3, 4, 5, 6, 35}
+
+
+def test_mentioned_is_not_a_speaker(report):
+    ids = set(report.speakers["speaker_id"])
+    assert not ids & {"BRA", "RWA", "CAF", "MLI"}
+    assert not report.speakers["name"].str.contains("Cruz").any()
+    m = report.mentions
+    assert {"BRA", "RWA"} <= set(m[(m.para == 30) & (m.kind == "country")]["key"])
+    assert "CAF" in set(m[(m.para == 31)]["key"])
+
+
+def test_speaker_names_are_not_mentions(report):
+    m = report.mentions
+    p62 = m[(m.para == 62) & (m.kind == "country")]
+    assert p62.empty
+    # "The representative of Ireland recalled the contribution of Ireland": one mention, the second
+    p53 = m[(m.para == 53) & (m.key == "IRL")]
+    assert len(p53) == 1 and p53["start"].iloc[0] > 30
+
+
+def test_missions_and_resolutions(report):
+    m = report.mentions
+    missions = m[m.kind == "mission"]
+    assert {"UNMISS", "MONUSCO", "MINUSCA", "MINUSMA", "UNFICYP"} <= set(missions["key"])
+    assert missions[missions.key == "UNFICYP"]["para"].tolist() == [53]  # named by full name only
+    full = missions[(missions.para == 12) & (missions.key == "UNMISS")]["surface"].iloc[0]
+    assert full == "United Nations Mission in South Sudan (UNMISS)"
+    res = m[m.kind == "resolution"]
+    assert {"S/RES/2518 (2020)", "S/RES/2436 (2018)", "S/RES/2594 (2021)", "A/RES/34/169"} <= set(res["key"])
+    assert "S/PRST/2001/3" in set(m["key"])
+    # a country inside a mission name is part of the mission
+    assert m[(m.para == 12) & (m.kind == "country")].empty
+
+
+def test_offsets_point_at_the_text(report):
+    text = report.paragraphs.set_index("para")["text"]
+    for row in report.mentions.itertuples():
+        assert text[row.para][row.start:row.end] == row.surface
+    for row in report.statements.itertuples():
+        assert text[row.para][row.start:row.end] == row.text
+
+
+def test_themes_are_explainable(report):
+    th = report.themes
+    covid = th[th.theme == "covid19"]
+    assert {9, 16, 22, 32} <= set(covid["para"])
+    text = report.paragraphs.set_index("para")["text"]
+    for row in covid.itertuples():
+        for term in row.terms.split("; "):
+            assert term in text[row.para].lower()
+    assert th["label"].notna().all()
+
+
+# ------------------------------------------------------------- unseen reports
+
+
+def test_synthetic_report_names_with_and_and_long_official_names(synthetic_text):
+    r = load_text(synthetic_text, name="synthetic.md")
+    r.validate()
+    st = r.statements
+    assert st[st.para == 7]["speaker_id"].tolist() == ["BIH", "TTO", "VCT", "VEN"]
+    assert st[st.para == 7]["joint"].all()
+    assert st[st.para == 8]["speaker_id"].tolist() == ["GBR", "CIV"]
+    assert sorted(st[st.para == 9]["speaker_id"]) == ["TUR", "VNM"]
+    assert st[st.para == 10]["speaker_id"].tolist() == ["LAO", "COD"]
+    assert not {"BRA", "RWA"} & set(r.speakers["speaker_id"])
+    m = r.mentions
+    assert {"UNFICYP", "UNIFIL"} <= set(m[m.kind == "mission"]["key"])
+    assert {"A/RES/75/250", "S/PRST/2001/3", "S/RES/2594 (2021)"} <= set(m["key"])
+    assert "COD" in set(m[(m.para == 9) & (m.kind == "country")]["key"])
+
+
+def test_synthetic_report_people_and_continuation(synthetic_text):
+    r = load_text(synthetic_text, name="synthetic.md")
+    sp = r.speakers.set_index("speaker_id")
+    assert sp.loc["person:agyeman", "kind"] == "chair"
+    assert sp.loc["person:lacroix", "name"] == "Jean-Pierre Lacroix"
+    assert sp.loc["person:lacroix", "title"] == "Under-Secretary-General for Peace Operations"
+    st = r.statements.set_index("para")
+    assert st.loc[6, "speaker_id"] == "person:lacroix" and st.loc[6, "attribution"] == "continued"
+    assert st.loc[11, "speaker_id"] == "person:agyeman"
+    assert r.meetings["meeting_id"].tolist() == ["2022-03-03"]
+    assert r.meetings["last_para"].tolist() == [10]
+
+
+def test_unknown_speaker_is_kept_and_reported():
+    r = load_text("1. The representative of Freedonia said that peace mattered.\n", name="x.md")
+    assert r.statements["speaker_id"].tolist() == ["other:freedonia"]
+    assert r.speakers["kind"].tolist() == ["other"]
+    assert "Freedonia" in r.problems["message"].iloc[0]
+
+
+def test_summary_record_style_names_with_delegation():
+    r = load_text("1. Mr. Smith (United Kingdom) said that mandates mattered.\n", name="x.md")
+    assert r.statements["speaker_id"].tolist() == ["GBR"]
