@@ -10,7 +10,7 @@ Examples
 >>> r.statements.query("speaker_id == 'MEX'")["para"].tolist()
 [26, 26, 27, 32, 33]
 >>> r.cite(26)
-'S/2021/… para. 26'
+'wgpko-2021, para. 26'
 """
 
 from __future__ import annotations

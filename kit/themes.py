@@ -10,7 +10,7 @@ Examples
 >>> from kit.gazetteer import load_gazetteer
 >>> tagger = ThemeTagger(load_gazetteer().theme_rows)
 >>> [(h.theme, h.term, h.surface) for h in tagger.find("Vaccines were shipped during the COVID-19 pandemic.")][:2]
-[('covid19', 'vaccin*', 'Vaccines'), ('covid19', 'covid-19', 'COVID-19')]
+[('covid19', 'vaccin*', 'Vaccines'), ('covid19', 'covid*', 'COVID-19')]
 """
 
 from __future__ import annotations

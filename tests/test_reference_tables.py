@@ -1,0 +1,170 @@
+"""Checks on the trainer-editable reference tables in data/reference/."""
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+import pytest
+
+REF = Path(__file__).resolve().parents[1] / "data" / "reference"
+
+# Codes that are deliberately not ISO 3166-1 (see data/reference/README.md).
+NON_ISO_HOST_CODES = {"XKX"}  # Kosovo, user-assigned code; no status implied
+
+COLUMNS = {
+    "member_states.csv": ["iso3", "un_name", "article", "running_names", "demonym", "lat", "lon", "status"],
+    "other_places.csv": ["key", "name", "running_names", "kind", "lat", "lon"],
+    "missions.csv": ["acronym", "name", "alt_names", "host_iso3", "host", "start_year", "end_year", "status", "lat", "lon"],
+    "political_missions.csv": ["acronym", "name", "alt_names", "host_iso3", "host", "start_year", "end_year", "status", "lat", "lon"],
+    "themes.csv": ["theme", "label", "term", "note"],
+    "reporting_verbs.csv": ["verb", "lemma"],
+    "organizations.csv": ["key", "name", "running_names", "kind"],
+}
+
+
+def load(name):
+    return pd.read_csv(REF / name, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def split(cell):
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_required_columns_present(name):
+    df = load(name)
+    assert list(df.columns)[: len(COLUMNS[name])] == COLUMNS[name]
+    assert len(df) > 0
+
+
+def test_readme_present():
+    assert (REF / "README.md").is_file()
+
+
+def test_member_and_observer_counts():
+    df = load("member_states.csv")
+    counts = df["status"].value_counts().to_dict()
+    assert counts == {"member": 193, "observer": 2}
+    assert set(df.loc[df.status == "observer", "iso3"]) == {"VAT", "PSE"}
+
+
+def test_iso3_unique_and_valid():
+    df = load("member_states.csv")
+    assert df["iso3"].is_unique
+    bad = [c for c in df["iso3"] if pycountry.countries.get(alpha_3=c) is None]
+    assert not bad, bad
+
+
+def test_un_names_unique_and_articles_valid():
+    df = load("member_states.csv")
+    assert df["un_name"].is_unique
+    assert set(df["article"]) <= {"", "the"}
+
+
+def test_every_state_has_running_name_and_demonym():
+    df = load("member_states.csv")
+    for _, row in df.iterrows():
+        assert split(row["running_names"]), row["iso3"]
+        assert split(row["demonym"]), row["iso3"]
+
+
+def test_no_running_name_maps_to_two_states():
+    df = load("member_states.csv")
+    owners = defaultdict(set)
+    for _, row in df.iterrows():
+        for n in split(row["running_names"]):
+            owners[n.casefold()].add(row["iso3"])
+    clashes = {n: s for n, s in owners.items() if len(s) > 1}
+    assert not clashes, clashes
+
+
+def test_no_ambiguous_bare_forms():
+    df = load("member_states.csv")
+    names = {n for cell in df["running_names"] for n in split(cell)}
+    assert "Korea" not in names
+    cod = split(df.set_index("iso3").loc["COD", "running_names"])
+    assert "Congo" not in cod
+
+
+def test_apostrophe_names_have_curly_variant():
+    df = load("member_states.csv")
+    for cell in df["running_names"]:
+        names = split(cell)
+        for n in names:
+            if "'" in n:
+                assert n.replace("'", "\u2019") in names, n
+
+
+def test_place_and_org_names_do_not_collide_with_states():
+    states = {n.casefold() for cell in load("member_states.csv")["running_names"] for n in split(cell)}
+    for name in ("other_places.csv", "organizations.csv"):
+        df = load(name)
+        assert df["key"].is_unique
+        for cell in df["running_names"]:
+            for n in split(cell):
+                assert n.casefold() not in states, (name, n)
+
+
+@pytest.mark.parametrize("name", ["member_states.csv", "other_places.csv", "missions.csv", "political_missions.csv"])
+def test_lat_lon_in_range(name):
+    df = load(name)
+    lat = pd.to_numeric(df["lat"], errors="raise")
+    lon = pd.to_numeric(df["lon"], errors="raise")
+    assert lat.between(-90, 90).all()
+    assert lon.between(-180, 180).all()
+
+
+@pytest.mark.parametrize("name", ["missions.csv", "political_missions.csv"])
+def test_missions_well_formed(name):
+    df = load(name)
+    assert df["acronym"].is_unique
+    assert df["name"].is_unique
+    assert (df["name"].str.len() > 0).all()
+    for _, row in df.iterrows():
+        codes = split(row["host_iso3"])
+        assert codes, row["acronym"]
+        for c in codes:
+            assert c in NON_ISO_HOST_CODES or pycountry.countries.get(alpha_3=c), (row["acronym"], c)
+        start = int(row["start_year"])
+        assert 1948 <= start <= 2026
+        if row["end_year"]:
+            assert row["status"] == "closed"
+            assert start <= int(row["end_year"]) <= 2026
+        else:
+            assert row["status"] == "current"
+
+
+def test_mission_acronyms_unique_across_files():
+    pk = set(load("missions.csv")["acronym"])
+    spm = set(load("political_missions.csv")["acronym"])
+    assert not pk & spm
+
+
+def test_peacekeeping_list_anchors():
+    df = load("missions.csv").set_index("acronym")
+    assert len(df) == 71
+    for acr in ["UNTSO", "UNMOGIP", "UNEF I", "ONUC", "MINUSMA", "MINUSCA", "MONUSCO", "UNMISS",
+                "UNISFA", "UNIFIL", "UNFICYP", "UNDOF", "MINURSO", "UNMIK", "UNAMID", "MINUJUSTH"]:
+        assert acr in df.index, acr
+    assert df.loc["UNAMID", "name"] == "African Union-United Nations Hybrid Operation in Darfur"
+    assert df.loc["MINUSMA", "status"] == "closed"
+
+
+def test_themes_have_labels_and_terms():
+    df = load("themes.csv")
+    assert (df["label"].str.strip() != "").all()
+    assert (df["term"].str.strip() != "").all()
+    assert (df["term"] == df["term"].str.lower()).all()
+    # one label per theme id
+    assert (df.groupby("theme")["label"].nunique() == 1).all()
+    assert not df.duplicated(["theme", "term"]).any()
+    assert 15 <= df["theme"].nunique() <= 25
+
+
+def test_reporting_verbs():
+    df = load("reporting_verbs.csv")
+    assert df["verb"].is_unique
+    assert (df["verb"].str.strip() != "").all()
+    assert (df["lemma"].str.strip() != "").all()
+    for v in ["said", "noted", "called for", "drew attention", "expressed concern", "gave a briefing"]:
+        assert v in set(df["verb"]), v
