@@ -1,0 +1,15 @@
+"""Teaching material built from a parsed report: exercise checker, briefing notes, printable handout.
+
+* :mod:`kit.teaching.checks` -- ``check(exercise_id, answer, report)`` for the workshop notebooks;
+  the expected answer is computed from the report's tables, so the exercises work on any year.
+* :mod:`kit.teaching.briefing` -- ``build_note(report, meeting=..., themes=..., speakers=...)``.
+* :mod:`kit.teaching.handout` -- ``build_handout(report)`` / ``write_handout(report, path)``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ASK_LEMMAS"]
+
+#: Reporting-verb lemmas that make a statement an "ask" (something requested of someone).
+ASK_LEMMAS = ("call for", "call on", "call upon", "request", "urge", "recommend", "appeal for", "appeal",
+              "ask", "propose", "suggest", "advocate for", "insist", "encourage")
