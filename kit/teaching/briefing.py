@@ -243,16 +243,16 @@ _NOT_FIGURES = re.compile(
     r"|\b(?:19|20)\d\d(?:s)?\b"                               # years
     r"|\b\d+(?:st|nd|rd|th)\b")
 _FIGURE = re.compile(
-    r"(?:US)?\$\s?\d|\d[\d,.]*\s*(?:%|per\s*cent|million|billion)|\d"
+    r"(?:US)?\$\s?\d|\d[\d,.]*\s*(?:%|per\s?cent\b|million|billion)|\d"
     rf"|\b(?:{_NUMBER_WORDS})\s+(?:of\s+the\s+\w+|out\s+of\s+\w+)"
     rf"|\b(?:{_NUMBER_WORDS})\s+(?:[a-z-]+\s+)?(?:peacekeepers|personnel|individuals|soldiers|officers|troops|"
     r"women|men|civilians|fatalities|deaths|casualties|victims|heads|advisers|units|contingents|police)\b"
-    r"|per\s*cent", re.I)
+    r"|\bper\s?cent\b", re.I)
 _KINDS = [
     ("casualties", re.compile(r"fatalit|casualt|killed|killing|deaths?\b|died|injur|lost their lives|been lost|"
                               r"loss of", re.I)),
-    ("money", re.compile(r"\$|dollar|million|billion|budget|fund|contribution|extrabudgetary", re.I)),
-    ("percentage", re.compile(r"%|per\s*cent|percentage", re.I)),
+    ("money", re.compile(r"\$|dollar|million|billion|budget|funding|extrabudgetary", re.I)),
+    ("percentage", re.compile(r"%|\bper\s?cent\b", re.I)),
     ("personnel", re.compile(r"personnel|peacekeepers|troops|soldiers|officers|police|advisers|focal points|women|"
                              r"individuals|heads|staff", re.I)),
 ]
