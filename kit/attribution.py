@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, trie_regex
 from .sentences import sentence_at, sentence_spans
 
 __all__ = ["Speaker", "Statement", "Attribution", "attribute", "find_people"]
@@ -89,6 +90,7 @@ class _Person:
 
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’-]*|(?:dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la)\b)"
+_THE = re.compile(r"the\s+")
 _LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
 _UNKNOWN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|for|[A-Z][\w'’.-]*))*")
 _ECHO = re.compile(r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+the\s+representatives?\s+of\s+")
@@ -103,6 +105,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+@lru_cache(maxsize=8)
+def _grammar(g: Gazetteer) -> "_Grammar":
+    return _Grammar(g)
+
+
 class _Grammar:
     """The compiled regular expressions of one gazetteer."""
 
@@ -112,10 +119,9 @@ class _Grammar:
         verb_alt = "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs)
         adverbs = r"(?:(?:also|further|then|again|however|therefore|moreover|[a-z]+ly)\s+){0,2}"
         self.verb = re.compile(rf"\s*,?\s*{adverbs}(?P<verb>{verb_alt})\b")
-        hons = sorted(g.honorifics, key=len, reverse=True)
-        hon_alt = "|".join(re.escape(h) + (r"(?=\s)" if not h.endswith(".") else "") for h in hons)
+        hon_alt = trie_regex(g.honorifics)
         self.honorific_names = re.compile(
-            rf"(?<![\w-])(?P<hon>{hon_alt})\s+(?:\([a-z]+\)\s+)?"
+            rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:\([a-z]+\)\s+)?"
             rf"(?P<name>(?:{_NAME_TOKEN}\s+){{0,3}}[A-Z][\w'’-]+)(?:\s+\((?P<country>[^)]{{2,80}})\))?(?=[\s,])")
         self.chair = re.compile(_CHAIR + self.verb.pattern)
         self.hon_prefix = re.compile(rf"^(?:(?:{hon_alt})\s+)+(?:\([a-z]+\)\s+)?")
@@ -128,7 +134,7 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     ``the United Nations Police Adviser, Luís Carrilho,``; the chair is the
     person named next to "Chair".
     """
-    grammar = _Grammar(g)
+    grammar = _grammar(g)
     joined = "\n".join(texts)
     surnames: dict[str, str | None] = {}
     for m in grammar.honorific_names.finditer(joined):
@@ -149,10 +155,14 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
 
 
 def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: Gazetteer) -> _Person:
-    pattern = re.compile(
-        rf"(?P<before>[^.;:\n]*?),\s+(?P<full>(?:[A-Z][\w.]*\s+)*?(?:\([a-z]+\)\s+)?"
-        rf"(?:{_NAME_TOKEN}\s+){{1,4}}?{re.escape(surname)})(?=[,.;]|\s+(?:was|is|had|has|on|to)\b)")
-    for m in pattern.finditer(text):
+    """Full name, title and organization of a person from an appositive ("the Director of X, Dr. Jo Bloggs,")."""
+    tail = re.compile(
+        rf"(?P<before>[^.;:\n]*),\s+(?P<full>(?:[A-Z][\w.]*\s+)*?(?:\([a-z]+\)\s+)?"
+        rf"(?:{_NAME_TOKEN}\s+){{1,4}}?{re.escape(surname)})$")
+    for occurrence in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?=[,.;]|\s+(?:was|is|had|has|on|to)\b)", text):
+        m = tail.search(text, max(0, occurrence.start() - 400), occurrence.end())
+        if not m:
+            continue
         before = m.group("before")
         seg = re.split(r",\s+", before)[-1]
         seg = re.split(r"\b(?:included|including|by|were|was|are|is)\s+", seg)[-1]
@@ -166,10 +176,7 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         hon_found = m.group("full")[: len(m.group("full")) - len(full)].strip() or None
         title, _, org = title_full.partition(" of ")
         org = re.sub(r"^the\s+", "", org) or None
-        represents = None
-        for cm in g.countries.finditer(title_full):
-            represents = cm.key
-            break
+        represents = next((cm.key for cm in g.countries.finditer(title_full)), None)
         return _Person(surname, full, hon or (re.sub(r"\s*\([a-z]+\)", "", hon_found) if hon_found else None),
                        title.strip(), org, represents_iso3=represents)
     return _Person(surname, surname, hon, None, None)
@@ -181,9 +188,9 @@ def _parse_list(text: str, pos: int, g: Gazetteer) -> tuple[list[tuple[str, str,
     p = pos
     while True:
         q = p
-        art = re.match(r"the\s+", text[q:])
+        art = _THE.match(text, q)
         if art:
-            q += art.end()
+            q = art.end()
         hit = g.countries.match(text, q)
         kind = "state"
         if not hit:
@@ -203,8 +210,8 @@ def _parse_list(text: str, pos: int, g: Gazetteer) -> tuple[list[tuple[str, str,
         if not sep:
             break
         nxt = sep.end()
-        art = re.match(r"the\s+", text[nxt:])
-        probe = nxt + (art.end() if art else 0)
+        art = _THE.match(text, nxt)
+        probe = art.end() if art else nxt
         if probe < len(text) and text[probe].isupper():
             p = nxt
             continue
@@ -227,7 +234,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     people : dict, optional
         Output of :func:`find_people` (computed from ``paragraphs`` if omitted).
     """
-    grammar = _Grammar(g)
+    grammar = _grammar(g)
     people = people if people is not None else find_people([t for _, t in paragraphs], g)
     chair = next((p for p in people.values() if p.is_chair), None)
     speakers: dict[str, Speaker] = {}
@@ -329,8 +336,9 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
             for i, f in enumerate(kept):
                 start = starts[i]
                 end = starts[i + 1] if i + 1 < len(kept) else len(text)
-                chunk = _TRAILING_CONNECTOR.sub("", text[start:end].rstrip())
-                end = start + len(chunk)
+                chunk = text[start:end].rstrip()
+                trailing = _TRAILING_CONNECTOR.search(chunk, max(0, len(chunk) - 30))
+                end = start + (trailing.start() if trailing else len(chunk))
                 group_stmts = []
                 for sid in f[2]:
                     st = Statement(para, i + 1, sid, f[3], grammar.lemmas.get(f[3]), start, end,

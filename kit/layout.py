@@ -80,7 +80,8 @@ def _is_footer(line: str) -> bool:
 def _running_lines(lines: tuple[str, ...]) -> set[str]:
     """Short lines repeated on many pages (running headers) in PDF-like text."""
     counts = Counter(s.strip() for s in lines if 0 < len(s.strip()) < 80)
-    return {s for s, n in counts.items() if n >= 3 and not _PARA_START.match(s) and not _HEADING.match(s)}
+    return {s for s, n in counts.items() if n >= 3 and not _PARA_START.match(s) and not _HEADING.match(s)
+            and not s[0].islower() and s[-1] not in ".,;:"}
 
 
 def _join(prev: str, nxt: str, known_words: set[str]) -> str:
@@ -106,7 +107,7 @@ def parse_layout(source: SourceText) -> Document:
     """
     lines = source.lines
     wrapped = source.format != "markdown"
-    running = _running_lines(lines)
+    running = _running_lines(lines) if wrapped else set()
     known_words = {w.lower() for line in lines for w in re.findall(r"[A-Za-z]{4,}", line)} if wrapped else set()
 
     front: list[str] = []
@@ -185,6 +186,11 @@ def parse_layout(source: SourceText) -> Document:
     for p in paragraphs:
         p.text = re.sub(r"\s+", " ", p.text).strip()
     last = paragraphs[-1]
+    tail = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    if tail == str(last.number + 1):
+        raise LayoutError(
+            f"the report seems truncated: it ends with the number of paragraph {tail} and no text",
+            source=source.name, line=len(lines), para=last.number + 1)
     if not _TERMINAL.search(last.text):
         raise LayoutError(
             f"the report seems truncated: the last paragraph ends mid-sentence (…{last.text[-40:]!r})",

@@ -39,8 +39,10 @@ class Mention(NamedTuple):
 
 
 _RESOLUTION_LIST = re.compile(
-    r"(?P<body>Security\s+Council|General\s+Assembly|Council|Assembly)?\s*\b[Rr]esolutions?\s+"
+    r"\b[Rr]esolutions?\s+"
     r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:and\s+)?|\s+and\s+)?)+)")
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][\w-]+)\)")
+_BODY_BEFORE = re.compile(r"(Security\s+Council|General\s+Assembly|Council|Assembly)(?:['’]s)?\s+$")
 _RESOLUTION_ITEM = re.compile(r"(?P<sc>(?P<n>\d{1,4})\s*\((?P<y>\d{4})\))|(?P<ga>\d{1,3}/\d{1,4}[A-Z]?)")
 _SYMBOL = re.compile(
     r"(?<![\w/])(?P<sym>(?:S|A|E)/(?:RES/|PRST/|AC\.\d+/|C\.\d+/)?\d{1,4}(?:/[\w.]+)*)"
@@ -63,19 +65,19 @@ def normalize_symbol(number: str, year: str | None = None, body: str | None = No
 
 def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None = None) -> list[Mention]:
     """All mentions in ``text``, in order, skipping spans in ``exclude`` (speaker names)."""
-    taken: list[tuple[int, int]] = list(exclude or [])
+    taken = bytearray(len(text))  # 1 where a character already belongs to a speaker name or a mention
+    for a, b in exclude or []:
+        taken[a:b] = b"\x01" * (b - a)
     found: list[Mention] = []
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
     def add(m: Mention) -> None:
-        if free(m.start, m.end):
+        if taken.find(1, m.start, m.end) == -1:
             found.append(m)
-            taken.append((m.start, m.end))
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
     for m in _RESOLUTION_LIST.finditer(text):
-        body = m.group("body")
+        before = _BODY_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        body = before.group(1) if before else None
         base = m.start("list")
         for item in _RESOLUTION_ITEM.finditer(m.group("list")):
             if item.group("sc"):
@@ -89,17 +91,13 @@ def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None
         key = sym + (m.group("year") or "") if "/RES/" in sym else sym
         end = m.start() + len(sym) + (len(m.group("year") or "") if "/RES/" in sym else 0)
         add(Mention(kind, key, text[m.start():end], m.start(), end))
-    for m in g.missions.finditer(text):
+    for m in g.entities.finditer(text):
+        kind, key = m.key.split(":", 1)
         end = m.end
-        bracket = re.match(r"\s*\(([A-Z][\w-]+)\)", text[end:])
-        if bracket and g.missions.match(bracket.group(1), 0) and g.missions.key_of(bracket.group(1)) == m.key:
-            end += bracket.end()
-        add(Mention("mission", m.key, text[m.start:end], m.start, end))
-    for m in g.orgs.finditer(text):
-        add(Mention("organization", m.key, m.surface, m.start, m.end))
-    for m in g.countries.finditer(text):
-        add(Mention("country", m.key, m.surface, m.start, m.end))
-    for m in g.places.finditer(text):
-        add(Mention("place", m.key, m.surface, m.start, m.end))
+        if kind == "mission":  # "the United Nations Mission in South Sudan (UNMISS)" is one mention
+            bracket = _ACRONYM_IN_BRACKETS.match(text, end)
+            if bracket and g.missions.match(bracket.group(1), 0) and g.missions.key_of(bracket.group(1)) == key:
+                end = bracket.end()
+        add(Mention(kind, key, text[m.start:end], m.start, end))
     found.sort(key=lambda x: x.start)
     return found

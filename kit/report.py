@@ -16,6 +16,9 @@ Examples
 from __future__ import annotations
 
 import numbers
+import os
+from concurrent.futures import ProcessPoolExecutor
+from bisect import bisect_right
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +33,6 @@ from .layout import Document, parse_layout
 from .meetings import document_metadata, find_meetings
 from .mentions import find_mentions
 from .sources import SourceText, read_source, source_from_text
-from .themes import ThemeTagger
 
 __all__ = ["Report", "ReportWarning", "parse", "load_report", "load_corpus", "DEFAULT_REPORT", "TABLES"]
 
@@ -173,7 +175,36 @@ class Report:
 # parsing: source -> layout -> analysis -> dataframes
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame({c: [] for c in columns})
+    """A dataframe from row dicts, built column by column (several times faster than from records)."""
+    return pd.DataFrame({c: [r.get(c) for r in rows] for c in columns}) if rows else \
+        pd.DataFrame({c: [] for c in columns})
+
+
+_SEPARATOR = "\n\x00\n"  # between paragraphs in the one-pass text: no name or whitespace run crosses it
+
+
+def _one_pass(texts: list[tuple[int, str]]) -> tuple[str, list[int]]:
+    """All paragraph texts joined, and where each starts: the matchers then run once, not once per paragraph."""
+    starts, pos = [], 0
+    for _, text in texts:
+        starts.append(pos)
+        pos += len(text) + len(_SEPARATOR)
+    return _SEPARATOR.join(t for _, t in texts), starts
+
+
+COLUMNS = {
+    "meetings": ["report_id", "meeting_id", "date", "title", "format", "chair", "first_para", "last_para",
+                 "section", "body"],
+    "paragraphs": ["report_id", "para", "section", "section_title", "meeting_id", "text", "line", "pages",
+                   "n_chars"],
+    "speakers": ["report_id", "speaker_id", "name", "kind", "country_iso3", "title", "organization", "honorific",
+                 "represents_iso3"],
+    "statements": ["report_id", "statement_id", "para", "meeting_id", "speaker_id", "speaker", "speaker_kind",
+                   "verb", "lemma", "text", "joint", "start", "end", "attribution", "group"],
+    "mentions": ["report_id", "para", "kind", "key", "surface", "start", "end"],
+    "themes": ["report_id", "para", "statement_id", "theme", "label", "terms", "n_hits", "start", "end"],
+    "problems": ["report_id", "problem", "para", "line", "expected", "message"],
+}
 
 
 def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
@@ -186,6 +217,19 @@ def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazett
         Raise :class:`~kit.errors.LayoutError` on numbering gaps or duplicates
         instead of recording them in ``problems`` (and warning).
     """
+    rows, meta = parse_rows(source, report_id=report_id, gazetteer=gazetteer, strict=strict)
+    return _report(meta["report_id"], rows, meta)
+
+
+def _report(report_id: str, rows: dict[str, list[dict]], meta: dict) -> Report:
+    frames = {name: _frame(rows[name], columns) for name, columns in COLUMNS.items()}
+    frames["meetings"]["date"] = pd.to_datetime(frames["meetings"]["date"])
+    return Report(report_id, metadata=meta, **frames)
+
+
+def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
+               strict: bool = False) -> tuple[dict[str, list[dict]], dict]:
+    """The rows of every table (plain dicts, no pandas) and the metadata: what :func:`parse` frames."""
     g = gazetteer or load_gazetteer()
     doc: Document = parse_layout(source)
     rid = report_id or Path(source.name).stem
@@ -220,19 +264,11 @@ def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazett
                          None)
         m["chair"] = att.speakers[chair_sid].name if chair_sid else meta["chair"]
         m["report_id"] = rid
-    meetings_df = _frame(meetings, ["report_id", "meeting_id", "date", "title", "format", "chair", "first_para",
-                                    "last_para", "section", "body"])
-    meetings_df["date"] = pd.to_datetime(meetings_df["date"])
-
-    paragraphs_df = _frame([
+    paragraph_rows = [
         {"report_id": rid, "para": p.number, "section": p.section, "section_title": p.section_title,
          "meeting_id": meeting_of[p.number], "text": p.text, "line": p.line, "pages": p.pages,
-         "n_chars": len(p.text)} for p in doc.paragraphs],
-        ["report_id", "para", "section", "section_title", "meeting_id", "text", "line", "pages", "n_chars"])
-
-    speakers_df = _frame([{"report_id": rid, **vars(s)} for s in att.speakers.values()],
-                         ["report_id", "speaker_id", "name", "kind", "country_iso3", "title", "organization",
-                          "honorific", "represents_iso3"])
+         "n_chars": len(p.text)} for p in doc.paragraphs]
+    speaker_rows = [{"report_id": rid, **vars(s)} for s in att.speakers.values()]
 
     st_rows = []
     counter: dict[int, int] = {}
@@ -241,44 +277,39 @@ def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazett
         st_rows.append({"report_id": rid, "statement_id": f"{s.para}.{counter[s.para]}", "para": s.para,
                         "meeting_id": meeting_of.get(s.para), "speaker_id": s.speaker_id, "verb": s.verb,
                         "lemma": s.lemma, "text": s.text, "joint": s.joint, "start": s.start, "end": s.end,
-                        "attribution": s.attribution, "group": f"{s.para}.{s.group}"})
-    statements_df = _frame(st_rows, ["report_id", "statement_id", "para", "meeting_id", "speaker_id", "verb",
-                                     "lemma", "text", "joint", "start", "end", "attribution", "group"])
-    if not statements_df.empty:
-        statements_df = statements_df.merge(speakers_df[["speaker_id", "name", "kind"]].rename(
-            columns={"name": "speaker", "kind": "speaker_kind"}), on="speaker_id", how="left")
+                        "attribution": s.attribution, "group": f"{s.para}.{s.group}",
+                        "speaker": att.speakers[s.speaker_id].name, "speaker_kind": speakers_kind[s.speaker_id]})
 
+    whole, starts = _one_pass(texts)
+    exclude = [(starts[i] + a, starts[i] + b) for i, (para, _) in enumerate(texts)
+               for a, b in att.name_spans.get(para, [])]
     mention_rows = []
-    tagger = ThemeTagger(g.theme_rows)
-    theme_rows = []
+    for m in find_mentions(whole, g, exclude):
+        i = bisect_right(starts, m.start) - 1
+        mention_rows.append({"report_id": rid, "para": texts[i][0], "kind": m.kind, "key": m.key,
+                             "surface": m.surface, "start": m.start - starts[i], "end": m.end - starts[i]})
     by_para: dict[int, list[dict]] = {}
     for row in st_rows:
         by_para.setdefault(row["para"], []).append(row)
-    for para, text in texts:
-        for m in find_mentions(text, g, att.name_spans.get(para)):
-            mention_rows.append({"report_id": rid, "para": para, "kind": m.kind, "key": m.key,
-                                 "surface": m.surface, "start": m.start, "end": m.end})
-        hits = tagger.find(text)
-        grouped: dict[tuple[str | None, str], list] = {}
-        for h in hits:
-            owners = [r["statement_id"] for r in by_para.get(para, []) if r["start"] <= h.start < r["end"]]
-            for owner in owners or [None]:
-                grouped.setdefault((owner, h.theme), []).append(h)
-        for (owner, theme), hs in grouped.items():
-            theme_rows.append({"report_id": rid, "para": para, "statement_id": owner, "theme": theme,
-                               "label": tagger.labels[theme],
-                               "terms": "; ".join(dict.fromkeys(h.surface.lower() for h in hs)),
-                               "n_hits": len(hs), "start": hs[0].start, "end": hs[0].end})
-    mentions_df = _frame(mention_rows, ["report_id", "para", "kind", "key", "surface", "start", "end"])
-    themes_df = _frame(theme_rows, ["report_id", "para", "statement_id", "theme", "label", "terms", "n_hits",
-                                    "start", "end"])
-    problems_df = _frame([{"report_id": rid, "line": None, "para": None, "expected": None, **p} for p in problems],
-                         ["report_id", "problem", "para", "line", "expected", "message"])
+    grouped: dict[tuple[int, str | None, str], list] = {}
+    for h in g.tagger.find(whole):
+        i = bisect_right(starts, h.start) - 1
+        para, offset = texts[i][0], h.start - starts[i]
+        owners = [r["statement_id"] for r in by_para.get(para, []) if r["start"] <= offset < r["end"]]
+        for owner in owners or [None]:
+            grouped.setdefault((para, owner, h.theme), []).append((h, offset))
+    theme_rows = [{"report_id": rid, "para": para, "statement_id": owner, "theme": theme,
+                   "label": g.tagger.labels[theme],
+                   "terms": "; ".join(dict.fromkeys(h.surface.lower() for h, _ in hs)),
+                   "n_hits": len(hs), "start": hs[0][1], "end": hs[0][1] + len(hs[0][0].surface)}
+                  for (para, owner, theme), hs in grouped.items()]
     if problems:
         warnings.warn(f"{source.name}: " + "; ".join(p["message"] for p in problems[:5]), ReportWarning,
-                      stacklevel=3)
-    return Report(rid, meetings_df, paragraphs_df, speakers_df, statements_df, mentions_df, themes_df,
-                  problems_df, meta)
+                      stacklevel=4)
+    rows = {"meetings": meetings, "paragraphs": paragraph_rows, "speakers": speaker_rows, "statements": st_rows,
+            "mentions": mention_rows, "themes": theme_rows,
+            "problems": [{"report_id": rid, **p} for p in problems]}
+    return rows, meta
 
 
 _CACHE: dict[tuple, Report] = {}
@@ -332,24 +363,37 @@ def load_text(text: str, *, name: str = "<string>", report_id: str | None = None
     return parse(source_from_text(text, name=name), report_id=report_id or "report", strict=strict)
 
 
-def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False) -> Report:
+def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
+                workers: int | None = None) -> Report:
     """Parse every report in ``folder`` into one :class:`Report` whose tables hold all of them.
 
     Rows keep their ``report_id`` (the file name), so years can be compared with
     ``groupby("report_id")``. A file that fails raises :class:`~kit.ReportError`
-    naming it; nothing is skipped silently.
+    naming it; nothing is skipped silently. Large corpora (64 files or more)
+    are parsed in several processes (``workers``, default: one per core).
     """
     folder = Path(folder)
     files = sorted(p for p in folder.glob(pattern) if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
     if not files:
         raise ReportError(f"no report files ({', '.join(sorted(REPORT_SUFFIXES))}) in this folder",
                           source=str(folder))
-    reports = [load_report(p, strict=strict) for p in files]
-    ids = [r.report_id for r in reports]
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8) if len(files) >= 64 else 1
+    jobs = [(str(p), strict) for p in files]
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(_rows_of_file, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    else:
+        results = [_rows_of_file(job) for job in jobs]
+    ids = [meta["report_id"] for _, meta in results]
     if len(set(ids)) != len(ids):
         raise ReportError(f"two files give the same report_id: {sorted({i for i in ids if ids.count(i) > 1})}",
                           source=str(folder))
-    tables = {name: pd.concat([getattr(r, name) for r in reports], ignore_index=True)
-              for name in (*TABLES, "problems")}
-    return Report("corpus", metadata={"source": str(folder), "reports": {r.report_id: r.metadata for r in reports}},
-                  **tables)
+    rows = {name: [row for table, _ in results for row in table[name]] for name in COLUMNS}
+    return _report("corpus", rows, {"source": str(folder), "reports": {meta["report_id"]: meta
+                                                                        for _, meta in results}})
+
+
+def _rows_of_file(job: tuple[str, bool]) -> tuple[dict[str, list[dict]], dict]:
+    path, strict = job
+    return parse_rows(read_source(path), strict=strict)

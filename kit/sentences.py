@@ -17,6 +17,7 @@ _ABBREVIATIONS = {
     "etc", "vs", "para", "paras", "inc", "co", "jr", "sr", "art", "arts", "fig", "vol", "op", "cit", "mme",
     "distr", "rev", "corr", "add", "ibid", "approx", "dept", "govt", "p", "pp",
 }
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -25,8 +26,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        before = text[start:m.start() + 1]
-        word = re.search(r"([\w.]+)\.$", before)
+        word = _LAST_WORD.search(text, max(start, m.start() - 24), m.start() + 1)
         if word and (word.group(1).lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
             continue
         end = m.end() - (len(m.group()) - len(m.group().rstrip()))

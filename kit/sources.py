@@ -51,20 +51,25 @@ class SourceText:
 
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_EMPHASIS = re.compile(r"\*+|__")  # bold/italic markers; reports use no literal asterisks
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+_MD_RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _MD_SIGNALS = re.compile(r"\*\*|^\s{0,3}#{1,6}\s|\]\(#\)|\\\(", re.M)
 
 
-def _clean_markdown_line(line: str) -> str:
-    if _MD_RULE.match(line):
-        return "---"  # kept as a hard break marker for the layout step
-    line = _MD_HEADING.sub("", line)
-    line = _MD_LINK.sub(r"\1", line)
-    line = _MD_EMPHASIS.sub("", line)
-    line = _MD_ESCAPE.sub(r"\1", line)
-    return line.rstrip()
+def _clean_markdown(text: str) -> str:
+    """Remove markdown markup; no pattern crosses a line, so line numbers stay those of the file."""
+    text = _MD_RULE.sub("---", text)  # kept as a hard break marker for the layout step
+    text = _MD_HEADING.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub("", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    return _rstrip_lines(text)
+
+
+def _rstrip_lines(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -82,7 +87,7 @@ def _decode(data: bytes, name: str) -> str:
             source=name,
             line=line,
         ) from None
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text, 0, 20000))
     if controls > max(10, len(text[:20000]) // 100):
         raise SourceError("this looks like a binary file, not a text report", source=name)
     return text
@@ -123,10 +128,9 @@ def source_from_bytes(data: bytes, name: str = "<bytes>") -> SourceText:
 
 def _from_decoded(text: str, name: str, digest: str) -> SourceText:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    raw_lines = text.split("\n")
     if _MD_SIGNALS.search(text):
-        return SourceText(name, tuple(_clean_markdown_line(line) for line in raw_lines), "markdown", digest)
-    return SourceText(name, tuple(line.rstrip() for line in raw_lines), "plaintext", digest)
+        return SourceText(name, tuple(_clean_markdown(text).split("\n")), "markdown", digest)
+    return SourceText(name, tuple(_rstrip_lines(text).split("\n")), "plaintext", digest)
 
 
 def source_from_text(text: str, name: str = "<string>") -> SourceText:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .gazetteer import trie_regex
+
 __all__ = ["ThemeHit", "ThemeTagger"]
 
 
@@ -29,11 +31,9 @@ class ThemeHit(NamedTuple):
     end: int
 
 
-def _term_pattern(term: str) -> str:
-    prefix = term.endswith("*")
-    words = term.rstrip("*").split()
-    body = r"[\s-]+".join(re.escape(w).replace(r"\-", r"[\s-]?") for w in words)
-    return body + (r"[\w-]*" if prefix else "")
+def _key(text: str) -> str:
+    """Terms and matches compare without case, spaces or hyphens ("COVID 19" is "covid-19")."""
+    return re.sub(r"[\s-]+", "", text.lower())
 
 
 class ThemeTagger:
@@ -47,22 +47,43 @@ class ThemeTagger:
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.labels: dict[str, str] = {}
-        self._terms: list[tuple[str, str]] = []
+        self._exact: dict[str, tuple[str, str]] = {}
+        self._prefixes: list[tuple[str, str, str]] = []  # (key, theme, term), longest first
         for row in rows:
             theme, term = row.get("theme", ""), row.get("term", "").strip().lower()
             if not theme or not term:
                 continue
             self.labels.setdefault(theme, row.get("label") or theme)
-            self._terms.append((theme, term))
-        self._terms.sort(key=lambda t: len(t[1]), reverse=True)
-        groups = "|".join(f"(?P<t{i}>{_term_pattern(term)})" for i, (_, term) in enumerate(self._terms))
-        self.regex = re.compile(rf"(?<![\w-])(?:{groups or '(?!x)x'})(?![\w])", re.IGNORECASE)
+            if term.endswith("*"):
+                self._prefixes.append((_key(term[:-1]), theme, term))
+            else:
+                self._exact.setdefault(_key(term), (theme, term))
+        self._prefixes.sort(key=lambda p: len(p[0]), reverse=True)
+        surfaces = [t for _, (_, t) in self._exact.items()] + [t for _, _, t in self._prefixes]
+        body = trie_regex(surfaces, {" ": r"[\s-]+", "-": r"[\s-]?", "*": r"[\w-]*"})
+        self._pattern = rf"(?<![\w-])(?:{body})(?![\w])"
+        self.regex = re.compile(self._pattern)  # run on lower-cased text: faster than IGNORECASE
+
+    def _identify(self, surface: str) -> tuple[str, str] | None:
+        key = _key(surface)
+        if key in self._exact:
+            return self._exact[key]
+        for prefix, theme, term in self._prefixes:
+            if key.startswith(prefix):
+                return theme, term
+        return None
 
     def find(self, text: str) -> list[ThemeHit]:
-        """Every term occurrence in ``text`` (longest term wins where terms overlap)."""
+        """Every term occurrence in ``text`` (the longest term wins where terms overlap)."""
+        lower = text.lower()
+        if len(lower) != len(text):  # a few characters change length when lower-cased
+            regex, lower = re.compile(self._pattern, re.IGNORECASE), text
+        else:
+            regex = self.regex
         hits = []
-        for m in self.regex.finditer(text):
-            i = int(m.lastgroup[1:])  # type: ignore[index]
-            theme, term = self._terms[i]
-            hits.append(ThemeHit(theme, term, m.group(), m.start(), m.end()))
+        for m in regex.finditer(lower):
+            surface = text[m.start():m.end()]
+            found = self._identify(surface)
+            if found:
+                hits.append(ThemeHit(found[0], found[1], surface, m.start(), m.end()))
         return hits

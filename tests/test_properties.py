@@ -1,0 +1,96 @@
+"""Property-based tests (hypothesis): generated and mangled reports."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kit import LayoutError, ReportError, load_text
+from kit.gazetteer import load_gazetteer
+
+G = load_gazetteer()
+MEMBERS = [row for row in G.state_rows if row["status"] == "member"]
+VERBS = ["said", "noted", "stressed", "emphasized", "called for", "underscored", "welcomed"]
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def running(row: dict) -> str:
+    """A running-text name of a state, with its article."""
+    name = row["running_names"].split("|")[0]
+    return (f"the {name}" if row["article"] == "the" else name)
+
+
+def join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@st.composite
+def statements(draw):
+    states = draw(st.lists(st.sampled_from(MEMBERS), min_size=1, max_size=6, unique_by=lambda r: r["iso3"]))
+    verb = draw(st.sampled_from(VERBS))
+    lead = draw(st.sampled_from(["", "Likewise, ", "Similarly, ", "In that context, ", "On mandates, "]))
+    noun = "representatives" if len(states) > 1 else "representative"
+    the = "the" if lead else "The"
+    text = f"{lead}{the} {noun} of {join_names([running(r) for r in states])} {verb} the need for training."
+    return text, [r["iso3"] for r in states], verb
+
+
+@given(st.lists(statements(), min_size=1, max_size=8))
+@SETTINGS
+def test_generated_statements_give_exactly_their_speakers(items):
+    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    r = load_text(body, name="generated.md")
+    r.validate()
+    assert r.paragraphs["para"].tolist() == list(range(1, len(items) + 1))
+    for i, (_, isos, verb) in enumerate(items, start=1):
+        st_ = r.statements[r.statements.para == i]
+        assert st_["speaker_id"].tolist() == isos
+        assert st_["verb"].eq(verb).all()
+        assert st_["joint"].eq(len(isos) > 1).all()
+    assert r.mentions[r.mentions.kind == "country"].empty  # speakers are not mentions
+
+
+@given(st.lists(statements(), min_size=2, max_size=6), st.data())
+@SETTINGS
+def test_page_breaks_anywhere_do_not_change_the_paragraphs(items, data):
+    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
+    clean = load_text("\n".join(paras), name="clean.md")
+    mangled = []
+    for p in paras:
+        words = p.split(" ")
+        cut = data.draw(st.integers(min_value=2, max_value=len(words) - 1))
+        if data.draw(st.booleans()):
+            p = " ".join(words[:cut]) + "\n\n" + " ".join(words[cut:])
+        mangled.append(p)
+    r = load_text("\n\n".join(mangled), name="mangled.md")
+    assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
+    assert r.statements["speaker_id"].tolist() == clean.statements["speaker_id"].tolist()
+
+
+@given(st.text(max_size=400))
+@SETTINGS
+def test_any_text_parses_or_raises_a_report_error(text):
+    try:
+        r = load_text(text or " ", name="random.txt")
+    except ReportError as exc:
+        assert "random.txt" in str(exc)
+        return
+    assert len(r.paragraphs) >= 1  # never a silent empty result
+    r.statements  # noqa: B018 - tables exist
+
+
+@given(st.lists(statements(), min_size=2, max_size=6), st.floats(min_value=0.05, max_value=0.95))
+@SETTINGS
+def test_truncated_reports_are_refused_or_complete(items, fraction):
+    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    cut = body[: int(len(body) * fraction)].rstrip()
+    starts = len(re.findall(r"^\d+\. ", cut, flags=re.M))
+    try:
+        r = load_text(cut, name="cut.md")
+    except LayoutError as exc:
+        assert "cut.md" in str(exc)
+        return
+    assert cut.endswith(".")
+    assert len(r.paragraphs) == starts
