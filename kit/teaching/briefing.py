@@ -20,7 +20,7 @@ Examples
 >>> print(note.to_markdown().splitlines()[0])
 # Briefing note: Report on the activities of the Security Council Working Group on Peacekeeping Operations for the period from 1 January to 31 December 2021
 >>> [line.paras for line in note.section("Open asks").lines]
-[[27], [32]]
+[[27], [32], [33]]
 """
 
 from __future__ import annotations
