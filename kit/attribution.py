@@ -90,12 +90,15 @@ class _Person:
 
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’-]*|(?:dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la)\b)"
+_APPOSITIVE_HINT = re.compile(r",\s+(?:[A-Z(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){0,6}$")
 _THE = re.compile(r"the\s+")
 _LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
 _UNKNOWN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|for|[A-Z][\w'’.-]*))*")
 _ECHO = re.compile(r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+the\s+representatives?\s+of\s+")
 _ON_BEHALF = re.compile(r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*")
-_REPRESENTATIVE = re.compile(r"\b[Tt]he\s+representatives?\s+of\s+")
+# Starts with a literal, so the regex engine can skip ahead; "the " before it is checked in code.
+_REPRESENTATIVE = re.compile(r"representatives?\s+of\s+")
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
 _CHAIR = (r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman)"
          r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)")
 _TRAILING_CONNECTOR = re.compile(r"(?:[,;]\s*(?:while|whereas|and|but)?|\s+(?:while|whereas|and|but))\s*$")
@@ -156,14 +159,13 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
 
 def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: Gazetteer) -> _Person:
     """Full name, title and organization of a person from an appositive ("the Director of X, Dr. Jo Bloggs,")."""
-    tail = re.compile(
-        rf"(?P<before>[^.;:\n]*),\s+(?P<full>(?:[A-Z][\w.]*\s+)*?(?:\([a-z]+\)\s+)?"
-        rf"(?:{_NAME_TOKEN}\s+){{1,4}}?{re.escape(surname)})$")
     for occurrence in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?=[,.;]|\s+(?:was|is|had|has|on|to)\b)", text):
-        m = tail.search(text, max(0, occurrence.start() - 400), occurrence.end())
-        if not m:
-            continue
-        before = m.group("before")
+        hint = _APPOSITIVE_HINT.search(text, max(0, occurrence.start() - 80), occurrence.start())
+        if not hint:
+            continue  # not "..., First Name Surname": no introduction here
+        comma = hint.start()
+        sentence_start = max(text.rfind(c, 0, comma) for c in ".;:\n") + 1
+        before = text[sentence_start:comma]
         seg = re.split(r",\s+", before)[-1]
         seg = re.split(r"\b(?:included|including|by|were|was|are|is)\s+", seg)[-1]
         head = re.search(r"(?:^|\b(?:included|by|from|and|with|were|was|of|:)\s+)((?:the\s+|The\s+)?[A-Z][^,]*)$", seg)
@@ -172,8 +174,11 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         title_full = re.sub(r"^(?:the|The)\s+", "", head.group(1)).strip()
         if not title_full or g.countries.match(title_full, 0):
             continue
-        full = grammar.hon_prefix.sub("", m.group("full")).strip()
-        hon_found = m.group("full")[: len(m.group("full")) - len(full)].strip() or None
+        written = text[hint.start() + 1:occurrence.end()].strip()
+        full = grammar.hon_prefix.sub("", written).strip()
+        if not full[:1].isupper():
+            continue
+        hon_found = written[: len(written) - len(full)].strip() or None
         title, _, org = title_full.partition(" of ")
         org = re.sub(r"^the\s+", "", org) or None
         represents = next((cm.key for cm in g.countries.finditer(title_full)), None)
@@ -276,6 +281,9 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     for para, text in paragraphs:
         found: list[tuple[int, int, list[str], str, list[tuple[int, int]]]] = []  # start, verb_end, sids, verb, spans
         for m in _REPRESENTATIVE.finditer(text):
+            the = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+            if not the:
+                continue
             items, end = _parse_list(text, m.end(), g)
             if not items:
                 continue
@@ -294,7 +302,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
             if not v:
                 continue
             sids = [list_speaker(kind, key, para) for kind, key, _, _ in items]
-            found.append((m.start(), v.end(), sids, v.group("verb"), spans))
+            found.append((the.start(), v.end(), sids, v.group("verb"), spans))
         for m in grammar.honorific_names.finditer(text):
             surname = m.group("name").split()[-1]
             v = grammar.verb.match(text, m.end())

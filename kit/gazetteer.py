@@ -107,6 +107,7 @@ class Matcher:
     def __init__(self, names: dict[str, str], *, ignore_case: bool = False) -> None:
         self._ignore_case = ignore_case
         self.names = dict(names)
+        self._seen: dict[str, str] = {}  # surface as written -> key (memo)
         self._keys = {self._norm(k): v for k, v in names.items()}
         body = trie_regex([self._norm(k) for k in names])
         flags = re.IGNORECASE if ignore_case else 0
@@ -118,7 +119,11 @@ class Matcher:
 
     def key_of(self, surface: str) -> str:
         """The key of a surface form found by this matcher."""
-        return self._keys[self._norm(surface)]
+        try:
+            return self._seen[surface]
+        except KeyError:
+            key = self._seen[surface] = self._keys[self._norm(surface)]
+            return key
 
     def finditer(self, text: str) -> Iterator[Match]:
         for m in self.regex.finditer(text):

@@ -184,7 +184,7 @@ def parse_layout(source: SourceText) -> Document:
             "is this a report of reported speech?",
             source=source.name, line=1)
     for p in paragraphs:
-        p.text = re.sub(r"\s+", " ", p.text).strip()
+        p.text = " ".join(p.text.split())
     last = paragraphs[-1]
     tail = next((line.strip() for line in reversed(lines) if line.strip()), "")
     if tail == str(last.number + 1):

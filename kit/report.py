@@ -379,21 +379,33 @@ def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
                           source=str(folder))
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(files) >= 64 else 1
-    jobs = [(str(p), strict) for p in files]
+    paths = [str(p) for p in files]
     if workers > 1:
+        size = max(1, -(-len(paths) // (workers * 4)))
+        chunks = [(paths[i:i + size], strict) for i in range(0, len(paths), size)]
         with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_rows_of_file, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+            parts = list(pool.map(_frames_of_files, chunks))
     else:
-        results = [_rows_of_file(job) for job in jobs]
-    ids = [meta["report_id"] for _, meta in results]
+        parts = [_frames_of_files((paths, strict))]
+    metas = [meta for _, chunk_metas in parts for meta in chunk_metas]
+    ids = [meta["report_id"] for meta in metas]
     if len(set(ids)) != len(ids):
         raise ReportError(f"two files give the same report_id: {sorted({i for i in ids if ids.count(i) > 1})}",
                           source=str(folder))
-    rows = {name: [row for table, _ in results for row in table[name]] for name in COLUMNS}
-    return _report("corpus", rows, {"source": str(folder), "reports": {meta["report_id"]: meta
-                                                                        for _, meta in results}})
+    tables = {name: pd.concat([frames[name] for frames, _ in parts], ignore_index=True) for name in COLUMNS}
+    return Report("corpus", metadata={"source": str(folder), "reports": {m["report_id"]: m for m in metas}},
+                  **tables)
 
 
-def _rows_of_file(job: tuple[str, bool]) -> tuple[dict[str, list[dict]], dict]:
-    path, strict = job
-    return parse_rows(read_source(path), strict=strict)
+def _frames_of_files(job: tuple[list[str], bool]) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """Parse several files and frame their rows together (what one worker process sends back)."""
+    paths, strict = job
+    rows: dict[str, list[dict]] = {name: [] for name in COLUMNS}
+    metas = []
+    for path in paths:
+        file_rows, meta = parse_rows(read_source(path), strict=strict)
+        for name in COLUMNS:
+            rows[name] += file_rows[name]
+        metas.append(meta)
+    report = _report("chunk", rows, {})
+    return report.tables(), metas

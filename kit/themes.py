@@ -59,12 +59,19 @@ class ThemeTagger:
             else:
                 self._exact.setdefault(_key(term), (theme, term))
         self._prefixes.sort(key=lambda p: len(p[0]), reverse=True)
+        self._seen: dict[str, tuple[str, str] | None] = {}
         surfaces = [t for _, (_, t) in self._exact.items()] + [t for _, _, t in self._prefixes]
         body = trie_regex(surfaces, {" ": r"[\s-]+", "-": r"[\s-]?", "*": r"[\w-]*"})
         self._pattern = rf"(?<![\w-])(?:{body})(?![\w])"
         self.regex = re.compile(self._pattern)  # run on lower-cased text: faster than IGNORECASE
 
     def _identify(self, surface: str) -> tuple[str, str] | None:
+        if surface in self._seen:
+            return self._seen[surface]
+        found = self._seen[surface] = self._lookup(surface)
+        return found
+
+    def _lookup(self, surface: str) -> tuple[str, str] | None:
         key = _key(surface)
         if key in self._exact:
             return self._exact[key]
