@@ -1,0 +1,89 @@
+"""Serve the Voilà apps for a room: one command, a URL and a QR code to put on the projector.
+
+``kit serve`` starts Voilà on ``notebooks/`` with the repository's ``voila.json``
+(sources stripped, tracebacks hidden, idle kernels culled, no code execution
+from the browser), on all network interfaces so participants on the room's
+network can open it, and prints the address to type or scan.
+
+Examples
+--------
+>>> lan_addresses()  # doctest: +SKIP
+['192.168.1.20']
+>>> app_urls("127.0.0.1", 8866)[0]
+'http://127.0.0.1:8866/voila/render/overview.ipynb'
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+__all__ = ["serve", "lan_addresses", "app_urls", "voila_command", "ROOT"]
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = ("overview", "speakers", "themes", "missions", "briefing_note")
+
+
+def lan_addresses() -> list[str]:
+    """This machine's IPv4 addresses other than loopback (no traffic is sent to find them)."""
+    found: set[str] = set()
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.add(info[4][0])
+    except OSError:
+        pass
+    return sorted(a for a in found if not a.startswith("127."))
+
+
+def app_urls(host: str, port: int) -> list[str]:
+    """The URL of each app (the Overview first), as a participant types it."""
+    return [f"http://{host}:{port}/voila/render/{name}.ipynb" for name in APPS]
+
+
+def voila_command(port: int = 8866, host: str = "0.0.0.0") -> list[str]:
+    """The Voilà command line ``kit serve`` runs (from the repository root, where ``voila.json`` is)."""
+    return [sys.executable, "-m", "voila", "notebooks", f"--port={port}", f"--Voila.ip={host}", "--no-browser"]
+
+
+def _qr(url: str) -> str:
+    try:
+        import io
+
+        import segno
+    except ImportError:
+        return ""
+    out = io.StringIO()
+    segno.make(url, error="m").terminal(out=out, compact=True)
+    return out.getvalue()
+
+
+def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0") -> int:
+    """Start Voilà for a workshop and block until Ctrl+C.
+
+    Parameters
+    ----------
+    report : str, optional
+        A report file to serve instead of the bundled one (sets ``KIT_REPORT``).
+    port, host : int, str
+        Where to listen; ``0.0.0.0`` lets the room's network in.
+    """
+    env = dict(os.environ)
+    if report:
+        path = Path(report).resolve()
+        from .report import load_report
+
+        load_report(path)  # fail here, with a clear message, rather than in 30 kernels
+        env["KIT_REPORT"] = str(path)
+    shown = lan_addresses() if host == "0.0.0.0" else [host]
+    url = app_urls((shown or ["127.0.0.1"])[0], port)[0]
+    print(f"Peacekeeping Briefing Kit: serving {env.get('KIT_REPORT', 'the bundled report')}")
+    print(f"  participants open: {url}")
+    print(f"  all apps:          http://{(shown or ['127.0.0.1'])[0]}:{port}/")
+    print(_qr(url))
+    try:
+        return subprocess.call(voila_command(port, host), cwd=ROOT, env=env)
+    except KeyboardInterrupt:
+        return 0
