@@ -196,3 +196,35 @@ def test_cli_note(tmp_path, capsys):
     for suffix in (".md", ".html", ".docx"):
         assert main(["note", "--theme", "covid19", "--out", str(tmp_path / f"n{suffix}")]) == 0
         assert (tmp_path / f"n{suffix}").stat().st_size > 500
+
+
+def test_briefing_app_callbacks():
+    """Run the app notebook's code without a browser and drive its widgets."""
+    import base64 as b64
+    from pathlib import Path
+
+    import nbformat
+
+    nb = nbformat.read(Path(__file__).resolve().parent.parent / "notebooks" / "briefing_note.ipynb", as_version=4)
+    ns: dict = {}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            exec(compile(cell.source, "briefing_note.ipynb", "exec"), ns)  # noqa: S102 - our own notebook
+    assert "plotly" not in "".join(c.source for c in nb.cells)  # the app stays light
+    status, downloads, preview = ns["status"], ns["downloads"], ns["preview"]
+    assert "lines, citing" in status.value and "(para." in preview.value
+    ns["meeting"].value = "2021-10-12"
+    assert all(o[1] in set(ns["st"].loc[ns["st"]["meeting_id"] == "2021-10-12", "speaker_id"])
+               for o in ns["speakers"].options)
+    ns["speakers"].value = ("IND",)
+    assert "<h3>India</h3>" in preview.value and "<h3>China</h3>" not in preview.value
+    links = dict(re.findall(r'download="[^"]+(\.\w+)" href="data:[^;]+;(?:charset=utf-8;)?base64,([^"]+)"',
+                            downloads.value))
+    assert set(links) == {".md", ".html", ".docx"}
+    md = b64.b64decode(links[".md"]).decode("utf-8")
+    assert md.startswith("# Briefing note") and "### India" in md
+    assert b64.b64decode(links[".docx"])[:2] == b"PK"
+    ns["themes"].value = ("policing",)
+    assert "Themes: United Nations police" in preview.value or "Themes:" in preview.value
+    ns["on_clear"](None)
+    assert ns["speakers"].value == () and ns["themes"].value == ()
