@@ -104,3 +104,64 @@ def test_binder_environment_serves_every_app(binder_env):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def voila_server():
+    """Voilà as `kit serve` runs it (repository config), on a free loopback port."""
+    from kit.serve import voila_command
+
+    port = free_port()
+    proc = subprocess.Popen(voila_command(port, "127.0.0.1"), cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        yield f"127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_served_apps_refuse_code_sent_over_the_kernel_websocket(voila_server, tmp_path):
+    """A participant's browser can talk to widgets but cannot run code in the kernel."""
+    import asyncio
+    import uuid
+
+    from tornado.websocket import websocket_connect
+
+    html = urllib.request.urlopen(f"http://{voila_server}/voila/render/overview.ipynb", timeout=180).read().decode()
+    kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html).group(1)
+    marker = tmp_path / "executed"
+
+    def message(msg_type: str, content: dict, channel: str = "shell") -> str:
+        return json.dumps({"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "t",
+                                      "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
+                           "parent_header": {}, "metadata": {}, "content": content, "channel": channel,
+                           "buffers": []})
+
+    async def probe() -> list[str]:
+        ws = await websocket_connect(f"ws://{voila_server}/api/kernels/{kernel_id}/channels")
+        ws.write_message(message("execute_request", {
+            "code": f"open({str(marker)!r}, 'w').write('ran')", "silent": False, "store_history": False,
+            "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}))
+        ws.write_message(message("kernel_info_request", {}))
+        seen = []
+        deadline = asyncio.get_event_loop().time() + 20
+        while asyncio.get_event_loop().time() < deadline:
+            try:
+                raw = await asyncio.wait_for(ws.read_message(), timeout=2)
+            except asyncio.TimeoutError:
+                if "kernel_info_reply" in seen:
+                    break
+                continue
+            if raw is None:
+                break
+            if isinstance(raw, str):
+                seen.append(json.loads(raw)["header"]["msg_type"])
+        ws.close()
+        return seen
+
+    seen = asyncio.run(probe())
+    assert "kernel_info_reply" in seen  # the socket works: allowed messages are answered
+    assert "execute_reply" not in seen and "execute_input" not in seen
+    assert not marker.exists()
