@@ -44,6 +44,7 @@ class Paragraph:
     section: str | None = None
     section_title: str | None = None
     pages: int = 1  # how many page-break fragments were joined
+    subsection: str | None = None  # e.g. "A. Meeting of 12 May 2022", where a report has them
 
 
 @dataclass
@@ -61,6 +62,8 @@ class Document:
 
 _PARA_START = re.compile(r"^\s{0,8}(\d{1,3})\.[ \t]+(\S.*)$")
 _HEADING = re.compile(r"^\s{0,8}([IVXLC]{1,6})\.[ \t]+([A-Z\"“‘].*)$")
+_SUBHEADING = re.compile(r"^\s{0,8}([A-H])\.[ \t]+([A-Z\"“‘].{0,200})$")
+_NUMBER_ALONE = re.compile(r"^\s{0,8}(\d{1,3})\.\s*$")
 _SYMBOL = re.compile(r"^\s*([AS]/(?:RES/|PRST/)?\d{2,4}/[\w.]+)\s*$")
 _FOOTER = [
     re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$"),  # 3/12
@@ -118,6 +121,8 @@ def parse_layout(source: SourceText) -> Document:
     symbol: str | None = None
     section: tuple[str, str] | None = None
     heading_open = False  # a heading may wrap onto the next line in PDF text
+    subsection: str | None = None
+    number_alone: tuple[int, int] | None = None  # "12." alone on a line: (number, line); text follows
     blank_before = True
     ended = False  # a horizontal rule after the paragraphs closes the body
     pending_break = False
@@ -144,12 +149,26 @@ def parse_layout(source: SourceText) -> Document:
             back.append(line)
             continue
 
+        m_alone = _NUMBER_ALONE.match(line)
+        if m_alone and (blank_before or not wrapped) and _accept_number(int(m_alone.group(1)), paragraphs, True):
+            number_alone = (int(m_alone.group(1)), lineno)
+            continue
+        if number_alone:
+            line = f"{number_alone[0]}. {line}"
         m_head = _HEADING.match(line)
         m_para = _PARA_START.match(line)
-        if m_head and (blank_before or not paragraphs):
+        marked = (lineno - 1) in source.headings
+        if m_head and (blank_before or not paragraphs or marked) and not number_alone:
             section = (m_head.group(1), m_head.group(2).strip())
             sections.append((section[0], section[1], lineno))
+            subsection = None
             heading_open = wrapped
+            blank_before = False
+            continue
+        m_sub = _SUBHEADING.match(line)
+        if not m_para and ((marked and section) or (m_sub and blank_before and not _TERMINAL.search(line))):
+            subsection = line
+            heading_open = False
             blank_before = False
             continue
         if heading_open and section and not m_para:
@@ -166,8 +185,10 @@ def parse_layout(source: SourceText) -> Document:
                     "gap" if number > expected else "out_of_order")
                 problems.append({"problem": kind, "para": number, "line": lineno, "expected": expected,
                                  "message": f"paragraph {number} where {expected} was expected"})
-            paragraphs.append(Paragraph(number, m_para.group(2).strip(), lineno,
-                                        section[0] if section else None, section[1] if section else None))
+            first_line = number_alone[1] if number_alone else lineno
+            paragraphs.append(Paragraph(number, m_para.group(2).strip(), first_line,
+                                        section[0] if section else None, section[1] if section else None,
+                                        subsection=subsection))
         elif paragraphs:
             last = paragraphs[-1]
             if pending_break:
@@ -177,6 +198,7 @@ def parse_layout(source: SourceText) -> Document:
             front.append(line)
         blank_before = False
         pending_break = False
+        number_alone = None
 
     if not paragraphs:
         raise LayoutError(

@@ -195,8 +195,8 @@ def _one_pass(texts: list[tuple[int, str]]) -> tuple[str, list[int]]:
 COLUMNS = {
     "meetings": ["report_id", "meeting_id", "date", "title", "format", "chair", "first_para", "last_para",
                  "section", "body"],
-    "paragraphs": ["report_id", "para", "section", "section_title", "meeting_id", "text", "line", "pages",
-                   "n_chars"],
+    "paragraphs": ["report_id", "para", "section", "section_title", "subsection", "meeting_id", "text", "line",
+                   "pages", "n_chars"],
     "speakers": ["report_id", "speaker_id", "name", "kind", "country_iso3", "title", "organization", "honorific",
                  "represents_iso3"],
     "statements": ["report_id", "statement_id", "para", "meeting_id", "speaker_id", "speaker", "speaker_kind",
@@ -266,6 +266,7 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         m["report_id"] = rid
     paragraph_rows = [
         {"report_id": rid, "para": p.number, "section": p.section, "section_title": p.section_title,
+         "subsection": p.subsection,
          "meeting_id": meeting_of[p.number], "text": p.text, "line": p.line, "pages": p.pages,
          "n_chars": len(p.text)} for p in doc.paragraphs]
     speaker_rows = [{"report_id": rid, **vars(s)} for s in att.speakers.values()]

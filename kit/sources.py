@@ -41,12 +41,16 @@ class SourceText:
         ``"markdown"``, ``"plaintext"`` or ``"pdf"``.
     sha256 : str
         Hash of the raw bytes: the cache key of a parse.
+    headings : frozenset of int
+        0-based indexes of lines the markup marks as headings (``# ...`` or a
+        line wholly in bold): the layout never reads them as paragraph text.
     """
 
     name: str
     lines: tuple[str, ...]
     format: str
     sha256: str
+    headings: frozenset[int] = frozenset()
 
 
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -54,6 +58,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
 _MD_EMPHASIS = re.compile(r"\*+|__")  # bold/italic markers; reports use no literal asterisks
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 _MD_RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
+_MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t]*$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _MD_SIGNALS = re.compile(r"\*\*|^\s{0,3}#{1,6}\s|\]\(#\)|\\\(", re.M)
 
@@ -129,7 +134,8 @@ def source_from_bytes(data: bytes, name: str = "<bytes>") -> SourceText:
 def _from_decoded(text: str, name: str, digest: str) -> SourceText:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if _MD_SIGNALS.search(text):
-        return SourceText(name, tuple(_clean_markdown(text).split("\n")), "markdown", digest)
+        headings = frozenset(i for i, line in enumerate(text.split("\n")) if _MD_HEADING_LINE.match(line))
+        return SourceText(name, tuple(_clean_markdown(text).split("\n")), "markdown", digest, headings)
     return SourceText(name, tuple(_rstrip_lines(text).split("\n")), "plaintext", digest)
 
 

@@ -172,3 +172,50 @@ def test_import_kit_does_not_import_pandas_or_widgets():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         load_report()
+
+
+OTHER_LAYOUT = """\
+S/2024/7
+
+Annual report of the Working Group, 2023
+
+II. Meetings held in 2023
+
+A. Meeting on missions in transition
+
+1.
+On 2 February 2023, the Working Group held a meeting in person on transitions in Africa.
+
+2.
+The representative of Bosnia and Herzegovina said that the United Nations Interim Security
+Force for Abyei mattered.
+
+B. Meeting on peacekeeping-intelligence
+
+3.
+On 9 June 2023, the Working Group held a meeting by videoconference.
+
+4.
+The representatives of Saint Vincent and the Grenadines and Trinidad and Tobago stressed data.
+
+III. Conclusion
+
+5.
+The Chair said that the meetings had been useful.
+"""
+
+
+def test_another_layout_subsections_and_numbers_on_their_own_line():
+    r = load_text(OTHER_LAYOUT, name="other.txt")
+    r.validate()
+    p = r.paragraphs.set_index("para")
+    assert list(p.index) == [1, 2, 3, 4, 5]
+    assert p.loc[2, "subsection"] == "A. Meeting on missions in transition"
+    assert p.loc[4, "subsection"] == "B. Meeting on peacekeeping-intelligence"
+    assert p.loc[2, "text"].endswith("Interim Security Force for Abyei mattered.")
+    assert r.meetings[["meeting_id", "format", "first_para", "last_para"]].values.tolist() == [
+        ["2023-02-02", "in person", 1, 2], ["2023-06-09", "videoconference", 3, 4]]
+    assert r.statements.set_index("para").loc[4, "speaker_id"].tolist() == ["VCT", "TTO"]
+    assert "UNISFA" in set(r.mentions["key"])
+    assert r.metadata["symbol"] == "S/2024/7" and r.cite([2, 4]) == "S/2024/7, paras. 2, 4"
+    assert r.statements.set_index("para").loc[5, "speaker_kind"] == "chair"
