@@ -1,0 +1,25 @@
+"""Views for the Voilà apps: the report as plain tables, HTML/SVG charts and the four apps.
+
+Nothing here parses: :func:`app_report` asks :func:`kit.load_report` (once,
+then a disk cache). The parser never imports this package. ipywidgets is
+imported only when an interactive app is built, and plotly never.
+
+>>> from kit.views import app_report
+>>> app_report().report_id
+'wgpko-2021'
+"""
+
+from __future__ import annotations
+
+from .data import ViewReport, app_report, cite, report_path
+
+__all__ = ["ViewReport", "app_report", "cite", "report_path", "overview_app", "speakers_app", "themes_app",
+           "missions_app"]
+
+
+def __getattr__(name: str):
+    if name in {"overview_app", "speakers_app", "themes_app", "missions_app", "HTMLApp"}:
+        from . import apps
+
+        return getattr(apps, name)
+    raise AttributeError(f"module 'kit.views' has no attribute {name!r}")

@@ -1,0 +1,189 @@
+"""HTML building blocks for the apps: escaping, highlighting, tables, downloads, errors.
+
+Every piece of report text goes through :func:`esc` before it becomes HTML, so
+a report containing ``<script>`` or ``<img onerror=...>`` shows that text and
+runs nothing.
+
+>>> highlight("a <b> c", [(2, 5)])
+'a <mark>&lt;b&gt;</mark> c'
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import html
+import io
+import re
+from typing import Iterable, Sequence
+
+__all__ = ["esc", "highlight", "kwic", "table", "download_link", "csv_text", "error_panel", "STYLE",
+           "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL", "panel", "term_spans"]
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+             "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000"}
+KIND_COLOUR = {"member_state": OKABE_ITO["blue"], "briefer": OKABE_ITO["orange"], "chair": OKABE_ITO["green"],
+               "organization": OKABE_ITO["purple"], "other": "#666666"}
+KIND_LABEL = {"member_state": "Member State", "briefer": "Briefer", "chair": "Chair",
+              "organization": "Organization", "other": "Other"}
+
+# One stylesheet for every app: large type for a projector, high contrast, yellow marks.
+STYLE = """<style>
+.kit { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 18px; line-height: 1.45;
+       color: #111; max-width: 1250px; }
+.kit h2 { font-size: 28px; margin: 6px 0 4px 0; color: #000; }
+.kit h3 { font-size: 22px; margin: 18px 0 6px 0; color: #000; border-bottom: 2px solid #0072B2; }
+.kit p { margin: 4px 0 8px 0; }
+.kit .muted { color: #333; }
+.kit mark { background: #F0E442; color: #000; padding: 0 2px; border-bottom: 2px solid #000; }
+.kit mark.term { background: #56B4E9; border-bottom: 2px solid #0072B2; }
+.kit table.kt { border-collapse: collapse; width: 100%; margin: 6px 0; }
+.kit table.kt th { background: #0b2a4a; color: #fff; text-align: left; padding: 6px 8px; font-size: 17px; }
+.kit table.kt td { border-bottom: 1px solid #bbb; padding: 6px 8px; vertical-align: top; text-align: left;
+                   font-size: 18px; color: #111; }
+.kit table.kt tbody tr:nth-child(odd) { background: #f4f4f4; }
+.kit table.kt.facts { width: auto; }
+.kit table.kt.facts th { background: #fff; color: #000; text-align: left; font-size: 18px; padding-right: 24px; }
+.kit nav span { font-size: 20px; margin-right: 18px; font-weight: bold; color: #000;
+                border-bottom: 4px solid #E69F00; }
+.kit h4 { font-size: 20px; margin: 12px 0 4px 0; }
+.kit table.kt td.num, .kit table.kt th.num { text-align: right; white-space: nowrap; }
+.kit .para { font-weight: bold; white-space: nowrap; }
+.kit .ctx { color: #222; }
+.kit a.dl { display: inline-block; margin: 6px 10px 6px 0; padding: 6px 14px; background: #0072B2; color: #fff;
+            border-radius: 4px; text-decoration: none; font-weight: bold; }
+.kit a.dl:focus, .kit a.dl:hover { background: #004f7c; outline: 3px solid #E69F00; }
+.kit .error { border: 3px solid #D55E00; background: #fff4ec; padding: 14px 18px; border-radius: 6px; }
+.kit .error h2 { color: #8a3000; }
+.kit .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0; }
+.kit .card { border: 2px solid #0072B2; border-radius: 6px; padding: 8px 14px; min-width: 150px; }
+.kit .card b { display: block; font-size: 30px; color: #0b2a4a; }
+.kit nav a { font-size: 20px; margin-right: 18px; color: #0050a0; font-weight: bold; }
+.kit .cols { display: flex; gap: 24px; flex-wrap: wrap; }
+.kit .cols > div { flex: 1 1 420px; min-width: 0; }
+.kit svg text { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
+.kit .legend span { display: inline-block; margin-right: 14px; }
+.kit .sw { display: inline-block; width: 14px; height: 14px; margin-right: 4px; vertical-align: middle;
+           border: 1px solid #000; }
+.widget-label, .widget-dropdown select, .widget-text input, .widget-select-multiple select,
+.widget-select select, .widget-toggle-buttons button { font-size: 18px !important; }
+.widget-dropdown select, .widget-text input { height: 36px !important; }
+.widget-label { min-width: 11ex !important; }
+</style>"""
+
+
+def esc(value) -> str:
+    """Escape anything for HTML text or attribute values (None -> empty)."""
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def _merge(spans: Iterable[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for s, e in sorted((max(0, int(s)), min(n, int(e))) for s, e in spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = None) -> str:
+    """``text`` as escaped HTML with each ``text[start:end]`` in ``<mark>`` (overlaps merged).
+
+    >>> highlight("He said <x>. She agreed.", [(0, 12)])
+    '<mark>He said &lt;x&gt;.</mark> She agreed.'
+    """
+    text = text or ""
+    attr = f' class="{esc(cls)}"' if cls else ""
+    parts, pos = [], 0
+    for s, e in _merge(spans, len(text)):
+        parts.append(esc(text[pos:s]))
+        parts.append(f"<mark{attr}>{esc(text[s:e])}</mark>")
+        pos = e
+    parts.append(esc(text[pos:]))
+    return "".join(parts)
+
+
+def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where any of ``terms`` occurs in ``text`` (case-insensitive, spaces/hyphens interchangeable).
+
+    >>> term_spans("Women peacekeepers and women, peace and security", ["women, peace and security"])
+    [(23, 48)]
+    """
+    spans = []
+    for term in terms:
+        term = term.strip().rstrip("*")
+        if not term:
+            continue
+        pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
+        spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}[\w-]*", text, re.IGNORECASE)]
+    return _merge(spans, len(text))
+
+
+def kwic(text: str, start: int, end: int, width: int = 90) -> tuple[str, str, str]:
+    """Keyword in context: (left, match, right) plain text, trimmed at word boundaries."""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    if start - width > 0:
+        left = "…" + left.split(" ", 1)[-1] if " " in left else "…" + left
+    if end + width < len(text):
+        right = (right.rsplit(" ", 1)[0] if " " in right else right) + "…"
+    return left, text[start:end], right
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Sequence[int] = (),
+          cls: str = "kt", empty: str = "Nothing to show.") -> str:
+    """An HTML table; cells are already HTML (escape text with :func:`esc` first)."""
+    rows = list(rows)
+    if not rows:
+        return f'<p class="muted">{esc(empty)}</p>'
+    head = "".join(f'<th class="num">{esc(c)}</th>' if i in numeric else f"<th>{esc(c)}</th>"
+                   for i, c in enumerate(columns))
+    body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>"
+                                    for i, c in enumerate(row)) + "</tr>" for row in rows)
+    return f'<table class="{esc(cls)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence]) -> str:
+    """CSV (RFC 4180, ``\\r\\n`` line ends) of plain values."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(columns)
+    for row in rows:
+        w.writerow(["" if v is None else v for v in row])
+    return buf.getvalue()
+
+
+def download_link(filename: str, content: str, label: str, mime: str = "text/csv") -> str:
+    """An ``<a download>`` with the file inside a ``data:`` URI: no server round trip.
+
+    The text is UTF-8 with a byte-order mark, so spreadsheet programs read
+    accented names (Côte d'Ivoire) correctly.
+
+    >>> download_link("a.csv", "x\\r\\n", "CSV")[:60]
+    '<a class="dl" download="a.csv" href="data:text/csv;charset=u'
+    """
+    data = base64.b64encode(("\ufeff" + content).encode("utf-8")).decode("ascii")
+    return (f'<a class="dl" download="{esc(filename)}" href="data:{esc(mime)};charset=utf-8;base64,{data}" '
+            f'title="Download {esc(filename)}">⬇ {esc(label)}</a>')
+
+
+def panel(body: str) -> str:
+    """Wrap app HTML in the kit's stylesheet and container."""
+    return f'{STYLE}<div class="kit">{body}</div>'
+
+
+def error_panel(exc: BaseException, what: str = "the report") -> str:
+    """A friendly error (no traceback) that names the file and says what to do."""
+    source = getattr(exc, "source", None)
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    where = f"<p>File: <code>{esc(source)}</code></p>" if source else ""
+    return panel(
+        f'<div class="error" role="alert"><h2>Sorry, {esc(what)} could not be opened</h2>{where}'
+        f"<p>{esc(message)}</p>"
+        "<p>What to do: check that the <code>KIT_REPORT</code> setting points at a report file "
+        "(<code>.md</code>, <code>.txt</code> or <code>.pdf</code>) of numbered paragraphs, "
+        "or unset it to open the bundled report. Then reload this page.</p></div>")
