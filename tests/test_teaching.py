@@ -173,3 +173,45 @@ def test_handout_escapes_report_text(r):
 def test_handout_on_another_report():
     page = build_handout(load_text(SYNTHETIC))
     assert "Answer key" in page
+
+
+def test_missions_hosts_near_miss(r):
+    from kit.gazetteer import read_table
+
+    every = pd.DataFrame(read_table("missions.csv"))["host"]
+    res = check("missions.hosts", every, r)
+    assert res.status == "wrong" and "every mission in the reference table" in res.message
+
+
+def _notebooks(folder):
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "notebooks" / "workshop"
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / folder).glob("*.ipynb"))}
+
+
+def _check_cells(nb):
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code" and re.search(r'^check\("', "".join(cell["source"]), re.M):
+            src = "".join(cell["source"])
+            out = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+                          for o in cell["outputs"])
+            yield re.search(r'check\("([^"]+)"', src).group(1), src, out
+
+
+def test_participant_notebooks_do_not_give_answers_away():
+    participants, solutions = _notebooks("."), _notebooks("solutions")
+    assert 4 <= len(participants) <= 6 and set(participants) == set(solutions)
+    seen = set()
+    for name, nb in participants.items():
+        for ex, src, out in _check_cells(nb):
+            seen.add(ex)
+            assert src.startswith("answer = ...\n"), (name, src)
+            assert "not answered yet" in out and "correct" not in out, (name, out)
+        assert nb["cells"][0]["source"][0].startswith("# "), name  # a title and purpose at the top
+        assert "Purpose" in "".join(nb["cells"][0]["source"])
+    assert seen == set(EXERCISES)  # every exercise is used, in some notebook
+    for name, nb in solutions.items():
+        for ex, src, out in _check_cells(nb):
+            assert "answer = ...\n" not in src and "✔" in out and "correct!" in out, (name, ex, out)

@@ -251,6 +251,33 @@ def _missions(r: "Report") -> pd.DataFrame:
     return r.mentions[r.mentions["kind"] == "mission"]
 
 
+def _mission_table() -> pd.DataFrame:
+    from ..gazetteer import read_table
+
+    return pd.DataFrame(read_table("missions.csv"))
+
+
+def _hosts(r: "Report", mentioned_only: bool = True) -> set:
+    ref = _mission_table()
+    if mentioned_only:
+        ref = ref[ref["acronym"].isin(set(_missions(r)["key"]))]
+    return {code for cell in ref["host_iso3"] for code in str(cell).split("|") if code}
+
+
+def _country_canon(r: "Report") -> Callable[[Any], Any]:
+    from ..gazetteer import read_table
+
+    table = {}
+    for row in read_table("member_states.csv"):
+        for name in [row.get("iso3"), row.get("un_name"), *str(row.get("running_names", "")).split("|")]:
+            if name:
+                table.setdefault(_norm_text(name), row["iso3"])
+    for row in _mission_table().itertuples():
+        if "|" not in str(row.host_iso3):
+            table.setdefault(_norm_text(row.host), row.host_iso3)
+    return lambda x: table.get(_norm_text(x), _norm_text(x))
+
+
 def _asks(r: "Report") -> pd.DataFrame:
     return r.statements[r.statements["lemma"].isin(ASK_LEMMAS)]
 
@@ -368,6 +395,17 @@ _add(Exercise(
     lambda r: set(_missions(r).loc[_missions(r)["key"] == "MINUSMA", "para"]), "paragraphs",
     [(lambda r: set(_missions(r)["para"]),
       "you have {got}: that is every paragraph naming any mission. Keep key == 'MINUSMA'.")]))
+_add(Exercise(
+    "missions.hosts", "In which countries are the missions the report mentions? (Names or ISO codes.)", "set",
+    _hosts, "countries",
+    [(lambda r: set(_mission_table()["host"]),
+      "you have {got}: that is every mission in the reference table. Keep the missions the report mentions "
+      "(merge with the mentions, or .isin())."),
+     (lambda r: _hosts(r, mentioned_only=False),
+      "you have {got}: that is every mission in the reference table. Keep the missions the report mentions "
+      "(merge with the mentions, or .isin()).")],
+    canon=_country_canon,
+    tip="Merge the mission mentions with the reference table on the acronym, then take the host column."))
 _add(Exercise(
     "mentions.n_countries", "How many different countries are mentioned in the text?", "number",
     lambda r: r.mentions.loc[r.mentions["kind"] == "country", "key"].nunique(), "countries",

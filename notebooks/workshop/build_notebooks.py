@@ -198,27 +198,28 @@ distinct paragraphs, not rows.
 """),
     exercise("2.1", "themes.top", "Which theme is tagged in the most paragraphs? Give its id or label.",
              'answer = r.themes.groupby("theme")["para"].nunique().idxmax()'),
-    exercise("2.2", "themes.covid19_paragraphs", "Which paragraphs are tagged with the theme `covid19`?",
-             'answer = sorted(r.themes.loc[r.themes["theme"] == "covid19", "para"].unique())'),
     md("""
-Check one of them by reading it -- does the tag make sense?
+To see why paragraphs are tagged with a theme, look at the `terms` column. For example, women
+and peace and security (`wps`):
 """),
     code('''\
-covid = r.themes[r.themes["theme"] == "covid19"]
-covid[["para", "statement_id", "terms"]].head()'''),
+wps = r.themes[r.themes["theme"] == "wps"]
+wps[["para", "statement_id", "terms"]].head()'''),
+    exercise("2.2", "themes.covid19_paragraphs", "Which paragraphs are tagged with the theme `covid19`?",
+             'answer = sorted(r.themes.loc[r.themes["theme"] == "covid19", "para"].unique())'),
     md("""
 ## Themes by meeting
 
 Each paragraph knows its meeting. `merge` adds the paragraph's `meeting_id` to every theme row;
-`pd.crosstab` then counts, for each theme and meeting, the distinct paragraphs.
+`pd.crosstab` then counts, for each theme and meeting, the distinct paragraphs (here the first
+eight themes in alphabetical order; drop `.head(8)` to see them all).
 """),
     code('''\
 import pandas as pd
 
 with_meeting = r.themes.merge(r.paragraphs[["para", "meeting_id"]], on="para")
 per_meeting = with_meeting.drop_duplicates(["theme", "para"])
-table = pd.crosstab(per_meeting["label"], per_meeting["meeting_id"])
-table.assign(total=table.sum(axis=1)).sort_values("total", ascending=False).head(10)'''),
+pd.crosstab(per_meeting["label"], per_meeting["meeting_id"]).head(8)'''),
     md("""
 ## Who spoke about a theme? Joining two tables
 
@@ -285,27 +286,40 @@ answer = sorted(missions.loc[missions["key"] == "MINUSMA", "para"].unique())''')
     md("""
 ## Where are the missions? Joining a reference table
 
-The kit's reference table of missions gives each mission's host country and coordinates. Join it
-to the mentions on the acronym:
+The report names missions by acronym but does not say where they are. The kit's reference
+tables do: `missions.csv` gives each mission's host country, and `member_states.csv` each
+country's name and coordinates. `read_table` reads one of them; `merge` joins two tables on a
+shared column.
+
+Here is a join you can copy: the delegations that spoke, with their UN names and map
+coordinates from `member_states.csv`.
 """),
     code('''\
 import pandas as pd
 from kit.gazetteer import read_table
 
-reference = pd.DataFrame(read_table("missions.csv"))[["acronym", "host", "start_year", "lat", "lon"]]
-missions = r.mentions[r.mentions["kind"] == "mission"]
-where = (missions.groupby("key")["para"].agg(paragraphs="nunique", first_para="min")
-         .reset_index()
-         .merge(reference, left_on="key", right_on="acronym", how="left")
-         .drop(columns="acronym"))
-where.sort_values("paragraphs", ascending=False)'''),
+states = pd.DataFrame(read_table("member_states.csv"))[["iso3", "un_name", "lat", "lon"]]
+delegations = r.speakers[r.speakers["kind"] == "member_state"][["speaker_id"]]
+delegations.merge(states, left_on="speaker_id", right_on="iso3").drop(columns="iso3").head()'''),
+    md("""
+The missions reference table:
+"""),
+    code('''\
+reference = pd.DataFrame(read_table("missions.csv"))
+reference[["acronym", "host_iso3", "host", "start_year"]].head()'''),
+    exercise("3.4", "missions.hosts",
+             "In which countries are the missions that the report mentions? Give names or ISO codes.",
+             '''\
+mentioned = r.mentions[r.mentions["kind"] == "mission"]
+joined = mentioned.merge(reference, left_on="key", right_on="acronym")
+answer = sorted(joined["host"].unique())'''),
     md("""
 ## Countries
 
 Countries are mentioned by their UN names; `key` is the ISO 3166 code. A country can be
 mentioned many times: count distinct keys.
 """),
-    exercise("3.4", "mentions.n_countries", "How many different countries are mentioned in the text?",
+    exercise("3.5", "mentions.n_countries", "How many different countries are mentioned in the text?",
              'answer = r.mentions.loc[r.mentions["kind"] == "country", "key"].nunique()'),
     md("""
 ## Resolutions
@@ -314,8 +328,8 @@ Resolutions are normalized to their document symbols: "resolution 2518 (2020)" b
 `S/RES/2518 (2020)` (Security Council); General Assembly resolutions start with `A/RES/`.
 `str.startswith` tests the beginning of each string.
 """),
-    code('r.mentions[r.mentions["kind"].isin(["resolution", "document"])][["para", "kind", "key", "surface"]]'),
-    exercise("3.5", "mentions.sc_resolutions", "Which Security Council resolutions does the report cite?",
+    code('r.mentions[r.mentions["kind"] == "resolution"][["para", "key", "surface"]].head(3)'),
+    exercise("3.6", "mentions.sc_resolutions", "Which Security Council resolutions does the report cite?",
              '''\
 resolutions = r.mentions.loc[r.mentions["kind"] == "resolution", "key"]
 answer = sorted(resolutions[resolutions.str.startswith("S/RES/")].unique())'''),
