@@ -90,9 +90,18 @@ class _Person:
 
 
 _NAME_TOKEN = r"(?:[A-Z][\w'’-]*|(?:dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la)\b)"
+_INTRODUCED = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
+                         r"(?=[,.;]|\s+(?:was|is|had|has|on)\b)")
+# Capitalized words that name institutions and places, never people.
+_INSTITUTION_WORDS = {
+    "United", "Nations", "Council", "Security", "Office", "Department", "Division", "Mission", "Group", "Committee",
+    "Force", "Service", "Centre", "Center", "Programme", "Program", "Operations", "Officers", "Staff", "Republic",
+    "Union", "Assembly", "Secretariat", "Agency", "Team", "Unit", "Units", "Commission", "Organization", "Fund",
+    "State", "States", "Member", "Police", "Peacekeeping", "Academy", "Framework", "Strategy", "Initiative",
+}
 _APPOSITIVE_HINT = re.compile(r",\s+(?:[A-Z(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){0,6}$")
 _THE = re.compile(r"the\s+")
-_LIST_SEP = re.compile(r",?\s+and\s+|,\s+")
+_LIST_SEP = re.compile(r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+")
 _UNKNOWN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|for|[A-Z][\w'’.-]*))*")
 _ECHO = re.compile(r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+the\s+representatives?\s+of\s+")
 _ON_BEHALF = re.compile(r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*")
@@ -147,6 +156,16 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     people: dict[str, _Person] = {}
     for surname, hon in surnames.items():
         people[surname] = _introduce(surname, hon, joined, grammar, g)
+    # People introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), who may later speak by title.
+    for m in _INTRODUCED.finditer(joined):
+        tokens = m.group(1).split()
+        if set(tokens) & _INSTITUTION_WORDS or g.entities.match(m.group(1), 0):
+            continue
+        surname = tokens[-1]
+        if surname not in people:
+            person = _introduce(surname, None, joined, grammar, g)
+            if person.title:
+                people[surname] = person
     # The signatory / elected chair, even if they never speak by name.
     for m in re.finditer(rf"(?:\(Signed\)\s+|,\s+)((?:[A-Z][\w'’-]+\s+){{1,3}}[A-Z][\w'’-]+)"
                          rf"(?:,\s+was\s+(?:re-?)?elected\s+Chair|\s+Chair\b)", joined):
@@ -185,6 +204,32 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         return _Person(surname, full, hon or (re.sub(r"\s*\([a-z]+\)", "", hon_found) if hon_found else None),
                        title.strip(), org, represents_iso3=represents)
     return _Person(surname, surname, hon, None, None)
+
+
+def _role_key(title: str) -> str:
+    return " ".join(title.lower().split())
+
+
+def _roles_of(p: _Person) -> set[str]:
+    """How a person's title can be used alone: "the United Nations Police Adviser said", "the Police Adviser said"."""
+    if not p.title:
+        return set()
+    full = _role_key(p.title + (f" of {p.organization}" if p.organization else ""))
+    short = _role_key(p.title)
+    roles = {full, short, short.removeprefix("united nations ")}
+    return {r for r in roles if len(r.split()) >= 2 or r in {"director", "adviser", "commissioner"}}
+
+
+def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict[str, "_Person"], re.Pattern]:
+    """Titles that name exactly one person (two Directors make "the Director" ambiguous), and their regex."""
+    owners: dict[str, list[_Person]] = {}
+    for p in people.values():
+        if not p.is_chair:
+            for role in _roles_of(p):
+                owners.setdefault(role, []).append(p)
+    roles = {role: ps[0] for role, ps in owners.items() if len(ps) == 1}
+    body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=len, reverse=True))
+    return roles, re.compile(rf"\b[Tt]he\s+(?P<role>(?i:{body or '(?!x)x'})){grammar.verb.pattern}")
 
 
 def _parse_list(text: str, pos: int, g: Gazetteer) -> tuple[list[tuple[str, str, int, int]], int]:
@@ -242,6 +287,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     grammar = _grammar(g)
     people = people if people is not None else find_people([t for _, t in paragraphs], g)
     chair = next((p for p in people.values() if p.is_chair), None)
+    roles, role_regex = _role_index(people, grammar)
     speakers: dict[str, Speaker] = {}
     statements: list[Statement] = []
     name_spans: dict[int, list[tuple[int, int]]] = {}
@@ -324,6 +370,11 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
                 sid = "role:chair"
                 speakers.setdefault(sid, Speaker(sid, "Chair", "chair"))
             found.append((m.start(), v.end(), [sid], v.group("verb"), [(m.start(), m.end("chair"))]))
+
+        for m in role_regex.finditer(text):
+            person = roles[_role_key(m.group("role"))]
+            v = grammar.verb.match(text, m.end("role"))
+            found.append((m.start(), v.end(), [person_speaker(person)], v.group("verb"), [(m.start(), m.end("role"))]))
 
         found.sort(key=lambda f: f[0])
         # drop overlapping finds (the same words read twice)

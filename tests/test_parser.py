@@ -193,3 +193,13 @@ def test_unknown_speaker_is_kept_and_reported():
 def test_summary_record_style_names_with_delegation():
     r = load_text("1. Mr. Smith (United Kingdom) said that mandates mattered.\n", name="x.md")
     assert r.statements["speaker_id"].tolist() == ["GBR"]
+
+
+def test_role_titles_and_other_list_separators():
+    text = ("1. Briefers included the United Nations Police Adviser, Luís Carrilho.\n"
+            "2. The Police Adviser said that police mattered.\n"
+            "3. The representatives of Ghana, as well as Kenya, stressed training.\n")
+    r = load_text(text, name="roles.md")
+    st = r.statements.set_index("para")
+    assert st.loc[2, "speaker_id"] == "person:carrilho" and st.loc[2, "verb"] == "said"
+    assert st.loc[3, "speaker_id"].tolist() == ["GHA", "KEN"]
