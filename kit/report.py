@@ -15,35 +15,21 @@ Examples
 
 from __future__ import annotations
 
-import numbers
 import os
 from concurrent.futures import ProcessPoolExecutor
-from bisect import bisect_right
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
-from .attribution import attribute, find_people
+from .citation import cite
 from .errors import ReportError, ValidationError
-from .gazetteer import Gazetteer, load_gazetteer
-from .layout import Document, parse_layout
-from .meetings import document_metadata, find_meetings
-from .mentions import find_mentions
+from .gazetteer import Gazetteer
+from .parse import COLUMNS, DEFAULT_REPORT, REPORT_SUFFIXES, TABLES, ReportWarning, parse_rows
 from .sources import SourceText, read_source, source_from_text
 
 __all__ = ["Report", "ReportWarning", "parse", "load_report", "load_corpus", "DEFAULT_REPORT", "TABLES"]
-
-DEFAULT_REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "wgpko-2021.md"
-TABLES = ("meetings", "paragraphs", "speakers", "statements", "mentions", "themes")
-REPORT_SUFFIXES = {".md", ".txt", ".pdf", ".markdown"}
-
-
-class ReportWarning(UserWarning):
-    """Something in the report looks wrong but the parse went on (numbering gaps, unknown speakers)."""
-
 
 @dataclass
 class Report:
@@ -85,19 +71,7 @@ class Report:
         >>> load_report().cite([27, 26, 28, 31])
         'wgpko-2021, paras. 26-28, 31'
         """
-        paras = sorted({int(para)} if isinstance(para, numbers.Integral) else {int(p) for p in para})
-        ranges, run = [], [paras[0]] if paras else []
-        for p in paras[1:]:
-            if p == run[-1] + 1:
-                run.append(p)
-            else:
-                ranges.append(run)
-                run = [p]
-        if run:
-            ranges.append(run)
-        text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in ranges)
-        label = self.metadata.get("symbol") or self.report_id
-        return f"{label}, para{'s' if len(paras) > 1 else ''}. {text}"
+        return cite(self.metadata.get("symbol") or self.report_id, para)
 
     def validate(self) -> "Report":
         """Check the tables against each other and the text; raise :class:`ValidationError` if not.
@@ -180,33 +154,6 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
         pd.DataFrame({c: [] for c in columns})
 
 
-_SEPARATOR = "\n\x00\n"  # between paragraphs in the one-pass text: no name or whitespace run crosses it
-
-
-def _one_pass(texts: list[tuple[int, str]]) -> tuple[str, list[int]]:
-    """All paragraph texts joined, and where each starts: the matchers then run once, not once per paragraph."""
-    starts, pos = [], 0
-    for _, text in texts:
-        starts.append(pos)
-        pos += len(text) + len(_SEPARATOR)
-    return _SEPARATOR.join(t for _, t in texts), starts
-
-
-COLUMNS = {
-    "meetings": ["report_id", "meeting_id", "date", "title", "format", "chair", "first_para", "last_para",
-                 "section", "body"],
-    "paragraphs": ["report_id", "para", "section", "section_title", "subsection", "meeting_id", "text", "line",
-                   "pages", "n_chars"],
-    "speakers": ["report_id", "speaker_id", "name", "kind", "country_iso3", "title", "organization", "honorific",
-                 "represents_iso3"],
-    "statements": ["report_id", "statement_id", "para", "meeting_id", "speaker_id", "speaker", "speaker_kind",
-                   "verb", "lemma", "text", "joint", "start", "end", "attribution", "group"],
-    "mentions": ["report_id", "para", "kind", "key", "surface", "start", "end"],
-    "themes": ["report_id", "para", "statement_id", "theme", "label", "terms", "n_hits", "start", "end"],
-    "problems": ["report_id", "problem", "para", "line", "expected", "message"],
-}
-
-
 def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
           strict: bool = False) -> Report:
     """Parse a :class:`~kit.sources.SourceText` into a :class:`Report`.
@@ -225,92 +172,6 @@ def _report(report_id: str, rows: dict[str, list[dict]], meta: dict) -> Report:
     frames = {name: _frame(rows[name], columns) for name, columns in COLUMNS.items()}
     frames["meetings"]["date"] = pd.to_datetime(frames["meetings"]["date"])
     return Report(report_id, metadata=meta, **frames)
-
-
-def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
-               strict: bool = False) -> tuple[dict[str, list[dict]], dict]:
-    """The rows of every table (plain dicts, no pandas) and the metadata: what :func:`parse` frames."""
-    g = gazetteer or load_gazetteer()
-    doc: Document = parse_layout(source)
-    rid = report_id or Path(source.name).stem
-    problems = list(doc.problems)
-    if strict and problems:
-        from .errors import LayoutError
-        p = problems[0]
-        raise LayoutError(p["message"], source=source.name, line=p["line"], para=p["para"])
-
-    para_rows = [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs]
-    meetings = find_meetings(para_rows)
-    meeting_of: dict[int, str | None] = {p.number: None for p in doc.paragraphs}
-    for m in meetings:
-        for p in doc.paragraphs:
-            if m["first_para"] <= p.number <= m["last_para"]:
-                meeting_of[p.number] = m["meeting_id"]
-
-    texts = [(p.number, p.text) for p in doc.paragraphs]
-    people = find_people([" ".join(doc.front_matter)] + [t for _, t in texts], g)
-    att = attribute(texts, g, meeting_of=meeting_of, people=people)
-    problems += att.problems
-    meta = document_metadata(doc.front_matter, texts, doc.symbol)
-    chair = next((p for p in people.values() if p.is_chair), None)
-    meta.update({"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
-                 "chair": chair.full_name if chair else None, "n_paragraphs": len(texts)})
-
-    # meetings: chair of the meeting = first chair statement inside it
-    speakers_kind = {sid: s.kind for sid, s in att.speakers.items()}
-    for m in meetings:
-        chair_sid = next((s.speaker_id for s in att.statements
-                          if m["first_para"] <= s.para <= m["last_para"] and speakers_kind[s.speaker_id] == "chair"),
-                         None)
-        m["chair"] = att.speakers[chair_sid].name if chair_sid else meta["chair"]
-        m["report_id"] = rid
-    paragraph_rows = [
-        {"report_id": rid, "para": p.number, "section": p.section, "section_title": p.section_title,
-         "subsection": p.subsection,
-         "meeting_id": meeting_of[p.number], "text": p.text, "line": p.line, "pages": p.pages,
-         "n_chars": len(p.text)} for p in doc.paragraphs]
-    speaker_rows = [{"report_id": rid, **vars(s)} for s in att.speakers.values()]
-
-    st_rows = []
-    counter: dict[int, int] = {}
-    for s in att.statements:
-        counter[s.para] = counter.get(s.para, 0) + 1
-        st_rows.append({"report_id": rid, "statement_id": f"{s.para}.{counter[s.para]}", "para": s.para,
-                        "meeting_id": meeting_of.get(s.para), "speaker_id": s.speaker_id, "verb": s.verb,
-                        "lemma": s.lemma, "text": s.text, "joint": s.joint, "start": s.start, "end": s.end,
-                        "attribution": s.attribution, "group": f"{s.para}.{s.group}",
-                        "speaker": att.speakers[s.speaker_id].name, "speaker_kind": speakers_kind[s.speaker_id]})
-
-    whole, starts = _one_pass(texts)
-    exclude = [(starts[i] + a, starts[i] + b) for i, (para, _) in enumerate(texts)
-               for a, b in att.name_spans.get(para, [])]
-    mention_rows = []
-    for m in find_mentions(whole, g, exclude):
-        i = bisect_right(starts, m.start) - 1
-        mention_rows.append({"report_id": rid, "para": texts[i][0], "kind": m.kind, "key": m.key,
-                             "surface": m.surface, "start": m.start - starts[i], "end": m.end - starts[i]})
-    by_para: dict[int, list[dict]] = {}
-    for row in st_rows:
-        by_para.setdefault(row["para"], []).append(row)
-    grouped: dict[tuple[int, str | None, str], list] = {}
-    for h in g.tagger.find(whole):
-        i = bisect_right(starts, h.start) - 1
-        para, offset = texts[i][0], h.start - starts[i]
-        owners = [r["statement_id"] for r in by_para.get(para, []) if r["start"] <= offset < r["end"]]
-        for owner in owners or [None]:
-            grouped.setdefault((para, owner, h.theme), []).append((h, offset))
-    theme_rows = [{"report_id": rid, "para": para, "statement_id": owner, "theme": theme,
-                   "label": g.tagger.labels[theme],
-                   "terms": "; ".join(dict.fromkeys(h.surface.lower() for h, _ in hs)),
-                   "n_hits": len(hs), "start": hs[0][1], "end": hs[0][1] + len(hs[0][0].surface)}
-                  for (para, owner, theme), hs in grouped.items()]
-    if problems:
-        warnings.warn(f"{source.name}: " + "; ".join(p["message"] for p in problems[:5]), ReportWarning,
-                      stacklevel=4)
-    rows = {"meetings": meetings, "paragraphs": paragraph_rows, "speakers": speaker_rows, "statements": st_rows,
-            "mentions": mention_rows, "themes": theme_rows,
-            "problems": [{"report_id": rid, **p} for p in problems]}
-    return rows, meta
 
 
 _CACHE: dict[tuple, Report] = {}

@@ -166,6 +166,10 @@ def test_import_kit_does_not_import_pandas_or_widgets():
     code = "import sys, kit; print('pandas' in sys.modules, 'ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+    code = ("import sys, kit.parse, kit.sources as s; kit.parse.parse_rows(s.read_source(kit.parse.DEFAULT_REPORT)); "
+            "print('pandas' in sys.modules, 'ipywidgets' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]  # the whole parse runs without pandas
     code = "import sys, kit; kit.load_report(); print('ipywidgets' in sys.modules, 'plotly' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
