@@ -2,7 +2,8 @@
 
 Examples
 --------
-Export every table of the bundled report as CSV, Parquet and JSON::
+Also ``kit note`` (a briefing note as Markdown, HTML or Word) and ``kit handout``
+(a printable handout). Export every table of the bundled report as CSV, Parquet and JSON::
 
     kit export --out tables/ --format csv --format parquet --format json
 
@@ -67,6 +68,15 @@ def _cmd_note(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_handout(args: argparse.Namespace) -> int:
+    from .teaching.handout import write_handout
+
+    report = _load(args.report)
+    write_handout(report, args.out)
+    print(f"wrote {args.out} (print it from a browser; the answer key starts on a new page)")
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -96,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--speaker", action="append", help="speaker id or name (repeatable)")
     p.add_argument("--out", help="file to write (.md, .html or .docx); default prints Markdown")
     p.set_defaults(func=_cmd_note)
+
+    p = sub.add_parser("handout", help="write a printable HTML handout with questions and an answer key")
+    p.add_argument("report", nargs="?")
+    p.add_argument("--out", default="handout.html", help="HTML file to write (default: handout.html)")
+    p.set_defaults(func=_cmd_handout)
 
     p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL)")
     p.add_argument("report", nargs="?", help="report to serve (sets KIT_REPORT)")

@@ -223,3 +223,20 @@ def test_another_layout_subsections_and_numbers_on_their_own_line():
     assert "UNISFA" in set(r.mentions["key"])
     assert r.metadata["symbol"] == "S/2024/7" and r.cite([2, 4]) == "S/2024/7, paras. 2, 4"
     assert r.statements.set_index("para").loc[5, "speaker_kind"] == "chair"
+
+
+def test_cli_note_and_handout(tmp_path):
+    note = tmp_path / "note.md"
+    proc = subprocess.run([sys.executable, "-m", "kit.cli", "note", "--meeting", "2021-04-13", "--theme", "covid19",
+                           "--out", str(note)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    text = note.read_text(encoding="utf-8")
+    assert "(para. 32)" in text and "Mexico" in text
+    handout = tmp_path / "handout.html"
+    proc = subprocess.run([sys.executable, "-m", "kit.cli", "handout", "--out", str(handout)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "break-before: page" in handout.read_text(encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "kit.cli", "note", "--theme", "no-such-theme"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "no-such-theme" in proc.stderr and "Traceback" not in proc.stderr
