@@ -272,7 +272,7 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "") -> str:
             firsts.append((p["para"], f"{p['section']}. {p.get('section_title') or ''}"))
     body = (f"<h3>Where in the report: {esc(label)}</h3>"
             + f"<p class='muted'>One cell per paragraph; coloured where the theme's terms occur "
-              f"({len(per_para)} of {len(paras)} paragraphs).</p>"
+              f"({len(per_para)} of {len(paras)} paragraphs); black lines mark the report's sections.</p>"
             + charts.para_strip(paras, per_para, sections=firsts)
             + "<h3>Who raised it</h3><p class='muted'>Statements per speaker carrying each theme.</p>"
             + charts.heatmap(names, cols, values, corner="Speaker"))

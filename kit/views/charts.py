@@ -130,7 +130,7 @@ def heatmap(row_labels: Sequence[str], col_labels: Sequence[str], values: Sequen
     style = ("<style>.kit table.hm th.hm-col{vertical-align:bottom;max-width:70px;font-size:14px;"
              "white-space:normal;text-align:center}.kit table.hm td{border:1px solid #ccc;text-align:center}"
              ".kit table.hm tbody th{background:#fff;color:#000;border-bottom:1px solid #bbb}</style>")
-    return (f'{style}<table class="kt hm"><thead><tr><th>{esc(corner)}</th>{head}</tr></thead>'
+    return (f'{style}<table class="kt hm" style="width:auto"><thead><tr><th>{esc(corner)}</th>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')
 
 
@@ -151,11 +151,17 @@ def para_strip(paras: Sequence[int], hits: dict[int, int], *, width: int = 1100,
     for i, p in enumerate(paras):
         if i % step == 0 or i == n - 1:
             parts.append(f'<text x="{10 + (i + 0.5) * cw:.1f}" y="84" font-size="14" text-anchor="middle">{p}</text>')
+    last_label = -1e9
     for first, title in sections:
         if first in paras:
             xx = 10 + paras.index(first) * cw
-            parts.append(f'<line x1="{xx:.1f}" y1="12" x2="{xx:.1f}" y2="70" stroke="#000" stroke-width="2"/>'
-                         f'<text x="{xx + 3:.1f}" y="13" font-size="13">{esc(title[:40])}</text>')
+            numeral = title.split(".", 1)[0].strip()
+            parts.append(f'<g><title>{esc(title)} (from para. {first})</title>'
+                         f'<line x1="{xx:.1f}" y1="12" x2="{xx:.1f}" y2="70" stroke="#000" stroke-width="2"/>')
+            if xx - last_label > 40:  # section numerals only where they do not collide
+                parts.append(f'<text x="{xx + 3:.1f}" y="13" font-size="14" font-weight="bold">{esc(numeral[:8])}</text>')
+                last_label = xx
+            parts.append("</g>")
     return (f'<svg role="img" aria-label="Paragraphs with hits" width="{width}" height="92" '
             f'viewBox="0 0 {width} 92" xmlns="http://www.w3.org/2000/svg">{"".join(parts)}'
             f'<text x="10" y="84" font-size="1"> </text></svg>')

@@ -66,6 +66,8 @@ STYLE = """<style>
 .kit .legend span { display: inline-block; margin-right: 14px; }
 .kit .sw { display: inline-block; width: 14px; height: 14px; margin-right: 4px; vertical-align: middle;
            border: 1px solid #000; }
+.jp-RenderedMarkdown p, .jp-RenderedMarkdown li { font-size: 18px !important; line-height: 1.45; color: #111; }
+.jp-RenderedMarkdown h1 { font-size: 34px !important; color: #000; }
 .widget-label, .widget-dropdown select, .widget-text input, .widget-select-multiple select,
 .widget-select select, .widget-toggle-buttons button { font-size: 18px !important; }
 .widget-dropdown select, .widget-text input { height: 36px !important; }

@@ -1,0 +1,360 @@
+"""Benchmark of the four Voilà apps against a bare single-Dropdown page (same server, same run).
+
+Measures, with Debian's Chromium driven by Playwright, on localhost only:
+
+1. time-to-interactive (TTI): navigation start until Voilà's spinner is gone and the
+   app's controls and output are in the page; median of ``--reps`` loads per page,
+   pages interleaved; ratio app / bare;
+2. interaction latency: in the browser, from changing a control (``change`` event on
+   the <select>) to the redrawn output being in the DOM; median of 20 per app;
+3. kernel RSS of each app after it rendered (psutil, the kernel started for that page);
+4. ``--sessions`` concurrent sessions (default 30, apps round-robin) opened at once:
+   all must render without error; p50/p95 TTI and total RSS of server + kernels.
+
+Every phase starts a fresh Voilà server (the repo's voila.json, ``kit`` template) and
+stops it; every wait has a timeout, so the run stops by itself. Requests leaving
+localhost are counted (and must be 0). Writes ``benchmarks/results/apps.md``.
+
+Run::
+
+    .venv/bin/python benchmarks/apps_benchmark.py            # 30 sessions
+    .venv/bin/python benchmarks/apps_benchmark.py --sessions 10 --reps 5 --out /tmp/apps.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kit.views.serve import voila_env  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+APPS = ["overview", "speakers", "themes", "missions"]
+PAGES = ["bare", *APPS]
+READY = {"bare": ".widget-dropdown select", "overview": ".kit nav", "speakers": ".kit-out .kit",
+         "themes": ".kit-out .kit", "missions": ".kit-out .kit"}
+BARE = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                   "source": "import ipywidgets as widgets\nwidgets.Dropdown(options=['a', 'b', 'c'], description='Pick')"}],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4, "nbformat_minor": 5}
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:", "blob:", "about:")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """``voila <folder> --template=kit`` from the repo root (so it reads voila.json)."""
+
+    def __init__(self, folder: Path, cache: Path, log: Path):
+        self.port = free_port()
+        env = voila_env()
+        env["KIT_CACHE_DIR"] = str(cache)
+        env.pop("KIT_REPORT", None)
+        self.log = open(log, "a")
+        self.proc = subprocess.Popen([sys.executable, "-m", "voila", str(folder), "--template=kit",
+                                      f"--port={self.port}", "--no-browser"],
+                                     cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2).read()
+                return
+            except OSError:
+                if self.proc.poll() is not None or time.time() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"voila did not start, see {log}")
+                time.sleep(0.2)
+
+    def url(self, page: str) -> str:
+        return f"http://127.0.0.1:{self.port}/voila/render/{page}.ipynb"
+
+    def kernels(self) -> list[psutil.Process]:
+        try:
+            return [p for p in psutil.Process(self.proc.pid).children(recursive=True)
+                    if any("ipykernel" in part for part in p.cmdline())]
+        except psutil.Error:
+            return []
+
+    def rss_total(self) -> int:
+        procs = [psutil.Process(self.proc.pid), *psutil.Process(self.proc.pid).children(recursive=True)]
+        total = 0
+        for p in procs:
+            try:
+                total += p.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self.log.close()
+
+
+async def load(browser, server: Server, page_name: str, timeout_ms: int = 120_000) -> dict:
+    """Open one page in a fresh context; returns TTI and what happened."""
+    ctx = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await ctx.new_page()
+    errors, outside, n_req = [], [], [0]
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def on_request(r):
+        n_req[0] += 1
+        if not r.url.startswith(LOCAL):
+            outside.append(r.url)
+
+    page.on("request", on_request)
+    t0 = time.perf_counter()
+    ok = True
+    try:
+        await page.goto(server.url(page_name), timeout=timeout_ms)
+        await page.wait_for_selector(READY[page_name], state="attached", timeout=timeout_ms)
+        await page.wait_for_selector("#loading", state="detached", timeout=timeout_ms)
+        tti = time.perf_counter() - t0
+        body = await page.inner_text("body")
+        if "Traceback" in body or "There was an error" in body or "could not be opened" in body:
+            ok = False
+            errors.append("error text on the page")
+    except Exception as exc:  # noqa: BLE001 - a failed session is a result
+        tti, ok = time.perf_counter() - t0, False
+        errors.append(f"{type(exc).__name__}: {exc}".splitlines()[0])
+    return {"page": page_name, "tti": tti, "ok": ok and not errors, "errors": errors, "outside": outside,
+            "requests": n_req[0], "ctx": ctx, "pw_page": page}
+
+
+INTERACT_JS = """
+async ([selector, index, expected]) => {
+  const sel = document.querySelector(selector);
+  const out = document.querySelector('.kit-out');
+  const t0 = performance.now();
+  const done = new Promise((resolve, reject) => {
+    const check = () => out.innerText.includes(expected);
+    const obs = new MutationObserver(() => { if (check()) { obs.disconnect(); resolve(performance.now() - t0); } });
+    obs.observe(out, {childList: true, subtree: true, characterData: true});
+    setTimeout(() => { obs.disconnect(); reject(new Error('timeout')); }, 10000);
+  });
+  if (sel.multiple) { for (const o of sel.options) o.selected = false; sel.options[index].selected = true; }
+  else { sel.selectedIndex = index; }
+  sel.dispatchEvent(new Event('change', {bubbles: true}));
+  return await done;
+}
+"""
+
+
+async def interaction(browser, server: Server, app: str, n: int = 20) -> list[float]:
+    """Alternate between two choices ``n`` times; ms from the change event to the new output in the DOM."""
+    sys.path.insert(0, str(ROOT))
+    from kit.views import app_report, queries
+
+    r = app_report()
+    if app == "speakers":
+        opts = queries.speaker_options(r)
+        sel, choices = ".kit-speaker select", [(i, r.speaker[sid]["name"] + " (") for i, (_, sid) in enumerate(opts)
+                                               if sid in ("MEX", "person:menon")]
+    elif app == "themes":
+        opts = queries.theme_options(r)
+        sel, choices = ".kit-themes select", [(i, f"Where in the report: {label}") for i, (label, t) in enumerate(opts)
+                                              if t in ("wps", "covid19")]
+    else:
+        opts = queries.mission_summary(r)
+        sel, choices = ".kit-mission select", [(i, f"{m['key']}: {m['name']}") for i, m in enumerate(opts)
+                                               if m["key"] in ("UNFICYP", "MINUSCA")]
+    res = await load(browser, server, app)
+    page = res["pw_page"]
+    times = []
+    try:
+        for k in range(n + 2):
+            index, expected = choices[k % 2]
+            ms = await page.evaluate(INTERACT_JS, [sel, index, expected])
+            if k >= 2:  # two warm-up changes
+                times.append(ms)
+    finally:
+        await res["ctx"].close()
+    return times
+
+
+def q(values: list[float], p: float) -> float:
+    v = sorted(values)
+    if not v:
+        return float("nan")
+    k = (len(v) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(v) - 1)
+    return v[lo] + (v[hi] - v[lo]) * (k - lo)
+
+
+async def main_async(args) -> str:
+    from playwright.async_api import async_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="kit-bench-"))
+    folder = work / "apps"
+    folder.mkdir()
+    for app in APPS:
+        shutil.copy(ROOT / "notebooks" / f"{app}.ipynb", folder / f"{app}.ipynb")
+    (folder / "bare.ipynb").write_text(json.dumps(BARE))
+    cache, log = work / "cache", work / "voila.log"
+    lines: list[str] = []
+    started = time.time()
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            # 1. TTI, interleaved, after one warm-up load per page (fills the report cache, warms the OS cache)
+            server = Server(folder, cache, log)
+            tti: dict[str, list[float]] = {p: [] for p in PAGES}
+            info: dict[str, dict] = {}
+            outside_all: list[str] = []
+            try:
+                for rep in range(args.reps + 1):
+                    for p in PAGES:
+                        res = await load(browser, server, p)
+                        await res["ctx"].close()
+                        outside_all += res["outside"]
+                        if not res["ok"]:
+                            raise RuntimeError(f"{p}: {res['errors']}")
+                        if rep:
+                            tti[p].append(res["tti"])
+                        info[p] = {"requests": res["requests"]}
+                        await asyncio.sleep(0.3)
+            finally:
+                server.stop()
+            # 2. kernel RSS per page and 3. interaction latency (fresh server)
+            server = Server(folder, cache, log)
+            rss: dict[str, float] = {}
+            latency: dict[str, list[float]] = {}
+            try:
+                for p in PAGES:
+                    before = {k.pid for k in server.kernels()}
+                    res = await load(browser, server, p)
+                    await asyncio.sleep(1.0)
+                    new = [k for k in server.kernels() if k.pid not in before]
+                    rss[p] = max((k.memory_info().rss for k in new), default=float("nan")) / 2**20
+                    await res["ctx"].close()
+                for app in ("speakers", "themes", "missions"):
+                    latency[app] = await interaction(browser, server, app, n=args.interactions)
+            finally:
+                server.stop()
+            # 4. N concurrent sessions on a fresh server
+            server = Server(folder, cache, log)
+            try:
+                names = [APPS[i % len(APPS)] for i in range(args.sessions)]
+                t0 = time.perf_counter()
+                results = await asyncio.gather(*(load(browser, server, n, timeout_ms=args.timeout * 1000)
+                                                 for n in names))
+                wall = time.perf_counter() - t0
+                await asyncio.sleep(1.0)
+                total_rss = server.rss_total() / 2**20
+                n_kernels = len(server.kernels())
+                for res in results:
+                    outside_all += res["outside"]
+                    await res["ctx"].close()
+            finally:
+                server.stop()
+        finally:
+            await browser.close()
+
+    med = {p: statistics.median(v) for p, v in tti.items()}
+    ok = [r for r in results if r["ok"]]
+    ttis = [r["tti"] for r in results]
+    lines += [
+        "# Apps benchmark",
+        "",
+        f"Run on {time.strftime('%Y-%m-%d')} · {platform.machine()}, {psutil.cpu_count()} CPUs, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM · Python {platform.python_version()} · "
+        f"Chromium headless (Playwright) on the same machine · localhost only · took {time.time() - started:.0f} s.",
+        "",
+        "Rerun: `.venv/bin/python benchmarks/apps_benchmark.py"
+        + (f" --sessions {args.sessions}" if args.sessions != 30 else "")
+        + (f" --reps {args.reps}" if args.reps != 7 else "") + "`",
+        "",
+        "Bare page: a notebook with one `ipywidgets.Dropdown`, served by the same Voilà server "
+        "(repo `voila.json`, `kit` template) in the same run. TTI = navigation start until the spinner is gone "
+        "and the page's controls and output are in the DOM, each load in a fresh browser context.",
+        "",
+        f"## Time to interactive (median of {args.reps}, interleaved)",
+        "",
+        "| page | median TTI (s) | min (s) | max (s) | ratio to bare | target | requests |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: |",
+    ]
+    for p in PAGES:
+        ratio = med[p] / med["bare"]
+        target = "" if p == "bare" else ("≤ 1.3: **met**" if ratio <= 1.3 else "≤ 1.3: **missed**")
+        lines.append(f"| {p} | {med[p]:.2f} | {min(tti[p]):.2f} | {max(tti[p]):.2f} | {ratio:.2f} | {target} | "
+                     f"{info[p]['requests']} |")
+    lines += ["", f"## Interaction latency (browser: change event to redrawn output, median of {args.interactions})", "",
+              "| app | what changes | median (ms) | p95 (ms) | target |", "| --- | --- | ---: | ---: | --- |"]
+    what = {"speakers": "speaker Mexico ↔ Jai Menon", "themes": "theme WPS ↔ COVID-19",
+            "missions": "mission UNFICYP ↔ MINUSCA"}
+    for app, v in latency.items():
+        m = statistics.median(v)
+        lines.append(f"| {app} | {what[app]} | {m:.0f} | {q(v, 0.95):.0f} | < 200 ms: "
+                     f"**{'met' if m < 200 else 'missed'}** |")
+    lines += ["", "## Kernel memory (RSS of the page's kernel after it rendered)", "",
+              "| page | RSS (MB) | target |", "| --- | ---: | --- |"]
+    for p in PAGES:
+        lines.append(f"| {p} | {rss[p]:.0f} | {'' if p == 'bare' else ('< 200 MB: **met**' if rss[p] < 200 else '< 200 MB: **missed**')} |")
+    lines += ["", f"## {args.sessions} concurrent sessions (apps round-robin, opened at once)", "",
+              f"- rendered without error: **{len(ok)} / {len(results)}**",
+              f"- TTI p50 {q(ttis, 0.5):.1f} s, p95 {q(ttis, 0.95):.1f} s, max {max(ttis):.1f} s "
+              f"(all {len(results)} opened together; wall time {wall:.1f} s)",
+              f"- total RSS of the Voilà server and its {n_kernels} kernels: {total_rss:.0f} MB "
+              f"({total_rss / max(n_kernels, 1):.0f} MB per session)",
+              "- the browser (all sessions in one headless Chromium) shares the same 2 CPUs, so these TTIs "
+              "are pessimistic for a room of separate laptops."]
+    failures = [f"{r['page']}: {r['errors'][:2]}" for r in results if not r["ok"]]
+    if failures:
+        lines += ["", "Failures:", *[f"- {f}" for f in failures]]
+    lines += ["", f"Requests outside localhost in the whole run: **{len(outside_all)}**"
+              + (f" ({', '.join(sorted(set(outside_all))[:5])})" if outside_all else ""), ""]
+    shutil.rmtree(work, ignore_errors=True)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sessions", type=int, default=30, help="concurrent sessions (at most 30)")
+    ap.add_argument("--reps", type=int, default=7, help="TTI loads per page")
+    ap.add_argument("--interactions", type=int, default=20)
+    ap.add_argument("--timeout", type=int, default=180, help="seconds a concurrent session may take")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "apps.md")
+    args = ap.parse_args(argv)
+    args.sessions = max(1, min(30, args.sessions))
+    if not os.path.exists(CHROMIUM):
+        print(f"needs Chromium at {CHROMIUM}", file=sys.stderr)
+        return 2
+    report = asyncio.run(main_async(args))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
