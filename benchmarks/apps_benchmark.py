@@ -202,6 +202,23 @@ async def interaction(browser, server: Server, app: str, n: int = 20) -> list[fl
     return times
 
 
+def http_sessions(server: Server, names: list[str], timeout: int) -> list[tuple[float, bool]]:
+    """Fetch the pages' HTML at once over HTTP; Voilà answers when the notebook has run in its kernel."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(name: str) -> tuple[float, bool]:
+        t0 = time.perf_counter()
+        try:
+            html = urllib.request.urlopen(server.url(name), timeout=timeout).read().decode("utf-8", "replace")
+            ok = ("Overview of" in html or " app: " in html) and "There was an error" not in html and "could not be opened" not in html
+        except OSError:
+            ok = False
+        return time.perf_counter() - t0, ok
+
+    with ThreadPoolExecutor(max_workers=len(names)) as pool:
+        return list(pool.map(one, names))
+
+
 def q(values: list[float], p: float) -> float:
     v = sorted(values)
     if not v:
@@ -277,6 +294,13 @@ async def main_async(args) -> str:
                     await res["ctx"].close()
             finally:
                 server.stop()
+            # 5. the same N sessions without a browser: the server's share (kernel start + notebook run)
+            server = Server(folder, cache, log)
+            try:
+                http = await asyncio.to_thread(http_sessions, server, names, args.timeout)
+                http_rss = server.rss_total() / 2**20
+            finally:
+                server.stop()
         finally:
             await browser.close()
 
@@ -328,6 +352,13 @@ async def main_async(args) -> str:
               f"({total_rss / max(n_kernels, 1):.0f} MB per session)",
               "- the browser (all sessions in one headless Chromium) shares the same 2 CPUs, so these TTIs "
               "are pessimistic for a room of separate laptops."]
+    h_t = [t for t, _ in http]
+    lines += ["", f"## The same {args.sessions} sessions without a browser (server's share)", "",
+              "All pages requested at once over HTTP; Voilà answers when the notebook has run in a new kernel, "
+              "so this is what the server itself needs, without the headless browser competing for the 2 CPUs.", "",
+              f"- rendered without error: **{sum(ok_ for _, ok_ in http)} / {len(http)}**",
+              f"- time to full HTML p50 {q(h_t, 0.5):.1f} s, p95 {q(h_t, 0.95):.1f} s, max {max(h_t):.1f} s",
+              f"- total RSS of the Voilà server and its kernels: {http_rss:.0f} MB"]
     failures = [f"{r['page']}: {r['errors'][:2]}" for r in results if not r["ok"]]
     if failures:
         lines += ["", "Failures:", *[f"- {f}" for f in failures]]

@@ -145,6 +145,7 @@ def theme_hits(r, themes: list[str]) -> list[dict]:
 
     rows = []
     spans_of: dict[int, list] = {}
+    by_id = {str(s["statement_id"]): s for s in r.statements}
     for t in sorted(r.themes, key=lambda t: (t["para"], t["start"])):
         if t["theme"] not in themes:
             continue
@@ -152,8 +153,7 @@ def theme_hits(r, themes: list[str]) -> list[dict]:
         spans_of.setdefault(t["para"], sentence_spans(text))
         terms = [x for x in str(t.get("terms") or "").split("; ") if x]
         hits = term_spans(text, terms) or [(t["start"], t["end"])]
-        st = r.statements and next((s for s in r.statements if str(s["statement_id"]) == str(t.get("statement_id"))),
-                                   None)
+        st = by_id.get(str(t.get("statement_id")))
         seen = set()
         for hs, he in hits:
             if st and not (st["start"] <= hs < st["end"]):
