@@ -43,7 +43,8 @@ def bar_chart(items: Sequence[tuple[str, float, str]], *, width: int = 560, labe
     for i, (label, value, colour) in enumerate(items):
         y = 4 + i * (bar_h + gap)
         w = max(2.0, plot_w * value / vmax)
-        short = label if len(label) <= 30 else label[:28] + "…"
+        fit = max(8, int((label_width - 12) / (FONT * 0.6)))  # characters that fit left of the bar
+        short = label if len(label) <= fit else label[:fit - 1].rstrip() + "…"
         rows.append(
             f'<g><title>{esc(label)}: {value:g}{esc(unit)}</title>'
             f'<text x="{label_width - 8}" y="{y + bar_h * 0.72:.0f}" text-anchor="end" font-size="{FONT}">'

@@ -140,12 +140,16 @@ def _speaker_at(r, para: int, offset: int) -> dict | None:
 
 
 def theme_hits(r, themes: list[str]) -> list[dict]:
-    """Sentences where the chosen themes' terms occur: para, theme, speaker, sentence span and term spans."""
+    """Sentences where the chosen themes' terms occur: para, theme, speaker(s), sentence span and term spans.
+
+    A sentence said jointly appears once, its speakers joined by ``"; "``.
+    """
     from .html import term_spans
 
     rows = []
     spans_of: dict[int, list] = {}
     by_id = {str(s["statement_id"]): s for s in r.statements}
+    merged: dict[tuple, dict] = {}
     for t in sorted(r.themes, key=lambda t: (t["para"], t["start"])):
         if t["theme"] not in themes:
             continue
@@ -164,11 +168,17 @@ def theme_hits(r, themes: list[str]) -> list[dict]:
             if sent in seen:
                 continue
             seen.add(sent)
+            same = merged.get((t["para"], t["theme"], sent))
+            if same is not None:  # a joint statement: one sentence, several speakers
+                if st and st["speaker"] not in same["speaker"].split("; "):
+                    same["speaker"] = "; ".join(x for x in (same["speaker"], st["speaker"]) if x)
+                continue
             rows.append({"para": t["para"], "theme": t["theme"], "label": t["label"],
                          "speaker": st["speaker"] if st else "", "statement_id": t.get("statement_id") or "",
                          "sentence_start": sent[0], "sentence_end": sent[1],
                          "sentence": text[sent[0]:sent[1]], "terms": t.get("terms") or "",
                          "term_spans": [(a - sent[0], b - sent[0]) for a, b in hits if sent[0] <= a < sent[1]]})
+            merged[(t["para"], t["theme"], sent)] = rows[-1]
     return rows
 
 
