@@ -65,14 +65,23 @@ def outline_from_topojson(path: str, precision: int = 1) -> str:
     for obj in topo["objects"].values():
         for poly in polygons(obj):
             for rng in poly:
-                pts, last = [], None
+                pts, last, prev, shift = [], None, None, 0.0
                 for lon, lat in ring(rng):
-                    p = (round(lon, precision), round(-lat, precision))
+                    # unwrap rings that cross the antimeridian (Chukotka, Fiji): continue past ±180
+                    # instead of drawing a line across the whole map
+                    if prev is not None and abs(lon - prev) > 180:
+                        shift += 360.0 if lon < prev else -360.0
+                    prev = lon
+                    p = (round(lon + shift, precision), round(-lat, precision))
                     if p != last:
                         pts.append(p)
                         last = p
                 if len(pts) < 4:
                     continue
+                mid = sorted(x for x, _ in pts)[len(pts) // 2]  # keep the bulk of the ring on the map
+                if abs(mid) > 180:
+                    off = -360.0 if mid > 0 else 360.0
+                    pts = [(round(x + off, precision), y) for x, y in pts]
                 fmt = lambda v: f"{v:g}"  # noqa: E731
                 parts.append("M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in pts) + "Z")
     return "".join(parts)
