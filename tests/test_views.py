@@ -287,3 +287,13 @@ def test_views_do_not_import_pandas_or_plotly_when_cached(tmp_path):
 def test_parser_never_imports_views():
     for f in (ROOT / "kit").glob("*.py"):
         assert "views" not in re.findall(r"^\s*(?:from|import)\s+([\w.]+)", f.read_text(), re.M), f
+
+
+def test_world_outline_has_no_lines_across_the_map():
+    from kit.views.world import land_path
+
+    path = land_path()
+    for ring in path.split("M")[1:]:
+        xs = [float(p.split()[0]) for p in ring.rstrip("Z").split("L")]
+        assert max(abs(a - b) for a, b in zip(xs, xs[1:])) < 90
+    assert len(path) < 80_000
