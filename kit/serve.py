@@ -21,10 +21,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-__all__ = ["serve", "lan_addresses", "app_urls", "voila_command", "ROOT"]
+__all__ = ["serve", "lan_addresses", "app_urls", "voila_command", "voila_env", "ROOT", "TEMPLATE_PATH"]
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("overview", "speakers", "themes", "missions", "briefing_note")
+# The "kit" Voilà template: the lab template without the stylesheets it would fetch from a CDN.
+TEMPLATE_PATH = Path(__file__).resolve().parent / "views" / "jupyter"
 
 
 def lan_addresses() -> list[str]:
@@ -43,9 +45,21 @@ def app_urls(host: str, port: int) -> list[str]:
     return [f"http://{host}:{port}/voila/render/{name}.ipynb" for name in APPS]
 
 
-def voila_command(port: int = 8866, host: str = "0.0.0.0") -> list[str]:
-    """The Voilà command line ``kit serve`` runs (from the repository root, where ``voila.json`` is)."""
-    return [sys.executable, "-m", "voila", "notebooks", f"--port={port}", f"--Voila.ip={host}", "--no-browser"]
+def voila_env(env: dict | None = None) -> dict:
+    """The environment Voilà needs to find the ``kit`` template (``kit/views/jupyter`` on ``JUPYTER_PATH``)."""
+    env = dict(os.environ if env is None else env)
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATE_PATH), env.get("JUPYTER_PATH", "")) if p)
+    return env
+
+
+def voila_command(port: int = 8866, host: str = "127.0.0.1", extra: list[str] | None = None) -> list[str]:
+    """The Voilà command line ``kit serve`` runs (from the repository root, where ``voila.json`` is).
+
+    >>> voila_command(9000)[3:]
+    ['notebooks', '--template=kit', '--port=9000', '--Voila.ip=127.0.0.1', '--no-browser']
+    """
+    return [sys.executable, "-m", "voila", "notebooks", "--template=kit", f"--port={port}", f"--Voila.ip={host}",
+            "--no-browser", *(extra or [])]
 
 
 def _qr(url: str) -> str:
@@ -70,7 +84,7 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0") ->
     port, host : int, str
         Where to listen; ``0.0.0.0`` lets the room's network in.
     """
-    env = dict(os.environ)
+    env = voila_env()
     if report:
         path = Path(report).resolve()
         from .report import load_report

@@ -1,6 +1,6 @@
 """The four apps in a real Chromium, served by Voilà with the repo's config (marker ``browser``).
 
-A session fixture starts ``voila notebooks/`` (``kit.views.serve``: the repo's
+A session fixture starts ``voila notebooks/`` (``kit.serve``: the repo's
 voila.json and the offline ``kit`` template) on a free port; Playwright drives
 Debian's Chromium. Every test fails on a request that leaves localhost.
 
@@ -25,7 +25,7 @@ import pytest
 
 from kit import load_report
 from kit.views import app_report, queries
-from kit.views.serve import ROOT, voila_command, voila_env
+from kit.serve import ROOT, voila_command, voila_env
 
 from .test_views import INJECTED
 

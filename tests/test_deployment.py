@@ -92,7 +92,7 @@ def test_binder_environment_serves_every_app(binder_env):
     token = "binder-test"
     server = subprocess.Popen(
         [python, "-m", "jupyter", "server", f"--port={port}", "--no-browser", f"--IdentityProvider.token={token}",
-         "--ServerApp.ip=127.0.0.1"],
+         "--ServerApp.ip=127.0.0.1", "--allow-root"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{port}/api/status?token={token}")
@@ -109,10 +109,10 @@ def test_binder_environment_serves_every_app(binder_env):
 @pytest.fixture(scope="module")
 def voila_server():
     """Voilà as `kit serve` runs it (repository config), on a free loopback port."""
-    from kit.serve import voila_command
+    from kit.serve import voila_command, voila_env
 
     port = free_port()
-    proc = subprocess.Popen(voila_command(port, "127.0.0.1"), cwd=ROOT, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(voila_command(port, "127.0.0.1"), cwd=ROOT, env=voila_env(), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{port}/")
