@@ -155,8 +155,21 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence]) -> str:
     w = csv.writer(buf)
     w.writerow(columns)
     for row in rows:
-        w.writerow(["" if v is None else v for v in row])
+        w.writerow([_cell(v) for v in row])
     return buf.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a leading apostrophe.
+
+    >>> _cell("=HYPERLINK(1)"), _cell(5), _cell(None)
+    ("'=HYPERLINK(1)", 5, '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def download_link(filename: str, content: str, label: str, mime: str = "text/csv") -> str:
