@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from ..citation import cite
 from ..errors import ReportError
 
 __all__ = ["ViewReport", "app_report", "report_path", "cache_dir", "cite", "CACHE_VERSION"]
@@ -40,25 +41,6 @@ KIT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_REPORT = KIT_DIR.parent / "data" / "reports" / "wgpko-2021.md"
 TABLE_NAMES = ("meetings", "paragraphs", "speakers", "statements", "mentions", "themes")
 _MEMO: dict[tuple, "ViewReport"] = {}
-
-
-def cite(label: str, paras: int | Iterable[int]) -> str:
-    """The same citation as :meth:`kit.Report.cite`, without pandas.
-
-    >>> cite("S/2021/1086", [5, 7, 6, 9])
-    'S/2021/1086, paras. 5-7, 9'
-    >>> cite("wgpko-2021", 26)
-    'wgpko-2021, para. 26'
-    """
-    ps = sorted({int(paras)} if isinstance(paras, int) else {int(p) for p in paras})
-    runs: list[list[int]] = []
-    for p in ps:
-        if runs and p == runs[-1][-1] + 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
-    return f"{label}, para{'s' if len(ps) > 1 else ''}. {text}"
 
 
 @dataclass
