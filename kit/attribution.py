@@ -191,7 +191,7 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         if not head:
             continue
         title_full = re.sub(r"^(?:the|The)\s+", "", head.group(1)).strip()
-        if not title_full or g.countries.match(title_full, 0):
+        if not title_full or (g.entities.match(title_full, 0) or ("",))[0].startswith("country:"):
             continue
         written = text[hint.start() + 1:occurrence.end()].strip()
         full = grammar.hon_prefix.sub("", written).strip()
@@ -200,7 +200,8 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         hon_found = written[: len(written) - len(full)].strip() or None
         title, _, org = title_full.partition(" of ")
         org = re.sub(r"^the\s+", "", org) or None
-        represents = next((cm.key for cm in g.countries.finditer(title_full)), None)
+        represents = next((m.key.split(":", 1)[1] for m in g.entities.finditer(title_full)
+                           if m.key.startswith("country:")), None)
         return _Person(surname, full, hon or (re.sub(r"\s*\([a-z]+\)", "", hon_found) if hon_found else None),
                        title.strip(), org, represents_iso3=represents)
     return _Person(surname, surname, hon, None, None)
@@ -241,10 +242,11 @@ def _parse_list(text: str, pos: int, g: Gazetteer) -> tuple[list[tuple[str, str,
         art = _THE.match(text, q)
         if art:
             q = art.end()
-        hit = g.countries.match(text, q)
-        kind = "state"
-        if not hit:
-            hit, kind = g.orgs.match(text, q), "org"
+        hit, kind = None, "state"
+        entity = g.entities.match(text, q)  # one compiled matcher for every table
+        if entity and entity[0].split(":", 1)[0] in ("country", "organization"):
+            tag, key = entity[0].split(":", 1)
+            hit, kind = (key, entity[1]), ("state" if tag == "country" else "org")
         if not hit:
             m = _UNKNOWN_NAME.match(text, q)
             if m:
@@ -354,7 +356,8 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
             v = grammar.verb.match(text, m.end())
             if not v:
                 continue
-            state = g.countries.match(m.group("country").removeprefix("the "), 0) if m.group("country") else None
+            entity = g.entities.match(m.group("country").removeprefix("the "), 0) if m.group("country") else None
+            state = (entity[0].split(":", 1)[1],) if entity and entity[0].startswith("country:") else None
             if state:  # "Mr. Smith (United Kingdom) said": the delegation speaks
                 sid = list_speaker("state", state[0], para)
             elif surname in people:

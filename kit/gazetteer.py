@@ -109,9 +109,12 @@ class Matcher:
         self.names = dict(names)
         self._seen: dict[str, str] = {}  # surface as written -> key (memo)
         self._keys = {self._norm(k): v for k, v in names.items()}
-        body = trie_regex([self._norm(k) for k in names])
-        flags = re.IGNORECASE if ignore_case else 0
-        self.regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """Compiled on first use: compiling a large trie costs milliseconds a matcher may never need."""
+        body = trie_regex([self._norm(k) for k in self.names])
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if self._ignore_case else 0)
 
     def _norm(self, s: str) -> str:
         s = re.sub(r"\s+", " ", s.replace("’", "'"))

@@ -96,7 +96,7 @@ def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None
         end = m.end
         if kind == "mission":  # "the United Nations Mission in South Sudan (UNMISS)" is one mention
             bracket = _ACRONYM_IN_BRACKETS.match(text, end)
-            if bracket and g.missions.match(bracket.group(1), 0) and g.missions.key_of(bracket.group(1)) == key:
+            if bracket and g.missions.names.get(bracket.group(1)) == key:
                 end = bracket.end()
         add(Mention(kind, key, text[m.start:end], m.start, end))
     found.sort(key=lambda x: x.start)

@@ -161,7 +161,11 @@ def test_served_apps_refuse_code_sent_over_the_kernel_websocket(voila_server, tm
         ws.close()
         return seen
 
-    seen = asyncio.run(probe())
+    # In a thread of its own: other tests (Playwright, nbval) may leave an event loop running in this one.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        seen = pool.submit(lambda: asyncio.run(probe())).result()
     assert "kernel_info_reply" in seen  # the socket works: allowed messages are answered
     assert "execute_reply" not in seen and "execute_input" not in seen
     assert not marker.exists()
