@@ -297,3 +297,19 @@ def test_world_outline_has_no_lines_across_the_map():
         xs = [float(p.split()[0]) for p in ring.rstrip("Z").split("L")]
         assert max(abs(a - b) for a, b in zip(xs, xs[1:])) < 90
     assert len(path) < 80_000
+
+
+def test_joint_matrix_counts_statements_made_together():
+    from kit import load_report
+    from kit.views import queries
+    from kit.views.data import app_report
+
+    r = app_report()
+    names, counts = queries.joint_matrix(r)
+    st = load_report().statements
+    joint = st[st["joint"]]
+    expected = joint.merge(joint, on="group").query("speaker_id_x == 'CHN' and speaker_id_y == 'GBR'")
+    china, uk = names.index("China"), names.index("United Kingdom of Great Britain and Northern Ireland")
+    assert counts[china][uk] == counts[uk][china] == len(expected) > 0
+    assert all(counts[i][i] == 0 for i in range(len(names)))
+    assert "Brazil" not in names  # only mentioned, never a speaker

@@ -191,9 +191,13 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None) -> s
                                                     for _, name, p in partners))
     else:
         joint = '<p class="muted">No joint statements.</p>'
+    names, counts = queries.joint_matrix(r)
+    matrix = ("<details><summary>Who spoke together: every delegation's joint statements (matrix)</summary>"
+              "<p class='muted'>Each cell counts the joint statements two speakers made together.</p>"
+              + charts.heatmap(names, names, counts, corner="spoke with →") + "</details>") if names else ""
     body = (head + downloads
             + '<div class="cols"><div><h4>Themes raised (statements)</h4>' + theme_chart
-            + "</div><div><h4>Joint statements</h4>" + joint + "</div></div>")
+            + "</div><div><h4>Joint statements</h4>" + joint + "</div></div>" + matrix)
     if other and other in r.speaker and other != sid:
         o = r.speaker[other]
         rows = queries.compare_speakers(r, sid, other)

@@ -88,6 +88,28 @@ def joint_partners(r, speaker_id: str) -> list[tuple[str, str, list[int]]]:
                   key=lambda t: (-len(t[2]), t[1]))
 
 
+def joint_matrix(r) -> tuple[list[str], list[list[int]]]:
+    """Speaker x speaker: in how many joint statements each pair spoke together.
+
+    Returns (names, counts) over the speakers that made at least one joint
+    statement, most joint statements first; the diagonal is 0.
+    """
+    groups: dict[str, set] = defaultdict(set)
+    for s in r.statements:
+        if s.get("joint"):
+            groups[str(s["group"])].add(s["speaker_id"])
+    pairs: Counter = Counter()
+    totals: Counter = Counter()
+    for members in groups.values():
+        for a in members:
+            totals[a] += 1
+            for b in members - {a}:
+                pairs[a, b] += 1
+    order = sorted(totals, key=lambda sid: (-totals[sid], r.speaker.get(sid, {}).get("name", sid)))
+    names = [r.speaker.get(sid, {}).get("name", sid) for sid in order]
+    return names, [[pairs[a, b] for b in order] for a in order]
+
+
 def compare_speakers(r, a: str, b: str) -> list[tuple[str, int, int, list[int], list[int]]]:
     """(theme, statements of a, statements of b, paragraphs of a, paragraphs of b) over both speakers' themes."""
     ta = {label: (n, p) for label, n, p in themes_of(r, a)}
