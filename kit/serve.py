@@ -86,11 +86,12 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0") ->
     """
     env = voila_env()
     if report:
-        path = Path(report).resolve()
-        from .report import load_report
+        env["KIT_REPORT"] = str(Path(report).resolve())
+    # Parse once now and write the apps' cache: a clear error here rather than in 30 kernels, and no
+    # participant's kernel pays for parsing when the room arrives at once.
+    from .views.data import app_report
 
-        load_report(path)  # fail here, with a clear message, rather than in 30 kernels
-        env["KIT_REPORT"] = str(path)
+    app_report(env.get("KIT_REPORT"))
     shown = lan_addresses() if host == "0.0.0.0" else [host]
     url = app_urls((shown or ["127.0.0.1"])[0], port)[0]
     print(f"Peacekeeping Briefing Kit: serving {env.get('KIT_REPORT', 'the bundled report')}")

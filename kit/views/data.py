@@ -2,9 +2,9 @@
 
 Why not the pandas dataframes? 30 workshop participants open the apps at once
 on a 2-core machine, and every Voilà page is its own kernel. Importing pandas
-costs about 0.5 s and 60 MB per kernel, and parsing the bundled report another
-0.7 s. So the first kernel to open a report parses it with :func:`kit.load_report`
-and writes the tables as JSON to a cache file; every later kernel reads that
+costs about 0.5 s and 60 MB per kernel. So the first kernel to open a report
+parses it with :func:`kit.parse.parse_rows` (no pandas) and writes the tables as
+JSON to a cache file (``kit serve`` does this before the room arrives); every later kernel reads that
 file (a few milliseconds) and never imports pandas. The cache key covers the
 report file (path, size, modification time), the parser's source files and the
 reference tables, so editing any of them re-parses.
@@ -85,6 +85,16 @@ class ViewReport:
     @classmethod
     def from_json(cls, data: dict) -> "ViewReport":
         return cls(data["report_id"], data["metadata"], *(data[t] for t in TABLE_NAMES), missions=data["missions"])
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, list[dict]], meta: dict) -> "ViewReport":
+        """Build from :func:`kit.parse.parse_rows` output: no pandas at all."""
+        from ..parse import COLUMNS
+
+        tables = {t: [{c: _plain(row.get(c)) for c in COLUMNS[t]} for row in rows[t]] for t in TABLE_NAMES}
+        acronyms = sorted({m["key"] for m in tables["mentions"] if m["kind"] == "mission"})
+        return cls(meta["report_id"], {k: _plain(v) for k, v in meta.items()}, *(tables[t] for t in TABLE_NAMES),
+                   missions=_mission_rows(acronyms))
 
     @classmethod
     def from_report(cls, report) -> "ViewReport":
@@ -199,15 +209,16 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
             return view
         except (OSError, ValueError, KeyError, TypeError):
             pass
-    from ..report import load_report  # the parser (and pandas) only on a cache miss
+    from ..parse import parse_rows  # the parser only on a cache miss, and never pandas
+    from ..sources import read_source
 
     try:
-        report = load_report(path)
+        rows, meta = parse_rows(read_source(path))
     except ReportError:
         raise
     except Exception as exc:  # a parser bug must still reach the user as a message naming the file
         raise ReportError(f"the report could not be read ({type(exc).__name__}: {exc})", source=str(path)) from exc
-    view = ViewReport.from_report(report)
+    view = ViewReport.from_rows(rows, meta)
     if use_cache:
         _write_atomically(file, view.to_json())
         _MEMO[memo_key] = view

@@ -1,0 +1,149 @@
+"""Do idle kernels go away, and does their memory come back?
+
+Starts Voilà as ``kit serve`` does (repository ``voila.json``, ``kit`` template),
+but with the idle-kernel timeout shortened from the configured 300 s so the run
+takes about a minute; opens N app pages at once over HTTP (each starts a
+kernel), records the server's memory with N kernels, then waits until the
+culler has shut them down and records it again. Loopback only; stops by itself.
+
+Run::
+
+    python benchmarks/culling_benchmark.py            # writes benchmarks/results/culling.md
+    python benchmarks/culling_benchmark.py --sessions 5 --idle 15
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kit.serve import voila_command, voila_env  # noqa: E402
+
+APPS = ("overview", "speakers", "themes", "missions", "briefing_note")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tree(pid: int) -> list[psutil.Process]:
+    root = psutil.Process(pid)
+    return [root, *root.children(recursive=True)]
+
+
+def kernels(pid: int) -> list[psutil.Process]:
+    """Live kernel processes (an exited kernel briefly stays a zombie: not counted)."""
+    found = []
+    for p in tree(pid)[1:]:
+        try:
+            if p.status() != psutil.STATUS_ZOMBIE and any("ipykernel" in part for part in p.cmdline()):
+                found.append(p)
+        except psutil.Error:
+            pass
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    total = 0
+    for p in tree(pid):
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total / 2**20
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sessions", type=int, default=10)
+    ap.add_argument("--idle", type=int, default=20, help="cull_idle_timeout for this run, seconds")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "culling.md")
+    args = ap.parse_args()
+    configured = json.loads((ROOT / "voila.json").read_text())["MappingKernelManager"]
+
+    port = free_port()
+    cache = tempfile.mkdtemp(prefix="kit-cache-")
+    env = {**voila_env(), "KIT_CACHE_DIR": cache}
+    # as `kit serve` does: parse once and write the apps' cache before the room arrives
+    subprocess.run([sys.executable, "-c", "from kit.views.data import app_report; app_report()"], env=env,
+                   cwd=ROOT, check=True)
+    extra = [f"--MappingKernelManager.cull_idle_timeout={args.idle}", "--MappingKernelManager.cull_interval=5"]
+    proc = subprocess.Popen(voila_command(port, "127.0.0.1", extra), cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.3)
+        idle_rss = rss_mb(proc.pid)
+        names = [APPS[i % len(APPS)] for i in range(args.sessions)]
+
+        def open_page(name: str) -> bool:
+            html = urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/render/{name}.ipynb", timeout=180).read()
+            return b"Traceback" not in html
+
+        t = time.time()
+        with ThreadPoolExecutor(args.sessions) as pool:
+            ok = list(pool.map(open_page, names))
+        opened_s = time.time() - t
+        n_kernels = len(kernels(proc.pid))
+        busy_rss = rss_mb(proc.pid)
+        t = time.time()
+        while kernels(proc.pid) and time.time() - t < args.idle + 120:
+            time.sleep(1)
+        culled_after = time.time() - t
+        left = len(kernels(proc.pid))
+        after_rss = rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(20)
+
+    lines = [
+        "# Idle-kernel culling",
+        "",
+        f"Run on {time.strftime('%Y-%m-%d')} · Python {sys.version.split()[0]} · loopback only.",
+        f"Command: `python benchmarks/culling_benchmark.py --sessions {args.sessions} --idle {args.idle}`",
+        "",
+        f"`voila.json` culls kernels idle for {configured['cull_idle_timeout']} s (checked every "
+        f"{configured['cull_interval']} s; `cull_connected` is {configured['cull_connected']}, so a tab "
+        "left open keeps its kernel and a closed tab's kernel goes). The apps' cache is written first, as "
+        "`kit serve` does. This run shortens the timeout "
+        f"to {args.idle} s so it ends in about a minute; the mechanism is the same.",
+        "",
+        "| moment | kernels | RSS of server + kernels |",
+        "|---|---:|---:|",
+        f"| server started, no page open | 0 | {idle_rss:.0f} MB |",
+        f"| {args.sessions} pages opened at once ({sum(ok)}/{len(ok)} rendered, {opened_s:.1f} s) | "
+        f"{n_kernels} | {busy_rss:.0f} MB |",
+        f"| {culled_after:.0f} s later, after the culler ran | {left} | {after_rss:.0f} MB |",
+        "",
+        f"Memory returned: {busy_rss - after_rss:.0f} MB of the {busy_rss - idle_rss:.0f} MB the sessions added.",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
