@@ -167,8 +167,8 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
             if person.title:
                 people[surname] = person
     # The signatory / elected chair, even if they never speak by name.
-    for m in re.finditer(rf"(?:\(Signed\)\s+|,\s+)((?:[A-Z][\w'’-]+\s+){{1,3}}[A-Z][\w'’-]+)"
-                         rf"(?:,\s+was\s+(?:re-?)?elected\s+Chair|\s+Chair\b)", joined):
+    for m in re.finditer(r"(?:\(Signed\)\s+|,\s+)((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
+                         r"(?:,\s+was\s+(?:re-?)?elected\s+Chair|\s+Chair\b)", joined):
         surname = m.group(1).split()[-1]
         person = people.get(surname) or _introduce(surname, None, joined, grammar, g)
         person.is_chair = True

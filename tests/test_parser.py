@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from kit import load_text
 
@@ -71,7 +70,6 @@ def test_likewise_similarly_and_echoed(report):
 
 
 def test_united_kingdom_long_and_short_name_are_one_speaker(report):
-    st = report.statements
     assert "GBR" in speakers_of(report, 26) and "GBR" in speakers_of(report, 54)
     assert report.speakers.set_index("speaker_id").loc["GBR", "country_iso3"] == "GBR"
 

@@ -109,8 +109,8 @@ def questions(report: "Report") -> list[dict]:
         if len(sizes):
             (para, group), n = sizes.index[0], int(sizes.iloc[0])
             rows = st[(st["para"] == para) & (st["group"] == group)]
-            qs.append({"question": f"A group of delegations spoke together in this paragraph. How many, and "
-                                   f"what did they say or ask?",
+            qs.append({"question": "A group of delegations spoke together in this paragraph. How many, and "
+                                   "what did they say or ask?",
                        "paras": [int(para)],
                        "answer": f"{n} delegations ({', '.join(rows['speaker'])}) {rows.iloc[0]['verb']}: "
                                  f"“{_sentence(texts[int(para)], int(rows.iloc[0]['start']))}”"})
