@@ -82,8 +82,16 @@ class Report:
         recorded surface/text; paragraphs run 1..N with no gaps (a gap or
         duplicate recorded in ``problems`` is reported here as an error).
 
-        Returns the report itself, so ``load_report().validate()`` chains.
+        Returns the report itself, so ``load_report().validate()`` chains. A
+        corpus is checked report by report.
         """
+        ids = self.paragraphs["report_id"].unique()
+        if len(ids) > 1:
+            for rid in ids:
+                part = {name: df[df["report_id"] == rid] for name, df in self.tables().items()}
+                meta = self.metadata.get("reports", {}).get(rid, {})
+                Report(rid, metadata=meta, **part).validate()
+            return self
         errors: list[str] = []
         paras = self.paragraphs
         if paras["para"].duplicated().any():

@@ -70,6 +70,7 @@ def test_corpus_keeps_report_ids(tmp_path, synthetic_text):
     assert per_year == {"wgpko-2021": 71, "wgpko-2022": 11}
     for table in kit.TABLES:
         assert "report_id" in getattr(corpus, table)
+    corpus.validate()  # report by report: paragraph 1 of each year is not a duplicate
 
 
 def test_warm_load_is_cached(report):
