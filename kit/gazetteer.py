@@ -201,22 +201,21 @@ class Gazetteer:
         return ThemeTagger(self.theme_rows)
 
 
-def _state_names(rows: list[dict[str, str]]) -> dict[str, str]:
+def _surface_names(rows: list[dict[str, str]], key: str, columns: tuple[str, ...], *,
+                   skip_bracketed: bool = False) -> dict[str, str]:
+    """Surface form -> key from the name columns of a table ("|" separates several names in a cell).
+
+    A leading "the" is dropped (the matchers read it separately); ``skip_bracketed``
+    leaves out list forms such as "Venezuela (Bolivarian Republic of)" that never
+    occur in running text.
+    """
     names: dict[str, str] = {}
     for row in rows:
-        for name in [row.get("un_name", ""), *_split(row.get("running_names", ""))]:
-            if name and "(" not in name:
-                names.setdefault(name, row["iso3"])
-    return names
-
-
-def _mission_names(rows: list[dict[str, str]]) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for row in rows:
-        key = row["acronym"]
-        for name in [key, row.get("name", ""), *_split(row.get("alt_names", ""))]:
-            if name:
-                names.setdefault(name.removeprefix("the "), key)
+        for column in columns:
+            for name in _split(row.get(column, "")):
+                name = name.removeprefix("the ")
+                if name and not (skip_bracketed and "(" in name):
+                    names.setdefault(name, row[key])
     return names
 
 
@@ -237,23 +236,13 @@ def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
     themes = read_table("themes.csv", folder)
     verbs = read_table("reporting_verbs.csv", folder)
     honorifics = [row["honorific"] for row in _optional("honorifics.csv", folder)]
-    org_names: dict[str, str] = {}
-    for row in orgs:
-        for name in [row.get("name", ""), *_split(row.get("running_names", ""))]:
-            if name:
-                org_names.setdefault(name.removeprefix("the "), row["key"])
-    place_names: dict[str, str] = {}
-    for row in places:
-        for name in [row.get("name", ""), *_split(row.get("running_names", ""))]:
-            if name:
-                place_names.setdefault(name.removeprefix("the "), row["key"])
     return Gazetteer(
         state_rows=states, place_rows=places, mission_rows=missions, org_rows=orgs,
         theme_rows=themes, verb_rows=verbs, honorifics=honorifics,
-        countries=Matcher(_state_names(states)),
-        places=Matcher(place_names),
-        missions=Matcher(_mission_names(missions)),
-        orgs=Matcher(org_names),
+        countries=Matcher(_surface_names(states, "iso3", ("un_name", "running_names"), skip_bracketed=True)),
+        places=Matcher(_surface_names(places, "key", ("name", "running_names"))),
+        missions=Matcher(_surface_names(missions, "acronym", ("acronym", "name", "alt_names"))),
+        orgs=Matcher(_surface_names(orgs, "key", ("name", "running_names"))),
         folder=folder,
     )
 
