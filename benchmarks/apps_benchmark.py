@@ -29,9 +29,7 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,7 +41,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit.serve import voila_env  # noqa: E402
+from voila_server import Server  # noqa: E402  (benchmarks/voila_server.py)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -57,66 +55,6 @@ BARE = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
         "nbformat": 4, "nbformat_minor": 5}
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:", "blob:", "about:")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """``voila <folder> --template=kit`` from the repo root (so it reads voila.json)."""
-
-    def __init__(self, folder: Path, cache: Path, log: Path):
-        self.port = free_port()
-        env = voila_env()
-        env["KIT_CACHE_DIR"] = str(cache)
-        env.pop("KIT_REPORT", None)
-        self.log = open(log, "a")
-        self.proc = subprocess.Popen([sys.executable, "-m", "voila", str(folder), "--template=kit",
-                                      f"--port={self.port}", "--no-browser"],
-                                     cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2).read()
-                return
-            except OSError:
-                if self.proc.poll() is not None or time.time() > deadline:
-                    self.stop()
-                    raise RuntimeError(f"voila did not start, see {log}")
-                time.sleep(0.2)
-
-    def url(self, page: str) -> str:
-        return f"http://127.0.0.1:{self.port}/voila/render/{page}.ipynb"
-
-    def kernels(self) -> list[psutil.Process]:
-        try:
-            return [p for p in psutil.Process(self.proc.pid).children(recursive=True)
-                    if any("ipykernel" in part for part in p.cmdline())]
-        except psutil.Error:
-            return []
-
-    def rss_total(self) -> int:
-        procs = [psutil.Process(self.proc.pid), *psutil.Process(self.proc.pid).children(recursive=True)]
-        total = 0
-        for p in procs:
-            try:
-                total += p.memory_info().rss
-            except psutil.Error:
-                pass
-        return total
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        self.log.close()
 
 
 async def load(browser, server: Server, page_name: str, timeout_ms: int = 120_000) -> dict:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
+import os
 import subprocess
 import sys
 import tempfile
@@ -25,47 +25,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psutil
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from kit.serve import voila_command, voila_env  # noqa: E402
+from voila_server import ROOT, Server  # benchmarks/voila_server.py
 
 APPS = ("overview", "speakers", "themes", "missions", "briefing_note")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def tree(pid: int) -> list[psutil.Process]:
-    root = psutil.Process(pid)
-    return [root, *root.children(recursive=True)]
-
-
-def kernels(pid: int) -> list[psutil.Process]:
-    """Live kernel processes (an exited kernel briefly stays a zombie: not counted)."""
-    found = []
-    for p in tree(pid)[1:]:
-        try:
-            if p.status() != psutil.STATUS_ZOMBIE and any("ipykernel" in part for part in p.cmdline()):
-                found.append(p)
-        except psutil.Error:
-            pass
-    return found
-
-
-def rss_mb(pid: int) -> float:
-    total = 0
-    for p in tree(pid):
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total / 2**20
 
 
 def main() -> None:
@@ -76,47 +38,34 @@ def main() -> None:
     args = ap.parse_args()
     configured = json.loads((ROOT / "voila.json").read_text())["MappingKernelManager"]
 
-    port = free_port()
-    cache = tempfile.mkdtemp(prefix="kit-cache-")
-    env = {**voila_env(), "KIT_CACHE_DIR": cache}
+    work = Path(tempfile.mkdtemp(prefix="kit-culling-"))
+    cache = work / "cache"
     # as `kit serve` does: parse once and write the apps' cache before the room arrives
-    subprocess.run([sys.executable, "-c", "from kit.views.data import app_report; app_report()"], env=env,
-                   cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-c", "from kit.views.data import app_report; app_report()"],
+                   env={**os.environ, "KIT_CACHE_DIR": str(cache)}, cwd=ROOT, check=True)
     extra = [f"--MappingKernelManager.cull_idle_timeout={args.idle}", "--MappingKernelManager.cull_interval=5"]
-    proc = subprocess.Popen(voila_command(port, "127.0.0.1", extra), cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = Server(ROOT / "notebooks", cache, work / "voila.log", extra)
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.3)
-        idle_rss = rss_mb(proc.pid)
+        idle_rss = server.rss_total() / 2**20
         names = [APPS[i % len(APPS)] for i in range(args.sessions)]
 
         def open_page(name: str) -> bool:
-            html = urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/render/{name}.ipynb", timeout=180).read()
-            return b"Traceback" not in html
+            return b"Traceback" not in urllib.request.urlopen(server.url(name), timeout=180).read()
 
         t = time.time()
         with ThreadPoolExecutor(args.sessions) as pool:
             ok = list(pool.map(open_page, names))
         opened_s = time.time() - t
-        n_kernels = len(kernels(proc.pid))
-        busy_rss = rss_mb(proc.pid)
+        n_kernels = len(server.kernels())
+        busy_rss = server.rss_total() / 2**20
         t = time.time()
-        while kernels(proc.pid) and time.time() - t < args.idle + 120:
+        while server.kernels() and time.time() - t < args.idle + 120:
             time.sleep(1)
         culled_after = time.time() - t
-        left = len(kernels(proc.pid))
-        after_rss = rss_mb(proc.pid)
+        left = len(server.kernels())
+        after_rss = server.rss_total() / 2**20
     finally:
-        proc.terminate()
-        proc.wait(20)
+        server.stop()
 
     lines = [
         "# Idle-kernel culling",

@@ -19,9 +19,12 @@ import os
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
-__all__ = ["serve", "lan_addresses", "app_urls", "voila_command", "voila_env", "ROOT", "TEMPLATE_PATH"]
+__all__ = ["serve", "lan_addresses", "app_urls", "voila_command", "voila_env", "start_voila", "free_port",
+           "wait_until_serving", "ROOT", "TEMPLATE_PATH"]
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("overview", "speakers", "themes", "missions", "briefing_note")
@@ -52,14 +55,53 @@ def voila_env(env: dict | None = None) -> dict:
     return env
 
 
-def voila_command(port: int = 8866, host: str = "127.0.0.1", extra: list[str] | None = None) -> list[str]:
+def voila_command(port: int = 8866, host: str = "127.0.0.1", extra: list[str] | None = None,
+                  folder: str | Path = "notebooks") -> list[str]:
     """The Voilà command line ``kit serve`` runs (from the repository root, where ``voila.json`` is).
 
     >>> voila_command(9000)[3:]
     ['notebooks', '--template=kit', '--port=9000', '--Voila.ip=127.0.0.1', '--no-browser']
     """
-    return [sys.executable, "-m", "voila", "notebooks", "--template=kit", f"--port={port}", f"--Voila.ip={host}",
+    return [sys.executable, "-m", "voila", str(folder), "--template=kit", f"--port={port}", f"--Voila.ip={host}",
             "--no-browser", *(extra or [])]
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_serving(url: str, proc: subprocess.Popen | None = None, timeout: float = 90) -> None:
+    """Poll ``url`` until it answers; ``RuntimeError`` if ``proc`` exits or time runs out."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except OSError:
+            if (proc is not None and proc.poll() is not None) or time.time() > deadline:
+                raise RuntimeError(f"nothing is serving {url}") from None
+            time.sleep(0.2)
+
+
+def start_voila(port: int | None = None, *, env: dict | None = None, extra: list[str] | None = None,
+                folder: str | Path = "notebooks", stdout=subprocess.DEVNULL) -> tuple[subprocess.Popen, int]:
+    """Start Voilà on loopback as ``kit serve`` does (tests and benchmarks) and wait until it serves.
+
+    Returns the process and its port; stop it with ``proc.terminate()``.
+    """
+    port = port or free_port()
+    proc = subprocess.Popen(voila_command(port, "127.0.0.1", extra, folder), cwd=ROOT,
+                            env=voila_env(env), stdout=stdout, stderr=subprocess.STDOUT)
+    try:
+        wait_until_serving(f"http://127.0.0.1:{port}/", proc)
+    except RuntimeError:
+        proc.kill()
+        proc.wait(10)
+        raise
+    return proc, port
 
 
 def _qr(url: str) -> str:

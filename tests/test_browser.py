@@ -15,17 +15,15 @@ import io
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from kit import load_report
 from kit.views import app_report, queries
-from kit.serve import ROOT, voila_command, voila_env
+from kit.serve import start_voila
 
 from .test_views import INJECTED
 
@@ -59,33 +57,18 @@ def browser():
         b.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Server:
     def __init__(self, tmp: Path, report: str | None = None):
-        self.port = _free_port()
-        env = voila_env()
-        env["KIT_CACHE_DIR"] = str(tmp / "cache")
+        env = dict(os.environ, KIT_CACHE_DIR=str(tmp / "cache"))
         env.pop("KIT_REPORT", None)
         if report is not None:
             env["KIT_REPORT"] = report
-        self.log = open(tmp / f"voila-{self.port}.log", "w")
-        self.proc = subprocess.Popen(voila_command(self.port), cwd=ROOT, env=env, stdout=self.log,
-                                     stderr=subprocess.STDOUT)
-        deadline = time.time() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2).read()
-                break
-            except OSError:
-                if self.proc.poll() is not None or time.time() > deadline:
-                    self.stop()
-                    raise RuntimeError(f"voila did not start: see {self.log.name}")
-                time.sleep(0.2)
+        self.log = open(tmp / f"voila-{len(list(tmp.glob('voila-*.log')))}.log", "w")
+        try:
+            self.proc, self.port = start_voila(env=env, stdout=self.log)
+        except RuntimeError as exc:
+            self.log.close()
+            raise RuntimeError(f"voila did not start: see {self.log.name}") from exc
 
     def url(self, app: str) -> str:
         return f"http://127.0.0.1:{self.port}/voila/render/{app}.ipynb"

@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
-import time
 import urllib.request
 import venv
 from pathlib import Path
@@ -21,25 +19,10 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 
+from kit.serve import free_port, start_voila, wait_until_serving
+
 ROOT = Path(__file__).resolve().parent.parent
 APPS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, timeout: float = 90) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=5)
-            return
-        except Exception:
-            time.sleep(0.5)
-    raise TimeoutError(url)
 
 
 def test_readme_badges_point_at_notebooks_that_exist():
@@ -94,7 +77,7 @@ def test_binder_environment_serves_every_app(binder_env):
          "--ServerApp.ip=127.0.0.1", "--allow-root"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_for(f"http://127.0.0.1:{port}/api/status?token={token}")
+        wait_until_serving(f"http://127.0.0.1:{port}/api/status?token={token}", server)
         for app in APPS:
             url = f"http://127.0.0.1:{port}/voila/render/notebooks/{app}?token={token}"
             html = urllib.request.urlopen(url, timeout=180).read().decode("utf-8")
@@ -108,13 +91,8 @@ def test_binder_environment_serves_every_app(binder_env):
 @pytest.fixture(scope="module")
 def voila_server():
     """Voilà as `kit serve` runs it (repository config), on a free loopback port."""
-    from kit.serve import voila_command, voila_env
-
-    port = free_port()
-    proc = subprocess.Popen(voila_command(port, "127.0.0.1"), cwd=ROOT, env=voila_env(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc, port = start_voila()
     try:
-        wait_for(f"http://127.0.0.1:{port}/")
         yield f"127.0.0.1:{port}"
     finally:
         proc.terminate()
