@@ -199,32 +199,45 @@ def test_cli_note(tmp_path, capsys):
 
 
 def test_briefing_app_callbacks():
-    """Run the app notebook's code without a browser and drive its widgets."""
+    """Build the app the notebook shows, without a browser, and drive its widgets."""
     import base64 as b64
+    import inspect
     from pathlib import Path
 
     import nbformat
 
+    from kit.teaching import briefing_app as module
+
     nb = nbformat.read(Path(__file__).resolve().parent.parent / "notebooks" / "briefing_note.ipynb", as_version=4)
-    ns: dict = {}
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            exec(compile(cell.source, "briefing_note.ipynb", "exec"), ns)  # noqa: S102 - our own notebook
-    assert "plotly" not in "".join(c.source for c in nb.cells)  # the app stays light
-    status, downloads, preview = ns["status"], ns["downloads"], ns["preview"]
+    source = "".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "briefing_app()" in source  # the notebook only calls the kit
+    assert "plotly" not in source + inspect.getsource(module)  # the app stays light
+    app = module.briefing_app()
+    status, downloads, preview = app.status, app.downloads, app.preview
     assert "lines, citing" in status.value and "(para." in preview.value
-    ns["meeting"].value = "2021-10-12"
-    assert all(o[1] in set(ns["st"].loc[ns["st"]["meeting_id"] == "2021-10-12", "speaker_id"])
-               for o in ns["speakers"].options)
-    ns["speakers"].value = ("IND",)
+    app.meeting.value = "2021-10-12"
+    st = app.report.statements
+    assert all(o[1] in set(st.loc[st["meeting_id"] == "2021-10-12", "speaker_id"])
+               for o in app.speakers.options)
+    app.speakers.value = ("IND",)
     assert "<h3>India</h3>" in preview.value and "<h3>China</h3>" not in preview.value
     links = dict(re.findall(r'download="[^"]+(\.\w+)" href="data:[^;]+;(?:charset=utf-8;)?base64,([^"]+)"',
                             downloads.value))
     assert set(links) == {".md", ".html", ".docx"}
-    md = b64.b64decode(links[".md"]).decode("utf-8")
+    md = b64.b64decode(links[".md"]).decode("utf-8-sig")
     assert md.startswith("# Briefing note") and "### India" in md
     assert b64.b64decode(links[".docx"])[:2] == b"PK"
-    ns["themes"].value = ("policing",)
+    app.themes.value = ("policing",)
     assert "Themes: United Nations police" in preview.value or "Themes:" in preview.value
-    ns["on_clear"](None)
-    assert ns["speakers"].value == () and ns["themes"].value == ()
+    app.on_clear(None)
+    assert app.speakers.value == () and app.themes.value == ()
+
+
+def test_briefing_app_with_a_bad_report_shows_a_message(tmp_path, monkeypatch):
+    from kit.teaching.briefing_app import briefing_app
+
+    bad = tmp_path / "empty.md"
+    bad.write_text("")
+    monkeypatch.setenv("KIT_REPORT", str(bad))
+    app = briefing_app()
+    assert "could not be opened" in app.value and "empty.md" in app.value and "Traceback" not in app.value

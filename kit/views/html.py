@@ -172,17 +172,23 @@ def _cell(value: object) -> object:
     return value
 
 
-def download_link(filename: str, content: str, label: str, mime: str = "text/csv") -> str:
+def download_link(filename: str, content: str | bytes, label: str, mime: str = "text/csv") -> str:
     """An ``<a download>`` with the file inside a ``data:`` URI: no server round trip.
 
-    The text is UTF-8 with a byte-order mark, so spreadsheet programs read
-    accented names (Côte d'Ivoire) correctly.
+    Text is sent as UTF-8 with a byte-order mark, so spreadsheet programs read
+    accented names (Côte d'Ivoire) correctly; bytes (a Word file) go as they are.
 
     >>> download_link("a.csv", "x\\r\\n", "CSV")[:60]
     '<a class="dl" download="a.csv" href="data:text/csv;charset=u'
+    >>> download_link("a.docx", b"PK", "Word", mime="application/zip")[:58]
+    '<a class="dl" download="a.docx" href="data:application/zip'
     """
-    data = base64.b64encode(("\ufeff" + content).encode("utf-8")).decode("ascii")
-    return (f'<a class="dl" download="{esc(filename)}" href="data:{esc(mime)};charset=utf-8;base64,{data}" '
+    if isinstance(content, str):
+        payload, mime = ("\ufeff" + content).encode("utf-8"), f"{mime};charset=utf-8"
+    else:
+        payload = content
+    data = base64.b64encode(payload).decode("ascii")
+    return (f'<a class="dl" download="{esc(filename)}" href="data:{esc(mime)};base64,{data}" '
             f'title="Download {esc(filename)}">⬇ {esc(label)}</a>')
 
 
