@@ -252,6 +252,7 @@ def _missions(r: "Report") -> pd.DataFrame:
 
 
 def _mission_table() -> pd.DataFrame:
+    """missions.csv, the table the participants read in the workshop (not the political missions)."""
     from ..gazetteer import read_table
 
     return pd.DataFrame(read_table("missions.csv"))
@@ -265,10 +266,10 @@ def _hosts(r: "Report", mentioned_only: bool = True) -> set:
 
 
 def _country_canon(r: "Report") -> Callable[[Any], Any]:
-    from ..gazetteer import read_table
+    from ..gazetteer import load_gazetteer
 
     table = {}
-    for row in read_table("member_states.csv"):
+    for row in load_gazetteer().state_rows:
         for name in [row.get("iso3"), row.get("un_name"), *str(row.get("running_names", "")).split("|")]:
             if name:
                 table.setdefault(_norm_text(name), row["iso3"])

@@ -133,24 +133,21 @@ def _records(df) -> list[dict]:
 
 
 def _mission_rows(acronyms: list[str]) -> dict[str, dict]:
-    from ..gazetteer import read_table
+    """The reference rows (peacekeeping and political missions) of the acronyms, lat/lon as floats or None."""
+    from ..gazetteer import load_gazetteer  # already loaded: this runs on a cache miss, after the parse
 
     rows: dict[str, dict] = {}
-    for table in ("missions.csv", "political_missions.csv"):
-        try:
-            for row in read_table(table):
-                if row.get("acronym") in acronyms and row["acronym"] not in rows:
-                    out: dict = dict(row)
-                    for k in ("lat", "lon"):
-                        try:
-                            out[k] = float(row.get(k) or "nan")
-                        except ValueError:
-                            out[k] = float("nan")
-                        if math.isnan(out[k]):
-                            out[k] = None
-                    rows[row["acronym"]] = out
-        except FileNotFoundError:
-            continue
+    for row in load_gazetteer().mission_rows:
+        if row.get("acronym") in acronyms and row["acronym"] not in rows:
+            out: dict = dict(row)
+            for k in ("lat", "lon"):
+                try:
+                    out[k] = float(row.get(k) or "nan")
+                except ValueError:
+                    out[k] = float("nan")
+                if math.isnan(out[k]):
+                    out[k] = None
+            rows[row["acronym"]] = out
     return rows
 
 
