@@ -23,16 +23,16 @@ Examples
 from __future__ import annotations
 
 import csv
-import os
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from .paths import REFERENCE_DIR
+
 __all__ = ["REFERENCE_DIR", "Gazetteer", "Matcher", "Match", "load_gazetteer", "read_table"]
 
-REFERENCE_DIR = Path(os.environ.get("KIT_REFERENCE_DIR") or Path(__file__).resolve().parent.parent / "data" / "reference")
 
 
 class Match(NamedTuple):

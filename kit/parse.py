@@ -24,13 +24,12 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .layout import Document, parse_layout
 from .meetings import document_metadata, find_meetings
 from .mentions import find_mentions
+from .paths import DEFAULT_REPORT
+from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText
 
 __all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning"]
 
-DEFAULT_REPORT = Path(__file__).resolve().parent.parent / "data" / "reports" / "wgpko-2021.md"
-TABLES = ("meetings", "paragraphs", "speakers", "statements", "mentions", "themes")
-REPORT_SUFFIXES = {".md", ".txt", ".pdf", ".markdown"}
 
 
 class ReportWarning(UserWarning):
@@ -49,19 +48,6 @@ def _one_pass(texts: list[tuple[int, str]]) -> tuple[str, list[int]]:
     return _SEPARATOR.join(t for _, t in texts), starts
 
 
-COLUMNS = {
-    "meetings": ["report_id", "meeting_id", "date", "title", "format", "chair", "first_para", "last_para",
-                 "section", "body"],
-    "paragraphs": ["report_id", "para", "section", "section_title", "subsection", "meeting_id", "text", "line",
-                   "pages", "n_chars"],
-    "speakers": ["report_id", "speaker_id", "name", "kind", "country_iso3", "title", "organization", "honorific",
-                 "represents_iso3"],
-    "statements": ["report_id", "statement_id", "para", "meeting_id", "speaker_id", "speaker", "speaker_kind",
-                   "verb", "lemma", "text", "joint", "start", "end", "attribution", "group"],
-    "mentions": ["report_id", "para", "kind", "key", "surface", "start", "end"],
-    "themes": ["report_id", "para", "statement_id", "theme", "label", "terms", "n_hits", "start", "end"],
-    "problems": ["report_id", "problem", "para", "line", "expected", "message"],
-}
 
 
 def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,

@@ -26,7 +26,9 @@ import pandas as pd
 from .citation import cite
 from .errors import ReportError, ValidationError
 from .gazetteer import Gazetteer
-from .parse import COLUMNS, DEFAULT_REPORT, REPORT_SUFFIXES, TABLES, ReportWarning, parse_rows
+from .parse import ReportWarning, parse_rows
+from .paths import DEFAULT_REPORT
+from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText, read_source, source_from_text
 
 __all__ = ["Report", "ReportWarning", "parse", "load_report", "load_corpus", "DEFAULT_REPORT", "TABLES"]

@@ -33,13 +33,13 @@ from typing import Iterable
 
 from ..citation import cite
 from ..errors import ReportError
+from ..paths import DEFAULT_REPORT
+from ..schema import TABLES as TABLE_NAMES
 
 __all__ = ["ViewReport", "app_report", "report_path", "cache_dir", "cite", "CACHE_VERSION"]
 
 CACHE_VERSION = 1
 KIT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_REPORT = KIT_DIR.parent / "data" / "reports" / "wgpko-2021.md"
-TABLE_NAMES = ("meetings", "paragraphs", "speakers", "statements", "mentions", "themes")
 _MEMO: dict[tuple, "ViewReport"] = {}
 
 
@@ -89,7 +89,7 @@ class ViewReport:
     @classmethod
     def from_rows(cls, rows: dict[str, list[dict]], meta: dict) -> "ViewReport":
         """Build from :func:`kit.parse.parse_rows` output: no pandas at all."""
-        from ..parse import COLUMNS
+        from ..schema import COLUMNS
 
         tables = {t: [{c: _plain(row.get(c)) for c in COLUMNS[t]} for row in rows[t]] for t in TABLE_NAMES}
         acronyms = sorted({m["key"] for m in tables["mentions"] if m["kind"] == "mission"})
