@@ -15,6 +15,7 @@ import csv
 import html
 import io
 import re
+from importlib import resources
 from typing import Iterable, Sequence
 
 __all__ = ["esc", "highlight", "kwic", "table", "download_link", "csv_text", "error_panel", "STYLE",
@@ -28,51 +29,8 @@ KIND_COLOUR = {"member_state": OKABE_ITO["blue"], "briefer": OKABE_ITO["orange"]
 KIND_LABEL = {"member_state": "Member State", "briefer": "Briefer", "chair": "Chair",
               "organization": "Organization", "other": "Other"}
 
-# One stylesheet for every app: large type for a projector, high contrast, yellow marks.
-STYLE = """<style>
-.kit { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 18px; line-height: 1.45;
-       color: #111; max-width: 1250px; }
-.kit h2 { font-size: 28px; margin: 6px 0 4px 0; color: #000; }
-.kit h3 { font-size: 22px; margin: 18px 0 6px 0; color: #000; border-bottom: 2px solid #0072B2; }
-.kit p { margin: 4px 0 8px 0; }
-.kit .muted { color: #333; }
-.kit mark { background: #F0E442; color: #000; padding: 0 2px; border-bottom: 2px solid #000; }
-.kit mark.term { background: #56B4E9; border-bottom: 2px solid #0072B2; }
-.kit table.kt { border-collapse: collapse; width: 100%; margin: 6px 0; }
-.kit table.kt th { background: #0b2a4a; color: #fff; text-align: left; padding: 6px 8px; font-size: 17px; }
-.kit table.kt td { border-bottom: 1px solid #bbb; padding: 6px 8px; vertical-align: top; text-align: left;
-                   font-size: 18px; color: #111; }
-.kit table.kt tbody tr:nth-child(odd) { background: #f4f4f4; }
-.kit table.kt.facts { width: auto; }
-.kit table.kt.facts th { background: #fff; color: #000; text-align: left; font-size: 18px; padding-right: 24px; }
-.kit nav span { font-size: 20px; margin-right: 18px; font-weight: bold; color: #000;
-                border-bottom: 4px solid #E69F00; }
-.kit h4 { font-size: 20px; margin: 12px 0 4px 0; }
-.kit table.kt td.num, .kit table.kt th.num { text-align: right; white-space: nowrap; }
-.kit .para { font-weight: bold; white-space: nowrap; }
-.kit .ctx { color: #222; }
-.kit a.dl { display: inline-block; margin: 6px 10px 6px 0; padding: 6px 14px; background: #0072B2; color: #fff;
-            border-radius: 4px; text-decoration: none; font-weight: bold; }
-.kit a.dl:focus, .kit a.dl:hover { background: #004f7c; outline: 3px solid #E69F00; }
-.kit .error { border: 3px solid #D55E00; background: #fff4ec; padding: 14px 18px; border-radius: 6px; }
-.kit .error h2 { color: #8a3000; }
-.kit .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0; }
-.kit .card { border: 2px solid #0072B2; border-radius: 6px; padding: 8px 14px; min-width: 150px; }
-.kit .card b { display: block; font-size: 30px; color: #0b2a4a; }
-.kit nav a { font-size: 20px; margin-right: 18px; color: #0050a0; font-weight: bold; }
-.kit .cols { display: flex; gap: 24px; flex-wrap: wrap; }
-.kit .cols > div { flex: 1 1 420px; min-width: 0; }
-.kit svg text { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
-.kit .legend span { display: inline-block; margin-right: 14px; }
-.kit .sw { display: inline-block; width: 14px; height: 14px; margin-right: 4px; vertical-align: middle;
-           border: 1px solid #000; }
-.jp-RenderedMarkdown p, .jp-RenderedMarkdown li { font-size: 18px !important; line-height: 1.45; color: #111; }
-.jp-RenderedMarkdown h1 { font-size: 34px !important; color: #000; }
-.widget-label, .widget-dropdown select, .widget-text input, .widget-select-multiple select,
-.widget-select select, .widget-toggle-buttons button { font-size: 18px !important; }
-.widget-dropdown select, .widget-text input { height: 36px !important; }
-.widget-label { min-width: 11ex !important; }
-</style>"""
+# One stylesheet for every app (kit/assets/apps.css), read once as package data.
+STYLE = f"<style>{(resources.files('kit') / 'assets' / 'apps.css').read_text(encoding='utf-8')}</style>"
 
 
 def esc(value) -> str:
