@@ -5,6 +5,23 @@ This is the only module that knows about file formats. It returns a
 characters and link syntax removed, line count preserved so error messages
 can name the line in the file) and the format it came from.
 
+The text is *normalised* here, once, before any other step sees it, so every
+offset the kit reports (``start``/``end`` of statements, mentions, themes) is an
+offset into the normalised paragraph text:
+
+* compatibility characters are replaced by their Unicode NFKC form: the
+  ligatures PDF printers emit ("ﬁ", "ﬀ", "ﬃ") become "fi", "ff", "ffi", and a
+  no-break space becomes a space;
+* invisible format characters (zero-width spaces and joiners, left-to-right and
+  right-to-left marks and embeddings, the byte-order mark: U+200B-U+200F,
+  U+202A-U+202E, U+2060-U+2064, U+FEFF) are removed, so "Fr\\u200dance" is France.
+  Each line where this happened is recorded in :attr:`SourceText.notes`
+  (the report's ``problems``, kind ``invisible_characters``).
+
+Only regular files are read (a pipe or a device is refused before it is opened
+for reading), at most :data:`MAX_REPORT_BYTES`, and a NUL byte anywhere in a text
+file is refused: a report is text.
+
 Examples
 --------
 >>> src = source_from_text("1. The representative of **Kenya** said [2518 \\\\(2020\\\\)](#).", name="x.md")
@@ -18,13 +35,20 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
 
-__all__ = ["SourceText", "read_source", "source_from_text", "source_from_bytes"]
+__all__ = ["SourceText", "read_source", "source_from_text", "source_from_bytes", "normalise_text",
+           "MAX_REPORT_BYTES"]
+
+#: The largest report file the kit reads (64 MiB: the longest UN reports are a few MB as PDF).
+MAX_REPORT_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -51,6 +75,12 @@ class SourceText:
     format: str
     sha256: str
     headings: frozenset[int] = frozenset()
+    notes: tuple[dict, ...] = ()
+    normalised: int = 0
+
+    # ``notes``: what the source step changed and the user should know, as problem rows
+    # (``problem``, ``line``, ``message``); ``normalised``: how many compatibility characters
+    # (ligatures, no-break spaces, ...) NFKC replaced.
 
 
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -61,6 +91,41 @@ _MD_RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
 _MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t]*$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _MD_SIGNALS = re.compile(r"\*\*|^\s{0,3}#{1,6}\s|\]\(#\)|\\\(", re.M)
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def normalise_text(text: str) -> tuple[str, list[dict], int]:
+    """NFKC-normalise ``text`` and remove invisible format characters, line by line.
+
+    Returns the new text (same number of lines), one note per line where
+    invisible characters were removed, and the number of characters NFKC
+    replaced.
+
+    >>> normalise_text("The e\\ufb00ective Fr\\u200dance")[0]
+    'The effective France'
+    >>> normalise_text("a\\nFr\\u200eance")[1][0]["line"]
+    2
+    """
+    notes: list[dict] = []
+    if _INVISIBLE.search(text):
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            n = len(_INVISIBLE.findall(line))
+            if n:
+                lines[i] = _INVISIBLE.sub("", line)
+                notes.append({"problem": "invisible_characters", "line": i + 1,
+                              "message": f"line {i + 1}: {n} invisible character{'s' if n > 1 else ''} "
+                                         "(zero-width or left-to-right/right-to-left marks) removed"})
+        text = "\n".join(lines)
+    replaced = 0
+    if not unicodedata.is_normalized("NFKC", text):
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if not unicodedata.is_normalized("NFKC", line):
+                replaced += sum(1 for c in line if unicodedata.normalize("NFKC", c) != c)
+                lines[i] = unicodedata.normalize("NFKC", line).replace("\n", " ")
+        text = "\n".join(lines)
+    return text, notes, replaced
 
 
 def _clean_markdown(text: str) -> str:
@@ -80,8 +145,11 @@ def _rstrip_lines(text: str) -> str:
 def _decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise SourceError("the file is empty", source=name, line=1)
-    if b"\x00" in data[:4096]:
-        raise SourceError("this is a binary file, not a text report or a PDF", source=name)
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line = data.count(b"\n", 0, nul) + 1
+        raise SourceError(f"this is a binary file, not a text report or a PDF (a NUL byte at offset {nul})",
+                          source=name, line=line)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -124,19 +192,28 @@ def source_from_bytes(data: bytes, name: str = "<bytes>") -> SourceText:
     """
     digest = hashlib.sha256(data).hexdigest()
     if data.lstrip()[:5] == b"%PDF-":
-        text = _pdf_to_text(data, name)
-        lines = tuple(line.rstrip() for line in text.replace("\r\n", "\n").split("\n"))
-        return SourceText(name=name, lines=lines, format="pdf", sha256=digest)
+        text = _pdf_to_text(data, name).replace("\x00", "")  # an extraction artefact of some fonts
+        text, notes, replaced = normalise_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+        lines = tuple(line.rstrip() for line in text.split("\n"))
+        return SourceText(name=name, lines=lines, format="pdf", sha256=digest, notes=tuple(notes),
+                          normalised=replaced)
     text = _decode(data, name)
     return _from_decoded(text, name, digest)
 
 
 def _from_decoded(text: str, name: str, digest: str) -> SourceText:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    nul = text.find("\x00")
+    if nul != -1:
+        raise SourceError(f"this is binary data, not a text report (a NUL character at offset {nul})",
+                          source=name, line=text.count("\n", 0, nul) + 1)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, notes, replaced = normalise_text(text)
     if _MD_SIGNALS.search(text):
         headings = frozenset(i for i, line in enumerate(text.split("\n")) if _MD_HEADING_LINE.match(line))
-        return SourceText(name, tuple(_clean_markdown(text).split("\n")), "markdown", digest, headings)
-    return SourceText(name, tuple(_rstrip_lines(text).split("\n")), "plaintext", digest)
+        return SourceText(name, tuple(_clean_markdown(text).split("\n")), "markdown", digest, headings,
+                          tuple(notes), replaced)
+    return SourceText(name, tuple(_rstrip_lines(text).split("\n")), "plaintext", digest, notes=tuple(notes),
+                      normalised=replaced)
 
 
 def source_from_text(text: str, name: str = "<string>") -> SourceText:
@@ -146,17 +223,57 @@ def source_from_text(text: str, name: str = "<string>") -> SourceText:
     return _from_decoded(text, name, hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
-def read_source(path: str | Path) -> SourceText:
+def read_source(path: str | Path, *, max_bytes: int = MAX_REPORT_BYTES) -> SourceText:
     """Read a report file (``.md``, ``.txt`` or ``.pdf``) into a :class:`SourceText`.
+
+    Only a regular file is read: a pipe, a device or a socket is refused before
+    it is opened for reading (so a FIFO cannot hang the kit and ``/dev/zero``
+    cannot fill its memory), and at most ``max_bytes`` are read.
 
     Raises
     ------
     SourceError
-        If the file is missing, is a folder, or cannot be decoded.
+        If the file is missing, is a folder or not a regular file, is larger
+        than ``max_bytes``, cannot be read (any OS error), or cannot be decoded.
+
+    Examples
+    --------
+    >>> read_source("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    kit.errors.SourceError: /dev/zero: not a regular file (a device, a pipe or a socket); give the path of a report file
     """
     path = Path(path)
-    if not path.exists():
-        raise SourceError("no such file", source=str(path))
-    if path.is_dir():
-        raise SourceError("this is a folder; use load_corpus() for a folder of reports", source=str(path))
-    return source_from_bytes(path.read_bytes(), name=str(path))
+    name = str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise SourceError("no such file", source=name) from None
+    except OSError as exc:
+        raise SourceError(f"the file could not be read ({exc.strerror or exc})", source=name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise SourceError("this is a folder of reports: use load_corpus() (or `kit validate folder/`) for a folder",
+                          source=name)
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError("not a regular file (a device, a pipe or a socket); give the path of a report file",
+                          source=name)
+    if info.st_size > max_bytes:
+        raise SourceError(_too_large(info.st_size, max_bytes), source=name)
+    try:
+        # O_NONBLOCK: if the path was swapped for a pipe since the check above, opening it cannot hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise SourceError("not a regular file (a device, a pipe or a socket); give the path of a report file",
+                                  source=name)
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise SourceError(f"the file could not be read ({exc.strerror or exc})", source=name) from None
+    if len(data) > max_bytes:
+        raise SourceError(_too_large(len(data), max_bytes), source=name)
+    return source_from_bytes(data, name=name)
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return (f"the file is larger than a report can be ({size:,} bytes; the kit reads at most {max_bytes:,}); "
+            "is this the right file?")
