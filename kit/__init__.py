@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import LayoutError, ReportError, SourceError, ValidationError
+from .errors import LayoutError, NotAReportError, ReportError, SourceError, ValidationError
 
 __all__ = [
     "load_report", "load_corpus", "load_text", "Report", "ReportWarning", "DEFAULT_REPORT", "TABLES",
-    "ReportError", "SourceError", "LayoutError", "ValidationError",
+    "ReportError", "SourceError", "LayoutError", "NotAReportError", "ValidationError",
 ]
 __version__ = "0.1.0"
 

@@ -64,3 +64,10 @@ class LayoutError(ReportError):
 
 class ValidationError(ReportError):
     """The parsed tables are inconsistent with each other or with the text."""
+
+
+class NotAReportError(LayoutError):
+    """The text has numbered paragraphs but is not a report of reported speech (no meeting, no attributed speech).
+
+    A note, minutes, a list, or a report in a language the kit does not read yet.
+    """

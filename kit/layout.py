@@ -2,9 +2,13 @@
 
 The layout step reads the *shape* of a UN report, not its content:
 
-* a numbered paragraph starts a line with ``N.`` (1-3 digits) and the numbers
-  run in sequence; gaps and duplicates are recorded, never hidden;
-* a section heading is a Roman numeral and a title (``III. Implementation ...``);
+* a numbered paragraph starts a line with ``N.`` (any number of digits: a
+  report may have thousands of paragraphs) and the numbers run in sequence;
+  gaps and duplicates are recorded, never hidden;
+* a section heading is a Roman numeral and a title (``III. Implementation ...``),
+  recognised after a blank line, where the markup marks it, or, in PDF text
+  that has no blank lines, where the previous paragraph has ended its sentence
+  and the numeral is the next section's;
 * anything else between paragraphs is a page-break fragment of the paragraph
   before it (the PDF conversion splits paragraphs at page ends), and is joined
   back so a sentence split by a page break is one sentence again;
@@ -60,48 +64,136 @@ class Document:
     symbol: str | None = None
 
 
-_PARA_START = re.compile(r"^\s{0,8}(\d{1,3})\.[ \t]+(\S.*)$")
-_HEADING = re.compile(r"^\s{0,8}([IVXLC]{1,6})\.[ \t]+([A-Z\"“‘].*)$")
+_PARA_START = re.compile(r"^\s{0,8}(\d+)\.[ \t]+(\S.*)$")
+_HEADING = re.compile(r"^\s{0,8}([IVXLC]{1,8})\.[ \t]+([A-Z\"“‘].*)$")
 _SUBHEADING = re.compile(r"^\s{0,8}([A-H])\.[ \t]+([A-Z\"“‘].{0,200})$")
-_NUMBER_ALONE = re.compile(r"^\s{0,8}(\d{1,3})\.\s*$")
+_NUMBER_ALONE = re.compile(r"^\s{0,8}(\d+)\.\s*$")
 _SYMBOL = re.compile(r"^\s*([AS]/(?:RES/|PRST/)?\d{2,4}/[\w.]+)\s*$")
 _FOOTER = [
-    re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$"),  # 3/12
+    re.compile(r"^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"),  # 3/12
     re.compile(r"^\s*\d{2}-\d{5}(\s*\([A-Z]\))?.*$"),  # 21-19336 (E)
     re.compile(r"^\s*(Page|page)\s+\d+(\s+of\s+\d+)?\s*$"),
-    re.compile(r"^\s*\d{1,3}\s*$"),  # bare page number
+    re.compile(r"^\s*\d{1,4}\s*$"),  # bare page number
     re.compile(r"^\s*\*\d{7,}\*\s*$"),  # barcode text
 ]
+# A running line that carries the page number ("file:///.../report.html 3/12", "Report 2021 - Page 3 of 12").
+_PAGE_COUNTER = re.compile(r"(?:\b\d{1,4}\s*/\s*\d{1,4}|\b[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?)\s*$")
+_DIGITS = re.compile(r"\d+")
+# In PDF text a paragraph number can land in the middle of a line ("... (S/PRST/2001/3). 2. The Ambassador"):
+# after a sentence end, the number the next paragraph must have starts it.
+_MIDLINE_NUMBER = re.compile(r"(?<=[.!?:;”\"’)\]])\s+(\d+)\.(?:\s+(?=[A-Z“\"‘(])|\s*$)")
+_SUSPENDED = re.compile(r"(?:and|or|to|and/or)\b")
 _RULE = "---"
 _TERMINAL = re.compile(r"[.!?:;”\"’)\]]\s*$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _is_footer(line: str) -> bool:
     return any(p.match(line) for p in _FOOTER)
 
 
+def roman_value(numeral: str) -> int | None:
+    """The value of a Roman numeral, or ``None`` if it is not a well-formed one.
+
+    >>> roman_value("III"), roman_value("XIV"), roman_value("IIII"), roman_value("VX")
+    (3, 14, None, None)
+    """
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total += -v if i + 1 < len(numeral) and _ROMAN.get(numeral[i + 1], 0) > v else v
+    return total if total > 0 and _to_roman(total) == numeral else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                   (1, "I")):
+        while n >= v:
+            out, n = out + sym, n - v
+    return out
+
+
 def _running_lines(lines: tuple[str, ...]) -> set[str]:
-    """Short lines repeated on many pages (running headers) in PDF-like text."""
+    """Short lines repeated on many pages (running headers and footers) in PDF-like text.
+
+    A line repeated as is, or one that differs only by its page counter
+    (``file:///.../report.html 3/12``), counts.
+    """
     counts = Counter(s.strip() for s in lines if 0 < len(s.strip()) < 80)
-    return {s for s, n in counts.items() if n >= 3 and not _PARA_START.match(s) and not _HEADING.match(s)
-            and not s[0].islower() and s[-1] not in ".,;:"}
+    running = {s for s, n in counts.items() if n >= 3 and not _PARA_START.match(s) and not _HEADING.match(s)
+               and not s[0].islower() and s[-1] not in ".,;:"}
+    paged = [s for s in counts if _PAGE_COUNTER.search(s) and not _PARA_START.match(s)]
+    masked = Counter()
+    for s in paged:
+        masked[_DIGITS.sub("#", s)] += counts[s]
+    running.update(s for s in paged if masked[_DIGITS.sub("#", s)] >= 3)
+    return running
 
 
-def _join(prev: str, nxt: str, known_words: set[str]) -> str:
-    """Join two wrapped pieces of one paragraph, mending a hyphenated word."""
-    if not prev:
-        return nxt
-    if prev.endswith("-") and nxt[:1].islower() and not prev.endswith(" -"):
-        head = re.search(r"(\w+)-$", prev)
-        tail = re.match(r"(\w+)", nxt)
-        if head and tail and (head.group(1) + tail.group(1)).lower() in known_words:
-            return prev[:-1] + nxt
-        return prev + nxt
-    return prev + " " + nxt
+def _append(buf: list[str], nxt: str, known_words: set[str]) -> None:
+    """Add a wrapped line to a paragraph's pieces, mending a word hyphenated at the line end.
+
+    The paragraph is kept as a list of pieces and joined once at the end, so a
+    paragraph of many lines costs time in proportion to its length.
+    """
+    if not buf:
+        buf.append(nxt)
+        return
+    prev = buf[-1]
+    if prev.endswith("-") and not prev.endswith(" -") and nxt[:1].isalnum():
+        if nxt[:1].islower():
+            head = re.search(r"(\w+)-$", prev)
+            tail = re.match(r"(\w+)", nxt)
+            if head and tail and (head.group(1) + tail.group(1)).lower() in known_words:
+                buf[-1] = prev[:-1]  # "peace-" + "keepers": a word the text also has whole
+            elif _SUSPENDED.match(nxt):
+                buf.append(" " + nxt)  # "troop-" + "and police-contributing"
+                return
+        buf.append(nxt)  # "Secretary-" + "General", "police-" + "contributing": a hyphenated compound
+        return
+    buf.append(" " + nxt)
+
+
+def _split_midline(line: str, expected: int) -> list[str]:
+    """Split a line of PDF text where the next paragraph(s) start in its middle.
+
+    >>> _split_midline("adopted (S/PRST/2001/3). 2. The Ambassador said so. 3. The end.", 2)
+    ['adopted (S/PRST/2001/3).', '2. The Ambassador said so.', '3. The end.']
+    >>> _split_midline("defending peace. 8.", 8)
+    ['defending peace.', '8.']
+    >>> _split_midline("adopted in 2001. 7. The end.", 2)
+    ['adopted in 2001. 7. The end.']
+    """
+    m = _PARA_START.match(line)
+    if m and int(m.group(1)) == expected:
+        expected += 1
+    pieces, pos = [], 0
+    for m in _MIDLINE_NUMBER.finditer(line):
+        if int(m.group(1)) == expected:
+            pieces.append(line[pos:m.start()])
+            pos = m.start(1)
+            expected += 1
+    pieces.append(line[pos:])
+    return pieces
+
+
+def _lines(lines: tuple[str, ...], wrapped: bool, paragraphs: list[Paragraph]):
+    """(line number, line) pairs; in PDF text a line is split where a paragraph starts in its middle."""
+    for lineno, raw in enumerate(lines, start=1):
+        if wrapped and raw and _MIDLINE_NUMBER.search(raw):
+            for piece in _split_midline(raw.strip(), paragraphs[-1].number + 1 if paragraphs else 1):
+                yield lineno, piece
+        else:
+            yield lineno, raw
 
 
 def parse_layout(source: SourceText) -> Document:
     """Split a :class:`~kit.sources.SourceText` into paragraphs and sections.
+
+    Time grows in proportion to the length of the text (one pass over the lines).
 
     Raises
     ------
@@ -116,10 +208,13 @@ def parse_layout(source: SourceText) -> Document:
     front: list[str] = []
     back: list[str] = []
     paragraphs: list[Paragraph] = []
+    numbers: set[int] = set()
+    buf: list[str] = []  # pieces of the text of the last paragraph, joined when the next one starts
     sections: list[tuple[str, str, int]] = []
     problems: list[dict] = []
     symbol: str | None = None
     section: tuple[str, str] | None = None
+    section_value = 0  # value of the current section's numeral: the next heading is section_value + 1
     heading_open = False  # a heading may wrap onto the next line in PDF text
     subsection: str | None = None
     number_alone: tuple[int, int] | None = None  # "12." alone on a line: (number, line); text follows
@@ -127,7 +222,10 @@ def parse_layout(source: SourceText) -> Document:
     ended = False  # a horizontal rule after the paragraphs closes the body
     pending_break = False
 
-    for lineno, raw in enumerate(lines, start=1):
+    def sentence_ended() -> bool:
+        return bool(buf) and bool(_TERMINAL.search(buf[-1]))
+
+    for lineno, raw in _lines(lines, wrapped, paragraphs):
         line = raw.strip()
         if not line or line == "\f":
             blank_before = True
@@ -150,7 +248,9 @@ def parse_layout(source: SourceText) -> Document:
             continue
 
         m_alone = _NUMBER_ALONE.match(line)
-        if m_alone and (blank_before or not wrapped) and _accept_number(int(m_alone.group(1)), paragraphs, True):
+        if m_alone and (blank_before or not wrapped or _next_number(paragraphs) == int(m_alone.group(1))) \
+                and _accept_number(int(m_alone.group(1)), paragraphs, True,
+                                                                        sentence_ended()):
             number_alone = (int(m_alone.group(1)), lineno)
             continue
         if number_alone:
@@ -158,15 +258,21 @@ def parse_layout(source: SourceText) -> Document:
         m_head = _HEADING.match(line)
         m_para = _PARA_START.match(line)
         marked = (lineno - 1) in source.headings
-        if m_head and (blank_before or not paragraphs or marked) and not number_alone:
+        if m_head and not number_alone and (
+                blank_before or not paragraphs or marked
+                # PDF text without blank lines: the next section's numeral after a finished sentence
+                or (sentence_ended() and roman_value(m_head.group(1)) == section_value + 1)):
             section = (m_head.group(1), m_head.group(2).strip())
+            section_value = roman_value(section[0]) or section_value
             sections.append((section[0], section[1], lineno))
             subsection = None
             heading_open = wrapped
             blank_before = False
             continue
         m_sub = _SUBHEADING.match(line)
-        if not m_para and ((marked and section) or (m_sub and blank_before and not _TERMINAL.search(line))):
+        if not m_para and ((marked and section) or (
+                m_sub and not _TERMINAL.search(line)
+                and (blank_before or (sentence_ended() and m_sub.group(1) == _next_letter(subsection))))):
             subsection = line
             heading_open = False
             blank_before = False
@@ -177,23 +283,26 @@ def parse_layout(source: SourceText) -> Document:
             continue
         heading_open = False
 
-        if m_para and _accept_number(int(m_para.group(1)), paragraphs, blank_before or not wrapped):
+        if m_para and _accept_number(int(m_para.group(1)), paragraphs, blank_before or not wrapped,
+                                     sentence_ended()):
             number = int(m_para.group(1))
             expected = paragraphs[-1].number + 1 if paragraphs else 1
             if number != expected:
-                kind = "duplicate" if any(p.number == number for p in paragraphs) else (
-                    "gap" if number > expected else "out_of_order")
+                kind = "duplicate" if number in numbers else ("gap" if number > expected else "out_of_order")
                 problems.append({"problem": kind, "para": number, "line": lineno, "expected": expected,
                                  "message": f"paragraph {number} where {expected} was expected"})
+            if paragraphs:
+                paragraphs[-1].text = "".join(buf)
             first_line = number_alone[1] if number_alone else lineno
-            paragraphs.append(Paragraph(number, m_para.group(2).strip(), first_line,
+            buf = [m_para.group(2).strip()]
+            paragraphs.append(Paragraph(number, "", first_line,
                                         section[0] if section else None, section[1] if section else None,
                                         subsection=subsection))
+            numbers.add(number)
         elif paragraphs:
-            last = paragraphs[-1]
             if pending_break:
-                last.pages += 1
-            last.text = _join(last.text, line, known_words)
+                paragraphs[-1].pages += 1
+            _append(buf, line, known_words)
         else:
             front.append(line)
         blank_before = False
@@ -205,6 +314,7 @@ def parse_layout(source: SourceText) -> Document:
             "no numbered paragraphs found (expected lines such as '1. The Working Group ...'); "
             "is this a report of reported speech?",
             source=source.name, line=1)
+    paragraphs[-1].text = "".join(buf)
     for p in paragraphs:
         p.text = " ".join(p.text.split())
     last = paragraphs[-1]
@@ -220,7 +330,17 @@ def parse_layout(source: SourceText) -> Document:
     return Document(source, front, paragraphs, sections, back, problems, symbol)
 
 
-def _accept_number(number: int, paragraphs: list[Paragraph], at_block_start: bool) -> bool:
+def _next_number(paragraphs: list[Paragraph]) -> int:
+    return paragraphs[-1].number + 1 if paragraphs else 1
+
+
+def _next_letter(subsection: str | None) -> str:
+    """The letter of the subsection that may follow ``subsection`` ("A" after a section heading)."""
+    m = _SUBHEADING.match(subsection or "")
+    return chr(ord(m.group(1)) + 1) if m else "A"
+
+
+def _accept_number(number: int, paragraphs: list[Paragraph], at_block_start: bool, prev_ends: bool) -> bool:
     """Is a line starting with ``N.`` a new paragraph, or a wrapped line starting with a number?"""
     if not paragraphs:
         return number <= 3 or at_block_start
@@ -229,5 +349,4 @@ def _accept_number(number: int, paragraphs: list[Paragraph], at_block_start: boo
         return True
     # A gap or a duplicate is only believed where a paragraph may start:
     # after a blank line, or after a line that ends a sentence.
-    prev_ends = bool(_TERMINAL.search(paragraphs[-1].text))
     return (at_block_start or prev_ends) and 0 < number <= expected + 20 and number != 0

@@ -28,7 +28,7 @@ from .paths import DEFAULT_REPORT
 from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText
 
-__all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning"]
+__all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning", "NOT_A_REPORT"]
 
 
 
@@ -50,6 +50,61 @@ def _one_pass(texts: list[tuple[int, str]]) -> tuple[str, list[int]]:
 
 
 
+def _meeting_of(numbers: list[int], meetings: list[dict]) -> dict[int, str | None]:
+    """Paragraph number -> id of the meeting it belongs to (``None`` outside meetings), in one pass.
+
+    Meetings are in paragraph order and do not overlap (:func:`kit.meetings.find_meetings`).
+
+    >>> _meeting_of([1, 2, 3, 4], [{"meeting_id": "m", "first_para": 2, "last_para": 3}])
+    {1: None, 2: 'm', 3: 'm', 4: None}
+    """
+    out: dict[int, str | None] = dict.fromkeys(numbers)
+    ranges = sorted((m["first_para"], m["last_para"], m["meeting_id"]) for m in meetings)
+    firsts = [r[0] for r in ranges]
+    for number in numbers:
+        i = bisect_right(firsts, number) - 1
+        if i >= 0 and ranges[i][0] <= number <= ranges[i][1]:
+            out[number] = ranges[i][2]
+    return out
+
+
+NOT_A_REPORT = ("no numbered paragraph reports a meeting or a statement by a delegation: this does not look like a "
+                "report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group held a "
+                "meeting ...' and 'The representative of Kenya said that ...')")
+
+
+def _check_reported_speech(source: SourceText, doc: Document, meetings: list[dict], statements: list) -> None:
+    """Refuse a text that is not a report of reported speech (a note, minutes, a list, a language not read yet).
+
+    A report of this kind dates its meetings, or attributes most of its paragraphs
+    to speakers. Without any meeting, fewer than half of the numbered paragraphs
+    with a statement ("1. Milk. 2. Eggs. 3. The representative of France said
+    bread.") is not a report.
+    """
+    if meetings:
+        return
+    attributed = len({s.para for s in statements})
+    if attributed == 0 or attributed * 2 < len(doc.paragraphs):
+        from .errors import NotAReportError
+
+        detail = "" if attributed == 0 else (
+            f" (only {attributed} of {len(doc.paragraphs)} numbered paragraphs attribute a statement, "
+            "and no meeting is dated)")
+        raise NotAReportError(NOT_A_REPORT + detail, source=source.name, line=doc.paragraphs[0].line)
+
+
+def _source_problems(source: SourceText, doc: Document) -> list[dict]:
+    """What the source step changed (invisible characters removed), located at the paragraph of the line."""
+    if not source.notes:
+        return []
+    lines = [p.line for p in doc.paragraphs]
+    out = []
+    for note in source.notes:
+        i = bisect_right(lines, note["line"]) - 1
+        out.append({"expected": None, **note, "para": doc.paragraphs[i].number if i >= 0 else None})
+    return out
+
+
 def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
                strict: bool = False) -> tuple[dict[str, list[dict]], dict]:
     """The rows of every table (plain dicts, no pandas) and the metadata: what :func:`parse` frames."""
@@ -64,11 +119,7 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
 
     para_rows = [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs]
     meetings = find_meetings(para_rows)
-    meeting_of: dict[int, str | None] = {p.number: None for p in doc.paragraphs}
-    for m in meetings:
-        for p in doc.paragraphs:
-            if m["first_para"] <= p.number <= m["last_para"]:
-                meeting_of[p.number] = m["meeting_id"]
+    meeting_of = _meeting_of([p.number for p in doc.paragraphs], meetings)
 
     texts = [(p.number, p.text) for p in doc.paragraphs]
     people = find_people([" ".join(doc.front_matter)] + [t for _, t in texts], g)
@@ -79,14 +130,27 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     meta.update({"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
                  "chair": chair.full_name if chair else None, "n_paragraphs": len(texts)})
 
-    # meetings: chair of the meeting = first chair statement inside it
+    # meetings: chair of the meeting = first chair statement inside it (one pass over the statements)
     speakers_kind = {sid: s.kind for sid, s in att.speakers.items()}
+    first_chair: dict[str, str] = {}
+    for s in att.statements:
+        mid = meeting_of.get(s.para)
+        if mid is not None and mid not in first_chair and speakers_kind[s.speaker_id] == "chair":
+            first_chair[mid] = s.speaker_id
     for m in meetings:
-        chair_sid = next((s.speaker_id for s in att.statements
-                          if m["first_para"] <= s.para <= m["last_para"] and speakers_kind[s.speaker_id] == "chair"),
-                         None)
+        chair_sid = first_chair.get(m["meeting_id"])
         m["chair"] = att.speakers[chair_sid].name if chair_sid else meta["chair"]
         m["report_id"] = rid
+    _check_reported_speech(source, doc, meetings, att.statements)
+    problems += _source_problems(source, doc)
+    attributed = {s.para for s in att.statements}
+    unattributed = len(texts) - len(attributed)
+    if unattributed * 2 > len(texts):
+        problems.append({"problem": "unattributed", "para": None, "line": None, "expected": None,
+                         "message": f"{unattributed} of {len(texts)} numbered paragraphs have no attributed "
+                                    "statement: this report may use reporting verbs or speaker names the reference "
+                                    "tables do not know (reporting_verbs.csv, member_states.csv)"})
+    meta["normalised_characters"] = source.normalised
     paragraph_rows = [
         {"report_id": rid, "para": p.number, "section": p.section, "section_title": p.section_title,
          "subsection": p.subsection,
