@@ -40,12 +40,41 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    target = Path(args.report) if args.report else None
+    if target is not None and target.is_dir():
+        return _validate_folder(target)
     report = _load(args.report)
     report.validate()
     print(f"{report!r}: valid")
     for row in report.problems.itertuples():
         print(f"  note: {row.message}")
     return 0
+
+
+def _validate_folder(folder: Path) -> int:
+    """Validate every report in ``folder``: one line per file, exit code 2 if any fails."""
+    from .errors import ReportError
+    from .report import load_report
+    from .schema import REPORT_SUFFIXES
+
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+    if not files:
+        raise ReportError(f"no report files ({', '.join(sorted(REPORT_SUFFIXES))}) in this folder",
+                          source=str(folder))
+    failed = 0
+    for path in files:
+        try:
+            report = load_report(path).validate()
+        except ReportError as exc:
+            failed += 1
+            print(f"kit: error: {exc}", file=sys.stderr)
+            continue
+        print(f"{path}: valid {report!r}")
+        for row in report.problems.itertuples():
+            print(f"  note: {row.message}")
+    if failed:
+        print(f"kit: {failed} of {len(files)} files in {folder} are not valid reports", file=sys.stderr)
+    return 2 if failed else 0
 
 
 def _cmd_note(args: argparse.Namespace) -> int:
@@ -95,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="repeat for several formats (default: csv)")
     p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser("validate", help="parse a report and check its tables")
-    p.add_argument("report", nargs="?")
+    p = sub.add_parser("validate", help="parse a report (or every report in a folder) and check its tables")
+    p.add_argument("report", nargs="?", help="report file or folder (default: the bundled report)")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("note", help="build a briefing note (Markdown, HTML or .docx by --out suffix)")
@@ -123,8 +152,12 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.func(args)
-    except ReportError as exc:
+    except ReportError as exc:  # the kit's own errors already name the file and the line
         print(f"kit: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file the kit could not write or read: one line, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"kit: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
 
 

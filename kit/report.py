@@ -15,7 +15,10 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import os
+import shutil
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +26,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from . import exports
 from .citation import cite
 from .errors import ReportError, ValidationError
 from .gazetteer import Gazetteer
@@ -130,29 +134,60 @@ class Report:
                                   source=self.metadata.get("source"))
         return self
 
+    def copy(self) -> "Report":
+        """An independent copy: changing its tables or metadata never changes this report.
+
+        >>> r = load_report(); c = r.copy(); c.statements.loc[0, "para"] = -1
+        >>> int(r.statements.loc[0, "para"]) != -1
+        True
+        """
+        return Report(self.report_id, metadata=copy.deepcopy(self.metadata),
+                      **{name: df.copy() for name, df in self.tables().items()})
+
     def export(self, folder: str | Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
         """Write every table to ``folder`` as CSV, Parquet and/or JSON; returns the files written.
+
+        The files are written to a temporary folder next to ``folder`` and moved
+        into place only when all of them are written, so a failure halfway (a
+        full disk, a missing Parquet engine) leaves no half export. CSV files
+        follow :mod:`kit.exports` (formula guard, UTF-8 with a byte-order mark).
+
+        Raises
+        ------
+        ReportError
+            If ``folder`` is an existing file, or a file cannot be written.
 
         >>> import tempfile; files = load_report().export(tempfile.mkdtemp(), ["csv", "json"])
         >>> sorted({f.suffix for f in files})
         ['.csv', '.json']
         """
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, df in self.tables().items():
-            for fmt in formats:
-                path = folder / f"{name}.{fmt}"
-                if fmt == "csv":
-                    df.to_csv(path, index=False)
-                elif fmt == "parquet":
-                    df.to_parquet(path, index=False)
-                elif fmt == "json":
-                    df.to_json(path, orient="records", date_format="iso", force_ascii=False, indent=1)
-                else:
-                    raise ValueError(f"unknown export format {fmt!r} (use csv, parquet or json)")
-                written.append(path)
-        return written
+        formats = list(dict.fromkeys(formats))
+        unknown = [f for f in formats if f not in exports.EXPORT_FORMATS]
+        if unknown:
+            raise ValueError(f"unknown export format {unknown[0]!r} (use {', '.join(exports.EXPORT_FORMATS)})")
+        if folder.exists() and not folder.is_dir():
+            raise ReportError("this is a file, not a folder: give the folder to write the tables into",
+                              source=str(folder))
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", suffix=".partial", dir=folder.parent))
+        except OSError as exc:
+            raise ReportError(f"the folder could not be created ({exc.strerror or exc})", source=str(folder)) from None
+        try:
+            staged = [exports.write_table(df, staging / f"{name}.{fmt}", fmt)
+                      for name, df in self.tables().items() for fmt in formats]
+            if not folder.exists():
+                os.replace(staging, folder)  # one rename: the export appears whole
+            else:
+                for path in staged:
+                    os.replace(path, folder / path.name)
+        except OSError as exc:
+            raise ReportError(f"the export could not be written ({exc.strerror or exc}); nothing was written",
+                              source=str(folder)) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return [folder / path.name for path in staged]
 
 
 # ---------------------------------------------------------------------------
@@ -202,7 +237,9 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
         Raise on paragraph numbering gaps or duplicates.
     cache : bool
         Reuse the parse of an unchanged file (keyed by path, size and
-        modification time) within this process.
+        modification time) within this process. Every call returns its own
+        copy, so changing ``r.statements`` in place never changes what another
+        caller (an exercise checker, another app) gets.
 
     Raises
     ------
@@ -223,10 +260,11 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
     except OSError:
         key = None
     if cache and key in _CACHE:
-        return _CACHE[key]
+        return _CACHE[key].copy()
     report = parse(read_source(path), report_id=report_id, strict=strict)
     if cache and key is not None:
         _CACHE[key] = report
+        return report.copy()
     return report
 
 

@@ -73,3 +73,41 @@ def as_pdf_text(markdown: str, width: int = 70, symbol: str = "S/2023/42") -> st
         out += [symbol, ""] + pg + ["", f"{n}/{len(pages)}", "23-00123", "\f"]
     text = "\n".join(out)
     return text.replace("peacekeepers", "peace-\nkeepers", 1)
+
+
+def long_report(n: int, per_meeting: int = 25) -> str:
+    """A generated report of ``n`` numbered paragraphs: a meeting every ``per_meeting`` paragraphs, each
+    opened by the chair, with statements by one to three Member States (rotating through the reference
+    table) and an unattributed paragraph now and then that continues the statement before it."""
+    from kit.gazetteer import load_gazetteer
+
+    states = [r for r in load_gazetteer().state_rows if r["status"] == "member"]
+    verbs = ["said", "noted", "stressed", "emphasized", "called for", "underscored", "welcomed"]
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+
+    def name(row: dict) -> str:
+        running = row["running_names"].split("|")[0]
+        return f"the {running}" if row["article"] == "the" else running
+
+    out = ["**Security Council**", "", "**Report of the Working Group on Peacekeeping Operations**", "",
+           "**I. Meetings**", ""]
+    meeting = 0
+    for p in range(1, n + 1):
+        k = (p - 1) % per_meeting
+        if k == 0:
+            meeting += 1
+            day = f"{meeting % 28 + 1} {months[(meeting // 28) % 12]} {2000 + meeting // 336}"
+            out.append(f"{p}. On {day}, the Working Group held a meeting by videoconference on item {p}.")
+        elif k == 1:
+            out.append(f"{p}. The Chair of the Working Group said that the meeting on item {p - 1} mattered.")
+        elif k % 7 == 0:
+            out.append(f"{p}. The discussion of item {p} continued on training and the protection of civilians.")
+        else:
+            picked = [states[(p * 7 + i * 31) % len(states)] for i in range(1 + p % 3)]
+            names = [name(r) for r in picked]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            noun = "representatives" if len(picked) > 1 else "representative"
+            out.append(f"{p}. The {noun} of {joined} {verbs[p % len(verbs)]} the need for training (item {p}).")
+        out.append("")
+    return "\n".join(out)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
 import subprocess
 import sys
 import warnings
@@ -12,9 +15,11 @@ import pandas as pd
 import pytest
 
 import kit
-from kit import LayoutError, ReportWarning, SourceError, ValidationError, load_corpus, load_report, load_text
+from kit import (LayoutError, NotAReportError, ReportError, ReportWarning, SourceError, ValidationError, load_corpus,
+                 load_report, load_text)
+from kit.sources import read_source, source_from_text
 
-from .conftest import as_pdf_text
+from .conftest import as_pdf_text, long_report
 
 # ------------------------------------------------------------------ formats
 
@@ -73,8 +78,19 @@ def test_corpus_keeps_report_ids(tmp_path, synthetic_text):
     corpus.validate()  # report by report: paragraph 1 of each year is not a duplicate
 
 
-def test_warm_load_is_cached(report):
-    assert load_report() is report
+def test_every_caller_gets_its_own_report(report):
+    """A participant who edits the tables in place cannot change what another caller (the checker) sees."""
+    fresh = load_report(cache=False)
+    mine = load_report()
+    assert mine is not load_report()
+    mine.statements.loc[mine.statements.index[:10], "verb"] = "edited"
+    mine.statements.loc[mine.statements.index[0], "speaker_id"] = "XXX"
+    mine.paragraphs["text"] = "edited"
+    mine.metadata["symbol"] = "S/edited"
+    theirs = load_report()
+    for name, df in fresh.tables().items():
+        pd.testing.assert_frame_equal(getattr(theirs, name), df)
+    assert theirs.metadata == fresh.metadata
 
 
 # ------------------------------------------------------------------ bad input
@@ -242,3 +258,285 @@ def test_cli_note_and_handout(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "kit.cli", "note", "--theme", "no-such-theme"],
                           capture_output=True, text=True)
     assert proc.returncode == 2 and "no-such-theme" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# ------------------------------------------------------------------ special files and bad characters
+
+
+def test_a_fifo_is_refused_without_hanging(tmp_path):
+    fifo = tmp_path / "report.md"
+    os.mkfifo(fifo)
+    # In a child process: if the kit opened the pipe for reading it would wait for a writer forever.
+    code = "import sys, kit\ntry:\n    kit.load_report(sys.argv[1])\nexcept kit.SourceError as e:\n    print(e)\n"
+    proc = subprocess.run([sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=120)
+    assert "not a regular file" in proc.stdout and "report.md" in proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_devices_are_refused(device):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} on this system")
+    with pytest.raises(SourceError, match="not a regular file"):
+        load_report(device)
+
+
+def test_os_errors_become_source_errors():
+    mem = Path("/proc/self/mem")
+    if not mem.exists():
+        pytest.skip("no /proc on this system")
+    with pytest.raises(SourceError, match=r"/proc/self/mem: the file could not be read"):
+        load_report(mem)
+
+
+def test_the_size_is_capped(tmp_path, synthetic_text):
+    path = tmp_path / "big.md"
+    path.write_text(synthetic_text, encoding="utf-8")
+    with pytest.raises(SourceError, match="larger than a report can be"):
+        read_source(path, max_bytes=len(synthetic_text) // 2)
+    assert read_source(path, max_bytes=len(synthetic_text.encode("utf-8"))).format == "markdown"
+
+
+def test_nul_bytes_are_refused_anywhere(tmp_path, synthetic_text):
+    text = synthetic_text + "\n" + "Padding line of plain text.\n" * 400
+    assert len(text.encode("utf-8")) > 8192
+    cut = text.rindex("Padding")
+    path = tmp_path / "nul.md"
+    path.write_bytes(text[:cut].encode("utf-8") + b"\x00" + text[cut:].encode("utf-8"))
+    with pytest.raises(SourceError, match=r"nul.md, line \d+: this is a binary file.*NUL") as info:
+        load_report(path)
+    assert info.value.line == text[:cut].count("\n") + 1
+    with pytest.raises(SourceError, match="NUL"):
+        source_from_text(text[:cut] + "\x00" + text[cut:])
+
+
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+             "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\ufeff"]
+
+
+@pytest.mark.parametrize("mark", INVISIBLE)
+def test_invisible_characters_in_names_do_not_drop_speakers(synthetic_text, mark):
+    clean = load_text(synthetic_text, name="clean.md")
+    dirty_text = (synthetic_text.replace("Côte d'Ivoire", f"Cô{mark}te d'Ivoire")
+                  .replace("Viet Nam", f"{mark}Viet{mark} Nam{mark}")
+                  .replace("Trinidad and Tobago", f"Trinidad and{mark} Tobago"))
+    assert dirty_text != synthetic_text
+    with pytest.warns(ReportWarning, match="invisible character"):
+        dirty = load_text(dirty_text, name="dirty.md")
+    dirty.validate()  # offsets point into the normalised text
+    cols = ["para", "speaker_id", "verb", "text", "start", "end"]
+    pd.testing.assert_frame_equal(dirty.statements[cols], clean.statements[cols])
+    assert dirty.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
+    noted = dirty.problems[dirty.problems["problem"] == "invisible_characters"]
+    paras = set(clean.statements.loc[clean.statements["speaker_id"].isin(["CIV", "VNM", "TTO"]), "para"])
+    assert set(noted["para"]) == paras and noted["line"].notna().all()
+
+
+def test_ligatures_are_normalised_and_offsets_stay_consistent(report):
+    text = Path(kit.DEFAULT_REPORT).read_text(encoding="utf-8")
+    ligatured = text.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("ff", "\ufb00").replace("fl", "\ufb02")
+    assert ligatured.count("\ufb01") > 10 and ligatured.count("\ufb00") > 5
+    r = load_text(ligatured, name="ligatures.md")
+    r.validate()
+    assert r.metadata["normalised_characters"] == sum(ligatured.count(c) for c in "\ufb00\ufb01\ufb02\ufb03")
+    assert r.paragraphs["text"].tolist() == report.paragraphs["text"].tolist()
+    cols = ["para", "speaker_id", "verb", "start", "end"]
+    pd.testing.assert_frame_equal(r.statements[cols], report.statements[cols])
+    for table in ("mentions", "themes"):
+        pd.testing.assert_frame_equal(getattr(r, table).drop(columns="report_id"),
+                                      getattr(report, table).drop(columns="report_id"))
+
+
+# ------------------------------------------------------------------ long reports
+
+
+def test_a_long_report_keeps_every_paragraph(tmp_path):
+    n = 1500
+    text = long_report(n)
+    r = load_text(text, name="long.md")
+    assert r.paragraphs["para"].tolist() == list(range(1, n + 1))
+    assert r.problems.empty
+    written = {int(line.split(".", 1)[0]): line.split(". ", 1)[1] for line in text.splitlines()
+               if line[:1].isdigit()}
+    assert dict(zip(r.paragraphs["para"], r.paragraphs["text"])) == written  # nothing merged, nothing cut
+    assert r.meetings["last_para"].max() == n
+    assert set(r.statements["para"]) >= {p for p, t in written.items() if "representative" in t}
+    r.validate()
+    path = tmp_path / "long.txt"  # the same report as text extracted from a PDF: wrapped, headers, page breaks
+    path.write_text(as_pdf_text(text), encoding="utf-8")
+    txt = load_report(path)
+    assert txt.paragraphs["para"].tolist() == list(range(1, n + 1))
+    assert txt.paragraphs["text"].tolist() == r.paragraphs["text"].tolist()
+
+
+# ------------------------------------------------------------------ not a report
+
+NOT_REPORTS = {
+    "note.md": "# My notes\n\nThings to do on Sunday.\n\n1. Boil water.\n2. Add salt.\n3. Cook the pasta.\n",
+    "minutes.txt": ("Staff meeting, 3 May\n\n1. Anna opened the meeting and welcomed two new colleagues.\n"
+                    "2. The budget was discussed; Tom said costs were up.\n3. Next meeting on Friday.\n"),
+    "shopping.md": ("Shopping list\n\n1. Milk.\n2. Eggs.\n3. The representative of France said bread.\n"
+                    "4. Apples.\n5. Coffee.\n"),
+}
+FRENCH = """\
+**Conseil de sécurité**
+
+**I. Questions d'organisation**
+
+1. Le Groupe de travail sur les opérations de maintien de la paix a été créé en application de la déclaration \
+du Président du Conseil de sécurité (S/PRST/2001/3).
+
+**II. Sécurité des Casques bleus**
+
+2. Le 13 avril 2021, le Groupe de travail a tenu une réunion par visioconférence sur la sécurité des Casques bleus.
+3. Le représentant du Mexique a dit que la formation était essentielle.
+4. Les représentants de la Chine et de la France ont souligné la nécessité de former le personnel.
+"""
+
+
+@pytest.mark.parametrize("name", sorted(NOT_REPORTS))
+def test_texts_that_are_not_reports_are_refused(tmp_path, name):
+    text = NOT_REPORTS[name]
+    with pytest.raises(NotAReportError, match="does not look like a report of reported speech") as info:
+        load_text(text, name=name)
+    assert isinstance(info.value, LayoutError) and name in str(info.value)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(NotAReportError, match="expected paragraphs such as"):
+        load_report(path)
+    proc = subprocess.run([sys.executable, "-m", "kit.cli", "validate", str(path)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "valid" not in proc.stdout
+    assert "does not look like a report" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_french_report_is_never_called_valid_unless_it_is_read():
+    """Until the kit reads French, a French report is refused; once it does, it must be read right."""
+    try:
+        r = load_text(FRENCH, name="rapport.md")
+    except NotAReportError as exc:
+        assert "rapport.md" in str(exc)
+        return
+    r.validate()
+    assert r.meetings["first_para"].tolist() == [2]
+    st = r.statements.set_index("para")["speaker_id"]
+    assert st.loc[3] == "MEX" and st.loc[4].tolist() == ["CHN", "FRA"]
+
+
+def test_synthetic_and_bundled_reports_are_reports(report, synthetic_text):
+    for r in (report, load_text(synthetic_text, name="s.md")):
+        assert "unattributed" not in set(r.problems["problem"])
+
+
+def test_a_report_mostly_without_attribution_is_flagged():
+    narrative = [f"{i}. The situation in the region was described in detail in part {i}." for i in range(2, 9)]
+    text = "\n".join(["1. On 3 March 2022, the Working Group held a meeting on transitions.", *narrative,
+                      "9. The representative of Ghana said that training mattered."])
+    with pytest.warns(ReportWarning, match="8 of 9 numbered paragraphs have no attributed statement"):
+        r = load_text(text, name="vague.md")
+    flagged = r.problems[r.problems["problem"] == "unattributed"]
+    assert len(flagged) == 1 and "reporting_verbs.csv" in flagged["message"].iloc[0]
+    r.validate()  # flagged, not an inconsistency
+
+
+# ------------------------------------------------------------------ exports
+
+
+HOSTILE = """\
+1. On 3 March 2022, the Working Group held a meeting on transitions.
+2. =HYPERLINK("http://evil.example","click") The representative of Chile said that it mattered.
+3. -2+3+cmd|' /C calc'!A0 The representative of Peru said that it mattered.
+4. @SUM(A1:A9) The representative of Kenya said that +1 mattered.
+"""
+
+
+def test_every_csv_is_guarded_against_formulas_and_opens_in_excel(tmp_path):
+    r = load_text(HOSTILE, name="hostile.md")
+    files = r.export(tmp_path / "out", ["csv"])
+    assert {f.name for f in files} == {f"{t}.csv" for t in (*kit.TABLES, "problems")}
+    for f in files:
+        raw = f.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark: Excel reads accents right
+        for row in csv.reader(io.StringIO(raw.decode("utf-8-sig"))):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (f.name, cell)
+    para = pd.read_csv(tmp_path / "out" / "paragraphs.csv")
+    assert list(para.columns) == list(r.paragraphs.columns)
+    assert para["text"].str.startswith("'").sum() == 3
+
+
+def test_a_failing_export_leaves_nothing_half_written(tmp_path, monkeypatch, synthetic_text):
+    import kit.exports
+
+    r = load_text(synthetic_text, name="s.md")
+    real, calls = kit.exports.write_table, []
+
+    def failing(df, path, fmt):
+        calls.append(path)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device")
+        return real(df, path, fmt)
+
+    monkeypatch.setattr(kit.exports, "write_table", failing)
+    with pytest.raises(ReportError, match="No space left on device.*nothing was written"):
+        r.export(tmp_path / "new", ["csv"])
+    assert not (tmp_path / "new").exists() and sorted(tmp_path.iterdir()) == []
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    (existing / "notes.txt").write_text("mine", encoding="utf-8")
+    calls.clear()
+    with pytest.raises(ReportError):
+        r.export(existing, ["csv"])
+    assert [p.name for p in existing.iterdir()] == ["notes.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing"]  # no temporary folder left behind
+    monkeypatch.setattr(kit.exports, "write_table", real)
+    assert len(r.export(existing, ["csv"])) == len(kit.TABLES) + 1
+    assert (existing / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+# ------------------------------------------------------------------ CLI errors
+
+
+def run_kit(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kit.cli", *args], capture_output=True, text=True)
+
+
+def test_cli_export_to_an_existing_file_is_a_one_line_error(tmp_path):
+    target = tmp_path / "taken.csv"
+    target.write_text("x", encoding="utf-8")
+    proc = run_kit("export", "--out", str(target))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "taken.csv" in proc.stderr and "not a folder" in proc.stderr
+    proc = run_kit("export", "--out", str(target / "sub"))  # a folder under a file: an OSError underneath
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.startswith("kit: error:")
+
+
+def test_cli_turns_any_os_error_into_a_message(monkeypatch, capsys):
+    import kit.cli
+    import kit.report
+
+    def broken(self, folder, formats=("csv",)):
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr(kit.report.Report, "export", broken)
+    assert kit.cli.main(["export", "--out", "/somewhere"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kit: error:") and "Permission denied" in err and "/somewhere" in err
+
+
+def test_cli_validates_every_report_in_a_folder(tmp_path, synthetic_text):
+    (tmp_path / "wgpko-2021.md").write_bytes(Path(kit.DEFAULT_REPORT).read_bytes())
+    (tmp_path / "wgpko-2022.md").write_text(synthetic_text, encoding="utf-8")
+    proc = run_kit("validate", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert [line.split(":")[0] for line in lines if not line.startswith(" ")] == [
+        str(tmp_path / "wgpko-2021.md"), str(tmp_path / "wgpko-2022.md")]
+    assert all("valid" in line for line in lines if not line.startswith(" "))
+    (tmp_path / "notes.md").write_text(NOT_REPORTS["note.md"], encoding="utf-8")
+    proc = run_kit("validate", str(tmp_path))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stdout.count(": valid") == 2
+    assert "notes.md" in proc.stderr and "does not look like a report" in proc.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = run_kit("validate", str(empty))
+    assert proc.returncode == 2 and "no report files" in proc.stderr
