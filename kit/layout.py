@@ -125,10 +125,12 @@ def _running_lines(lines: tuple[str, ...]) -> set[str]:
     counts = Counter(s.strip() for s in lines if 0 < len(s.strip()) < 80)
     running = {s for s, n in counts.items() if n >= 3 and not _PARA_START.match(s) and not _HEADING.match(s)
                and not s[0].islower() and s[-1] not in ".,;:"}
-    paged = [s for s in counts if _PAGE_COUNTER.search(s) and not _PARA_START.match(s)]
-    masked = Counter()
-    for s in paged:
-        masked[_DIGITS.sub("#", s)] += counts[s]
+    # A browser's footer carries the page's address, which can be long: any length up to 300 characters.
+    paged = Counter(s.strip() for s in lines if 0 < len(s.strip()) < 300 and _PAGE_COUNTER.search(s))
+    masked: Counter = Counter()
+    for s, n in paged.items():
+        if not _PARA_START.match(s):
+            masked[_DIGITS.sub("#", s)] += n
     running.update(s for s in paged if masked[_DIGITS.sub("#", s)] >= 3)
     return running
 

@@ -1,0 +1,151 @@
+"""Reports as users have them: printed to PDF by Chromium, by LibreOffice, or made with fpdf2.
+
+Each PDF of the bundled report is read back with ``load_report`` and compared with the Markdown
+parse by invariants (same paragraph numbers and sections, same speakers, same statement
+speaker/paragraph pairs, same meetings), never by counts of this one report. The tools come from
+Debian (``.ci/run`` installs ``chromium`` and ``libreoffice-writer-nogui``); without them the tests
+are skipped on a laptop and fail under CI.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import kit
+from kit import load_report
+
+LIGATURES = re.compile("[\ufb00-\ufb06]")
+
+
+def need(tool: str) -> str:
+    """The path of a command-line tool; skip without it on a laptop, fail under CI."""
+    path = shutil.which(tool)
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail(f"{tool} is not installed: .ci/run must install it")
+    pytest.skip(f"{tool} is not installed")
+
+
+def markdown_text() -> str:
+    return Path(kit.DEFAULT_REPORT).read_text(encoding="utf-8")
+
+
+def plain_blocks() -> list[tuple[str, str]]:
+    """The bundled report as (kind, text) blocks: "heading" for a section title, "para" otherwise."""
+    blocks = []
+    for block in markdown_text().split("\n\n"):
+        block = block.strip()
+        if not block or block == "---":
+            continue
+        text = re.sub(r"\*+|^#+ ", "", block, flags=re.M).replace("  \n", " ").replace("\n", " ")
+        text = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", text)
+        text = re.sub(r"\\([\\()$*_\[\]#.])", r"\1", text).strip()
+        blocks.append(("heading" if re.match(r"[IVX]+\. ", text) else "para", text))
+    return blocks
+
+
+def assert_parses_like_the_markdown(pdf_report, md_report) -> None:
+    pdf_report.validate()
+    assert not set(pdf_report.problems["problem"]) & {"gap", "duplicate", "out_of_order"}
+    assert pdf_report.metadata["format"] == "pdf"
+    pdf_p, md_p = pdf_report.paragraphs, md_report.paragraphs
+    assert pdf_p["para"].tolist() == md_p["para"].tolist()
+    assert pdf_p["section"].tolist() == md_p["section"].tolist()  # no heading glued to the paragraph before it
+    for pdf_title, md_title in zip(pdf_p["section_title"], md_p["section_title"]):
+        assert pdf_title == md_title or pd_isna(pdf_title) and pd_isna(md_title)
+    assert not any(LIGATURES.search(t) for t in pdf_p["text"])
+    assert set(pdf_report.speakers["speaker_id"]) == set(md_report.speakers["speaker_id"])
+    pairs = list(zip(pdf_report.statements["para"], pdf_report.statements["speaker_id"]))
+    assert pairs == list(zip(md_report.statements["para"], md_report.statements["speaker_id"]))
+    assert pdf_report.statements["verb"].tolist() == md_report.statements["verb"].tolist()
+    assert pdf_report.meetings[["meeting_id", "first_para", "last_para"]].values.tolist() == \
+        md_report.meetings[["meeting_id", "first_para", "last_para"]].values.tolist()
+
+
+def pd_isna(value) -> bool:
+    return value is None or value != value
+
+
+def test_chromium_print_to_pdf(tmp_path, report):
+    chromium = need("chromium")
+    mistune = pytest.importorskip("mistune")
+    title = report.metadata.get("title") or "Report"
+    html = ("<!doctype html><html><head><meta charset='utf-8'>"
+            f"<title>{title[:60]}</title><style>body {{ font-family: serif; }}</style></head><body>"
+            + mistune.html(markdown_text()) + "</body></html>")
+    page = tmp_path / "report.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = tmp_path / "report-chromium.pdf"
+    # As a user prints it: with the browser's header (date, title) and footer (address, page "3/12").
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}",
+                    page.as_uri()], capture_output=True, timeout=300, check=True)
+    assert_parses_like_the_markdown(load_report(pdf), report)
+
+
+def test_libreoffice_pdf_of_a_word_document(tmp_path, report):
+    soffice = need("soffice")
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for kind, text in plain_blocks():
+        if kind == "heading":
+            document.add_heading(text, level=1)
+        else:
+            document.add_paragraph(text)
+    source = tmp_path / "report.docx"
+    document.save(source)
+    profile = tmp_path / "lo-profile"  # a private profile: parallel LibreOffice runs do not lock each other out
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=300, check=True)
+    pdf = tmp_path / "report.pdf"
+    assert pdf.is_file()
+    assert_parses_like_the_markdown(load_report(pdf), report)
+
+
+def dejavu() -> Path:
+    for folder in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/TTF", "/usr/share/fonts/dejavu"):
+        font = Path(folder) / "DejaVuSans.ttf"
+        if font.is_file():
+            return font
+    if os.environ.get("CI"):
+        pytest.fail("DejaVuSans.ttf is not installed: .ci/run must install fonts-dejavu-core")
+    pytest.skip("DejaVuSans.ttf is not installed")
+
+
+def test_fpdf2_pdf_with_ligatures_and_no_blank_lines(tmp_path, report):
+    fpdf = pytest.importorskip("fpdf")
+
+    class Pdf(fpdf.FPDF):
+        def header(self):
+            self.set_font("dejavu", size=8)
+            self.cell(0, 5, "S/2021/1086", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("dejavu", size=8)
+            self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Pdf()
+    pdf.add_font("dejavu", fname=str(dejavu()))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("dejavu", size=10)
+    ligatured = 0
+    for _, text in plain_blocks():
+        # Typeset as some PDF producers do: ligature characters, and no space between paragraphs or headings.
+        text = text.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("ff", "\ufb00").replace("fl", "\ufb02")
+        ligatured += len(LIGATURES.findall(text))
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "report-fpdf2.pdf"
+    pdf.output(str(path))
+    assert ligatured > 10
+    r = load_report(path)
+    assert r.metadata["normalised_characters"] >= ligatured
+    assert r.metadata["symbol"] == "S/2021/1086"
+    assert_parses_like_the_markdown(r, report)
