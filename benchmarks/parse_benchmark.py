@@ -1,4 +1,4 @@
-"""Benchmark of the kit library: import, cold and warm load, a corpus of 1,000 reports.
+"""Benchmark of the kit library: import, cold and warm load, a corpus of 1,000 reports, long reports.
 
 Every number is reported with the *floor* measured in the same run: reading the
 same bytes and running one regular-expression pass over them. Ratios to the
@@ -7,10 +7,13 @@ floor travel between machines better than seconds do.
 Run::
 
     python benchmarks/parse_benchmark.py            # writes benchmarks/results/parse.md
-    python benchmarks/parse_benchmark.py --corpus 200 --repeat 5   # quicker
+    python benchmarks/parse_benchmark.py --corpus 200 --repeat 5 --long 1000,5000   # quicker
 
 Targets (issue "The kit library"): cold load < 50 ms, warm < 5 ms,
-1,000 reports < 20 s on a 2-core machine; peak memory reported.
+1,000 reports < 20 s on a 2-core machine; peak memory reported. Long reports (issue 11): the time
+per paragraph of generated reports of 1,000, 5,000 and 20,000 paragraphs (``tests/conftest.py::
+long_report``: a meeting every 25 paragraphs, a briefer introduced and speaking in each) should be
+flat; each stage of the parse is timed too, so a stage that grows faster than the text shows.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 import kit  # noqa: E402
 from kit.report import DEFAULT_REPORT  # noqa: E402
+from tests.conftest import long_report  # noqa: E402 - the one generator of long reports (tests use it too)
 
 
 def median_ms(samples: list[float]) -> float:
@@ -71,12 +75,78 @@ def make_corpus(folder: Path, n: int, seed: int = 1) -> None:
         (folder / f"report-{i:04d}.md").write_text(text, encoding="utf-8")
 
 
+def long_report_rows(sizes: list[int], repeat: int) -> list[str]:
+    """CPU time per paragraph of generated long reports: the whole ``load_text`` and its main stages.
+
+    CPU time of this process (``time.process_time``), not wall time: on a shared machine it is the
+    measure that does not depend on what else runs.
+    """
+    import warnings
+
+    from kit.attribution import attribute, find_people
+    from kit.gazetteer import load_gazetteer
+    from kit.layout import parse_layout
+    from kit.meetings import find_meetings
+    from kit.mentions import find_mentions
+    from kit.parse import _meeting_of, _one_pass
+    from kit.sources import source_from_text
+
+    g = load_gazetteer()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        kit.load_text(long_report(100), name="warm-up.md")  # compile the reference tables first
+    rows = ["| paragraphs | characters | whole parse (`load_text`) | **per paragraph** | layout | people "
+            "(`find_people`) | meetings | attribution | mentions + themes |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    clock = time.process_time
+    for n in sizes:
+        text = long_report(n)
+        samples: dict[str, list[float]] = {}
+
+        def timed(stage: str, fn, *a, **kw):
+            t = clock()
+            out = fn(*a, **kw)
+            samples.setdefault(stage, []).append(clock() - t)
+            return out
+
+        for _ in range(repeat):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                timed("total", kit.load_text, text, name=f"long-{n}.md")
+                doc = timed("layout", parse_layout, source_from_text(text, name="long.md"))
+                texts = [(p.number, p.text) for p in doc.paragraphs]
+                people = timed("people", find_people, [" ".join(doc.front_matter)] + [x for _, x in texts], g)
+                meetings = timed("meetings", find_meetings,
+                                 [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs])
+                meeting_of = _meeting_of([p.number for p in doc.paragraphs], meetings)
+                timed("attribution", attribute, texts, g, meeting_of=meeting_of, people=people)
+                whole, _ = _one_pass(texts)
+                t = clock()
+                find_mentions(whole, g)
+                g.tagger.find(whole)
+                samples.setdefault("mentions", []).append(clock() - t)
+        med = {k: statistics.median(v) for k, v in samples.items()}
+
+        def per(seconds: float) -> str:
+            return f"{seconds / n * 1e6:.0f} µs"
+
+        rows.append(f"| {n:,} | {len(text):,} | {med['total']:.2f} s | **{per(med['total'])}** | "
+                    f"{per(med['layout'])} | {per(med['people'])} | {per(med['meetings'])} | "
+                    f"{per(med['attribution'])} | {per(med['mentions'])} |")
+        print(rows[-1], flush=True)
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=11, help="samples per measurement")
     ap.add_argument("--corpus", type=int, default=1000, help="documents in the corpus test")
+    ap.add_argument("--long", default="1000,5000,20000", help="sizes (paragraphs) of the long generated reports")
+    ap.add_argument("--long-repeat", type=int, default=3, help="samples per long report")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "parse.md"))
     args = ap.parse_args()
+    sizes = [int(x) for x in args.long.split(",") if x.strip()]
+    long_rows = long_report_rows(sizes, args.long_repeat)
 
     floor = [floor_once(DEFAULT_REPORT) for _ in range(args.repeat * 3)]
     floor_ms = median_ms(floor)
@@ -136,7 +206,8 @@ def main() -> None:
         f"Run on {time.strftime('%Y-%m-%d')} · Python {platform.python_version()} · {os.cpu_count()} cores · "
         f"pandas {__import__('pandas').__version__}",
         "",
-        f"Command: `python benchmarks/parse_benchmark.py --repeat {args.repeat} --corpus {args.corpus}`",
+        f"Command: `python benchmarks/parse_benchmark.py --repeat {args.repeat} --corpus {args.corpus} "
+        f"--long {args.long} --long-repeat {args.long_repeat}`",
         "",
         f"Floor: read the bundled report ({DEFAULT_REPORT.stat().st_size:,} bytes), decode, one regex pass: "
         f"**{floor_ms:.2f} ms** (median of {len(floor)}).",
@@ -158,6 +229,16 @@ def main() -> None:
         "",
         f"Peak memory (max RSS): one report loaded {one_rss_kb / 1024:.0f} MB; corpus parent process "
         f"{rss_parent_kb / 1024:.0f} MB, largest worker {rss_child_kb / 1024:.0f} MB.",
+        "",
+        "## Long reports",
+        "",
+        "Generated reports (`tests/conftest.py::long_report`: a meeting every 25 paragraphs, each with a "
+        "briefer introduced by title and name who then speaks, statements by one to three Member States), "
+        f"parsed whole with `load_text` and stage by stage; CPU time of the process, medians of {args.long_repeat}. "
+        "A linear parse keeps the time per paragraph flat as the report grows; a stage whose time per paragraph "
+        "grows with the report is quadratic.",
+        "",
+        *long_rows,
         "",
     ]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -77,14 +77,19 @@ def as_pdf_text(markdown: str, width: int = 70, symbol: str = "S/2023/42") -> st
 
 def long_report(n: int, per_meeting: int = 25) -> str:
     """A generated report of ``n`` numbered paragraphs: a meeting every ``per_meeting`` paragraphs, each
-    opened by the chair, with statements by one to three Member States (rotating through the reference
-    table) and an unattributed paragraph now and then that continues the statement before it."""
+    opened by the chair, with a briefer introduced by title and name who then speaks by honorific and
+    surname, statements by one to three Member States (rotating through the reference table) and an
+    unattributed paragraph now and then that continues the statement before it. The tests and
+    ``benchmarks/parse_benchmark.py`` use it."""
     from kit.gazetteer import load_gazetteer
 
     states = [r for r in load_gazetteer().state_rows if r["status"] == "member"]
     verbs = ["said", "noted", "stressed", "emphasized", "called for", "underscored", "welcomed"]
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December"]
+
+    def surname(i: int) -> str:  # one new briefer per meeting: "Kalondo", "Lomindo", ...
+        return "".join(("ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "do")[int(c)] for c in str(i)).title() + "ndo"
 
     def name(row: dict) -> str:
         running = row["running_names"].split("|")[0]
@@ -101,6 +106,10 @@ def long_report(n: int, per_meeting: int = 25) -> str:
             out.append(f"{p}. On {day}, the Working Group held a meeting by videoconference on item {p}.")
         elif k == 1:
             out.append(f"{p}. The Chair of the Working Group said that the meeting on item {p - 1} mattered.")
+        elif k == 2:
+            out.append(f"{p}. Briefers included the Director of the Division for Item {p}, Anna {surname(meeting)}.")
+        elif k == 3:
+            out.append(f"{p}. Ms. {surname(meeting)} noted that the training of peacekeepers mattered.")
         elif k % 7 == 0:
             out.append(f"{p}. The discussion of item {p} continued on training and the protection of civilians.")
         else:
@@ -108,6 +117,6 @@ def long_report(n: int, per_meeting: int = 25) -> str:
             names = [name(r) for r in picked]
             joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             noun = "representatives" if len(picked) > 1 else "representative"
-            out.append(f"{p}. The {noun} of {joined} {verbs[p % len(verbs)]} the need for training (item {p}).")
+            out.append(f"{p}. The {noun} of {joined} {verbs[p % len(verbs)]} the need for training in Mali (item {p}).")
         out.append("")
     return "\n".join(out)

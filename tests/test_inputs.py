@@ -360,6 +360,9 @@ def test_a_long_report_keeps_every_paragraph(tmp_path):
     assert dict(zip(r.paragraphs["para"], r.paragraphs["text"])) == written  # nothing merged, nothing cut
     assert r.meetings["last_para"].max() == n
     assert set(r.statements["para"]) >= {p for p, t in written.items() if "representative" in t}
+    briefers = r.statements[r.statements["speaker_kind"] == "briefer"]
+    assert set(briefers["para"]) == {p for p, t in written.items() if t.startswith("Ms. ")}
+    assert set(r.mentions["para"]) == {p for p, t in written.items() if " Mali " in t}
     r.validate()
     path = tmp_path / "long.txt"  # the same report as text extracted from a PDF: wrapped, headers, page breaks
     path.write_text(as_pdf_text(text), encoding="utf-8")
