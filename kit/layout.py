@@ -304,6 +304,13 @@ def parse_layout(source: SourceText) -> Document:
         elif paragraphs:
             if pending_break:
                 paragraphs[-1].pages += 1
+            if m_para and blank_before and sentence_ended():
+                # Looks like a paragraph of its own, but its number is too far from the sequence to believe:
+                # kept as text of the paragraph before it, and said so.
+                last = paragraphs[-1].number
+                problems.append({"problem": "number_in_text", "para": last, "line": lineno, "expected": last + 1,
+                                 "message": f"line {lineno}: '{m_para.group(1)}.' was read as text of paragraph "
+                                            f"{last}, not as a new paragraph ({last + 1} was expected)"})
             _append(buf, line, known_words)
         else:
             front.append(line)

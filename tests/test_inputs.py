@@ -543,3 +543,13 @@ def test_cli_validates_every_report_in_a_folder(tmp_path, synthetic_text):
     empty.mkdir()
     proc = run_kit("validate", str(empty))
     assert proc.returncode == 2 and "no report files" in proc.stderr
+
+
+def test_a_number_too_far_from_the_sequence_is_kept_as_text_and_reported():
+    text = ("1. The representative of Chile said it.\n\n2. The representative of Peru said it.\n\n"
+            "250. The representative of Ghana said it.\n\n3. The representative of Kenya said it.\n")
+    with pytest.warns(ReportWarning, match="'250.' was read as text of paragraph 2"):
+        r = load_text(text, name="far.md")
+    assert r.paragraphs["para"].tolist() == [1, 2, 3]
+    assert "250. The representative of Ghana" in r.paragraphs.set_index("para").loc[2, "text"]
+    assert r.problems[["problem", "para", "line"]].values.tolist() == [["number_in_text", 2, 5]]
