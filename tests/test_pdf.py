@@ -53,7 +53,8 @@ def plain_blocks() -> list[tuple[str, str]]:
 
 def assert_parses_like_the_markdown(pdf_report, md_report) -> None:
     pdf_report.validate()
-    assert not set(pdf_report.problems["problem"]) & {"gap", "duplicate", "out_of_order"}
+    assert not set(pdf_report.problems["problem"]) & {"gap", "duplicate", "out_of_order", "number_in_text",
+                                                       "unattributed"}
     assert pdf_report.metadata["format"] == "pdf"
     pdf_p, md_p = pdf_report.paragraphs, md_report.paragraphs
     assert pdf_p["para"].tolist() == md_p["para"].tolist()
