@@ -77,6 +77,15 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_solutions(args: argparse.Namespace) -> int:
+    from .teaching.workshop_source import build_solutions
+
+    for path in build_solutions(Path(args.out)):
+        print(f"wrote {path}")
+    print("These are the trainer's solutions: keep them out of the folder participants open.")
+    return 0
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -111,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("report", nargs="?")
     p.add_argument("--out", default="handout.html", help="HTML file to write (default: handout.html)")
     p.set_defaults(func=_cmd_handout)
+
+    p = sub.add_parser("solutions", help="write the workshop notebooks with the answers (for the trainer only)")
+    p.add_argument("--out", required=True, help="folder to write them to (not the one participants open)")
+    p.set_defaults(func=_cmd_solutions)
 
     p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL)")
     p.add_argument("report", nargs="?", help="report to serve (sets KIT_REPORT)")
