@@ -73,7 +73,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 
     report = _load(args.report)
     write_handout(report, args.out)
-    print(f"wrote {args.out} (print it from a browser; the answer key starts on a new page)")
+    print(f"wrote {args.out} (print it from a browser on A4: the questions and the answer key each start on a new page)")
     return 0
 
 
