@@ -479,6 +479,8 @@ def _check_choice(ex, answer, want, r, canon) -> Result:
         return Result(ex.id, "wrong", f"this is a table of {len(answer)} rows; the question wants one {ex.unit}. "
                                       "Sort it and take the first label (.idxmax() or .index[0]).")
     got = set(items)
+    if not got:
+        return Result(ex.id, "wrong", f"this is empty; the question wants one {ex.unit}.")
     tie = f" ({len(want)} are tied at the top; any of them is right, or all of them together)"
     if got and (got <= want and (len(got) == 1 or got == want)):
         return Result(ex.id, "correct", "correct!" + (tie if len(want) > 1 else ""))
