@@ -374,9 +374,12 @@ def test_workshop_figures_render_in_jupyterlab_without_internet(tmp_path):
             pytest.fail("this test needs Chromium and Playwright (CI is set)")
         pytest.skip("needs Chromium and Playwright")
     port, token = free_port(), "workshop-test"
+    root = tmp_path / "room"
+    root.mkdir()
+    shutil.copy(WORKSHOP / "01_who_spoke.ipynb", root)  # JupyterLab writes checkpoints next to what it opens
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={port}",
-         "--ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={WORKSHOP}",
+         "--ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
          "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
     try:
