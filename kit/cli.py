@@ -2,8 +2,8 @@
 
 Examples
 --------
-Also ``kit note`` (a briefing note as Markdown, HTML or Word) and ``kit handout``
-(a printable handout). Export every table of the bundled report as CSV, Parquet and JSON::
+Also ``kit note`` (a briefing note as Markdown, HTML or Word), ``kit handout``
+(a printable handout) and ``kit solutions --out DIR`` (the trainer's workshop solutions). Export every table of the bundled report as CSV, Parquet and JSON::
 
     kit export --out tables/ --format csv --format parquet --format json
 
