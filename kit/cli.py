@@ -2,8 +2,8 @@
 
 Examples
 --------
-Also ``kit note`` (a briefing note as Markdown, HTML or Word) and ``kit handout``
-(a printable handout). Export every table of the bundled report as CSV, Parquet and JSON::
+Also ``kit note`` (a briefing note as Markdown, HTML or Word), ``kit handout``
+(a printable handout) and ``kit solutions --out DIR`` (the trainer's workshop solutions). Export every table of the bundled report as CSV, Parquet and JSON::
 
     kit export --out tables/ --format csv --format parquet --format json
 
@@ -102,7 +102,16 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 
     report = _load(args.report)
     write_handout(report, args.out)
-    print(f"wrote {args.out} (print it from a browser; the answer key starts on a new page)")
+    print(f"wrote {args.out} (print it from a browser on A4: the questions and the answer key each start on a new page)")
+    return 0
+
+
+def _cmd_solutions(args: argparse.Namespace) -> int:
+    from .teaching.workshop_source import build_solutions
+
+    for path in build_solutions(Path(args.out)):
+        print(f"wrote {path}")
+    print("These are the trainer's solutions: keep them out of the folder participants open.")
     return 0
 
 
@@ -140,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("report", nargs="?")
     p.add_argument("--out", default="handout.html", help="HTML file to write (default: handout.html)")
     p.set_defaults(func=_cmd_handout)
+
+    p = sub.add_parser("solutions", help="write the workshop notebooks with the answers (for the trainer only)")
+    p.add_argument("--out", required=True, help="folder to write them to (not the one participants open)")
+    p.set_defaults(func=_cmd_solutions)
 
     p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL)")
     p.add_argument("report", nargs="?", help="report to serve (sets KIT_REPORT)")

@@ -1,7 +1,9 @@
 """Teaching material built from a parsed report: exercise checker, briefing notes, printable handout.
 
-* :mod:`kit.teaching.checks` -- ``check(exercise_id, answer, report)`` for the workshop notebooks;
-  the expected answer is computed from the report's tables, so the exercises work on any year.
+* :mod:`kit.teaching.checker` -- ``check("1.3", answer, report)`` for the workshop notebooks (the engine);
+* :mod:`kit.teaching.exercises` -- the catalogue: questions, answers computed from the report's tables (so the
+  exercises work on any year) and the common mistakes each one catches;
+* :mod:`kit.teaching.workshop_source` -- the one source of the workshop notebooks and, on demand, their solutions.
 * :mod:`kit.teaching.briefing` -- ``build_note(report, meeting=..., themes=..., speakers=...)``.
 * :mod:`kit.teaching.handout` -- ``build_handout(report)`` / ``write_handout(report, path)``.
 """

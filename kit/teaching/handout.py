@@ -1,16 +1,17 @@
 """A printable handout for participants without a laptop, generated from the report's tables.
 
-Page 1-2: the meetings, who spoke most, the missions named, and questions to
-answer by looking up numbered paragraphs in the printed report. Last page (its
-own printed page, CSS ``break-before: page``): the answer key.
+Page 1: the meetings, who spoke most, the missions named. Then, starting on a new
+page, questions to answer by looking up numbered paragraphs in the printed
+report, each with ruled lines to write on; last, on its own page, the answer
+key. It prints on A4 (``@page { size: A4 }``).
 
-Write one with::
+The page is an autoescaping Jinja2 template (``templates/handout.html.j2``) with
+its stylesheet (``templates/handout.css``), both package data: report text is
+escaped wherever it appears. Write one with ``kit handout --out handout.html``, or::
 
     from kit import load_report
     from kit.teaching.handout import write_handout
     write_handout(load_report(), "handout.html")   # then print it from the browser
-
-or ``python -m kit.teaching.handout [report] [--out handout.html]``.
 
 Examples
 --------
@@ -22,14 +23,16 @@ Examples
 
 from __future__ import annotations
 
-import argparse
-import html
 import re
 from datetime import date, datetime
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup
 
 from . import ASK_LEMMAS
 from .briefing import figure_kind
@@ -40,24 +43,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["build_handout", "write_handout", "questions"]
 
-_CSS = """
-@page { size: A4; margin: 18mm; }
-body { font-family: Georgia, serif; font-size: 11pt; line-height: 1.4; max-width: 46em; margin: 1.5em auto; color: #000; }
-h1 { font-size: 16pt; margin-bottom: 0.2em; }
-h2 { font-size: 13pt; border-bottom: 1px solid #000; margin-top: 1.2em; }
-table { border-collapse: collapse; width: 100%; font-size: 10pt; }
-th, td { border: 1px solid #777; padding: 3px 6px; text-align: left; vertical-align: top; }
-.meta { color: #333; }
-ol.questions li { margin-bottom: 2.6em; }
-ol.key li { margin-bottom: 0.6em; }
-.look { font-weight: bold; }
-.answers { page-break-before: always; break-before: page; }
-@media print { a { color: #000; text-decoration: none; } }
-"""
+@lru_cache(maxsize=1)
+def _template():
+    folder = files("kit.teaching") / "templates"
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=False, lstrip_blocks=False)
+    return env.from_string((folder / "handout.html.j2").read_text(encoding="utf-8")), \
+        (folder / "handout.css").read_text(encoding="utf-8")
 
 
-def _e(x) -> str:
-    return html.escape("" if x is None or (not isinstance(x, str) and pd.isna(x)) else str(x))
+def _text(x) -> str:
+    return "" if x is None or (not isinstance(x, str) and pd.isna(x)) else str(x)
 
 
 def _fmt_date(d) -> str:
@@ -92,10 +88,12 @@ def questions(report: "Report") -> list[dict]:
             qs.append({"question": "Who chaired the Working Group, and which country do they represent?",
                        "paras": [p], "answer": _chair_answer(r, chair)})
     for m in meetings.itertuples():
-        fmt = f", {m.format}" if isinstance(m.format, str) else ""
-        qs.append({"question": "When was this meeting held, in what format, and on what subject?",
-                   "paras": [int(m.first_para)],
-                   "answer": f"{_fmt_date(m.date)}{fmt}: {m.title}"})
+        if isinstance(m.format, str) and m.format:  # ask the format only where the report states it
+            qs.append({"question": "When was this meeting held, in what format, and on what subject?",
+                       "paras": [int(m.first_para)], "answer": f"{_fmt_date(m.date)}, {m.format}: {m.title}"})
+        else:
+            qs.append({"question": "When was this meeting held, and on what subject?",
+                       "paras": [int(m.first_para)], "answer": f"{_fmt_date(m.date)}: {m.title}"})
         briefers = st[(st["meeting_id"] == m.meeting_id) & (st["speaker_kind"] == "briefer")]
         if len(briefers):
             names = list(dict.fromkeys(briefers["speaker"]))
@@ -109,8 +107,9 @@ def questions(report: "Report") -> list[dict]:
         if len(sizes):
             (para, group), n = sizes.index[0], int(sizes.iloc[0])
             rows = st[(st["para"] == para) & (st["group"] == group)]
-            qs.append({"question": "A group of delegations spoke together in this paragraph. How many, and "
-                                   "what did they say or ask?",
+            qs.append({"question": "In this paragraph the report sums up several delegations in one sentence "
+                                   "(it groups their summaries; it does not say they spoke together). How many "
+                                   "delegations, and what did they say or ask?",
                        "paras": [int(para)],
                        "answer": f"{n} delegations ({', '.join(rows['speaker'])}) {rows.iloc[0]['verb']}: "
                                  f"“{_sentence(texts[int(para)], int(rows.iloc[0]['start']))}”"})
@@ -120,14 +119,16 @@ def questions(report: "Report") -> list[dict]:
         for p, t in texts.items():
             for s, e in sentence_spans(t):
                 if figure_kind(t[s:e]) == kind:
-                    found = (p, t[s:e].strip())
+                    found = (p, s, t[s:e].strip())
                     break
             if found:
                 break
         if found:
             what = {"casualties": "casualties", "money": "money", "percentage": "a percentage"}[kind]
+            who = _who_said(r, found[0], found[1])
             qs.append({"question": f"This paragraph quotes a figure about {what}. What is the figure, and who "
-                                  "quoted it?", "paras": [found[0]], "answer": f"“{found[1]}”"})
+                                  "quoted it?", "paras": [found[0]],
+                       "answer": (f"{who}: " if who else "") + f"“{found[2]}”"})
     # the mission named in most paragraphs
     mis = r.mentions[r.mentions["kind"] == "mission"]
     if len(mis):
@@ -161,6 +162,42 @@ def questions(report: "Report") -> list[dict]:
     return qs
 
 
+def _speaker_label(r: "Report", speaker_id: str, fallback: str) -> str:
+    """How the report itself names a speaker: "Major General Menon", "the representative of Japan"."""
+    row = r.speakers[r.speakers["speaker_id"] == speaker_id]
+    if not len(row):
+        return fallback
+    row = row.iloc[0]
+    if row["kind"] == "member_state":
+        from ..gazetteer import load_gazetteer
+
+        try:
+            state = load_gazetteer().state(str(row["country_iso3"]))
+            name = f"{state.get('article', '')} {state['un_name']}".strip()
+        except KeyError:
+            name = str(row["name"])
+        return f"the representative of {name}"
+    honorific = row["honorific"] if isinstance(row["honorific"], str) else ""
+    return f"{honorific} {str(row['name']).split()[-1]}".strip()
+
+
+def _who_said(r: "Report", para: int, start: int) -> str:
+    """The speaker of the sentence starting at ``start`` in ``para``; a paragraph that carries on the previous
+    paragraph's reported speech (no reporting verb of its own) names it: "Major General Menon (continuing para. 10)"."""
+    st = r.statements[r.statements["para"] == para]
+    if not len(st):
+        return ""
+    covering = st[(st["start"] <= start) & (st["end"] > start)]
+    row = (covering if len(covering) else st).iloc[0]
+    label = _speaker_label(r, row["speaker_id"], str(row["speaker"]))
+    if not isinstance(row["verb"], str) or not row["verb"]:
+        before = r.statements[(r.statements["para"] < para) & (r.statements["speaker_id"] == row["speaker_id"])
+                              & r.statements["verb"].notna()]
+        if len(before):
+            label += f" (continuing para. {int(before['para'].max())})"
+    return label
+
+
 def _chair_answer(r: "Report", chair: str) -> str:
     row = r.speakers[(r.speakers["kind"] == "chair")]
     if len(row) and isinstance(row.iloc[0]["represents_iso3"], str):
@@ -172,68 +209,33 @@ def _chair_answer(r: "Report", chair: str) -> str:
 
 
 def build_handout(report: "Report", *, top: int = 8) -> str:
-    """The handout as one self-contained HTML page (print it from a browser)."""
+    """The handout as one self-contained HTML page (print it from a browser, on A4)."""
     r = report
     meta = r.metadata
-    title = meta.get("title") or r.report_id
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           f"<title>Handout: {_e(title)}</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{_e(title)}</h1>"]
-    bits = [meta.get("symbol"), _fmt_date(meta.get("date")),
-            f"Chair: {meta['chair']}" if isinstance(meta.get("chair"), str) else None,
-            f"{len(r.paragraphs)} numbered paragraphs"]
-    out.append(f'<p class="meta">{" · ".join(_e(b) for b in bits if b)}</p>')
-
-    out.append("<h2>The meetings</h2>")
-    out.append("<table><tr><th>Date</th><th>Subject</th><th>Format</th><th>Chair</th><th>Paragraphs</th>"
-               "<th>Speakers</th></tr>")
-    for m in r.meetings.sort_values(["date", "first_para"]).itertuples():
-        n = r.statements.loc[r.statements["meeting_id"] == m.meeting_id, "speaker_id"].nunique()
-        out.append(f"<tr><td>{_e(_fmt_date(m.date))}</td><td>{_e(m.title)}</td><td>{_e(m.format)}</td>"
-                   f"<td>{_e(m.chair)}</td><td>{int(m.first_para)}–{int(m.last_para)}</td><td>{n}</td></tr>")
-    out.append("</table>")
-
     st = r.statements
-    out.append("<h2>Who spoke most</h2>")
+    meetings = [{"date": _fmt_date(m.date), "title": _text(m.title), "format": _text(m.format),
+                 "chair": _text(m.chair), "first_para": int(m.first_para), "last_para": int(m.last_para),
+                 "speakers": int(st.loc[st["meeting_id"] == m.meeting_id, "speaker_id"].nunique())}
+                for m in r.meetings.sort_values(["date", "first_para"]).itertuples()]
     ms = st[st["speaker_kind"] == "member_state"]
     counts = (ms.groupby("speaker").agg(paragraphs=("para", "nunique"), statements=("statement_id", "size"))
               .sort_values(["paragraphs", "statements"], ascending=False, kind="stable").head(top))
-    out.append("<table><tr><th>Delegation</th><th>Paragraphs</th><th>Statements</th></tr>")
-    for name, row in counts.iterrows():
-        out.append(f"<tr><td>{_e(name)}</td><td>{int(row['paragraphs'])}</td><td>{int(row['statements'])}</td></tr>")
-    out.append("</table>")
-    briefers = r.speakers[r.speakers["kind"] == "briefer"]
-    if len(briefers):
-        out.append("<p><strong>Briefers:</strong> " + "; ".join(
-            _e(b.name) + (f" ({_e(b.title)}" + (f", {_e(b.organization)}" if isinstance(b.organization, str) else "")
-                          + ")" if isinstance(b.title, str) else "")
-            for b in briefers.itertuples()) + "</p>")
+    delegations = [{"name": name, "paragraphs": int(row["paragraphs"]), "statements": int(row["statements"])}
+                   for name, row in counts.iterrows()]
+    briefers = []
+    for b in r.speakers[r.speakers["kind"] == "briefer"].itertuples():
+        extra = ", ".join(x for x in (_text(b.title), _text(b.organization)) if x)
+        briefers.append(f"{b.name} ({extra})" if extra else str(b.name))
     mis = r.mentions[r.mentions["kind"] == "mission"]
-    if len(mis):
-        mc = mis.groupby("key")["para"].apply(lambda s: sorted(set(s)))
-        out.append("<h2>Missions named</h2><p>" + "; ".join(
-            f"{_e(k)} (paras. {', '.join(str(p) for p in v)})" for k, v in mc.items()) + "</p>")
-
-    qs = questions(r)
-    out.append("<h2>Questions</h2>")
-    out.append("<p>Look up the paragraph numbers in the printed report and write your answer below each question.</p>")
-    out.append('<ol class="questions">')
-    for q in qs:
-        look = (f'<span class="look">Para{"s" if len(q["paras"]) > 1 else ""}. '
-                f'{", ".join(str(p) for p in q["paras"])}:</span> ') if q["paras"] else ""
-        out.append(f"<li>{look}{_e(q['question'])}</li>")
-    out.append("</ol>")
-
-    out.append('<section class="answers">')
-    out.append("<h2>Answer key</h2>")
-    out.append('<ol class="key">')
-    for q in qs:
-        cite = f" <em>({_e(r.cite(q['paras']))})</em>" if q["paras"] else ""
-        out.append(f"<li>{_e(q['answer'])}{cite}</li>")
-    out.append("</ol>")
-    out.append("</section>")
-    out += ["</body>", "</html>", ""]
-    return "\n".join(out)
+    missions = [(k, v) for k, v in mis.groupby("key")["para"].apply(lambda s: sorted(set(int(p) for p in s))).items()]
+    qs = [dict(q, cite=r.cite(q["paras"]) if q["paras"] else "") for q in questions(r)]
+    bits = [_text(meta.get("symbol")), _fmt_date(meta.get("date")),
+            f"Chair: {meta['chair']}" if isinstance(meta.get("chair"), str) else "",
+            f"{len(r.paragraphs)} numbered paragraphs"]
+    template, css = _template()
+    return template.render(title=_text(meta.get("title")) or r.report_id, meta=[b for b in bits if b],
+                           meetings=meetings, delegations=delegations, briefers=briefers, missions=missions,
+                           questions=qs, css=Markup(css))
 
 
 def write_handout(report: "Report", path: str | Path) -> Path:
@@ -241,20 +243,3 @@ def write_handout(report: "Report", path: str | Path) -> Path:
     path = Path(path)
     path.write_text(build_handout(report), encoding="utf-8")
     return path
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m kit.teaching.handout [report] [--out handout.html]``."""
-    from ..report import load_report
-
-    p = argparse.ArgumentParser(prog="python -m kit.teaching.handout", description=__doc__.splitlines()[0])
-    p.add_argument("report", nargs="?", help="report file (default: the bundled report)")
-    p.add_argument("--out", default="handout.html")
-    args = p.parse_args(argv)
-    report = load_report(args.report) if args.report else load_report()
-    print(f"wrote {write_handout(report, args.out)}")
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

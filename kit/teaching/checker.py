@@ -1,0 +1,688 @@
+"""The checking engine of the workshop exercises: read an answer in any reasonable form, compare, explain.
+
+The exercises themselves (questions, how each answer is computed from the
+report, the common mistakes and their hints) are in
+:mod:`kit.teaching.exercises`; this module knows nothing about one report.
+
+What the engine does with an answer:
+
+* ``...`` -> "not answered yet"; ``None`` -> explains that ``print(...)`` and
+  ``inplace=True`` return ``None``;
+* reads numbers, strings, lists, sets, ``Series``, ``Index``, ``DataFrame``
+  (a one-row frame too), ``numpy`` arrays, dicts and plotly figures;
+* maps names to the report's keys with :class:`Canon` tables built from the
+  reference data and the report's speakers table ("UK", "Dr. Lennartz",
+  "Luis Carrilho", a mission's full name, "2518");
+* says when a value is not recognised, gives a specific hint when the answer
+  is a listed common mistake, and never prints the expected answer or a count
+  of it (which would be the answer to another exercise).
+
+When the environment variable ``KIT_PROGRESS_FILE`` is set, every checked
+answer appends one JSON line ``{"exercise": "1.3", "correct": true, "time":
+"2026-11-29T10:00:00+00:00"}`` to that file (``kit workshop`` counts them).
+
+Examples
+--------
+>>> from kit import load_report
+>>> r = load_report()
+>>> check("1.1", ..., r)
+… 1.1: not answered yet (replace the ... with your answer and run the cell again)
+>>> check("1.1", len(r.meetings), r)
+✔ 1.1: correct!
+>>> check("1.1", None, r).status
+'wrong'
+"""
+
+from __future__ import annotations
+
+import json
+import numbers
+import os
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+import pandas as pd
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..report import Report
+
+__all__ = ["Canon", "Exercise", "Mistake", "Result", "canon_for", "check", "expected", "record_progress", "PROGRESS_ENV"]
+
+#: Environment variable naming the file the checker appends its progress lines to.
+PROGRESS_ENV = "KIT_PROGRESS_FILE"
+
+_MARK = {"correct": "✔", "wrong": "✘", "unanswered": "…"}
+
+NONE_HINT = ("your answer is None. print(...) shows a value but gives back None, and so do methods called with "
+             "inplace=True. Put the expression itself after answer = (without print, without inplace=True).")
+
+
+@dataclass
+class Result:
+    """The outcome of :func:`check`; prints as one line and is truthy when correct."""
+
+    exercise: str
+    status: str  # correct / wrong / unanswered
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.status == "correct"
+
+    def __repr__(self) -> str:
+        return f"{_MARK[self.status]} {self.exercise}: {self.message}"
+
+    __str__ = __repr__
+
+
+@dataclass
+class Mistake:
+    """A common mistake: ``answer(report)`` is what a participant making it gets, ``hint`` what to tell them.
+
+    ``{got}`` in the hint is replaced by a short description of the participant's answer.
+    """
+
+    answer: Callable[["Report"], Any]
+    hint: str
+
+
+@dataclass
+class Exercise:
+    """One exercise of the workshop.
+
+    Parameters
+    ----------
+    id
+        The number shown in the notebook, e.g. ``"1.3"`` (what the progress file records).
+    slug
+        A readable name, e.g. ``"speakers.delegations"`` (also accepted by :func:`check`).
+    kind
+        ``number``, ``set`` (any order), ``choice`` (one item; tied items all accepted, alone or together),
+        ``mapping`` (a number per item, e.g. a ``value_counts()``) or ``figure`` (a plotly bar chart of a mapping).
+    expected
+        Function of the report giving the answer (a number, a set, or a dict for mapping/figure).
+    canon
+        Name of the :class:`Canon` that reads the items (``speaker``, ``theme``, ``mission``, ``country``,
+        ``resolution``, ``para``), or ``None`` for plain values.
+    core
+        ``True`` for the ~8 exercises of the 90-minute session; the others are stretch exercises.
+    """
+
+    id: str
+    slug: str
+    question: str
+    kind: str
+    expected: Callable[["Report"], Any]
+    unit: str = "items"
+    mistakes: list[Mistake] = field(default_factory=list)
+    canon: str | None = None
+    core: bool = False
+    tip: str = ""
+    solution: str = ""
+
+
+# ---------------------------------------------------------------------------
+# reading names: one table per kind of item, built from reference data and the report
+
+def norm_text(s: Any) -> Any:
+    """Case-, accent-, space- and article-insensitive form of a string (other values unchanged).
+
+    >>> norm_text("  The Luís  Carrilho ")
+    'luis carrilho'
+    """
+    if not isinstance(s, str):
+        return s
+    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = re.sub(r"\s+", " ", s).strip().lower()
+    return s.removeprefix("the ")
+
+
+def initials(name: str) -> str:
+    """The initials of a name's capitalized words ("Democratic Republic of the Congo" -> "DRC").
+
+    >>> initials("United Kingdom"), initials("Central African Republic")
+    ('UK', 'CAR')
+    """
+    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", name))
+
+
+class Canon:
+    """Maps what a participant types to the report's key for it, and knows which keys exist.
+
+    >>> c = Canon("speaker", {"mexico": "MEX", "mex": "MEX"})
+    >>> c("Mexico"), c.known_item("MEX"), c.known_item(c("Brazil"))
+    ('MEX', True, False)
+    """
+
+    def __init__(self, noun: str, table: dict[Any, Any], known: Iterable[Any] | None = None,
+                 convert: Callable[[Any], Any] | None = None) -> None:
+        self.noun = noun
+        self.table = table
+        self.known = set(known) if known is not None else set(table.values())
+        self.convert = convert
+
+    def __call__(self, x: Any) -> Any:
+        x = scalar(x)
+        if self.convert is not None:
+            y = self.convert(x)
+            if y is not None:
+                return y
+        return self.table.get(norm_text(x), norm_text(x) if isinstance(x, str) else x)
+
+    def known_item(self, key: Any) -> bool:
+        return key in self.known
+
+
+def add_names(table: dict[Any, Any], key: Any, names: Iterable[Any]) -> None:
+    """Add every name in ``names`` (normalized) as a way to write ``key``; the first key to claim a name keeps it."""
+    for n in names:
+        if isinstance(n, str) and n.strip():
+            table.setdefault(norm_text(n), key)
+
+
+def state_names(row: dict[str, str]) -> list[str]:
+    """Every way the reference table lets a participant write a state: ISO code, UN name, running names, initials."""
+    names = [row.get("iso3", ""), row.get("un_name", "")]
+    names += [n for n in str(row.get("running_names", "")).split("|") if n]
+    names += [initials(n) for n in list(names[1:]) if len(initials(n)) >= 2]
+    return names
+
+
+# ---------------------------------------------------------------------------
+# reading answers
+
+def scalar(x: Any) -> Any:
+    """A plain Python value: numpy scalars unwrapped, numeric strings and whole floats made ``int``."""
+    if hasattr(x, "item") and not isinstance(x, (str, bytes)) and getattr(x, "ndim", 0) == 0:
+        try:
+            x = x.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(x, str):
+        x = x.strip()
+        if re.fullmatch(r"[+-]?\d+", x):
+            return int(x)
+        return x
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, numbers.Integral):
+        return int(x)
+    if isinstance(x, numbers.Real) and float(x).is_integer():
+        return int(x)
+    return x
+
+
+def _is_figure(x: Any) -> bool:
+    return hasattr(x, "data") and hasattr(x, "layout") and hasattr(x, "to_dict")
+
+
+def is_collection(answer: Any) -> bool:
+    return not isinstance(answer, (str, bytes, dict)) and hasattr(answer, "__iter__") or isinstance(answer, dict)
+
+
+def candidates(answer: Any) -> list[list[Any]]:
+    """The ways to read ``answer`` as a list of items (each column of a frame, a series' values or index ...)."""
+    if isinstance(answer, pd.DataFrame):
+        cols = [list(answer[c]) for c in answer.columns]
+        if not isinstance(answer.index, pd.RangeIndex):
+            cols.append(list(answer.index))
+        return cols or [[]]
+    if isinstance(answer, pd.Series):
+        out = [list(answer.values)]
+        if not isinstance(answer.index, pd.RangeIndex):
+            out.append(list(answer.index))
+        return out
+    if isinstance(answer, dict):
+        return [list(answer.keys()), list(answer.values())]
+    if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
+        return [[answer]]
+    if hasattr(answer, "ravel"):
+        return [list(answer.ravel())]
+    return [list(answer)]
+
+
+def figure_pairs(fig: Any) -> list[tuple[Any, Any]]:
+    """The (category, value) pairs drawn by a plotly bar (or scatter) chart, whichever way it is oriented."""
+    pairs: list[tuple[Any, Any]] = []
+    for trace in fig.data:
+        x = list(trace.x) if getattr(trace, "x", None) is not None else []
+        y = list(trace.y) if getattr(trace, "y", None) is not None else []
+        if getattr(trace, "orientation", None) == "h":
+            x, y = y, x
+        pairs += list(zip(x, y))
+    return pairs
+
+
+def mapping_candidates(answer: Any) -> list[list[tuple[Any, Any]]]:
+    """The ways to read ``answer`` as (item, number) pairs."""
+    if _is_figure(answer):
+        return [figure_pairs(answer)]
+    if isinstance(answer, dict):
+        return [list(answer.items())]
+    if isinstance(answer, pd.Series):
+        return [list(answer.items())]
+    if isinstance(answer, pd.DataFrame):
+        cols = list(answer.columns)
+        num = [c for c in cols if pd.api.types.is_numeric_dtype(answer[c])]
+        keys = [list(answer[c]) for c in cols if c not in num]
+        if not isinstance(answer.index, pd.RangeIndex) or not keys:
+            keys.append(list(answer.index))
+        return [list(zip(k, answer[c])) for c in num for k in keys]
+    return []
+
+
+# ---------------------------------------------------------------------------
+# the checks
+
+def check(exercise: str, answer: Any, report: "Report | None" = None) -> Result:
+    """Check ``answer`` to ``exercise`` (its number, e.g. ``"1.3"``) against ``report`` (the bundled one by default).
+
+    Returns a :class:`Result` that prints one line: correct, not answered yet, or a hint.
+    """
+    ex = _exercise(exercise)
+    if answer is Ellipsis:
+        return Result(ex.id, "unanswered", "not answered yet (replace the ... with your answer and run the cell again)")
+    if answer is None:
+        res = Result(ex.id, "wrong", NONE_HINT)
+    else:
+        res = _judge(ex, answer, _report(report))
+    record_progress(res)
+    return res
+
+
+def expected(exercise: str, report: "Report | None" = None) -> Any:
+    """The expected answer of an exercise for ``report`` (for trainers and tests)."""
+    return _exercise(exercise).expected(_report(report))
+
+
+def record_progress(res: Result, path: str | None = None) -> None:
+    """Append ``res`` as one JSON line to ``$KIT_PROGRESS_FILE`` (nothing happens when it is not set)."""
+    path = path or os.environ.get(PROGRESS_ENV)
+    if not path or res.status == "unanswered":
+        return
+    line = json.dumps({"exercise": res.exercise, "correct": bool(res),
+                       "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    try:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+    except OSError as exc:
+        warnings.warn(f"could not record progress in {path}: {exc}", stacklevel=3)
+
+
+def _exercise(exercise: str) -> Exercise:
+    from .exercises import EXERCISES, BY_SLUG
+
+    ex = EXERCISES.get(str(exercise)) or BY_SLUG.get(str(exercise))
+    if ex is None:
+        raise KeyError(f"unknown exercise {exercise!r}; known: {', '.join(EXERCISES)}")
+    return ex
+
+
+def _report(report: "Report | None") -> "Report":
+    if report is not None:
+        return report
+    from ..report import load_report
+
+    return load_report()
+
+
+def _judge(ex: Exercise, answer: Any, r: "Report") -> Result:
+    canon = canon_for(ex.canon, r)
+    want = ex.expected(r)
+    judge = {"number": _check_number, "set": _check_set, "choice": _check_choice,
+             "mapping": _check_mapping, "figure": _check_figure}[ex.kind]
+    return judge(ex, answer, want, r, canon)
+
+
+def _normal(ex: Exercise, value: Any, canon: Canon | None) -> Any:
+    """An expected value or a mistake's value in the form answers are compared in."""
+    c = canon or scalar
+    if ex.kind in ("mapping", "figure"):
+        return {c(k): scalar(v) for k, v in dict(value).items()}
+    if isinstance(value, (set, frozenset, list, tuple, pd.Series, pd.Index)):
+        return {c(v) for v in value}
+    if ex.kind in ("set", "choice"):
+        return {c(value)}
+    return scalar(value)
+
+
+def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, got_text: str) -> Result | None:
+    for m in ex.mistakes:
+        try:
+            miss = m.answer(r)
+        except Exception:  # noqa: BLE001 - a mistake that cannot be made on this report
+            continue
+        if ex.kind in ("number",):
+            miss = _number_of(miss)
+        elif ex.kind in ("mapping", "figure"):
+            miss = _read_mapping(miss, canon)
+        else:
+            miss = _best_set(miss, want, canon)[1]
+        if ex.kind == "choice":
+            hit = bool(got) and got <= _normal(ex, miss, None) and not got <= want
+        else:
+            hit = miss == got
+        if hit and miss != want:
+            return Result(ex.id, "wrong", m.hint.format(got=got_text))
+    return None
+
+
+def _number_of(answer: Any) -> Any:
+    if _is_figure(answer):
+        return answer
+    if isinstance(answer, pd.DataFrame) and answer.size == 1:
+        return scalar(answer.iloc[0, 0])
+    if is_collection(answer) and not isinstance(answer, dict):
+        items = candidates(answer)[0]
+        return scalar(items[0]) if len(items) == 1 else answer
+    return scalar(answer)
+
+
+def _check_number(ex, answer, want, r, canon) -> Result:
+    got = _number_of(answer)
+    if is_collection(got) or _is_figure(got):
+        n = len(got) if hasattr(got, "__len__") else "several"
+        return Result(ex.id, "wrong", f"this is a collection of {n} values; the question wants one number. "
+                                      "Try len(...), .nunique() or .sum().")
+    if not isinstance(got, numbers.Real) or isinstance(got, bool):
+        return Result(ex.id, "wrong", f"{got!r} is not a number; the question wants how many {ex.unit}.")
+    want = scalar(want)
+    if got == want:
+        return Result(ex.id, "correct", "correct!")
+    near = _mistake(ex, r, got, want, canon, f"{got}")
+    if near is not None:
+        return near
+    direction = "too high" if got > want else "too low"
+    return Result(ex.id, "wrong", f"{got} is {direction}. {ex.tip}".strip())
+
+
+def _best_set(answer: Any, want: set, canon: Canon | None) -> tuple[list[Any], set]:
+    """The reading of ``answer`` (which column, values or index) closest to ``want``."""
+    c = canon or scalar
+    best: list[Any] = []
+    best_score = -1.0
+    for cand in candidates(answer):
+        items = [c(x) for x in cand]
+        s = set(items)
+        score = len(s & want) / max(len(s | want), 1)
+        if canon is not None:
+            score += 0.001 * sum(canon.known_item(i) for i in s) / max(len(s), 1)
+        if score > best_score:
+            best, best_score = items, score
+    return best, set(best)
+
+
+def _unknown(items: Iterable[Any], canon: Canon | None) -> list[Any]:
+    if canon is None:
+        return []
+    return sorted({i for i in items if not canon.known_item(i)}, key=str)
+
+
+def _not_recognised(ex: Exercise, unknown: list[Any], canon: Canon) -> Result:
+    shown = ", ".join(repr(u) for u in unknown[:4]) + (" ..." if len(unknown) > 4 else "")
+    return Result(ex.id, "wrong", f"I do not recognise {shown} as {canon.noun} in this report. Check the spelling, "
+                                  f"or use the ids or names from the tables. {ex.tip}".strip())
+
+
+def _check_set(ex, answer, want, r, canon) -> Result:
+    want = _normal(ex, want, canon)
+    items, got = _best_set(answer, want, canon)
+    if got == want:
+        extra = ""
+        if len(items) > len(got):
+            extra = f" (you have {len(items)} rows for {len(got)} {ex.unit}: .unique() would tidy that up)"
+        return Result(ex.id, "correct", "correct!" + extra)
+    near = _mistake(ex, r, got, want, canon, f"{len(got)} {ex.unit}")
+    if near is not None:
+        return near
+    unknown = _unknown(got, canon)
+    if unknown and len(unknown) == len(got):
+        return _not_recognised(ex, unknown, canon)
+    wrong = sorted(got - want, key=str)
+    parts = [f"{len(got & want)} of yours {'is' if len(got & want) == 1 else 'are'} right"]
+    if wrong:
+        shown = ", ".join(repr(w) for w in wrong[:5]) + (" ..." if len(wrong) > 5 else "")
+        parts.append(f"{len(wrong)} should not be there ({shown})")
+    if want - got:
+        parts.append("some are missing")
+    msg = "; ".join(parts) + "."
+    if unknown:
+        msg += f" (I do not recognise {', '.join(repr(u) for u in unknown[:4])}.)"
+    return Result(ex.id, "wrong", f"{msg} {ex.tip}".strip())
+
+
+def _choice_items(answer: Any, canon: Canon | None) -> list[Any] | None:
+    """The item(s) a choice answer names: a value, a list of tied values, or the first row of a table."""
+    c = canon or scalar
+    if isinstance(answer, (pd.Series, pd.DataFrame)):
+        if len(answer) == 0:
+            return []
+        if len(answer) > 1:
+            return None
+        readings = [[c(x)] for x in ([answer.index[0]] + (list(answer.iloc[0]) if isinstance(answer, pd.DataFrame)
+                                                           else [answer.iloc[0]]))]
+        known = [rd for rd in readings if canon is not None and canon.known_item(rd[0])]
+        return (known or readings)[0]
+    if is_collection(answer):
+        return [c(x) for x in candidates(answer)[0]]
+    return [c(answer)]
+
+
+def _check_choice(ex, answer, want, r, canon) -> Result:
+    want = _normal(ex, want, canon)
+    items = _choice_items(answer, canon)
+    if items is None:
+        return Result(ex.id, "wrong", f"this is a table of {len(answer)} rows; the question wants one {ex.unit}. "
+                                      "Sort it and take the first label (.idxmax() or .index[0]).")
+    got = set(items)
+    if not got:
+        return Result(ex.id, "wrong", f"this is empty; the question wants one {ex.unit}.")
+    tie = f" ({len(want)} are tied at the top; any of them is right, or all of them together)"
+    if got and (got <= want and (len(got) == 1 or got == want)):
+        return Result(ex.id, "correct", "correct!" + (tie if len(want) > 1 else ""))
+    unknown = _unknown(got, canon)
+    if unknown:
+        return _not_recognised(ex, unknown, canon)
+    if len(got) > 1 and not got <= want:
+        return Result(ex.id, "wrong", f"you gave {len(got)} values; the question wants one {ex.unit} "
+                                      "(or every one tied at the top).")
+    if len(got) > 1:
+        return Result(ex.id, "wrong", "these are tied at the top, but some of the tied ones are missing: "
+                                      "give one of them, or all of them.")
+    near = _mistake(ex, r, got, want, canon, ", ".join(repr(i) for i in items))
+    if near is not None:
+        return near
+    return Result(ex.id, "wrong", f"{items[0]!r} is not at the top. Did you sort in descending order "
+                                  f"(ascending=False)? {ex.tip}".strip())
+
+
+def _read_mapping(answer: Any, canon: Canon | None, want: dict | None = None) -> dict:
+    c = canon or scalar
+    best: dict = {}
+    best_score = -1.0
+    for pairs in mapping_candidates(answer):
+        m = {c(k): scalar(v) for k, v in pairs}
+        score = len(set(m) & set(want or {})) + 0.5 * sum(canon.known_item(k) for k in m) if canon else len(m)
+        if score > best_score:
+            best, best_score = m, score
+    return best
+
+
+def _check_mapping(ex, answer, want, r, canon) -> Result:
+    want = _normal(ex, want, canon)
+    if not mapping_candidates(answer):
+        return Result(ex.id, "wrong", f"the question wants a number for each of the {ex.unit}, as a table "
+                                      "(a Series such as .value_counts() or .groupby(...)[...].nunique() gives).")
+    got = _read_mapping(answer, canon, want)
+    if got == want:
+        return Result(ex.id, "correct", "correct!")
+    near = _mistake(ex, r, got, want, canon, f"{len(got)} {ex.unit}")
+    if near is not None:
+        return near
+    unknown = _unknown(got, canon)
+    if unknown and len(unknown) == len(got):
+        return _not_recognised(ex, unknown, canon)
+    parts = []
+    extra = sorted(set(got) - set(want), key=str)
+    if extra:
+        parts.append(f"{', '.join(repr(e) for e in extra[:5])} should not be there")
+    off = sorted((k for k in set(got) & set(want) if got[k] != want[k]), key=str)
+    if off:
+        parts.append("the number is wrong for " + ", ".join(
+            f"{k!r} ({'too high' if _gt(got[k], want[k]) else 'too low'})" for k in off[:5]))
+    if set(want) - set(got):
+        parts.append(f"some {ex.unit} are missing")
+    return Result(ex.id, "wrong", ("; ".join(parts) + ". " + ex.tip).strip())
+
+
+def _gt(a: Any, b: Any) -> bool:
+    try:
+        return a > b
+    except TypeError:
+        return False
+
+
+def _check_figure(ex, answer, want, r, canon) -> Result:
+    if not _is_figure(answer):
+        return Result(ex.id, "wrong", "the question wants a chart: make one with px.bar(...) and put the figure "
+                                      "after answer =.")
+    if not answer.data:
+        return Result(ex.id, "wrong", "this chart is empty: give px.bar your table (and x= and y=).")
+    return _check_mapping(ex, answer, want, r, canon)
+
+
+# ---------------------------------------------------------------------------
+# the name tables (one per kind of item), from the reference data and the report's own tables.
+# Speaker resolution lives here, in ONE place, until kit.teaching.speakers provides the shared one.
+
+_CANON_CACHE: dict[tuple[str, int], Canon] = {}
+
+
+def canon_for(name: str | None, r: "Report") -> Canon | None:
+    """The :class:`Canon` called ``name`` for report ``r`` (cached for the last reports checked)."""
+    if name is None:
+        return None
+    key = (name, id(r))
+    if key not in _CANON_CACHE:
+        if len(_CANON_CACHE) > 32:
+            _CANON_CACHE.clear()
+        _CANON_CACHE[key] = _BUILDERS[name](r)
+    return _CANON_CACHE[key]
+
+
+def speaker_canon(r: "Report") -> Canon:
+    """Speakers by id, name (accents optional), ISO code, the reference table's names and initials ("UK"),
+    surname, first name, and honorific + surname ("Major General Menon", "Dr. Lennartz")."""
+    from ..gazetteer import load_gazetteer
+
+    table: dict[str, str] = {}
+    states = {row["iso3"]: row for row in load_gazetteer().state_rows}
+    for row in r.speakers.itertuples():
+        sid = row.speaker_id
+        add_names(table, sid, [sid, row.name])
+        for iso in (row.country_iso3,):
+            if isinstance(iso, str) and iso in states:
+                add_names(table, sid, state_names(states[iso]))
+        if sid.startswith("person:") and isinstance(row.name, str):
+            words = row.name.split()
+            honorific = row.honorific if isinstance(row.honorific, str) else ""
+            add_names(table, sid, [sid.removeprefix("person:"), words[-1], f"{honorific} {words[-1]}",
+                                   f"{honorific} {row.name}"])
+    firsts: dict[str, list[str]] = {}
+    for row in r.speakers.itertuples():
+        if row.speaker_id.startswith("person:") and isinstance(row.name, str) and len(row.name.split()) > 1:
+            firsts.setdefault(norm_text(row.name.split()[0]), []).append(row.speaker_id)
+    for first, ids in firsts.items():
+        if len(ids) == 1:
+            table.setdefault(first, ids[0])
+    for row in r.statements[["speaker_id", "speaker"]].drop_duplicates().itertuples():
+        add_names(table, row.speaker_id, [row.speaker])
+    return Canon("a speaker", table, known=set(r.speakers["speaker_id"]))
+
+
+def country_canon(r: "Report") -> Canon:
+    """Countries by ISO code, UN name, running names and their initials ("DRC", "CAR"), and mission host names."""
+    from ..gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    table: dict[str, str] = {}
+    for row in g.state_rows:
+        add_names(table, row["iso3"], state_names(row))
+    for row in g.mission_rows:
+        if row.get("host") and "|" not in str(row.get("host_iso3", "")) and row.get("host_iso3"):
+            add_names(table, row["host_iso3"], [row["host"]])
+    return Canon("a country", table, known={row["iso3"] for row in g.state_rows})
+
+
+def mission_canon(r: "Report") -> Canon:
+    """Missions by acronym, full name and other names (missions.csv) and the words the report prints."""
+    from ..gazetteer import load_gazetteer
+
+    table: dict[str, str] = {}
+    for row in load_gazetteer().mission_rows:
+        add_names(table, row["acronym"], [row["acronym"], row.get("name", ""),
+                                          *str(row.get("alt_names", "")).split("|")])
+    m = r.mentions[r.mentions["kind"] == "mission"]
+    for row in m.itertuples():
+        add_names(table, row.key, [row.key, row.surface])
+    return Canon("a mission", table)
+
+
+def theme_canon(r: "Report") -> Canon:
+    """Themes by id or label (the vocabulary and the report's themes table)."""
+    from ..gazetteer import load_gazetteer
+
+    table: dict[str, str] = {}
+    for row in load_gazetteer().theme_rows:
+        add_names(table, row["theme"], [row["theme"], row.get("label", "")])
+    for row in r.themes[["theme", "label"]].drop_duplicates().itertuples():
+        add_names(table, row.theme, [row.theme, row.label])
+    return Canon("a theme", table)
+
+
+def resolution_canon(r: "Report") -> Canon:
+    """Resolutions by symbol, "resolution 2518 (2020)", "2518 (2020)" or the bare number 2518."""
+    keys = sorted(set(r.mentions.loc[r.mentions["kind"] == "resolution", "key"]),
+                  key=lambda k: (not str(k).startswith("S/RES/"), str(k)))
+    by_number: dict[str, str] = {}
+    for k in keys:
+        m = re.search(r"/(\d[\d/]*)\s*(?:\(|$)", str(k))
+        if m:
+            by_number.setdefault(m.group(1), k)
+
+    def convert(x: Any) -> Any:
+        if isinstance(x, int):
+            return by_number.get(str(x))
+        if not isinstance(x, str):
+            return None
+        s = re.sub(r"\s+", " ", x).strip()
+        s = re.sub(r"^(?:Security Council\s+|General Assembly\s+)?resolution\s+", "", s, flags=re.I)
+        m = re.fullmatch(r"(?:S/RES/)?(\d{1,4})\s*\((\d{4})\)", s, flags=re.I)
+        if m:
+            return f"S/RES/{m.group(1)} ({m.group(2)})"
+        if re.fullmatch(r"\d[\d/]*", s):
+            return by_number.get(s)
+        return s.upper() if s.upper().startswith(("S/", "A/")) else None
+
+    return Canon("a resolution", {norm_text(k): k for k in keys}, known=keys, convert=convert)
+
+
+def para_canon(r: "Report") -> Canon:
+    """Paragraph numbers, also written "27", "para. 27" or "paragraph 27"."""
+    def convert(x: Any) -> Any:
+        if isinstance(x, str):
+            m = re.fullmatch(r"(?:para(?:graph)?s?\.?\s*)?(\d+)", x.strip(), flags=re.I)
+            return int(m.group(1)) if m else None
+        return None
+
+    return Canon("a paragraph number", {}, known={int(p) for p in r.paragraphs["para"]}, convert=convert)
+
+
+_BUILDERS: dict[str, Callable[["Report"], Canon]] = {
+    "speaker": speaker_canon, "country": country_canon, "mission": mission_canon, "theme": theme_canon,
+    "resolution": resolution_canon, "para": para_canon,
+}
