@@ -28,6 +28,7 @@ from .errors import ReportError, ValidationError
 from .gazetteer import Gazetteer
 from .parse import ReportWarning, parse_rows
 from .paths import DEFAULT_REPORT
+from .rows import ViewReport, read_json, typed_rows, write_json
 from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText, read_source, source_from_text
 
@@ -131,7 +132,8 @@ class Report:
         return self
 
     def export(self, folder: str | Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
-        """Write every table to ``folder`` as CSV, Parquet and/or JSON; returns the files written.
+        """Write every table to ``folder`` as CSV and/or Parquet (a file per table) and/or JSON (all tables in
+        one ``report.json``, read back by :func:`load_report`); returns the files written.
 
         >>> import tempfile; files = load_report().export(tempfile.mkdtemp(), ["csv", "json"])
         >>> sorted({f.suffix for f in files})
@@ -140,15 +142,16 @@ class Report:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for name, df in self.tables().items():
-            for fmt in formats:
+        for fmt in formats:
+            if fmt == "json":  # one file, report.json: the format documented in the README (kit.rows)
+                written.append(write_json(ViewReport.from_report(self), folder / "report.json"))
+                continue
+            for name, df in self.tables().items():
                 path = folder / f"{name}.{fmt}"
                 if fmt == "csv":
                     df.to_csv(path, index=False)
                 elif fmt == "parquet":
                     df.to_parquet(path, index=False)
-                elif fmt == "json":
-                    df.to_json(path, orient="records", date_format="iso", force_ascii=False, indent=1)
                 else:
                     raise ValueError(f"unknown export format {fmt!r} (use csv, parquet or json)")
                 written.append(path)
@@ -195,7 +198,7 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
     ----------
     path : str or Path, optional
         A ``.md``/``.txt`` report (markdown as shipped, or plain text extracted
-        from the PDF) or the ``.pdf`` itself.
+        from the PDF) or the ``.pdf`` itself, or a ``report.json`` written by ``kit export --format json``.
     report_id : str, optional
         Defaults to the file name without its extension.
     strict : bool
@@ -224,7 +227,11 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
         key = None
     if cache and key in _CACHE:
         return _CACHE[key]
-    report = parse(read_source(path), report_id=report_id, strict=strict)
+    if path.suffix.lower() == ".json":  # a report.json written by `kit export --format json`
+        view = read_json(path)
+        report = _report(view.report_id, *typed_rows(view))
+    else:
+        report = parse(read_source(path), report_id=report_id, strict=strict)
     if cache and key is not None:
         _CACHE[key] = report
     return report
