@@ -1,4 +1,5 @@
-"""Views for the Voilà apps: the report as plain tables, HTML/SVG charts and the four apps.
+"""Views for the Voilà apps: the report as plain tables, HTML/SVG charts and the apps of
+:mod:`kit.views.registry` (Overview, Speakers, Themes, Missions, Briefing note).
 
 Nothing here parses: :func:`app_report` asks :func:`kit.load_report` (once,
 then a disk cache). The parser never imports this package. ipywidgets is
@@ -14,7 +15,7 @@ from __future__ import annotations
 from .data import ViewReport, app_report, cite, report_path
 
 __all__ = ["ViewReport", "app_report", "cite", "report_path", "overview_app", "speakers_app", "themes_app",
-           "missions_app"]
+           "missions_app", "briefing_app"]
 
 
 def __getattr__(name: str):
@@ -22,4 +23,8 @@ def __getattr__(name: str):
         from . import apps
 
         return getattr(apps, name)
+    if name == "briefing_app":
+        from .note_app import briefing_app
+
+        return briefing_app
     raise AttributeError(f"module 'kit.views' has no attribute {name!r}")
