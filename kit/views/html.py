@@ -18,9 +18,6 @@ import re
 from importlib import resources
 from typing import Iterable, Sequence
 
-from .spans import kwic, term_spans  # text analysis: kit.views.spans (re-exported for old callers)
-from .spans import merge_spans as _merge
-
 __all__ = ["esc", "highlight", "kwic", "table", "download_link", "csv_text", "error_panel", "STYLE",
            "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL", "panel", "term_spans"]
 
@@ -39,6 +36,10 @@ STYLE = f"<style>{(resources.files('kit') / 'assets' / 'apps.css').read_text(enc
 def esc(value) -> str:
     """Escape anything for HTML text or attribute values (None -> empty)."""
     return "" if value is None else html.escape(str(value), quote=True)
+
+
+# Text analysis (term spans, merged spans, keyword in context) lives in kit.views.spans.
+from .spans import kwic, merge_spans as _merge, term_spans  # noqa: E402
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = None) -> str:
