@@ -59,6 +59,9 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = Non
     return "".join(parts)
 
 
+# term_spans and kwic (text analysis, not markup) are defined in kit.views.spans and imported above.
+
+
 def table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Sequence[int] = (),
           cls: str = "kt", empty: str = "Nothing to show.") -> str:
     """An HTML table; cells are already HTML (escape text with :func:`esc` first)."""
