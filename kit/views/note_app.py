@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import io
 
+from markupsafe import Markup
+
 from ..display import format_date, kind_rank
 from ..errors import ReportError
 from .data import ViewReport, app_report
-from .html import KIND_LABEL, download_link, error_panel, esc, panel
+from .html import KIND_LABEL, download_link, error_panel, panel
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "speaker_options", "WORD_MIME"]
 
@@ -132,35 +134,37 @@ class _BriefingApp:
                                    themes=list(self.themes.value) or None, speakers=list(self.speakers.value) or None)
         except ReportError as exc:  # NoteError: a choice that matches nothing
             self.note = None
-            self.out.value = panel(f'<p role="status"><b>No note for these choices:</b> {esc(exc)}</p>')
+            self.out.value = panel(Markup('<p role="status"><b>No note for these choices:</b> {}</p>').format(
+                getattr(exc, "message", None) or str(exc)))
             return
         except Exception as exc:  # noqa: BLE001 - shown to the participant instead of a traceback
             self.note = None
-            self.out.value = panel('<div class="error" role="alert"><h2>Something went wrong here</h2>'
-                                   f"<p>{esc(type(exc).__name__)}: {esc(exc)}</p></div>")
+            self.out.value = panel(Markup('<div class="error" role="alert"><h2>Something went wrong here</h2>'
+                                          "<p>{}: {}</p></div>").format(type(exc).__name__, str(exc)))
             return
         note, stem = self.note, self._stem()
         self.out.value = panel(
-            "<h3>Download the note</h3>"
-            + download_link(f"{stem}.md", note.to_markdown(), "Briefing note (Markdown)", mime="text/markdown")
-            + download_link(f"{stem}.html", note.to_html(), "Briefing note (HTML)", mime="text/html")
-            + '<div class="note">' + _fragment(note) + "</div>")
+            Markup("<h3>Download the note</h3>")
+            + Markup(download_link(f"{stem}.md", note.to_markdown(), "Briefing note (Markdown)", mime="text/markdown"))
+            + Markup(download_link(f"{stem}.html", note.to_html(), "Briefing note (HTML)", mime="text/html"))
+            + Markup('<div class="note">{}</div>').format(Markup(_fragment(note))))  # the note escapes report text
 
     def on_word(self, _=None) -> None:
         """Make the Word file now (python-docx is imported only here) and offer it for download."""
         if self.note is None:
-            self.word_link.value = panel('<p role="status">Choose a meeting, themes or speakers with a note first.</p>')
+            self.word_link.value = panel(Markup('<p role="status">Choose a meeting, themes or speakers that give '
+                                                "a note first.</p>"))
             return
         try:
             buf = io.BytesIO()
             self.note.to_docx(buf)
         except Exception as exc:  # noqa: BLE001 - e.g. python-docx missing on this server
-            self.word_link.value = panel(f'<p role="alert">The Word file could not be made here '
-                                         f"({esc(type(exc).__name__)}: {esc(exc)}). Download the HTML file and "
-                                         "open it with your word processor instead.</p>")
+            self.word_link.value = panel(Markup(
+                '<p role="alert">The Word file could not be made here ({}: {}). Download the HTML file and open '
+                "it with your word processor instead.</p>").format(type(exc).__name__, str(exc)))
             return
-        self.word_link.value = panel(download_link(f"{self._stem()}.docx", buf.getvalue(),
-                                                   "Briefing note (Word)", mime=WORD_MIME))
+        self.word_link.value = panel(Markup(download_link(f"{self._stem()}.docx", buf.getvalue(),
+                                                          "Briefing note (Word)", mime=WORD_MIME)))
 
     def on_meeting(self, change=None) -> None:
         """A new meeting narrows the theme and speaker lists, keeping the choices that are still there."""
