@@ -51,6 +51,7 @@ def test_the_kit_keeps_its_layers():
     ("kit/sources.py", "from .teaching import briefing as _b", "kit.sources -> kit.teaching.briefing"),  # core -> teaching
     ("kit/teaching/handout.py", "from ..views.html import esc as _esc", "kit.teaching.handout -> kit.views.html"),
     ("kit/gazetteer.py", "from .themes import ThemeTagger as _T", "kit.gazetteer -> kit.themes"),  # reference -> analysis
+    ("kit/views/charts.py", "from .land_outline import svg_document as _s", "kit.views.charts -> kit.views.land_outline"),
 ])
 def test_a_forbidden_import_breaks_a_contract(tmp_path, module, line, names):
     root = _copy(tmp_path)
@@ -63,10 +64,12 @@ def test_a_forbidden_import_breaks_a_contract(tmp_path, module, line, names):
 
 def test_every_module_of_the_kit_is_in_a_layer():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
-    placed = {name.strip("() ") for contract in config["contracts"] for layer in contract["layers"]
+    placed = {name.strip("() ") for contract in config["contracts"]
+              for layer in contract.get("layers", [])
               for name in layer.replace("|", ":").split(":")}
     kit = ROOT / "kit"
     modules = {f"kit.{p.stem}" for p in kit.glob("*.py") if p.stem != "__init__"}
     modules |= {f"kit.{p.parent.name}" for p in kit.glob("*/__init__.py")}
+    # every module of kit.views is a view, and of kit.teaching teaching material: the packages are placed whole
     unplaced = sorted(modules - placed)
     assert not unplaced, f"place these modules in a layer of [tool.importlinter] in pyproject.toml: {unplaced}"

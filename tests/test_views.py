@@ -285,13 +285,16 @@ def test_every_app_kernel_stays_free_of_pandas_plotly_and_docx(tmp_path):
 
 
 def test_world_outline_has_no_lines_across_the_map():
-    from kit.views.world import land_path
+    from kit.views.land_outline import svg_document
+    from kit.views.world import LAND_ASSET, land_path
 
     path = land_path()
     for ring in path.split("M")[1:]:
         xs = [float(p.split()[0]) for p in ring.rstrip("Z").split("L")]
         assert max(abs(a - b) for a, b in zip(xs, xs[1:])) < 90
     assert len(path) < 80_000
+    # the asset is exactly what the build tool writes around that outline
+    assert (ROOT / "kit" / "assets" / LAND_ASSET).read_text(encoding="utf-8") == svg_document(path)
 
 
 def test_joint_matrix_counts_statements_made_together():
