@@ -1,9 +1,9 @@
 """Views for the Voilà apps: the report as plain tables, HTML/SVG charts and the apps of
 :mod:`kit.views.registry` (Overview, Speakers, Themes, Missions, Briefing note).
 
-Nothing here parses: :func:`app_report` asks :func:`kit.load_report` (once,
-then a disk cache). The parser never imports this package. ipywidgets is
-imported only when an interactive app is built, and plotly never.
+Nothing here parses: :func:`app_report` runs the pandas-free parser once per report and keeps the tables in a
+``report.json`` cache (:mod:`kit.views.data`). The core never imports this package. ipywidgets is imported only
+when an interactive app is built; pandas and plotly never, python-docx only for a Word download.
 
 >>> from kit.views import app_report
 >>> app_report().report_id
