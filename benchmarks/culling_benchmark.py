@@ -25,9 +25,11 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from voila_server import ROOT, Server  # benchmarks/voila_server.py
+from voila_server import ROOT, Server  # benchmarks/voila_server.py (puts the checkout on sys.path)
 
-APPS = ("overview", "speakers", "themes", "missions", "briefing_note")
+from kit.views.registry import APPS as REGISTRY  # noqa: E402
+
+APPS = tuple(app.name for app in REGISTRY)  # every app of kit.views.registry
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
-"""Paragraph citations a briefer can paste: ``"S/2021/1086, paras. 26-28, 31"``.
+"""Paragraph citations, in one format: ``"S/2021/1086, paras. 26-28, 31"``, or ``"(paras. 26-28, 31)"`` after
+a quotation whose report is already named.
 
-Pandas-free, so the apps and the parser share one definition.
+Pandas-free, so the parser, the apps and the briefing notes share one definition.
 
 Examples
 --------
@@ -8,6 +9,8 @@ Examples
 'S/2021/1086, paras. 26-28, 31'
 >>> cite("wgpko-2021", 26)
 'wgpko-2021, para. 26'
+>>> cite_paras([27, 26])
+'(paras. 26-27)'
 """
 
 from __future__ import annotations
@@ -15,14 +18,19 @@ from __future__ import annotations
 import numbers
 from typing import Iterable
 
-__all__ = ["cite"]
+__all__ = ["cite", "cite_paras", "paragraphs"]
 
 
-def cite(label: str, paras: int | Iterable[int]) -> str:
-    """Cite one paragraph or several (sorted, duplicates dropped, consecutive runs joined)."""
+def _numbers(paras: int | Iterable[int]) -> list[int]:
     numbers_ = sorted({int(paras)} if isinstance(paras, numbers.Integral) else {int(p) for p in paras})
     if not numbers_:
         raise ValueError("nothing to cite: no paragraph numbers given")
+    return numbers_
+
+
+def paragraphs(paras: int | Iterable[int]) -> str:
+    """``"para. 26"`` or ``"paras. 26-28, 31"`` (sorted, duplicates dropped, consecutive runs joined)."""
+    numbers_ = _numbers(paras)
     runs: list[list[int]] = []
     for p in numbers_:
         if runs and p == runs[-1][-1] + 1:
@@ -30,4 +38,14 @@ def cite(label: str, paras: int | Iterable[int]) -> str:
         else:
             runs.append([p])
     text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
-    return f"{label}, para{'s' if len(numbers_) > 1 else ''}. {text}"
+    return f"para{'s' if len(numbers_) > 1 else ''}. {text}"
+
+
+def cite(label: str, paras: int | Iterable[int]) -> str:
+    """Cite one paragraph or several of the report ``label`` (its symbol, else its id)."""
+    return f"{label}, {paragraphs(paras)}"
+
+
+def cite_paras(paras: int | Iterable[int]) -> str:
+    """The short citation after a quotation: ``"(para. 27)"``, ``"(paras. 26-28, 31)"``."""
+    return f"({paragraphs(paras)})"

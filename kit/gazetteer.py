@@ -193,13 +193,6 @@ class Gazetteer:
                 names.setdefault(surface, f"{kind}:{key}")
         return Matcher(names)
 
-    @cached_property
-    def tagger(self):  # -> kit.themes.ThemeTagger (imported lazily: themes imports this module)
-        """The compiled theme vocabulary."""
-        from .themes import ThemeTagger
-
-        return ThemeTagger(self.theme_rows)
-
 
 def _surface_names(rows: list[dict[str, str]], key: str, columns: tuple[str, ...], *,
                    skip_bracketed: bool = False) -> dict[str, str]:

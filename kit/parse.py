@@ -27,6 +27,7 @@ from .mentions import find_mentions
 from .paths import DEFAULT_REPORT
 from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText
+from .themes import theme_tagger
 
 __all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning", "NOT_A_REPORT"]
 
@@ -180,14 +181,15 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     for row in st_rows:
         by_para.setdefault(row["para"], []).append(row)
     grouped: dict[tuple[int, str | None, str], list] = {}
-    for h in g.tagger.find(whole):
+    tagger = theme_tagger(g)
+    for h in tagger.find(whole):
         i = bisect_right(starts, h.start) - 1
         para, offset = texts[i][0], h.start - starts[i]
         owners = [r["statement_id"] for r in by_para.get(para, []) if r["start"] <= offset < r["end"]]
         for owner in owners or [None]:
             grouped.setdefault((para, owner, h.theme), []).append((h, offset))
     theme_rows = [{"report_id": rid, "para": para, "statement_id": owner, "theme": theme,
-                   "label": g.tagger.labels[theme],
+                   "label": tagger.labels[theme],
                    "terms": "; ".join(dict.fromkeys(h.surface.lower() for h, _ in hs)),
                    "n_hits": len(hs), "start": hs[0][1], "end": hs[0][1] + len(hs[0][0].surface)}
                   for (para, owner, theme), hs in grouped.items()]

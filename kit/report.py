@@ -32,6 +32,7 @@ from .errors import ReportError, ValidationError
 from .gazetteer import Gazetteer
 from .parse import ReportWarning, parse_rows
 from .paths import DEFAULT_REPORT
+from .rows import ViewReport, read_json, typed_rows, write_json
 from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText, read_source, source_from_text
 
@@ -145,7 +146,8 @@ class Report:
                       **{name: df.copy() for name, df in self.tables().items()})
 
     def export(self, folder: str | Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
-        """Write every table to ``folder`` as CSV, Parquet and/or JSON; returns the files written.
+        """Write every table to ``folder`` as CSV and/or Parquet (a file per table) and/or JSON (all tables in
+        one ``report.json``, read back by :func:`load_report`); returns the files written.
 
         The files are written to a temporary folder next to ``folder`` and moved
         into place only when all of them are written, so a failure halfway (a
@@ -175,8 +177,13 @@ class Report:
         except OSError as exc:
             raise ReportError(f"the folder could not be created ({exc.strerror or exc})", source=str(folder)) from None
         try:
-            staged = [exports.write_table(df, staging / f"{name}.{fmt}", fmt)
-                      for name, df in self.tables().items() for fmt in formats]
+            staged = []
+            for fmt in formats:
+                if fmt == "json":  # one file, report.json: the format documented in the README (kit.rows)
+                    staged.append(write_json(ViewReport.from_report(self), staging / "report.json"))
+                    continue
+                staged += [exports.write_table(df, staging / f"{name}.{fmt}", fmt)
+                           for name, df in self.tables().items()]
             if not folder.exists():
                 os.replace(staging, folder)  # one rename: the export appears whole
             else:
@@ -230,7 +237,7 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
     ----------
     path : str or Path, optional
         A ``.md``/``.txt`` report (markdown as shipped, or plain text extracted
-        from the PDF) or the ``.pdf`` itself.
+        from the PDF) or the ``.pdf`` itself, or a ``report.json`` written by ``kit export --format json``.
     report_id : str, optional
         Defaults to the file name without its extension.
     strict : bool
@@ -261,7 +268,11 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
         key = None
     if cache and key in _CACHE:
         return _CACHE[key].copy()
-    report = parse(read_source(path), report_id=report_id, strict=strict)
+    if path.suffix.lower() == ".json":  # a report.json written by `kit export --format json`
+        view = read_json(path)
+        report = _report(view.report_id, *typed_rows(view))
+    else:
+        report = parse(read_source(path), report_id=report_id, strict=strict)
     if cache and key is not None:
         _CACHE[key] = report
         return report.copy()

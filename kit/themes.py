@@ -16,11 +16,12 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
-from .gazetteer import trie_regex
+from .gazetteer import Gazetteer, trie_regex
 
-__all__ = ["ThemeHit", "ThemeTagger"]
+__all__ = ["ThemeHit", "ThemeTagger", "theme_tagger"]
 
 
 class ThemeHit(NamedTuple):
@@ -94,3 +95,13 @@ class ThemeTagger:
             if found:
                 hits.append(ThemeHit(found[0], found[1], surface, m.start(), m.end()))
         return hits
+
+
+@lru_cache(maxsize=8)
+def theme_tagger(gazetteer: Gazetteer) -> ThemeTagger:
+    """The compiled theme vocabulary of a gazetteer's ``themes.csv``, built once per gazetteer.
+
+    (It lives here, not on :class:`~kit.gazetteer.Gazetteer`, so that the reference tables never import the
+    analysis built on them.)
+    """
+    return ThemeTagger(gazetteer.theme_rows)

@@ -7,8 +7,10 @@ import csv
 import io
 import json
 import re
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -107,22 +109,6 @@ def test_app_report_uses_kit_report(tmp_path, monkeypatch):
     assert {"UNFICYP", "UNIFIL", "MINUSCA"} <= set(r.missions)
 
 
-def test_app_report_cache_is_reused_and_invalidated(tmp_path, monkeypatch):
-    f = tmp_path / "cached.md"
-    f.write_text(SYNTHETIC, encoding="utf-8")
-    first = app_report(f)
-    files = list((tmp_path / "cache").glob("cached-*.json"))
-    assert len(files) == 1
-    from kit.views import data
-    data._MEMO.clear()
-    assert app_report(f).to_json() == first.to_json()  # read back from disk
-    f.write_text(SYNTHETIC.replace("Harold Agyeman", "Harold Agyeman Jr"), encoding="utf-8")
-    import os
-    os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 10**9))
-    app_report(f)
-    assert len(list((tmp_path / "cache").glob("cached-*.json"))) == 2
-
-
 def test_bad_kit_report_is_a_friendly_error(tmp_path, monkeypatch):
     missing = tmp_path / "no-such-report.pdf"
     monkeypatch.setenv("KIT_REPORT", str(missing))
@@ -131,8 +117,13 @@ def test_bad_kit_report_is_a_friendly_error(tmp_path, monkeypatch):
     junk = tmp_path / "junk.md"
     junk.write_text("just some words, no numbered paragraphs\n", encoding="utf-8")
     monkeypatch.setenv("KIT_REPORT", str(junk))
-    for make in (views_apps.overview_app, views_apps.speakers_app, views_apps.themes_app, views_apps.missions_app):
-        app = make()
+    import importlib
+
+    from kit.views.registry import APPS
+
+    for entry in APPS:
+        module, _, name = entry.builder.partition(":")
+        app = getattr(importlib.import_module(module), name)()
         assert isinstance(app, views_apps.HTMLApp)
         html = app._repr_html_()
         assert "could not be opened" in html and "junk.md" in html
@@ -271,32 +262,39 @@ def test_overview_links_are_relative_and_page_is_offline(view):
 
 # ----------------------------------------------------------------------------- weight of the kernel
 
-def test_views_do_not_import_pandas_or_plotly_when_cached(tmp_path):
+def test_every_app_kernel_stays_free_of_pandas_plotly_and_docx(tmp_path):
+    """A kernel-equivalent process builds every app of the registry (the Briefing note too) from a warm cache:
+    none of them may load pandas, plotly or python-docx."""
     from kit.views import data
+    from kit.views.registry import APPS
+
     data._MEMO.clear()
-    app_report()  # warm the cache of this test's KIT_CACHE_DIR
-    code = ("import sys; from kit.views import app_report, speakers_app, themes_app, missions_app, overview_app; "
-            "r = app_report(); speakers_app(r); themes_app(r); missions_app(r); overview_app(r); "
-            "print(sorted(m for m in ('pandas', 'plotly', 'numpy') if m in sys.modules))")
-    import os
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
-                         env={**os.environ})
-    assert out.stdout.strip() == "[]", out.stderr
-
-
-def test_parser_never_imports_views():
-    for f in (ROOT / "kit").glob("*.py"):
-        assert "views" not in re.findall(r"^\s*(?:from|import)\s+([\w.]+)", f.read_text(), re.M), f
+    app_report()  # warm the cache of this test's KIT_CACHE_DIR, as `kit serve` does
+    code = ("import importlib, sys\n"
+            "from kit.views.registry import APPS\n"
+            "for app in APPS:\n"
+            "    module, _, name = app.builder.partition(':')\n"
+            "    built = getattr(importlib.import_module(module), name)()\n"
+            "    assert 'could not be opened' not in repr(built), (app.name, repr(built))\n"
+            "    heavy = sorted(m for m in ('pandas', 'plotly', 'docx') if m in sys.modules)\n"
+            "    print(app.name, heavy)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:-1] == [f"{app.name} []" for app in APPS], out.stdout + out.stderr
 
 
 def test_world_outline_has_no_lines_across_the_map():
-    from kit.views.world import land_path
+    from kit.views.land_outline import svg_document
+    from kit.views.world import LAND_ASSET, land_path
 
     path = land_path()
     for ring in path.split("M")[1:]:
         xs = [float(p.split()[0]) for p in ring.rstrip("Z").split("L")]
         assert max(abs(a - b) for a, b in zip(xs, xs[1:])) < 90
     assert len(path) < 80_000
+    # the asset is exactly what the build tool writes around that outline
+    assert (ROOT / "kit" / "assets" / LAND_ASSET).read_text(encoding="utf-8") == svg_document(path)
 
 
 def test_joint_matrix_counts_statements_made_together():
@@ -313,3 +311,218 @@ def test_joint_matrix_counts_statements_made_together():
     assert counts[china][uk] == counts[uk][china] == len(expected) > 0
     assert all(counts[i][i] == 0 for i in range(len(names)))
     assert "Brazil" not in names  # only mentioned, never a speaker
+
+
+# ----------------------------------------------------------------------------- report.json and the apps' cache
+
+def _cached_file(tmp_path, f) -> Path:
+    from kit.views.data import cache_key
+
+    return tmp_path / "cache" / f"{f.stem}-{cache_key(f)}.json"
+
+
+def _fresh(f):
+    from kit.views import data
+
+    data._MEMO.clear()
+    return app_report(f)
+
+
+@pytest.fixture()
+def synthetic_file(tmp_path):
+    f = tmp_path / "cached.md"
+    f.write_text(SYNTHETIC, encoding="utf-8")
+    return f
+
+
+def test_report_json_round_trips_both_faces(tmp_path, frames, view):
+    import pandas as pd
+
+    from kit.rows import FORMAT, TABLE_KEYS, read_json
+
+    assert ViewReport.from_json(json.loads(json.dumps(view.to_json()))) == view
+    files = frames.export(tmp_path / "out", ["json"])
+    assert [f.name for f in files] == ["report.json"]
+    data = json.loads(files[0].read_text(encoding="utf-8"))
+    assert (data["format"], data["report_id"], list(data["tables"])) == (FORMAT, frames.report_id, list(TABLE_KEYS))
+    assert read_json(files[0]) == ViewReport.from_report(frames) == view.__class__.from_json(view.to_json())
+    again = load_report(files[0])  # Report -> report.json -> Report
+    for name, df in frames.tables().items():
+        pd.testing.assert_frame_equal(getattr(again, name), df)
+    assert again.metadata == frames.metadata
+
+
+def test_cache_is_keyed_on_content_not_path_size_or_mtime(tmp_path, synthetic_file):
+    f = synthetic_file
+    first = app_report(f)
+    assert _cached_file(tmp_path, f).is_file()
+    assert _fresh(f) == first  # read back from disk
+    # the same size, the modification time put back: still a new parse
+    st = f.stat()
+    f.write_text(SYNTHETIC.replace("Harold Agyeman", "Harald Agyeman"), encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_size == st.st_size and f.stat().st_mtime_ns == st.st_mtime_ns
+    edited = _fresh(f)
+    assert any("Harald" in p["text"] for p in edited.paragraphs)
+    assert not any("Harald" in p["text"] for p in first.paragraphs)
+    assert len(list((tmp_path / "cache").glob("cached-*.json"))) == 2
+
+
+def test_cache_key_follows_the_reference_tables_and_the_kit_version(tmp_path, synthetic_file, monkeypatch):
+    import shutil
+
+    import kit
+    from kit.paths import REFERENCE_DIR
+    from kit.views import data
+
+    before = data.cache_key(synthetic_file)
+    refs = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, refs)
+    monkeypatch.setattr(data, "REFERENCE_DIR", refs)
+    assert data.cache_key(synthetic_file) == before  # the same tables elsewhere: the same key
+    with open(refs / "themes.csv", "a", encoding="utf-8") as out:
+        out.write("\n")
+    assert data.cache_key(synthetic_file) != before
+    monkeypatch.setattr(data, "REFERENCE_DIR", REFERENCE_DIR)
+    monkeypatch.setattr(data, "_CODE_DIGEST", None)
+    monkeypatch.setattr(kit, "__version__", kit.__version__ + ".post1")
+    assert data.cache_key(synthetic_file) != before
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "truncated", "wrong rows", "wrong offsets", "other format", "empty"])
+def test_a_damaged_cache_file_is_rebuilt(tmp_path, synthetic_file, damage):
+    good = app_report(synthetic_file)
+    cached = _cached_file(tmp_path, synthetic_file)
+    text = cached.read_text(encoding="utf-8")
+    data = json.loads(text)
+    if damage == "corrupt":
+        cached.write_bytes(b"\x00\xff" + text.encode()[:100])
+    elif damage == "truncated":
+        cached.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif damage == "wrong rows":  # the right keys, rows of another shape
+        data["tables"]["paragraphs"] = [{"para": "one", "text": None}]
+        cached.write_text(json.dumps(data), encoding="utf-8")
+    elif damage == "wrong offsets":
+        data["tables"]["statements"][0]["end"] = 10**6
+        cached.write_text(json.dumps(data), encoding="utf-8")
+    elif damage == "other format":
+        data["version"] = 99
+        cached.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        cached.write_text("", encoding="utf-8")
+    again = _fresh(synthetic_file)
+    assert again == good
+    assert ViewReport.from_json(json.loads(cached.read_text(encoding="utf-8"))) == good  # repaired on disk
+    for make in (views_apps.overview_app, views_apps.themes_app):
+        assert "could not be opened" not in repr(make(again))
+
+
+def test_two_kernels_writing_the_cache_at_once_leave_a_whole_file(tmp_path, synthetic_file):
+    from kit.rows import read_json, write_json
+
+    view = app_report(synthetic_file)
+    target = tmp_path / "race" / "report.json"
+    errors: list[BaseException] = []
+
+    def writer():
+        try:
+            for _ in range(20):
+                write_json(view, target)
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    def reader():
+        try:
+            for _ in range(40):
+                if target.exists():
+                    assert read_json(target) == view
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer) for _ in range(3)] + [threading.Thread(target=reader)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert read_json(target) == view
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]  # no temporary file left behind
+    # and two processes starting on a cold cache both get the report and leave a valid cache file
+    code = "from kit.views import app_report; import sys; print(len(app_report(sys.argv[1]).paragraphs))"
+    cold = tmp_path / "cold"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "KIT_CACHE_DIR": str(cold)}
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(synthetic_file)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outs = [p.communicate() for p in procs]
+    assert [o[0].strip() for o in outs] == [str(len(view.paragraphs))] * 2, outs
+    assert [read_json(f) for f in cold.glob("*.json")] == [view]
+
+
+def test_cache_folder_is_the_platforms_unless_set(monkeypatch):
+    import platformdirs
+
+    from kit.views.data import cache_dir
+
+    monkeypatch.delenv("KIT_CACHE_DIR")
+    assert cache_dir() == Path(platformdirs.user_cache_dir("peacekeeping-briefing-kit", appauthor=False))
+    monkeypatch.setenv("KIT_CACHE_DIR", "/somewhere/else")
+    assert cache_dir() == Path("/somewhere/else")
+
+
+def test_a_special_file_is_refused_before_reading(tmp_path, monkeypatch):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("KIT_REPORT", str(fifo))
+    with pytest.raises(ReportError, match="not a regular file"):
+        app_report()
+    from kit.views.note_app import briefing_app
+
+    assert "could not be opened" in briefing_app()._repr_html_()
+
+
+# ----------------------------------------------------------------------------- the Briefing note app
+
+def test_briefing_app_is_built_like_the_others_and_follows_the_choices(view):
+    import nbformat
+
+    from kit.views.note_app import briefing_app, speaker_options, theme_options
+    from kit.views.registry import app_named
+
+    nb = nbformat.read(ROOT / "notebooks" / app_named("briefing_note").notebook, as_version=4)
+    assert "briefing_app()" in "".join(c.source for c in nb.cells if c.cell_type == "code")
+    app = briefing_app(view)
+    b = app.briefing
+    assert "kit-app" in app._dom_classes
+    head = app.children[0].value
+    assert '<nav aria-label="Apps">' in head and view.label in head  # the same header and navigation bar
+    assert "(para" in b.out.value
+    meeting = view.meetings[-1]["meeting_id"]
+    b.meeting.value = meeting
+    spoke = {s["speaker_id"] for s in view.statements if s["meeting_id"] == meeting}
+    assert {sid for _, sid in b.speakers.options} == spoke
+    assert [o for o in b.speakers.options] == speaker_options(view, meeting)
+    in_meeting = {p["para"] for p in view.paragraphs if p["meeting_id"] == meeting}
+    for label, theme in theme_options(view, meeting):
+        n = len({t["para"] for t in view.themes if t["theme"] == theme and t["para"] in in_meeting})
+        assert label.endswith(f"({n} para{'s' if n != 1 else ''}.)")
+    sid, = [sid for sid in b.speakers.options[0][1:]]
+    name = view.speaker[sid]["name"]
+    b.speakers.value = (sid,)
+    links = _links(b.out.value)
+    md = next(v for k, v in links.items() if k.endswith(".md"))
+    assert name in md and sorted(k.rsplit(".", 1)[1] for k in links) == ["html", "md"]
+    b.on_clear()
+    assert b.speakers.value == () and b.themes.value == ()
+
+
+def test_briefing_app_makes_the_word_file_only_when_asked(view):
+    code = ("import sys, base64, re\n"
+            "from kit.views.note_app import briefing_app\n"
+            "app = briefing_app()\n"
+            "assert 'docx' not in sys.modules\n"
+            "app.briefing.on_word()\n"
+            "data = re.search(r'base64,([^\"]+)', app.briefing.word_link.value).group(1)\n"
+            "print(base64.b64decode(data)[:2], 'docx' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])})
+    assert out.stdout.strip() == "b'PK' True", out.stderr

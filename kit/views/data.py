@@ -1,16 +1,16 @@
-"""The report the apps show, as plain Python tables, cached on disk.
+"""The report the apps show, as plain rows (:class:`kit.rows.ViewReport`), cached on disk as ``report.json``.
 
-Why not the pandas dataframes? 30 workshop participants open the apps at once
-on a 2-core machine, and every Voilà page is its own kernel. Importing pandas
-costs about 0.5 s and 60 MB per kernel. So the first kernel to open a report
-parses it with :func:`kit.parse.parse_rows` (no pandas) and writes the tables as
-JSON to a cache file (``kit serve`` does this before the room arrives); every later kernel reads that
-file (a few milliseconds) and never imports pandas. The cache key covers the
-report file (path, size, modification time), the parser's source files and the
-reference tables, so editing any of them re-parses.
+Why not the pandas dataframes? 30 workshop participants open the apps at once on a 2-core machine, and every
+Voilà page is its own kernel. Importing pandas costs about 0.5 s and 60 MB per kernel. So the first kernel to open
+a report parses it with :func:`kit.parse.parse_rows` (no pandas) and writes the tables to a cache file in the
+documented ``report.json`` format (``kit serve`` does this before the room arrives); every later kernel reads that
+file (a few milliseconds) and never imports pandas.
 
-Widgets never parse: :func:`app_report` is the only door, and the parser
-(``kit/*.py``) never imports ``kit.views``.
+The cache is keyed on what the parse depends on, by content: the SHA-256 of the report file's bytes, the kit's
+version and code, and the reference tables. A cache file that is corrupt, truncated, of another shape or
+half-written by a second kernel is checked on reading (:meth:`ViewReport.from_json`), thrown away and rebuilt.
+
+Widgets never parse: :func:`app_report` is the only door.
 
 Examples
 --------
@@ -21,134 +21,20 @@ Examples
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
-import json
-import math
 import os
-import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..citation import cite
 from ..errors import ReportError
-from ..paths import DEFAULT_REPORT
-from ..schema import TABLES as TABLE_NAMES
+from ..paths import DEFAULT_REPORT, PACKAGE_DIR, REFERENCE_DIR
+from ..rows import ViewReport, read_json, write_json
 
-__all__ = ["ViewReport", "app_report", "report_path", "cache_dir", "cite", "CACHE_VERSION"]
+__all__ = ["ViewReport", "app_report", "report_path", "cache_dir", "cache_key", "cite"]
 
-CACHE_VERSION = 1
-KIT_DIR = Path(__file__).resolve().parent.parent
-_MEMO: dict[tuple, "ViewReport"] = {}
-
-
-@dataclass
-class ViewReport:
-    """A parsed report as lists of row dicts (same columns as the :class:`kit.Report` tables).
-
-    ``missions`` maps each mission acronym the report mentions to its row of
-    ``missions.csv`` / ``political_missions.csv`` (name, host, lat, lon, ...).
-    """
-
-    report_id: str
-    metadata: dict
-    meetings: list[dict]
-    paragraphs: list[dict]
-    speakers: list[dict]
-    statements: list[dict]
-    mentions: list[dict]
-    themes: list[dict]
-    missions: dict[str, dict] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.text = {p["para"]: p["text"] for p in self.paragraphs}
-        self.speaker = {s["speaker_id"]: s for s in self.speakers}
-        self.theme_label = {t["theme"]: t["label"] for t in self.themes}
-
-    def __repr__(self) -> str:
-        counts = ", ".join(f"{len(getattr(self, t))} {t}" for t in TABLE_NAMES)
-        return f"<ViewReport {self.report_id!r}: {counts}>"
-
-    @property
-    def label(self) -> str:
-        """What citations start with: the document symbol, else the report id."""
-        return self.metadata.get("symbol") or self.report_id
-
-    def cite(self, paras: int | Iterable[int]) -> str:
-        return cite(self.label, paras)
-
-    def to_json(self) -> dict:
-        return {"version": CACHE_VERSION, "report_id": self.report_id, "metadata": self.metadata,
-                "missions": self.missions, **{t: getattr(self, t) for t in TABLE_NAMES}}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "ViewReport":
-        return cls(data["report_id"], data["metadata"], *(data[t] for t in TABLE_NAMES), missions=data["missions"])
-
-    @classmethod
-    def from_rows(cls, rows: dict[str, list[dict]], meta: dict) -> "ViewReport":
-        """Build from :func:`kit.parse.parse_rows` output: no pandas at all."""
-        from ..schema import COLUMNS
-
-        tables = {t: [{c: _plain(row.get(c)) for c in COLUMNS[t]} for row in rows[t]] for t in TABLE_NAMES}
-        acronyms = sorted({m["key"] for m in tables["mentions"] if m["kind"] == "mission"})
-        return cls(meta["report_id"], {k: _plain(v) for k, v in meta.items()}, *(tables[t] for t in TABLE_NAMES),
-                   missions=_mission_rows(acronyms))
-
-    @classmethod
-    def from_report(cls, report) -> "ViewReport":
-        """Convert a :class:`kit.Report` (pandas) into plain tables; dates become ISO strings."""
-        tables = {t: _records(getattr(report, t)) for t in TABLE_NAMES}
-        meta = {k: _plain(v) for k, v in report.metadata.items()}
-        acronyms = sorted({m["key"] for m in tables["mentions"] if m["kind"] == "mission"})
-        return cls(report.report_id, meta, *(tables[t] for t in TABLE_NAMES), missions=_mission_rows(acronyms))
-
-
-def _plain(v):
-    """A JSON-safe Python value: NaN/NaT -> None, dates -> ISO strings, numpy scalars -> Python."""
-    if v is None:
-        return None
-    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalar
-        try:
-            v = v.item()
-        except (ValueError, AttributeError):
-            pass
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if isinstance(v, _dt.datetime):
-        return v.date().isoformat() if v.time() == _dt.time() else v.isoformat()
-    if isinstance(v, _dt.date):
-        return v.isoformat()
-    if type(v).__name__ in ("NaTType", "NAType"):
-        return None
-    if type(v).__name__ == "Timestamp":
-        return v.date().isoformat()
-    return v
-
-
-def _records(df) -> list[dict]:
-    cols = list(df.columns)
-    return [{c: _plain(v) for c, v in zip(cols, row)} for row in df.itertuples(index=False, name=None)]
-
-
-def _mission_rows(acronyms: list[str]) -> dict[str, dict]:
-    """The reference rows (peacekeeping and political missions) of the acronyms, lat/lon as floats or None."""
-    from ..gazetteer import load_gazetteer  # already loaded: this runs on a cache miss, after the parse
-
-    rows: dict[str, dict] = {}
-    for row in load_gazetteer().mission_rows:
-        if row.get("acronym") in acronyms and row["acronym"] not in rows:
-            out: dict = dict(row)
-            for k in ("lat", "lon"):
-                try:
-                    out[k] = float(row.get(k) or "nan")
-                except ValueError:
-                    out[k] = float("nan")
-                if math.isnan(out[k]):
-                    out[k] = None
-            rows[row["acronym"]] = out
-    return rows
+APP_NAME = "peacekeeping-briefing-kit"
+_MEMO: dict[tuple[str, str], ViewReport] = {}
+_CODE_DIGEST: str | None = None
 
 
 def report_path() -> Path:
@@ -158,54 +44,88 @@ def report_path() -> Path:
 
 
 def cache_dir() -> Path:
-    """``$KIT_CACHE_DIR``, else ``~/.cache/peacekeeping-briefing-kit`` (else the temp folder)."""
-    env = os.environ.get("KIT_CACHE_DIR")
+    """``$KIT_CACHE_DIR``, else the user's cache folder as the platform defines it (platformdirs)."""
+    env = os.environ.get("KIT_CACHE_DIR", "").strip()
     if env:
-        return Path(env)
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "peacekeeping-briefing-kit"
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
-def _fingerprint(path: Path) -> str:
-    """What the parse depends on: the report file, the parser's code and the reference tables."""
-    from ..gazetteer import REFERENCE_DIR
+def _code_digest() -> str:
+    """The kit's version and the content of its parsing code (a developer's edit re-parses, too)."""
+    global _CODE_DIGEST
+    if _CODE_DIGEST is None:
+        from .. import __version__
 
-    h = hashlib.sha256(f"v{CACHE_VERSION}".encode())
-    st = path.stat()
-    h.update(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
-    deps = sorted(KIT_DIR.glob("*.py")) + sorted(Path(REFERENCE_DIR).glob("*.csv")) + [Path(__file__)]
-    for dep in deps:
-        try:
-            s = dep.stat()
-        except OSError:
-            continue
-        h.update(f"{dep}|{s.st_size}|{s.st_mtime_ns}".encode())
-    return h.hexdigest()[:24]
+        h = hashlib.sha256(f"kit {__version__}\n".encode())
+        for dep in sorted(PACKAGE_DIR.glob("*.py")):
+            h.update(dep.name.encode() + b"\0" + dep.read_bytes())
+        _CODE_DIGEST = h.hexdigest()
+    return _CODE_DIGEST
+
+
+def cache_key(path: str | Path) -> str:
+    """What the parse of ``path`` depends on, by content: the file's SHA-256, the kit's version and code,
+    and the reference tables (so editing a reference CSV re-parses)."""
+    h = hashlib.sha256(_code_digest().encode())
+    h.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    for ref in sorted(Path(REFERENCE_DIR).glob("*.csv")):
+        h.update(ref.name.encode() + b"\0" + hashlib.sha256(ref.read_bytes()).digest())
+    return h.hexdigest()[:32]
 
 
 def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> ViewReport:
     """The report for the apps: ``path``, else ``$KIT_REPORT``, else the bundled report.
 
-    Raises :class:`kit.ReportError` naming the file when it is missing or cannot
-    be parsed (the apps turn that into a friendly panel).
+    Raises :class:`kit.ReportError` naming the file when it is missing or cannot be parsed (the apps turn that
+    into a friendly panel).
     """
     path = Path(path).expanduser() if path is not None else report_path()
     if not path.is_file():
-        raise ReportError("the report file does not exist (check the KIT_REPORT setting)"
-                          if not path.exists() else "this is not a file", source=str(path))
-    key = _fingerprint(path)
-    memo_key = (str(path), key)
+        if path.exists():
+            raise ReportError("this is not a regular file; give the path of a report file", source=str(path))
+        setting = " (check the KIT_REPORT setting)" if os.environ.get("KIT_REPORT", "").strip() else ""
+        raise ReportError(f"the report file does not exist{setting}", source=str(path))
+    try:
+        key = cache_key(path)
+    except OSError as exc:
+        raise ReportError(f"the report file cannot be read ({exc.strerror or exc})", source=str(path)) from exc
+    memo_key = (str(path.resolve()), key)
     if use_cache and memo_key in _MEMO:
         return _MEMO[memo_key]
     file = cache_dir() / f"{path.stem}-{key}.json"
     if use_cache:
-        try:
-            with open(file, encoding="utf-8") as f:
-                view = ViewReport.from_json(json.load(f))
+        view = _read_cache(file)
+        if view is not None:
             _MEMO[memo_key] = view
             return view
-        except (OSError, ValueError, KeyError, TypeError):
+    view = _parse(path)
+    if use_cache:
+        try:
+            write_json(view, file)
+        except OSError:
+            pass  # a read-only cache folder: the apps still work, each kernel parses
+        _MEMO[memo_key] = view
+    return view
+
+
+def _read_cache(file: Path) -> ViewReport | None:
+    """The cached report, or None when there is none or it is unusable (which is then removed)."""
+    try:
+        return read_json(file)
+    except FileNotFoundError:
+        return None
+    except (OSError, ReportError, ValueError, KeyError, TypeError):
+        try:  # corrupt, truncated or of another shape: rebuild it
+            file.unlink()
+        except OSError:
             pass
+        return None
+
+
+def _parse(path: Path) -> ViewReport:
     from ..parse import parse_rows  # the parser only on a cache miss, and never pandas
     from ..sources import read_source
 
@@ -215,20 +135,4 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
         raise
     except Exception as exc:  # a parser bug must still reach the user as a message naming the file
         raise ReportError(f"the report could not be read ({type(exc).__name__}: {exc})", source=str(path)) from exc
-    view = ViewReport.from_rows(rows, meta)
-    if use_cache:
-        _write_atomically(file, view.to_json())
-        _MEMO[memo_key] = view
-    return view
-
-
-def _write_atomically(file: Path, data: dict) -> None:
-    """Write via a temporary file and rename, so 30 kernels starting at once never read half a file."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
-        os.replace(tmp, file)
-    except OSError:
-        pass  # a read-only home: the apps still work, each kernel parses
+    return ViewReport.from_rows(rows, meta)

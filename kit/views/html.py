@@ -38,16 +38,8 @@ def esc(value) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def _merge(spans: Iterable[tuple[int, int]], n: int) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for s, e in sorted((max(0, int(s)), min(n, int(e))) for s, e in spans):
-        if e <= s:
-            continue
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
+# Text analysis (term spans, merged spans, keyword in context) lives in kit.views.spans.
+from .spans import kwic, merge_spans as _merge, term_spans  # noqa: E402
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = None) -> str:
@@ -67,31 +59,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = Non
     return "".join(parts)
 
 
-def term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """Where any of ``terms`` occurs in ``text`` (case-insensitive, spaces/hyphens interchangeable).
-
-    >>> term_spans("Women peacekeepers and women, peace and security", ["women, peace and security"])
-    [(23, 48)]
-    """
-    spans = []
-    for term in terms:
-        term = term.strip().rstrip("*")
-        if not term:
-            continue
-        pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
-        spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}[\w-]*", text, re.IGNORECASE)]
-    return _merge(spans, len(text))
-
-
-def kwic(text: str, start: int, end: int, width: int = 90) -> tuple[str, str, str]:
-    """Keyword in context: (left, match, right) plain text, trimmed at word boundaries."""
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
-    if start - width > 0:
-        left = "…" + left.split(" ", 1)[-1] if " " in left else "…" + left
-    if end + width < len(text):
-        right = (right.rsplit(" ", 1)[0] if " " in right else right) + "…"
-    return left, text[start:end], right
+# term_spans and kwic (text analysis, not markup) are defined in kit.views.spans and imported above.
 
 
 def table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Sequence[int] = (),

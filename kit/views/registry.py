@@ -49,7 +49,7 @@ APPS: tuple[App, ...] = (
     App("missions", "Missions", "The peacekeeping missions the report names, on a map, with every mention.",
         "kit.views.apps:missions_app"),
     App("briefing_note", "Briefing note", "Build a short, cited briefing note on a meeting, theme or delegation.",
-        "kit.teaching.briefing_app:briefing_app"),
+        "kit.views.note_app:briefing_app"),
 )
 
 

@@ -1,0 +1,213 @@
+"""The Briefing note app: choose a meeting, themes and delegations; read the note and download it.
+
+Built like the other apps (:mod:`kit.views.apps`): it opens the report with :func:`~kit.views.data.app_report`
+(plain rows, no pandas), shows the same header, navigation bar and error panel, and offers the same download
+links. The note itself comes from :func:`kit.teaching.briefing.build_note`. Markdown and HTML downloads are
+``data:`` links built in Python; the Word file is made (and python-docx imported) only when a participant asks
+for it.
+
+Examples
+--------
+>>> from kit.views import app_report
+>>> r = app_report()
+>>> meeting_options(r)[0]
+('All meetings', '')
+>>> all(label.endswith((" para.)", " paras.)")) for label, _ in theme_options(r))
+True
+"""
+
+from __future__ import annotations
+
+import io
+
+from markupsafe import Markup
+
+from ..display import format_date, kind_rank
+from ..errors import ReportError
+from .data import ViewReport, app_report
+from .html import KIND_LABEL, download_link, error_panel, panel
+
+__all__ = ["briefing_app", "meeting_options", "theme_options", "speaker_options", "WORD_MIME"]
+
+WORD_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _meeting_paras(r: ViewReport, meeting: str) -> set[int] | None:
+    if not meeting:
+        return None
+    return {p["para"] for p in r.paragraphs if p.get("meeting_id") == meeting}
+
+
+def meeting_options(r: ViewReport) -> list[tuple[str, str]]:
+    """(label, meeting_id) for the meeting picker, "All meetings" first, then by date."""
+    opts = [("All meetings", "")]
+    for m in sorted(r.meetings, key=lambda m: (m.get("date") or "", m["meeting_id"])):
+        title = m.get("title") or ""
+        title = title if len(title) <= 70 else title[:69] + "…"
+        opts.append((" – ".join(x for x in (format_date(m.get("date")), title) if x) or m["meeting_id"],
+                     m["meeting_id"]))
+    return opts
+
+
+def theme_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
+    """(label with its number of paragraphs, theme) in a meeting (or the whole report), most first."""
+    inside = _meeting_paras(r, meeting)
+    paras: dict[tuple[str, str], set[int]] = {}
+    for t in r.themes:
+        if inside is None or t["para"] in inside:
+            paras.setdefault((t["theme"], t["label"]), set()).add(t["para"])
+    ranked = sorted(paras.items(), key=lambda kv: (-len(kv[1]), kv[0][1]))
+    return [(f"{label} ({len(ps)} para{'s' if len(ps) != 1 else ''}.)", theme) for (theme, label), ps in ranked]
+
+
+def speaker_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
+    """(label, speaker_id) of the speakers in a meeting (or the whole report), in the delegation order."""
+    seen: dict[str, dict] = {}
+    for s in r.statements:
+        if (not meeting or s.get("meeting_id") == meeting) and s["speaker_id"] not in seen:
+            seen[s["speaker_id"]] = s
+    people = sorted(seen.values(), key=lambda s: (kind_rank(s.get("speaker_kind")), s["speaker"].lower()))
+    return [(s["speaker"] + ("" if s.get("speaker_kind") == "member_state"
+                             else f" ({KIND_LABEL.get(s.get('speaker_kind'), s.get('speaker_kind') or 'other')})"),
+             s["speaker_id"]) for s in people]
+
+
+class _BriefingApp:
+    """The widgets and their callbacks; :attr:`widget` is the app a notebook displays."""
+
+    def __init__(self, r: ViewReport) -> None:
+        import ipywidgets as W
+
+        from .apps import _header, _html, _make_app_class
+
+        self.r = r
+        self.note = None
+        self._quiet = False
+        self.meeting = W.Dropdown(options=meeting_options(r), value="", description="Meeting",
+                                  layout=W.Layout(width="100%", max_width="820px"))
+        self.themes = W.SelectMultiple(options=theme_options(r), description="Themes", rows=8,
+                                       layout=W.Layout(width="100%", max_width="620px"))
+        self.speakers = W.SelectMultiple(options=speaker_options(r), description="Speakers", rows=8,
+                                         layout=W.Layout(width="100%", max_width="620px"))
+        self.meeting.add_class("kit-meeting")
+        self.themes.add_class("kit-themes")
+        self.speakers.add_class("kit-speakers")
+        self.clear = W.Button(description="Clear choices", icon="times", tooltip="Clear the themes and speakers")
+        self.word = W.Button(description="Prepare Word file", icon="file-word-o",
+                             tooltip="Make the note as a Word document, then download it")
+        self.word.add_class("kit-word")
+        self.word_link = _html("kit-word-link")
+        self.out = _html("kit-out")
+        intro = _html("kit-head", panel(_header(
+            r, "briefing_note", "Choose a meeting and, if you like, themes and speakers (Ctrl/Cmd-click for "
+                                "several; none chosen means all). The note below updates: every line is a "
+                                "sentence of the report, word for word, with the paragraph to cite. Check it "
+                                "against the report before you use it.")))
+        self.widget = _make_app_class()(repr(self), [
+            intro, W.VBox([self.meeting, self.themes, self.speakers, W.HBox([self.clear, self.word])]),
+            self.word_link, self.out])
+        self.widget.add_class("kit-app")
+        self.widget.briefing = self  # the controls and the current note, for tests and notebooks
+        self.meeting.observe(self.on_meeting, names="value")
+        self.themes.observe(self.refresh, names="value")
+        self.speakers.observe(self.refresh, names="value")
+        self.clear.on_click(self.on_clear)
+        self.word.on_click(self.on_word)
+        self.refresh()
+
+    def __repr__(self) -> str:
+        return (f"Briefing note app: {self.r.report_id}, {len(self.meeting.options) - 1} meetings, "
+                f"{len(self.speakers.options)} speakers")
+
+    def _stem(self) -> str:
+        return f"briefing-note-{self.r.report_id}-{self.meeting.value or 'all'}"
+
+    def refresh(self, *_) -> None:
+        """Rebuild the note and its download links from the current choices."""
+        from ..teaching.briefing import build_note
+
+        if self._quiet:
+            return
+        self.word_link.value = ""
+        try:
+            self.note = build_note(self.r, meeting=self.meeting.value or None,
+                                   themes=list(self.themes.value) or None, speakers=list(self.speakers.value) or None)
+        except ReportError as exc:  # NoteError: a choice that matches nothing
+            self.note = None
+            self.out.value = panel(Markup('<p role="status"><b>No note for these choices:</b> {}</p>').format(
+                getattr(exc, "message", None) or str(exc)))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the participant instead of a traceback
+            self.note = None
+            self.out.value = panel(Markup('<div class="error" role="alert"><h2>Something went wrong here</h2>'
+                                          "<p>{}: {}</p></div>").format(type(exc).__name__, str(exc)))
+            return
+        note, stem = self.note, self._stem()
+        self.out.value = panel(
+            Markup("<h3>Download the note</h3>")
+            + Markup(download_link(f"{stem}.md", note.to_markdown(), "Briefing note (Markdown)", mime="text/markdown"))
+            + Markup(download_link(f"{stem}.html", note.to_html(), "Briefing note (HTML)", mime="text/html"))
+            + Markup('<div class="note">{}</div>').format(Markup(_fragment(note))))  # the note escapes report text
+
+    def on_word(self, _=None) -> None:
+        """Make the Word file now (python-docx is imported only here) and offer it for download."""
+        if self.note is None:
+            self.word_link.value = panel(Markup('<p role="status">Choose a meeting, themes or speakers that give '
+                                                "a note first.</p>"))
+            return
+        try:
+            buf = io.BytesIO()
+            self.note.to_docx(buf)
+        except Exception as exc:  # noqa: BLE001 - e.g. python-docx missing on this server
+            self.word_link.value = panel(Markup(
+                '<p role="alert">The Word file could not be made here ({}: {}). Download the HTML file and open '
+                "it with your word processor instead.</p>").format(type(exc).__name__, str(exc)))
+            return
+        self.word_link.value = panel(Markup(download_link(f"{self._stem()}.docx", buf.getvalue(),
+                                                          "Briefing note (Word)", mime=WORD_MIME)))
+
+    def on_meeting(self, change=None) -> None:
+        """A new meeting narrows the theme and speaker lists, keeping the choices that are still there."""
+        keep_t, keep_s = set(self.themes.value), set(self.speakers.value)
+        self._quiet = True  # one new note at the end, not one per list change
+        try:
+            self.themes.options = theme_options(self.r, self.meeting.value)
+            self.speakers.options = speaker_options(self.r, self.meeting.value)
+            self.themes.value = tuple(v for _, v in self.themes.options if v in keep_t)
+            self.speakers.value = tuple(v for _, v in self.speakers.options if v in keep_s)
+        finally:
+            self._quiet = False
+        self.refresh()
+
+    def on_clear(self, _=None) -> None:
+        self._quiet = True
+        try:
+            self.themes.value, self.speakers.value = (), ()
+        finally:
+            self._quiet = False
+        self.refresh()
+
+
+def _fragment(note) -> str:
+    """The note as an HTML fragment for the page (the download is the standalone page)."""
+    try:
+        return note.to_html(standalone=False)
+    except TypeError:  # a note model without fragments: the page's body
+        page = note.to_html()
+        start, end = page.find("<body>"), page.rfind("</body>")
+        return page[start + 6:end] if start >= 0 and end > start else page
+
+
+def briefing_app(report: ViewReport | None = None):
+    """The Briefing note app on ``report``, else ``$KIT_REPORT``, else the bundled report.
+
+    A report that cannot be opened gives the apps' friendly panel naming the file, not a traceback.
+    """
+    if report is None:
+        try:
+            report = app_report()
+        except (ReportError, OSError, ValueError) as exc:
+            from .apps import HTMLApp
+
+            return HTMLApp(error_panel(exc), f"Briefing note: the report could not be opened ({exc})")
+    return _BriefingApp(report).widget
