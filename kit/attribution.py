@@ -338,14 +338,15 @@ class _Speakers:
             row = g.state(key)
             status = row.get("status", "member")
             if key not in speakers:
-                speakers[key] = Speaker(key, row["un_name"], "member_state" if status == "member" else "observer_state",
+                name = row.get(self.g.language.name_column) or row["un_name"]  # the State's name in the report's language
+                speakers[key] = Speaker(key, name, "member_state" if status == "member" else "observer_state",
                                         key if status == "member" else None, "representative", None)
             return key
         if kind == "org":
             row = g.org(key)
             sid = f"org:{key}"
-            speakers.setdefault(sid, Speaker(sid, row.get("name") or key, "organization", None, "representative",
-                                             row.get("name") or key))
+            name = row.get(self.g.language.name_column) or row.get("name") or key
+            speakers.setdefault(sid, Speaker(sid, name, "organization", None, "representative", name))
             return sid
         sid = f"other:{_slug(key)}"
         if sid not in speakers:

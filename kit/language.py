@@ -56,6 +56,7 @@ class Language:
     unknown_and: str  # where such a name stops
     unknown_trim: str  # function words trimmed from its end
     upper: str  # capital letters that start a person's name
+    name_column: str  # the column of a State's or organization's name shown in this language
     name_particles: str  # lower-case particles inside people's names (dos, van, de ...)
     hon_article: str  # an article before an honorific (« le général de division »)
     hon_paren: str  # a bracket between honorific and name ("(retired)", « (à la retraite) »)
@@ -129,6 +130,7 @@ _EN = Language(
     unknown_and=r"\s+and\s+",
     unknown_trim=r"\s+(?:of|the|for)$",
     upper="A-Z",
+    name_column="",
     name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
     hon_article="",
     hon_paren=r"\([a-z]+\)",
@@ -183,8 +185,8 @@ _FR = Language(
     echo=(r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
           r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
     on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
-    chair=(r"\b(?P<chair>[Ll]e\s+Président|[Ll]a\s+Présidente)"
-           r"(?:\s+(?:du|de\s+la)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?"),
+    chair=(r"\b(?P<chair>(?:[Ll]e\s+Président|[Ll]a\s+Présidente)"
+           r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)(?:\s+[\w'’-]+){0,8}?)?)"),
     adverbs=(r"(?:(?:également|aussi|en\s+outre|par\s+ailleurs|ensuite|de\s+plus|de\s+nouveau|à\s+nouveau|encore|"
              r"toutefois|cependant|donc|notamment|enfin|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+lui|"
              r"quant\s+à\s+elle|quant\s+à\s+eux|[a-zàâçéèêëîïôûùüÿœ]+ment),?\s+){0,2}"),
@@ -195,6 +197,7 @@ _FR = Language(
     unknown_and=r"\s+et\s+",
     unknown_trim=r"\s+(?:de|du|des|la|le|les|d['’]|l['’])$",
     upper=UPPER,
+    name_column="fr_name",
     name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
     hon_article=r"(?:[Ll]e|[Ll]a)\s+",
     hon_paren=r"\([^\W\d_A-Z][^)]{0,30}\)",
@@ -208,7 +211,8 @@ _FR = Language(
         "Équipe", "Unité", "Commission", "Organisation", "Fonds", "État", "États", "Police", "Académie", "Cadre",
         "Stratégie", "Initiative", "Sécurité"}),
     intro_follow=r"(?:a|avait|est|était|au|à|en|de)",
-    intro_split=r"\b(?:figuraient|notamment|par|étaient|était|sont|est)\s+",
+    intro_split=(r"\b(?:figuraient|notamment|par|étaient|était|sont|est)\s+"
+                 r"|\b(?:exposé|présentation|intervention)s?\s+(?:du|de\s+la|de\s+l['’]|de)\s*"),
     intro_head=(r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)((?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])?[A-ZÀ-ÖØ-Þ][^,]*)$"),
     title_article=r"^(?:le|la|Le|La|l['’]|L['’])\s*",
     of=r"\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?=[A-ZÀ-ÖØ-Þ])",
