@@ -294,7 +294,7 @@ def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[l
         if not art and L.item_prefix_required:
             break
         probe = art.end() if art else nxt
-        if probe < len(text) and text[probe].isupper():
+        if probe < len(text) and (text[probe].isupper() or g.entities.match(text, probe)):  # « l'ex-République »
             p = nxt
             continue
         break

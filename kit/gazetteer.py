@@ -66,7 +66,7 @@ def _split(cell: str) -> list[str]:
     return [s.strip() for s in cell.split("|") if s.strip()]
 
 
-_SPECIAL = {" ": r"\s+", "'": "['’]"}
+_SPECIAL = {" ": r"\s+", "'": "['’]", "-": r"-\s?"}  # "Trinité-et- Tobago": a PDF line break after a hyphen
 
 
 def trie_regex(surfaces: list[str], special: dict[str, str] | None = None) -> str:
@@ -76,7 +76,8 @@ def trie_regex(surfaces: list[str], special: dict[str, str] | None = None) -> st
     every position; a trie shares prefixes, so matching costs about one pass.
     Greedy optional groups make the longest name win. ``special`` maps a
     character to a regex fragment (by default a space matches any whitespace,
-    including a line wrap, and ``'`` matches either apostrophe).
+    including a line wrap, ``'`` matches either apostrophe and a hyphen may be
+    followed by a space where a PDF line broke after it).
 
     >>> trie_regex(["Niger", "Nigeria"])
     'Niger(?:ia)?'
@@ -126,7 +127,7 @@ class Matcher:
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if self._ignore_case else 0)
 
     def _norm(self, s: str) -> str:
-        s = re.sub(r"\s+", " ", s.replace("’", "'"))
+        s = re.sub(r"-\s+", "-", re.sub(r"\s+", " ", s.replace("’", "'")))
         return s.lower() if self._ignore_case else s
 
     def key_of(self, surface: str) -> str:

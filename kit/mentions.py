@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer
-from .language import language
+from .language import LANGUAGES, language
 
 __all__ = ["Mention", "find_mentions", "normalize_symbol"]
 
@@ -53,10 +53,10 @@ _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][\w-]+)\)")
 
 
 @lru_cache(maxsize=4)
-def _patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, str]:
-    """Resolution list, body before it, body after it, and the word for the General Assembly."""
+def _patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Resolution list, the body named before it ("Security Council resolution"), and after it (French)."""
     L = language(lang)
-    return re.compile(L.resolution_list), re.compile(L.body_before), re.compile(L.body_after), L.assembly
+    return re.compile(L.resolution_list), re.compile(L.body_before), re.compile(L.body_after)
 _RESOLUTION_ITEM = re.compile(r"(?P<sc>(?P<n>\d{1,4})\s*\((?P<y>\d{4})\))|(?P<ga>\d{1,3}/\d{1,4}[A-Z]?)")
 _SYMBOL = re.compile(
     r"(?<![\w/])(?P<sym>(?:S|A|E)/(?:RES/|PRST/|AC\.\d+/|C\.\d+/)?\d{1,4}(?:/[\w.]+)*)"
@@ -72,7 +72,7 @@ def normalize_symbol(number: str, year: str | None = None, body: str | None = No
     'A/RES/34/169'
     """
     if year:
-        prefix = "A/RES/" if body and ("Assembly" in body or "Assemblée" in body) else "S/RES/"
+        prefix = "A/RES/" if body and any(L.assembly in body for L in LANGUAGES.values()) else "S/RES/"
         return f"{prefix}{number} ({year})"
     return f"A/RES/{number}"
 
@@ -89,7 +89,7 @@ def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None
             found.append(m)
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
-    resolution_list, body_before, body_after, _ = _patterns(g.lang)
+    resolution_list, body_before, body_after = _patterns(g.lang)
     for m in resolution_list.finditer(text):
         before = body_before.search(text, max(0, m.start() - 25), m.start())
         after = body_after.match(text, m.end("list") - (len(m.group("list")) - len(m.group("list").rstrip())))
