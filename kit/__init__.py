@@ -15,11 +15,13 @@ from .errors import LayoutError, NotAReportError, ReportError, SourceError, Vali
 
 __all__ = [
     "load_report", "load_corpus", "load_text", "Report", "ReportWarning", "DEFAULT_REPORT", "TABLES",
-    "ReportError", "SourceError", "LayoutError", "NotAReportError", "ValidationError",
+    "ReportError", "SourceError", "LayoutError", "NotAReportError", "ValidationError", "load_bilingual",
+    "Bilingual",
 ]
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .bilingual import Bilingual, load_bilingual
     from .report import DEFAULT_REPORT, TABLES, Report, ReportWarning, load_corpus, load_report, load_text
 
 
@@ -28,4 +30,8 @@ def __getattr__(name: str):
         from . import report
 
         return getattr(report, name)
+    if name in {"load_bilingual", "Bilingual"}:
+        from . import bilingual
+
+        return getattr(bilingual, name)
     raise AttributeError(f"module 'kit' has no attribute {name!r}")

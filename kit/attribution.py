@@ -21,6 +21,15 @@ A country that is only *mentioned* ("together with Brazil and Rwanda") is not a
 speaker: only a name followed by a reporting verb (``data/reference/
 reporting_verbs.csv``) makes a statement.
 
+French reports are read with the same steps and the French grammar of
+:mod:`kit.language` (« Le représentant du Mexique a dit », « Les représentants
+de l'Australie, de la Chine et des États-Unis d'Amérique ont demandé », « le
+représentant de la Chine, appuyé par celui de l'Indonésie, a déclaré », « M.
+Ladeb », « le général de division Menon », « Le Président du Groupe de
+travail »). Speakers keep their ISO3 code or person id, so both versions of a
+report give the same ``speaker_id``; ``verb`` is the table's form (« a dit »,
+adverbs removed) and ``lemma`` its English base form ("say").
+
 Examples
 --------
 >>> from kit.gazetteer import load_gazetteer
@@ -28,6 +37,9 @@ Examples
 >>> result = attribute(paras, load_gazetteer())
 >>> [(s.speaker_id, s.verb, s.joint) for s in result.statements]
 [('BIH', 'stressed', True), ('KEN', 'stressed', True)]
+>>> fr = [(1, "Les représentants de la Bosnie-Herzégovine et du Kenya ont également souligné la formation.")]
+>>> [(s.speaker_id, s.verb, s.lemma) for s in attribute(fr, load_gazetteer(lang="fr")).statements]
+[('BIH', 'ont souligné', 'stress'), ('KEN', 'ont souligné', 'stress')]
 """
 
 from __future__ import annotations
@@ -35,6 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from .gazetteer import Gazetteer, trie_regex
 from .sentences import sentence_at, sentence_spans
@@ -89,30 +102,6 @@ class _Person:
     represents_iso3: str | None = None
 
 
-_NAME_TOKEN = r"(?:[A-Z][\w'’-]*|(?:dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la)\b)"
-_INTRODUCED = re.compile(r",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
-                         r"(?=[,.;]|\s+(?:was|is|had|has|on)\b)")
-# Capitalized words that name institutions and places, never people.
-_INSTITUTION_WORDS = {
-    "United", "Nations", "Council", "Security", "Office", "Department", "Division", "Mission", "Group", "Committee",
-    "Force", "Service", "Centre", "Center", "Programme", "Program", "Operations", "Officers", "Staff", "Republic",
-    "Union", "Assembly", "Secretariat", "Agency", "Team", "Unit", "Units", "Commission", "Organization", "Fund",
-    "State", "States", "Member", "Police", "Peacekeeping", "Academy", "Framework", "Strategy", "Initiative",
-}
-_APPOSITIVE_HINT = re.compile(r",\s+(?:[A-Z(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){0,6}$")
-_THE = re.compile(r"the\s+")
-_LIST_SEP = re.compile(r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+")
-_UNKNOWN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|for|[A-Z][\w'’.-]*))*")
-_ECHO = re.compile(r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+the\s+representatives?\s+of\s+")
-_ON_BEHALF = re.compile(r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*")
-# Starts with a literal, so the regex engine can skip ahead; "the " before it is checked in code.
-_REPRESENTATIVE = re.compile(r"representatives?\s+of\s+")
-_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
-_CHAIR = (r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman)"
-         r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)")
-_TRAILING_CONNECTOR = re.compile(r"(?:[,;]\s*(?:while|whereas|and|but)?|\s+(?:while|whereas|and|but))\s*$")
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -123,28 +112,64 @@ def _grammar(g: Gazetteer) -> "_Grammar":
 
 
 class _Grammar:
-    """The compiled regular expressions of one gazetteer."""
+    """The compiled regular expressions of one gazetteer, in its language (:mod:`kit.language`)."""
 
     def __init__(self, g: Gazetteer) -> None:
+        L = self.lang = g.language
         verbs = sorted({row["verb"] for row in g.verb_rows if row.get("verb")}, key=len, reverse=True)
         self.lemmas = {row["verb"]: row.get("lemma") or row["verb"] for row in g.verb_rows}
-        verb_alt = "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs)
-        adverbs = r"(?:(?:also|further|then|again|however|therefore|moreover|[a-z]+ly)\s+){0,2}"
-        self.verb = re.compile(rf"\s*,?\s*{adverbs}(?P<verb>{verb_alt})\b")
+        self._aux = re.compile(rf"^(?P<aux>{'|'.join(map(re.escape, sorted(L.aux, key=len, reverse=True)))})\s+") \
+            if L.aux else None
+        verb_alt = "|".join(self._verb_pattern(v, L) for v in verbs)
+        self.verb = re.compile(rf"\s*,?\s*{L.adverbs}(?P<verb>{verb_alt})\b")
         hon_alt = trie_regex(g.honorifics)
+        name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
         self.honorific_names = re.compile(
-            rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:\([a-z]+\)\s+)?"
-            rf"(?P<name>(?:{_NAME_TOKEN}\s+){{0,3}}[A-Z][\w'’-]+)(?:\s+\((?P<country>[^)]{{2,80}})\))?(?=[\s,])")
-        self.chair = re.compile(_CHAIR + self.verb.pattern)
-        self.hon_prefix = re.compile(rf"^(?:(?:{hon_alt})\s+)+(?:\([a-z]+\)\s+)?")
+            rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
+            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>[^)]{{2,80}})\))?(?=[\s,])")
+        self.chair = re.compile(L.chair + self.verb.pattern)
+        self.hon_prefix = re.compile(rf"^{L.hon_article and f'(?:{L.hon_article})?'}(?:(?:{hon_alt})\s+)+(?:{L.hon_paren}\s+)?")
+        self.representative = re.compile(L.rep_head)  # starts with a literal: the engine can skip ahead
+        self.article_before = re.compile(L.article_before)
+        self.item_prefix = re.compile(L.item_prefix)
+        self.list_sep = re.compile(L.list_sep)
+        self.echo = re.compile(L.echo)
+        self.on_behalf = re.compile(L.on_behalf)
+        self.unknown_name = re.compile(L.unknown_name)
+        self.trailing = re.compile(L.trailing_connector)
+        self.appositive_hint = re.compile(L.appositive_hint.format(hon=hon_alt))
+        self.introduced = re.compile(L.introduced.format(follow=L.intro_follow))
+        self.signed_chair = re.compile(L.signed_chair)
+
+    def _verb_pattern(self, verb: str, L) -> str:
+        """A verb phrase as a pattern; adverbs may follow its auxiliary (« a également dit »)."""
+        words = verb.split()
+        pattern = r"\s+".join(map(re.escape, words))
+        aux = self._aux.match(verb) if self._aux else None
+        if aux and aux.end() < len(verb):
+            rest = verb[aux.end():].split()
+            pattern = r"\s+".join(map(re.escape, aux.group("aux").split())) + r"\s+" + L.adverbs + \
+                r"\s+".join(map(re.escape, rest))
+        return pattern
+
+    def verb_form(self, matched: str) -> str:
+        """The verb as listed in the table: « a également dit » -> « a dit »; English verbs as written."""
+        if not self._aux:
+            return matched
+        aux = self._aux.match(matched)
+        if not aux:
+            return " ".join(matched.split())
+        rest = re.sub(rf"^{self.lang.adverbs}", "", matched[aux.end():])
+        return " ".join((aux.group("aux") + " " + rest).split())
 
 
 def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     """People the report introduces or quotes, keyed by surname.
 
     The full name, title and organization come from an appositive such as
-    ``the United Nations Police Adviser, Luís Carrilho,``; the chair is the
-    person named next to "Chair".
+    ``the United Nations Police Adviser, Luís Carrilho,`` (« le Conseiller pour
+    les questions de police, Luís Carrilho, »); the chair is the person named
+    next to "Chair" (« Président »).
     """
     grammar = _grammar(g)
     joined = "\n".join(texts)
@@ -157,9 +182,9 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     for surname, hon in surnames.items():
         people[surname] = _introduce(surname, hon, joined, grammar, g)
     # People introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), who may later speak by title.
-    for m in _INTRODUCED.finditer(joined):
+    for m in grammar.introduced.finditer(joined):
         tokens = m.group(1).split()
-        if set(tokens) & _INSTITUTION_WORDS or g.entities.match(m.group(1), 0):
+        if set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0):
             continue
         surname = tokens[-1]
         if surname not in people:
@@ -167,8 +192,7 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
             if person.title:
                 people[surname] = person
     # The signatory / elected chair, even if they never speak by name.
-    for m in re.finditer(r"(?:\(Signed\)\s+|,\s+)((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
-                         r"(?:,\s+was\s+(?:re-?)?elected\s+Chair|\s+Chair\b)", joined):
+    for m in grammar.signed_chair.finditer(joined):
         surname = m.group(1).split()[-1]
         person = people.get(surname) or _introduce(surname, None, joined, grammar, g)
         person.is_chair = True
@@ -178,19 +202,20 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
 
 def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: Gazetteer) -> _Person:
     """Full name, title and organization of a person from an appositive ("the Director of X, Dr. Jo Bloggs,")."""
-    for occurrence in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?=[,.;]|\s+(?:was|is|had|has|on|to)\b)", text):
-        hint = _APPOSITIVE_HINT.search(text, max(0, occurrence.start() - 80), occurrence.start())
+    L = grammar.lang
+    for occurrence in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?=[,.;]|\s+{L.intro_follow}\b)", text):
+        hint = grammar.appositive_hint.search(text, max(0, occurrence.start() - 80), occurrence.start())
         if not hint:
             continue  # not "..., First Name Surname": no introduction here
         comma = hint.start()
         sentence_start = max(text.rfind(c, 0, comma) for c in ".;:\n") + 1
         before = text[sentence_start:comma]
         seg = re.split(r",\s+", before)[-1]
-        seg = re.split(r"\b(?:included|including|by|were|was|are|is)\s+", seg)[-1]
-        head = re.search(r"(?:^|\b(?:included|by|from|and|with|were|was|of|:)\s+)((?:the\s+|The\s+)?[A-Z][^,]*)$", seg)
+        seg = re.split(L.intro_split, seg)[-1]
+        head = re.search(L.intro_head, seg)
         if not head:
             continue
-        title_full = re.sub(r"^(?:the|The)\s+", "", head.group(1)).strip()
+        title_full = re.sub(L.title_article, "", head.group(1)).strip()
         if not title_full or (g.entities.match(title_full, 0) or ("",))[0].startswith("country:"):
             continue
         written = text[hint.start() + 1:occurrence.end()].strip()
@@ -198,8 +223,8 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         if not full[:1].isupper():
             continue
         hon_found = written[: len(written) - len(full)].strip() or None
-        title, _, org = title_full.partition(" of ")
-        org = re.sub(r"^the\s+", "", org) or None
+        title, org = (re.split(L.of, title_full, maxsplit=1) + [""])[:2]
+        org = re.sub(L.title_article, "", org) or None
         represents = next((m.key.split(":", 1)[1] for m in g.entities.finditer(title_full)
                            if m.key.startswith("country:")), None)
         return _Person(surname, full, hon or (re.sub(r"\s*\([a-z]+\)", "", hon_found) if hon_found else None),
@@ -230,45 +255,221 @@ def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict
                 owners.setdefault(role, []).append(p)
     roles = {role: ps[0] for role, ps in owners.items() if len(ps) == 1}
     body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=len, reverse=True))
-    return roles, re.compile(rf"\b[Tt]he\s+(?P<role>(?i:{body or '(?!x)x'})){grammar.verb.pattern}")
+    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body or '(?!x)x'})){grammar.verb.pattern}")
 
 
-def _parse_list(text: str, pos: int, g: Gazetteer) -> tuple[list[tuple[str, str, int, int]], int]:
-    """Read ``A, B and the C`` at ``pos``: (kind, key-or-name, start, end) items and the end offset."""
+def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[list[tuple[str, str, int, int]], int]:
+    """Read ``A, B and the C`` (« de A, du B et des C ») at ``pos``: (kind, key-or-name, start, end) items and the end."""
+    L = grammar.lang
     items: list[tuple[str, str, int, int]] = []
     p = pos
     while True:
         q = p
-        art = _THE.match(text, q)
+        art = grammar.item_prefix.match(text, q)
         if art:
             q = art.end()
+        elif L.item_prefix_required:
+            break
         hit, kind = None, "state"
         entity = g.entities.match(text, q)  # one compiled matcher for every table
         if entity and entity[0].split(":", 1)[0] in ("country", "organization"):
             tag, key = entity[0].split(":", 1)
             hit, kind = (key, entity[1]), ("state" if tag == "country" else "org")
         if not hit:
-            m = _UNKNOWN_NAME.match(text, q)
+            m = grammar.unknown_name.match(text, q)
             if m:
-                name = re.split(r"\s+and\s+", m.group())[0].rstrip()
-                name = re.sub(r"\s+(?:of|the|for)$", "", name)
+                name = re.split(L.unknown_and, m.group())[0].rstrip()
+                name = re.sub(L.unknown_trim, "", name)
                 hit, kind = (name, q + len(name)), "unknown"
         if not hit:
             break
         key, end = hit
         items.append((kind, key, q, end))
         p = end
-        sep = _LIST_SEP.match(text, p)
+        sep = grammar.list_sep.match(text, p)
         if not sep:
             break
         nxt = sep.end()
-        art = _THE.match(text, nxt)
+        art = grammar.item_prefix.match(text, nxt)
+        if not art and L.item_prefix_required:
+            break
         probe = art.end() if art else nxt
-        if probe < len(text) and text[probe].isupper():
+        if probe < len(text) and (text[probe].isupper() or g.entities.match(text, probe)):  # « l'ex-République »
             p = nxt
             continue
         break
     return items, p
+
+
+class _Find(NamedTuple):
+    """One attribution found in a paragraph: who, the verb, and where."""
+
+    start: int  # where the speaker's words start (the subject)
+    verb_end: int
+    speaker_ids: list[str]
+    verb: str
+    name_spans: list[tuple[int, int]]
+
+
+class _Speakers:
+    """The speakers met so far, created on first mention from the reference tables or the people found."""
+
+    def __init__(self, g: Gazetteer) -> None:
+        self.g = g
+        self.speakers: dict[str, Speaker] = {}
+        self.problems: list[dict] = []
+
+    def person(self, p: _Person) -> str:
+        sid = f"person:{_slug(p.surname)}"
+        if sid not in self.speakers:
+            self.speakers[sid] = Speaker(sid, p.full_name, "chair" if p.is_chair else "briefer", None,
+                                         p.title, p.organization, p.honorific, p.represents_iso3)
+        return sid
+
+    def chair_role(self) -> str:
+        sid = "role:chair"
+        self.speakers.setdefault(sid, Speaker(sid, "Chair", "chair"))
+        return sid
+
+    def listed(self, kind: str, key: str, para: int) -> str:
+        """The speaker of one item of "the representative(s) of ..." (a State, an organization or an unknown name)."""
+        g, speakers = self.g, self.speakers
+        if kind == "state":
+            row = g.state(key)
+            status = row.get("status", "member")
+            if key not in speakers:
+                name = row.get(self.g.language.name_column) or row["un_name"]  # the State's name in the report's language
+                speakers[key] = Speaker(key, name, "member_state" if status == "member" else "observer_state",
+                                        key if status == "member" else None, "representative", None)
+            return key
+        if kind == "org":
+            row = g.org(key)
+            sid = f"org:{key}"
+            name = row.get(self.g.language.name_column) or row.get("name") or key
+            speakers.setdefault(sid, Speaker(sid, name, "organization", None, "representative", name))
+            return sid
+        sid = f"other:{_slug(key)}"
+        if sid not in speakers:
+            self.problems.append({"problem": "unknown_speaker", "para": para,
+                                  "message": f"speaker '{key}' is not in the reference tables (member_states.csv, "
+                                             "organizations.csv); kept with kind 'other'"})
+            speakers[sid] = Speaker(sid, key, "other", None, "representative", None)
+        return sid
+
+
+def _find_representatives(text: str, para: int, g: Gazetteer, grammar: _Grammar, reg: _Speakers) -> list[_Find]:
+    """ "The representative(s) of A, B and C [, echoed by the representative of D] said" """
+    found = []
+    for m in grammar.representative.finditer(text):
+        the = grammar.article_before.search(text, max(0, m.start() - 6), m.start())
+        if not the:
+            continue
+        items, end = _parse_list(text, m.end(), g, grammar)
+        if not items:
+            continue
+        spans = [(s, e) for _, _, s, e in items]
+        echo = grammar.echo.match(text, end)
+        if echo:
+            more, end2 = _parse_list(text, echo.end(), g, grammar)
+            if more and text.startswith(",", end2):
+                items += more
+                spans += [(s, e) for _, _, s, e in more]
+                end = end2 + 1
+        behalf = grammar.on_behalf.match(text, end)
+        if behalf:
+            end = behalf.end()
+        v = grammar.verb.match(text, end)
+        if not v:
+            continue
+        sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
+        found.append(_Find(the.start(), v.end(), sids, grammar.verb_form(v.group("verb")), spans))
+    return found
+
+
+def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, reg: _Speakers,
+                       people: dict[str, _Person]) -> list[_Find]:
+    """ "Mr. Ladeb said", "Major General Menon noted", "Mr. Smith (United Kingdom) said" """
+    found = []
+    for m in grammar.honorific_names.finditer(text):
+        surname = m.group("name").split()[-1]
+        v = grammar.verb.match(text, m.end())
+        if not v:
+            continue
+        entity = g.entities.match(re.sub(rf"^{grammar.lang.articles}", "", m.group("country")), 0) \
+            if m.group("country") else None
+        state = (entity[0].split(":", 1)[1],) if entity and entity[0].startswith("country:") else None
+        if state:  # "Mr. Smith (United Kingdom) said": the delegation speaks
+            sid = reg.listed("state", state[0], para)
+        elif surname in people:
+            sid = reg.person(people[surname])
+        else:
+            continue
+        found.append(_Find(m.start(), v.end(), [sid], grammar.verb_form(v.group("verb")), [(m.start(), m.end())]))
+    return found
+
+
+def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | None) -> list[_Find]:
+    """ "The Chair (of the Working Group) recommended": the person the report names as chair. """
+    found = []
+    for m in grammar.chair.finditer(text):
+        v = grammar.verb.match(text, m.end("chair"))
+        sid = reg.person(chair) if chair else reg.chair_role()
+        found.append(_Find(m.start(), v.end(), [sid], grammar.verb_form(v.group("verb")),
+                           [(m.start(), m.end("chair"))]))
+    return found
+
+
+def _find_roles(text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _Person],
+                role_regex: re.Pattern) -> list[_Find]:
+    """ "The Police Adviser said": a title that names exactly one person of the report. """
+    found = []
+    for m in role_regex.finditer(text):
+        person = roles[_role_key(m.group("role"))]
+        v = grammar.verb.match(text, m.end("role"))
+        found.append(_Find(m.start(), v.end(), [reg.person(person)], grammar.verb_form(v.group("verb")),
+                           [(m.start(), m.end("role"))]))
+    return found
+
+
+def _without_overlaps(found: list[_Find]) -> list[_Find]:
+    """In text order, dropping a find that overlaps the one before it (the same words read twice)."""
+    kept: list[_Find] = []
+    for f in sorted(found, key=lambda f: f.start):
+        if kept and f.start < kept[-1].verb_end:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _explicit_statements(para: int, text: str, kept: list[_Find], grammar: _Grammar) -> list[list[Statement]]:
+    """One statement per speaker of each find, running from its sentence to the next find (groups in order)."""
+    spans = sentence_spans(text)
+    starts = []
+    for i, f in enumerate(kept):
+        s0, _ = sentence_at(spans, f.start)
+        same_sentence_earlier = i > 0 and kept[i - 1].start >= s0
+        starts.append(f.start if same_sentence_earlier else s0)
+    groups = []
+    for i, f in enumerate(kept):
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < len(kept) else len(text)
+        chunk = text[start:end].rstrip()
+        trailing = grammar.trailing.search(chunk, max(0, len(chunk) - 30))
+        end = start + (trailing.start() if trailing else len(chunk))
+        groups.append([Statement(para, i + 1, sid, f.verb, grammar.lemmas.get(f.verb), start, end,
+                                 len(f.speaker_ids) > 1, "explicit", text[start:end]) for sid in f.speaker_ids])
+    return groups
+
+
+def _continued(para: int, text: str, previous: tuple[int, list[Statement]] | None,
+               meeting_of: dict[int, str | None] | None) -> list[Statement]:
+    """A paragraph with no attribution right after a statement, in the same meeting, continues its speakers."""
+    if previous is None or previous[0] != para - 1:
+        return []
+    if meeting_of is not None and (meeting_of.get(para) is None or meeting_of.get(para) != meeting_of.get(previous[0])):
+        return []
+    return [Statement(para, 1, prev.speaker_id, None, None, 0, len(text), prev.joint, "continued", text)
+            for prev in previous[1]]
 
 
 def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
@@ -276,10 +477,16 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
               people: dict[str, _Person] | None = None) -> Attribution:
     """Find the statements of numbered paragraphs.
 
+    The steps, per paragraph: find every attribution (representatives, people
+    by name, the chair, people by title), keep them in text order without
+    overlaps, cut the paragraph into one statement per speaker; a paragraph
+    with none continues the previous speakers (:func:`_continued`).
+
     Parameters
     ----------
     paragraphs : list of (para, text)
     g : Gazetteer
+        In the report's language (``load_gazetteer(lang=...)``).
     meeting_of : dict, optional
         Paragraph number -> meeting id; continuation only happens inside a meeting.
         Without it, the whole list counts as one meeting.
@@ -290,139 +497,22 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     people = people if people is not None else find_people([t for _, t in paragraphs], g)
     chair = next((p for p in people.values() if p.is_chair), None)
     roles, role_regex = _role_index(people, grammar)
-    speakers: dict[str, Speaker] = {}
+    reg = _Speakers(g)
     statements: list[Statement] = []
     name_spans: dict[int, list[tuple[int, int]]] = {}
-    problems: list[dict] = []
     previous: tuple[int, list[Statement]] | None = None  # (para, statements of the last group)
-
-    def person_speaker(p: _Person) -> str:
-        sid = f"person:{_slug(p.surname)}"
-        if sid not in speakers:
-            speakers[sid] = Speaker(sid, p.full_name, "chair" if p.is_chair else "briefer", None,
-                                    p.title, p.organization, p.honorific, p.represents_iso3)
-        return sid
-
-    def list_speaker(kind: str, key: str, para: int) -> str:
-        if kind == "state":
-            row = g.state(key)
-            status = row.get("status", "member")
-            sid = key
-            if sid not in speakers:
-                speakers[sid] = Speaker(sid, row["un_name"], "member_state" if status == "member" else "observer_state",
-                                        key if status == "member" else None, "representative", None)
-            return sid
-        if kind == "org":
-            row = g.org(key)
-            sid = f"org:{key}"
-            speakers.setdefault(sid, Speaker(sid, row.get("name") or key, "organization", None, "representative",
-                                             row.get("name") or key))
-            return sid
-        sid = f"other:{_slug(key)}"
-        if sid not in speakers:
-            problems.append({"problem": "unknown_speaker", "para": para,
-                             "message": f"speaker '{key}' is not in the reference tables (member_states.csv, "
-                                        "organizations.csv); kept with kind 'other'"})
-            speakers[sid] = Speaker(sid, key, "other", None, "representative", None)
-        return sid
-
     for para, text in paragraphs:
-        found: list[tuple[int, int, list[str], str, list[tuple[int, int]]]] = []  # start, verb_end, sids, verb, spans
-        for m in _REPRESENTATIVE.finditer(text):
-            the = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
-            if not the:
-                continue
-            items, end = _parse_list(text, m.end(), g)
-            if not items:
-                continue
-            spans = [(s, e) for _, _, s, e in items]
-            echo = _ECHO.match(text, end)
-            if echo:
-                more, end2 = _parse_list(text, echo.end(), g)
-                if more and text.startswith(",", end2):
-                    items += more
-                    spans += [(s, e) for _, _, s, e in more]
-                    end = end2 + 1
-            behalf = _ON_BEHALF.match(text, end)
-            if behalf:
-                end = behalf.end()
-            v = grammar.verb.match(text, end)
-            if not v:
-                continue
-            sids = [list_speaker(kind, key, para) for kind, key, _, _ in items]
-            found.append((the.start(), v.end(), sids, v.group("verb"), spans))
-        for m in grammar.honorific_names.finditer(text):
-            surname = m.group("name").split()[-1]
-            v = grammar.verb.match(text, m.end())
-            if not v:
-                continue
-            entity = g.entities.match(m.group("country").removeprefix("the "), 0) if m.group("country") else None
-            state = (entity[0].split(":", 1)[1],) if entity and entity[0].startswith("country:") else None
-            if state:  # "Mr. Smith (United Kingdom) said": the delegation speaks
-                sid = list_speaker("state", state[0], para)
-            elif surname in people:
-                sid = person_speaker(people[surname])
-            else:
-                continue
-            found.append((m.start(), v.end(), [sid], v.group("verb"), [(m.start(), m.end())]))
-        for m in grammar.chair.finditer(text):
-            v = grammar.verb.match(text, m.end("chair"))
-            if chair:
-                sid = person_speaker(chair)
-            else:
-                sid = "role:chair"
-                speakers.setdefault(sid, Speaker(sid, "Chair", "chair"))
-            found.append((m.start(), v.end(), [sid], v.group("verb"), [(m.start(), m.end("chair"))]))
-
-        for m in role_regex.finditer(text):
-            person = roles[_role_key(m.group("role"))]
-            v = grammar.verb.match(text, m.end("role"))
-            found.append((m.start(), v.end(), [person_speaker(person)], v.group("verb"), [(m.start(), m.end("role"))]))
-
-        found.sort(key=lambda f: f[0])
-        # drop overlapping finds (the same words read twice)
-        kept = []
-        for f in found:
-            if kept and f[0] < kept[-1][1]:
-                continue
-            kept.append(f)
+        kept = _without_overlaps(_find_representatives(text, para, g, grammar, reg)
+                                 + _find_named_people(text, para, g, grammar, reg, people)
+                                 + _find_chair(text, grammar, reg, chair)
+                                 + _find_roles(text, grammar, reg, roles, role_regex))
         if kept:
-            name_spans[para] = [span for f in kept for span in f[4]]
-            spans = sentence_spans(text)
-            starts = []
-            for i, f in enumerate(kept):
-                s0, _ = sentence_at(spans, f[0])
-                same_sentence_earlier = i > 0 and kept[i - 1][0] >= s0
-                starts.append(f[0] if same_sentence_earlier else s0)
-            group_stmts: list[Statement] = []
-            for i, f in enumerate(kept):
-                start = starts[i]
-                end = starts[i + 1] if i + 1 < len(kept) else len(text)
-                chunk = text[start:end].rstrip()
-                trailing = _TRAILING_CONNECTOR.search(chunk, max(0, len(chunk) - 30))
-                end = start + (trailing.start() if trailing else len(chunk))
-                group_stmts = []
-                for sid in f[2]:
-                    st = Statement(para, i + 1, sid, f[3], grammar.lemmas.get(f[3]), start, end,
-                                   len(f[2]) > 1, "explicit", text[start:end])
-                    statements.append(st)
-                    group_stmts.append(st)
-            previous = (para, group_stmts)
+            name_spans[para] = [span for f in kept for span in f.name_spans]
+            groups = _explicit_statements(para, text, kept, grammar)
+            statements += [st for group in groups for st in group]
+            previous = (para, groups[-1])
         else:
-            same_meeting = (
-                previous is not None
-                and previous[0] == para - 1
-                and (meeting_of is None or (meeting_of.get(para) is not None
-                                            and meeting_of.get(para) == meeting_of.get(previous[0])))
-            )
-            if same_meeting and previous is not None:
-                group = []
-                for prev in previous[1]:
-                    st = Statement(para, 1, prev.speaker_id, None, None, 0, len(text), prev.joint,
-                                   "continued", text)
-                    statements.append(st)
-                    group.append(st)
-                previous = (para, group)
-            else:
-                previous = None
-    return Attribution(speakers, statements, name_spans, problems)
+            continued = _continued(para, text, previous, meeting_of)
+            statements += continued
+            previous = (para, continued) if continued else None
+    return Attribution(reg.speakers, statements, name_spans, reg.problems)

@@ -6,6 +6,12 @@ other places, United Nations peacekeeping operations and special political
 missions, organizations that take the floor, reporting verbs, honorifics and
 the theme vocabulary. Nothing here knows about any single report.
 
+A gazetteer is loaded for one language (``lang="en"`` or ``"fr"``): the
+French one matches the ``fr_*`` name columns (« la Côte d'Ivoire », « MINUSS »)
+and the ``lang == "fr"`` rows of the verb, honorific and theme tables, and
+every name keeps its canonical key (ISO3 code, English acronym), so an English
+and a French version of one report give the same keys.
+
 A :class:`Matcher` turns a table's surface forms into one regular expression
 that finds the *longest* name at each place, so "Bosnia and Herzegovina" is one
 country and "the United Kingdom of Great Britain and Northern Ireland" is not
@@ -18,6 +24,8 @@ Examples
 ('VEN', 36)
 >>> [(m.key, m.surface) for m in g.missions.finditer("deployed in MINUSMA and the United Nations Peacekeeping Force in Cyprus")]
 [('MINUSMA', 'MINUSMA'), ('UNFICYP', 'United Nations Peacekeeping Force in Cyprus')]
+>>> [m.key for m in load_gazetteer(lang="fr").missions.finditer("la MINUSS et la Force intérimaire des Nations Unies au Liban")]
+['UNMISS', 'UNIFIL']
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from .language import Language, language
 from .paths import REFERENCE_DIR
 
 __all__ = ["REFERENCE_DIR", "Gazetteer", "Matcher", "Match", "load_gazetteer", "read_table"]
@@ -57,7 +66,7 @@ def _split(cell: str) -> list[str]:
     return [s.strip() for s in cell.split("|") if s.strip()]
 
 
-_SPECIAL = {" ": r"\s+", "'": "['’]"}
+_SPECIAL = {" ": r"\s+", "'": "['’]", "-": r"-\s?"}  # "Trinité-et- Tobago": a PDF line break after a hyphen
 
 
 def trie_regex(surfaces: list[str], special: dict[str, str] | None = None) -> str:
@@ -67,7 +76,8 @@ def trie_regex(surfaces: list[str], special: dict[str, str] | None = None) -> st
     every position; a trie shares prefixes, so matching costs about one pass.
     Greedy optional groups make the longest name win. ``special`` maps a
     character to a regex fragment (by default a space matches any whitespace,
-    including a line wrap, and ``'`` matches either apostrophe).
+    including a line wrap, ``'`` matches either apostrophe and a hyphen may be
+    followed by a space where a PDF line broke after it).
 
     >>> trie_regex(["Niger", "Nigeria"])
     'Niger(?:ia)?'
@@ -117,7 +127,7 @@ class Matcher:
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if self._ignore_case else 0)
 
     def _norm(self, s: str) -> str:
-        s = re.sub(r"\s+", " ", s.replace("’", "'"))
+        s = re.sub(r"-\s+", "-", re.sub(r"\s+", " ", s.replace("’", "'")))
         return s.lower() if self._ignore_case else s
 
     def key_of(self, surface: str) -> str:
@@ -157,6 +167,12 @@ class Gazetteer:
     missions: Matcher
     orgs: Matcher
     folder: Path
+    lang: str = "en"
+
+    @property
+    def language(self) -> Language:
+        """The closed-class grammar of this gazetteer's language (:mod:`kit.language`)."""
+        return language(self.lang)
 
     def state(self, iso3: str) -> dict[str, str]:
         """The Member State row of an ISO3 code (``KeyError`` if unknown)."""
@@ -195,48 +211,70 @@ class Gazetteer:
 
 
 def _surface_names(rows: list[dict[str, str]], key: str, columns: tuple[str, ...], *,
-                   skip_bracketed: bool = False) -> dict[str, str]:
+                   skip_bracketed: bool = False, articles: str = r"the\s+") -> dict[str, str]:
     """Surface form -> key from the name columns of a table ("|" separates several names in a cell).
 
-    A leading "the" is dropped (the matchers read it separately); ``skip_bracketed``
-    leaves out list forms such as "Venezuela (Bolivarian Republic of)" that never
-    occur in running text.
+    A leading article is dropped (the grammar reads it separately: "the",
+    « le », « la », « les », « l' »); ``skip_bracketed`` leaves out list forms
+    such as "Venezuela (Bolivarian Republic of)" that never occur in running text.
     """
+    leading = re.compile(rf"^(?:{articles})")
     names: dict[str, str] = {}
     for row in rows:
         for column in columns:
             for name in _split(row.get(column, "")):
-                name = name.removeprefix("the ")
+                name = leading.sub("", name, count=1)
                 if name and not (skip_bracketed and "(" in name):
                     names.setdefault(name, row[key])
     return names
 
 
-@lru_cache(maxsize=4)
-def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
-    """Load and compile the reference tables (cached per folder).
+# The name columns of each table, per language. French text keeps the English
+# acronyms too (UNFICYP, UNMOGIP are written the same in both languages).
+_NAME_COLUMNS = {
+    "en": {"states": ("un_name", "running_names"), "places": ("name", "running_names"),
+           "missions": ("acronym", "name", "alt_names"), "orgs": ("name", "running_names")},
+    "fr": {"states": ("fr_name", "fr_running_names"), "places": ("fr_name", "fr_running_names"),
+           "missions": ("fr_acronym", "acronym", "fr_name", "fr_alt_names"), "orgs": ("fr_name", "fr_running_names")},
+}
+
+
+def _in_language(rows: list[dict[str, str]], lang: str) -> list[dict[str, str]]:
+    """Rows of a table with a ``lang`` column that belong to ``lang`` (an empty cell is English)."""
+    return [row for row in rows if (row.get("lang") or "en") == lang]
+
+
+def load_gazetteer(folder: str | Path | None = None, lang: str = "en") -> Gazetteer:
+    """Load and compile the reference tables of one language (cached per folder and language).
 
     Parameters
     ----------
     folder : path, optional
         A folder with the same CSV files as ``data/reference`` (default).
+    lang : {"en", "fr"}
+        The language of the reports to read.
     """
-    folder = Path(folder) if folder else REFERENCE_DIR
+    return _load(Path(folder) if folder else REFERENCE_DIR, language(lang).code)
+
+
+@lru_cache(maxsize=8)
+def _load(folder: Path, lang: str) -> Gazetteer:
     states = read_table("member_states.csv", folder)
     places = _optional("other_places.csv", folder)
     missions = read_table("missions.csv", folder) + _optional("political_missions.csv", folder)
     orgs = _optional("organizations.csv", folder)
-    themes = read_table("themes.csv", folder)
-    verbs = read_table("reporting_verbs.csv", folder)
-    honorifics = [row["honorific"] for row in _optional("honorifics.csv", folder)]
+    themes = _in_language(read_table("themes.csv", folder), lang)
+    verbs = _in_language(read_table("reporting_verbs.csv", folder), lang)
+    honorifics = [row["honorific"] for row in _in_language(_optional("honorifics.csv", folder), lang)]
+    columns, articles = _NAME_COLUMNS[lang], language(lang).articles
     return Gazetteer(
         state_rows=states, place_rows=places, mission_rows=missions, org_rows=orgs,
         theme_rows=themes, verb_rows=verbs, honorifics=honorifics,
-        countries=Matcher(_surface_names(states, "iso3", ("un_name", "running_names"), skip_bracketed=True)),
-        places=Matcher(_surface_names(places, "key", ("name", "running_names"))),
-        missions=Matcher(_surface_names(missions, "acronym", ("acronym", "name", "alt_names"))),
-        orgs=Matcher(_surface_names(orgs, "key", ("name", "running_names"))),
-        folder=folder,
+        countries=Matcher(_surface_names(states, "iso3", columns["states"], skip_bracketed=True, articles=articles)),
+        places=Matcher(_surface_names(places, "key", columns["places"], articles=articles)),
+        missions=Matcher(_surface_names(missions, "acronym", columns["missions"])),
+        orgs=Matcher(_surface_names(orgs, "key", columns["orgs"], articles=articles)),
+        folder=folder, lang=lang,
     )
 
 

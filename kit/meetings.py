@@ -3,52 +3,77 @@
 A meeting starts at a paragraph that dates it ("On 13 April 2021, the Working
 Group held a meeting by videoconference ...", "On 12 October 2021, the Working
 Group heard a briefing by ...") and runs to the end of its section or to the
-next meeting, whichever comes first.
+next meeting, whichever comes first. French reports are read the same way
+(« Le 13 avril 2021, le Groupe de travail a tenu une réunion … »), with the
+phrases, month names and formats of :mod:`kit.language`; the ``format`` of a
+meeting is always the canonical English name ("videoconference"), so the
+two versions of a report compare.
 
 Examples
 --------
 >>> find_meetings([(5, "On 13 April 2021, the Working Group held a meeting by videoconference on X.", "III", "Safety")])[0]["format"]
 'videoconference'
+>>> find_meetings([(5, "Le 13 avril 2021, le Groupe de travail a tenu une réunion par visioconférence.", "III", "S")], lang="fr")[0]["date"]
+datetime.date(2021, 4, 13)
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
+from functools import lru_cache
+
+from .language import LANGUAGES, language
 
 __all__ = ["find_meetings", "document_metadata", "parse_date"]
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = rf"\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
-_MEETING_START = re.compile(
-    rf"^(?:On|At\s+its\s+meeting\s+on|At\s+its\s+\w+\s+meeting,?\s+(?:held\s+)?on)\s+(?P<date>{_DATE}),?\s+"
-    rf"(?:the\s+)?(?P<body>[A-Z][^,.]{{0,80}}?)\s+(?P<verb>held|heard|met|convened|considered|discussed|"
-    rf"received|was\s+briefed)\b")
-_FORMATS = [
-    ("videoconference", re.compile(r"videoconference|video-teleconference|VTC|virtual(?:ly)?\b", re.I)),
-    ("hybrid", re.compile(r"\bhybrid\b", re.I)),
-    ("in person", re.compile(r"\bin person\b|\bin-person\b", re.I)),
-]
-_QUOTED = re.compile(r"[“\"]([^”\"]{5,200})[”\"]")
+
+
+@lru_cache(maxsize=4)
+def _patterns(lang: str) -> dict:
+    """The compiled meeting and front-matter patterns of one language."""
+    L = language(lang)
+    return {
+        "start": re.compile(L.meeting_start.format(date=L.date)),
+        "formats": [(name, re.compile(rx, re.I)) for name, rx in L.formats],
+        "quoted": re.compile(L.quoted),
+        "date": re.compile(L.date),
+        "period": re.compile(L.period.format(date=L.date, day_month=L.day_month)),
+        "title": re.compile(L.title_line),
+        "body": re.compile(L.body),
+        "body_end": re.compile(L.body_end),
+    }
+
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:er)?\s+([^\W\d_]+)\s+(\d{4})")
 
 
 def parse_date(text: str) -> date | None:
-    """``"13 April 2021"`` -> ``date(2021, 4, 13)``; ``None`` when it is not a full date."""
+    """``"13 April 2021"`` or « 1er janvier 2021 » -> a date; ``None`` when it is not a full date.
+
+    >>> parse_date("1er janvier 2021"), parse_date("31 June 2021")
+    (datetime.date(2021, 1, 1), None)
+    """
+    m = _DAY_MONTH_YEAR.fullmatch(re.sub(r"\s+", " ", text.strip()))
+    if not m:
+        return None
+    month = next((n for n in (L.month_number(m.group(2)) for L in LANGUAGES.values()) if n), None)
     try:
-        return datetime.strptime(re.sub(r"\s+", " ", text.strip()), "%d %B %Y").date()
+        return date(int(m.group(3)), month, int(m.group(1))) if month else None
     except ValueError:
         return None
 
 
-def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]]) -> list[dict]:
+def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]], lang: str = "en") -> list[dict]:
     """Meetings from ``(para, text, section, section_title)`` rows, in order.
 
     Each meeting is a dict with ``meeting_id`` (the ISO date, suffixed when two
     share a day), ``date``, ``title``, ``format``, ``first_para``, ``last_para``.
     """
+    rx = _patterns(lang)
     starts = []
     for para, text, section, section_title in paragraphs:
-        m = _MEETING_START.match(text)
+        m = rx["start"].match(text)
         if m and parse_date(m.group("date")):
             starts.append((para, text, section, section_title, m))
     meetings = []
@@ -65,9 +90,9 @@ def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]]) -> 
             if section_of[p] != section:
                 break
             last = p
-        quoted = _QUOTED.search(text)
+        quoted = rx["quoted"].search(text)
         title = quoted.group(1) if quoted else (section_title or text[m.end():].split(".")[0].strip())
-        fmt = next((name for name, rx in _FORMATS if rx.search(text)), None)
+        fmt = next((name for name, pattern in rx["formats"] if pattern.search(text)), None)
         mid = day.isoformat()
         ids[mid] = ids.get(mid, 0) + 1
         if ids[mid] > 1:
@@ -79,7 +104,8 @@ def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]]) -> 
     return meetings
 
 
-def document_metadata(front_matter: list[str], paragraphs: list[tuple[int, str]], symbol: str | None) -> dict:
+def document_metadata(front_matter: list[str], paragraphs: list[tuple[int, str]], symbol: str | None,
+                      lang: str = "en") -> dict:
     """Date, title, period covered and body of the report, read from its front matter.
 
     >>> document_metadata(["Distr.: General", "21 December 2021"], [(1, "for the period from 1 January to 31 December 2021")], None)["period_end"]
@@ -89,23 +115,22 @@ def document_metadata(front_matter: list[str], paragraphs: list[tuple[int, str]]
     everything = front + " " + " ".join(t for _, t in paragraphs[:5])
     meta: dict = {"symbol": symbol, "date": None, "title": None, "period_start": None, "period_end": None,
                   "body": None}
-    m = re.search(_DATE, front)
+    rx = _patterns(lang)
+    m = rx["date"].search(front)
     if m:
         meta["date"] = parse_date(m.group())
     for line in front_matter:
-        if re.match(r"(?:Report|Annual report)\b", line):
+        if rx["title"].match(line):
             meta["title"] = line.strip()
             break
-    m = re.search(rf"period\s+from\s+(?P<a>\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?)\s+to\s+(?P<b>{_DATE})",
-                  everything)
+    m = rx["period"].search(everything)
     if m:
         end = parse_date(m.group("b"))
         start_text = m.group("a")
         if end and not re.search(r"\d{4}$", start_text):
             start_text += f" {end.year}"
         meta["period_start"], meta["period_end"] = parse_date(start_text), end
-    m = re.search(r"Security Council (?:Working Group|Committee) on [A-Z][\w-]*(?: [A-Za-z][\w-]*){0,6}",
-                  everything)
+    m = rx["body"].search(everything)
     if m:
-        meta["body"] = re.split(r"\s+(?:addressed|for|on the|was|held)\b", m.group())[0]
+        meta["body"] = rx["body_end"].split(m.group())[0]
     return meta

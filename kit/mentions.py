@@ -11,21 +11,32 @@ Ireland": the second "Ireland" is a mention, the first is the speaker).
   mission name ("Mission in South Sudan") is part of the mission, not a country;
 * Security Council and General Assembly resolutions and other document symbols,
   normalized: ``resolution 2518 (2020)`` -> ``S/RES/2518 (2020)``, ``General
-  Assembly resolution 34/169`` -> ``A/RES/34/169``, ``S/PRST/2001/3`` as is.
+  Assembly resolution 34/169`` -> ``A/RES/34/169``, ``S/PRST/2001/3`` as is;
+  in French the body follows the number (« résolution 2594 (2021) du Conseil
+  de sécurité », « résolution 34/169 de l'Assemblée générale ») and the key is
+  the same symbol.
+
+Names are read with the gazetteer's language (:func:`kit.gazetteer.load_gazetteer`
+``lang=``), and a mission keeps its English acronym as key whether the text says
+UNMISS or MINUSS.
 
 Examples
 --------
 >>> from kit.gazetteer import load_gazetteer
 >>> [(m.kind, m.key, m.surface) for m in find_mentions("Security Council resolutions 2518 (2020) and 2594 (2021) in Mali.", load_gazetteer())]
 [('resolution', 'S/RES/2518 (2020)', '2518 (2020)'), ('resolution', 'S/RES/2594 (2021)', '2594 (2021)'), ('country', 'MLI', 'Mali')]
+>>> [(m.kind, m.key) for m in find_mentions("la résolution 2594 (2021) du Conseil de sécurité et la MINUSS", load_gazetteer(lang="fr"))]
+[('resolution', 'S/RES/2594 (2021)'), ('mission', 'UNMISS')]
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .gazetteer import Gazetteer
+from .language import LANGUAGES, language
 
 __all__ = ["Mention", "find_mentions", "normalize_symbol"]
 
@@ -38,11 +49,14 @@ class Mention(NamedTuple):
     end: int
 
 
-_RESOLUTION_LIST = re.compile(
-    r"\b[Rr]esolutions?\s+"
-    r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:and\s+)?|\s+and\s+)?)+)")
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z][\w-]+)\)")
-_BODY_BEFORE = re.compile(r"(Security\s+Council|General\s+Assembly|Council|Assembly)(?:['’]s)?\s+$")
+
+
+@lru_cache(maxsize=4)
+def _patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Resolution list, the body named before it ("Security Council resolution"), and after it (French)."""
+    L = language(lang)
+    return re.compile(L.resolution_list), re.compile(L.body_before), re.compile(L.body_after)
 _RESOLUTION_ITEM = re.compile(r"(?P<sc>(?P<n>\d{1,4})\s*\((?P<y>\d{4})\))|(?P<ga>\d{1,3}/\d{1,4}[A-Z]?)")
 _SYMBOL = re.compile(
     r"(?<![\w/])(?P<sym>(?:S|A|E)/(?:RES/|PRST/|AC\.\d+/|C\.\d+/)?\d{1,4}(?:/[\w.]+)*)"
@@ -58,7 +72,7 @@ def normalize_symbol(number: str, year: str | None = None, body: str | None = No
     'A/RES/34/169'
     """
     if year:
-        prefix = "A/RES/" if body and "Assembly" in body else "S/RES/"
+        prefix = "A/RES/" if body and any(L.assembly in body for L in LANGUAGES.values()) else "S/RES/"
         return f"{prefix}{number} ({year})"
     return f"A/RES/{number}"
 
@@ -75,9 +89,11 @@ def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None
             found.append(m)
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
-    for m in _RESOLUTION_LIST.finditer(text):
-        before = _BODY_BEFORE.search(text, max(0, m.start() - 25), m.start())
-        body = before.group(1) if before else None
+    resolution_list, body_before, body_after = _patterns(g.lang)
+    for m in resolution_list.finditer(text):
+        before = body_before.search(text, max(0, m.start() - 25), m.start())
+        after = body_after.match(text, m.end("list") - (len(m.group("list")) - len(m.group("list").rstrip())))
+        body = before.group(1) if before else (after.group().strip() if after else None)
         base = m.start("list")
         for item in _RESOLUTION_ITEM.finditer(m.group("list")):
             if item.group("sc"):

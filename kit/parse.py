@@ -21,13 +21,14 @@ from pathlib import Path
 
 from .attribution import attribute, find_people
 from .gazetteer import Gazetteer, load_gazetteer
+from .language import detect_language
 from .layout import Document, parse_layout
 from .meetings import document_metadata, find_meetings
 from .mentions import find_mentions
 from .paths import DEFAULT_REPORT
 from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText
-from .themes import theme_tagger
+from .themes import tagger_for
 
 __all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning", "NOT_A_REPORT"]
 
@@ -107,10 +108,15 @@ def _source_problems(source: SourceText, doc: Document) -> list[dict]:
 
 
 def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
-               strict: bool = False) -> tuple[dict[str, list[dict]], dict]:
-    """The rows of every table (plain dicts, no pandas) and the metadata: what :func:`parse` frames."""
-    g = gazetteer or load_gazetteer()
+               strict: bool = False, lang: str | None = None) -> tuple[dict[str, list[dict]], dict]:
+    """The rows of every table (plain dicts, no pandas) and the metadata: what :func:`parse` frames.
+
+    ``lang`` ("en", "fr") is detected from the paragraphs when not given, and recorded in ``metadata["lang"]``.
+    """
     doc: Document = parse_layout(source)
+    lang = lang or detect_language(" ".join(p.text for p in doc.paragraphs[:30]))
+    g = gazetteer if gazetteer is not None and gazetteer.lang == lang else \
+        load_gazetteer(gazetteer.folder if gazetteer is not None else None, lang=lang)
     rid = report_id or Path(source.name).stem
     problems = list(doc.problems)
     if strict and problems:
@@ -119,17 +125,17 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         raise LayoutError(p["message"], source=source.name, line=p["line"], para=p["para"])
 
     para_rows = [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs]
-    meetings = find_meetings(para_rows)
+    meetings = find_meetings(para_rows, lang=lang)
     meeting_of = _meeting_of([p.number for p in doc.paragraphs], meetings)
 
     texts = [(p.number, p.text) for p in doc.paragraphs]
     people = find_people([" ".join(doc.front_matter)] + [t for _, t in texts], g)
     att = attribute(texts, g, meeting_of=meeting_of, people=people)
     problems += att.problems
-    meta = document_metadata(doc.front_matter, texts, doc.symbol)
+    meta = document_metadata(doc.front_matter, texts, doc.symbol, lang=lang)
     chair = next((p for p in people.values() if p.is_chair), None)
     meta.update({"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
-                 "chair": chair.full_name if chair else None, "n_paragraphs": len(texts)})
+                 "chair": chair.full_name if chair else None, "n_paragraphs": len(texts), "lang": lang})
 
     # meetings: chair of the meeting = first chair statement inside it (one pass over the statements)
     speakers_kind = {sid: s.kind for sid, s in att.speakers.items()}
@@ -181,7 +187,7 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     for row in st_rows:
         by_para.setdefault(row["para"], []).append(row)
     grouped: dict[tuple[int, str | None, str], list] = {}
-    tagger = theme_tagger(g)
+    tagger = tagger_for(g)
     for h in tagger.find(whole):
         i = bisect_right(starts, h.start) - 1
         para, offset = texts[i][0], h.start - starts[i]

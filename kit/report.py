@@ -207,7 +207,7 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
 
 
 def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
-          strict: bool = False) -> Report:
+          strict: bool = False, lang: str | None = None) -> Report:
     """Parse a :class:`~kit.sources.SourceText` into a :class:`Report`.
 
     Parameters
@@ -216,7 +216,7 @@ def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazett
         Raise :class:`~kit.errors.LayoutError` on numbering gaps or duplicates
         instead of recording them in ``problems`` (and warning).
     """
-    rows, meta = parse_rows(source, report_id=report_id, gazetteer=gazetteer, strict=strict)
+    rows, meta = parse_rows(source, report_id=report_id, gazetteer=gazetteer, strict=strict, lang=lang)
     return _report(meta["report_id"], rows, meta)
 
 
@@ -230,7 +230,7 @@ _CACHE: dict[tuple, Report] = {}
 
 
 def load_report(path: str | Path | None = None, *, report_id: str | None = None, strict: bool = False,
-                cache: bool = True) -> Report:
+                cache: bool = True, lang: str | None = None) -> Report:
     """Load and parse a report (the bundled 2021 report by default).
 
     Parameters
@@ -242,6 +242,8 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
         Defaults to the file name without its extension.
     strict : bool
         Raise on paragraph numbering gaps or duplicates.
+    lang : {"en", "fr"}, optional
+        The report's language; detected from the text when omitted (``metadata["lang"]``).
     cache : bool
         Reuse the parse of an unchanged file (keyed by path, size and
         modification time) within this process. Every call returns its own
@@ -263,7 +265,7 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
     path = Path(path) if path is not None else DEFAULT_REPORT
     try:
         stat = path.stat()
-        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, report_id, strict)
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, report_id, strict, lang)
     except OSError:
         key = None
     if cache and key in _CACHE:
@@ -272,16 +274,17 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
         view = read_json(path)
         report = _report(view.report_id, *typed_rows(view))
     else:
-        report = parse(read_source(path), report_id=report_id, strict=strict)
+        report = parse(read_source(path), report_id=report_id, strict=strict, lang=lang)
     if cache and key is not None:
         _CACHE[key] = report
         return report.copy()
     return report
 
 
-def load_text(text: str, *, name: str = "<string>", report_id: str | None = None, strict: bool = False) -> Report:
-    """Parse a report held in a string (handy in tests and notebooks)."""
-    return parse(source_from_text(text, name=name), report_id=report_id or "report", strict=strict)
+def load_text(text: str, *, name: str = "<string>", report_id: str | None = None, strict: bool = False,
+              lang: str | None = None) -> Report:
+    """Parse a report held in a string (handy in tests and notebooks); ``lang`` as in :func:`load_report`."""
+    return parse(source_from_text(text, name=name), report_id=report_id or "report", strict=strict, lang=lang)
 
 
 def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,

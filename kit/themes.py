@@ -1,9 +1,15 @@
 """Explainable theme tagging: a theme is tagged where one of its terms occurs.
 
-The vocabulary is ``data/reference/themes.csv`` (one row per theme and term), so
-a trainer can read exactly why a paragraph is "COVID-19" and add a term. A term
-is matched case-insensitively on word boundaries; a trailing ``*`` matches any
-ending (``vaccin*`` finds "vaccines" and "vaccination").
+The vocabulary is ``data/reference/themes.csv`` (one row per theme, term and
+language), so a trainer can read exactly why a paragraph is "COVID-19" and add
+a term. A term is matched case-insensitively on word boundaries; a trailing
+``*`` matches any ending (``vaccin*`` finds "vaccines" and "vaccination"), and
+``'`` matches either apostrophe. A French gazetteer carries the French terms,
+under the same theme ids.
+
+This module uses :mod:`kit.gazetteer`, never the reverse: the gazetteer is the
+reference-data layer, theme tagging an analysis on top of it
+(:func:`tagger_for` gives the compiled tagger of a gazetteer).
 
 Examples
 --------
@@ -21,7 +27,7 @@ from typing import NamedTuple
 
 from .gazetteer import Gazetteer, trie_regex
 
-__all__ = ["ThemeHit", "ThemeTagger", "theme_tagger"]
+__all__ = ["ThemeHit", "ThemeTagger", "tagger_for"]
 
 
 class ThemeHit(NamedTuple):
@@ -34,7 +40,7 @@ class ThemeHit(NamedTuple):
 
 def _key(text: str) -> str:
     """Terms and matches compare without case, spaces or hyphens ("COVID 19" is "covid-19")."""
-    return re.sub(r"[\s-]+", "", text.lower())
+    return re.sub(r"[\s-]+", "", text.lower().replace("’", "'"))
 
 
 class ThemeTagger:
@@ -62,7 +68,7 @@ class ThemeTagger:
         self._prefixes.sort(key=lambda p: len(p[0]), reverse=True)
         self._seen: dict[str, tuple[str, str] | None] = {}
         surfaces = [t for _, (_, t) in self._exact.items()] + [t for _, _, t in self._prefixes]
-        body = trie_regex(surfaces, {" ": r"[\s-]+", "-": r"[\s-]?", "*": r"[\w-]*"})
+        body = trie_regex(surfaces, {" ": r"[\s-]+", "-": r"[\s-]?", "*": r"[\w-]*", "'": "['’]"})
         self._pattern = rf"(?<![\w-])(?:{body})(?![\w])"
         self.regex = re.compile(self._pattern)  # run on lower-cased text: faster than IGNORECASE
 
@@ -98,10 +104,11 @@ class ThemeTagger:
 
 
 @lru_cache(maxsize=8)
-def theme_tagger(gazetteer: Gazetteer) -> ThemeTagger:
-    """The compiled theme vocabulary of a gazetteer's ``themes.csv``, built once per gazetteer.
+def tagger_for(g: Gazetteer) -> ThemeTagger:
+    """The compiled theme vocabulary of a gazetteer (its language's terms), built once per gazetteer.
 
-    (It lives here, not on :class:`~kit.gazetteer.Gazetteer`, so that the reference tables never import the
-    analysis built on them.)
+    >>> from kit.gazetteer import load_gazetteer
+    >>> [h.theme for h in tagger_for(load_gazetteer(lang="fr")).find("la protection des civils")]
+    ['poc']
     """
-    return ThemeTagger(gazetteer.theme_rows)
+    return ThemeTagger(g.theme_rows)

@@ -1,4 +1,6 @@
 """Checks on the trainer-editable reference tables in data/reference/."""
+import datetime
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -12,14 +14,21 @@ REF = Path(__file__).resolve().parents[1] / "data" / "reference"
 NON_ISO_HOST_CODES = {"XKX"}  # Kosovo, user-assigned code; no status implied
 
 COLUMNS = {
-    "member_states.csv": ["iso3", "un_name", "article", "running_names", "demonym", "lat", "lon", "status"],
-    "other_places.csv": ["key", "name", "running_names", "kind", "lat", "lon"],
-    "missions.csv": ["acronym", "name", "alt_names", "host_iso3", "host", "start_year", "end_year", "status", "lat", "lon"],
-    "political_missions.csv": ["acronym", "name", "alt_names", "host_iso3", "host", "start_year", "end_year", "status", "lat", "lon"],
-    "themes.csv": ["theme", "label", "term", "note"],
-    "reporting_verbs.csv": ["verb", "lemma"],
-    "organizations.csv": ["key", "name", "running_names", "kind"],
+    "member_states.csv": ["iso3", "un_name", "article", "running_names", "demonym", "lat", "lon", "status",
+                          "fr_name", "fr_article", "fr_running_names"],
+    "other_places.csv": ["key", "name", "running_names", "kind", "lat", "lon", "fr_name", "fr_running_names"],
+    "missions.csv": ["acronym", "name", "alt_names", "host_iso3", "host", "start_year", "end_year", "status", "lat", "lon",
+                     "fr_acronym", "fr_name", "fr_alt_names"],
+    "political_missions.csv": ["acronym", "name", "alt_names", "host_iso3", "host", "start_year", "end_year", "status",
+                               "lat", "lon", "fr_acronym", "fr_name", "fr_alt_names"],
+    "themes.csv": ["theme", "label", "term", "note", "lang", "label_fr"],
+    "reporting_verbs.csv": ["verb", "lemma", "lang"],
+    "organizations.csv": ["key", "name", "running_names", "kind", "fr_name", "fr_running_names"],
+    "honorifics.csv": ["honorific", "note", "lang"],
 }
+LANGS = {"en", "fr"}
+FR_ARTICLES = {"le", "la", "les", "l'"}
+LATEST_YEAR = datetime.date.today().year + 1  # a mission may be planned for next year, not later
 
 
 def load(name):
@@ -97,12 +106,17 @@ def test_apostrophe_names_have_curly_variant():
 
 def test_place_and_org_names_do_not_collide_with_states():
     states = {n.casefold() for cell in load("member_states.csv")["running_names"] for n in split(cell)}
+    fr_states = {re.sub(r"^(?:(?:les|le|la)\s+|l')", "", n).casefold()
+                 for cell in load("member_states.csv")["fr_running_names"] for n in split(cell)}
     for name in ("other_places.csv", "organizations.csv"):
         df = load(name)
         assert df["key"].is_unique
         for cell in df["running_names"]:
             for n in split(cell):
                 assert n.casefold() not in states, (name, n)
+        for cell in df["fr_running_names"]:
+            for n in split(cell):
+                assert n.casefold() not in fr_states, (name, n)
 
 
 @pytest.mark.parametrize("name", ["member_states.csv", "other_places.csv", "missions.csv", "political_missions.csv"])
@@ -126,10 +140,10 @@ def test_missions_well_formed(name):
         for c in codes:
             assert c in NON_ISO_HOST_CODES or pycountry.countries.get(alpha_3=c), (row["acronym"], c)
         start = int(row["start_year"])
-        assert 1948 <= start <= 2026
+        assert 1948 <= start <= LATEST_YEAR, row["acronym"]
         if row["end_year"]:
             assert row["status"] == "closed"
-            assert start <= int(row["end_year"]) <= 2026
+            assert start <= int(row["end_year"]) <= LATEST_YEAR, row["acronym"]
         else:
             assert row["status"] == "current"
 
@@ -157,8 +171,12 @@ def test_themes_have_labels_and_terms():
     assert (df["term"] == df["term"].str.lower()).all()
     # one label per theme id
     assert (df.groupby("theme")["label"].nunique() == 1).all()
-    assert not df.duplicated(["theme", "term"]).any()
+    assert not df.duplicated(["theme", "term", "lang"]).any()
     assert 15 <= df["theme"].nunique() <= 25
+    assert set(df["lang"]) <= LANGS
+    assert (df.groupby("theme")["label_fr"].nunique() == 1).all() and (df["label_fr"].str.strip() != "").all()
+    # every theme can be found in both languages
+    assert (df.groupby("theme")["lang"].nunique() == len(LANGS)).all()
 
 
 def test_reporting_verbs():
@@ -168,3 +186,57 @@ def test_reporting_verbs():
     assert (df["lemma"].str.strip() != "").all()
     for v in ["said", "noted", "called for", "drew attention", "expressed concern", "gave a briefing"]:
         assert v in set(df["verb"]), v
+    assert set(df["lang"]) <= LANGS
+
+
+def test_french_verbs_have_english_lemmas_and_both_numbers():
+    """A French verb's lemma is an English lemma, so `lemma` compares across the two versions of a report."""
+    df = load("reporting_verbs.csv")
+    en, fr = df[df["lang"] == "en"], df[df["lang"] == "fr"]
+    assert len(fr) > 0
+    assert set(fr["lemma"]) <= set(en["lemma"]), sorted(set(fr["lemma"]) - set(en["lemma"]))
+    verbs = set(fr["verb"])
+    for v in verbs:
+        assert v == " ".join(v.split()) and v == v.strip(), v
+        if v.startswith("a "):  # singular "a dit" has its plural "ont dit" (agreeing where it must)
+            assert any(u.startswith("ont ") and u.split()[1] == v.split()[1] for u in verbs), v
+    for v in ["a dit", "a déclaré", "a souligné", "a demandé", "a appelé à", "a engagé", "a recommandé", "a noté",
+              "s'est félicité", "ont demandé"]:
+        assert v in verbs, v
+
+
+def test_french_state_names():
+    """Every State has a French name; running forms carry their article, which `fr_article` repeats."""
+    df = load("member_states.csv")
+    owners = defaultdict(set)
+    for _, row in df.iterrows():
+        assert row["fr_name"], row["iso3"]
+        forms = split(row["fr_running_names"])
+        assert forms, row["iso3"]
+        first = re.match(r"(les|le|la)\s|(l')", forms[0])
+        assert (first.group(1) or first.group(2) if first else "") == row["fr_article"], row["iso3"]
+        assert row["fr_article"] in FR_ARTICLES | {""}
+        for form in forms:
+            bare = re.sub(r"^(?:(?:les|le|la)\s+|l')", "", form)
+            assert bare[:1].isupper() or bare.startswith("ex-"), (row["iso3"], form)
+            owners[bare.casefold()].add(row["iso3"])
+    clashes = {n: s for n, s in owners.items() if len(s) > 1}
+    assert not clashes, clashes
+
+
+def test_french_mission_acronyms_unique_and_names_present():
+    df = pd.concat([load("missions.csv"), load("political_missions.csv")])
+    assert (df["fr_name"].str.len() > 0).all() and (df["fr_acronym"].str.len() > 0).all()
+    assert df["fr_acronym"].is_unique and df["fr_name"].is_unique
+    # a French acronym never names another mission's English key
+    english = dict(zip(df["acronym"], df["acronym"]))
+    for acr, fr in zip(df["acronym"], df["fr_acronym"]):
+        assert english.get(fr, acr) == acr, (acr, fr)
+    pairs = dict(zip(df["acronym"], df["fr_acronym"]))
+    assert pairs["UNMISS"] == "MINUSS" and pairs["UNIFIL"] == "FINUL" and pairs["UNDOF"] == "FNUOD"
+
+
+def test_honorifics_have_a_language():
+    df = load("honorifics.csv")
+    assert set(df["lang"]) == LANGS
+    assert not df.duplicated(["honorific", "lang"]).any()

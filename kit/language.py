@@ -1,0 +1,267 @@
+"""The grammar of each report language, in one small table, and language detection.
+
+Reports of reported speech are published in English and French with the same
+paragraph numbers. What differs between the two is a handful of closed word
+classes: articles and the prepositions that contract with them ("de la", "du",
+"des", "de l'"), the words that introduce a speaker ("the representative of",
+« le représentant de »), month names, the phrases that open a meeting, the
+chair's title, and the words that never name a person. Open vocabularies
+(reporting verbs, honorifics, names, themes) are reference data in
+``data/reference/`` with a ``lang`` column or ``fr_*`` columns; this module
+holds the rest, one :class:`Language` per language, so no other module
+hard-codes a language.
+
+Examples
+--------
+>>> detect_language("Le représentant du Mexique a dit que les soldats de la paix étaient exposés.")
+'fr'
+>>> detect_language("The representative of Mexico said that peacekeepers were exposed.")
+'en'
+>>> LANGUAGES["fr"].month_number("avril")
+4
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Language", "LANGUAGES", "SUPPORTED", "detect_language", "language", "UPPER"]
+
+UPPER = "A-ZÀ-ÖØ-Þ"  # capital letters, accented ones included (« État », « Égypte »)
+
+
+@dataclass(frozen=True)
+class Language:
+    """Closed-class grammar of one language. Regex fields are pattern source strings."""
+
+    code: str
+    months: tuple[str, ...]  # January..December, lower case
+    day: str  # a day number as written before the month ("1", "1er")
+    articles: str  # a leading definite article in a reference table's running name
+    # attribution
+    rep_head: str  # literal start of "representative(s) of"; the article before it is checked separately
+    article_before: str  # the article that must precede rep_head, anchored at the end ($)
+    item_prefix: str  # what precedes each name of a list ("the", « de la », « du », « des », « d' »)
+    item_prefix_required: bool
+    list_sep: str
+    echo: str  # ", echoed by the representative of" (followed by a list)
+    on_behalf: str
+    chair: str  # "The Chair (of the Working Group)"; must define the group ``chair``
+    adverbs: str  # zero to two adverbs around the verb
+    aux: tuple[str, ...]  # auxiliaries after which an adverb may sit (« a également dit »)
+    role_article: str
+    trailing_connector: str
+    unknown_name: str  # a name not in the tables, in a list of speakers
+    unknown_and: str  # where such a name stops
+    unknown_trim: str  # function words trimmed from its end
+    upper: str  # capital letters that start a person's name
+    name_column: str  # the column of a State's or organization's name shown in this language
+    name_particles: str  # lower-case particles inside people's names (dos, van, de ...)
+    hon_article: str  # an article before an honorific (« le général de division »)
+    hon_paren: str  # a bracket between honorific and name ("(retired)", « (à la retraite) »)
+    appositive_hint: str  # ", [honorific] First Name" before a surname; {hon} is filled in
+    introduced: str  # a name introduced by an appositive; {follow} is filled in
+    institution_words: frozenset[str]
+    # people: introductions and the chair's signature
+    intro_follow: str  # what may follow a name introduced by an appositive
+    intro_split: str  # words after which a title starts
+    intro_head: str  # the title at the end of the text before a name
+    title_article: str  # article stripped from a title
+    of: str  # splits a title from its organization ("Director of X")
+    signed_chair: str  # "(Signed) Name ... Chair" or "Name, was elected Chair"
+    # meetings and front matter
+    meeting_start: str  # with groups date, body, verb; {date} is filled in
+    formats: tuple[tuple[str, str], ...]  # (canonical English name, pattern)
+    quoted: str
+    period: str  # with groups a, b; {date} and {day_month} are filled in
+    title_line: str
+    body: str
+    body_end: str
+    # mentions
+    resolution_list: str
+    body_before: str
+    body_after: str
+    assembly: str  # a word that makes a resolution the General Assembly's
+
+    def month_number(self, name: str) -> int | None:
+        """1-12 for a month name of this language (any case), else ``None``."""
+        try:
+            return self.months.index(name.lower()) + 1
+        except ValueError:
+            return None
+
+    @property
+    def month_alt(self) -> str:
+        """Month names as written in running text (capitalized in English, lower case in French)."""
+        return "|".join(m.capitalize() if self.code == "en" else m for m in self.months)
+
+    @property
+    def date(self) -> str:
+        """A full date as written in running text ("13 April 2021", « 1er janvier 2021 »)."""
+        return rf"{self.day}\s+(?:{self.month_alt})\s+\d{{4}}"
+
+    @property
+    def day_month(self) -> str:
+        """A day and month without the year ("1 January", « 1er janvier »)."""
+        return rf"{self.day}\s+(?:{self.month_alt})"
+
+
+_EN = Language(
+    code="en",
+    months=("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december"),
+    day=r"\d{1,2}",
+    articles=r"the\s+",
+    rep_head=r"representatives?\s+of\s+",
+    article_before=r"(?<![\w-])[Tt]he\s+$",
+    item_prefix=r"the\s+",
+    item_prefix_required=False,
+    list_sep=r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+",
+    echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+the\s+representatives?\s+of\s+",
+    on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
+    chair=(r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman)"
+           r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)"),
+    adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|[a-z]+ly)\s+){0,2}",
+    aux=(),
+    role_article=r"[Tt]he",
+    trailing_connector=r"(?:[,;]\s*(?:while|whereas|and|but)?|\s+(?:while|whereas|and|but))\s*$",
+    unknown_name=r"[A-Z][\w'’.-]*(?:\s+(?:of|the|for|[A-Z][\w'’.-]*))*",
+    unknown_and=r"\s+and\s+",
+    unknown_trim=r"\s+(?:of|the|for)$",
+    upper="A-Z",
+    name_column="",
+    name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
+    hon_article="",
+    hon_paren=r"\([a-z]+\)",
+    appositive_hint=r",\s+(?:[A-Z(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{0,6}}$",
+    introduced=(r",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[A-Z][\w'’-]+\s+){{1,3}}[A-Z][\w'’-]+)"
+                r"(?=[,.;]|\s+{follow}\b)"),
+    institution_words=frozenset({
+        "United", "Nations", "Council", "Security", "Office", "Department", "Division", "Mission", "Group",
+        "Committee", "Force", "Service", "Centre", "Center", "Programme", "Program", "Operations", "Officers",
+        "Staff", "Republic", "Union", "Assembly", "Secretariat", "Agency", "Team", "Unit", "Units", "Commission",
+        "Organization", "Fund", "State", "States", "Member", "Police", "Peacekeeping", "Academy", "Framework",
+        "Strategy", "Initiative"}),
+    intro_follow=r"(?:was|is|had|has|on|to)",
+    intro_split=r"\b(?:included|including|by|were|was|are|is)\s+",
+    intro_head=r"(?:^|\b(?:included|by|from|and|with|were|was|of|:)\s+)((?:the\s+|The\s+)?[A-Z][^,]*)$",
+    title_article=r"^(?:the|The)\s+",
+    of=r" of ",
+    signed_chair=(r"(?:\(Signed\)\s+|,\s+)((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
+                  r"(?:,\s+was\s+(?:re-?)?elected\s+Chair|\s+Chair\b)"),
+    meeting_start=(r"^(?:On|At\s+its\s+meeting\s+on|At\s+its\s+\w+\s+meeting,?\s+(?:held\s+)?on)\s+(?P<date>{date}),?\s+"
+                   r"(?:the\s+)?(?P<body>[A-Z][^,.]{{0,80}}?)\s+(?P<verb>held|heard|met|convened|considered|discussed|"
+                   r"received|was\s+briefed)\b"),
+    formats=(("videoconference", r"videoconference|video-teleconference|VTC|virtual(?:ly)?\b"),
+             ("hybrid", r"\bhybrid\b"),
+             ("in person", r"\bin person\b|\bin-person\b")),
+    quoted=r"[“\"]([^”\"]{5,200})[”\"]",
+    period=r"period\s+from\s+(?P<a>{day_month}(?:\s+\d{{4}})?)\s+to\s+(?P<b>{date})",
+    title_line=r"(?:Report|Annual report)\b",
+    body=r"Security Council (?:Working Group|Committee) on [A-Z][\w-]*(?: [A-Za-z][\w-]*){0,6}",
+    body_end=r"\s+(?:addressed|for|on the|was|held)\b",
+    resolution_list=(r"\b[Rr]esolutions?\s+"
+                     r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:and\s+)?|\s+and\s+)?)+)"),
+    body_before=r"(Security\s+Council|General\s+Assembly|Council|Assembly)(?:['’]s)?\s+$",
+    body_after=r"(?!x)x",
+    assembly="Assembly",
+)
+
+_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")
+_DE = r"(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+)"
+
+_FR = Language(
+    code="fr",
+    months=_FR_MONTHS,
+    day=r"(?:1er|\d{1,2})",
+    articles=r"(?:les|le|la)\s+|l['’]\s*",
+    rep_head=r"(?:représentant|représentante)s?\s+(?=d)",
+    article_before=r"(?<![\w-])(?:[Ll]es|[Ll]e|[Ll]a)\s+$",
+    item_prefix=_DE,
+    item_prefix_required=True,
+    list_sep=r",?\s+(?:ainsi\s+que|et)\s+|,\s+",
+    echo=(r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
+          r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
+    on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
+    chair=(r"\b(?P<chair>(?:[Ll]e\s+Président|[Ll]a\s+Présidente)"
+           r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)(?:\s+[\w'’-]+){0,8}?)?)"),
+    adverbs=(r"(?:(?:également|aussi|en\s+outre|par\s+ailleurs|ensuite|de\s+plus|de\s+nouveau|à\s+nouveau|encore|"
+             r"toutefois|cependant|donc|notamment|enfin|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+lui|"
+             r"quant\s+à\s+elle|quant\s+à\s+eux|[a-zàâçéèêëîïôûùüÿœ]+ment),?\s+){0,2}"),
+    aux=("a", "ont", "s'est", "se sont", "était", "étaient", "avait", "avaient"),
+    role_article=r"(?:[Ll]e|[Ll]a)",
+    trailing_connector=r"(?:[,;]\s*(?:tandis\s+que|alors\s+que|et|mais)?|\s+(?:tandis\s+que|alors\s+que|et|mais))\s*$",
+    unknown_name=rf"[{UPPER}][\w'’.-]*(?:\s+(?:de|du|des|la|le|les|d['’]|l['’]|[{UPPER}][\w'’.-]*))*",
+    unknown_and=r"\s+et\s+",
+    unknown_trim=r"\s+(?:de|du|des|la|le|les|d['’]|l['’])$",
+    upper=UPPER,
+    name_column="fr_name",
+    name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
+    hon_article=r"(?:[Ll]e|[Ll]a)\s+",
+    hon_paren=r"\([^\W\d_A-Z][^)]{0,30}\)",
+    appositive_hint=(rf",\s+(?:(?:le|la)\s+)?(?:(?:{{hon}})\s+)?(?:\([^)]{{{{1,30}}}}\)\s+)?"
+                     rf"(?:[{UPPER}(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{{{0,6}}}}$"),
+    introduced=(rf",\s+(?:(?:le|la)\s+)?(?:\([^)]{{{{1,30}}}}\)\s+)?((?:[{UPPER}][\w'’-]+\s+){{{{1,3}}}}[{UPPER}][\w'’-]+)"
+                r"(?=[,.;]|\s+{follow}\b)"),
+    institution_words=frozenset({
+        "Nations", "Unies", "Conseil", "Bureau", "Département", "Division", "Mission", "Groupe", "Comité", "Force",
+        "Service", "Centre", "Programme", "Opérations", "République", "Union", "Assemblée", "Secrétariat", "Agence",
+        "Équipe", "Unité", "Commission", "Organisation", "Fonds", "État", "États", "Police", "Académie", "Cadre",
+        "Stratégie", "Initiative", "Sécurité"}),
+    intro_follow=r"(?:a|avait|est|était|au|à|en|de)",
+    intro_split=(r"\b(?:figuraient|notamment|par|étaient|était|sont|est)\s+"
+                 r"|\b(?:exposé|présentation|intervention)s?\s+(?:du|de\s+la|de\s+l['’]|de)\s*"),
+    intro_head=(r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)((?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])?[A-ZÀ-ÖØ-Þ][^,]*)$"),
+    title_article=r"^(?:le|la|Le|La|l['’]|L['’])\s*",
+    of=r"\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?=[A-ZÀ-ÖØ-Þ])",
+    signed_chair=(r"(?:\(Signé\)\s+|,\s+)((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+                  r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b)"),
+    meeting_start=(r"^(?:Le|À\s+sa\s+(?:\w+\s+)?séance\s+du|Lors\s+de\s+sa\s+(?:\w+\s+)?(?:réunion|séance)"
+                   r"(?:\s+tenue)?\s+(?:le|du))\s+(?P<date>{date}),?\s+(?:le\s+|la\s+|l['’])?"
+                   r"(?P<body>[A-ZÀ-ÖØ-Þ][^,.]{{0,80}}?)\s+(?P<verb>a\s+tenu|a\s+entendu|s['’]est\s+réunie?|"
+                   r"a\s+examiné|a\s+débattu|a\s+reçu|a\s+organisé|a\s+été\s+informée?|a\s+consacré)\b"),
+    formats=(("videoconference", r"visioconférence|vidéoconférence|visio-conférence|virtuel(?:le)?\b"),
+             ("hybrid", r"\bhybride\b"),
+             ("in person", r"\ben personne\b|\ben présentiel\b")),
+    quoted=r"[«“\"]\s*([^»”\"]{5,200}?)\s*[»”\"]",
+    period=(r"période\s+(?:allant\s+)?du\s+(?P<a>{day_month}(?:\s+\d{{4}})?)\s+au\s+(?P<b>{date})"),
+    title_line=r"(?:Rapport|Rapport annuel)\b",
+    body=(r"Groupe de travail du Conseil de sécurité sur les [\w'’-]+(?: [\w'’-]+){0,6}"
+          r"|Comité du Conseil de sécurité [\w'’-]+(?: [\w'’-]+){0,6}"),
+    body_end=r"\s+(?:pour|adressée|a|était|tenue|au|concernant)\b",
+    resolution_list=(r"\b[Rr]ésolutions?\s+"
+                     r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:et\s+)?|\s+et\s+)?)+)"),
+    body_before=r"(?!x)x$",
+    body_after=r"\s+(?:du\s+Conseil\s+de\s+sécurité|du\s+Conseil|de\s+l['’]Assemblée\s+générale|de\s+l['’]Assemblée)",
+    assembly="Assemblée",
+)
+
+LANGUAGES: dict[str, Language] = {"en": _EN, "fr": _FR}
+SUPPORTED = tuple(LANGUAGES)
+
+
+def language(code: str | None) -> Language:
+    """The :class:`Language` of a code (``"en"``, ``"fr"``); a clear ``ValueError`` for any other."""
+    try:
+        return LANGUAGES[(code or "en").lower()[:2]]
+    except KeyError:
+        raise ValueError(f"unsupported report language {code!r} (use one of: {', '.join(SUPPORTED)})") from None
+
+
+_FUNCTION_WORDS = {
+    "en": {"the", "of", "and", "to", "that", "was", "were", "had", "with", "for", "said", "which"},
+    "fr": {"le", "la", "les", "des", "du", "et", "que", "ont", "une", "dans", "pour", "aux", "sur", "été", "est"},
+}
+
+
+def detect_language(text: str) -> str:
+    """``"fr"`` or ``"en"``: whichever language's function words are more frequent (English on a tie).
+
+    Function words are the surest signal on a few paragraphs: names and acronyms
+    are shared by both versions of a report, articles and conjunctions are not.
+    """
+    words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", text.lower())
+    counts = {code: sum(w in vocab for w in words) for code, vocab in _FUNCTION_WORDS.items()}
+    return "fr" if counts["fr"] > counts["en"] else "en"
