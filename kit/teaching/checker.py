@@ -559,7 +559,7 @@ def _check_figure(ex, answer, want, r, canon) -> Result:
 # the name tables (one per kind of item), from the reference data and the report's own tables.
 # Speaker resolution lives here, in ONE place, until kit.teaching.speakers provides the shared one.
 
-_CANON_CACHE: dict[tuple[str, int], Canon] = {}
+_CANON_CACHE: dict[tuple[str, int], tuple["Report", Canon]] = {}
 
 
 def canon_for(name: str | None, r: "Report") -> Canon | None:
@@ -567,11 +567,12 @@ def canon_for(name: str | None, r: "Report") -> Canon | None:
     if name is None:
         return None
     key = (name, id(r))
-    if key not in _CANON_CACHE:
+    cached = _CANON_CACHE.get(key)
+    if cached is None or cached[0] is not r:  # the cache keeps the report, so its id is not reused meanwhile
         if len(_CANON_CACHE) > 32:
             _CANON_CACHE.clear()
-        _CANON_CACHE[key] = _BUILDERS[name](r)
-    return _CANON_CACHE[key]
+        cached = _CANON_CACHE[key] = (r, _BUILDERS[name](r))
+    return cached[1]
 
 
 def speaker_canon(r: "Report") -> Canon:
