@@ -43,6 +43,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import pandas as pd
@@ -185,11 +186,27 @@ def add_names(table: dict[Any, Any], key: Any, names: Iterable[Any]) -> None:
 
 
 def state_names(row: dict[str, str]) -> list[str]:
-    """Every way the reference table lets a participant write a state: ISO code, UN name, running names, initials."""
+    """Every way the reference table lets a participant write a state: ISO code, UN name, running names, and
+    their initials ("UK", "DRC") where no other state shares them."""
     names = [row.get("iso3", ""), row.get("un_name", "")]
     names += [n for n in str(row.get("running_names", "")).split("|") if n]
-    names += [initials(n) for n in list(names[1:]) if len(initials(n)) >= 2]
+    shared = _shared_initials()
+    names += [initials(n) for n in list(names[1:]) if len(initials(n)) >= 2 and initials(n) not in shared]
     return names
+
+
+@lru_cache(maxsize=1)
+def _shared_initials() -> frozenset[str]:
+    """Initials that two states share, or that are another state's ISO code (so they name no one)."""
+    from ..gazetteer import load_gazetteer
+
+    owners: dict[str, set[str]] = {}
+    for row in load_gazetteer().state_rows:
+        owners.setdefault(row["iso3"], set()).add(row["iso3"])
+        for n in [row.get("un_name", ""), *str(row.get("running_names", "")).split("|")]:
+            if n:
+                owners.setdefault(initials(n), set()).add(row["iso3"])
+    return frozenset(k for k, v in owners.items() if len(v) > 1)
 
 
 # ---------------------------------------------------------------------------
