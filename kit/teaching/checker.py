@@ -43,6 +43,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import pandas as pd
@@ -185,11 +186,27 @@ def add_names(table: dict[Any, Any], key: Any, names: Iterable[Any]) -> None:
 
 
 def state_names(row: dict[str, str]) -> list[str]:
-    """Every way the reference table lets a participant write a state: ISO code, UN name, running names, initials."""
+    """Every way the reference table lets a participant write a state: ISO code, UN name, running names, and
+    their initials ("UK", "DRC") where no other state shares them."""
     names = [row.get("iso3", ""), row.get("un_name", "")]
     names += [n for n in str(row.get("running_names", "")).split("|") if n]
-    names += [initials(n) for n in list(names[1:]) if len(initials(n)) >= 2]
+    shared = _shared_initials()
+    names += [initials(n) for n in list(names[1:]) if len(initials(n)) >= 2 and initials(n) not in shared]
     return names
+
+
+@lru_cache(maxsize=1)
+def _shared_initials() -> frozenset[str]:
+    """Initials that two states share, or that are another state's ISO code (so they name no one)."""
+    from ..gazetteer import load_gazetteer
+
+    owners: dict[str, set[str]] = {}
+    for row in load_gazetteer().state_rows:
+        owners.setdefault(row["iso3"], set()).add(row["iso3"])
+        for n in [row.get("un_name", ""), *str(row.get("running_names", "")).split("|")]:
+            if n:
+                owners.setdefault(initials(n), set()).add(row["iso3"])
+    return frozenset(k for k, v in owners.items() if len(v) > 1)
 
 
 # ---------------------------------------------------------------------------
@@ -559,7 +576,7 @@ def _check_figure(ex, answer, want, r, canon) -> Result:
 # the name tables (one per kind of item), from the reference data and the report's own tables.
 # Speaker resolution lives here, in ONE place, until kit.teaching.speakers provides the shared one.
 
-_CANON_CACHE: dict[tuple[str, int], Canon] = {}
+_CANON_CACHE: dict[tuple[str, int], tuple["Report", Canon]] = {}
 
 
 def canon_for(name: str | None, r: "Report") -> Canon | None:
@@ -567,11 +584,12 @@ def canon_for(name: str | None, r: "Report") -> Canon | None:
     if name is None:
         return None
     key = (name, id(r))
-    if key not in _CANON_CACHE:
+    cached = _CANON_CACHE.get(key)
+    if cached is None or cached[0] is not r:  # the cache keeps the report, so its id is not reused meanwhile
         if len(_CANON_CACHE) > 32:
             _CANON_CACHE.clear()
-        _CANON_CACHE[key] = _BUILDERS[name](r)
-    return _CANON_CACHE[key]
+        cached = _CANON_CACHE[key] = (r, _BUILDERS[name](r))
+    return cached[1]
 
 
 def speaker_canon(r: "Report") -> Canon:

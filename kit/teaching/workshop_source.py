@@ -428,7 +428,7 @@ from kit import plots
 
 plots.asks_by_speaker(r, ASK_LEMMAS)'''),
     exercise("4.2", '''\
-alone = asks[(asks["speaker_kind"] == "member_state") & (asks["joint"] == False)]  # noqa: E712
+alone = asks[(asks["speaker_kind"] == "member_state") & ~asks["joint"]]
 answer = alone["speaker_id"].drop_duplicates().sort_values()'''),
     exercise("4.3", 'answer = asks["speaker_id"].nunique()'),
     md("""
