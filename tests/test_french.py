@@ -161,6 +161,18 @@ def test_meeting_heard_a_briefing_and_quoted_title():
     assert r.speakers.set_index("speaker_id").loc["person:carrilho", "name"] == "Luís Carrilho"
 
 
+def test_briefer_by_title_and_organizations_on_behalf_of_others():
+    r = fr("1. Le 12 octobre 2021, le Groupe de travail a entendu un exposé de la Cheffe de la police de la MINUSS, "
+           "Christine Fossen.\n"
+           "2. La Cheffe de la police de la MINUSS a dit que la police était essentielle. Mme Fossen a souligné le rôle "
+           "des femmes.\n"
+           "3. Le représentant de l'Union européenne, s'exprimant au nom de ses États membres, a dit que le financement "
+           "était crucial. Les représentants de l'Union africaine et de la CEDEAO ont salué ces efforts.")
+    assert speakers(r, 2) == ["person:fossen", "person:fossen"]
+    assert speakers(r, 3) == ["org:european_union", "org:african_union", "org:ecowas"]
+    assert r.speakers.set_index("speaker_id").loc["org:ecowas", "name"].startswith("Communauté économique")
+
+
 def test_continuation_paragraphs_stay_inside_their_meeting():
     r = load_report(FIXTURES / "synthetic_fr.md")
     cont = r.statements[r.statements["attribution"] == "continued"]
