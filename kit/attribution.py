@@ -151,12 +151,14 @@ class _Grammar:
             rest = verb[aux.end():].split()
             pattern = r"\s+".join(map(re.escape, aux.group("aux").split())) + r"\s+" + L.adverbs + \
                 r"\s+".join(map(re.escape, rest))
+            pattern = pattern.replace("'", "['’]")  # « s’est » as well as « s'est »
         return pattern
 
     def verb_form(self, matched: str) -> str:
         """The verb as listed in the table: « a également dit » -> « a dit »; English verbs as written."""
         if not self._aux:
             return matched
+        matched = matched.replace("’", "'")
         aux = self._aux.match(matched)
         if not aux:
             return " ".join(matched.split())

@@ -329,6 +329,20 @@ def test_english_and_french_give_the_same_ids(name, load_en, load_fr):
     assert kinds[0] == kinds[1]
 
 
+@pytest.mark.parametrize("fixture", ["synthetic_fr.md", "wgpko_excerpt_fr.md"])
+def test_typographic_apostrophes_read_like_straight_ones(tmp_path, fixture):
+    """French typesetting writes « l’Australie », « s’est »: the same ids as with straight apostrophes."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    path = tmp_path / fixture
+    path.write_text(text.replace("'", "’"), encoding="utf-8")
+    curly, straight = load_report(path), load_report(FIXTURES / fixture)
+    for table, columns in (("statements", ["para", "speaker_id", "lemma", "attribution"]),
+                           ("mentions", ["para", "kind", "key"]), ("meetings", ["meeting_id", "first_para"])):
+        assert getattr(curly, table)[columns].fillna("").values.tolist() == \
+            getattr(straight, table)[columns].fillna("").values.tolist(), table
+    curly.validate()
+
+
 def test_french_pdf_text_parses_like_the_markdown(tmp_path):
     md = (FIXTURES / "synthetic_fr.md").read_text(encoding="utf-8")
     path = tmp_path / "rapport.txt"
