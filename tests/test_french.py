@@ -327,6 +327,11 @@ def test_english_and_french_give_the_same_ids(name, load_en, load_fr):
         assert en.metadata[field] == fr_.metadata[field], field
     kinds = [r.speakers.set_index("speaker_id")["kind"].sort_index().tolist() for r in (en, fr_)]
     assert kinds[0] == kinds[1]
+    # themes use the same ids in both languages (the vocabularies cover the same content), labelled in the
+    # report's language
+    assert set(zip(en.themes.para, en.themes.theme)) == set(zip(fr_.themes.para, fr_.themes.theme))
+    labels = {row["theme"]: row["label_fr"] for row in G_FR.theme_rows}
+    assert all(fr_.themes["label"] == fr_.themes["theme"].map(labels))
 
 
 @pytest.mark.parametrize("fixture", ["synthetic_fr.md", "wgpko_excerpt_fr.md"])
