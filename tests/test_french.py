@@ -285,6 +285,23 @@ def test_generated_french_statements_give_exactly_their_speakers(items):
     assert r.mentions[r.mentions.kind == "country"].empty  # speakers are not mentions
 
 
+@given(st.lists(french_statements(), min_size=2, max_size=6), st.data())
+@SETTINGS
+def test_french_page_breaks_anywhere_do_not_change_the_statements(items, data):
+    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
+    clean = load_text("\n".join(paras), name="propre.md")
+    mangled = []
+    for p in paras:
+        words = p.split(" ")
+        cut = data.draw(st.integers(min_value=2, max_value=len(words) - 1))
+        if data.draw(st.booleans()):
+            p = " ".join(words[:cut]) + "\n\n" + " ".join(words[cut:])
+        mangled.append(p)
+    r = load_text("\n\n".join(mangled), name="coupe.md")
+    assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
+    assert r.statements["speaker_id"].tolist() == clean.statements["speaker_id"].tolist()
+
+
 @given(st.lists(st.sampled_from(MEMBERS), min_size=1, max_size=5, unique_by=lambda r: r["iso3"]))
 @SETTINGS
 def test_countries_only_mentioned_are_never_speakers(states):
