@@ -100,6 +100,7 @@ class _Person:
     organization: str | None
     is_chair: bool = False
     represents_iso3: str | None = None
+    title_as_written: str | None = None  # "Director of the Office ...", « Cheffe de la police de la MINUSS »
 
 
 def _slug(text: str) -> str:
@@ -150,12 +151,14 @@ class _Grammar:
             rest = verb[aux.end():].split()
             pattern = r"\s+".join(map(re.escape, aux.group("aux").split())) + r"\s+" + L.adverbs + \
                 r"\s+".join(map(re.escape, rest))
+            pattern = pattern.replace("'", "['’]")  # « s’est » as well as « s'est »
         return pattern
 
     def verb_form(self, matched: str) -> str:
         """The verb as listed in the table: « a également dit » -> « a dit »; English verbs as written."""
         if not self._aux:
             return matched
+        matched = matched.replace("’", "'")
         aux = self._aux.match(matched)
         if not aux:
             return " ".join(matched.split())
@@ -228,7 +231,7 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         represents = next((m.key.split(":", 1)[1] for m in g.entities.finditer(title_full)
                            if m.key.startswith("country:")), None)
         return _Person(surname, full, hon or (re.sub(r"\s*\([a-z]+\)", "", hon_found) if hon_found else None),
-                       title.strip(), org, represents_iso3=represents)
+                       title.strip(), org, represents_iso3=represents, title_as_written=title_full)
     return _Person(surname, surname, hon, None, None)
 
 
@@ -240,7 +243,7 @@ def _roles_of(p: _Person) -> set[str]:
     """How a person's title can be used alone: "the United Nations Police Adviser said", "the Police Adviser said"."""
     if not p.title:
         return set()
-    full = _role_key(p.title + (f" of {p.organization}" if p.organization else ""))
+    full = _role_key(p.title_as_written or p.title + (f" of {p.organization}" if p.organization else ""))
     short = _role_key(p.title)
     roles = {full, short, short.removeprefix("united nations ")}
     return {r for r in roles if len(r.split()) >= 2 or r in {"director", "adviser", "commissioner"}}

@@ -57,6 +57,7 @@ class Language:
     unknown_trim: str  # function words trimmed from its end
     upper: str  # capital letters that start a person's name
     name_column: str  # the column of a State's or organization's name shown in this language
+    theme_label: str  # the column of a theme's label shown in this language
     name_particles: str  # lower-case particles inside people's names (dos, van, de ...)
     hon_article: str  # an article before an honorific (« le général de division »)
     hon_paren: str  # a bracket between honorific and name ("(retired)", « (à la retraite) »)
@@ -131,6 +132,7 @@ _EN = Language(
     unknown_trim=r"\s+(?:of|the|for)$",
     upper="A-Z",
     name_column="",
+    theme_label="label",
     name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
     hon_article="",
     hon_paren=r"\([a-z]+\)",
@@ -198,6 +200,7 @@ _FR = Language(
     unknown_trim=r"\s+(?:de|du|des|la|le|les|d['’]|l['’])$",
     upper=UPPER,
     name_column="fr_name",
+    theme_label="label_fr",
     name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
     hon_article=r"(?:[Ll]e|[Ll]a)\s+",
     hon_paren=r"\([^\W\d_A-Z][^)]{0,30}\)",

@@ -3,7 +3,8 @@
 The vocabulary is ``data/reference/themes.csv`` (one row per theme, term and
 language), so a trainer can read exactly why a paragraph is "COVID-19" and add
 a term. A term is matched case-insensitively on word boundaries; a trailing
-``*`` matches any ending (``vaccin*`` finds "vaccines" and "vaccination"), and
+``*`` matches any ending (``vaccin*`` finds "vaccines" and "vaccination"), a
+``*`` may also end a word inside a term (« état* hôte* » finds « États hôtes »), and
 ``'`` matches either apostrophe. A French gazetteer carries the French terms,
 under the same theme ids.
 
@@ -50,24 +51,31 @@ class ThemeTagger:
     ----------
     rows : list of dict
         Rows with ``theme``, ``label`` and ``term`` (as in ``themes.csv``).
+    label_column : str
+        The column whose text labels a theme (``"label_fr"`` in a French report).
     """
 
-    def __init__(self, rows: list[dict[str, str]]) -> None:
+    def __init__(self, rows: list[dict[str, str]], label_column: str = "label") -> None:
         self.labels: dict[str, str] = {}
         self._exact: dict[str, tuple[str, str]] = {}
         self._prefixes: list[tuple[str, str, str]] = []  # (key, theme, term), longest first
+        self._inner: list[tuple[re.Pattern, str, str]] = []  # terms with a "*" inside ("état* hôte*")
         for row in rows:
             theme, term = row.get("theme", ""), row.get("term", "").strip().lower()
             if not theme or not term:
                 continue
-            self.labels.setdefault(theme, row.get("label") or theme)
-            if term.endswith("*"):
+            self.labels.setdefault(theme, row.get(label_column) or row.get("label") or theme)
+            if "*" in term[:-1]:
+                key = re.escape(_key(term)).replace(r"\*", r"[\w-]*")
+                self._inner.append((re.compile(key), theme, term))
+            elif term.endswith("*"):
                 self._prefixes.append((_key(term[:-1]), theme, term))
             else:
                 self._exact.setdefault(_key(term), (theme, term))
         self._prefixes.sort(key=lambda p: len(p[0]), reverse=True)
         self._seen: dict[str, tuple[str, str] | None] = {}
-        surfaces = [t for _, (_, t) in self._exact.items()] + [t for _, _, t in self._prefixes]
+        surfaces = [t for _, (_, t) in self._exact.items()] + [t for _, _, t in self._prefixes] + \
+            [t for _, _, t in self._inner]
         body = trie_regex(surfaces, {" ": r"[\s-]+", "-": r"[\s-]?", "*": r"[\w-]*", "'": "['’]"})
         self._pattern = rf"(?<![\w-])(?:{body})(?![\w])"
         self.regex = re.compile(self._pattern)  # run on lower-cased text: faster than IGNORECASE
@@ -84,6 +92,9 @@ class ThemeTagger:
             return self._exact[key]
         for prefix, theme, term in self._prefixes:
             if key.startswith(prefix):
+                return theme, term
+        for pattern, theme, term in self._inner:
+            if pattern.fullmatch(key):
                 return theme, term
         return None
 
@@ -108,7 +119,8 @@ def tagger_for(g: Gazetteer) -> ThemeTagger:
     """The compiled theme vocabulary of a gazetteer (its language's terms), built once per gazetteer.
 
     >>> from kit.gazetteer import load_gazetteer
-    >>> [h.theme for h in tagger_for(load_gazetteer(lang="fr")).find("la protection des civils")]
-    ['poc']
+    >>> tagger = tagger_for(load_gazetteer(lang="fr"))
+    >>> [(h.theme, tagger.labels[h.theme]) for h in tagger.find("la protection des civils")]
+    [('poc', 'Protection des civils')]
     """
-    return ThemeTagger(g.theme_rows)
+    return ThemeTagger(g.theme_rows, label_column=g.language.theme_label)

@@ -161,6 +161,18 @@ def test_meeting_heard_a_briefing_and_quoted_title():
     assert r.speakers.set_index("speaker_id").loc["person:carrilho", "name"] == "Luís Carrilho"
 
 
+def test_briefer_by_title_and_organizations_on_behalf_of_others():
+    r = fr("1. Le 12 octobre 2021, le Groupe de travail a entendu un exposé de la Cheffe de la police de la MINUSS, "
+           "Christine Fossen.\n"
+           "2. La Cheffe de la police de la MINUSS a dit que la police était essentielle. Mme Fossen a souligné le rôle "
+           "des femmes.\n"
+           "3. Le représentant de l'Union européenne, s'exprimant au nom de ses États membres, a dit que le financement "
+           "était crucial. Les représentants de l'Union africaine et de la CEDEAO ont salué ces efforts.")
+    assert speakers(r, 2) == ["person:fossen", "person:fossen"]
+    assert speakers(r, 3) == ["org:european_union", "org:african_union", "org:ecowas"]
+    assert r.speakers.set_index("speaker_id").loc["org:ecowas", "name"].startswith("Communauté économique")
+
+
 def test_continuation_paragraphs_stay_inside_their_meeting():
     r = load_report(FIXTURES / "synthetic_fr.md")
     cont = r.statements[r.statements["attribution"] == "continued"]
@@ -273,6 +285,23 @@ def test_generated_french_statements_give_exactly_their_speakers(items):
     assert r.mentions[r.mentions.kind == "country"].empty  # speakers are not mentions
 
 
+@given(st.lists(french_statements(), min_size=2, max_size=6), st.data())
+@SETTINGS
+def test_french_page_breaks_anywhere_do_not_change_the_statements(items, data):
+    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
+    clean = load_text("\n".join(paras), name="propre.md")
+    mangled = []
+    for p in paras:
+        words = p.split(" ")
+        cut = data.draw(st.integers(min_value=2, max_value=len(words) - 1))
+        if data.draw(st.booleans()):
+            p = " ".join(words[:cut]) + "\n\n" + " ".join(words[cut:])
+        mangled.append(p)
+    r = load_text("\n\n".join(mangled), name="coupe.md")
+    assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
+    assert r.statements["speaker_id"].tolist() == clean.statements["speaker_id"].tolist()
+
+
 @given(st.lists(st.sampled_from(MEMBERS), min_size=1, max_size=5, unique_by=lambda r: r["iso3"]))
 @SETTINGS
 def test_countries_only_mentioned_are_never_speakers(states):
@@ -315,6 +344,25 @@ def test_english_and_french_give_the_same_ids(name, load_en, load_fr):
         assert en.metadata[field] == fr_.metadata[field], field
     kinds = [r.speakers.set_index("speaker_id")["kind"].sort_index().tolist() for r in (en, fr_)]
     assert kinds[0] == kinds[1]
+    # themes use the same ids in both languages (the vocabularies cover the same content), labelled in the
+    # report's language
+    assert set(zip(en.themes.para, en.themes.theme)) == set(zip(fr_.themes.para, fr_.themes.theme))
+    labels = {row["theme"]: row["label_fr"] for row in G_FR.theme_rows}
+    assert all(fr_.themes["label"] == fr_.themes["theme"].map(labels))
+
+
+@pytest.mark.parametrize("fixture", ["synthetic_fr.md", "wgpko_excerpt_fr.md"])
+def test_typographic_apostrophes_read_like_straight_ones(tmp_path, fixture):
+    """French typesetting writes « l’Australie », « s’est »: the same ids as with straight apostrophes."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    path = tmp_path / fixture
+    path.write_text(text.replace("'", "’"), encoding="utf-8")
+    curly, straight = load_report(path), load_report(FIXTURES / fixture)
+    for table, columns in (("statements", ["para", "speaker_id", "lemma", "attribution"]),
+                           ("mentions", ["para", "kind", "key"]), ("meetings", ["meeting_id", "first_para"])):
+        assert getattr(curly, table)[columns].fillna("").values.tolist() == \
+            getattr(straight, table)[columns].fillna("").values.tolist(), table
+    curly.validate()
 
 
 def test_french_pdf_text_parses_like_the_markdown(tmp_path):
