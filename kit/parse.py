@@ -27,7 +27,7 @@ from .mentions import find_mentions
 from .paths import DEFAULT_REPORT
 from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText
-from .themes import theme_tagger
+from .themes import tagger_for
 
 __all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning"]
 
@@ -117,7 +117,7 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     for row in st_rows:
         by_para.setdefault(row["para"], []).append(row)
     grouped: dict[tuple[int, str | None, str], list] = {}
-    tagger = theme_tagger(g)
+    tagger = tagger_for(g)
     for h in tagger.find(whole):
         i = bisect_right(starts, h.start) - 1
         para, offset = texts[i][0], h.start - starts[i]

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from .gazetteer import Gazetteer, trie_regex
 
-__all__ = ["ThemeHit", "ThemeTagger", "theme_tagger"]
+__all__ = ["ThemeHit", "ThemeTagger", "tagger_for"]
 
 
 class ThemeHit(NamedTuple):
@@ -98,10 +98,10 @@ class ThemeTagger:
 
 
 @lru_cache(maxsize=8)
-def theme_tagger(gazetteer: Gazetteer) -> ThemeTagger:
-    """The compiled theme vocabulary of a gazetteer's ``themes.csv``, built once per gazetteer.
+def tagger_for(g: Gazetteer) -> ThemeTagger:
+    """The compiled theme vocabulary of a gazetteer (its language's terms), built once per gazetteer.
 
-    (It lives here, not on :class:`~kit.gazetteer.Gazetteer`, so that the reference tables never import the
-    analysis built on them.)
+    It lives here, not on :class:`~kit.gazetteer.Gazetteer`: the reference tables never import the analysis
+    built on them.
     """
-    return ThemeTagger(gazetteer.theme_rows)
+    return ThemeTagger(g.theme_rows)
