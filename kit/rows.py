@@ -219,10 +219,11 @@ def _check(data: object) -> None:
                 fail(f"row {i} of {name!r} does not have the table's columns")
             for col in want & _INT_COLUMNS:
                 v = row[col]
-                if not (isinstance(v, int) and not isinstance(v, bool)) and not (v is None and col in _NULLABLE):
+                nullable = col in _NULLABLE or name == "problems"  # a problem may concern no one paragraph
+                if not (isinstance(v, int) and not isinstance(v, bool)) and not (v is None and nullable):
                     fail(f"row {i} of {name!r}: {col} is {v!r}, not a whole number")
             for col in want & _STR_COLUMNS:
-                if not isinstance(row[col], str) and not (row[col] is None and col in _NULLABLE):
+                if not isinstance(row[col], str) and not (row[col] is None and (col in _NULLABLE or name == "problems")):
                     fail(f"row {i} of {name!r}: {col} is {row[col]!r}, not text")
     paras = {p["para"]: p["text"] for p in tables["paragraphs"]}
     speakers = {s["speaker_id"] for s in tables["speakers"]}

@@ -526,3 +526,21 @@ def test_briefing_app_makes_the_word_file_only_when_asked(view):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])})
     assert out.stdout.strip() == "b'PK' True", out.stderr
+
+
+def test_a_report_with_problems_is_cached_and_read_back(tmp_path):
+    """Rows of every table, problems included, pass the cache's checks: the second kernel reads the file."""
+    import re as _re
+
+    numbers = [int(n) for n in _re.findall(r"(?m)^(\d+)\. ", SYNTHETIC)]
+    gap = numbers[len(numbers) // 2]
+    text = _re.sub(rf"(?m)^{gap}\. ", f"{gap + 100}. ", SYNTHETIC, count=1)  # a numbering problem
+    f = tmp_path / "gappy.md"
+    f.write_text(text, encoding="utf-8")
+    first = _fresh(f)
+    assert first.problems, "the damaged numbering should be reported"
+    cached = _cached_file(tmp_path, f)
+    assert ViewReport.from_json(json.loads(cached.read_text(encoding="utf-8"))) == first
+    mtime = cached.stat().st_mtime_ns
+    assert _fresh(f) == first
+    assert cached.stat().st_mtime_ns == mtime  # read, not rebuilt
