@@ -544,3 +544,13 @@ def test_a_report_with_problems_is_cached_and_read_back(tmp_path):
     mtime = cached.stat().st_mtime_ns
     assert _fresh(f) == first
     assert cached.stat().st_mtime_ns == mtime  # read, not rebuilt
+
+
+def test_the_apps_open_a_report_json(tmp_path, monkeypatch, frames, view):
+    exported = frames.export(tmp_path / "out", ["json"])[0]
+    monkeypatch.setenv("KIT_REPORT", str(exported))
+    assert _fresh(None) == view
+    assert "could not be opened" not in repr(views_apps.overview_app())
+    exported.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(ReportError, match="report.json"):
+        _fresh(None)

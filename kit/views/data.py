@@ -77,7 +77,8 @@ def cache_key(path: str | Path) -> str:
 
 
 def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> ViewReport:
-    """The report for the apps: ``path``, else ``$KIT_REPORT``, else the bundled report.
+    """The report for the apps: ``path``, else ``$KIT_REPORT``, else the bundled report. A ``report.json``
+    (``kit export --format json``) is read as it is.
 
     Raises :class:`kit.ReportError` naming the file when it is missing or cannot be parsed (the apps turn that
     into a friendly panel).
@@ -95,6 +96,10 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
     memo_key = (str(path.resolve()), key)
     if use_cache and memo_key in _MEMO:
         return _MEMO[memo_key]
+    if path.suffix.lower() == ".json":  # a report.json (kit export --format json): already the apps' tables
+        view = read_json(path)
+        _MEMO[memo_key] = view
+        return view
     file = cache_dir() / f"{path.stem}-{key}.json"
     if use_cache:
         view = _read_cache(file)
