@@ -554,3 +554,19 @@ def test_the_apps_open_a_report_json(tmp_path, monkeypatch, frames, view):
     exported.write_text('{"format": "something else"}', encoding="utf-8")
     with pytest.raises(ReportError, match="report.json"):
         _fresh(None)
+
+
+def test_a_corpus_round_trips_through_report_json(tmp_path):
+    import pandas as pd
+
+    from kit import load_corpus
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "wgpko-a.md").write_text(SYNTHETIC, encoding="utf-8")
+    (folder / "wgpko-b.md").write_text(SYNTHETIC.replace("Harold Agyeman", "Harald Agyeman"), encoding="utf-8")
+    corpus = load_corpus(folder)
+    again = load_report(corpus.export(tmp_path / "out", ["json"])[0])
+    for name, df in corpus.tables().items():
+        pd.testing.assert_frame_equal(getattr(again, name), df)
+    assert set(again.paragraphs["report_id"]) == {"wgpko-a", "wgpko-b"}
