@@ -318,7 +318,9 @@ def test_joint_matrix_counts_statements_made_together():
 def _cached_file(tmp_path, f) -> Path:
     from kit.views.data import cache_key
 
-    return tmp_path / "cache" / f"{f.stem}-{cache_key(f)}.json"
+    found = list((tmp_path / "cache").glob(f"{f.stem}-*-{cache_key(f)}.json"))
+    assert len(found) == 1, found
+    return found[0]
 
 
 def _fresh(f):
@@ -365,6 +367,11 @@ def test_cache_is_keyed_on_content_not_path_size_or_mtime(tmp_path, synthetic_fi
     edited = _fresh(f)
     assert any("Harald" in p["text"] for p in edited.paragraphs)
     assert not any("Harald" in p["text"] for p in first.paragraphs)
+    assert list((tmp_path / "cache").glob("cached-*.json")) == [_cached_file(tmp_path, f)]  # the old one is gone
+    other = tmp_path / "elsewhere" / f.name  # the same name in another folder has a cache file of its own
+    other.parent.mkdir()
+    other.write_text(SYNTHETIC, encoding="utf-8")
+    _fresh(other)
     assert len(list((tmp_path / "cache").glob("cached-*.json"))) == 2
 
 
