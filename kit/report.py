@@ -263,6 +263,9 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
     (71, ['2021-04-13', '2021-10-12'])
     """
     path = Path(path) if path is not None else DEFAULT_REPORT
+    if path.suffix.lower() == ".json":  # a report.json written by `kit export --format json` (kit.rows)
+        view = read_json(path)
+        return _report(view.report_id, *typed_rows(view))
     try:
         stat = path.stat()
         key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, report_id, strict, lang)
@@ -270,11 +273,7 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
         key = None
     if cache and key in _CACHE:
         return _CACHE[key].copy()
-    if path.suffix.lower() == ".json":  # a report.json written by `kit export --format json`
-        view = read_json(path)
-        report = _report(view.report_id, *typed_rows(view))
-    else:
-        report = parse(read_source(path), report_id=report_id, strict=strict, lang=lang)
+    report = parse(read_source(path), report_id=report_id, strict=strict, lang=lang)
     if cache and key is not None:
         _CACHE[key] = report
         return report.copy()

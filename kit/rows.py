@@ -219,21 +219,24 @@ def _check(data: object) -> None:
                 fail(f"row {i} of {name!r} does not have the table's columns")
             for col in want & _INT_COLUMNS:
                 v = row[col]
-                if not (isinstance(v, int) and not isinstance(v, bool)) and not (v is None and col in _NULLABLE):
+                nullable = col in _NULLABLE or name == "problems"  # a problem may concern no one paragraph
+                if not (isinstance(v, int) and not isinstance(v, bool)) and not (v is None and nullable):
                     fail(f"row {i} of {name!r}: {col} is {v!r}, not a whole number")
             for col in want & _STR_COLUMNS:
-                if not isinstance(row[col], str) and not (row[col] is None and col in _NULLABLE):
+                if not isinstance(row[col], str) and not (row[col] is None and (col in _NULLABLE or name == "problems")):
                     fail(f"row {i} of {name!r}: {col} is {row[col]!r}, not text")
-    paras = {p["para"]: p["text"] for p in tables["paragraphs"]}
-    speakers = {s["speaker_id"] for s in tables["speakers"]}
+    # keyed by report too: a corpus (kit.load_corpus) holds several reports' paragraph 1
+    paras = {(p["report_id"], p["para"]): p["text"] for p in tables["paragraphs"]}
+    speakers = {(s["report_id"], s["speaker_id"]) for s in tables["speakers"]}
     for name in ("statements", "mentions", "themes"):
         for row in tables[name]:
-            if row["para"] not in paras:
+            text = paras.get((row["report_id"], row["para"]))
+            if text is None:
                 fail(f"{name} cite paragraph {row['para']}, which is not in the paragraphs table")
-            if name != "themes" and not 0 <= row["start"] <= row["end"] <= len(paras[row["para"]]):
+            if name != "themes" and not 0 <= row["start"] <= row["end"] <= len(text):
                 fail(f"{name}: offsets {row['start']}-{row['end']} lie outside paragraph {row['para']}")
     for row in tables["statements"]:
-        if row["speaker_id"] not in speakers:
+        if (row["report_id"], row["speaker_id"]) not in speakers:
             fail(f"statement {row['statement_id']} has the unknown speaker {row['speaker_id']!r}")
     missions = (data.get("reference") or {}).get("missions", {})
     if not isinstance(missions, dict) or not all(isinstance(v, dict) for v in missions.values()):
@@ -263,6 +266,8 @@ def plain(v):
         return v.isoformat()
     if isinstance(v, (list, tuple)):
         return [plain(x) for x in v]
+    if isinstance(v, dict):  # e.g. a corpus's metadata: one dict per report
+        return {str(k): plain(x) for k, x in v.items()}
     return v
 
 

@@ -318,7 +318,9 @@ def test_joint_matrix_counts_statements_made_together():
 def _cached_file(tmp_path, f) -> Path:
     from kit.views.data import cache_key
 
-    return tmp_path / "cache" / f"{f.stem}-{cache_key(f)}.json"
+    found = list((tmp_path / "cache").glob(f"{f.stem}-*-{cache_key(f)}.json"))
+    assert len(found) == 1, found
+    return found[0]
 
 
 def _fresh(f):
@@ -365,6 +367,11 @@ def test_cache_is_keyed_on_content_not_path_size_or_mtime(tmp_path, synthetic_fi
     edited = _fresh(f)
     assert any("Harald" in p["text"] for p in edited.paragraphs)
     assert not any("Harald" in p["text"] for p in first.paragraphs)
+    assert list((tmp_path / "cache").glob("cached-*.json")) == [_cached_file(tmp_path, f)]  # the old one is gone
+    other = tmp_path / "elsewhere" / f.name  # the same name in another folder has a cache file of its own
+    other.parent.mkdir()
+    other.write_text(SYNTHETIC, encoding="utf-8")
+    _fresh(other)
     assert len(list((tmp_path / "cache").glob("cached-*.json"))) == 2
 
 
@@ -526,3 +533,47 @@ def test_briefing_app_makes_the_word_file_only_when_asked(view):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])})
     assert out.stdout.strip() == "b'PK' True", out.stderr
+
+
+def test_a_report_with_problems_is_cached_and_read_back(tmp_path):
+    """Rows of every table, problems included, pass the cache's checks: the second kernel reads the file."""
+    import re as _re
+
+    numbers = [int(n) for n in _re.findall(r"(?m)^(\d+)\. ", SYNTHETIC)]
+    gap = numbers[len(numbers) // 2]
+    text = _re.sub(rf"(?m)^{gap}\. ", f"{gap + 100}. ", SYNTHETIC, count=1)  # a numbering problem
+    f = tmp_path / "gappy.md"
+    f.write_text(text, encoding="utf-8")
+    first = _fresh(f)
+    assert first.problems, "the damaged numbering should be reported"
+    cached = _cached_file(tmp_path, f)
+    assert ViewReport.from_json(json.loads(cached.read_text(encoding="utf-8"))) == first
+    mtime = cached.stat().st_mtime_ns
+    assert _fresh(f) == first
+    assert cached.stat().st_mtime_ns == mtime  # read, not rebuilt
+
+
+def test_the_apps_open_a_report_json(tmp_path, monkeypatch, frames, view):
+    exported = frames.export(tmp_path / "out", ["json"])[0]
+    monkeypatch.setenv("KIT_REPORT", str(exported))
+    assert _fresh(None) == view
+    assert "could not be opened" not in repr(views_apps.overview_app())
+    exported.write_text('{"format": "something else"}', encoding="utf-8")
+    with pytest.raises(ReportError, match="report.json"):
+        _fresh(None)
+
+
+def test_a_corpus_round_trips_through_report_json(tmp_path):
+    import pandas as pd
+
+    from kit import load_corpus
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "wgpko-a.md").write_text(SYNTHETIC, encoding="utf-8")
+    (folder / "wgpko-b.md").write_text(SYNTHETIC.replace("Harold Agyeman", "Harald Agyeman"), encoding="utf-8")
+    corpus = load_corpus(folder)
+    again = load_report(corpus.export(tmp_path / "out", ["json"])[0])
+    for name, df in corpus.tables().items():
+        pd.testing.assert_frame_equal(getattr(again, name), df)
+    assert set(again.paragraphs["report_id"]) == {"wgpko-a", "wgpko-b"}

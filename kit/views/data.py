@@ -9,6 +9,7 @@ file (a few milliseconds) and never imports pandas.
 The cache is keyed on what the parse depends on, by content: the SHA-256 of the report file's bytes, the kit's
 version and code, and the reference tables. A cache file that is corrupt, truncated, of another shape or
 half-written by a second kernel is checked on reading (:meth:`ViewReport.from_json`), thrown away and rebuilt.
+Each report file keeps one cache file: writing a new one removes the ones its earlier versions left.
 
 Widgets never parse: :func:`app_report` is the only door.
 
@@ -21,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 from pathlib import Path
@@ -77,7 +79,8 @@ def cache_key(path: str | Path) -> str:
 
 
 def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> ViewReport:
-    """The report for the apps: ``path``, else ``$KIT_REPORT``, else the bundled report.
+    """The report for the apps: ``path``, else ``$KIT_REPORT``, else the bundled report. A ``report.json``
+    (``kit export --format json``) is read as it is.
 
     Raises :class:`kit.ReportError` naming the file when it is missing or cannot be parsed (the apps turn that
     into a friendly panel).
@@ -95,7 +98,13 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
     memo_key = (str(path.resolve()), key)
     if use_cache and memo_key in _MEMO:
         return _MEMO[memo_key]
-    file = cache_dir() / f"{path.stem}-{key}.json"
+    if path.suffix.lower() == ".json":  # a report.json (kit export --format json): already the apps' tables
+        view = read_json(path)
+        _MEMO[memo_key] = view
+        return view
+    # one cache file per report file: <name>-<where it is>-<what it holds>.json
+    prefix = f"{path.stem}-{hashlib.sha256(memo_key[0].encode()).hexdigest()[:8]}-"
+    file = cache_dir() / f"{prefix}{key}.json"
     if use_cache:
         view = _read_cache(file)
         if view is not None:
@@ -105,6 +114,9 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
     if use_cache:
         try:
             write_json(view, file)
+            for old in file.parent.glob(f"{glob.escape(prefix)}*.json"):  # earlier versions of this report
+                if old != file:
+                    old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only cache folder: the apps still work, each kernel parses
         _MEMO[memo_key] = view
