@@ -27,11 +27,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["sentence_spans", "sentence_at", "clip_sentences", "key_sentence", "abbreviations"]
+__all__ = ["sentence_spans", "sentence_at", "clip_sentences", "key_sentence", "abbreviations", "abbreviation_rows"]
 
 _LAST_WORD = re.compile(r"([\w.’'-]+)\.$")
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
+@lru_cache(maxsize=4)
+def abbreviation_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``abbreviations.csv``: from the reference folder (``KIT_REFERENCE_DIR``), else the kit's copy."""
+    from .gazetteer import read_table
+    from .paths import DATA_DIR, REFERENCE_DIR
+
+    folder = REFERENCE_DIR if (REFERENCE_DIR / "abbreviations.csv").is_file() else DATA_DIR / "reference"
+    return tuple(read_table("abbreviations.csv", folder))
 
 
 @lru_cache(maxsize=8)
@@ -39,18 +49,12 @@ def abbreviations(kind: str = "period") -> frozenset[str]:
     """The ``abbreviation`` column of ``abbreviations.csv`` rows of this ``kind``.
 
     ``period`` entries are returned lower-case and without their final period (``"mr"``, ``"e.g"``);
-    other kinds as written. The table is read from the reference folder (``KIT_REFERENCE_DIR``), and
-    from the kit's own copy when a trainer's folder does not have it.
+    other kinds as written.
 
     >>> "para" in abbreviations("period") and "C4ISR" in abbreviations("term")
     True
     """
-    from .gazetteer import read_table
-    from .paths import DATA_DIR, REFERENCE_DIR
-
-    folder = REFERENCE_DIR if (REFERENCE_DIR / "abbreviations.csv").is_file() else DATA_DIR / "reference"
-    rows = read_table("abbreviations.csv", folder)
-    words = [r["abbreviation"] for r in rows if r.get("kind") == kind and r.get("abbreviation")]
+    words = [r["abbreviation"] for r in abbreviation_rows() if r.get("kind") == kind and r.get("abbreviation")]
     if kind == "period":
         return frozenset(w.lower().removesuffix(".") for w in words)
     return frozenset(words)
