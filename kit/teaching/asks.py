@@ -35,9 +35,9 @@ __all__ = ["SHOULD_PATTERN", "ASK_LEMMAS", "ask_form", "addressee"]
 SHOULD_PATTERN = r"\b(?:should|needs? to|needed to)\b"
 
 _FORMS = re.compile(
-    r"\b(?P<form>call(?:ed|s|ing)?\s+(?:for|on|upon)"
+    r"\b(?P<form>call(?:ed|s)?\s+(?:for|on|upon)"
     r"|recommend(?:ed|s|ing)?"
-    r"|request(?:ed|s|ing)?"
+    r"|request(?:ed|ing)|requests\s+(?:that|for)"
     r"|urg(?:ed|es|ing)"
     r"|appeal(?:ed|s|ing)?\s+(?:for|to)"
     r"|ask(?:ed|s|ing)?\s+(?:for|that)"
