@@ -44,8 +44,8 @@ from .asks import addressee, ask_form
 from .figures import FIGURE_KINDS, find_figures
 from .speakers import SpeakerNames
 
-__all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "note_tables", "MAX_WORDS",
-           "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES"]
+__all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "note_tables", "json_schema",
+           "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES"]
 
 #: Words of Markdown a one-meeting note may have (two A4 pages).
 MAX_WORDS = 1200
@@ -66,6 +66,18 @@ SECTION_TITLES = {
 _DELEGATION_KINDS = ("member_state", "observer_state", "organization", "other")
 _INF = math.inf
 _STRONG = re.compile(r"call|recommend|request|urg|appeal|ask|advocat|would", re.I)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of :meth:`Note.to_dict` (the package-data file ``kit/teaching/note.schema.json``).
+
+    >>> json_schema()["$id"] == SCHEMA
+    True
+    """
+    import json
+    from importlib import resources
+
+    return json.loads((resources.files("kit.teaching") / "note.schema.json").read_text(encoding="utf-8"))
 
 
 class NoteError(ReportError, ValueError):
