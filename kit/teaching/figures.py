@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["FIGURE_KINDS", "find_figures", "figure_kind"]
 
@@ -79,9 +80,13 @@ def _mask(sentence: str) -> str:
     from ..sentences import abbreviations
 
     masked = _NOT_FIGURES.sub(lambda m: " " * len(m.group()), sentence)
-    for term in sorted(abbreviations("term"), key=len, reverse=True):
-        masked = re.sub(rf"(?<![\w-]){re.escape(term)}(?![\w-])", lambda m: " " * len(m.group()), masked)
-    return masked
+    return _terms(abbreviations("term")).sub(lambda m: " " * len(m.group()), masked)
+
+
+@lru_cache(maxsize=4)
+def _terms(terms: frozenset[str]) -> re.Pattern:
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def find_figures(sentence: str) -> list[dict]:

@@ -213,9 +213,11 @@ class Note:
             if i.kind == "figure" and not i.see and (i.paras[0], i.start) in asks:
                 i.see = "asks"
 
-    def words(self) -> int:
+    def words(self, cache: dict | None = None) -> int:
         """Words of the Markdown rendering (what the length limit counts)."""
-        return len(self.to_markdown().split())
+        from .note_render import markdown_words
+
+        return markdown_words(self, cache)
 
     def to_dict(self) -> dict:
         return {"schema": SCHEMA, "title": self.title, "report_id": self.report_id, "heading": dict(self.heading),
@@ -368,7 +370,10 @@ def _speaker_labels(t: NoteTables) -> dict[str, str]:
     try:
         for row in read_table("member_states.csv"):
             names = [n for n in row.get("running_names", "").split("|") if n]
-            if names:
+            un = row.get("un_name", "")
+            if un and "(" not in un and len(un) <= 20:
+                short[row["iso3"]] = un  # the UN short name, when it is short ("Türkiye", not "Turkey")
+            elif names:
                 short[row["iso3"]] = min(names, key=len)
     except OSError:
         pass
@@ -746,29 +751,43 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
     return note
 
 
+def markdown_lines_of(item: Item, cache: dict) -> list[str]:
+    from .note_render import item_markdown
+
+    return item_markdown(item, cache)
+
+
 def _trim(note: Note, b: _Builder, limit: int) -> None:
     """Fit the Markdown into ``limit`` words: drop the least important items (those marked ``keep`` last),
     then put back, most important first, any dropped item that still fits. Refresh the citations."""
     body = note.sections[:-1]
     full = {s.key: list(s.items) for s in body}
     dropped: set[int] = set()
+    cache: dict = {}
 
     def apply() -> int:
         for s in body:
             s.items = [i for i in full[s.key] if id(i) not in dropped]
         note.refresh()
         note.sections[-1] = b.citations(body)
-        return note.words()
+        return note.words(cache)
 
     order = sorted((i for s in body for i in full[s.key] if i.priority != _INF),
                    key=lambda i: (i.keep, i.priority, -len(i.text)))
-    words = note.words()
-    for item in order:
-        if words <= limit:
-            break
+    words = note.words(cache)
+    estimate = words
+    for item in order:  # drop by each item's own words, then check the real count
+        if estimate <= limit:
+            words = apply()
+            if words <= limit:
+                break
+            estimate = words
         dropped.add(id(item))
-        words = apply()
+        estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache))
+    words = apply()
     for item in sorted((i for i in order if id(i) in dropped), key=lambda i: (-i.keep, -i.priority)):
+        if sum(len(line.split()) for line in markdown_lines_of(item, cache)) > limit - words:
+            continue  # cannot fit
         dropped.discard(id(item))
         words = apply()
         if words > limit:

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
 
-__all__ = ["to_markdown", "to_html", "to_docx", "rows", "heading_lines", "cite_paras", "md_escape"]
+__all__ = ["to_markdown", "to_html", "to_docx", "rows", "row", "markdown_lines", "markdown_words", "heading_lines",
+           "cite_paras", "md_escape"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _SEE = {"key_messages": "quoted under Key messages", "asks": "quoted under Asks",
@@ -90,6 +91,25 @@ def _who(item: "Item") -> str:
     return " and ".join(names)
 
 
+def row(item: "Item") -> dict[str, Any]:
+    """One item as the plain strings every rendering shows: who, how (asks), figure, text, cite, parts."""
+    out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_paras(item.paras[:1]),
+                           "figure": "", "figure_kind": "", "parts": []}
+    if item.kind in ("citation", "not_quoted"):
+        out["cite"] = ""
+    elif item.kind != "briefing":
+        out["who"] = _who(item)
+    if item.kind == "ask":
+        out["how"] = (item.form or "") + (f"; of {item.addressee}" if item.addressee else "")
+    if item.kind == "figure":
+        out["figure"] = "; ".join(f["text"] for f in item.figures)
+        out["figure_kind"] = ", ".join(dict.fromkeys(f["kind"] for f in item.figures))
+    if item.see and item.kind in ("ask", "figure"):
+        out["text"] = f"[{_SEE.get(item.see, 'quoted above')}]"
+    out["parts"] = [{"text": p["text"], "cite": cite_paras([p["para"]])} for p in item.parts]
+    return out
+
+
 def rows(note: "Note") -> list[dict]:
     """The note as sections -> groups -> rows of plain strings (what every rendering shows)."""
     out = []
@@ -100,24 +120,7 @@ def rows(note: "Note") -> list[dict]:
             title = item.group if grouped else None
             if not groups or groups[-1]["title"] != title:
                 groups.append({"title": title, "rows": []})
-            row: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_paras(item.paras[:1]),
-                                   "figure": "", "figure_kind": "", "parts": []}
-            if item.kind in ("citation", "not_quoted"):
-                row["cite"] = ""
-            elif item.kind != "briefing":
-                row["who"] = _who(item)
-            if item.kind == "ask":
-                how = item.form or ""
-                if item.addressee:
-                    how += f"; of {item.addressee}"
-                row["how"] = how
-            if item.kind == "figure":
-                row["figure"] = "; ".join(f["text"] for f in item.figures)
-                row["figure_kind"] = ", ".join(dict.fromkeys(f["kind"] for f in item.figures))
-            if item.see and item.kind in ("ask", "figure"):
-                row["text"] = f"[{_SEE.get(item.see, 'quoted above')}]"
-            row["parts"] = [{"text": p["text"], "cite": cite_paras([p["para"]])} for p in item.parts]
-            groups[-1]["rows"].append(row)
+            groups[-1]["rows"].append(row(item))
         out.append({"key": s.key, "title": s.title, "empty": s.empty, "groups": groups})
     return out
 
@@ -125,20 +128,42 @@ def rows(note: "Note") -> list[dict]:
 # ---------------------------------------------------------------------------
 # Markdown
 
-def to_markdown(note: "Note") -> str:
+def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
+    """The Markdown, line by line; ``cache`` (a dict) keeps each item's lines between calls (the length cut)."""
     out = [f"# {md_escape(note.title)}", ""]
     out += [f"**{md_escape(k)}:** {md_escape(v)}  " for k, v in heading_lines(note)]
-    for s in rows(note):
-        out += ["", f"## {md_escape(s['title'])}", ""]
-        if not s["groups"]:
-            out.append(f"_{md_escape(s['empty'])}_")
-        for g in s["groups"]:
-            if g["title"]:
-                out += ([] if out[-1] == "" else [""]) + [f"### {md_escape(g['title'])}", ""]
-            for r in g["rows"]:
-                out.append("- " + _md_row(r))
-                out += [f"  - {md_escape(p['text'])} {p['cite']}" for p in r["parts"]]
-    return "\n".join(out).rstrip() + "\n"
+    for s in note.sections:
+        out += ["", f"## {md_escape(s.title)}", ""]
+        if not s.items:
+            out.append(f"_{md_escape(s.empty)}_")
+        grouped, title = s.key in ("briefers", "positions"), None
+        for n, item in enumerate(s.items):
+            if grouped and (n == 0 or item.group != title) and item.group:
+                out += ([] if out[-1] == "" else [""]) + [f"### {md_escape(item.group)}", ""]
+            title = item.group
+            out += item_markdown(item, cache)
+    return out
+
+
+def item_markdown(item: "Item", cache: dict | None = None) -> list[str]:
+    """The Markdown lines of one item (its bullet and the bullets of its parts)."""
+    key = (id(item), item.see, tuple(item.speakers))
+    lines = cache.get(key) if cache is not None else None
+    if lines is None:
+        r = row(item)
+        lines = ["- " + _md_row(r)] + [f"  - {md_escape(p['text'])} {p['cite']}" for p in r["parts"]]
+        if cache is not None:
+            cache[key] = lines
+    return lines
+
+
+def to_markdown(note: "Note") -> str:
+    return "\n".join(markdown_lines(note)).rstrip() + "\n"
+
+
+def markdown_words(note: "Note", cache: dict | None = None) -> int:
+    """Words of :func:`to_markdown` (what the length limit counts), fast with a ``cache``."""
+    return sum(len(line.split()) for line in markdown_lines(note, cache))
 
 
 def _md_row(r: dict) -> str:
