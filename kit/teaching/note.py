@@ -585,8 +585,8 @@ class _Builder:
             form = ask_form(p.text, p.verb)
             if not form or (p.para, p.start) in self.used and p.key not in self.key_pieces:
                 continue
-            strong = 8 if _STRONG.match(form) else 5
-            delegation = 4 if p.kinds <= set(_DELEGATION_KINDS) or "chair" in p.kinds else 0
+            strong = 8 if _STRONG.match(form) else 3 if form.lower().startswith("it was") else 5
+            delegation = 10 if "chair" in p.kinds else 4 if p.kinds <= set(_DELEGATION_KINDS) else 0
             found.append((strong + delegation + min(len(p.speaker_ids), 6), i, p, form))
         per_speaker: dict[tuple, int] = {}
         for rank, (score, i, p, form) in enumerate(sorted(found, key=lambda x: (-x[0], x[2].para, x[2].start))):
