@@ -367,3 +367,47 @@ def test_cli_note_refuses_bad_destinations_without_a_traceback(tmp_path, capsys,
     err = capsys.readouterr().err
     assert err.startswith("kit: error:") and "Traceback" not in err and str(target) in err
     assert not target.exists()
+
+
+# ---------------------------------------------------------------------------
+# two A4 pages, as printed
+
+def _tool(name: str) -> str:
+    import os
+    import shutil
+
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is needed to print the note (Debian package; .ci/run installs it)")
+        pytest.skip(f"{name} is not installed here")
+    return path
+
+
+def _pdf_pages(pdf) -> list[tuple[float, float]]:
+    import pypdf
+
+    reader = pypdf.PdfReader(str(pdf))
+    return [(float(p.mediabox.width) * 25.4 / 72, float(p.mediabox.height) * 25.4 / 72) for p in reader.pages]
+
+
+def test_a_meeting_note_prints_on_at_most_two_a4_pages(r, tmp_path):
+    import subprocess
+
+    chromium, soffice = _tool("chromium"), _tool("soffice")
+    for meeting in _meetings(r):
+        note = build_note(r, meeting=meeting)
+        page = tmp_path / f"{meeting}.html"
+        page.write_text(note.to_html(), encoding="utf-8")
+        pdf = tmp_path / f"{meeting}-html.pdf"
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
+        word = tmp_path / f"{meeting}.docx"
+        note.to_docx(word)
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path / "word"), str(word)],
+                       check=True, capture_output=True, timeout=180)
+        for pdf in (pdf, tmp_path / "word" / f"{meeting}.pdf"):
+            pages = _pdf_pages(pdf)
+            assert 1 <= len(pages) <= 2, (pdf.name, len(pages))
+            assert all(abs(w - 210) < 1 and abs(h - 297) < 1 for w, h in pages), pages

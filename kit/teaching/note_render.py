@@ -205,6 +205,7 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
     from docx.shared import Mm
 
     doc = Document()
+    _compact_styles(doc)
     for sec in doc.sections:
         sec.page_width, sec.page_height = Mm(210), Mm(297)
         sec.left_margin = sec.right_margin = Mm(20)
@@ -252,6 +253,21 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
         Path(path).write_bytes(data)
     else:
         path.write(data)
+
+
+def _compact_styles(doc) -> None:
+    """Set the named styles so a meeting note fits two A4 pages; an agency template can restyle them."""
+    from docx.shared import Pt
+
+    sizes = {"Normal": 10, "List Bullet": 10, "List Bullet 2": 10, "Heading 1": 12, "Heading 2": 10.5, "Title": 16}
+    for name, size in sizes.items():
+        style = doc.styles[name]
+        style.font.size = Pt(size)
+        fmt = style.paragraph_format
+        fmt.space_before = Pt(6 if name.startswith("Heading") else 0)
+        fmt.space_after = Pt(2)
+        fmt.line_spacing = 1.0
+    doc.styles["Normal"].font.name = "Times New Roman"
 
 
 def _fixed_zip(data: bytes, stamp: _dt.datetime) -> bytes:
