@@ -202,6 +202,21 @@ def test_note_from_the_apps_rows_equals_note_from_pandas(r):
         assert build_note(rows, meeting=meeting).to_dict() == build_note(r, meeting=meeting).to_dict()
 
 
+def test_a_note_from_the_apps_rows_never_imports_pandas_or_docx():
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from kit.views.data import app_report\n"
+            "from kit.teaching.note import build_note\n"
+            "r = app_report()\n"
+            "for m in [None] + [x['meeting_id'] for x in r.meetings]:\n"
+            "    n = build_note(r, meeting=m); n.to_markdown(); n.to_html(); n.to_json()\n"
+            "print(sorted(x for x in ('pandas', 'docx', 'numpy') if x in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
 def test_unknown_filters_are_the_kits_errors(r):
     from kit import ReportError
 

@@ -410,7 +410,8 @@ class _Builder:
         else:
             self.paras = [p["para"] for p in t.paragraphs]
         self.para_set = set(self.paras)
-        self.used: set[tuple[int, int]] = set()
+        self.used: set[tuple[int, int]] = set()  # (para, start) of the pieces quoted so far
+        self.key_pieces: set[tuple] = set()  # statement groups quoted as key messages
         self.pieces = self._pieces()
 
     # -- filters -----------------------------------------------------------
@@ -545,8 +546,6 @@ class _Builder:
             self.key_pieces.add(p.key)
             sec.items.append(it)
         return sec
-
-    key_pieces: set = set()
 
     def briefers(self) -> Section:
         sec = Section("briefers", SECTION_TITLES["briefers"], empty="No briefer in the selection.")
@@ -717,7 +716,6 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
     """
     t = note_tables(report)
     b = _Builder(t, meeting, themes or (), speakers or ())
-    b.key_pieces = set()
     sections = [b.purpose(), b.key_messages(), b.asks(), b.briefers(), b.positions(), b.figures()]
     sections = sorted(sections, key=lambda s: list(SECTION_TITLES).index(s.key))
     meta = t.metadata
