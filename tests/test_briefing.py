@@ -426,3 +426,41 @@ def test_a_meeting_note_prints_on_at_most_two_a4_pages(r, tmp_path):
             pages = _pdf_pages(pdf)
             assert 1 <= len(pages) <= 2, (pdf.name, len(pages))
             assert all(abs(w - 210) < 1 and abs(h - 297) < 1 for w, h in pages), pages
+
+
+# ---------------------------------------------------------------------------
+# sentence splitting (kit.sentences): what the note's "whole sentence" rests on
+
+PIECES = ["Mr. Ladeb said that peacekeeping mattered.",
+          "Dr. Lennartz recalled S/RES/2518 (2020).",
+          "The representative of Japan announced $2.8 million for training (see para. 29).",
+          "Major General Menon said that 1,000.5 tonnes, i.e. most of it, had arrived.",
+          "“Peacekeeping is a team effort.”",
+          "Casualties rose by 124 per cent in 2020 (S/2021/1086, paras. 26-28).",
+          "The Chair asked whether the U.N. presence would continue?",
+          "160 peacekeepers from Pakistan had been lost."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.sampled_from([" ", "  ", "\n"]))
+def test_sentence_spans_split_exactly_where_sentences_end(pieces, gap):
+    from kit.sentences import sentence_spans
+
+    text = gap.join(pieces)
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == pieces
+    assert all(b <= a2 for (_, b), (a2, _) in zip(spans, spans[1:]))
+
+
+def test_clip_sentences_gives_each_speaker_only_their_words():
+    from kit.sentences import clip_sentences, key_sentence
+
+    text = ("The representative of Morocco bemoaned the loss of 10 soldiers, while the representative of Pakistan "
+            "said that 160 peacekeepers had been lost. The representative of Kenya agreed.")
+    cut = text.index(", while")
+    first = [text[a:b] for a, b in clip_sentences(text, 0, cut)]
+    second = [text[a:b] for a, b in clip_sentences(text, text.index("the representative of Pakistan"))]
+    assert first == ["The representative of Morocco bemoaned the loss of 10 soldiers"]
+    assert second[0].startswith("the representative of Pakistan") and second[0].endswith("been lost.")
+    a, b = key_sentence(text, text.index("The representative of Kenya"))
+    assert text[a:b] == "The representative of Kenya agreed."
