@@ -565,10 +565,10 @@ class _Builder:
                 head = min(same, key=lambda p: (p.words > 60, p.index)) if same else head
             chosen = [head]
             # the conclusion, when the briefer spoke in several paragraphs
-            last = [p for p in firsts if p.para != chosen[0].para]
+            last = [p for p in firsts if p.para != chosen[0].para and p.words <= 70]
             if last:
                 chosen.append(last[-1])
-            middle = [p for p in firsts if p not in chosen and find_figures(p.text)]
+            middle = [p for p in firsts if p not in chosen and p.words <= 70 and find_figures(p.text)]
             chosen += middle[:1]
             chosen.sort(key=lambda p: (p.para, p.start))
             for rank, p in enumerate(chosen):
