@@ -2,7 +2,7 @@
 
 Examples
 --------
-Also ``kit note`` (a briefing note as Markdown, HTML or Word), ``kit handout``
+Also ``kit note`` (a briefing note as Markdown, HTML, Word or JSON), ``kit handout``
 (a printable handout) and ``kit solutions --out DIR`` (the trainer's workshop solutions). Export every table of the bundled report as CSV, Parquet and JSON::
 
     kit export --out tables/ --format csv --format parquet --format json
@@ -77,23 +77,44 @@ def _validate_folder(folder: Path) -> int:
     return 2 if failed else 0
 
 
-def _cmd_note(args: argparse.Namespace) -> int:
-    from .teaching.briefing import build_note
+#: ``kit note --out`` suffixes and what each writes.
+NOTE_FORMATS = {".md": "Markdown", ".markdown": "Markdown", ".html": "HTML", ".htm": "HTML", ".docx": "Word",
+                ".json": "JSON"}
 
-    report = _load(args.report)
-    note = build_note(report, meeting=args.meeting, themes=args.theme or None, speakers=args.speaker or None)
-    if args.out:
-        path = Path(args.out)
+
+def _cmd_note(args: argparse.Namespace) -> int:
+    from .errors import ReportError
+    from .teaching.note import build_note
+
+    path = Path(args.out) if args.out else None
+    if path is not None:  # check the destination before the work
         suffix = path.suffix.lower()
+        if suffix not in NOTE_FORMATS:
+            raise ReportError(f"cannot write a briefing note as {suffix or 'a file without an extension'!r}; "
+                              f"use one of {', '.join(sorted(NOTE_FORMATS))}", source=str(path))
+        if path.is_dir():
+            raise ReportError("this is a folder; give a file name such as note.md", source=str(path))
+        if not path.parent.is_dir():
+            raise ReportError(f"the folder {str(path.parent)!r} does not exist; create it first",
+                              source=str(path))
+    report = _load(args.report)
+    note = build_note(report, meeting=args.meeting, themes=args.theme or (), speakers=args.speaker or ())
+    if path is None:
+        print(note.to_markdown(), end="")
+        return 0
+    suffix = path.suffix.lower()
+    try:
         if suffix == ".docx":
             note.to_docx(path)
         elif suffix in (".html", ".htm"):
             path.write_text(note.to_html(), encoding="utf-8")
+        elif suffix == ".json":
+            path.write_text(note.to_json(), encoding="utf-8")
         else:
             path.write_text(note.to_markdown(), encoding="utf-8")
-        print(f"wrote {path}")
-    else:
-        print(note.to_markdown())
+    except OSError as exc:
+        raise ReportError(f"the note could not be written ({exc.strerror or exc})", source=str(path)) from exc
+    print(f"wrote {path} ({NOTE_FORMATS[suffix]}, {note.words()} words)")
     return 0
 
 
@@ -137,12 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("report", nargs="?", help="report file or folder (default: the bundled report)")
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("note", help="build a briefing note (Markdown, HTML or .docx by --out suffix)")
+    p = sub.add_parser("note", help="build a briefing note (Markdown, HTML, Word or JSON by --out suffix)")
     p.add_argument("report", nargs="?")
     p.add_argument("--meeting", help="meeting id, e.g. 2021-04-13")
     p.add_argument("--theme", action="append", help="theme id (repeatable)")
     p.add_argument("--speaker", action="append", help="speaker id or name (repeatable)")
-    p.add_argument("--out", help="file to write (.md, .html or .docx); default prints Markdown")
+    p.add_argument("--out", help="file to write: .md, .html, .docx or .json; default prints Markdown")
     p.set_defaults(func=_cmd_note)
 
     p = sub.add_parser("handout", help="write a printable HTML handout with questions and an answer key")

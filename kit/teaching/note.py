@@ -1,0 +1,793 @@
+"""The briefing note as data: a brief on one meeting (or a report), every quote verbatim and cited.
+
+:func:`build_note` reads the report's tables and returns a :class:`Note`: a heading and sections of
+:class:`Item` s. Each quoted item's ``text`` is a whole sentence of the report, or the part of one sentence
+that the report gives to one speaker (a sentence "..., while the representative of Tunisia called for ..."
+is cut at the attribution, using the statements' ``start``/``end`` offsets). Markdown, HTML, Word and JSON
+are rendered from this model (:mod:`kit.teaching.note_render`); the JSON schema is in the README
+("Briefing note JSON").
+
+Sections, in order: purpose and background, key messages (joint positions of the most delegations, each
+once with all its delegations), briefers, delegations' positions grouped by theme, asks and
+recommendations (:func:`kit.teaching.asks.ask_form`), key figures (:mod:`kit.teaching.figures`) and
+citations. A meeting note is cut to :data:`MAX_WORDS` words of Markdown (two A4 pages) by dropping the
+least important items; the citations section names the paragraphs it does not quote.
+
+The builder works on plain row tables (any object with the attributes of :class:`NoteTables`, such as
+the apps' report) and never imports pandas; given a :class:`kit.Report` it converts the tables to rows.
+
+Examples
+--------
+>>> from kit import load_report
+>>> note = build_note(load_report(), meeting="2021-04-13")
+>>> [s.key for s in note.sections]
+['purpose', 'key_messages', 'briefers', 'positions', 'asks', 'figures', 'citations']
+>>> note.words() <= MAX_WORDS
+True
+>>> all(item.text for item in note.items)
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Protocol, runtime_checkable
+
+from ..citation import cite as _cite
+from ..errors import ReportError
+from ..schema import COLUMNS, TABLES
+from ..sentences import clip_sentences
+from .asks import addressee, ask_form
+from .figures import FIGURE_KINDS, find_figures
+from .speakers import SpeakerNames
+
+__all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "note_tables", "json_schema",
+           "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES"]
+
+#: Words of Markdown a one-meeting note may have (two A4 pages).
+MAX_WORDS = 1200
+#: The ``schema`` field of the JSON note.
+SCHEMA = "kit.briefing-note/1"
+#: Item kinds; the first six quote the report verbatim.
+QUOTED_KINDS = ("purpose", "key_message", "briefing", "position", "ask", "figure")
+KINDS = QUOTED_KINDS + ("citation", "not_quoted")
+SECTION_TITLES = {
+    "purpose": "Purpose and background",
+    "key_messages": "Key messages",
+    "briefers": "Briefers",
+    "positions": "Delegations' positions by theme",
+    "asks": "Asks and recommendations",
+    "figures": "Key figures",
+    "citations": "Citations",
+}
+_DELEGATION_KINDS = ("member_state", "observer_state", "organization", "other")
+_INF = math.inf
+_STRONG = re.compile(r"call|recommend|request|urg|appeal|ask|advocat|would", re.I)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of :meth:`Note.to_dict` (the package-data file ``kit/teaching/note.schema.json``).
+
+    >>> json_schema()["$id"] == SCHEMA
+    True
+    """
+    import json
+    from importlib import resources
+
+    return json.loads((resources.files("kit.teaching") / "note.schema.json").read_text(encoding="utf-8"))
+
+
+class NoteError(ReportError, ValueError):
+    """A filter that matches nothing in the report (unknown meeting, theme or speaker)."""
+
+
+@runtime_checkable
+class NoteTables(Protocol):
+    """What the builder reads: the report's tables as lists of row dicts (the apps' report has these)."""
+
+    report_id: str
+    metadata: dict
+    meetings: list[dict]
+    paragraphs: list[dict]
+    speakers: list[dict]
+    statements: list[dict]
+    mentions: list[dict]
+    themes: list[dict]
+    text: dict
+    speaker: dict
+    label: str
+
+    def cite(self, paras: int | Iterable[int]) -> str: ...
+
+
+# ---------------------------------------------------------------------------
+# the model
+
+@dataclass
+class Item:
+    """One entry of a section.
+
+    ``text`` is verbatim report text for the quoted kinds (:data:`QUOTED_KINDS`), found in paragraph
+    ``paras[0]`` at ``start``; ``speaker_ids`` are the speakers the report gives those words to.
+    """
+
+    kind: str
+    text: str
+    paras: list[int]
+    speaker_ids: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    group: str | None = None
+    start: int | None = None
+    form: str | None = None
+    addressee: str | None = None
+    figures: list[dict] = field(default_factory=list)
+    parts: list[dict] = field(default_factory=list)
+    see: str | None = None
+    priority: float = field(default=_INF, repr=False, compare=False)
+    keep: bool = field(default=False, repr=False, compare=False)  # kept while anything unkept can go
+
+    @property
+    def quote(self) -> bool:
+        return self.kind in QUOTED_KINDS
+
+    @property
+    def label(self) -> str | None:
+        """Who: the speakers' names joined (compatibility with the old ``Line.label``)."""
+        return _join(self.speakers) or None
+
+    def to_dict(self) -> dict:
+        d: dict[str, Any] = {"kind": self.kind, "text": self.text, "paras": list(self.paras),
+                             "speaker_ids": list(self.speaker_ids), "speakers": list(self.speakers),
+                             "quote": self.quote}
+        if self.start is not None:
+            d["start"] = self.start
+        for key in ("group", "form", "addressee", "see"):
+            if getattr(self, key):
+                d[key] = getattr(self, key)
+        if self.figures:
+            d["figures"] = [{"text": f["text"], "kind": f["kind"]} for f in self.figures]
+        if self.parts:
+            d["parts"] = [dict(p) for p in self.parts]
+        return d
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    items: list[Item] = field(default_factory=list)
+    empty: str = "Nothing in the selection."
+
+    @property
+    def lines(self) -> list[Item]:
+        return self.items
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "title": self.title, "items": [i.to_dict() for i in self.items]}
+
+
+@dataclass
+class Note:
+    """A briefing note; render with :meth:`to_markdown`, :meth:`to_html`, :meth:`to_docx`, :meth:`to_json`."""
+
+    title: str
+    heading: dict
+    sections: list[Section]
+    filters: dict = field(default_factory=dict)
+    report_id: str = ""
+    max_words: int | None = None
+
+    def section(self, key_or_title: str) -> Section:
+        return next(s for s in self.sections if key_or_title in (s.key, s.title))
+
+    @property
+    def items(self) -> list[Item]:
+        return [i for s in self.sections for i in s.items]
+
+    @property
+    def lines(self) -> list[Item]:
+        return self.items
+
+    @property
+    def header(self) -> list[str]:
+        from .note_render import heading_lines
+
+        return heading_lines(self)
+
+    def refresh(self) -> None:
+        """Mark items whose sentence another section already quotes (``see``), so renderings quote it once."""
+        quoted = {}
+        for s in self.sections:
+            for i in s.items:
+                if i.kind in ("purpose", "key_message", "briefing", "position") and i.start is not None:
+                    quoted.setdefault((i.paras[0], i.start), s.key)
+        for s in self.sections:
+            for i in s.items:
+                if i.kind in ("ask", "figure"):
+                    i.see = quoted.get((i.paras[0], i.start))
+        asks = {(i.paras[0], i.start) for i in self.items if i.kind == "ask" and not i.see}
+        for i in self.items:
+            if i.kind == "figure" and not i.see and (i.paras[0], i.start) in asks:
+                i.see = "asks"
+
+    def words(self, cache: dict | None = None) -> int:
+        """Words of the Markdown rendering (what the length limit counts)."""
+        from .note_render import markdown_words
+
+        return markdown_words(self, cache)
+
+    def to_dict(self) -> dict:
+        return {"schema": SCHEMA, "title": self.title, "report_id": self.report_id, "heading": dict(self.heading),
+                "filters": dict(self.filters), "max_words": self.max_words,
+                "sections": [s.to_dict() for s in self.sections]}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+
+    def to_markdown(self) -> str:
+        from .note_render import to_markdown
+
+        return to_markdown(self)
+
+    def to_html(self, *, standalone: bool = True) -> str:
+        from .note_render import to_html
+
+        return to_html(self, standalone=standalone)
+
+    def to_docx(self, path) -> None:
+        from .note_render import to_docx
+
+        to_docx(self, path)
+
+    def docx_bytes(self) -> bytes:
+        import io
+
+        buf = io.BytesIO()
+        self.to_docx(buf)
+        return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# the tables as plain rows
+
+@dataclass
+class _Rows:
+    report_id: str
+    metadata: dict
+    meetings: list[dict]
+    paragraphs: list[dict]
+    speakers: list[dict]
+    statements: list[dict]
+    mentions: list[dict]
+    themes: list[dict]
+
+    def __post_init__(self) -> None:
+        self.text = {p["para"]: p["text"] for p in self.paragraphs}
+        self.speaker = {s["speaker_id"]: s for s in self.speakers}
+
+    @property
+    def label(self) -> str:
+        return self.metadata.get("symbol") or self.report_id
+
+    def cite(self, paras: int | Iterable[int]) -> str:
+        return _cite(self.label, paras)
+
+
+def _plain(v: Any) -> Any:
+    """A plain Python value: NaN/NaT/NA -> None, numpy scalars -> Python, timestamps -> dates."""
+    if v is None:
+        return None
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        try:
+            v = v.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if type(v).__name__ in ("NaTType", "NAType"):
+        return None
+    if type(v).__name__ == "Timestamp":
+        return v.date()
+    return v
+
+
+def note_tables(report: Any) -> NoteTables:
+    """The tables of ``report`` as plain rows: the apps' report as it is, a :class:`kit.Report` converted."""
+    if isinstance(getattr(report, "paragraphs", None), list):
+        return report
+    tables = {}
+    for t in TABLES:
+        df = getattr(report, t)
+        cols = [c for c in COLUMNS[t] if c in df.columns]
+        tables[t] = [{c: _plain(v) for c, v in zip(cols, row)}
+                     for row in df[cols].itertuples(index=False, name=None)]
+    meta = {k: _plain(v) for k, v in dict(report.metadata).items()}
+    return _Rows(report.report_id, meta, *(tables[t] for t in TABLES))
+
+
+def _as_date(v: Any) -> _dt.date | None:
+    if isinstance(v, _dt.datetime):
+        return v.date()
+    if isinstance(v, _dt.date):
+        return v
+    if isinstance(v, str):
+        try:
+            return _dt.date.fromisoformat(v[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def fmt_date(v: Any) -> str:
+    """``13 April 2021`` for a date, a timestamp or an ISO string; ``""`` for nothing.
+
+    >>> fmt_date("2021-04-13"), fmt_date(None)
+    ('13 April 2021', '')
+    """
+    d = _as_date(v)
+    return f"{d.day} {d:%B %Y}" if d else ""
+
+
+def _join(names: list[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# ---------------------------------------------------------------------------
+# pieces: the sentences of the selection, each cut to one statement group
+
+@dataclass
+class _Piece:
+    para: int
+    start: int
+    end: int
+    text: str
+    speaker_ids: list[str]
+    kinds: set[str]
+    verb: str | None
+    lemma: str | None
+    key: tuple | None  # (para, group) of its statement group; None when unattributed
+    index: int  # position of the piece in its statement group
+    themes: dict[str, int] = field(default_factory=dict)  # theme -> term hits in the piece
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _speaker_labels(t: NoteTables) -> dict[str, str]:
+    """Short display names: the shortest running name of a State ("United Kingdom"), a person's name."""
+    from ..gazetteer import read_table
+
+    short: dict[str, str] = {}
+    try:
+        for row in read_table("member_states.csv"):
+            names = [n for n in row.get("running_names", "").split("|") if n]
+            un = row.get("un_name", "")
+            if un and "(" not in un and len(un) <= 20:
+                short[row["iso3"]] = un  # the UN short name, when it is short ("Türkiye", not "Turkey")
+            elif names:
+                short[row["iso3"]] = min(names, key=len)
+    except OSError:
+        pass
+    out = {}
+    for s in t.speakers:
+        name = s.get("name") or s["speaker_id"]
+        iso = s.get("country_iso3")
+        if s.get("kind") in ("member_state", "observer_state") and iso in short:
+            name = short[iso]
+        out[s["speaker_id"]] = name
+    return out
+
+
+def _briefer_label(row: dict, name: str) -> str:
+    extra = ", ".join(x for x in (row.get("title"), row.get("organization")) if x and x != "representative")
+    if row.get("kind") == "chair":
+        return f"{name} (Chair)"
+    return f"{name} ({extra})" if extra else name
+
+
+class _Builder:
+    def __init__(self, t: NoteTables, meeting: str | None, themes: Iterable[str], speakers: Iterable[str]):
+        self.t = t
+        self.labels = _speaker_labels(t)
+        self.kind_of = {s["speaker_id"]: s.get("kind") or "other" for s in t.speakers}
+        self.meeting = self._meeting(meeting)
+        self.theme_ids = self._themes(themes)
+        self.speaker_ids = self._speakers(speakers)
+        self.theme_label = {}
+        for row in t.themes:
+            self.theme_label.setdefault(row["theme"], row.get("label") or row["theme"])
+        if self.meeting:
+            self.paras = [p["para"] for p in t.paragraphs if p.get("meeting_id") == self.meeting["meeting_id"]]
+        else:
+            self.paras = [p["para"] for p in t.paragraphs]
+        self.para_set = set(self.paras)
+        self.used: set[tuple[int, int]] = set()  # (para, start) of the pieces quoted so far
+        self.key_pieces: set[tuple] = set()  # statement groups quoted as key messages
+        self.pieces = self._pieces()
+
+    # -- filters -----------------------------------------------------------
+    def _meeting(self, meeting: str | None) -> dict | None:
+        if not meeting:
+            return None
+        for m in self.t.meetings:
+            if m["meeting_id"] == meeting or str(m.get("date"))[:10] == str(meeting):
+                return m
+        known = ", ".join(m["meeting_id"] for m in self.t.meetings) or "none"
+        raise NoteError(f"unknown meeting {meeting!r}; meetings: {known}")
+
+    def _themes(self, themes: Iterable[str]) -> list[str]:
+        known: dict[str, str] = {}
+        for row in self.t.themes:
+            known[str(row["theme"]).casefold()] = row["theme"]
+            known[str(row.get("label") or row["theme"]).casefold()] = row["theme"]
+        out = []
+        for th in themes or ():
+            tid = known.get(str(th).strip().casefold())
+            if tid is None:
+                names = ", ".join(sorted({row["theme"] for row in self.t.themes})) or "none"
+                raise NoteError(f"unknown theme {th!r}; themes found in this report: {names}")
+            out.append(tid)
+        return list(dict.fromkeys(out))
+
+    def _speakers(self, speakers: Iterable[str]) -> list[str]:
+        if not speakers:
+            return []
+        names = SpeakerNames(self.t.speakers, self.t.statements)
+        try:
+            return names.resolve(speakers)
+        except KeyError as exc:
+            known = ", ".join(sorted(self.labels.values()))
+            raise NoteError(f"unknown speaker {exc.args[0]!r}; speakers: {known}") from None
+
+    # -- pieces --------------------------------------------------------------
+    def _terms(self) -> dict[tuple, dict[str, list[re.Pattern]]]:
+        """(para, statement_id or None) -> theme -> term patterns the tagger found there."""
+        out: dict[tuple, dict[str, list[re.Pattern]]] = {}
+        for row in self.t.themes:
+            terms = [x.strip() for x in str(row.get("terms") or "").split(";") if x.strip()]
+            rx = [re.compile(rf"(?<![\w-]){re.escape(x)}(?![\w])", re.I) for x in terms]
+            out.setdefault((row["para"], row.get("statement_id")), {}).setdefault(row["theme"], []).extend(rx)
+        return out
+
+    def _pieces(self) -> list[_Piece]:
+        t, terms = self.t, self._terms()
+        groups: dict[tuple, list[dict]] = {}
+        for st in t.statements:
+            if st["para"] in self.para_set:
+                groups.setdefault((st["para"], st.get("group") or st["statement_id"]), []).append(st)
+        pieces: list[_Piece] = []
+        covered: dict[int, list[tuple[int, int]]] = {}
+        for key, rows in groups.items():
+            para = key[0]
+            text = t.text[para]
+            start, end = min(int(r["start"]) for r in rows), max(int(r["end"]) for r in rows)
+            covered.setdefault(para, []).append((start, end))
+            sids = list(dict.fromkeys(r["speaker_id"] for r in rows))
+            theme_rx: dict[str, list[re.Pattern]] = {}
+            for r in rows:
+                for th, rx in terms.get((para, r["statement_id"]), {}).items():
+                    theme_rx.setdefault(th, []).extend(rx)
+            for i, (a, b) in enumerate(clip_sentences(text, start, end)):
+                p = _Piece(para, a, b, text[a:b], sids, {self.kind_of.get(s, "other") for s in sids},
+                           rows[0].get("verb"), rows[0].get("lemma"), key, i)
+                p.themes = {th: n for th, rx in theme_rx.items() if (n := sum(len(x.findall(p.text)) for x in rx))}
+                pieces.append(p)
+        for para in self.paras:  # sentences no statement covers (meeting openings, "Several Member States ...")
+            text = t.text[para]
+            spans = sorted(covered.get(para, []))
+            gaps, pos = [], 0
+            for a, b in spans + [(len(text), len(text))]:
+                if a > pos:
+                    gaps.append((pos, a))
+                pos = max(pos, b)
+            for ga, gb in gaps:
+                for i, (a, b) in enumerate(clip_sentences(text, ga, gb)):
+                    if len(text[a:b].split()) < 3:
+                        continue
+                    p = _Piece(para, a, b, text[a:b], [], set(), None, None, None, i)
+                    p.themes = {th: n for th, rx in terms.get((para, None), {}).items()
+                                if (n := sum(len(x.findall(p.text)) for x in rx))}
+                    pieces.append(p)
+        pieces.sort(key=lambda p: (p.para, p.start))
+        return pieces
+
+    def selected(self, p: _Piece) -> bool:
+        """In the theme and speaker selection."""
+        if self.speaker_ids and not set(p.speaker_ids) & set(self.speaker_ids):
+            return False
+        if self.theme_ids and not set(p.themes) & set(self.theme_ids):
+            return False
+        return True
+
+    def item(self, kind: str, p: _Piece, priority: float, **kw) -> Item:
+        self.used.add((p.para, p.start))
+        return Item(kind, p.text, [p.para], list(p.speaker_ids), [self.labels.get(s, s) for s in p.speaker_ids],
+                    start=p.start, priority=priority, **kw)
+
+    # -- sections ------------------------------------------------------------
+    def purpose(self) -> Section:
+        sec = Section("purpose", SECTION_TITLES["purpose"])
+        meetings = [self.meeting] if self.meeting else list(self.t.meetings)[:3]
+        for m in meetings:
+            first = [p for p in self.pieces if p.para == m.get("first_para")]
+            if first:
+                sec.items.append(self.item("purpose", first[0], _INF))
+        if self.meeting:
+            chair = [p for p in self.pieces if "chair" in p.kinds and (p.para, p.start) not in self.used]
+            if chair:
+                sec.items.append(self.item("purpose", chair[0], 200))
+        if not sec.items:  # a report without meetings: its first attributed sentence
+            if self.pieces:
+                sec.items.append(self.item("purpose", self.pieces[0], _INF))
+        return sec
+
+    def key_messages(self) -> Section:
+        sec = Section("key_messages", SECTION_TITLES["key_messages"], empty="No position shared by several "
+                      "delegations in the selection.")
+        firsts: dict[tuple, _Piece] = {}
+        for p in self.pieces:
+            if p.key and p.key not in firsts and len(p.speaker_ids) >= 2 and p.kinds <= set(_DELEGATION_KINDS) \
+                    and self.selected(p):
+                firsts[p.key] = p
+        ranked = sorted(firsts.values(), key=lambda p: (-len(p.speaker_ids), p.para, p.start))[:4]
+        for rank, p in enumerate(ranked):
+            it = self.item("key_message", p, 130 + len(p.speaker_ids) - 10 * rank - self._long(p),
+                           form=ask_form(p.text, p.verb))
+            it.keep = rank < 2
+            self.key_pieces.add(p.key)
+            sec.items.append(it)
+        return sec
+
+    def briefers(self) -> Section:
+        sec = Section("briefers", SECTION_TITLES["briefers"], empty="No briefer in the selection.")
+        order: dict[str, list[_Piece]] = {}
+        for p in self.pieces:
+            if len(p.speaker_ids) == 1 and p.kinds == {"briefer"} and self.selected(p) \
+                    and (p.para, p.start) not in self.used:
+                order.setdefault(p.speaker_ids[0], []).append(p)
+        for sid, ps in order.items():
+            row = self.t.speaker.get(sid, {})
+            label = _briefer_label(row, self.labels.get(sid, sid))
+            candidates = [p for p in ps if not ask_form(p.text, p.verb)] or ps
+            firsts = [p for p in candidates if p.index == 0]
+            head = firsts[0] if firsts else candidates[0]
+            if head.words > 60:  # a long opening: the statement's shortest sentence of substance instead
+                same = [p for p in candidates if p.key == head.key and p.words >= 8]
+                head = min(same, key=lambda p: (p.words > 60, p.index)) if same else head
+            chosen = [head]
+            # the conclusion, when the briefer spoke in several paragraphs
+            last = [p for p in firsts if p.para != chosen[0].para and p.words <= 70]
+            if last:
+                chosen.append(last[-1])
+            middle = [p for p in firsts if p not in chosen and p.words <= 70 and find_figures(p.text)]
+            chosen += middle[:1]
+            chosen.sort(key=lambda p: (p.para, p.start))
+            for rank, p in enumerate(chosen):
+                sec.items.append(self.item("briefing", p, (125 if rank == 0 else 80 - 6 * rank) - self._long(p),
+                                           group=label, keep=rank == 0))
+        return sec
+
+    def asks(self) -> Section:
+        sec = Section("asks", SECTION_TITLES["asks"], empty="No ask in the selection.")
+        ps = [p for p in self.pieces if p.key and self.selected(p)]
+        found = []
+        for i, p in enumerate(ps):
+            form = ask_form(p.text, p.verb)
+            if not form or (p.para, p.start) in self.used and p.key not in self.key_pieces:
+                continue
+            strong = 8 if _STRONG.match(form) else 3 if form.lower().startswith("it was") else 5
+            delegation = 10 if "chair" in p.kinds else 4 if p.kinds <= set(_DELEGATION_KINDS) else 0
+            found.append((strong + delegation + min(len(p.speaker_ids), 6), i, p, form))
+        per_speaker: dict[tuple, int] = {}
+        for rank, (score, i, p, form) in enumerate(sorted(found, key=lambda x: (-x[0], x[2].para, x[2].start))):
+            nth = per_speaker[tuple(p.speaker_ids)] = per_speaker.get(tuple(p.speaker_ids), -1) + 1
+            prio = 112 + score - 8 * nth - self._long(p) / 2
+            it = self.item("ask", p, prio, form=form, addressee=addressee(p.text), keep=rank < 5 and nth == 0)
+            self._enumeration(it, p)
+            if it.parts:  # a request with its numbered areas: the brief's backbone
+                it.priority += 10
+                it.keep = True
+            sec.items.append(it)
+        sec.items.sort(key=lambda it: (it.paras[0], it.start))
+        return sec
+
+    _ENUM = re.compile(r"\b(?:in|on|of|to)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                       r"(?:\w+\s+){0,2}?(?P<noun>areas|points|priorities|ways|elements|steps|actions|proposals|"
+                       r"recommendations|pillars|issues|measures|fields|domains)\W*$", re.I)
+
+    def _enumeration(self, it: Item, p: _Piece) -> None:
+        """An ask announcing "four areas" takes "The first area was ...", "The second area ..." as its parts."""
+        m = self._ENUM.search(p.text)
+        if not m:
+            return
+        noun = m.group("noun").lower().removesuffix("s").removesuffix("ie")
+        rx = re.compile(rf"^(?:The|A|An)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                        rf"next|last|final|other)\s+{noun}", re.I)
+        for q in self.pieces:
+            if (q.para, q.start) <= (p.para, p.start) or q.speaker_ids != p.speaker_ids or not rx.match(q.text):
+                continue
+            if (q.para, q.start) in self.used or q.para > p.para + 6:
+                continue
+            it.parts.append({"para": q.para, "start": q.start, "text": q.text})
+            self.used.add((q.para, q.start))
+            if q.para not in it.paras:
+                it.paras.append(q.para)
+
+    def positions(self) -> Section:
+        sec = Section("positions", SECTION_TITLES["positions"], empty="No other delegation position in the "
+                      "selection.")
+        by_group: dict[tuple, list[_Piece]] = {}
+        for p in self.pieces:
+            if p.key and p.kinds <= set(_DELEGATION_KINDS) and p.key not in self.key_pieces and self.selected(p) \
+                    and (p.para, p.start) not in self.used and not ask_form(p.text, p.verb):
+                by_group.setdefault(p.key, []).append(p)
+        chosen: list[tuple[str | None, _Piece]] = []
+        for key, ps in by_group.items():
+            def score(p: _Piece) -> tuple:
+                hits = sum(n for th, n in p.themes.items() if not self.theme_ids or th in self.theme_ids)
+                return (-(hits > 0), p.words > 70, -hits, p.index)
+            best = min(ps, key=score)
+            themes = {th: n for th, n in best.themes.items() if not self.theme_ids or th in self.theme_ids}
+            theme = max(sorted(themes), key=lambda th: themes[th]) if themes else None
+            chosen.append((theme, best))
+        # themes in order of how many delegations raised them
+        reach: dict[str | None, set] = {}
+        for theme, p in chosen:
+            reach.setdefault(theme, set()).update(p.speaker_ids)
+        order = sorted(reach, key=lambda th: (th is None, -len(reach[th]), self.theme_label.get(th, "") or ""))
+        for ti, theme in enumerate(order):
+            ps = sorted((p for th, p in chosen if th == theme), key=lambda p: (-len(p.speaker_ids), p.para, p.start))
+            title = self.theme_label.get(theme, theme) if theme else "Other points"
+            for rank, p in enumerate(ps):
+                prio = 104 + 2 * min(len(p.speaker_ids), 5) - 16 * rank - ti - self._long(p)
+                sec.items.append(self.item("position", p, prio, group=title, keep=rank == 0 and ti < 5))
+        return sec
+
+    def figures(self) -> Section:
+        sec = Section("figures", SECTION_TITLES["figures"], empty="No figure in the selection.")
+        found = []
+        for p in self.pieces:
+            if not self.selected(p) or (not p.key and self.speaker_ids):
+                continue
+            figs = find_figures(p.text)
+            if figs:
+                found.append((min(FIGURE_KINDS.index(f["kind"]) for f in figs), p, figs))
+        found.sort(key=lambda x: (x[0], x[1].para, x[1].start))
+        base = {0: 108, 1: 100, 2: 100, 3: 100, 4: 70, 5: 55}
+        for rank, (k, p, figs) in enumerate(found):
+            figs = sorted(figs, key=lambda f: FIGURE_KINDS.index(f["kind"]))
+            it = Item("figure", p.text, [p.para], list(p.speaker_ids), [self.labels.get(s, s) for s in p.speaker_ids],
+                      start=p.start, figures=figs, priority=base[k] - 6 * rank - self._long(p) / 2, keep=rank < 2)
+            sec.items.append(it)
+        return sec
+
+    def citations(self, sections: list[Section]) -> Section:
+        sec = Section("citations", SECTION_TITLES["citations"])
+        cited = sorted({p for s in sections for i in s.items for p in i.paras})
+        if cited:
+            sec.items.append(Item("citation", f"Cite as: {self.t.cite(cited)}", cited))
+        said = sorted({p.para for p in self.pieces if p.key and self.selected(p)} - set(cited))
+        if said:
+            sec.items.append(Item("not_quoted", f"Statements not quoted in this note: {self.t.cite(said)}", said))
+        return sec
+
+    @staticmethod
+    def _long(p: _Piece) -> float:
+        return max(0, p.words - 45) / 3
+
+
+def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | None = (),
+               speakers: Iterable[str] | None = (), *, max_words: int | None = MAX_WORDS) -> Note:
+    """Build a briefing note from ``report``.
+
+    Parameters
+    ----------
+    report : kit.Report or NoteTables
+        A parsed report (pandas) or its tables as plain rows (the apps' report).
+    meeting : str, optional
+        A ``meeting_id`` (``"2021-04-13"``); default: every meeting of the report.
+    themes : list of str, optional
+        Theme ids or labels (``"covid19"``, ``"COVID-19 and health"``): keep the sentences that carry them.
+    speakers : list of str, optional
+        Speaker ids or names (``"MEX"``, ``"Mexico"``, ``"Menon"``, ``"UK"``): keep their statements.
+    max_words : int, optional
+        Words of Markdown per meeting (default :data:`MAX_WORDS`); ``None`` keeps every item.
+
+    Raises
+    ------
+    NoteError
+        For a meeting, theme or speaker the report does not have.
+
+    Examples
+    --------
+    >>> from kit import load_report
+    >>> note = build_note(load_report(), meeting="2021-10-12", speakers=["Egypt"])
+    >>> {i.kind for i in note.items} >= {"purpose", "ask"}
+    True
+    """
+    t = note_tables(report)
+    b = _Builder(t, meeting, themes or (), speakers or ())
+    sections = [b.purpose(), b.key_messages(), b.asks(), b.briefers(), b.positions(), b.figures()]
+    sections = sorted(sections, key=lambda s: list(SECTION_TITLES).index(s.key))
+    meta = t.metadata
+    m = b.meeting
+    heading = {
+        "body": meta.get("body") or (m or {}).get("body") or None,
+        "meeting_id": m["meeting_id"] if m else None,
+        "meeting_title": (m or {}).get("title") or None,
+        "date": (_as_date(m.get("date")).isoformat() if m and _as_date(m.get("date")) else None),
+        "dates": [d.isoformat() for mm in ([m] if m else t.meetings) if (d := _as_date(mm.get("date")))],
+        "format": (m or {}).get("format") or None,
+        "chair": (m or {}).get("chair") or meta.get("chair") or None,
+        "document": meta.get("symbol") or None,
+        "report_id": t.report_id,
+        "report_title": meta.get("title") or None,
+        "report_date": _as_date(meta.get("date")).isoformat() if _as_date(meta.get("date")) else None,
+        "paras": [b.paras[0], b.paras[-1]] if b.paras else [],
+    }
+    title = f"Briefing note: {heading['meeting_title'] or heading['report_title'] or t.report_id}"
+    filters = {"meeting": heading["meeting_id"], "themes": b.theme_ids, "speakers": b.speaker_ids,
+               "theme_labels": [b.theme_label.get(x, x) for x in b.theme_ids],
+               "speaker_labels": [b.labels.get(x, x) for x in b.speaker_ids]}
+    limit = None
+    if max_words:
+        limit = max_words * (1 if m else max(1, len(t.meetings)))
+    note = Note(title, heading, sections, filters, t.report_id, limit)
+    note.refresh()
+    note.sections.append(b.citations(note.sections))
+    if limit:
+        _trim(note, b, limit)
+    return note
+
+
+def markdown_lines_of(item: Item, cache: dict) -> list[str]:
+    from .note_render import item_markdown
+
+    return item_markdown(item, cache)
+
+
+def _trim(note: Note, b: _Builder, limit: int) -> None:
+    """Fit the Markdown into ``limit`` words: drop the least important items (those marked ``keep`` last),
+    then put back, most important first, any dropped item that still fits. Refresh the citations."""
+    body = note.sections[:-1]
+    full = {s.key: list(s.items) for s in body}
+    dropped: set[int] = set()
+    cache: dict = {}
+
+    def apply() -> int:
+        for s in body:
+            s.items = [i for i in full[s.key] if id(i) not in dropped]
+        note.refresh()
+        note.sections[-1] = b.citations(body)
+        return note.words(cache)
+
+    order = sorted((i for s in body for i in full[s.key] if i.priority != _INF),
+                   key=lambda i: (i.keep, i.priority, -len(i.text)))
+    words = note.words(cache)
+    estimate = words
+    for item in order:  # drop by each item's own words, then check the real count
+        if estimate <= limit:
+            words = apply()
+            if words <= limit:
+                break
+            estimate = words
+        dropped.add(id(item))
+        estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache))
+    words = apply()
+    for item in sorted((i for i in order if id(i) in dropped), key=lambda i: (-i.keep, -i.priority)):
+        if sum(len(line.split()) for line in markdown_lines_of(item, cache)) > limit - words:
+            continue  # cannot fit
+        dropped.discard(id(item))
+        words = apply()
+        if words > limit:
+            dropped.add(id(item))
+            words = apply()

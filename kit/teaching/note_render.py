@@ -1,0 +1,282 @@
+"""Renderings of a :class:`kit.teaching.note.Note`: Markdown, HTML (A4 print) and Word (A4, real styles).
+
+All three are built from one row model (:func:`rows`), so they say the same thing. Report text is data:
+Markdown escapes its syntax (raw HTML included), the HTML comes from an autoescaping Jinja2 template
+(``templates/note.html.j2`` with ``templates/note.css``, package data), and Word writes plain runs.
+python-docx is imported only by :func:`to_docx`.
+
+Examples
+--------
+>>> cite_paras([27, 26])
+'(paras. 26, 27)'
+>>> md_escape("<script>*x*</script>")
+'\\\\<script\\\\>\\\\*x\\\\*\\\\</script\\\\>'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import re
+import zipfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .note import Item, Note
+
+__all__ = ["to_markdown", "to_html", "to_docx", "rows", "row", "markdown_lines", "markdown_words", "heading_lines",
+           "cite_paras", "md_escape"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_SEE = {"key_messages": "quoted under Key messages", "asks": "quoted under Asks",
+        "purpose": "quoted above", "briefers": "quoted above", "positions": "quoted above"}
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown syntax (and raw HTML) in report text."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def cite_paras(paras: Iterable[int]) -> str:
+    """``(para. 27)`` / ``(paras. 26, 27)``."""
+    ps = sorted({int(p) for p in paras})
+    return f"(para{'s' if len(ps) > 1 else ''}. {', '.join(str(p) for p in ps)})"
+
+
+def _fmt(iso: str | None) -> str:
+    from .note import fmt_date
+
+    return fmt_date(iso)
+
+
+def heading_lines(note: "Note") -> list[tuple[str, str]]:
+    """The heading as (label, value) pairs: body, meeting, chair, document, selection."""
+    h = note.heading
+    out = []
+    if h.get("body"):
+        out.append(("Body", h["body"]))
+    if h.get("meeting_id"):
+        when = ", ".join(x for x in (_fmt(h.get("date")), h.get("format")) if x)
+        out.append(("Meeting", when or h["meeting_id"]))
+    elif h.get("dates"):
+        out.append(("Meetings", "; ".join(_fmt(d) for d in h["dates"])))
+    if h.get("chair"):
+        out.append(("Chair", h["chair"]))
+    paras = h.get("paras") or []
+    where = f", paras. {paras[0]}-{paras[1]}" if len(paras) == 2 and paras[0] != paras[1] else ""
+    if h.get("document"):
+        out.append(("Document", f"{h['document']}{where}"))
+    else:
+        out.append(("Report", f"{h['report_id']}{where}"))
+    f = note.filters
+    if f.get("theme_labels"):
+        out.append(("Themes", ", ".join(f["theme_labels"])))
+    if f.get("speaker_labels"):
+        out.append(("Speakers", ", ".join(f["speaker_labels"])))
+    return out
+
+
+def _who(item: "Item") -> str:
+    """Who said it: the names, or "12 delegations" when the quoted sentence names them all itself."""
+    names = list(item.speakers)
+    if not names:
+        return ""
+    if len(names) >= 3 and item.kind in ("key_message", "position", "ask"):
+        named = all(n.split()[0] in item.text for n in names)
+        listed = ", ".join(names[:-1]) + " and " + names[-1]
+        return f"{len(names)} delegations" if named else f"{listed} ({len(names)} delegations)"
+    return " and ".join(names)
+
+
+def row(item: "Item") -> dict[str, Any]:
+    """One item as the plain strings every rendering shows: who, how (asks), figure, text, cite, parts."""
+    out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_paras(item.paras[:1]),
+                           "figure": "", "figure_kind": "", "parts": []}
+    if item.kind in ("citation", "not_quoted"):
+        out["cite"] = ""
+    elif item.kind != "briefing":
+        out["who"] = _who(item)
+    if item.kind == "ask":
+        out["how"] = (item.form or "") + (f"; of {item.addressee}" if item.addressee else "")
+    if item.kind == "figure":
+        out["figure"] = "; ".join(f["text"] for f in item.figures)
+        out["figure_kind"] = ", ".join(dict.fromkeys(f["kind"] for f in item.figures))
+    if item.see and item.kind in ("ask", "figure"):
+        out["text"] = f"[{_SEE.get(item.see, 'quoted above')}]"
+    out["parts"] = [{"text": p["text"], "cite": cite_paras([p["para"]])} for p in item.parts]
+    return out
+
+
+def rows(note: "Note") -> list[dict]:
+    """The note as sections -> groups -> rows of plain strings (what every rendering shows)."""
+    out = []
+    for s in note.sections:
+        groups: list[dict] = []
+        grouped = s.key in ("briefers", "positions")
+        for item in s.items:
+            title = item.group if grouped else None
+            if not groups or groups[-1]["title"] != title:
+                groups.append({"title": title, "rows": []})
+            groups[-1]["rows"].append(row(item))
+        out.append({"key": s.key, "title": s.title, "empty": s.empty, "groups": groups})
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+
+def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
+    """The Markdown, line by line; ``cache`` (a dict) keeps each item's lines between calls (the length cut)."""
+    out = [f"# {md_escape(note.title)}", ""]
+    out += [f"**{md_escape(k)}:** {md_escape(v)}  " for k, v in heading_lines(note)]
+    for s in note.sections:
+        out += ["", f"## {md_escape(s.title)}", ""]
+        if not s.items:
+            out.append(f"_{md_escape(s.empty)}_")
+        grouped, title = s.key in ("briefers", "positions"), None
+        for n, item in enumerate(s.items):
+            if grouped and (n == 0 or item.group != title) and item.group:
+                out += ([] if out[-1] == "" else [""]) + [f"### {md_escape(item.group)}", ""]
+            title = item.group
+            out += item_markdown(item, cache)
+    return out
+
+
+def item_markdown(item: "Item", cache: dict | None = None) -> list[str]:
+    """The Markdown lines of one item (its bullet and the bullets of its parts)."""
+    key = (id(item), item.see, tuple(item.speakers))
+    lines = cache.get(key) if cache is not None else None
+    if lines is None:
+        r = row(item)
+        lines = ["- " + _md_row(r)] + [f"  - {md_escape(p['text'])} {p['cite']}" for p in r["parts"]]
+        if cache is not None:
+            cache[key] = lines
+    return lines
+
+
+def to_markdown(note: "Note") -> str:
+    return "\n".join(markdown_lines(note)).rstrip() + "\n"
+
+
+def markdown_words(note: "Note", cache: dict | None = None) -> int:
+    """Words of :func:`to_markdown` (what the length limit counts), fast with a ``cache``."""
+    return sum(len(line.split()) for line in markdown_lines(note, cache))
+
+
+def _md_row(r: dict) -> str:
+    head = ""
+    if r["figure"]:
+        head += f"**{md_escape(r['figure'])}** ({md_escape(r['figure_kind'])})" + (", " if r["who"] else ": ")
+    if r["who"]:
+        head += f"**{md_escape(r['who'])}**" + (f" _({md_escape(r['how'])})_" if r["how"] else "") + ": "
+    text = md_escape(r["text"])
+    return f"{head}{text} {r['cite']}".rstrip()
+
+
+# ---------------------------------------------------------------------------
+# HTML
+
+@lru_cache(maxsize=1)
+def _template():
+    import jinja2
+
+    folder = resources.files("kit.teaching") / "templates"
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False,
+                             loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")))
+    return env.get_template("note.html.j2"), (folder / "note.css").read_text(encoding="utf-8")
+
+
+def to_html(note: "Note", *, standalone: bool = True) -> str:
+    """A standalone page that prints on A4, or (``standalone=False``) a ``<div class="briefing-note">``."""
+    template, css = _template()
+    return template.render(note=note, heading=heading_lines(note), sections=rows(note), css=css,
+                           standalone=standalone)
+
+
+# ---------------------------------------------------------------------------
+# Word
+
+def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
+    """Write a Word file: A4, styles Title / Heading 1 / Heading 2 / List Bullet, reproducible bytes."""
+    from docx import Document
+    from docx.shared import Mm
+
+    doc = Document()
+    _compact_styles(doc)
+    for sec in doc.sections:
+        sec.page_width, sec.page_height = Mm(210), Mm(297)
+        sec.left_margin = sec.right_margin = Mm(20)
+        sec.top_margin = sec.bottom_margin = Mm(20)
+    rd = note.heading.get("report_date")
+    stamp = _dt.datetime.combine(_dt.date.fromisoformat(rd) if rd else _dt.date(2000, 1, 1), _dt.time())
+    props = doc.core_properties
+    props.title = note.title[:255]
+    props.author = props.last_modified_by = "Peacekeeping Briefing Kit"
+    props.created = props.modified = stamp
+    props.revision = 1
+    doc.add_paragraph(note.title, style="Title")
+    for k, v in heading_lines(note):
+        p = doc.add_paragraph()
+        p.add_run(f"{k}: ").bold = True
+        p.add_run(v)
+    for s in rows(note):
+        doc.add_paragraph(s["title"], style="Heading 1")
+        if not s["groups"]:
+            doc.add_paragraph().add_run(s["empty"]).italic = True
+        for g in s["groups"]:
+            if g["title"]:
+                doc.add_paragraph(g["title"], style="Heading 2")
+            for r in g["rows"]:
+                p = doc.add_paragraph(style="List Bullet")
+                if r["figure"]:
+                    p.add_run(r["figure"]).bold = True
+                    p.add_run(f" ({r['figure_kind']})" + (", " if r["who"] else ": "))
+                if r["who"]:
+                    p.add_run(r["who"]).bold = True
+                    if r["how"]:
+                        p.add_run(f" ({r['how']})").italic = True
+                    p.add_run(": ")
+                p.add_run(r["text"] + (" " if r["cite"] else ""))
+                if r["cite"]:
+                    p.add_run(r["cite"]).italic = True
+                for part in r["parts"]:
+                    q = doc.add_paragraph(style="List Bullet 2")
+                    q.add_run(part["text"] + " ")
+                    q.add_run(part["cite"]).italic = True
+    buf = io.BytesIO()
+    doc.save(buf)
+    data = _fixed_zip(buf.getvalue(), stamp)
+    if isinstance(path, (str, Path)):
+        Path(path).write_bytes(data)
+    else:
+        path.write(data)
+
+
+def _compact_styles(doc) -> None:
+    """Set the named styles so a meeting note fits two A4 pages; an agency template can restyle them."""
+    from docx.shared import Pt
+
+    sizes = {"Normal": 10, "List Bullet": 10, "List Bullet 2": 10, "Heading 1": 12, "Heading 2": 10.5, "Title": 16}
+    for name, size in sizes.items():
+        style = doc.styles[name]
+        style.font.size = Pt(size)
+        fmt = style.paragraph_format
+        fmt.space_before = Pt(6 if name.startswith("Heading") else 0)
+        fmt.space_after = Pt(2)
+        fmt.line_spacing = 1.0
+    doc.styles["Normal"].font.name = "Times New Roman"
+
+
+def _fixed_zip(data: bytes, stamp: _dt.datetime) -> bytes:
+    """Re-pack a zip with fixed entry timestamps, so the file is reproducible."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = info.external_attr
+            dst.writestr(zi, src.read(info.filename))
+    return out.getvalue()

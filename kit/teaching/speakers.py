@@ -1,0 +1,152 @@
+"""Which speaker a name means: one resolver for the briefing note and the workshop checker.
+
+A participant or a briefer types a speaker the way the report or everyday usage writes it: the kit's id
+(``"MEX"``, ``"person:menon"``), the full or short name (``"United Kingdom"``), a short form from
+``abbreviations.csv`` (``"UK"``, ``"DRC"``), a surname, a first name, a name with its honorific as the
+report writes it (``"Major General Menon"``, ``"Dr. Lennartz"``, ``"Mr. Carrilho"``), with or without
+accents (``"Luis Carrilho"``) or the article (``"the Sudan"``). :class:`SpeakerNames` maps all of these
+to the kit's ``speaker_id``.
+
+It works on plain row dicts (the apps' tables) and on pandas DataFrames alike, and never imports pandas.
+
+Examples
+--------
+>>> names = SpeakerNames([
+...     {"speaker_id": "GBR", "name": "United Kingdom of Great Britain and Northern Ireland",
+...      "kind": "member_state", "country_iso3": "GBR"},
+...     {"speaker_id": "person:carrilho", "name": "Luís Carrilho", "kind": "briefer", "honorific": "Mr."}])
+>>> names("UK"), names("the United Kingdom"), names("Mr. Carrilho"), names("luis"), names("Atlantis")
+('GBR', 'GBR', 'person:carrilho', 'person:carrilho', None)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterable, Mapping
+
+__all__ = ["SpeakerNames", "name_key", "rows_of"]
+
+
+def name_key(name: Any) -> str:
+    """A name folded for look-up: accents, case, apostrophes, spacing, a leading "the" and final period ignored.
+
+    >>> name_key("  The Côte d’Ivoire ")
+    "cote d'ivoire"
+    """
+    s = unicodedata.normalize("NFKD", str(name))
+    s = "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'")
+    s = re.sub(r"\s+", " ", s).strip().casefold().removesuffix(".")
+    return s.removeprefix("the ")
+
+
+def rows_of(table: Any) -> list[Mapping]:
+    """Row dicts of a table given as a list of dicts or as a pandas DataFrame (without importing pandas)."""
+    if hasattr(table, "to_dict") and hasattr(table, "columns"):
+        return table.to_dict("records")
+    return list(table or ())
+
+
+def _str(v: Any) -> str | None:
+    return v if isinstance(v, str) and v.strip() else None
+
+
+class SpeakerNames:
+    """Look up speakers by any name a person would type.
+
+    Parameters
+    ----------
+    speakers : rows (dicts or a DataFrame) of the ``speakers`` table
+    statements : rows of the ``statements`` table, optional: adds the forms the report itself uses
+        (the ``speaker`` column, e.g. "the United States").
+
+    Calling the object with a name returns the ``speaker_id``, or ``None`` when the name means no
+    speaker, or several (an ambiguous fragment).
+    """
+
+    def __init__(self, speakers: Any, statements: Any = ()) -> None:
+        self.ids: list[str] = []
+        self.table: dict[str, str] = {}
+        self.honorifics: set[str] = set()
+        rows = rows_of(speakers)
+        short = _short_forms()
+        for row in rows:
+            sid = row["speaker_id"]
+            self.ids.append(sid)
+            names = [sid, _str(row.get("name")), _str(row.get("country_iso3"))]
+            name = _str(row.get("name")) or ""
+            honorific = _str(row.get("honorific"))
+            if honorific:
+                self.honorifics.add(name_key(honorific))
+            if row.get("kind") == "chair":
+                names.append("chair")
+            if sid.startswith("person:"):
+                parts = name.split()
+                names += [sid.removeprefix("person:"), *(parts[-1:] if parts else []), *(parts[:1] if parts else [])]
+            iso = _str(row.get("country_iso3"))
+            if iso:
+                names += short.get(iso, [])
+            for n in names:
+                if n:
+                    self.table.setdefault(name_key(n), sid)
+        for row in rows_of(statements):
+            if _str(row.get("speaker")):
+                self.table.setdefault(name_key(row["speaker"]), row["speaker_id"])
+        self.honorifics |= _honorifics()
+
+    def __call__(self, name: Any) -> str | None:
+        if not isinstance(name, str) or not name.strip():
+            return None
+        key = name_key(name)
+        if key in self.table:
+            return self.table[key]
+        stripped = self._strip_honorific(key)
+        if stripped in self.table:
+            return self.table[stripped]
+        hits = {sid for k, sid in self.table.items() if len(stripped) >= 3 and re.search(
+            rf"(?<!\w){re.escape(stripped)}(?!\w)", k)}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _strip_honorific(self, key: str) -> str:
+        for h in sorted(self.honorifics, key=len, reverse=True):
+            for form in (h + ". ", h + " "):
+                if h and key.startswith(form):
+                    return key[len(form):].strip()
+        return key
+
+    def resolve(self, names: Iterable[str]) -> list[str]:
+        """The ids of ``names`` in order, duplicates dropped; ``KeyError`` naming the first unknown one."""
+        out = []
+        for n in names:
+            sid = self(n)
+            if sid is None:
+                raise KeyError(n)
+            out.append(sid)
+        return list(dict.fromkeys(out))
+
+
+def _short_forms() -> dict[str, list[str]]:
+    """ISO3 -> short forms: the running names of ``member_states.csv`` and ``country`` rows of abbreviations.csv."""
+    from ..gazetteer import read_table
+    from ..sentences import abbreviation_rows
+
+    out: dict[str, list[str]] = {}
+    try:
+        for row in read_table("member_states.csv"):
+            out.setdefault(row["iso3"], []).extend(n for n in row.get("running_names", "").split("|") if n)
+    except OSError:
+        pass
+    for row in abbreviation_rows():
+        if row.get("kind") == "country" and row.get("expansion"):
+            out.setdefault(row["expansion"], []).append(row["abbreviation"])
+    return out
+
+
+def _honorifics() -> set[str]:
+    """Honorifics and ranks of ``honorifics.csv`` (folded), e.g. "mr", "major general"."""
+    from ..gazetteer import read_table
+
+    try:
+        return {name_key(r["honorific"]) for r in read_table("honorifics.csv") if r.get("honorific")}
+    except OSError:
+        return set()
