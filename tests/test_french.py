@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from kit.errors import NotAReportError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,6 +60,15 @@ def speakers(report, para: int) -> list[str]:
 
 def fr(text: str):
     return load_text(text, name="fr.md")
+
+
+_OPENING = "1. Le représentant du Chili a dit que la paix comptait.\n"
+
+
+def fr_after_a_statement(paragraph: str):
+    """``paragraph`` as paragraph 2 of a French report whose paragraph 1 is a statement (a lone paragraph
+    with no meeting and no statement is refused as not a report)."""
+    return fr(_OPENING + "2. " + paragraph)
 
 
 # ---------------------------------------------------------------- the constructions of the issue
@@ -137,8 +148,8 @@ def test_chair_without_a_name_is_the_chair_role():
 
 
 def test_president_of_the_council_is_not_the_chair():
-    r = fr("1. Le Président du Conseil de sécurité a publié une déclaration sur les opérations.")
-    assert r.statements.empty
+    r = fr_after_a_statement("Le Président du Conseil de sécurité a publié une déclaration sur les opérations.")
+    assert r.statements.query("para == 2").empty
 
 
 @pytest.mark.parametrize("month", range(1, 13))
@@ -200,9 +211,9 @@ def test_resolutions_keep_their_symbol():
 
 
 def test_au_aux_and_elision_do_not_break_names():
-    r = fr("1. Des soldats de la paix étaient déployés au Soudan du Sud, aux Comores, à Haïti, en Afghanistan, "
-           "dans l'État de Palestine et aux États-Unis d'Amérique.")
-    assert r.mentions["key"].tolist() == ["SSD", "COM", "HTI", "AFG", "PSE", "USA"]
+    r = fr_after_a_statement("Des soldats de la paix étaient déployés au Soudan du Sud, aux Comores, à Haïti, "
+                             "en Afghanistan, dans l'État de Palestine et aux États-Unis d'Amérique.")
+    assert r.mentions.query("para == 2")["key"].tolist() == ["SSD", "COM", "HTI", "AFG", "PSE", "USA"]
 
 
 def test_language_is_detected_or_given():
@@ -245,9 +256,9 @@ def test_every_member_state_by_every_french_form():
 
 
 def test_every_member_state_is_found_as_a_mention_after_a_preposition():
-    text = "1. Les contingents venaient " + join_fr([de(forms(row)[0]) for row in MEMBERS]) + "."
-    r = fr(text)
-    assert r.mentions.loc[r.mentions["kind"] == "country", "key"].tolist() == [row["iso3"] for row in MEMBERS]
+    r = fr_after_a_statement("Les contingents venaient " + join_fr([de(forms(row)[0]) for row in MEMBERS]) + ".")
+    m = r.mentions.query("para == 2")
+    assert m.loc[m["kind"] == "country", "key"].tolist() == [row["iso3"] for row in MEMBERS]
 
 
 @st.composite
@@ -398,10 +409,10 @@ def test_french_pdf_itself(tmp_path):
     r.validate()
 
 
-def test_french_text_that_is_not_a_report_has_no_meeting_and_no_statement():
-    """What the generic not-a-report check refuses; the real French fixtures above are never in this state."""
-    r = fr("1. La recette demande trois œufs et du sucre.\n2. Le four est chaud.")
-    assert r.meetings.empty and r.statements.empty
+def test_french_text_that_is_not_a_report_is_refused():
+    """A French text with no meeting and no attributed statement is not a report of this kind."""
+    with pytest.raises(NotAReportError, match="does not look like a report"):
+        fr("1. La recette demande trois œufs et du sucre.\n2. Le four est chaud.")
 
 
 # ---------------------------------------------------------------- side by side
