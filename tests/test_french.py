@@ -13,14 +13,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from kit.errors import NotAReportError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kit import load_bilingual, load_report, load_text
 from kit.attribution import attribute
 from kit.bilingual import align
+from kit.errors import NotAReportError
 from kit.gazetteer import load_gazetteer
 from kit.language import LANGUAGES, detect_language
 from kit.meetings import parse_date
