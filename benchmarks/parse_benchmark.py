@@ -145,6 +145,7 @@ def main() -> None:
     ap.add_argument("--long-repeat", type=int, default=3, help="samples per long report")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "parse.md"))
     args = ap.parse_args()
+    load_start = os.getloadavg()[0]
     sizes = [int(x) for x in args.long.split(",") if x.strip()]
     long_rows = long_report_rows(sizes, args.long_repeat)
 
@@ -204,7 +205,8 @@ def main() -> None:
         "# Parse benchmark",
         "",
         f"Run on {time.strftime('%Y-%m-%d')} · Python {platform.python_version()} · {os.cpu_count()} cores · "
-        f"pandas {__import__('pandas').__version__}",
+        f"pandas {__import__('pandas').__version__} · load average at the start {load_start:.1f}, at the end "
+        f"{os.getloadavg()[0]:.1f} (wall times grow with the load of a shared machine; CPU times much less)",
         "",
         f"Command: `python benchmarks/parse_benchmark.py --repeat {args.repeat} --corpus {args.corpus} "
         f"--long {args.long} --long-repeat {args.long_repeat}`",
