@@ -147,7 +147,6 @@ def main() -> None:
     args = ap.parse_args()
     load_start = os.getloadavg()[0]
     sizes = [int(x) for x in args.long.split(",") if x.strip()]
-    long_rows = long_report_rows(sizes, args.long_repeat)
 
     floor = [floor_once(DEFAULT_REPORT) for _ in range(args.repeat * 3)]
     floor_ms = median_ms(floor)
@@ -197,6 +196,9 @@ def main() -> None:
         [sys.executable, "-c", "import resource, kit; kit.load_report(); "
                                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
         capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip())
+
+    # Last: parsing long reports grows this process, and a child's max RSS counts its parent's pages.
+    long_rows = long_report_rows(sizes, args.long_repeat)
 
     def row(name: str, ms: float, target: str) -> str:
         return f"| {name} | {ms:.2f} ms | {ms / floor_ms:.1f}x | {target} |"
