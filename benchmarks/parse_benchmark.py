@@ -145,8 +145,8 @@ def main() -> None:
     ap.add_argument("--long-repeat", type=int, default=3, help="samples per long report")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "parse.md"))
     args = ap.parse_args()
+    load_start = os.getloadavg()[0]
     sizes = [int(x) for x in args.long.split(",") if x.strip()]
-    long_rows = long_report_rows(sizes, args.long_repeat)
 
     floor = [floor_once(DEFAULT_REPORT) for _ in range(args.repeat * 3)]
     floor_ms = median_ms(floor)
@@ -197,6 +197,9 @@ def main() -> None:
                                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
         capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip())
 
+    # Last: parsing long reports grows this process, and a child's max RSS counts its parent's pages.
+    long_rows = long_report_rows(sizes, args.long_repeat)
+
     def row(name: str, ms: float, target: str) -> str:
         return f"| {name} | {ms:.2f} ms | {ms / floor_ms:.1f}x | {target} |"
 
@@ -204,7 +207,8 @@ def main() -> None:
         "# Parse benchmark",
         "",
         f"Run on {time.strftime('%Y-%m-%d')} · Python {platform.python_version()} · {os.cpu_count()} cores · "
-        f"pandas {__import__('pandas').__version__}",
+        f"pandas {__import__('pandas').__version__} · load average at the start {load_start:.1f}, at the end "
+        f"{os.getloadavg()[0]:.1f} (wall times grow with the load of a shared machine; CPU times much less)",
         "",
         f"Command: `python benchmarks/parse_benchmark.py --repeat {args.repeat} --corpus {args.corpus} "
         f"--long {args.long} --long-repeat {args.long_repeat}`",
