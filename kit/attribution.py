@@ -181,32 +181,43 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
         surname = m.group("name").split()[-1]
         if grammar.verb.match(joined, m.end()):
             surnames.setdefault(surname, m.group("hon"))
-    people: dict[str, _Person] = {}
-    for surname, hon in surnames.items():
-        people[surname] = _introduce(surname, hon, joined, grammar, g)
-    # People introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), who may later speak by title.
+    introduced = []  # people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order
     for m in grammar.introduced.finditer(joined):
         tokens = m.group(1).split()
-        if set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0):
-            continue
-        surname = tokens[-1]
+        if not (set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0)):
+            introduced.append(tokens[-1])
+    chairs = [m.group(1).split()[-1] for m in grammar.signed_chair.finditer(joined)]
+    # Where every candidate surname occurs, found in one pass (one pass per person grew as the square of the
+    # report's length).
+    occurrences: dict[str, list[re.Match]] = {}
+    candidates = set(surnames) | set(introduced) | set(chairs)
+    if candidates:
+        alternatives = trie_regex(sorted(candidates), special={"'": "['’]"})
+        names = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?=[,.;]|\s+{grammar.lang.intro_follow}\b)")
+        for m in names.finditer(joined):
+            occurrences.setdefault(m.group(), []).append(m)
+    people: dict[str, _Person] = {}
+    for surname, hon in surnames.items():
+        people[surname] = _introduce(surname, hon, joined, grammar, g, occurrences.get(surname, []))
+    for surname in introduced:
         if surname not in people:
-            person = _introduce(surname, None, joined, grammar, g)
+            person = _introduce(surname, None, joined, grammar, g, occurrences.get(surname, []))
             if person.title:
                 people[surname] = person
     # The signatory / elected chair, even if they never speak by name.
-    for m in grammar.signed_chair.finditer(joined):
-        surname = m.group(1).split()[-1]
-        person = people.get(surname) or _introduce(surname, None, joined, grammar, g)
+    for surname in chairs:
+        person = people.get(surname) or _introduce(surname, None, joined, grammar, g, occurrences.get(surname, []))
         person.is_chair = True
         people[surname] = person
     return people
 
 
-def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: Gazetteer) -> _Person:
-    """Full name, title and organization of a person from an appositive ("the Director of X, Dr. Jo Bloggs,")."""
+def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: Gazetteer,
+               occurrences: list[re.Match]) -> _Person:
+    """Full name, title and organization of a person from an appositive ("the Director of X, Dr. Jo Bloggs,"),
+    read at the ``occurrences`` of their surname in ``text``."""
     L = grammar.lang
-    for occurrence in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?=[,.;]|\s+{L.intro_follow}\b)", text):
+    for occurrence in occurrences:
         hint = grammar.appositive_hint.search(text, max(0, occurrence.start() - 80), occurrence.start())
         if not hint:
             continue  # not "..., First Name Surname": no introduction here
@@ -257,8 +268,9 @@ def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict
             for role in _roles_of(p):
                 owners.setdefault(role, []).append(p)
     roles = {role: ps[0] for role, ps in owners.items() if len(ps) == 1}
-    body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=len, reverse=True))
-    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body or '(?!x)x'})){grammar.verb.pattern}")
+    # A trie, not an alternation: its cost does not grow with the number of titles (a long report has many).
+    body = trie_regex(sorted(roles)) if roles else "(?!x)x"
+    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body})){grammar.verb.pattern}")
 
 
 def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[list[tuple[str, str, int, int]], int]:

@@ -65,8 +65,8 @@ class Document:
 
 
 _PARA_START = re.compile(r"^\s{0,8}(\d+)\.[ \t]+(\S.*)$")
-_HEADING = re.compile(r"^\s{0,8}([IVXLC]{1,8})\.[ \t]+([A-Z\"“‘].*)$")
-_SUBHEADING = re.compile(r"^\s{0,8}([A-H])\.[ \t]+([A-Z\"“‘].{0,200})$")
+_HEADING = re.compile(r"^\s{0,8}([IVXLC]{1,8})\.[ \t]+([A-ZÀ-ÖØ-Þ\"“‘«].*)$")  # capitals with accents: « II. État de … »
+_SUBHEADING = re.compile(r"^\s{0,8}([A-H])\.[ \t]+([A-ZÀ-ÖØ-Þ\"“‘«].{0,200})$")
 _NUMBER_ALONE = re.compile(r"^\s{0,8}(\d+)\.\s*$")
 _SYMBOL = re.compile(r"^\s*([AS]/(?:RES/|PRST/)?\d{2,4}/[\w.]+)\s*$")
 _FOOTER = [

@@ -79,12 +79,13 @@ def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]], lan
     meetings = []
     ids: dict[str, int] = {}
     paras = [p[0] for p in paragraphs]
+    index_of = {para: i for i, para in enumerate(paras)}  # not paras.index(): that made long reports quadratic
     section_of = {p[0]: p[2] for p in paragraphs}
     for i, (para, text, section, section_title, m) in enumerate(starts):
         day = parse_date(m.group("date"))
         next_start = starts[i + 1][0] if i + 1 < len(starts) else None
         last = para
-        for p in paras[paras.index(para):]:
+        for p in (paras[j] for j in range(index_of[para], len(paras))):
             if next_start is not None and p >= next_start:
                 break
             if section_of[p] != section:

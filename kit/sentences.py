@@ -30,7 +30,7 @@ from functools import lru_cache
 __all__ = ["sentence_spans", "sentence_at", "clip_sentences", "key_sentence", "abbreviations", "abbreviation_rows"]
 
 _LAST_WORD = re.compile(r"([\w.’'-]+)\.$")
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]»]*\s+(?=[\"“‘(\[«]?\s?[A-ZÀ-ÖØ-Þ0-9])")  # French too: « … oui. À cet égard »
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
