@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 
-from kit.serve import free_port, start_voila, wait_until_serving
+from kit.testing import free_port, start_voila, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
