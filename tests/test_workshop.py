@@ -143,7 +143,7 @@ class Participant:
         return output.first.inner_text()
 
     def save(self) -> None:
-        self.page.keyboard.press("Control+s")
+        self.page.locator(".jp-NotebookPanel-toolbar [data-command='docmanager:save']").first.click()
 
     def close(self) -> None:
         self.context.close()
@@ -177,9 +177,13 @@ def test_two_participants_run_the_workshop(room, browser):
         out = a.run_new_cell(f"import os\nprint({marker!r}, 6 * 7)\nprint(os.environ['KIT_PROGRESS_FILE'])")
         assert f"{marker} 42" in out
         assert str(folder / "participants" / "amina" / PROGRESS_FILE) in out
-        a.save()
         mine = folder / "participants" / "amina" / "workshop" / notebook
-        _wait_for(lambda: marker in mine.read_text(encoding="utf-8"), what="A's notebook saved")
+        a.save()
+        try:
+            _wait_for(lambda: marker in mine.read_text(encoding="utf-8"), what="A's notebook saved")
+        except AssertionError:
+            a.page.screenshot(path=os.environ.get("KIT_SCREENSHOTS", "/tmp") + "/kit-workshop-not-saved.png")
+            raise
 
         # B's copy is B's own: A's edit is not there
         b.open_notebook(notebook)
