@@ -136,8 +136,9 @@ def main() -> None:
         f"- JupyterHub, configurable-http-proxy and the idle culler together: {hub_only / MB:.0f} MB.",
         f"- `kit workshop` allows {MAX_PARTICIPANTS} participants' servers at once (`--max-participants`): "
         f"{MAX_PARTICIPANTS} x {per / MB:.0f} MB + {hub_only / MB:.0f} MB = "
-        f"{(MAX_PARTICIPANTS * per + hub_only) / 1024 / MB:.1f} GB, within an 8 GB laptop with the system and "
-        "a browser. Each further app a participant keeps open adds one app kernel (55-150 MB, "
+        f"{(MAX_PARTICIPANTS * per + hub_only) / 1024 / MB:.1f} GB, leaving "
+        f"{8 - (MAX_PARTICIPANTS * per + hub_only) / 1024 / MB:.1f} GB of an 8 GB laptop for its system, the "
+        "trainer's browser and the extra apps participants open. Each further app a participant keeps open adds one app kernel (55-150 MB, "
         "`benchmarks/results/apps.md`) until it is culled.",
         "- Login times are on a shared 2-core machine, participants one after the other; JupyterLab's first "
         "load dominates.",

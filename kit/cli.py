@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; must be free)")
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all, the room's network)")
     p.add_argument("--progress", action="store_true", help="print each participant's answered exercises")
-    p.add_argument("--max-participants", type=int, default=20, help="servers running at once (default: 20, "
+    p.add_argument("--max-participants", type=int, default=15, help="servers running at once (default: 15, "
                                                                      "for a 2-core 8 GB laptop)")
     p.set_defaults(func=_cmd_workshop)
 

@@ -49,10 +49,11 @@ __all__ = ["workshop", "configure_hub", "prepare_participant", "participant_note
 
 #: The file, in each participant's folder, where the exercise checker appends one JSON line per answer.
 PROGRESS_FILE = "progress.jsonl"
-#: Participants' servers running at once: a server and its notebook kernel cost about 250 MB (measured in
-#: ``benchmarks/results/workshop.md``), each open app kernel 55-150 MB more; 8 GB less the system and the
-#: hub leave room for about 20 participants working at once.
-MAX_PARTICIPANTS = 20
+#: Participants' servers running at once: a participant (JupyterLab server, notebook kernel with the report
+#: loaded, one app kernel) costs about 365 MB and the hub with its proxy 250 MB (measured in
+#: ``benchmarks/results/workshop.md``): 15 participants use about 5.7 GB, leaving an 8 GB laptop room for its
+#: system, the trainer's browser and the extra app kernels participants open.
+MAX_PARTICIPANTS = 15
 #: What each participant's server may use (JupyterHub's declared limit, shown to the participant; local
 #: processes are not confined by it: ``MAX_PARTICIPANTS`` keeps the total within the laptop's memory).
 MEM_LIMIT = "400M"
