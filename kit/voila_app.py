@@ -36,7 +36,6 @@ from pathlib import Path
 
 import jinja2
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from jupyter_server.utils import url_path_join
 from tornado import web
 from traitlets import Integer
 from voila.app import Voila
