@@ -331,14 +331,6 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
     from .serve import _check_report, announce, port_is_free, room_address
 
     folder = Path(folder).resolve()
-    try:
-        import jupyterhub  # noqa: F401
-        import jupyterhub_idle_culler  # noqa: F401
-    except ImportError:
-        raise SourceError(f"kit workshop needs JupyterHub: {INSTALL}") from None
-    proxy = _proxy_command(folder)
-    if not proxy:
-        raise SourceError(f"kit workshop needs JupyterHub's proxy, configurable-http-proxy: {INSTALL}")
     password = password or os.environ.get("KIT_WORKSHOP_PASSWORD") or None
     made_up = password is None
     password = password or secrets.token_urlsafe(6).replace("-", "x").replace("_", "y")
@@ -347,6 +339,14 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
     env = _check_report(report)
     if not port_is_free(port, host):
         raise SourceError(f"port {port} is already in use: stop that server or choose another port with --port")
+    try:
+        import jupyterhub  # noqa: F401
+        import jupyterhub_idle_culler  # noqa: F401
+    except ImportError:
+        raise SourceError(f"kit workshop needs JupyterHub: {INSTALL}") from None
+    proxy = _proxy_command(folder)
+    if not proxy:
+        raise SourceError(f"kit workshop needs JupyterHub's proxy, configurable-http-proxy: {INSTALL}")
     from .views.data import app_report
 
     app_report(env.get("KIT_REPORT"))  # parse once now: no participant's kernel parses

@@ -239,3 +239,27 @@ def test_two_participants_run_the_workshop(room, browser):
     assert proc.wait(180) == 0
     gone, alive = psutil.wait_procs(tree, timeout=60)
     assert alive == [], f"left behind: {[p.cmdline() for p in alive]}"
+
+
+def _kit_workshop(*args: str, tmp_path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, KIT_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("KIT_WORKSHOP_PASSWORD", None)
+    return subprocess.run([sys.executable, "-m", "kit.cli", "workshop", "--folder", str(tmp_path / "room"),
+                           "--host", "127.0.0.1", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_a_short_password_is_refused_clearly(tmp_path):
+    out = _kit_workshop("--password", "short", "--port", str(free_port()), tmp_path=tmp_path)
+    assert out.returncode == 2 and "8 characters" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_busy_port_is_refused_clearly(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        out = _kit_workshop("--password", PASSWORD, "--port", str(port), tmp_path=tmp_path)
+    assert out.returncode == 2 and f"port {port} is already in use" in out.stderr
+    assert "Traceback" not in out.stderr
