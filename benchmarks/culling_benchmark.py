@@ -38,7 +38,7 @@ def main() -> None:
     ap.add_argument("--idle", type=int, default=20, help="cull_idle_timeout for this run, seconds")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "culling.md")
     args = ap.parse_args()
-    configured = json.loads((ROOT / "voila.json").read_text())["MappingKernelManager"]
+    configured = json.loads((ROOT / "kit" / "views" / "jupyter" / "voila.json").read_text())["MappingKernelManager"]
 
     work = Path(tempfile.mkdtemp(prefix="kit-culling-"))
     cache = work / "cache"

@@ -1,7 +1,7 @@
 """A Voilà server for the benchmarks, with its kernels and memory in view.
 
 Started like ``kit serve`` (repository ``voila.json``, ``kit`` template, loopback
-only) through :func:`kit.serve.start_voila`; the benchmarks add psutil readings.
+only) through :func:`kit.testing.start_voila`; the benchmarks add psutil readings.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit.serve import start_voila  # noqa: E402
+from kit.testing import start_voila  # noqa: E402
 
 
 class Server:

@@ -1,4 +1,4 @@
-"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``.
+"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit workshop``.
 
 Examples
 --------
@@ -142,6 +142,13 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve(report=args.report, port=args.port, host=args.host)
 
 
+def _cmd_workshop(args: argparse.Namespace) -> int:
+    from .workshop import workshop
+
+    return workshop(folder=args.folder, password=args.password, port=args.port, host=args.host,
+                    report=args.report, show_progress=args.progress, max_participants=args.max_participants)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kit`` command."""
     parser = argparse.ArgumentParser(prog="kit", description="Peacekeeping Briefing Kit")
@@ -175,11 +182,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="folder to write them to (not the one participants open)")
     p.set_defaults(func=_cmd_solutions)
 
-    p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL)")
+    p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL and a QR code)")
     p.add_argument("report", nargs="?", help="report to serve (sets KIT_REPORT)")
-    p.add_argument("--port", type=int, default=8866)
-    p.add_argument("--host", default="0.0.0.0")
+    p.add_argument("--port", type=int, default=8866, help="port to listen on (default: 8866; must be free)")
+    p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all, the room's network)")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("workshop", help="a JupyterHub for the room: every participant runs the workshop "
+                                        "notebooks and the apps (needs the [workshop] extra)")
+    p.add_argument("report", nargs="?", help="report for the apps and notebooks (sets KIT_REPORT)")
+    p.add_argument("--folder", default="kit-workshop", help="workshop folder (default: ./kit-workshop)")
+    p.add_argument("--password", help="the room password, 8 characters or more (default: KIT_WORKSHOP_PASSWORD,"
+                                      " else one is made up and printed)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; must be free)")
+    p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all, the room's network)")
+    p.add_argument("--progress", action="store_true", help="print each participant's answered exercises")
+    p.add_argument("--max-participants", type=int, default=15, help="servers running at once (default: 15, "
+                                                                     "for a 2-core 8 GB laptop)")
+    p.set_defaults(func=_cmd_workshop)
 
     args = parser.parse_args(argv)
     from .errors import ReportError

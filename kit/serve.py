@@ -1,113 +1,167 @@
 """Serve the Voilà apps for a room: one command, a URL and a QR code to put on the projector.
 
-``kit serve`` starts Voilà on ``notebooks/`` with the repository's ``voila.json``
-(sources stripped, tracebacks hidden, idle kernels culled, no code execution
-from the browser), on all network interfaces so participants on the room's
-network can open it, and prints the address to type or scan.
+``kit serve`` runs the kit's Voilà (:mod:`kit.voila_app`: the kit's landing page at ``/``, only the apps
+rendered) on the app notebooks, with the kit's ``voila.json`` (sources stripped, tracebacks hidden, no
+theme or template overrides from the URL, idle kernels culled, a room-wide kernel limit, no code execution
+from the browser) and the offline ``kit`` template, both package data found from any folder. It listens on
+all network interfaces, prints every address participants may use, and a QR code for the first.
 
 Examples
 --------
->>> lan_addresses()  # doctest: +SKIP
-['192.168.1.20']
 >>> app_urls("127.0.0.1", 8866)[0]
 'http://127.0.0.1:8866/voila/render/overview.ipynb'
+>>> all(not a.startswith("127.") for a in lan_addresses())
+True
 """
 
 from __future__ import annotations
 
+import fcntl
+import io
+import ipaddress
 import os
+import signal
 import socket
+import struct
 import subprocess
 import sys
-import time
-import urllib.request
+from importlib import resources
 from pathlib import Path
 
-__all__ = ["serve", "lan_addresses", "app_urls", "voila_command", "voila_env", "start_voila", "free_port",
-           "wait_until_serving", "ROOT", "TEMPLATE_PATH"]
+from .paths import NOTEBOOKS_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-APPS = ("overview", "speakers", "themes", "missions", "briefing_note")
-# The "kit" Voilà template: the lab template without the stylesheets it would fetch from a CDN.
-TEMPLATE_PATH = Path(__file__).resolve().parent / "views" / "jupyter"
+__all__ = ["serve", "lan_addresses", "room_address", "app_urls", "voila_command", "voila_env", "port_is_free",
+           "qr_text", "JUPYTER_DIR", "VOILA_CONFIG", "TEMPLATE_PATH"]
+
+#: The kit's Jupyter data and config folder (package data): ``voila.json`` and ``voila/templates/kit``.
+JUPYTER_DIR = Path(str(resources.files("kit"))) / "views" / "jupyter"
+VOILA_CONFIG = JUPYTER_DIR / "voila.json"
+#: Kept for code that found the ``kit`` template here (it is ``JUPYTER_DIR``).
+TEMPLATE_PATH = JUPYTER_DIR
+#: A documentation address (RFC 5737): a UDP ``connect()`` to it picks the interface of the default route
+#: and sends nothing.
+_PROBE = "198.51.100.1"
+_SIOCGIFADDR = 0x8915
+#: Lines of Voilà's and the kernels' output that are noise to a trainer (one per page view).
+_NOISE = ("is not trusted", "without encryption")
+
+
+def _interface_addresses() -> list[str]:
+    """IPv4 address of every network interface (Linux ``SIOCGIFADDR``; empty elsewhere)."""
+    found = []
+    try:
+        names = [name for _, name in socket.if_nameindex()]
+    except (OSError, AttributeError):
+        return []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        for name in names:
+            try:
+                packed = fcntl.ioctl(s.fileno(), _SIOCGIFADDR, struct.pack("256s", name[:15].encode()))
+            except OSError:
+                continue  # an interface without an IPv4 address
+            found.append(socket.inet_ntoa(packed[20:24]))
+    return found
+
+
+def _route_address() -> str | None:
+    """The local address of the default route, found without sending anything."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect((_PROBE, 9))  # UDP connect: chooses a route and a source address, sends no packet
+            return s.getsockname()[0]
+    except OSError:
+        return None  # no route: no network at all
+
+
+def _hostname_addresses() -> list[str]:
+    try:
+        return [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+    except OSError:
+        return []
 
 
 def lan_addresses() -> list[str]:
-    """This machine's IPv4 addresses other than loopback (no traffic is sent to find them)."""
-    found: set[str] = set()
-    try:
-        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.add(info[4][0])
-    except OSError:
-        pass
-    return sorted(a for a in found if not a.startswith("127."))
+    """This machine's IPv4 addresses that other machines may reach, the most likely first.
+
+    The address of the default route first, then every interface's address, then what the host name
+    resolves to; loopback (``127.*``, which many machines map their host name to), unspecified and
+    link-local-only duplicates are left out. Nothing is sent on the network to find them.
+    """
+    ordered: list[str] = []
+    for address in [_route_address(), *_interface_addresses(), *_hostname_addresses()]:
+        if not address or address in ordered:
+            continue
+        ip = ipaddress.ip_address(address)
+        if ip.is_loopback or ip.is_unspecified:
+            continue
+        ordered.append(address)
+    # A link-local address (169.254.*: no DHCP answered) is a last resort.
+    return sorted(ordered, key=lambda a: ipaddress.ip_address(a).is_link_local)
+
+
+def room_address(host: str) -> tuple[str, list[str], str | None]:
+    """Where participants connect for a server listening on ``host``.
+
+    Returns the address to print and encode in the QR code, every candidate, and a warning when the only
+    address is loopback (participants' machines cannot open it).
+
+    >>> room_address("127.0.0.1")[0]
+    '127.0.0.1'
+    """
+    if host not in ("0.0.0.0", ""):
+        ip = ipaddress.ip_address(host) if host.replace(".", "").isdigit() else None
+        warning = ("listening on loopback only: participants' machines cannot reach it (use --host 0.0.0.0)"
+                   if ip is not None and ip.is_loopback else None)
+        return host, [host], warning
+    candidates = lan_addresses()
+    if candidates:
+        return candidates[0], candidates, None
+    return ("127.0.0.1", ["127.0.0.1"],
+            "this machine has no network address other than loopback (127.0.0.1): it is not connected to a "
+            "network. Join the room's Wi-Fi (or start a phone hotspot) and run kit serve again.")
 
 
 def app_urls(host: str, port: int) -> list[str]:
-    """The URL of each app (the Overview first), as a participant types it."""
-    return [f"http://{host}:{port}/voila/render/{name}.ipynb" for name in APPS]
+    """The URL of each app of :data:`kit.views.registry.APPS` (the Overview first), as a participant types it."""
+    from .views.registry import APPS
+
+    return [app.url(f"http://{host}:{port}") for app in APPS]
 
 
 def voila_env(env: dict | None = None) -> dict:
-    """The environment Voilà needs to find the ``kit`` template (``kit/views/jupyter`` on ``JUPYTER_PATH``)."""
+    """The environment Voilà needs: the kit's ``voila.json`` and ``kit`` template found on the Jupyter paths."""
     env = dict(os.environ if env is None else env)
-    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATE_PATH), env.get("JUPYTER_PATH", "")) if p)
+    for var in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH"):
+        env[var] = os.pathsep.join(p for p in (str(JUPYTER_DIR), env.get(var, "")) if p)
     return env
 
 
 def voila_command(port: int = 8866, host: str = "127.0.0.1", extra: list[str] | None = None,
-                  folder: str | Path = "notebooks") -> list[str]:
-    """The Voilà command line ``kit serve`` runs (from the repository root, where ``voila.json`` is).
+                  folder: str | Path | None = None) -> list[str]:
+    """The command line ``kit serve`` runs: the kit's Voilà on the apps (``folder``: the app notebooks).
 
-    >>> voila_command(9000)[3:]
-    ['notebooks', '--template=kit', '--port=9000', '--Voila.ip=127.0.0.1', '--no-browser']
+    >>> voila_command(9000, folder="apps")[3:7]
+    ['apps', '--port=9000', '--Voila.ip=127.0.0.1', '--no-browser']
     """
-    return [sys.executable, "-m", "voila", str(folder), "--template=kit", f"--port={port}", f"--Voila.ip={host}",
-            "--no-browser", *(extra or [])]
+    return [sys.executable, "-m", "kit.voila_app", str(folder or NOTEBOOKS_DIR), f"--port={port}",
+            f"--Voila.ip={host}", "--no-browser", "--Voila.port_retries=0", "--Voila.log_level=WARN",
+            "--VoilaConfiguration.multi_kernel_manager_class=kit.voila_app.RoomKernelManager", *(extra or [])]
 
 
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
+def port_is_free(port: int, host: str = "0.0.0.0") -> bool:
+    """Whether a server could listen on ``host:port`` now."""
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_until_serving(url: str, proc: subprocess.Popen | None = None, timeout: float = 90) -> None:
-    """Poll ``url`` until it answers; ``RuntimeError`` if ``proc`` exits or time runs out."""
-    deadline = time.time() + timeout
-    while True:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            urllib.request.urlopen(url, timeout=5).read()
-            return
+            s.bind((host, port))
         except OSError:
-            if (proc is not None and proc.poll() is not None) or time.time() > deadline:
-                raise RuntimeError(f"nothing is serving {url}") from None
-            time.sleep(0.2)
+            return False
+    return True
 
 
-def start_voila(port: int | None = None, *, env: dict | None = None, extra: list[str] | None = None,
-                folder: str | Path = "notebooks", stdout=subprocess.DEVNULL) -> tuple[subprocess.Popen, int]:
-    """Start Voilà on loopback as ``kit serve`` does (tests and benchmarks) and wait until it serves.
-
-    Returns the process and its port; stop it with ``proc.terminate()``.
-    """
-    port = port or free_port()
-    proc = subprocess.Popen(voila_command(port, "127.0.0.1", extra, folder), cwd=ROOT,
-                            env=voila_env(env), stdout=stdout, stderr=subprocess.STDOUT)
+def qr_text(url: str) -> str:
+    """A QR code of ``url`` drawn with text characters (empty without the ``segno`` package)."""
     try:
-        wait_until_serving(f"http://127.0.0.1:{port}/", proc)
-    except RuntimeError:
-        proc.kill()
-        proc.wait(10)
-        raise
-    return proc, port
-
-
-def _qr(url: str) -> str:
-    try:
-        import io
-
         import segno
     except ImportError:
         return ""
@@ -116,31 +170,111 @@ def _qr(url: str) -> str:
     return out.getvalue()
 
 
+def _check_report(report: str | None) -> dict:
+    """The environment for ``report``; the kit's own error when it does not exist or is not a file."""
+    from .errors import SourceError
+
+    env = voila_env()
+    if report:
+        path = Path(report).expanduser()
+        if not path.exists():
+            raise SourceError(f"{report}: no such file")
+        if not path.is_file():
+            raise SourceError(f"{report}: not a report file (a folder or a special file)")
+        env["KIT_REPORT"] = str(path.resolve())
+    return env
+
+
+def _relay(proc: subprocess.Popen, out=None) -> None:
+    """Copy the server's output to ``out`` (the terminal), without the per-page-view noise."""
+    out = out or sys.stdout
+    for raw in proc.stdout:
+        line = raw.decode("utf-8", "replace")
+        if not any(text in line for text in _NOISE):
+            out.write(line)
+            out.flush()
+
+
+def stop_process_group(proc: subprocess.Popen, timeout: float = 20) -> None:
+    """Stop a server started in a session of its own: SIGTERM (it shuts its kernels down), then SIGKILL
+    to the whole group if it has not exited after ``timeout`` seconds."""
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait(5)
+
+
+def announce(what: str, url: str, candidates: list[str], warning: str | None, port: int, extra: str = "") -> None:
+    """Print the room's address, every other candidate address, and the QR code."""
+    print(f"Peacekeeping Briefing Kit: {what}")
+    print(f"  participants open: {url}")
+    others = [c for c in candidates if c not in url]
+    if others:
+        print("  other addresses of this machine (if the one above does not work on the room's network): "
+              + ", ".join(f"http://{c}:{port}/" for c in others))
+    if extra:
+        print(extra)
+    if warning:
+        print(f"  WARNING: {warning}")
+    print(qr_text(url))
+    print("Stop with Ctrl+C.", flush=True)
+
+
 def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0") -> int:
-    """Start Voilà for a workshop and block until Ctrl+C.
+    """Start the apps for a room and block until Ctrl+C or SIGTERM; Voilà and its kernels stop too.
 
     Parameters
     ----------
     report : str, optional
         A report file to serve instead of the bundled one (sets ``KIT_REPORT``).
     port, host : int, str
-        Where to listen; ``0.0.0.0`` lets the room's network in.
+        Where to listen; ``0.0.0.0`` lets the room's network in. A busy port is an error (Voilà would
+        otherwise move to another port than the one printed).
     """
-    env = voila_env()
-    if report:
-        env["KIT_REPORT"] = str(Path(report).resolve())
+    from .errors import SourceError
+
+    env = _check_report(report)
+    if not port_is_free(port, host):
+        raise SourceError(f"port {port} is already in use (another kit serve?): stop that server or choose "
+                          f"another port with --port")
     # Parse once now and write the apps' cache: a clear error here rather than in 30 kernels, and no
     # participant's kernel pays for parsing when the room arrives at once.
     from .views.data import app_report
 
     app_report(env.get("KIT_REPORT"))
-    shown = lan_addresses() if host == "0.0.0.0" else [host]
-    url = app_urls((shown or ["127.0.0.1"])[0], port)[0]
-    print(f"Peacekeeping Briefing Kit: serving {env.get('KIT_REPORT', 'the bundled report')}")
-    print(f"  participants open: {url}")
-    print(f"  all apps:          http://{(shown or ['127.0.0.1'])[0]}:{port}/")
-    print(_qr(url))
+    shown, candidates, warning = room_address(host)
+    url = f"http://{shown}:{port}/"
+    announce(f"serving {env.get('KIT_REPORT', 'the bundled report')}", url, candidates, warning, port)
+    proc = subprocess.Popen(voila_command(port, host), env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+
+    def on_sigterm(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
-        return subprocess.call(voila_command(port, host), cwd=ROOT, env=env)
+        _relay(proc)
+        return proc.wait()
     except KeyboardInterrupt:
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        stop_process_group(proc)
+
+
+def __getattr__(name: str):
+    # The test and benchmark helpers moved to kit.testing; older imports from kit.serve still find them.
+    if name in ("free_port", "wait_until_serving", "start_voila"):
+        from . import testing
+
+        return getattr(testing, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
