@@ -93,9 +93,10 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
         if d >= t0:
             xx = f"{x(d):.1f}"
             label = d.strftime("%b") + (f" {d.year}" if d.month == 1 else "")
+            anchor = "start" if x(d) < left + 30 else "end" if x(d) > width - right - 30 else "middle"
             parts.append(Markup('<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#000"/>'
-                                '<text x="{0}" y="{3}" font-size="15" text-anchor="middle">{4}</text>').format(
-                xx, axis_y - 6, axis_y + 6, axis_y - 12, label))
+                                '<text x="{0}" y="{3}" font-size="15" text-anchor="{5}">{4}</text>').format(
+                xx, axis_y - 6, axis_y + 6, axis_y - 12, label, anchor))
         d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     listed = []
     for i, m in enumerate(meetings):
@@ -109,7 +110,8 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
         ty = axis_y + 36 + i * 56
         anchor = "start" if xx < width / 2 else "end"
         tx = xx + 8 if anchor == "start" else xx - 8
-        short = title if len(title) <= 70 else title[:68] + "…"
+        fit = int(((width - tx) if anchor == "start" else tx) / (FONT * 0.6)) - 1  # characters that fit
+        short = title if len(title) <= fit else title[:max(10, fit - 1)].rstrip() + "…"
         parts.append(Markup(
             '<g><title>{date}: {title}</title>'
             '<line x1="{x:.1f}" y1="{ay}" x2="{x:.1f}" y2="{ly}" stroke="{blue}" stroke-dasharray="4 3"/>'
@@ -164,10 +166,12 @@ def para_strip(paras: Sequence[int], hits: dict[int, int], *, colour: str = OKAB
                                 'vector-effect="non-scaling-stroke"><title>{1} (from para. {2})</title></line>').format(
                 i - 0.04, title, first))
             if i - last >= max(2, n / 14):  # section numerals only where they do not collide
-                secs.append({"left": 100 * i / n, "numeral": title.split(".", 1)[0].strip()[:8], "title": title})
+                secs.append({"left": 100 * i / n, "numeral": title.split(".", 1)[0].strip()[:8], "title": title,
+                             "end": i > 0.85 * n})
                 last = i
     step = max(1, round(n / 12))
-    ticks = [{"left": 100 * (i + 0.5) / n, "para": p, "minor": (i // step) % 2 == 1 and i != n - 1}
+    ticks = [{"left": 100 * (i + 0.5) / n, "para": p, "minor": (i // step) % 2 == 1 and i != n - 1,
+              "edge": "start" if i == 0 else "end" if i == n - 1 else ""}
              for i, p in enumerate(paras) if i % step == 0 or i == n - 1]
     svg = Markup('<svg role="img" aria-label="Paragraphs with hits: {} of {}" viewBox="0 -6 {} 52" '
                  'preserveAspectRatio="none" width="100%" height="52" xmlns="http://www.w3.org/2000/svg">'
