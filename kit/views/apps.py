@@ -170,17 +170,17 @@ def _make_app_class():
 def _safe(kind: str):
     """The widget class ``kind`` (e.g. ``"Dropdown"``) that refuses a bad state sent from a browser cleanly.
 
-    A comm message with an impossible value (a Dropdown index of 99999) would raise in the kernel, and
-    the comm manager would log the traceback, with server paths, to the kernel's stderr, which reaches
-    the browser. Instead the widget sends its last valid state back and calls its ``on_bad_state``
-    callbacks with a short message for the participant.
+    A comm message with an impossible value (a Dropdown index of 99999) raises inside ``set_state``;
+    ipywidgets would then show the traceback, with server paths, in the browser. Instead the widget
+    sends its last valid state back and calls its ``on_bad_state`` callbacks with a short message for
+    the participant (the apps show it in their status line).
     """
     if kind not in _CLASSES:
         base = getattr(_widgets(), kind)
 
-        def _handle_msg(self, msg):
+        def set_state(self, sync_data):
             try:
-                base._handle_msg(self, msg)
+                base.set_state(self, sync_data)
             except Exception:  # noqa: BLE001 - a bad state from the browser is refused, not raised
                 try:
                     self.send_state()
@@ -192,14 +192,42 @@ def _safe(kind: str):
         def on_bad_state(self, callback: Callable[[str], None]) -> None:
             self._bad_state_callbacks = [*getattr(self, "_bad_state_callbacks", []), callback]
 
-        _CLASSES[kind] = type(f"Kit{kind}", (base,), {"_handle_msg": _handle_msg, "on_bad_state": on_bad_state,
+        _CLASSES[kind] = type(f"Kit{kind}", (base,), {"set_state": set_state, "on_bad_state": on_bad_state,
                                                       "__module__": __name__})
     return _CLASSES[kind]
+
+
+def _quiet_tracebacks() -> None:
+    """In a Voilà kernel, an error that still reaches IPython's traceback display (a bad message to any other
+    widget) goes to the browser as one plain sentence: no traceback, no server paths.
+
+    Voilà's ``show_tracebacks: false`` covers only the notebook's own cells, not widget messages. Only app
+    kernels started by Voilà (``SERVER_SOFTWARE=voila/...``) are changed; a workshop notebook keeps its
+    tracebacks.
+    """
+    if not str(os.environ.get("SERVER_SOFTWARE", "")).startswith("voila/"):
+        return
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    ip = get_ipython()
+    if ip is None or getattr(ip, "_kit_quiet_tracebacks", False) or not hasattr(ip, "_showtraceback"):
+        return
+    show = ip._showtraceback
+    plain = "The app could not use that request; the page keeps working."
+
+    def _showtraceback(etype, evalue, stb):
+        show(Exception, plain, [plain])  # the class name and message could name server details too
+
+    ip._showtraceback = _showtraceback
+    ip._kit_quiet_tracebacks = True
 
 
 def _control(kind: str, cls: str, status, **kwargs):
     """A widget that fills the width up to ``max_width`` (phones), with a CSS class and a clean error path."""
     w = _widgets()
+    _quiet_tracebacks()
     layout = w.Layout(width="100%", max_width=kwargs.pop("max_width", "640px"))
     widget = _safe(kind)(layout=layout, style={"description_width": "initial"}, **kwargs)
     widget.add_class(cls)
