@@ -484,7 +484,7 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
                      description="Search the report", continuous_update=False)
     found = _html("kit-search-out")
     pick = _control("SelectMultiple", "kit-themes", status, options=options, value=tuple(default),
-                    rows=min(10, max(3, len(options))), description="Themes")
+                    rows=min(10, max(3, len(options))), description="Themes", max_width="820px")
     out = _html("kit-out")
 
     def redraw(*_):
