@@ -382,20 +382,31 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None):
         status.value = ""
         _guard(out, lambda: speakers_html(r, pick.value, compare.value or None))
 
+    def show(opts: list[tuple[str, str]]) -> None:
+        """Narrow the list to ``opts``, keeping the chosen speaker when it is still there (no jump)."""
+        current = pick.value
+        if [v for _, v in pick.options] != [v for _, v in opts]:
+            pick.unobserve(redraw, names="value")
+            try:
+                pick.options = opts  # ipywidgets selects the first option here ...
+                values = [v for _, v in opts]
+                pick.value = current if current in values else values[0]  # ... so the choice is restored
+            finally:
+                pick.observe(redraw, names="value")
+        if pick.value != current:
+            redraw()
+
     def refilter(change):
         q = (change["new"] or "").strip()[:MAX_QUERY]
         found = find_speakers(options, aliases, q)
+        show(found or options)
         if not found:
-            pick.options = options
             status.value = str(_message(Markup("No speaker matches “{}”. Try part of a name (for example "
                                                "“Kingdom”), or a short name such as UK, USA or DRC. The list "
-                                               "shows every speaker again.").format(q), alert=True))
-            return
-        current = pick.value
-        pick.options = found
-        if current not in [v for _, v in found]:
-            pick.value = found[0][1]
-        status.value = str(_message(f"{_plural(len(found), 'speaker')} found." if q else ""))
+                                               "shows every speaker, and the page still shows the speaker "
+                                               "chosen before.").format(q), alert=True))
+        else:
+            status.value = str(_message(f"{_plural(len(found), 'speaker')} found." if q else ""))
 
     search.observe(refilter, names="value")
     pick.observe(redraw, names="value")
