@@ -43,6 +43,7 @@ WIDGET_APPS = APPS[1:]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
+FIT_SIZES = {"small-phone": {"width": 360, "height": 740}, **SIZES}  # the narrowest phones too
 SHOTS = Path(os.environ.get("KIT_SCREENSHOTS", "/tmp"))
 AXE = Path(__file__).parent / ".node" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -289,10 +290,10 @@ def test_overview_links_open_the_other_apps_in_the_same_tab(open_app):
     assert w.outside() == []
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", FIT_SIZES)
 @pytest.mark.parametrize("app", ALL_APPS)
 def test_app_fits_the_screen(open_app, app, size):
-    w = open_app(app, viewport=SIZES[size])
+    w = open_app(app, viewport=FIT_SIZES[size])
     if app == "speakers":  # the fullest state: a comparison and the joint-statement matrix open
         chosen = w.page.eval_on_selector(".kit-speaker select", "e => e.options[e.selectedIndex].textContent")
         other = w.page.eval_on_selector_all(".kit-compare select option", "els => els.map(e => e.textContent)")
@@ -448,6 +449,20 @@ def test_choosing_a_theme_updates_strip_heatmap_and_sentences(open_app, view, fr
     terms = {t.lower() for row in frames.themes.query("theme == @theme")["terms"] for t in row.split("; ")}
     marked = {" ".join(m.lower().split()) for m in w.page.locator(".kit-out mark.term").all_inner_texts()}
     assert marked and all(any(m.startswith(t.rstrip("*")[:5]) for t in terms) for m in marked)
+
+
+def test_heatmap_of_every_theme_has_readable_column_headers(open_app, view):
+    w = open_app("themes")
+    w.page.select_option(".kit-themes select", [])
+    _wait_out(w, "Where in the report: all themes")
+    n_cols = len(queries.theme_options(view))
+    assert w.page.locator(".kit-out table.hm th.hm-col").count() == n_cols
+    n, overlaps = w.page.evaluate(OVERLAP_JS, ".kit-out table.hm th.hm-col")
+    assert n >= n_cols and overlaps == [], f"column headers overlap: {overlaps}"
+    vw = w.page.evaluate("innerWidth")
+    boxes = w.page.eval_on_selector_all(".kit-out table.hm th.hm-col span", "els => els.map(e => {"
+                                        " const r = e.getBoundingClientRect(); return [r.left, r.right]; })")
+    assert all(0 <= left and right <= vw for left, right in boxes), "column headers are cut off"
 
 
 def test_search_results_appear_under_the_search_box(open_app, frames):

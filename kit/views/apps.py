@@ -20,7 +20,7 @@ from markupsafe import Markup
 from ..errors import ReportError
 from . import charts, queries
 from .data import ViewReport, app_report
-from .html import (KIND_COLOUR, KIND_LABEL, OKABE_ITO, csv_download, error_panel, esc, highlight,
+from .html import (KIND_COLOUR, KIND_LABEL, OKABE_ITO, csv_download, error_panel, highlight,
                    markdown_download, panel, para_ref, render, table)
 from .registry import APPS as REGISTRY
 
@@ -73,12 +73,6 @@ def _kind_legend() -> Markup:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _paras(paras) -> str:
-    """``"1 para."`` / ``"3 paras."`` is how the apps count paragraphs."""
-    n = len(paras)
-    return f"{n} para." if n == 1 else f"{n} paras."
 
 
 def _statement_rows(r: ViewReport, statements: list[dict]) -> list[list]:

@@ -16,7 +16,7 @@ from typing import Sequence
 
 from markupsafe import Markup
 
-from .html import OKABE_ITO, esc, render
+from .html import OKABE_ITO, render
 
 __all__ = ["bar_chart", "timeline", "heatmap", "para_strip", "mission_map", "shade"]
 
@@ -68,6 +68,17 @@ def _date(s: str | None) -> dt.date | None:
         return None
 
 
+def _para_range(first, last) -> str:
+    """``"para. 5"`` or ``"paras. 5–34"`` (never "paras." for one paragraph).
+
+    >>> _para_range(5, 5), _para_range(5, 34), _para_range(None, None)
+    ('para. 5', 'paras. 5–34', '')
+    """
+    if first is None:
+        return ""
+    return f"para. {first}" if last in (None, first) else f"paras. {first}–{last}"
+
+
 def _day(d: dt.date) -> str:
     return d.strftime("%d %B %Y").lstrip("0")
 
@@ -102,7 +113,7 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
     for i, m in enumerate(meetings):
         md = _date(m.get("date"))
         title = str(m.get("title") or "Meeting")
-        paras = f"paras. {m.get('first_para')}–{m.get('last_para')}" if m.get("first_para") is not None else ""
+        paras = _para_range(m.get("first_para"), m.get("last_para"))
         listed.append({"date": _day(md) if md else (m.get("date") or "undated"), "paras": paras, "title": title})
         if not md:
             continue
