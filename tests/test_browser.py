@@ -247,9 +247,28 @@ OVERLAP_JS = """sel => {
 }"""
 
 
+SCROLLERS_JS = """() => [document.documentElement, ...document.querySelectorAll('body *')].filter(e => {
+  const o = getComputedStyle(e).overflowX;
+  return (e === document.documentElement || o === 'auto' || o === 'scroll') && !e.classList.contains('hm-wrap')
+         && e.scrollWidth > e.clientWidth + 1;
+}).map(e => `${e.tagName}#${e.id}.${e.className}: ${e.scrollWidth} px in ${e.clientWidth}`)"""
+
+
+def _screenshot(w: Watched, name: str):
+    """The whole app as a person scrolls through it: Voila scrolls #rendered_cells, not the page, so the
+    viewport is made as tall as the content for the picture, then put back."""
+    size = w.page.viewport_size
+    tall = w.page.evaluate("() => Math.max(document.documentElement.scrollHeight,"
+                           " ...[...document.querySelectorAll('#rendered_cells')].map(e => e.scrollHeight))")
+    w.page.set_viewport_size({"width": size["width"], "height": min(max(tall, size["height"]), 16_000)})
+    w.page.screenshot(path=str(SHOTS / f"kit-app-{name}.png"), full_page=True)
+    w.page.set_viewport_size(size)
+
+
 def _check_layout(w: Watched, name: str):
     page = w.page
-    w.page.screenshot(path=str(SHOTS / f"kit-app-{name}.png"), full_page=True)
+    _screenshot(w, name)
+    assert page.evaluate(SCROLLERS_JS) == [], f"{name}: the page's content scrolls sideways"
     width = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
     assert width[0] <= width[1], f"{name}: the page scrolls sideways ({width[0]} px wide in {width[1]} px)"
     assert page.evaluate(WIDE_JS) == [], f"{name}: elements wider than the screen"
