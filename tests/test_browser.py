@@ -138,6 +138,10 @@ class Watched:
             d.dismiss()
 
         self.page.on("dialog", dialog)
+        # record when the page last changed, so tests can wait until rendering has settled
+        self.page.add_init_script("""window.__kitChanged = Date.now();
+            new MutationObserver(() => { window.__kitChanged = Date.now(); })
+              .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});""")
         self.page.goto(url)
         self.ready()
 
@@ -152,6 +156,11 @@ class Watched:
         app = re.search(r"/([^/?]+)\.ipynb", self.page.url).group(1)
         done = ".kit-out .kit, .kit .error" if app in WIDGET_APPS else ".kit, .jupyter-widgets, .jp-OutputArea-output"
         self.page.wait_for_selector(done, timeout=90_000)
+        self.settled()
+
+    def settled(self, quiet_ms: int = 500):
+        """Wait until the page has not changed for ``quiet_ms`` (widgets and outputs rendered)."""
+        self.page.wait_for_function("ms => Date.now() - window.__kitChanged > ms", arg=quiet_ms, timeout=60_000)
 
     def outside(self) -> list[str]:
         return [u for u in self.requests if not LOCAL.match(u)]
@@ -267,6 +276,7 @@ def _screenshot(w: Watched, name: str):
 
 def _check_layout(w: Watched, name: str):
     page = w.page
+    w.settled()
     _screenshot(w, name)
     assert page.evaluate(SCROLLERS_JS) == [], f"{name}: the page's content scrolls sideways"
     width = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
