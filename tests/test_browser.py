@@ -43,7 +43,8 @@ WIDGET_APPS = APPS[1:]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
-FIT_SIZES = {"small-phone": {"width": 360, "height": 740}, **SIZES}  # the narrowest phones too
+FIT_SIZES = {"small-phone": {"width": 360, "height": 740}, **SIZES,  # the narrowest phones too
+             "tablet": {"width": 800, "height": 1000}}
 SHOTS = Path(os.environ.get("KIT_SCREENSHOTS", "/tmp"))
 AXE = Path(__file__).parent / ".node" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
