@@ -339,6 +339,8 @@ def test_app_fits_the_screen(open_app, app, size):
     if app == "overview":
         n, overlaps = w.page.evaluate(OVERLAP_JS, ".kit table.kt.stack td")
         assert n > 0 and overlaps == [], f"overlapping text in the meetings table: {overlaps}"
+        n, overlaps = w.page.evaluate(OVERLAP_JS, ".kit .timeline svg text, .kit .timeline li")
+        assert overlaps == [], f"overlapping text on the timeline: {overlaps}"
 
 
 @pytest.mark.parametrize("app", ALL_APPS)

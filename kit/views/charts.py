@@ -100,14 +100,20 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
     parts = [Markup('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000" stroke-width="2"/>').format(
         left, axis_y, width - right, axis_y)]
     d = dt.date(t0.year, t0.month, 1)
+    last_right = -1e9
     while d <= t1:
         if d >= t0:
-            xx = f"{x(d):.1f}"
-            label = d.strftime("%b") + (f" {d.year}" if d.month == 1 else "")
-            anchor = "start" if x(d) < left + 30 else "end" if x(d) > width - right - 30 else "middle"
-            parts.append(Markup('<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#000"/>'
-                                '<text x="{0}" y="{3}" font-size="15" text-anchor="{5}">{4}</text>').format(
-                xx, axis_y - 6, axis_y + 6, axis_y - 12, label, anchor))
+            xx = x(d)
+            label = d.strftime("%b") + (f" {d.year}" if d.month == 1 or not parts[1:] else "")
+            anchor = "start" if xx < left + 30 else "end" if xx > width - right - 30 else "middle"
+            w_label = len(label) * 15 * 0.62
+            x_left = xx if anchor == "start" else xx - w_label if anchor == "end" else xx - w_label / 2
+            parts.append(Markup('<line x1="{0:.1f}" y1="{1}" x2="{0:.1f}" y2="{2}" stroke="#000"/>').format(
+                xx, axis_y - 6, axis_y + 6))
+            if x_left > last_right + 6:  # a month name only where it does not collide with the one before
+                parts.append(Markup('<text x="{0:.1f}" y="{1}" font-size="15" text-anchor="{3}">{2}</text>').format(
+                    xx, axis_y - 12, label, anchor))
+                last_right = x_left + w_label
         d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     listed = []
     for i, m in enumerate(meetings):
