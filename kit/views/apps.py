@@ -3,22 +3,35 @@
 Each ``*_app()`` opens the report (:func:`~kit.views.data.app_report`) and
 returns something a notebook cell displays. A report that cannot be opened
 gives a friendly panel naming the file, never a traceback. ipywidgets is
-imported only here, and only by the three interactive apps.
+imported only here, and only by the three interactive apps. The HTML comes
+from autoescaping templates (:func:`~kit.views.html.render`), so report text
+never becomes markup.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from typing import Callable
+from urllib.parse import parse_qs
+
+from markupsafe import Markup
 
 from ..errors import ReportError
 from . import charts, queries
 from .data import ViewReport, app_report
-from .html import (KIND_COLOUR, KIND_LABEL, OKABE_ITO, download_link, error_panel, esc, highlight, panel, table,
-                   csv_text)
+from .html import (KIND_COLOUR, KIND_LABEL, OKABE_ITO, csv_download, error_panel, highlight,
+                   markdown_download, panel, para_ref, render, table)
+from .registry import APPS as REGISTRY
 
-__all__ = ["overview_app", "speakers_app", "themes_app", "missions_app", "HTMLApp", "APPS"]
+__all__ = ["overview_app", "speakers_app", "themes_app", "missions_app", "HTMLApp", "APPS", "MAX_QUERY",
+           "speaker_aliases", "find_speakers"]
 
-APPS = [("overview", "Overview"), ("speakers", "Speakers"), ("themes", "Themes"), ("missions", "Missions")]
+#: The exploration apps built in this module (the navigation bar lists every app of the registry).
+APPS = [(a.name, a.title) for a in REGISTRY if a.builder.startswith(__name__ + ":")]
+
+#: Longest search the Themes app runs (characters); longer queries are cut, with a visible note.
+MAX_QUERY = 200
 
 
 class HTMLApp:
@@ -29,22 +42,19 @@ class HTMLApp:
         self.summary = summary
 
     def _repr_html_(self) -> str:
-        return self.html
+        return str(self.html)
 
     def __repr__(self) -> str:
         return self.summary
 
 
-def _nav(current: str) -> str:
-    links = " ".join(f'<a href="{name}.ipynb">{esc(label)}</a>' if name != current else f'<span aria-current="page">{esc(label)}</span>'
-                     for name, label in APPS)
-    return f'<nav aria-label="Apps">{links}</nav>'
+def _nav(current: str) -> Markup:
+    return render("nav.html.j2", apps=REGISTRY, current=current)
 
 
-def _header(r: ViewReport, current: str, lead: str) -> str:
-    title = r.metadata.get("title") or r.report_id
-    return (f'{_nav(current)}<p class="muted"><b>{esc(title)}</b> · cite as <b>{esc(r.label)}</b></p>'
-            f"<p>{esc(lead)}</p>")
+def _header(r: ViewReport, current: str, lead: str) -> Markup:
+    return render("header.html.j2", nav=_nav(current), title=r.metadata.get("title") or r.report_id,
+                  label=r.label, lead=lead)
 
 
 def _open(report: ViewReport | None, name: str):
@@ -57,25 +67,27 @@ def _open(report: ViewReport | None, name: str):
         return None, HTMLApp(error_panel(exc), f"{name}: the report could not be opened ({exc})")
 
 
-def _kind_legend() -> str:
-    return '<p class="legend">' + "".join(
-        f'<span><i class="sw" style="background:{c}"></i>{esc(KIND_LABEL[k])}</span>'
-        for k, c in KIND_COLOUR.items() if k != "other") + "</p>"
+def _kind_legend() -> Markup:
+    return render("legend.html.j2", kinds=[(c, KIND_LABEL[k]) for k, c in KIND_COLOUR.items() if k != "other"])
 
 
-def _statement_rows(r: ViewReport, statements: list[dict]) -> list[list[str]]:
-    return [[f'<span class="para">{s["para"]}</span>', esc(s["speaker"]), esc(s.get("verb") or "(continued)"),
-             f'<span class="ctx">{highlight(r.text.get(s["para"], ""), [(s["start"], s["end"])])}</span>']
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _statement_rows(r: ViewReport, statements: list[dict]) -> list[list]:
+    return [[para_ref(s["para"]), s["speaker"], s.get("verb") or "(continued)",
+             Markup('<span class="ctx">{}</span>').format(highlight(r.text.get(s["para"], ""),
+                                                                     [(s["start"], s["end"])]))]
             for s in statements]
 
 
 # ---------------------------------------------------------------------------- Overview
 
-def overview_html(r: ViewReport) -> str:
+def overview_html(r: ViewReport) -> Markup:
     md = r.metadata
-    n_st = len(r.statements)
     cards = [(len(r.paragraphs), "paragraphs"), (len(r.meetings), "meetings"),
-             (sum(1 for _, n in queries.speaker_counts(r) if n), "speakers"), (n_st, "statements"),
+             (sum(1 for _, n in queries.speaker_counts(r) if n), "speakers"), (len(r.statements), "statements"),
              (len({m["key"] for m in r.mentions if m["kind"] == "mission"}), "missions named"),
              (len(queries.theme_options(r)), "themes")]
     period = " to ".join(x for x in (md.get("period_start"), md.get("period_end")) if x)
@@ -85,34 +97,29 @@ def overview_html(r: ViewReport) -> str:
     counts = [(sp["name"], n, KIND_COLOUR.get(sp["kind"], "#666")) for sp, n in queries.speaker_counts(r) if n]
     themes = [(label, n, OKABE_ITO["green"]) for label, n in queries.theme_counts(r)]
     mt = r.meetings
-    meet_rows = [[esc(m.get("date")), esc(m.get("title")), esc(m.get("format") or ""), esc(m.get("chair") or ""),
+    meet_rows = [[m.get("date"), m.get("title"), m.get("format") or "", m.get("chair") or "",
                   f'{m.get("first_para")}–{m.get("last_para")}'] for m in mt]
-    csv_counts = csv_text(["speaker", "kind", "statements", "paragraphs", "citation"],
-                          ([sp["name"], sp["kind"], n, len({s["para"] for s in queries.statements_of(r, sp["speaker_id"])}),
-                            r.cite({s["para"] for s in queries.statements_of(r, sp["speaker_id"])})]
-                           for sp, n in queries.speaker_counts(r) if n))
-    csv_meet = csv_text(["meeting_id", "date", "title", "format", "chair", "first_para", "last_para", "citation"],
-                        ([m["meeting_id"], m["date"], m["title"], m.get("format") or "", m.get("chair") or "",
-                          m["first_para"], m["last_para"], r.cite(range(m["first_para"], m["last_para"] + 1))]
-                         for m in mt))
-    body = (
-        _header(r, "overview", "What this report is, when the Working Group met, who spoke and about what. "
-                               "Open Speakers, Themes or Missions above to dig in; every row there carries the "
-                               "paragraph number to cite.")
-        + '<div class="cards">' + "".join(f"<div class='card'><b>{n}</b>{esc(label)}</div>" for n, label in cards)
-        + "</div>"
-        + '<table class="kt facts"><tbody>' + "".join(f"<tr><th scope='row'>{esc(k)}</th><td>{esc(v)}</td></tr>"
-                                                    for k, v in facts if v) + "</tbody></table>"
-        + "<h3>Meetings on a timeline</h3>"
-        + charts.timeline(mt, md.get("period_start"), md.get("period_end"))
-        + table(["Date", "Meeting", "Format", "Chair", "Paragraphs"], meet_rows, numeric=(4,))
-        + '<div class="cols"><div><h3>Who spoke how often</h3>' + _kind_legend()
-        + charts.bar_chart(counts, title="Statements per speaker", width=600)
-        + '</div><div><h3>Themes at a glance</h3><p class="muted">Paragraphs that name each theme</p>'
-        + charts.bar_chart(themes, title="Paragraphs per theme", width=600, label_width=300)
-        + "</div></div><h3>Download what is on screen</h3>"
-        + download_link(f"{r.report_id}-speakers.csv", csv_counts, "Statements per speaker (CSV)")
-        + download_link(f"{r.report_id}-meetings.csv", csv_meet, "Meetings (CSV)"))
+    per_speaker = ([sp["name"], sp["kind"], n, len({s["para"] for s in queries.statements_of(r, sp["speaker_id"])}),
+                    r.cite({s["para"] for s in queries.statements_of(r, sp["speaker_id"])})]
+                   for sp, n in queries.speaker_counts(r) if n)
+    per_meeting = ([m["meeting_id"], m["date"], m["title"], m.get("format") or "", m.get("chair") or "",
+                    m["first_para"], m["last_para"], r.cite(range(m["first_para"], m["last_para"] + 1))] for m in mt)
+    downloads = Markup("").join([
+        csv_download(f"{r.report_id}-speakers.csv", ["speaker", "kind", "statements", "paragraphs", "citation"],
+                     per_speaker, "Statements per speaker (CSV)"),
+        csv_download(f"{r.report_id}-meetings.csv", ["meeting_id", "date", "title", "format", "chair", "first_para",
+                                                     "last_para", "citation"], per_meeting, "Meetings (CSV)")])
+    body = render(
+        "overview.html.j2",
+        header=_header(r, "overview", "What this report is, when the Working Group met, who spoke and about "
+                                      "what. Open Speakers, Themes or Missions above to dig in; every row there "
+                                      "carries the paragraph number to cite."),
+        cards=cards, facts=[(k, v) for k, v in facts if v],
+        timeline=charts.timeline(mt, md.get("period_start"), md.get("period_end")),
+        meetings=table(["Date", "Meeting", "Format", "Chair", "Paragraphs"], meet_rows, numeric=(4,),
+                       cls="kt stack"),
+        legend=_kind_legend(), speaker_bars=charts.bar_chart(counts, title="Statements per speaker"),
+        theme_bars=charts.bar_chart(themes, title="Paragraphs per theme"), downloads=downloads)
     return panel(body)
 
 
@@ -133,24 +140,104 @@ def _widgets():
     return w
 
 
+_CLASSES: dict = {}
+
+
 def _make_app_class():
+    if "KitApp" not in _CLASSES:
+        w = _widgets()
+
+        class KitApp(w.VBox):
+            """A VBox with a short, stable text representation (for notebooks and nbval)."""
+
+            def __init__(self, summary: str, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self._summary = summary
+
+            def __repr__(self) -> str:
+                return self._summary
+
+        _CLASSES["KitApp"] = KitApp
+    return _CLASSES["KitApp"]
+
+
+def _safe(kind: str):
+    """The widget class ``kind`` (e.g. ``"Dropdown"``) that refuses a bad state sent from a browser cleanly.
+
+    A comm message with an impossible value (a Dropdown index of 99999) raises inside ``set_state``;
+    ipywidgets would then show the traceback, with server paths, in the browser. Instead the widget
+    sends its last valid state back and calls its ``on_bad_state`` callbacks with a short message for
+    the participant (the apps show it in their status line).
+    """
+    if kind not in _CLASSES:
+        base = getattr(_widgets(), kind)
+
+        def set_state(self, sync_data):
+            try:
+                base.set_state(self, sync_data)
+            except Exception:  # noqa: BLE001 - a bad state from the browser is refused, not raised
+                try:
+                    self.send_state()
+                except Exception:  # noqa: BLE001
+                    pass
+                for cb in getattr(self, "_bad_state_callbacks", []):
+                    cb("That choice could not be used, so the page keeps the last valid one.")
+
+        def on_bad_state(self, callback: Callable[[str], None]) -> None:
+            self._bad_state_callbacks = [*getattr(self, "_bad_state_callbacks", []), callback]
+
+        _CLASSES[kind] = type(f"Kit{kind}", (base,), {"set_state": set_state, "on_bad_state": on_bad_state,
+                                                      "__module__": __name__})
+    return _CLASSES[kind]
+
+
+def _quiet_tracebacks() -> None:
+    """In a Voilà kernel, an error that still reaches IPython's traceback display (a bad message to any other
+    widget) goes to the browser as one plain sentence: no traceback, no server paths.
+
+    Voilà's ``show_tracebacks: false`` covers only the notebook's own cells, not widget messages. Only app
+    kernels started by Voilà (``SERVER_SOFTWARE=voila/...``) are changed; a workshop notebook keeps its
+    tracebacks.
+    """
+    if not str(os.environ.get("SERVER_SOFTWARE", "")).startswith("voila/"):
+        return
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    ip = get_ipython()
+    if ip is None or getattr(ip, "_kit_quiet_tracebacks", False) or not hasattr(ip, "_showtraceback"):
+        return
+    show = ip._showtraceback
+    plain = "The app could not use that request; the page keeps working."
+
+    def _showtraceback(etype, evalue, stb):
+        show(Exception, plain, [plain])  # the class name and message could name server details too
+
+    ip._showtraceback = _showtraceback
+    ip._kit_quiet_tracebacks = True
+
+
+def _control(kind: str, cls: str, status, **kwargs):
+    """A widget that fills the width up to ``max_width`` (phones), with a CSS class and a clean error path."""
     w = _widgets()
+    _quiet_tracebacks()
+    layout = w.Layout(width="100%", max_width=kwargs.pop("max_width", "640px"))
+    widget = _safe(kind)(layout=layout, style={"description_width": "initial"}, **kwargs)
+    widget.add_class(cls)
+    widget.on_bad_state(lambda message: setattr(status, "value", _message(message, alert=True)))
+    return widget
 
-    class KitApp(w.VBox):
-        """A VBox with a short, stable text representation (for notebooks and nbval)."""
 
-        def __init__(self, summary: str, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._summary = summary
-
-        def __repr__(self) -> str:
-            return self._summary
-
-    return KitApp
+def _message(text: str, alert: bool = False) -> Markup:
+    if not text:
+        return Markup("")
+    role = "alert" if alert else "status"
+    return Markup('<p class="kit-note" role="{}">{}</p>').format(role, text)
 
 
 def _html(cls: str, value: str = ""):
-    h = _widgets().HTML(value=value)
+    h = _widgets().HTML(value=str(value))
     h.add_class(cls)
     return h
 
@@ -158,61 +245,113 @@ def _html(cls: str, value: str = ""):
 def _guard(out, fn: Callable[[], str]) -> None:
     """Redraw ``out`` with ``fn()``; an unexpected error shows as a message, not a traceback."""
     try:
-        out.value = fn()
+        out.value = str(fn())
     except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
-        out.value = panel(f'<div class="error" role="alert"><h2>Something went wrong here</h2>'
-                          f"<p>{esc(type(exc).__name__)}: {esc(exc)}</p></div>")
+        out.value = str(panel(Markup('<div class="error" role="alert"><h2>Something went wrong here</h2>'
+                                     '<p>{}: {}</p></div>').format(type(exc).__name__, exc)))
+
+
+def _query_param(name: str) -> str | None:
+    """A parameter of the page's address (Voilà passes it to the kernel as ``QUERY_STRING``)."""
+    values = parse_qs(os.environ.get("QUERY_STRING") or "").get(name)
+    return values[0] if values else None
 
 
 # ---------------------------------------------------------------------------- Speakers
 
-def speakers_html(r: ViewReport, sid: str | None, other: str | None = None) -> str:
+def speakers_html(r: ViewReport, sid: str | None, other: str | None = None) -> Markup:
     if not sid or sid not in r.speaker:
-        return panel('<p class="muted">Choose a delegation or briefer above.</p>')
+        return panel(Markup('<p class="muted">Choose a delegation or briefer above.</p>'))
     sp = r.speaker[sid]
     sts = queries.statements_of(r, sid)
     paras = sorted({s["para"] for s in sts})
-    themes = queries.themes_of(r, sid)
     partners = queries.joint_partners(r, sid)
-    who = f"{sp['name']} ({KIND_LABEL.get(sp['kind'], sp['kind'])})"
-    extra = ", ".join(x for x in (sp.get("title"), sp.get("organization")) if x and x != "representative")
-    head = (f"<h3>{esc(who)}: {len(sts)} statement{'s' if len(sts) != 1 else ''}</h3>"
-            + (f'<p class="muted">{esc(extra)}</p>' if extra else "")
-            + (f"<p>Cite as: <b>{esc(r.cite(paras))}</b></p>" if paras else ""))
     fname = f"{r.report_id}-{sid.replace(':', '-')}"
-    downloads = (download_link(f"{fname}-statements.csv", queries.statements_csv(r, sts), "Statements (CSV)")
-                 + download_link(f"{fname}-statements.md",
-                                 queries.statements_markdown(r, sts, f"Statements by {sp['name']}"),
-                                 "Briefing note (Markdown)", mime="text/markdown"))
-    theme_chart = charts.bar_chart([(label, n, OKABE_ITO["green"]) for label, n, _ in themes],
-                                   title="Themes raised", width=560, label_width=290)
-    if partners:
-        joint = table(["Joined by", "Paragraphs"], ([esc(name), esc(", ".join(map(str, p)))]
-                                                    for _, name, p in partners))
-    else:
-        joint = '<p class="muted">No joint statements.</p>'
+    downloads = Markup("").join([
+        csv_download(f"{fname}-statements.csv", queries.STATEMENT_COLUMNS, queries.statement_rows(r, sts),
+                     "Statements (CSV)"),
+        markdown_download(f"{fname}-statements.md",
+                          queries.note_markdown(r, f"Statements by {sp['name']}", [(s["para"], s["speaker"], s["text"]) for s in sts]))])
     names, counts = queries.joint_matrix(r)
-    matrix = ("<details><summary>Who spoke together: every delegation's joint statements (matrix)</summary>"
-              "<p class='muted'>Each cell counts the joint statements two speakers made together.</p>"
-              + charts.heatmap(names, names, counts, corner="spoke with →") + "</details>") if names else ""
-    body = (head + downloads
-            + '<div class="cols"><div><h4>Themes raised (statements)</h4>' + theme_chart
-            + "</div><div><h4>Joint statements</h4>" + joint + "</div></div>" + matrix)
-    if other and other in r.speaker and other != sid:
-        o = r.speaker[other]
-        rows = queries.compare_speakers(r, sid, other)
-        body += (f"<h3>Side by side: {esc(sp['name'])} and {esc(o['name'])}</h3>"
-                 + table(["Theme", sp["name"], "paras", o["name"], "paras"],
-                         ([esc(t), str(na), esc(", ".join(map(str, pa))), str(nb), esc(", ".join(map(str, pb)))]
-                          for t, na, nb, pa, pb in rows), numeric=(1, 3), empty="Neither raised a theme."))
-    body += ("<h3>Every statement, in context</h3><p class='muted'>The attributed words are "
-             "<mark>highlighted</mark> inside their paragraph.</p>"
-             + table(["Para.", "Speaker", "Verb", "Paragraph text"], _statement_rows(r, sts), numeric=(0,)))
-    if other and other in r.speaker and other != sid:
-        body += (f"<h3>Statements by {esc(r.speaker[other]['name'])}</h3>"
-                 + table(["Para.", "Speaker", "Verb", "Paragraph text"],
-                         _statement_rows(r, queries.statements_of(r, other)), numeric=(0,)))
+    has_other = bool(other and other in r.speaker and other != sid)
+    o = r.speaker[other] if has_other else {}
+    compare = None
+    if has_other:
+        compare = table(["Theme", sp["name"], "Paragraphs", o["name"], "Paragraphs"],
+                        ([t, str(na), ", ".join(map(str, pa)), str(nb), ", ".join(map(str, pb))]
+                         for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
+                        numeric=(1, 3), empty="Neither raised a theme.", cls="kt stack")
+    body = render(
+        "speaker.html.j2",
+        who=f"{sp['name']} ({KIND_LABEL.get(sp['kind'], sp['kind'])})", n=len(sts),
+        extra=", ".join(x for x in (sp.get("title"), sp.get("organization")) if x and x != "representative"),
+        citation=r.cite(paras) if paras else "", downloads=downloads,
+        theme_chart=charts.bar_chart([(label, n, OKABE_ITO["green"]) for label, n, _ in queries.themes_of(r, sid)],
+                                     title="Themes raised"),
+        joint=table(["Joined by", "Paragraphs"], ([name, ", ".join(map(str, p))] for _, name, p in partners),
+                    cls="kt stack") if partners else None,
+        matrix=charts.heatmap(names, names, counts, corner="spoke with →",
+                              title="Joint statements of each pair of speakers") if names else None,
+        compare=compare, name=sp["name"], other_name=o.get("name", ""),
+        statements=table(["Para.", "Speaker", "Verb", "Paragraph text"], _statement_rows(r, sts), numeric=(0,),
+                         cls="kt stack"),
+        other_statements=table(["Para.", "Speaker", "Verb", "Paragraph text"],
+                               _statement_rows(r, queries.statements_of(r, other)), numeric=(0,),
+                               cls="kt stack") if has_other else None)
     return panel(body)
+
+
+def _initials(name: str) -> str:
+    """Initials of the capitalised words: "Democratic Republic of the Congo" -> "DRC"."""
+    return "".join(w[0] for w in re.findall(r"[^\s\-]+", name) if w[:1].isupper())
+
+
+def speaker_aliases(r: ViewReport) -> dict[str, set[str]]:
+    """Other names participants type for each Member State that speaks: lower-cased.
+
+    Derived from the reference table ``member_states.csv``: its ``iso3`` code (USA), its ``un_name`` and
+    ``running_names``, the initials of those names (UK, US, USA, DRC, CAR), and the names of an optional
+    ``short_names`` column (``|``-separated) where a trainer can add more.
+
+    >>> from kit.views import app_report
+    >>> aliases = speaker_aliases(app_report())
+    >>> all(a == a.lower() for names in aliases.values() for a in names)
+    True
+    """
+    from ..gazetteer import read_table
+
+    out: dict[str, set[str]] = {}
+    for row in read_table("member_states.csv"):
+        sid = row.get("iso3", "")
+        if sid not in r.speaker:
+            continue
+        names = [row.get("un_name", ""), *str(row.get("running_names") or "").split("|"),
+                 *str(row.get("short_names") or "").split("|")]
+        aliases = {sid.lower()}
+        for n in filter(None, (x.strip() for x in names)):
+            aliases.add(n.lower())
+            if len(_initials(n)) >= 2:
+                aliases.add(_initials(n).lower())
+        out[sid] = aliases
+    return out
+
+
+def find_speakers(options: list[tuple[str, str]], aliases: dict[str, set[str]], query: str) -> list[tuple[str, str]]:
+    """The dropdown options a "Find" query matches: exact short names first (UK, DRC), then names containing it.
+
+    >>> opts = [("Ukraine — Member State", "UKR"), ("United Kingdom — Member State", "GBR")]
+    >>> [sid for _, sid in find_speakers(opts, {"GBR": {"uk", "gbr"}}, "UK")]
+    ['GBR', 'UKR']
+    >>> find_speakers(opts, {}, "xyzq")
+    []
+    """
+    q = " ".join((query or "").lower().split())
+    if not q:
+        return list(options)
+    exact = [o for o in options if q in aliases.get(o[1], set())]
+    partial = [o for o in options if o not in exact and (q in o[0].lower() or any(
+        q in a for a in aliases.get(o[1], set()) if len(a) > 3))]
+    return exact + partial
 
 
 def speakers_app(report: ViewReport | None = None, speaker: str | None = None):
@@ -222,27 +361,46 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None):
         return err
     w = _widgets()
     options = queries.speaker_options(r)
+    aliases = speaker_aliases(r)
     first = speaker or next((sid for _, sid in options if r.speaker[sid]["kind"] == "member_state"),
                             options[0][1] if options else None)
-    search = w.Text(placeholder="type part of a name to filter the list", description="Find",
-                    continuous_update=True, layout=w.Layout(width="520px"))
-    pick = w.Dropdown(options=options, value=first, description="Speaker", layout=w.Layout(width="620px"))
-    pick.add_class("kit-speaker")
-    compare = w.Dropdown(options=[("— nobody —", "")] + options, value="", description="Compare",
-                         layout=w.Layout(width="620px"))
-    compare.add_class("kit-compare")
+    status = _html("kit-status")
+    search = _control("Text", "kit-find", status, placeholder="part of a name, or UK, USA, DRC …",
+                      description="Find a speaker", continuous_update=True, max_width="520px")
+    pick = _control("Dropdown", "kit-speaker", status, options=options, value=first, description="Speaker")
+    compare = _control("Dropdown", "kit-compare", status, options=[("— nobody —", "")] + options, value="",
+                       description="Compare with")
     out = _html("kit-out")
 
     def redraw(*_):
+        status.value = ""
         _guard(out, lambda: speakers_html(r, pick.value, compare.value or None))
 
-    def refilter(change):
-        q = (change["new"] or "").strip().lower()
-        opts = [o for o in options if q in o[0].lower()] or options
+    def show(opts: list[tuple[str, str]]) -> None:
+        """Narrow the list to ``opts``, keeping the chosen speaker when it is still there (no jump)."""
         current = pick.value
-        pick.options = opts
-        if current not in [v for _, v in opts]:
-            pick.value = opts[0][1]
+        if [v for _, v in pick.options] != [v for _, v in opts]:
+            pick.unobserve(redraw, names="value")
+            try:
+                pick.options = opts  # ipywidgets selects the first option here ...
+                values = [v for _, v in opts]
+                pick.value = current if current in values else values[0]  # ... so the choice is restored
+            finally:
+                pick.observe(redraw, names="value")
+        if pick.value != current:
+            redraw()
+
+    def refilter(change):
+        q = (change["new"] or "").strip()[:MAX_QUERY]
+        found = find_speakers(options, aliases, q)
+        show(found or options)
+        if not found:
+            status.value = str(_message(Markup("No speaker matches “{}”. Try part of a name (for example "
+                                               "“Kingdom”), or a short name such as UK, USA or DRC. The list "
+                                               "shows every speaker, and the page still shows the speaker "
+                                               "chosen before.").format(q), alert=True))
+        else:
+            status.value = str(_message(f"{_plural(len(found), 'speaker')} found." if q else ""))
 
     search.observe(refilter, names="value")
     pick.observe(redraw, names="value")
@@ -250,16 +408,17 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None):
     redraw()
     intro = _html("kit-head", panel(_header(r, "speakers", "Choose a delegation or briefer: every statement "
                                             "they made, with the paragraph number to cite, the themes they raised "
-                                            "and who joined them. Pick a second speaker to compare.")))
+                                            "and who joined them. Choose a second speaker to compare.")))
     app = _make_app_class()(f"Speakers app: {r.report_id}, {len(options)} speakers",
-                            [intro, w.VBox([search, pick, compare]), out])
+                            [intro, w.VBox([search, status, pick, compare]), out])
     app.add_class("kit-app")
     return app
 
 
 # ---------------------------------------------------------------------------- Themes
 
-def themes_html(r: ViewReport, themes: list[str], query: str = "") -> str:
+def themes_html(r: ViewReport, themes: list[str], query: str = "") -> Markup:
+    """The themes panel; with ``query``, the search results first (the app shows those under its search box)."""
     themes = list(themes)
     label = ", ".join(r.theme_label.get(t, t) for t in themes) or "all themes"
     names, cols, values = queries.theme_matrix(r, themes)
@@ -274,58 +433,50 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "") -> str:
         if p.get("section") and p["section"] not in seen:
             seen.add(p["section"])
             firsts.append((p["para"], f"{p['section']}. {p.get('section_title') or ''}"))
-    body = (f"<h3>Where in the report: {esc(label)}</h3>"
-            + f"<p class='muted'>One cell per paragraph; coloured where the theme's terms occur "
-              f"({len(per_para)} of {len(paras)} paragraphs); black lines mark the report's sections.</p>"
-            + charts.para_strip(paras, per_para, sections=firsts)
-            + "<h3>Who raised it</h3><p class='muted'>Statements per speaker carrying each theme.</p>"
-            + charts.heatmap(names, cols, values, corner="Speaker"))
+    downloads = sentences = None
     if themes:
-        csv_rows = ([h["para"], h["label"], h["speaker"], h["terms"], " ".join(h["sentence"].split()),
-                     r.cite(h["para"])] for h in hits)
-        body += (f"<h3>Matching sentences ({len(hits)})</h3>"
-                 + download_link(f"{r.report_id}-themes.csv",
-                                 csv_text(["para", "theme", "speaker", "terms", "sentence", "citation"], csv_rows),
-                                 "Matching sentences (CSV)")
-                 + download_link(f"{r.report_id}-themes.md", _themes_markdown(r, label, hits),
-                                 "Briefing note (Markdown)", mime="text/markdown")
-                 + table(["Para.", "Theme", "Speaker", "Sentence (matched terms marked)"],
-                         ([f'<span class="para">{h["para"]}</span>', esc(h["label"]), esc(h["speaker"] or "—"),
-                           highlight(h["sentence"], h["term_spans"], cls="term")] for h in hits), numeric=(0,)))
-    else:
-        body += "<p class='muted'>Choose one or more themes to list the matching sentences.</p>"
-    body += search_html(r, query)
-    return panel(body)
+        downloads = Markup("").join([
+            csv_download(f"{r.report_id}-themes.csv", ["para", "theme", "speaker", "terms", "sentence", "citation"],
+                         ([h["para"], h["label"], h["speaker"], h["terms"], " ".join(h["sentence"].split()),
+                           r.cite(h["para"])] for h in hits), "Matching sentences (CSV)"),
+            markdown_download(f"{r.report_id}-themes.md",
+                              queries.note_markdown(r, label, [(h["para"], h["speaker"], h["sentence"]) for h in hits]))])
+        sentences = table(["Para.", "Theme", "Speaker", "Sentence (matched terms marked)"],
+                          ([para_ref(h["para"]), h["label"], h["speaker"] or "—",
+                            highlight(h["sentence"], h["term_spans"], cls="term")] for h in hits),
+                          numeric=(0,), cls="kt stack")
+    return (search_html(r, query) if query else Markup("")) + panel(render("themes.html.j2", label=label, n_hit=len(per_para), n_paras=len(paras),
+                        strip=charts.para_strip(paras, per_para, sections=firsts),
+                        heatmap=charts.heatmap(names, cols, values, corner="Speaker",
+                                               title="Statements per speaker and theme"),
+                        chosen=bool(themes), n_hits=len(hits), downloads=downloads, sentences=sentences))
 
 
-def _themes_markdown(r: ViewReport, label: str, hits: list[dict]) -> str:
-    lines = [f"# {label}", "", f"Source: {r.metadata.get('title') or r.report_id} ({r.label}).", ""]
-    for h in hits:
-        who = f" ({h['speaker']})" if h["speaker"] else ""
-        lines.append(f"- **Para. {h['para']}**{who}: {' '.join(h['sentence'].split())} ({r.cite(h['para'])})")
-    if hits:
-        lines += ["", f"Cite as: {r.cite([h['para'] for h in hits])}"]
-    return "\n".join(lines) + "\n"
+def search_html(r: ViewReport, query: str) -> Markup:
+    """Free-text search results (keyword in context), for the panel right under the search box.
 
-
-def search_html(r: ViewReport, query: str) -> str:
+    Queries longer than :data:`MAX_QUERY` characters are cut, and the panel says so.
+    """
     query = (query or "").strip()
     if not query:
-        return ""
-    rows = queries.search(r, query)
-    csv = csv_text(["para", "speaker", "left", "match", "right", "citation"],
-                   ([x["para"], x["speaker"], x["left"], x["match"], x["right"], r.cite(x["para"])] for x in rows))
-    return (f'<div class="kit-search"><h3>Search: “{esc(query)}” ({len(rows)} hit{"s" if len(rows) != 1 else ""})</h3>'
-            + (download_link(f"{r.report_id}-search.csv", csv, "Search results (CSV)") if rows else "")
-            + table(["Para.", "Speaker", "Keyword in context"],
-                    ([f'<span class="para">{x["para"]}</span>', esc(x["speaker"] or "—"),
-                      f'{esc(x["left"])}<mark>{esc(x["match"])}</mark>{esc(x["right"])}'] for x in rows),
-                    numeric=(0,), empty=f"No paragraph contains “{query}”.")
-            + "</div>")
+        return Markup("")
+    cut = len(query) > MAX_QUERY
+    query = query[:MAX_QUERY]
+    limit = 200
+    rows = queries.search(r, query, limit=limit)
+    downloads = csv_download(f"{r.report_id}-search.csv", ["para", "speaker", "left", "match", "right", "citation"],
+                             ([x["para"], x["speaker"], x["left"], x["match"], x["right"], r.cite(x["para"])]
+                              for x in rows), "Search results (CSV)") if rows else ""
+    table_html = table(["Para.", "Speaker", "Keyword in context"],
+                       ([para_ref(x["para"]), x["speaker"] or "—",
+                         Markup("{}<mark>{}</mark>{}").format(x["left"], x["match"], x["right"])] for x in rows),
+                       numeric=(0,), empty=f"No paragraph contains “{query}”.", cls="kt stack")
+    return panel(render("search.html.j2", query=query, n=len(rows), limit=limit, cut=cut, cap=MAX_QUERY,
+                        downloads=downloads, rows=table_html))
 
 
 def themes_app(report: ViewReport | None = None, themes: list[str] | None = None):
-    """Pick themes: speaker x theme heatmap, paragraph strip, matching sentences, free-text search."""
+    """Search the text, or pick themes: paragraph strip, speaker x theme heatmap, matching sentences."""
     r, err = _open(report, "Themes")
     if err:
         return err
@@ -333,89 +484,97 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
     options = queries.theme_options(r)
     counts = dict(queries.theme_counts(r))
     default = themes if themes is not None else [max(options, key=lambda o: counts.get(o[0], 0))[1]] if options else []
-    pick = w.SelectMultiple(options=options, value=tuple(default), rows=min(10, max(3, len(options))),
-                            description="Themes", layout=w.Layout(width="620px"))
-    pick.add_class("kit-themes")
-    query = w.Text(placeholder="e.g. women peacekeepers — press Enter", description="Search",
-                   continuous_update=False, layout=w.Layout(width="620px"))
-    query.add_class("kit-query")
+    status = _html("kit-status")
+    query = _control("Text", "kit-query", status, placeholder="e.g. women peacekeepers, then press Enter",
+                     description="Search the report", continuous_update=False)
+    found = _html("kit-search-out")
+    pick = _control("SelectMultiple", "kit-themes", status, options=options, value=tuple(default),
+                    rows=min(10, max(3, len(options))), description="Themes", max_width="820px")
     out = _html("kit-out")
 
     def redraw(*_):
-        _guard(out, lambda: themes_html(r, list(pick.value), query.value))
+        status.value = ""
+        _guard(out, lambda: themes_html(r, list(pick.value)))
+
+    def research(*_):
+        status.value = ""
+        _guard(found, lambda: search_html(r, query.value))
 
     pick.observe(redraw, names="value")
-    query.observe(redraw, names="value")
+    query.observe(research, names="value")
     redraw()
-    intro = _html("kit-head", panel(_header(r, "themes", "Choose one or more themes (Ctrl/Cmd-click for several): "
-                                            "where they come up, who raised them, and the sentences with the "
-                                            "matched terms marked. Or search for any words.")))
-    app = _make_app_class()(f"Themes app: {r.report_id}, {len(options)} themes", [intro, pick, query, out])
+    intro = _html("kit-head", panel(_header(r, "themes", "Search the report for any words; the results appear "
+                                            "right under the search box. Or choose one or more themes "
+                                            "(Ctrl or Cmd and click for several): where they come up, who raised "
+                                            "them, and the sentences with the matched terms marked.")))
+    app = _make_app_class()(f"Themes app: {r.report_id}, {len(options)} themes",
+                            [intro, query, status, found, pick, out])
     app.add_class("kit-app")
     return app
 
 
 # ---------------------------------------------------------------------------- Missions
 
-def missions_html(r: ViewReport, key: str | None) -> str:
+def missions_html(r: ViewReport, key: str | None) -> Markup:
     summary = queries.mission_summary(r)
     if not summary:
-        return panel("<p>This report names no peacekeeping operation or political mission.</p>")
+        return panel(Markup("<p>This report names no peacekeeping operation or political mission.</p>"))
     points = [{"key": m["key"], "label": f'{m["key"]} — {m["name"]} ({m["host"]})', "lat": m["lat"], "lon": m["lon"],
                "n": m["n"]} for m in summary]
     missing = [m["key"] for m in summary if m["lat"] is None]
-    body = ("<h3>Missions named in the report</h3><p class='muted'>Dot size: number of mentions; "
-            "the chosen mission is orange-red. Map: Natural Earth outline, drawn offline.</p>"
-            + charts.mission_map(points, selected=key)
-            + (f"<p class='muted'>Not on the map (no coordinates): {esc(', '.join(missing))}</p>" if missing else "")
-            + table(["Mission", "Name", "Host", "Mentions", "Paragraphs"],
-                    ([f"<b>{esc(m['key'])}</b>", esc(m["name"]), esc(m["host"]), str(m["n"]),
-                      esc(", ".join(map(str, m["paras"])))] for m in summary), numeric=(3,)))
+    listing = table(["Mission", "Name", "Host", "Mentions", "Paragraphs"],
+                    ([Markup("<b>{}</b>").format(m["key"]), m["name"], m["host"], str(m["n"]),
+                      ", ".join(map(str, m["paras"]))] for m in summary), numeric=(3,), cls="kt stack")
+    ctx = {"map": charts.mission_map(points, selected=key), "missing": ", ".join(missing), "table": listing,
+           "key": key, "name": "", "citation": "", "speakers": "", "downloads": "", "rows": ""}
     if key:
         rows = queries.mission_rows(r, key)
         info = next((m for m in summary if m["key"] == key), None)
-        speakers = sorted({x["speaker"] for x in rows if x["speaker"]})
-        csv = csv_text(["mission", "para", "surface", "speaker", "sentence", "citation"],
-                       ([key, x["para"], x["surface"], x["speaker"], " ".join(x["sentence"].split()),
-                         r.cite(x["para"])] for x in rows))
-        md = "\n".join([f"# {key}" + (f" — {info['name']}" if info else ""), "",
-                        f"Source: {r.metadata.get('title') or r.report_id} ({r.label}).", ""]
-                       + [f"- **Para. {x['para']}**" + (f" ({x['speaker']})" if x["speaker"] else "")
-                          + f": {' '.join(x['sentence'].split())} ({r.cite(x['para'])})" for x in rows]
-                       + (["", f"Cite as: {r.cite([x['para'] for x in rows])}"] if rows else [])) + "\n"
-        body += (f"<h3>{esc(key)}" + (f": {esc(info['name'])}" if info else "") + "</h3>"
-                 + (f"<p>Cite as: <b>{esc(r.cite([x['para'] for x in rows]))}</b> · Speakers who named it: "
-                    f"{esc(', '.join(speakers) or 'none (report narrative)')}</p>" if rows else "")
-                 + download_link(f"{r.report_id}-{key}.csv", csv, "Mentions (CSV)")
-                 + download_link(f"{r.report_id}-{key}.md", md, "Briefing note (Markdown)", mime="text/markdown")
-                 + table(["Para.", "Speaker", "Named as", "Sentence"],
-                         ([f'<span class="para">{x["para"]}</span>', esc(x["speaker"] or "—"), esc(x["surface"]),
-                           highlight(x["sentence"], [x["mark"]])] for x in rows), numeric=(0,)))
-    return panel(body)
+        ctx["name"] = info["name"] if info else ""
+        if rows:
+            ctx["citation"] = r.cite([x["para"] for x in rows])
+            ctx["speakers"] = ", ".join(sorted({x["speaker"] for x in rows if x["speaker"]})) or "none (report narrative)"
+        heading = f"{key} — {info['name']}" if info else key
+        ctx["downloads"] = Markup("").join([
+            csv_download(f"{r.report_id}-{key}.csv", ["mission", "para", "surface", "speaker", "sentence", "citation"],
+                         ([key, x["para"], x["surface"], x["speaker"], " ".join(x["sentence"].split()),
+                           r.cite(x["para"])] for x in rows), "Mentions (CSV)"),
+            markdown_download(f"{r.report_id}-{key}.md",
+                              queries.note_markdown(r, heading, [(x["para"], x["speaker"], x["sentence"]) for x in rows]))])
+        ctx["rows"] = table(["Para.", "Speaker", "Named as", "Sentence"],
+                            ([para_ref(x["para"]), x["speaker"] or "—", x["surface"],
+                              highlight(x["sentence"], [x["mark"]])] for x in rows), numeric=(0,), cls="kt stack")
+    return panel(render("missions.html.j2", **ctx))
 
 
 def missions_app(report: ViewReport | None = None, mission: str | None = None):
-    """A map of the missions mentioned; per mission the paragraphs, speakers and sentences."""
+    """A map of the missions mentioned; per mission the paragraphs, speakers and sentences.
+
+    Each dot on the map links to this page with ``?mission=KEY``, which opens with that mission chosen.
+    """
     r, err = _open(report, "Missions")
     if err:
         return err
     w = _widgets()
     summary = queries.mission_summary(r)
-    options = [(f"{m['key']} — {m['name']} ({m['n']} mention{'s' if m['n'] != 1 else ''})", m["key"])
-               for m in summary]
-    pick = w.Dropdown(options=options, value=mission or (options[0][1] if options else None),
-                      description="Mission", layout=w.Layout(width="820px"))
-    pick.add_class("kit-mission")
+    options = [(f"{m['key']} — {m['name']} ({_plural(m['n'], 'mention')})", m["key"]) for m in summary]
+    keys = [k for _, k in options]
+    asked = mission or _query_param("mission")
+    status = _html("kit-status")
+    pick = _control("Dropdown", "kit-mission", status, options=options,
+                    value=asked if asked in keys else (keys[0] if keys else None), description="Mission",
+                    max_width="820px")
     out = _html("kit-out")
 
     def redraw(*_):
+        status.value = ""
         _guard(out, lambda: missions_html(r, pick.value))
 
     pick.observe(redraw, names="value")
     redraw()
     intro = _html("kit-head", panel(_header(r, "missions", "Peacekeeping operations and political missions the "
-                                            "report names, by acronym or by full name. Choose one to read every "
-                                            "sentence that names it, with who was speaking.")))
-    app = _make_app_class()(f"Missions app: {r.report_id}, {len(options)} missions", [intro, pick, out])
+                                            "report names, by acronym or by full name. Choose one, in the list or "
+                                            "on the map, to read every sentence that names it and who was speaking.")))
+    app = _make_app_class()(f"Missions app: {r.report_id}, {len(options)} missions", [intro, pick, status, out])
     app.add_class("kit-app")
     return app

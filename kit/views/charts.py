@@ -1,8 +1,11 @@
-"""Charts as plain SVG/HTML strings built in Python.
+"""Charts as light HTML and SVG built in Python (no plotly in the kernel or the page).
 
-No plotly in the kernel and no plotly.js in the page: a chart is a few
-kilobytes of SVG in an HTML widget, so an app starts as fast as a bare
-widget page and a redraw is one small websocket message. Labels are escaped.
+A chart is a few kilobytes in an HTML widget, so an app starts as fast as a bare
+widget page and a redraw is one small websocket message. Everything is rendered
+through autoescaping templates or :class:`~markupsafe.Markup` formatting, so
+labels from the report are always escaped. Charts reflow: bars and tables are
+HTML; SVGs have a ``viewBox`` and ``width: 100%`` and carry no text that would
+shrink on a phone (where they do, a phone gets an HTML alternative by CSS).
 Colours are Okabe-Ito; values are also written as numbers, never colour alone.
 """
 
@@ -11,51 +14,51 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
-from .html import OKABE_ITO, esc
+from markupsafe import Markup
+
+from .html import OKABE_ITO, render
 
 __all__ = ["bar_chart", "timeline", "heatmap", "para_strip", "mission_map", "shade"]
 
 FONT = 16
 
 
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def ch(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (ch(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
 def shade(value: float, vmax: float) -> tuple[str, str]:
-    """(background, text colour) on a white -> Okabe-Ito blue scale, keeping text readable."""
+    """(background, text colour) on a white -> Okabe-Ito blue scale; the text colour with the higher contrast.
+
+    >>> shade(0, 5), shade(5, 5)
+    (('#ffffff', '#555555'), ('#0072b2', '#ffffff'))
+    """
     if vmax <= 0 or value <= 0:
         return "#ffffff", "#555555"
     f = 0.15 + 0.85 * min(1.0, value / vmax)
-    r0, g0, b0 = 255, 255, 255
-    r1, g1, b1 = 0x00, 0x72, 0xB2
-    r, g, b = (round(a + (c - a) * f) for a, c in ((r0, r1), (g0, g1), (b0, b1)))
-    text = "#ffffff" if f > 0.55 else "#000000"
+    r, g, b = (round(a + (c - a) * f) for a, c in ((255, 0x00), (255, 0x72), (255, 0xB2)))
+    lum = _luminance((r, g, b))
+    text = "#ffffff" if (1.05 / (lum + 0.05)) > ((lum + 0.05) / 0.05) else "#000000"
     return f"#{r:02x}{g:02x}{b:02x}", text
 
 
-def bar_chart(items: Sequence[tuple[str, float, str]], *, width: int = 560, label_width: int = 250,
-              title: str = "", unit: str = "") -> str:
-    """Horizontal bars: ``items`` are (label, value, colour); the value is printed at the bar end."""
-    if not items:
-        return '<p class="muted">Nothing to chart.</p>'
-    bar_h, gap = 24, 6
-    vmax = max(v for _, v, _ in items) or 1
-    plot_w = width - label_width - 60
-    h = len(items) * (bar_h + gap) + 8
-    rows = []
-    for i, (label, value, colour) in enumerate(items):
-        y = 4 + i * (bar_h + gap)
-        w = max(2.0, plot_w * value / vmax)
-        fit = max(8, int((label_width - 12) / (FONT * 0.6)))  # characters that fit left of the bar
-        short = label if len(label) <= fit else label[:fit - 1].rstrip() + "…"
-        rows.append(
-            f'<g><title>{esc(label)}: {value:g}{esc(unit)}</title>'
-            f'<text x="{label_width - 8}" y="{y + bar_h * 0.72:.0f}" text-anchor="end" font-size="{FONT}">'
-            f'{esc(short)}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{esc(colour)}" stroke="#000" '
-            f'stroke-width="0.5"/>'
-            f'<text x="{label_width + w + 6:.1f}" y="{y + bar_h * 0.72:.0f}" font-size="{FONT}" font-weight="bold">'
-            f'{value:g}</text></g>')
-    cap = f"<title>{esc(title)}</title>" if title else ""
-    return (f'<svg role="img" aria-label="{esc(title)}" width="{width}" height="{h}" viewBox="0 0 {width} {h}" '
-            f'xmlns="http://www.w3.org/2000/svg">{cap}{"".join(rows)}</svg>')
+def bar_chart(items: Sequence[tuple[str, float, str]], *, title: str = "", unit: str = "", **_ignored) -> Markup:
+    """Horizontal bars as HTML: ``items`` are (label, value, colour); the value is printed at the bar end.
+
+    Labels wrap rather than being cut; on a phone each label sits above its bar.
+
+    >>> "Women &amp; peace" in bar_chart([("Women & peace", 3, "#009E73")], title="Themes")
+    True
+    """
+    vmax = max((v for _, v, _ in items), default=0) or 1
+    rows = [{"label": label, "value": f"{value:g}", "frac": max(0.004, value / vmax), "colour": colour}
+            for label, value, colour in items]
+    return render("bars.html.j2", items=rows, title=title, unit=unit)
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -65,115 +68,146 @@ def _date(s: str | None) -> dt.date | None:
         return None
 
 
-def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, width: int = 1100) -> str:
-    """Meetings as labelled dots on the reporting period (month ticks)."""
+def _para_range(first, last) -> str:
+    """``"para. 5"`` or ``"paras. 5–34"`` (never "paras." for one paragraph).
+
+    >>> _para_range(5, 5), _para_range(5, 34), _para_range(None, None)
+    ('para. 5', 'paras. 5–34', '')
+    """
+    if first is None:
+        return ""
+    return f"para. {first}" if last in (None, first) else f"paras. {first}–{last}"
+
+
+def _day(d: dt.date) -> str:
+    return d.strftime("%d %B %Y").lstrip("0")
+
+
+def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, width: int = 900) -> Markup:
+    """Meetings as labelled dots on the reporting period (month ticks); a dated list on a phone."""
     dates = [d for d in (_date(m.get("date")) for m in meetings) if d]
     t0 = _date(start) or (min(dates) if dates else None)
     t1 = _date(end) or (max(dates) if dates else None)
     if not t0 or not t1:
-        return '<p class="muted">No dated meetings in this report.</p>'
+        return Markup('<p class="muted">No dated meetings in this report.</p>')
     if t1 <= t0:
         t1 = t0 + dt.timedelta(days=30)
-    left, right = 30, 30
+    left, right = 20, 20
     span = (t1 - t0).days
     x = lambda d: left + (width - left - right) * (d - t0).days / span  # noqa: E731
-    axis_y = 60
-    rows_h = 70 * max(1, len(meetings))
-    h = axis_y + 40 + rows_h
-    parts = [f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="#000" stroke-width="2"/>']
+    axis_y = 40
+    h = axis_y + 30 + 56 * max(1, len(meetings))
+    parts = [Markup('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000" stroke-width="2"/>').format(
+        left, axis_y, width - right, axis_y)]
     d = dt.date(t0.year, t0.month, 1)
+    last_right = -1e9
     while d <= t1:
         if d >= t0:
             xx = x(d)
-            parts.append(f'<line x1="{xx:.1f}" y1="{axis_y - 6}" x2="{xx:.1f}" y2="{axis_y + 6}" stroke="#000"/>'
-                         f'<text x="{xx:.1f}" y="{axis_y - 12}" font-size="14" text-anchor="middle">'
-                         f'{d.strftime("%b")}{(" " + str(d.year)) if d.month == 1 else ""}</text>')
+            label = d.strftime("%b") + (f" {d.year}" if d.month == 1 or not parts[1:] else "")
+            anchor = "start" if xx < left + 30 else "end" if xx > width - right - 30 else "middle"
+            w_label = len(label) * 15 * 0.62
+            x_left = xx if anchor == "start" else xx - w_label if anchor == "end" else xx - w_label / 2
+            parts.append(Markup('<line x1="{0:.1f}" y1="{1}" x2="{0:.1f}" y2="{2}" stroke="#000"/>').format(
+                xx, axis_y - 6, axis_y + 6))
+            if x_left > last_right + 6:  # a month name only where it does not collide with the one before
+                parts.append(Markup('<text x="{0:.1f}" y="{1}" font-size="15" text-anchor="{3}">{2}</text>').format(
+                    xx, axis_y - 12, label, anchor))
+                last_right = x_left + w_label
         d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    listed = []
     for i, m in enumerate(meetings):
         md = _date(m.get("date"))
+        title = str(m.get("title") or "Meeting")
+        paras = _para_range(m.get("first_para"), m.get("last_para"))
+        listed.append({"date": _day(md) if md else (m.get("date") or "undated"), "paras": paras, "title": title})
         if not md:
             continue
         xx = x(md)
-        ty = axis_y + 45 + i * 70
+        ty = axis_y + 36 + i * 56
         anchor = "start" if xx < width / 2 else "end"
         tx = xx + 8 if anchor == "start" else xx - 8
-        title = str(m.get("title") or "Meeting")
-        short = title if len(title) <= 80 else title[:78] + "…"
-        paras = f"paras. {m.get('first_para')}–{m.get('last_para')}" if m.get("first_para") is not None else ""
-        parts.append(
-            f'<g><title>{esc(md.isoformat())}: {esc(title)}</title>'
-            f'<line x1="{xx:.1f}" y1="{axis_y}" x2="{xx:.1f}" y2="{ty + 22}" stroke="{OKABE_ITO["blue"]}" '
-            f'stroke-dasharray="4 3"/>'
-            f'<circle cx="{xx:.1f}" cy="{axis_y}" r="9" fill="{OKABE_ITO["vermillion"]}" stroke="#000"/>'
-            f'<text x="{tx:.1f}" y="{ty}" font-size="{FONT}" font-weight="bold" text-anchor="{anchor}">'
-            f'{esc(md.strftime("%d %B %Y").lstrip("0"))} · {esc(paras)}</text>'
-            f'<text x="{tx:.1f}" y="{ty + 22}" font-size="{FONT}" text-anchor="{anchor}">{esc(short)}</text></g>')
-    return (f'<svg role="img" aria-label="Meetings on a timeline" width="{width}" height="{h}" '
-            f'viewBox="0 0 {width} {h}" xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
+        fit = int(((width - tx) if anchor == "start" else tx) / (FONT * 0.6)) - 1  # characters that fit
+        short = title if len(title) <= fit else title[:max(10, fit - 1)].rstrip() + "…"
+        parts.append(Markup(
+            '<g><title>{date}: {title}</title>'
+            '<line x1="{x:.1f}" y1="{ay}" x2="{x:.1f}" y2="{ly}" stroke="{blue}" stroke-dasharray="4 3"/>'
+            '<circle cx="{x:.1f}" cy="{ay}" r="8" fill="{red}" stroke="#000"/>'
+            '<text x="{tx:.1f}" y="{ty}" font-size="{f}" font-weight="bold" text-anchor="{anchor}">{day} · {paras}</text>'
+            '<text x="{tx:.1f}" y="{ly}" font-size="{f}" text-anchor="{anchor}">{short}</text></g>').format(
+            date=md.isoformat(), title=title, x=xx, ay=axis_y, ly=ty + 20, blue=OKABE_ITO["blue"],
+            red=OKABE_ITO["vermillion"], tx=tx, ty=ty, f=FONT, anchor=anchor, day=_day(md), paras=paras, short=short))
+    svg = Markup('<svg class="fluid" role="img" aria-label="Meetings on a timeline" viewBox="0 0 {w} {h}" '
+                 'style="max-width:{w}px" xmlns="http://www.w3.org/2000/svg">{body}</svg>').format(
+        w=width, h=h, body=Markup("").join(parts))
+    return render("timeline.html.j2", svg=svg, meetings=listed)
 
 
 def heatmap(row_labels: Sequence[str], col_labels: Sequence[str], values: Sequence[Sequence[float]],
-            *, corner: str = "") -> str:
-    """A table heatmap: counts printed in each cell, shaded white -> blue."""
+            *, corner: str = "", title: str = "Table of counts") -> Markup:
+    """A table heatmap: counts printed in each cell, shaded white -> blue (template ``heatmap.html.j2``)."""
     if not row_labels or not col_labels:
-        return '<p class="muted">Nothing to show.</p>'
+        return Markup('<p class="muted">Nothing to show.</p>')
     vmax = max((v for row in values for v in row), default=0)
-    head = "".join(f'<th class="hm-col" title="{esc(c)}"><div>{esc(c)}</div></th>' for c in col_labels)
-    body = []
+    rows = []
     for label, row in zip(row_labels, values):
         cells = []
         for c, v in zip(col_labels, row):
             bg, fg = shade(v, vmax)
-            cells.append(f'<td class="num" style="background:{bg};color:{fg};min-width:44px" '
-                         f'title="{esc(label)} × {esc(c)}: {v:g}">{v:g}</td>' if v else
-                         f'<td class="num" style="color:#999" title="{esc(label)} × {esc(c)}: 0">·</td>')
-        body.append(f"<tr><th style='text-align:left'>{esc(label)}</th>{''.join(cells)}</tr>")
-    style = ("<style>.kit table.hm th.hm-col{vertical-align:bottom;max-width:70px;font-size:14px;"
-             "white-space:normal;text-align:center}.kit table.hm td{border:1px solid #ccc;text-align:center}"
-             ".kit table.hm tbody th{background:#fff;color:#000;border-bottom:1px solid #bbb}</style>")
-    return (f'{style}<table class="kt hm" style="width:auto"><thead><tr><th>{esc(corner)}</th>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table>')
+            cells.append({"col": c, "value": f"{v:g}" if v else "", "bg": bg, "fg": fg})
+        rows.append({"label": label, "cells": cells})
+    return render("heatmap.html.j2", rows=rows, cols=list(col_labels), corner=corner, title=title)
 
 
-def para_strip(paras: Sequence[int], hits: dict[int, int], *, width: int = 1100, colour: str = OKABE_ITO["vermillion"],
-               sections: Sequence[tuple[int, str]] = ()) -> str:
-    """Where in the report: one cell per paragraph, coloured where ``hits`` has a count."""
+def para_strip(paras: Sequence[int], hits: dict[int, int], *, colour: str = OKABE_ITO["vermillion"],
+               sections: Sequence[tuple[int, str]] = (), **_ignored) -> Markup:
+    """Where in the report: one cell per paragraph, coloured where ``hits`` has a count.
+
+    The SVG stretches to any width (no text inside); numbers and section numerals are HTML.
+    """
     if not paras:
-        return '<p class="muted">No paragraphs.</p>'
+        return Markup('<p class="muted">No paragraphs.</p>')
     n = len(paras)
-    cw = (width - 20) / n
-    parts = []
+    cells = []
     for i, p in enumerate(paras):
         k = hits.get(p, 0)
-        fill = colour if k else "#eeeeee"
-        parts.append(f'<rect x="{10 + i * cw:.2f}" y="20" width="{max(cw - 1, 1):.2f}" height="44" fill="{fill}" '
-                     f'stroke="#888" stroke-width="0.3" data-para="{p}"><title>para. {p}: {k} hit(s)</title></rect>')
-    step = max(1, round(n / 12))
-    for i, p in enumerate(paras):
-        if i % step == 0 or i == n - 1:
-            parts.append(f'<text x="{10 + (i + 0.5) * cw:.1f}" y="84" font-size="14" text-anchor="middle">{p}</text>')
-    last_label = -1e9
+        cells.append(Markup('<rect x="{}" y="0" width="0.92" height="40" fill="{}" data-para="{}">'
+                            '<title>para. {}: {} hit(s)</title></rect>').format(
+            i, colour if k else "#e4e4e4", p, p, k))
+    lines, secs = [], []
+    last = -1e9
     for first, title in sections:
         if first in paras:
-            xx = 10 + paras.index(first) * cw
-            numeral = title.split(".", 1)[0].strip()
-            parts.append(f'<g><title>{esc(title)} (from para. {first})</title>'
-                         f'<line x1="{xx:.1f}" y1="12" x2="{xx:.1f}" y2="70" stroke="#000" stroke-width="2"/>')
-            if xx - last_label > 40:  # section numerals only where they do not collide
-                parts.append(f'<text x="{xx + 3:.1f}" y="13" font-size="14" font-weight="bold">{esc(numeral[:8])}</text>')
-                last_label = xx
-            parts.append("</g>")
-    return (f'<svg role="img" aria-label="Paragraphs with hits" width="{width}" height="92" '
-            f'viewBox="0 0 {width} 92" xmlns="http://www.w3.org/2000/svg">{"".join(parts)}'
-            f'<text x="10" y="84" font-size="1"> </text></svg>')
+            i = paras.index(first)
+            lines.append(Markup('<line x1="{0}" y1="-6" x2="{0}" y2="46" stroke="#000" stroke-width="2" '
+                                'vector-effect="non-scaling-stroke"><title>{1} (from para. {2})</title></line>').format(
+                i - 0.04, title, first))
+            if i - last >= max(2, n / 14):  # section numerals only where they do not collide
+                secs.append({"left": 100 * i / n, "numeral": title.split(".", 1)[0].strip()[:8], "title": title,
+                             "end": i > 0.85 * n})
+                last = i
+    step = max(1, round(n / 12))
+    ticks = [{"left": 100 * (i + 0.5) / n, "para": p, "minor": (i // step) % 2 == 1 and i != n - 1,
+              "edge": "start" if i == 0 else "end" if i == n - 1 else ""}
+             for i, p in enumerate(paras) if i % step == 0 or i == n - 1]
+    svg = Markup('<svg role="img" aria-label="Paragraphs with hits: {} of {}" viewBox="0 -6 {} 52" '
+                 'preserveAspectRatio="none" width="100%" height="52" xmlns="http://www.w3.org/2000/svg">'
+                 '{}{}</svg>').format(sum(1 for p in paras if hits.get(p)), n, n, Markup("").join(cells),
+                                      Markup("").join(lines))
+    return render("strip.html.j2", svg=svg, ticks=ticks, sections=secs)
 
 
-def mission_map(points: Sequence[dict], *, width: int = 1100, selected: str | None = None) -> str:
-    """An offline equirectangular map: land outline plus one dot per mission.
+def mission_map(points: Sequence[dict], *, width: int = 1000, selected: str | None = None,
+                link: str = "?mission={key}") -> Markup:
+    """An offline equirectangular map: land outline plus one dot per mission; each dot is a link
+    (``link`` formatted with the mission's ``key``) so clicking a mission selects it.
 
     ``points`` have ``key``, ``label``, ``lat``, ``lon`` and ``n`` (dot size).
-    The view fits the points (at least 70° wide), so nearby missions stay apart.
+    The view fits the points (at least 70° wide), so nearby missions stay apart. The acronyms
+    beside the dots are hidden on a phone (the list under the map names every mission).
     """
+    from urllib.parse import quote
+
     from .world import land_path
 
     pts = [p for p in points if p.get("lat") is not None and p.get("lon") is not None]
@@ -187,28 +221,31 @@ def mission_map(points: Sequence[dict], *, width: int = 1100, selected: str | No
     else:
         cx, cy, w, h = 0.0, 10.0, 360.0, 180.0
     x0, y0 = cx - w / 2, -cy - h / 2
-    height = round(width * h / w)
-    k = width / w  # pixels per degree
+    k = width / w  # pixels per degree at full size
     vmax = max((p.get("n", 1) for p in pts), default=1) or 1
     dots, labels = [], []
     for p in sorted(pts, key=lambda p: -p.get("n", 1)):
-        r = (5 + 11 * (p.get("n", 1) / vmax) ** 0.5) / k
+        r = (6 + 11 * (p.get("n", 1) / vmax) ** 0.5) / k
         is_sel = selected is not None and p["key"] == selected
         fill = OKABE_ITO["vermillion"] if is_sel else OKABE_ITO["blue"]
-        dots.append(f'<circle cx="{p["lon"]:.2f}" cy="{-p["lat"]:.2f}" r="{r:.2f}" fill="{fill}" '
-                    f'fill-opacity="0.85" stroke="#000" stroke-width="{1.2 / k:.3f}" data-key="{esc(p["key"])}">'
-                    f'<title>{esc(p.get("label", p["key"]))}: {p.get("n", 0)} mention(s)</title></circle>')
-        labels.append(f'<text x="{p["lon"] + r * 1.2:.2f}" y="{-p["lat"] + 5 / k:.2f}" font-size="{(18 if is_sel else 15) / k:.2f}" '
-                      f'font-weight="bold" stroke="#fff" stroke-width="{3 / k:.3f}" paint-order="stroke">'
-                      f'{esc(p["key"])}</text>')
-    grid = []
-    for lon in range(-180, 181, 10):
-        grid.append(f"M{lon} -90V90")
-    for lat in range(-80, 81, 10):
-        grid.append(f"M-180 {lat}H180")
-    return (f'<svg role="img" aria-label="Map of missions mentioned" width="{width}" height="{height}" '
-            f'viewBox="{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}" xmlns="http://www.w3.org/2000/svg" '
-            f'style="background:#dff1fb;border:1px solid #555">'
-            f'<path d="{"".join(grid)}" stroke="#9cc" stroke-width="{0.6 / k:.3f}" fill="none"/>'
-            f'<path d="{land_path()}" fill="#f3efe2" stroke="#666" stroke-width="{0.8 / k:.3f}"/>'
-            f'{"".join(dots)}{"".join(labels)}</svg>')
+        dots.append(Markup(
+            '<a href="{href}" target="_self" aria-label="{label}: {n} mention(s)"{cur}>'
+            '<circle cx="{x:.2f}" cy="{y:.2f}" r="{r:.2f}" fill="{fill}" fill-opacity="0.85" stroke="#000" '
+            'stroke-width="{sw:.3f}" data-key="{key}"><title>{label}: {n} mention(s)</title></circle></a>').format(
+            href=link.format(key=quote(str(p["key"]))), label=p.get("label", p["key"]), n=p.get("n", 0),
+            cur=Markup(' aria-current="true"') if is_sel else "", x=p["lon"], y=-p["lat"], r=r, fill=fill,
+            sw=1.2 / k, key=p["key"]))
+        labels.append(Markup(
+            '<text x="{x:.2f}" y="{y:.2f}" font-size="{f:.2f}" font-weight="bold" stroke="#fff" '
+            'stroke-width="{sw:.3f}" paint-order="stroke">{key}</text>').format(
+            x=p["lon"] + r * 1.2, y=-p["lat"] + 5 / k, f=(18 if is_sel else 15) / k, sw=3 / k, key=p["key"]))
+    grid = "".join(f"M{lon} -90V90" for lon in range(-180, 181, 10)) + "".join(
+        f"M-180 {lat}H180" for lat in range(-80, 81, 10))
+    return Markup(
+        '<svg class="fluid map" role="group" aria-label="Map of missions mentioned: choose a dot to read its mentions" '
+        'viewBox="{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
+        '<path d="{grid}" stroke="#9cc" stroke-width="{g:.3f}" fill="none"/>'
+        '<path d="{land}" fill="#f3efe2" stroke="#666" stroke-width="{lw:.3f}"/>'
+        '{dots}<g class="map-labels" aria-hidden="true">{labels}</g></svg>').format(
+        x0=x0, y0=y0, w=w, h=h, width=width, grid=grid, g=0.6 / k, land=land_path(), lw=0.8 / k,
+        dots=Markup("").join(dots), labels=Markup("").join(labels))

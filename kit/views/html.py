@@ -1,25 +1,31 @@
-"""HTML building blocks for the apps: escaping, highlighting, tables, downloads, errors.
+"""HTML building blocks for the apps: escaping, templates, highlighting, tables, downloads, errors.
 
-Every piece of report text goes through :func:`esc` before it becomes HTML, so
-a report containing ``<script>`` or ``<img onerror=...>`` shows that text and
-runs nothing.
+Safe by default: app HTML is rendered from autoescaping Jinja2 templates
+(``kit/views/templates/*.html.j2``, package data) and every helper here returns
+:class:`markupsafe.Markup`. A plain ``str`` that reaches a template or
+:func:`table` is escaped, so a report containing ``<script>`` or
+``<img onerror=...>`` shows that text and runs nothing.
 
->>> highlight("a <b> c", [(2, 5)])
+>>> str(highlight("a <b> c", [(2, 5)]))
 'a <mark>&lt;b&gt;</mark> c'
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import re
 from importlib import resources
 from typing import Iterable, Sequence
 
-from ..exports import csv_cell as _cell, csv_text  # noqa: F401 - the one CSV rule of the kit (formula guard)
+import jinja2
+from markupsafe import Markup, escape
 
-__all__ = ["esc", "highlight", "kwic", "table", "download_link", "csv_text", "error_panel", "STYLE",
-           "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL", "panel", "term_spans"]
+# The one CSV rule (formula guard) and Markdown escaping rule of the kit.
+from ..exports import csv_cell as _cell, csv_text, escape_markdown  # noqa: F401
+
+__all__ = ["esc", "render", "highlight", "kwic", "table", "para_ref", "download_link", "csv_text", "csv_download",
+           "markdown_escape", "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
+           "panel", "term_spans"]
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -30,84 +36,127 @@ KIND_LABEL = {"member_state": "Member State", "briefer": "Briefer", "chair": "Ch
               "organization": "Organization", "other": "Other"}
 
 # One stylesheet for every app (kit/assets/apps.css), read once as package data.
-STYLE = f"<style>{(resources.files('kit') / 'assets' / 'apps.css').read_text(encoding='utf-8')}</style>"
+STYLE = Markup("<style>{}</style>").format(
+    Markup((resources.files("kit") / "assets" / "apps.css").read_text(encoding="utf-8")))
+
+# The apps' templates (kit/views/templates/*.html.j2), autoescaped.
+_ENV = jinja2.Environment(loader=jinja2.PackageLoader("kit.views", "templates"), autoescape=True,
+                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def esc(value) -> str:
-    """Escape anything for HTML text or attribute values (None -> empty)."""
-    return "" if value is None else html.escape(str(value), quote=True)
+def render(template: str, **context) -> Markup:
+    """Render one of the apps' templates; every value that is not :class:`Markup` is escaped.
+
+    >>> str(render("download.html.j2", filename="a<b>.csv", href="data:,", label="x"))[:40]
+    '<a class="dl" download="a&lt;b&gt;.csv" '
+    """
+    return Markup(_ENV.get_template(template).render(**context))
+
+
+def esc(value) -> Markup:
+    """Escape anything for HTML text or attribute values (None -> empty); already-safe Markup passes.
+
+    >>> str(esc('<a href="x">')), str(esc(None))
+    ('&lt;a href=&#34;x&#34;&gt;', '')
+    """
+    return Markup("") if value is None else escape(value)
 
 
 # Text analysis (term spans, merged spans, keyword in context) lives in kit.views.spans.
 from .spans import kwic, merge_spans as _merge, term_spans  # noqa: E402
 
 
-def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = None) -> str:
+def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = None) -> Markup:
     """``text`` as escaped HTML with each ``text[start:end]`` in ``<mark>`` (overlaps merged).
 
-    >>> highlight("He said <x>. She agreed.", [(0, 12)])
+    >>> str(highlight("He said <x>. She agreed.", [(0, 12)]))
     '<mark>He said &lt;x&gt;.</mark> She agreed.'
     """
     text = text or ""
-    attr = f' class="{esc(cls)}"' if cls else ""
+    mark = Markup('<mark class="{}">{}</mark>') if cls else Markup("<mark>{}</mark>")
     parts, pos = [], 0
     for s, e in _merge(spans, len(text)):
         parts.append(esc(text[pos:s]))
-        parts.append(f"<mark{attr}>{esc(text[s:e])}</mark>")
+        parts.append(mark.format(cls, text[s:e]) if cls else mark.format(text[s:e]))
         pos = e
     parts.append(esc(text[pos:]))
-    return "".join(parts)
+    return Markup("").join(parts)
 
 
 # term_spans and kwic (text analysis, not markup) are defined in kit.views.spans and imported above.
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Sequence[int] = (),
-          cls: str = "kt", empty: str = "Nothing to show.") -> str:
-    """An HTML table; cells are already HTML (escape text with :func:`esc` first)."""
-    rows = list(rows)
-    if not rows:
-        return f'<p class="muted">{esc(empty)}</p>'
-    head = "".join(f'<th class="num">{esc(c)}</th>' if i in numeric else f"<th>{esc(c)}</th>"
-                   for i, c in enumerate(columns))
-    body = "".join("<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>"
-                                    for i, c in enumerate(row)) + "</tr>" for row in rows)
-    return f'<table class="{esc(cls)}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+def table(columns: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence[int] = (),
+          cls: str = "kt", empty: str = "Nothing to show.", caption: str = "") -> Markup:
+    """An HTML table from the ``table.html.j2`` template.
+
+    Cells are escaped unless they are :class:`~markupsafe.Markup` (what :func:`esc`, :func:`highlight`,
+    :func:`para_ref` and :func:`render` return), so report text never becomes markup. Each cell
+    carries its column name (``data-label``) so a phone can show a row as a labelled card.
+
+    >>> str(table(["Name"], [["<b>x</b>"]])).count("&lt;b&gt;")
+    1
+    """
+    rows = [list(r) for r in rows]
+    return render("table.html.j2", columns=list(columns), rows=rows, numeric=set(numeric), cls=cls,
+                  empty=empty, caption=caption)
 
 
-def download_link(filename: str, content: str | bytes, label: str, mime: str = "text/csv") -> str:
+def para_ref(para: object) -> Markup:
+    """A paragraph number as table cell markup (bold, never wrapped)."""
+    return Markup('<span class="para">{}</span>').format(para)
+
+
+def markdown_escape(text: object) -> str:
+    r"""Report text made inert in Markdown (:func:`kit.exports.escape_markdown`, the rule ``kit note`` uses too).
+
+    >>> markdown_escape("<script>alert(1)</script> *x*")
+    '\\<script\\>alert(1)\\</script\\> \\*x\\*'
+    """
+    return escape_markdown("" if text is None else str(text))
+
+
+def download_link(filename: str, content: str | bytes, label: str, mime: str = "text/csv") -> Markup:
     """An ``<a download>`` with the file inside a ``data:`` URI: no server round trip.
 
     Text is sent as UTF-8 with a byte-order mark, so spreadsheet programs read
     accented names (Côte d'Ivoire) correctly; bytes (a Word file) go as they are.
 
-    >>> download_link("a.csv", "x\\r\\n", "CSV")[:60]
+    >>> str(download_link("a.csv", "x\\r\\n", "CSV"))[:60]
     '<a class="dl" download="a.csv" href="data:text/csv;charset=u'
-    >>> download_link("a.docx", b"PK", "Word", mime="application/zip")[:58]
+    >>> str(download_link("a.docx", b"PK", "Word", mime="application/zip"))[:58]
     '<a class="dl" download="a.docx" href="data:application/zip'
     """
     if isinstance(content, str):
         payload, mime = ("\ufeff" + content).encode("utf-8"), f"{mime};charset=utf-8"
     else:
         payload = content
-    data = base64.b64encode(payload).decode("ascii")
-    return (f'<a class="dl" download="{esc(filename)}" href="data:{esc(mime)};base64,{data}" '
-            f'title="Download {esc(filename)}">⬇ {esc(label)}</a>')
+    href = f"data:{mime};base64,{base64.b64encode(payload).decode('ascii')}"
+    return render("download.html.j2", filename=filename, href=href, label=label)
 
 
-def panel(body: str) -> str:
-    """Wrap app HTML in the kit's stylesheet and container."""
-    return f'{STYLE}<div class="kit">{body}</div>'
+def csv_download(filename: str, columns: Sequence[str], rows: Iterable[Sequence], label: str) -> Markup:
+    """The apps' ONE way to offer a CSV: :func:`csv_text` (formula-guarded) in a :func:`download_link`.
+
+    Choice, documented: app downloads start with a UTF-8 byte-order mark so that Excel opens accented
+    names correctly when a participant double-clicks the file; ``kit export`` (files for programs) writes
+    none. When ``kit.exports`` offers the one CSV writer, this function is the only one to repoint.
+    """
+    return download_link(filename, csv_text(columns, rows), label)
 
 
-def error_panel(exc: BaseException, what: str = "the report") -> str:
+def markdown_download(filename: str, markdown: str, label: str = "Briefing note (Markdown)") -> Markup:
+    """A Markdown file to download (build its text with :func:`markdown_escape` on report text)."""
+    return download_link(filename, markdown, label, mime="text/markdown")
+
+
+def panel(body: str) -> Markup:
+    """Wrap app HTML in the kit's stylesheet and container (``body`` that is not Markup is escaped)."""
+    return render("panel.html.j2", style=STYLE, body=body)
+
+
+def error_panel(exc: BaseException, what: str = "the report") -> Markup:
     """A friendly error (no traceback) that names the file and says what to do."""
     source = getattr(exc, "source", None)
     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    where = f"<p>File: <code>{esc(source)}</code></p>" if source else ""
-    return panel(
-        f'<div class="error" role="alert"><h2>Sorry, {esc(what)} could not be opened</h2>{where}'
-        f"<p>{esc(message)}</p>"
-        "<p>What to do: check that the <code>KIT_REPORT</code> setting points at a report file "
-        "(<code>.md</code>, <code>.txt</code> or <code>.pdf</code>) of numbered paragraphs, "
-        "or unset it to open the bundled report. Then reload this page.</p></div>")
+    return panel(render("error.html.j2", what=what, source=source, message=message))

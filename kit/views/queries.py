@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from typing import Iterable
 
 from ..sentences import sentence_at, sentence_spans
 
 __all__ = ["speaker_options", "statements_of", "themes_of", "joint_partners", "compare_speakers",
            "theme_options", "theme_matrix", "theme_hits", "search", "mission_summary", "mission_rows",
-           "speaker_counts", "theme_counts", "statements_csv", "statements_markdown"]
+           "speaker_counts", "theme_counts", "statement_rows", "statements_csv", "statements_markdown",
+           "note_markdown", "STATEMENT_COLUMNS"]
 
 
 def _order(s: dict) -> tuple:
@@ -260,22 +262,42 @@ def mission_rows(r, key: str) -> list[dict]:
 STATEMENT_COLUMNS = ["para", "statement_id", "speaker", "speaker_kind", "verb", "joint", "statement", "citation"]
 
 
+def statement_rows(r, statements: list[dict]) -> list[list]:
+    """The statements as rows of :data:`STATEMENT_COLUMNS` (plain values, for a CSV)."""
+    return [[s["para"], s["statement_id"], s["speaker"], s["speaker_kind"], s.get("verb") or "", bool(s.get("joint")),
+             s["text"], r.cite(s["para"])] for s in statements]
+
+
 def statements_csv(r, statements: list[dict]) -> str:
     """The statements on screen as CSV, one row each, with a citation column."""
     from .html import csv_text
 
-    return csv_text(STATEMENT_COLUMNS, ([s["para"], s["statement_id"], s["speaker"], s["speaker_kind"],
-                                         s.get("verb") or "", bool(s.get("joint")), s["text"], r.cite(s["para"])]
-                                        for s in statements))
+    return csv_text(STATEMENT_COLUMNS, statement_rows(r, statements))
+
+
+def note_markdown(r, heading: str, items: Iterable[tuple[int, str, str]]) -> str:
+    r"""The apps' one Markdown briefing note: a heading, the source, one cited line per (para, speaker, text).
+
+    Report text is escaped (:func:`~kit.views.html.markdown_escape`), so a ``<script>`` in the report
+    stays text in the note.
+
+    >>> from kit.views import app_report
+    >>> note_markdown(app_report(), "A <b>note</b>", [(3, "", "x <script>")]).splitlines()[0]
+    '# A \\<b\\>note\\</b\\>'
+    """
+    from .html import markdown_escape as esc
+
+    items = list(items)
+    title = r.metadata.get("title") or r.report_id
+    lines = [f"# {esc(heading)}", "", f"Source: {esc(title)} ({esc(r.label)}).", ""]
+    for para, speaker, text in items:
+        who = f" ({esc(speaker)})" if speaker else ""
+        lines.append(f"- **Para. {para}**{who}: {esc(' '.join(str(text).split()))} ({esc(r.cite(para))})")
+    if items:
+        lines += ["", f"Cite as: {esc(r.cite([p for p, _, _ in items]))}"]
+    return "\n".join(lines) + "\n"
 
 
 def statements_markdown(r, statements: list[dict], heading: str) -> str:
     """A briefing note: each statement as a quote with its paragraph citation, then all paragraphs cited."""
-    title = r.metadata.get("title") or r.report_id
-    lines = [f"# {heading}", "", f"Source: {title} ({r.label}).", ""]
-    for s in statements:
-        text = " ".join(str(s["text"]).split())
-        lines += [f"- **Para. {s['para']}** ({s['speaker']}): {text} ({r.cite(s['para'])})"]
-    if statements:
-        lines += ["", f"Cite as: {r.cite([s['para'] for s in statements])}"]
-    return "\n".join(lines) + "\n"
+    return note_markdown(r, heading, [(s["para"], s["speaker"], s["text"]) for s in statements])
