@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 # The one CSV rule (formula guard) and Markdown escaping rule of the kit.
-from ..exports import csv_cell as _cell, csv_text, escape_markdown  # noqa: F401
+from ..exports import csv_text, escape_markdown  # noqa: F401 - csv_text is part of this module's API
 
 __all__ = ["esc", "render", "highlight", "kwic", "table", "para_ref", "download_link", "csv_text", "csv_download",
            "markdown_escape", "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
