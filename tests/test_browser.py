@@ -442,16 +442,16 @@ def test_download_link_gives_the_statements_on_screen(open_app, view, frames, tm
     w = open_app("speakers")
     sid = frames.statements["speaker_id"].value_counts().index[0]
     label = dict((s, lab) for lab, s in queries.speaker_options(view))[sid]
+    paras = frames.statements.query("speaker_id == @sid")["para"].tolist()
     w.page.select_option(".kit-speaker select", label=label)
-    _wait_out(w, "Every statement, in context")
+    _wait_out(w, f"Cite as: {frames.cite(paras)}")  # this speaker's statements, not the first one shown
     with w.page.expect_download() as info:
         w.page.click(".kit-out a.dl:text('Statements (CSV)')")
     path = tmp_path / info.value.suggested_filename
     info.value.save_as(path)
     raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # the apps' documented choice: a BOM, for spreadsheet programs
+    assert raw.startswith(b"\xef\xbb\xbf")  # the kit's documented choice: a BOM, for spreadsheet programs
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    paras = frames.statements.query("speaker_id == @sid")["para"].tolist()
     assert [int(r["para"]) for r in rows] == paras
     assert {r["citation"] for r in rows} == {frames.cite(p) for p in paras}
     with w.page.expect_download() as info:
