@@ -11,8 +11,9 @@ What the engine does with an answer:
 * reads numbers, strings, lists, sets, ``Series``, ``Index``, ``DataFrame``
   (a one-row frame too), ``numpy`` arrays, dicts and plotly figures;
 * maps names to the report's keys with :class:`Canon` tables built from the
-  reference data and the report's speakers table ("UK", "Dr. Lennartz",
-  "Luis Carrilho", a mission's full name, "2518");
+  reference data and the report's tables (speakers through
+  :class:`kit.teaching.speakers.SpeakerNames`: "UK", "Dr. Lennartz",
+  "Luis Carrilho"; a mission's full name, "2518");
 * says when a value is not recognised, gives a specific hint when the answer
   is a listed common mistake, and never prints the expected answer or a count
   of it (which would be the answer to another exercise).
@@ -39,14 +40,14 @@ import json
 import numbers
 import os
 import re
-import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import pandas as pd
+
+from .speakers import SpeakerNames, initials, name_key, state_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
@@ -128,29 +129,6 @@ class Exercise:
 # ---------------------------------------------------------------------------
 # reading names: one table per kind of item, built from reference data and the report
 
-def norm_text(s: Any) -> Any:
-    """Case-, accent-, space- and article-insensitive form of a string (other values unchanged).
-
-    >>> norm_text("  The Luís  Carrilho ")
-    'luis carrilho'
-    """
-    if not isinstance(s, str):
-        return s
-    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = re.sub(r"\s+", " ", s).strip().lower()
-    return s.removeprefix("the ")
-
-
-def initials(name: str) -> str:
-    """The initials of a name's capitalized words ("Democratic Republic of the Congo" -> "DRC").
-
-    >>> initials("United Kingdom"), initials("Central African Republic")
-    ('UK', 'CAR')
-    """
-    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", name))
-
-
 class Canon:
     """Maps what a participant types to the report's key for it, and knows which keys exist.
 
@@ -172,7 +150,7 @@ class Canon:
             y = self.convert(x)
             if y is not None:
                 return y
-        return self.table.get(norm_text(x), norm_text(x) if isinstance(x, str) else x)
+        return self.table.get(name_key(x), name_key(x) if isinstance(x, str) else x)
 
     def known_item(self, key: Any) -> bool:
         return key in self.known
@@ -182,31 +160,7 @@ def add_names(table: dict[Any, Any], key: Any, names: Iterable[Any]) -> None:
     """Add every name in ``names`` (normalized) as a way to write ``key``; the first key to claim a name keeps it."""
     for n in names:
         if isinstance(n, str) and n.strip():
-            table.setdefault(norm_text(n), key)
-
-
-def state_names(row: dict[str, str]) -> list[str]:
-    """Every way the reference table lets a participant write a state: ISO code, UN name, running names, and
-    their initials ("UK", "DRC") where no other state shares them."""
-    names = [row.get("iso3", ""), row.get("un_name", "")]
-    names += [n for n in str(row.get("running_names", "")).split("|") if n]
-    shared = _shared_initials()
-    names += [initials(n) for n in list(names[1:]) if len(initials(n)) >= 2 and initials(n) not in shared]
-    return names
-
-
-@lru_cache(maxsize=1)
-def _shared_initials() -> frozenset[str]:
-    """Initials that two states share, or that are another state's ISO code (so they name no one)."""
-    from ..gazetteer import load_gazetteer
-
-    owners: dict[str, set[str]] = {}
-    for row in load_gazetteer().state_rows:
-        owners.setdefault(row["iso3"], set()).add(row["iso3"])
-        for n in [row.get("un_name", ""), *str(row.get("running_names", "")).split("|")]:
-            if n:
-                owners.setdefault(initials(n), set()).add(row["iso3"])
-    return frozenset(k for k, v in owners.items() if len(v) > 1)
+            table.setdefault(name_key(n), key)
 
 
 # ---------------------------------------------------------------------------
@@ -574,7 +528,7 @@ def _check_figure(ex, answer, want, r, canon) -> Result:
 
 # ---------------------------------------------------------------------------
 # the name tables (one per kind of item), from the reference data and the report's own tables.
-# Speaker resolution lives here, in ONE place, until kit.teaching.speakers provides the shared one.
+# Speakers are read by the one resolver of the kit, kit.teaching.speakers.SpeakerNames.
 
 _CANON_CACHE: dict[tuple[str, int], tuple["Report", Canon]] = {}
 
@@ -593,33 +547,11 @@ def canon_for(name: str | None, r: "Report") -> Canon | None:
 
 
 def speaker_canon(r: "Report") -> Canon:
-    """Speakers by id, name (accents optional), ISO code, the reference table's names and initials ("UK"),
-    surname, first name, and honorific + surname ("Major General Menon", "Dr. Lennartz")."""
-    from ..gazetteer import load_gazetteer
-
-    table: dict[str, str] = {}
-    states = {row["iso3"]: row for row in load_gazetteer().state_rows}
-    for row in r.speakers.itertuples():
-        sid = row.speaker_id
-        add_names(table, sid, [sid, row.name])
-        for iso in (row.country_iso3,):
-            if isinstance(iso, str) and iso in states:
-                add_names(table, sid, state_names(states[iso]))
-        if sid.startswith("person:") and isinstance(row.name, str):
-            words = row.name.split()
-            honorific = row.honorific if isinstance(row.honorific, str) else ""
-            add_names(table, sid, [sid.removeprefix("person:"), words[-1], f"{honorific} {words[-1]}",
-                                   f"{honorific} {row.name}"])
-    firsts: dict[str, list[str]] = {}
-    for row in r.speakers.itertuples():
-        if row.speaker_id.startswith("person:") and isinstance(row.name, str) and len(row.name.split()) > 1:
-            firsts.setdefault(norm_text(row.name.split()[0]), []).append(row.speaker_id)
-    for first, ids in firsts.items():
-        if len(ids) == 1:
-            table.setdefault(first, ids[0])
-    for row in r.statements[["speaker_id", "speaker"]].drop_duplicates().itertuples():
-        add_names(table, row.speaker_id, [row.speaker])
-    return Canon("a speaker", table, known=set(r.speakers["speaker_id"]))
+    """Speakers by any name :class:`kit.teaching.speakers.SpeakerNames` reads: id, name (accents optional), ISO
+    code, the reference table's names and initials ("UK"), surname, first name, honorific + surname
+    ("Major General Menon", "Dr. Lennartz")."""
+    names = SpeakerNames(r.speakers, r.statements[["speaker_id", "speaker"]].drop_duplicates())
+    return Canon("a speaker", {}, known=set(r.speakers["speaker_id"]), convert=names)
 
 
 def country_canon(r: "Report") -> Canon:
@@ -686,7 +618,7 @@ def resolution_canon(r: "Report") -> Canon:
             return by_number.get(s)
         return s.upper() if s.upper().startswith(("S/", "A/")) else None
 
-    return Canon("a resolution", {norm_text(k): k for k in keys}, known=keys, convert=convert)
+    return Canon("a resolution", {name_key(k): k for k in keys}, known=keys, convert=convert)
 
 
 def para_canon(r: "Report") -> Canon:

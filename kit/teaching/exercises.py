@@ -27,15 +27,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import ASK_LEMMAS
+from .asks import SHOULD_PATTERN
 from .checker import Exercise, Mistake
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
 
 __all__ = ["EXERCISES", "BY_SLUG", "SHOULD_PATTERN", "exercises"]
-
-#: What makes a sentence an ask even without an asking verb (exercise 4.4).
-SHOULD_PATTERN = r"\b(?:should|needs? to|needed to)\b"
 
 _M = "member_state"
 

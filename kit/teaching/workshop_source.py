@@ -26,6 +26,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from .asks import SHOULD_PATTERN
 from .exercises import EXERCISES
 
 __all__ = ["AGENDA", "NOTEBOOKS", "build_participants", "build_solutions", "notebook"]
@@ -441,8 +442,8 @@ each paragraph; `\\b` marks a word boundary, `|` means "or", and `case=False` ig
     code('''\
 has_must = r.paragraphs["text"].str.contains(r"\\bmust\\b", case=False)
 r.paragraphs.loc[has_must, "para"].tolist()'''),
-    exercise("4.4", '''\
-pattern = r"\\b(?:should|needs? to|needed to)\\b"
+    exercise("4.4", f'''\
+pattern = r"{SHOULD_PATTERN}"
 answer = r.paragraphs.loc[r.paragraphs["text"].str.contains(pattern, case=False), "para"].tolist()'''),
     md("""
 ## Of whom? The words before "should"
