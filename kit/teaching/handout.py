@@ -24,7 +24,6 @@ Examples
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -36,7 +35,8 @@ from markupsafe import Markup
 
 from . import ASK_LEMMAS
 from .briefing import figure_kind
-from ..sentences import sentence_spans
+from ..display import format_date
+from ..sentences import key_sentence, sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
@@ -56,17 +56,10 @@ def _text(x) -> str:
     return "" if x is None or (not isinstance(x, str) and pd.isna(x)) else str(x)
 
 
-def _fmt_date(d) -> str:
-    if d is None or not isinstance(d, (date, datetime, pd.Timestamp)) or pd.isna(d):
-        return ""
-    return f"{d.day} {d:%B %Y}"
-
-
-def _sentence(text: str, start: int) -> str:
-    for s, e in sentence_spans(text) or [(0, len(text))]:
-        if s <= start < e:
-            return text[start:e].strip()
-    return text[start:].strip()
+def _sentence(text: str, row) -> str:
+    """The sentence in which the report attributes the statement ``row``, cut to it."""
+    s, e = key_sentence(text, int(row["start"]), int(row["end"]))
+    return text[s:e]
 
 
 def questions(report: "Report") -> list[dict]:
@@ -90,15 +83,15 @@ def questions(report: "Report") -> list[dict]:
     for m in meetings.itertuples():
         if isinstance(m.format, str) and m.format:  # ask the format only where the report states it
             qs.append({"question": "When was this meeting held, in what format, and on what subject?",
-                       "paras": [int(m.first_para)], "answer": f"{_fmt_date(m.date)}, {m.format}: {m.title}"})
+                       "paras": [int(m.first_para)], "answer": f"{format_date(m.date)}, {m.format}: {m.title}"})
         else:
             qs.append({"question": "When was this meeting held, and on what subject?",
-                       "paras": [int(m.first_para)], "answer": f"{_fmt_date(m.date)}: {m.title}"})
+                       "paras": [int(m.first_para)], "answer": f"{format_date(m.date)}: {m.title}"})
         briefers = st[(st["meeting_id"] == m.meeting_id) & (st["speaker_kind"] == "briefer")]
         if len(briefers):
             names = list(dict.fromkeys(briefers["speaker"]))
             paras = sorted(set(briefers["para"]))
-            qs.append({"question": f"Who briefed the meeting of {_fmt_date(m.date)}? "
+            qs.append({"question": f"Who briefed the meeting of {format_date(m.date)}? "
                                    f"(Look at the paragraphs after para. {int(m.first_para)}.)",
                        "paras": paras[:1], "answer": ", ".join(names)})
     # the largest joint statement
@@ -112,7 +105,7 @@ def questions(report: "Report") -> list[dict]:
                                    "delegations, and what did they say or ask?",
                        "paras": [int(para)],
                        "answer": f"{n} delegations ({', '.join(rows['speaker'])}) {rows.iloc[0]['verb']}: "
-                                 f"“{_sentence(texts[int(para)], int(rows.iloc[0]['start']))}”"})
+                                 f"“{_sentence(texts[int(para)], rows.iloc[0])}”"})
     # a casualty figure, a money figure
     for kind in ("casualties", "money", "percentage"):
         found = None
@@ -145,7 +138,7 @@ def questions(report: "Report") -> list[dict]:
         row = a.iloc[0]
         qs.append({"question": f"What did {row['speaker']} ask for here, and of whom?",
                    "paras": [int(row["para"])],
-                   "answer": f"“{_sentence(texts[int(row['para'])], int(row['start']))}”"})
+                   "answer": f"“{_sentence(texts[int(row['para'])], row)}”"})
     # who should do what
     for p, t in texts.items():
         m = re.search(r"[^.]*\bshould\b[^.]*\.", t)
@@ -213,7 +206,7 @@ def build_handout(report: "Report", *, top: int = 8) -> str:
     r = report
     meta = r.metadata
     st = r.statements
-    meetings = [{"date": _fmt_date(m.date), "title": _text(m.title), "format": _text(m.format),
+    meetings = [{"date": format_date(m.date), "title": _text(m.title), "format": _text(m.format),
                  "chair": _text(m.chair), "first_para": int(m.first_para), "last_para": int(m.last_para),
                  "speakers": int(st.loc[st["meeting_id"] == m.meeting_id, "speaker_id"].nunique())}
                 for m in r.meetings.sort_values(["date", "first_para"]).itertuples()]
@@ -229,7 +222,7 @@ def build_handout(report: "Report", *, top: int = 8) -> str:
     mis = r.mentions[r.mentions["kind"] == "mission"]
     missions = [(k, v) for k, v in mis.groupby("key")["para"].apply(lambda s: sorted(set(int(p) for p in s))).items()]
     qs = [dict(q, cite=r.cite(q["paras"]) if q["paras"] else "") for q in questions(r)]
-    bits = [_text(meta.get("symbol")), _fmt_date(meta.get("date")),
+    bits = [_text(meta.get("symbol")), format_date(meta.get("date")),
             f"Chair: {meta['chair']}" if isinstance(meta.get("chair"), str) else "",
             f"{len(r.paragraphs)} numbered paragraphs"]
     template, css = _template()

@@ -323,16 +323,6 @@ def _as_date(v: Any) -> _dt.date | None:
     return None
 
 
-def fmt_date(v: Any) -> str:
-    """``13 April 2021`` for a date, a timestamp or an ISO string; ``""`` for nothing.
-
-    >>> fmt_date("2021-04-13"), fmt_date(None)
-    ('13 April 2021', '')
-    """
-    d = _as_date(v)
-    return f"{d.day} {d:%B %Y}" if d else ""
-
-
 def _join(names: list[str]) -> str:
     names = [n for n in names if n]
     if len(names) <= 2:

@@ -8,7 +8,7 @@ python-docx is imported only by :func:`to_docx`.
 Examples
 --------
 >>> cite_paras([27, 26])
-'(paras. 26, 27)'
+'(paras. 26-27)'
 >>> md_escape("<script>*x*</script>")
 '\\\\<script\\\\>\\\\*x\\\\*\\\\</script\\\\>'
 """
@@ -23,6 +23,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
+
+from ..citation import cite_paras
+from ..display import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
@@ -40,18 +43,6 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def cite_paras(paras: Iterable[int]) -> str:
-    """``(para. 27)`` / ``(paras. 26, 27)``."""
-    ps = sorted({int(p) for p in paras})
-    return f"(para{'s' if len(ps) > 1 else ''}. {', '.join(str(p) for p in ps)})"
-
-
-def _fmt(iso: str | None) -> str:
-    from .note import fmt_date
-
-    return fmt_date(iso)
-
-
 def heading_lines(note: "Note") -> list[tuple[str, str]]:
     """The heading as (label, value) pairs: body, meeting, chair, document, selection."""
     h = note.heading
@@ -59,10 +50,10 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
     if h.get("body"):
         out.append(("Body", h["body"]))
     if h.get("meeting_id"):
-        when = ", ".join(x for x in (_fmt(h.get("date")), h.get("format")) if x)
+        when = ", ".join(x for x in (format_date(h.get("date")), h.get("format")) if x)
         out.append(("Meeting", when or h["meeting_id"]))
     elif h.get("dates"):
-        out.append(("Meetings", "; ".join(_fmt(d) for d in h["dates"])))
+        out.append(("Meetings", "; ".join(format_date(d) for d in h["dates"])))
     if h.get("chair"):
         out.append(("Chair", h["chair"]))
     paras = h.get("paras") or []
