@@ -255,18 +255,14 @@ class Note:
 # ---------------------------------------------------------------------------
 # the tables as plain rows
 
-@dataclass
 class _Rows:
-    report_id: str
-    metadata: dict
-    meetings: list[dict]
-    paragraphs: list[dict]
-    speakers: list[dict]
-    statements: list[dict]
-    mentions: list[dict]
-    themes: list[dict]
+    """A :class:`kit.Report`'s tables as the plain rows :class:`NoteTables` describes."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, report_id: str, metadata: dict, tables: dict[str, list[dict]]) -> None:
+        self.report_id = report_id
+        self.metadata = metadata
+        for name in TABLES:
+            setattr(self, name, tables[name])
         self.text = {p["para"]: p["text"] for p in self.paragraphs}
         self.speaker = {s["speaker_id"]: s for s in self.speakers}
 
@@ -307,7 +303,7 @@ def note_tables(report: Any) -> NoteTables:
         tables[t] = [{c: _plain(v) for c, v in zip(cols, row)}
                      for row in df[cols].itertuples(index=False, name=None)]
     meta = {k: _plain(v) for k, v in dict(report.metadata).items()}
-    return _Rows(report.report_id, meta, *(tables[t] for t in TABLES))
+    return _Rows(report.report_id, meta, tables)
 
 
 def _as_date(v: Any) -> _dt.date | None:
