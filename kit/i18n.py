@@ -26,6 +26,8 @@ Examples
 ('13 avril 2021', '1er décembre 2021', '13 April 2021')
 >>> format_number(1000, "fr") == "1\\u202f000", format_number(1000)
 (True, '1,000')
+>>> and_list(["Chine", "Inde", "Maroc"], "fr"), and_list(["China", "India"]), "Body" + colon("fr")
+('Chine, Inde et Maroc', 'China and India', 'Body\\xa0:')
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from importlib import resources
 from typing import Any
 
 __all__ = ["LANGUAGES", "DOMAIN", "LANG_ENV", "normalize", "set_language", "get_language", "translator",
-           "gettext", "ngettext", "N_", "format_date", "format_number"]
+           "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon"]
 
 #: The languages the kit speaks; the first is the source language of the messages.
 LANGUAGES = ("en", "fr")
@@ -141,3 +143,17 @@ def format_number(n: Any, lang: Any = "en") -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(n, locale=normalize(lang))
+
+
+def and_list(items: Any, lang: Any = "en") -> str:
+    """Names joined as a sentence lists them: "A, B and C" ("A, B et C")."""
+    items = [str(i) for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    # TRANSLATORS: the last two names of a list: "{rest} and {last}" ("China, India and Morocco").
+    return translator(lang).gettext("{rest} and {last}").format(rest=", ".join(items[:-1]), last=items[-1])
+
+
+def colon(lang: Any = "en") -> str:
+    """The colon after a label: ``":"``; in French with its no-break space before it (``"\\u00a0:"``)."""
+    return "\u00a0:" if normalize(lang) == "fr" else ":"

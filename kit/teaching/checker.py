@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import pandas as pd
 
-from ..i18n import N_, normalize, translator
+from ..i18n import N_, colon, normalize, translator
 from .speakers import SpeakerNames, initials, name_key, state_names
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,8 +77,7 @@ class Result:
         return self.status == "correct"
 
     def __repr__(self) -> str:
-        colon = " :" if self.lang == "fr" else ":"  # French typography: a space before the colon
-        return f"{_MARK[self.status]} {self.exercise}{colon} {self.message}"
+        return f"{_MARK[self.status]} {self.exercise}{colon(self.lang)} {self.message}"
 
     __str__ = __repr__
 
@@ -260,15 +259,15 @@ def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str 
 
     >>> from kit import load_report
     >>> check("1.1", ..., load_report(), lang="fr")
-    … 1.1 : pas encore de réponse (remplacez les ... par votre réponse et exécutez de nouveau la cellule)
+    … 1.1\u00a0: pas encore de réponse (remplacez les ... par votre réponse et exécutez de nouveau la cellule)
     """
     ex = _exercise(exercise)
     t = _Say(lang)
     if answer is Ellipsis:
-        return Result(ex.id, "unanswered", t("not answered yet (replace the ... with your answer and run the cell "
+        return Result(ex.id, "unanswered", t.gettext("not answered yet (replace the ... with your answer and run the cell "
                                              "again)"), t.lang)
     if answer is None:
-        res = Result(ex.id, "wrong", t(NONE_HINT), t.lang)
+        res = Result(ex.id, "wrong", t.gettext(NONE_HINT), t.lang)
     else:
         res = _judge(ex, answer, _report(report), t)
     record_progress(res)
@@ -276,16 +275,16 @@ def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str 
 
 
 class _Say:
-    """The messages of one check in one language: ``t("... {n} ...", n=3)``; ``t.ex(text)`` for catalogue text."""
+    """The messages of one check in one language: ``t.gettext("... {n} ...", n=3)``; ``t.ex(text)`` for catalogue text."""
 
     def __init__(self, lang: str | None) -> None:
         self.lang = normalize(lang)
         self.tr = translator(self.lang)
 
-    def __call__(self, message: str, **values: Any) -> str:
+    def gettext(self, message: str, **values: Any) -> str:
         return self.tr.gettext(message).format(**values) if values else self.tr.gettext(message)
 
-    def n(self, singular: str, plural: str, count: int, **values: Any) -> str:
+    def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
         return self.tr.ngettext(singular, plural, count).format(count=count, **values)
 
     def unit(self, ex: Exercise) -> str:
@@ -300,7 +299,7 @@ class _Say:
         return Result(ex.id, status, message.strip(), self.lang)
 
     def correct(self, ex: Exercise, extra: str = "") -> "Result":
-        return Result(ex.id, "correct", self("correct!") + extra, self.lang)
+        return Result(ex.id, "correct", self.gettext("correct!") + extra, self.lang)
 
 
 def expected(exercise: str, report: "Report | None" = None) -> Any:
@@ -377,7 +376,7 @@ def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None
         else:
             hit = miss == got
         if hit and miss != want:
-            return t.result(ex, "wrong", t(m.hint, got=got_text))
+            return t.result(ex, "wrong", t.gettext(m.hint, got=got_text))
     return None
 
 
@@ -407,12 +406,12 @@ def _check_number(ex, answer, want, r, canon, t: _Say) -> Result:
     got = _number_of(answer)
     if is_collection(got) or _is_figure(got):
         n = len(got) if hasattr(got, "__len__") else 2
-        return t.result(ex, "wrong", t.n("this is a collection of {count} value; the question wants one number. "
+        return t.result(ex, "wrong", t.ngettext("this is a collection of {count} value; the question wants one number. "
                                          "Try len(...), .nunique() or .sum().",
                                          "this is a collection of {count} values; the question wants one number. "
                                          "Try len(...), .nunique() or .sum().", n))
     if not isinstance(got, numbers.Real) or isinstance(got, bool):
-        return t.result(ex, "wrong", t("{got} is not a number; the question wants how many {unit}.",
+        return t.result(ex, "wrong", t.gettext("{got} is not a number; the question wants how many {unit}.",
                                        got=repr(got), unit=t.unit(ex)))
     want = scalar(want)
     if got == want:
@@ -420,7 +419,7 @@ def _check_number(ex, answer, want, r, canon, t: _Say) -> Result:
     near = _mistake(ex, r, got, want, canon, f"{got}", t)
     if near is not None:
         return near
-    message = t("{got} is too high.", got=got) if got > want else t("{got} is too low.", got=got)
+    message = t.gettext("{got} is too high.", got=got) if got > want else t.gettext("{got} is too low.", got=got)
     return t.result(ex, "wrong", message, tip=True)
 
 
@@ -451,9 +450,9 @@ def _shown(values: list[Any], most: int) -> str:
 
 
 def _not_recognised(ex: Exercise, unknown: list[Any], canon: Canon, t: _Say) -> Result:
-    return t.result(ex, "wrong", t("I do not recognise {shown} as {noun} in this report. Check the spelling, "
+    return t.result(ex, "wrong", t.gettext("I do not recognise {shown} as {noun} in this report. Check the spelling, "
                                    "or use the ids or names from the tables.", shown=_shown(unknown, 4),
-                                   noun=t(canon.noun)), tip=True)
+                                   noun=t.gettext(canon.noun)), tip=True)
 
 
 def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
@@ -462,7 +461,7 @@ def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
     if got == want:
         extra = ""
         if len(items) > len(got):
-            extra = t(" (you have {rows} rows for {n} {unit}: .unique() would tidy that up)",
+            extra = t.gettext(" (you have {rows} rows for {n} {unit}: .unique() would tidy that up)",
                       rows=len(items), n=len(got), unit=t.unit(ex))
         return t.correct(ex, extra)
     stop = _near_or_unknown(ex, r, got, want, canon, t)
@@ -470,15 +469,15 @@ def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
         return stop
     unknown = _unknown(got, canon)
     wrong = sorted(got - want, key=str)
-    parts = [t.n("{count} of yours is right", "{count} of yours are right", len(got & want))]
+    parts = [t.ngettext("{count} of yours is right", "{count} of yours are right", len(got & want))]
     if wrong:
-        parts.append(t.n("{count} should not be there ({shown})", "{count} should not be there ({shown})",
+        parts.append(t.ngettext("{count} should not be there ({shown})", "{count} should not be there ({shown})",
                          len(wrong), shown=_shown(wrong, 5)))
     if want - got:
-        parts.append(t("some are missing"))
+        parts.append(t.gettext("some are missing"))
     msg = "; ".join(parts) + "."
     if unknown:
-        msg += " " + t("(I do not recognise {shown}.)", shown=_shown(unknown, 4))
+        msg += " " + t.gettext("(I do not recognise {shown}.)", shown=_shown(unknown, 4))
     return t.result(ex, "wrong", msg, tip=True)
 
 
@@ -504,27 +503,27 @@ def _check_choice(ex, answer, want, r, canon, t: _Say) -> Result:
     items = _choice_items(answer, canon)
     unit = t.unit(ex)
     if items is None:
-        return t.result(ex, "wrong", t("this is a table of {rows} rows; the question wants one {unit}. Sort it and "
+        return t.result(ex, "wrong", t.gettext("this is a table of {rows} rows; the question wants one {unit}. Sort it and "
                                        "take the first label (.idxmax() or .index[0]).", rows=len(answer), unit=unit))
     got = set(items)
     if not got:
-        return t.result(ex, "wrong", t("this is empty; the question wants one {unit}.", unit=unit))
+        return t.result(ex, "wrong", t.gettext("this is empty; the question wants one {unit}.", unit=unit))
     if got and (got <= want and (len(got) == 1 or got == want)):
-        tie = t(" ({n} are tied at the top; any of them is right, or all of them together)", n=len(want))
+        tie = t.gettext(" ({n} are tied at the top; any of them is right, or all of them together)", n=len(want))
         return t.correct(ex, tie if len(want) > 1 else "")
     unknown = _unknown(got, canon)
     if unknown:
         return _not_recognised(ex, unknown, canon, t)
     if len(got) > 1 and not got <= want:
-        return t.result(ex, "wrong", t("you gave {n} values; the question wants one {unit} (or every one tied at "
+        return t.result(ex, "wrong", t.gettext("you gave {n} values; the question wants one {unit} (or every one tied at "
                                        "the top).", n=len(got), unit=unit))
     if len(got) > 1:
-        return t.result(ex, "wrong", t("these are tied at the top, but some of the tied ones are missing: give one "
+        return t.result(ex, "wrong", t.gettext("these are tied at the top, but some of the tied ones are missing: give one "
                                        "of them, or all of them."))
     near = _mistake(ex, r, got, want, canon, ", ".join(repr(i) for i in items), t)
     if near is not None:
         return near
-    return t.result(ex, "wrong", t("{item} is not at the top. Did you sort in descending order (ascending=False)?",
+    return t.result(ex, "wrong", t.gettext("{item} is not at the top. Did you sort in descending order (ascending=False)?",
                                    item=repr(items[0])), tip=True)
 
 
@@ -543,7 +542,7 @@ def _read_mapping(answer: Any, canon: Canon | None, want: dict | None = None) ->
 def _check_mapping(ex, answer, want, r, canon, t: _Say) -> Result:
     want = _normal(ex, want, canon)
     if not mapping_candidates(answer):
-        return t.result(ex, "wrong", t("the question wants a number for each of the {unit}, as a table (a Series "
+        return t.result(ex, "wrong", t.gettext("the question wants a number for each of the {unit}, as a table (a Series "
                                        "such as .value_counts() or .groupby(...)[...].nunique() gives).",
                                        unit=t.unit(ex)))
     got = _read_mapping(answer, canon, want)
@@ -555,13 +554,14 @@ def _check_mapping(ex, answer, want, r, canon, t: _Say) -> Result:
     parts = []
     extra = sorted(set(got) - set(want), key=str)
     if extra:
-        parts.append(t("{shown} should not be there", shown=", ".join(repr(e) for e in extra[:5])))
+        parts.append(t.gettext("{shown} should not be there", shown=", ".join(repr(e) for e in extra[:5])))
     off = sorted((k for k in set(got) & set(want) if got[k] != want[k]), key=str)
     if off:
-        parts.append(t("the number is wrong for {items}", items=", ".join(
-            f"{k!r} ({t('too high') if _gt(got[k], want[k]) else t('too low')})" for k in off[:5])))
+        high, low = t.gettext("too high"), t.gettext("too low")
+        parts.append(t.gettext("the number is wrong for {items}", items=", ".join(
+            f"{k!r} ({high if _gt(got[k], want[k]) else low})" for k in off[:5])))
     if set(want) - set(got):
-        parts.append(t("some {unit} are missing", unit=t.unit(ex)))
+        parts.append(t.gettext("some {unit} are missing", unit=t.unit(ex)))
     return t.result(ex, "wrong", "; ".join(parts) + ".", tip=True)
 
 
@@ -574,10 +574,10 @@ def _gt(a: Any, b: Any) -> bool:
 
 def _check_figure(ex, answer, want, r, canon, t: _Say) -> Result:
     if not _is_figure(answer):
-        return t.result(ex, "wrong", t("the question wants a chart: make one with px.bar(...) and put the figure "
+        return t.result(ex, "wrong", t.gettext("the question wants a chart: make one with px.bar(...) and put the figure "
                                        "after answer =."))
     if not answer.data:
-        return t.result(ex, "wrong", t("this chart is empty: give px.bar your table (and x= and y=)."))
+        return t.result(ex, "wrong", t.gettext("this chart is empty: give px.bar your table (and x= and y=)."))
     return _check_mapping(ex, answer, want, r, canon, t)
 
 
