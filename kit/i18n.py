@@ -40,7 +40,7 @@ from importlib import resources
 from typing import Any
 
 __all__ = ["LANGUAGES", "DOMAIN", "LANG_ENV", "normalize", "set_language", "get_language", "translator",
-           "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon"]
+           "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon", "semicolon"]
 
 #: The languages the kit speaks; the first is the source language of the messages.
 LANGUAGES = ("en", "fr")
@@ -157,3 +157,8 @@ def and_list(items: Any, lang: Any = "en") -> str:
 def colon(lang: Any = "en") -> str:
     """The colon after a label: ``":"``; in French with its no-break space before it (``"\\u00a0:"``)."""
     return "\u00a0:" if normalize(lang) == "fr" else ":"
+
+
+def semicolon(lang: Any = "en") -> str:
+    """The separator of a list of clauses: ``"; "``; in French ``"\\u00a0; "``."""
+    return "\u00a0; " if normalize(lang) == "fr" else "; "

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import pandas as pd
 
-from ..i18n import N_, colon, normalize, translator
+from ..i18n import N_, colon, normalize, semicolon, translator
 from .speakers import SpeakerNames, initials, name_key, state_names
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -475,7 +475,7 @@ def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
                          len(wrong), shown=_shown(wrong, 5)))
     if want - got:
         parts.append(t.gettext("some are missing"))
-    msg = "; ".join(parts) + "."
+    msg = semicolon(t.lang).join(parts) + "."
     if unknown:
         msg += " " + t.gettext("(I do not recognise {shown}.)", shown=_shown(unknown, 4))
     return t.result(ex, "wrong", msg, tip=True)
@@ -562,7 +562,7 @@ def _check_mapping(ex, answer, want, r, canon, t: _Say) -> Result:
             f"{k!r} ({high if _gt(got[k], want[k]) else low})" for k in off[:5])))
     if set(want) - set(got):
         parts.append(t.gettext("some {unit} are missing", unit=t.unit(ex)))
-    return t.result(ex, "wrong", "; ".join(parts) + ".", tip=True)
+    return t.result(ex, "wrong", semicolon(t.lang).join(parts) + ".", tip=True)
 
 
 def _gt(a: Any, b: Any) -> bool:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from ..citation import cite_paras, paragraphs
 from ..display import format_date
-from ..i18n import N_, and_list, colon, translator
+from ..i18n import N_, and_list, colon, semicolon, translator
 
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
@@ -63,11 +63,11 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
         when = ", ".join(x for x in (format_date(h.get("date"), lang), h.get("format")) if x)
         out.append((_("Meeting"), when or h["meeting_id"]))
     elif h.get("dates"):
-        out.append((_("Meetings"), "; ".join(format_date(d, lang) for d in h["dates"])))
+        out.append((_("Meetings"), semicolon(lang).join(format_date(d, lang) for d in h["dates"])))
     if h.get("chair"):
         out.append((_("Chair"), h["chair"]))
     paras = h.get("paras") or []
-    where = f", {paragraphs(paras, lang)}" if len(paras) == 2 and paras[0] != paras[1] else ""
+    where = f", {paragraphs(range(paras[0], paras[1] + 1), lang)}" if len(paras) == 2 and paras[0] != paras[1] else ""
     if h.get("document"):
         out.append((_("Document"), f"{h['document']}{where}"))
     else:
@@ -97,7 +97,7 @@ def row(item: "Item", lang: str = "en") -> dict[str, Any]:
     """One item as the plain strings every rendering shows: who, how (asks), figure, text, cite, parts."""
     _ = translator(lang).gettext
     out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_paras(item.paras[:1], lang),
-                           "figure": "", "figure_kind": "", "parts": []}
+                           "figure": "", "figure_kind": "", "parts": [], "colon": colon(lang)}
     if item.kind in ("citation", "not_quoted"):
         out["cite"] = ""
     elif item.kind != "briefing":
@@ -174,9 +174,9 @@ def markdown_words(note: "Note", cache: dict | None = None) -> int:
 def _md_row(r: dict) -> str:
     head = ""
     if r["figure"]:
-        head += f"**{md_escape(r['figure'])}** ({md_escape(r['figure_kind'])})" + (", " if r["who"] else ": ")
+        head += f"**{md_escape(r['figure'])}** ({md_escape(r['figure_kind'])})" + (", " if r["who"] else r["colon"] + " ")
     if r["who"]:
-        head += f"**{md_escape(r['who'])}**" + (f" _({md_escape(r['how'])})_" if r["how"] else "") + ": "
+        head += f"**{md_escape(r['who'])}**" + (f" _({md_escape(r['how'])})_" if r["how"] else "") + r["colon"] + " "
     text = md_escape(r["text"])
     return f"{head}{text} {r['cite']}".rstrip()
 
@@ -238,12 +238,12 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
                 p = doc.add_paragraph(style="List Bullet")
                 if r["figure"]:
                     p.add_run(r["figure"]).bold = True
-                    p.add_run(f" ({r['figure_kind']})" + (", " if r["who"] else ": "))
+                    p.add_run(f" ({r['figure_kind']})" + (", " if r["who"] else r["colon"] + " "))
                 if r["who"]:
                     p.add_run(r["who"]).bold = True
                     if r["how"]:
                         p.add_run(f" ({r['how']})").italic = True
-                    p.add_run(": ")
+                    p.add_run(r["colon"] + " ")
                 p.add_run(r["text"] + (" " if r["cite"] else ""))
                 if r["cite"]:
                     p.add_run(r["cite"]).italic = True
