@@ -77,10 +77,13 @@ def set_language(lang: Any) -> str:
     return get_language()
 
 
-@lru_cache(maxsize=None)
 def translator(lang: Any = None) -> _gettext.NullTranslations:
     """The translations of ``lang``: the compiled catalogue, or identity for English (and any string missing)."""
-    code = normalize(lang)
+    return _translator(normalize(lang))
+
+
+@lru_cache(maxsize=None)
+def _translator(code: str) -> _gettext.NullTranslations:
     if code == LANGUAGES[0]:
         return _gettext.NullTranslations()
     mo = resources.files("kit.locale") / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
