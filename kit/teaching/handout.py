@@ -35,6 +35,7 @@ from markupsafe import Markup
 
 from . import ASK_LEMMAS
 from .briefing import figure_kind
+from .speakers import display_names
 from ..citation import cite, paragraphs
 from ..display import format_date
 from ..i18n import N_, colon, format_number, normalize, translator
@@ -104,6 +105,7 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
     # the largest joint statement
     if len(st):
         sizes = st[st["joint"]].groupby(["para", "group"]).size().sort_values(ascending=False, kind="stable")
+        labels = display_names(r.speakers, lang) if lang != "en" else {}
         if len(sizes):
             (para, group), n = sizes.index[0], int(sizes.iloc[0])
             rows = st[(st["para"] == para) & (st["group"] == group)]
@@ -112,7 +114,8 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
                                      "delegations, and what did they say or ask?"),
                        "paras": [int(para)],
                        "answer": tr.ngettext("{n} delegation ({names}): “{quote}”", "{n} delegations ({names}): “{quote}”",
-                                             n).format(n=n, names=", ".join(rows["speaker"]),
+                                             n).format(n=n, names=", ".join(labels.get(sid, name) for sid, name in
+                                                                          zip(rows["speaker_id"], rows["speaker"])),
                                                        quote=_sentence(texts[int(para)], rows.iloc[0]))})
     # a casualty figure, a money figure
     for kind in ("casualties", "money", "percentage"):
@@ -164,12 +167,22 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
     # the delegation in most paragraphs
     ms = st[st["speaker_kind"] == "member_state"]
     if len(ms):
+        ms = _named(ms, r, lang)
         counts = ms.groupby("speaker")["para"].nunique().sort_values(ascending=False, kind="stable")
         top = int(counts.iloc[0])
         qs.append({"question": _("Which delegation speaks in the most paragraphs? (Use the table on page 1.)"),
                    "paras": [], "answer": tr.ngettext("{name} ({n} paragraph)", "{name} ({n} paragraphs)",
                                                       top).format(name=counts.index[0], n=top)})
     return qs
+
+
+def _named(statements: pd.DataFrame, r: "Report", lang: str) -> pd.DataFrame:
+    """Statements whose ``speaker`` is the speaker's display name in ``lang`` (the report's own words in English)."""
+    if lang == "en":
+        return statements
+    labels = display_names(r.speakers, lang)
+    return statements.assign(speaker=[labels.get(sid, name) for sid, name in
+                                      zip(statements["speaker_id"], statements["speaker"])])
 
 
 def _speaker_label(r: "Report", speaker_id: str, fallback: str, lang: str = "en") -> str:
@@ -250,7 +263,7 @@ def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) ->
                  "chair": _text(m.chair), "first_para": int(m.first_para), "last_para": int(m.last_para),
                  "speakers": int(st.loc[st["meeting_id"] == m.meeting_id, "speaker_id"].nunique())}
                 for m in r.meetings.sort_values(["date", "first_para"]).itertuples()]
-    ms = st[st["speaker_kind"] == "member_state"]
+    ms = _named(st[st["speaker_kind"] == "member_state"], r, lang)
     counts = (ms.groupby("speaker").agg(paragraphs=("para", "nunique"), statements=("statement_id", "size"))
               .sort_values(["paragraphs", "statements"], ascending=False, kind="stable").head(top))
     delegations = [{"name": name, "paragraphs": int(row["paragraphs"]), "statements": int(row["statements"])}

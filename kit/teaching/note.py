@@ -43,7 +43,7 @@ from ..schema import COLUMNS, TABLES
 from ..sentences import clip_sentences
 from .asks import addressee, ask_form
 from .figures import FIGURE_KINDS, find_figures
-from .speakers import SpeakerNames
+from .speakers import SpeakerNames, display_names
 
 __all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "note_tables", "json_schema",
            "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES", "SECTION_EMPTY"]
@@ -359,38 +359,6 @@ class _Piece:
         return len(self.text.split())
 
 
-def _speaker_labels(t: NoteTables, lang: str = "en") -> dict[str, str]:
-    """Short display names: the shortest running name of a State ("United Kingdom"; in French, without its
-    article, "Royaume-Uni"), a person's name."""
-    from ..gazetteer import read_table
-
-    short: dict[str, str] = {}
-    prefix = "fr_" if lang == "fr" else ""
-    try:
-        for row in read_table("member_states.csv"):
-            names = [_bare(n) for n in row.get(prefix + "running_names", "").split("|") if n]
-            un = row.get(prefix + "name" if prefix else "un_name", "")
-            if un and "(" not in un and len(un) <= 20:
-                short[row["iso3"]] = un  # the UN short name, when it is short ("Türkiye", not "Turkey")
-            elif names:
-                short[row["iso3"]] = min(names, key=len)
-    except OSError:
-        pass
-    out = {}
-    for s in t.speakers:
-        name = s.get("name") or s["speaker_id"]
-        iso = s.get("country_iso3")
-        if s.get("kind") in ("member_state", "observer_state") and iso in short:
-            name = short[iso]
-        out[s["speaker_id"]] = name
-    return out
-
-
-def _bare(name: str) -> str:
-    """A French running name without its article: "le Royaume-Uni" -> "Royaume-Uni"."""
-    return re.sub(r"^(?:le |la |les |l['’])", "", name.strip())
-
-
 def _briefer_label(row: dict, name: str, tr) -> str:
     extra = ", ".join(x for x in (row.get("title"), row.get("organization")) if x and x != "representative")
     if row.get("kind") == "chair":
@@ -416,7 +384,7 @@ class _Builder:
         self.t = t
         self.lang = lang
         self.tr = translator(lang)
-        self.labels = _speaker_labels(t, lang)
+        self.labels = display_names(t.speakers, lang)
         self.kind_of = {s["speaker_id"]: s.get("kind") or "other" for s in t.speakers}
         self.meeting = self._meeting(meeting)
         self.theme_ids = self._themes(themes)

@@ -26,7 +26,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
-__all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names"]
+__all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names", "display_names"]
 
 
 def name_key(name: Any) -> str:
@@ -204,3 +204,35 @@ def _honorifics() -> set[str]:
         return {name_key(r["honorific"]) for r in read_table("honorifics.csv") if r.get("honorific")}
     except OSError:
         return set()
+
+
+def display_names(speakers: Any, lang: str = "en") -> dict[str, str]:
+    """Short display names by ``speaker_id``: a State's UN short name when it is short ("Türkiye"), else its shortest
+    running name ("United Kingdom"; in French without its article, "Royaume-Uni"); a person's name.
+
+    >>> display_names([{"speaker_id": "GBR", "name": "United Kingdom of Great Britain and Northern Ireland",
+    ...                 "kind": "member_state", "country_iso3": "GBR"}], "fr")
+    {'GBR': 'Royaume-Uni'}
+    """
+    prefix = "fr_" if lang == "fr" else ""
+    short: dict[str, str] = {}
+    for row in _state_rows():
+        names = [_bare(n) for n in row.get(prefix + "running_names", "").split("|") if n]
+        un = row.get("fr_name" if prefix else "un_name", "")
+        if un and "(" not in un and len(un) <= 20:
+            short[row["iso3"]] = un
+        elif names:
+            short[row["iso3"]] = min(names, key=len)
+    out = {}
+    for s in rows_of(speakers):
+        name = s.get("name") or s["speaker_id"]
+        iso = s.get("country_iso3")
+        if s.get("kind") in ("member_state", "observer_state") and iso in short:
+            name = short[iso]
+        out[s["speaker_id"]] = name
+    return out
+
+
+def _bare(name: str) -> str:
+    """A French running name without its article: "le Royaume-Uni" -> "Royaume-Uni"."""
+    return re.sub(r"^(?:le |la |les |l['’])", "", name.strip())
