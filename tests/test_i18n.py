@@ -166,3 +166,33 @@ def test_import_kit_does_not_import_babel():
            "print('babel' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_french_material_shows_no_english_message_of_the_catalogue(messages):
+    """What the French note, handout and notebooks show is translated where it is shown (a marked message that is
+    shown untranslated would leave its English here)."""
+    import json
+
+    from kit import load_report
+    from kit.teaching.handout import build_handout
+    from kit.teaching.note import build_note
+
+    r = load_report()
+    report_text = " ".join(r.paragraphs["text"])
+    tr = translator("fr")
+    english = set()
+    for message in messages:
+        for text in ([message] if isinstance(message, str) else message):
+            fixed = max(re.split(r"\{\w*\}|%\(\w+\)s", text.strip("\n")), key=len).strip()
+            if len(fixed) >= 12 and fixed not in report_text and fixed not in tr.gettext(text):
+                english.add(fixed)
+    assert len(english) > 100
+    shown = {"handout": build_handout(r, lang="fr").replace("&#39;", "'"),
+             "note": build_note(r, lang="fr", max_words=None).to_markdown().replace("\\", "")}
+    for p in sorted((ROOT / "notebooks" / "workshop" / "fr").glob("*.ipynb")):
+        nb = json.loads(p.read_text(encoding="utf-8"))
+        shown[p.name] = "\n".join("".join(c["source"]) + "".join("".join(o.get("text", "")) for o in c.get("outputs", []))
+                                  for c in nb["cells"])
+    for name, text in shown.items():
+        left = sorted(e for e in english if e in text)
+        assert not left, (name, left[:5])
