@@ -305,6 +305,18 @@ def test_notebook_timings_match_the_trainer_guides_agenda(lang, guide_name):
         assert f"{start}–{end}" in header and header.count("**") >= 6, name
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_committed_notebooks_are_what_the_source_builds(lang):
+    """Each committed participant notebook is ``workshop_source.notebook(name, lang=...)``: rebuild with
+    ``notebooks/workshop/build_notebooks.py`` (and re-execute) after editing the source or the catalogue."""
+    from kit.teaching.workshop_source import LANG_FOLDERS, NOTEBOOKS, notebook
+
+    committed = _notebooks(WORKSHOP / LANG_FOLDERS[lang])
+    for name in NOTEBOOKS:
+        built = notebook(name, lang=lang)
+        assert ["".join(c["source"]) for c in committed[name]["cells"]] == [c.source for c in built.cells], name
+
+
 def test_french_notebooks_are_the_english_cells_in_french():
     """One source: the French set has the same cells, the same code (but the setup), translated prose."""
     from kit.teaching.workshop_source import NOTEBOOKS
