@@ -18,6 +18,10 @@ What the engine does with an answer:
   is a listed common mistake, and never prints the expected answer or a count
   of it (which would be the answer to another exercise).
 
+Messages are in the language given to :func:`check` (``lang="fr"``) or the process's language
+(:func:`kit.i18n.set_language`, which the French notebooks call): questions, hints and units come from the
+catalogue of :mod:`kit.i18n` (they are marked ``N_`` in :mod:`kit.teaching.exercises`).
+
 When the environment variable ``KIT_PROGRESS_FILE`` is set, every checked
 answer appends one JSON line ``{"exercise": "1.3", "correct": true, "time":
 "2026-11-29T10:00:00+00:00"}`` to that file (``kit workshop`` counts them).
