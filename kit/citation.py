@@ -1,7 +1,9 @@
 """Paragraph citations, in one format: ``"S/2021/1086, paras. 26-28, 31"``, or ``"(paras. 26-28, 31)"`` after
 a quotation whose report is already named.
 
-Pandas-free, so the parser, the apps and the briefing notes share one definition.
+Pandas-free, so the parser, the apps and the briefing notes share one definition. ``lang`` gives the
+abbreviations and the range of the language's citation style (French: ``"par. 26 à 28"``; catalogues of
+:mod:`kit.i18n`).
 
 Examples
 --------
@@ -11,12 +13,16 @@ Examples
 'wgpko-2021, para. 26'
 >>> cite_paras([27, 26])
 '(paras. 26-27)'
+>>> cite("S/2021/1086", [27, 26, 28, 31], lang="fr"), cite_paras(27, lang="fr")
+('S/2021/1086, par. 26 à 28, 31', '(par. 27)')
 """
 
 from __future__ import annotations
 
 import numbers
-from typing import Iterable
+from typing import Any, Iterable
+
+from .i18n import translator
 
 __all__ = ["cite", "cite_paras", "paragraphs"]
 
@@ -28,8 +34,9 @@ def _numbers(paras: int | Iterable[int]) -> list[int]:
     return numbers_
 
 
-def paragraphs(paras: int | Iterable[int]) -> str:
+def paragraphs(paras: int | Iterable[int], lang: Any = "en") -> str:
     """``"para. 26"`` or ``"paras. 26-28, 31"`` (sorted, duplicates dropped, consecutive runs joined)."""
+    tr = translator(lang)
     numbers_ = _numbers(paras)
     runs: list[list[int]] = []
     for p in numbers_:
@@ -37,15 +44,18 @@ def paragraphs(paras: int | Iterable[int]) -> str:
             runs[-1].append(p)
         else:
             runs.append([p])
-    text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
-    return f"para{'s' if len(numbers_) > 1 else ''}. {text}"
+    # TRANSLATORS: a run of consecutive paragraph numbers in a citation ("paras. 26-28").
+    run = tr.gettext("{first}-{last}")
+    text = ", ".join(run.format(first=r[0], last=r[-1]) if len(r) > 1 else f"{r[0]}" for r in runs)
+    # TRANSLATORS: the abbreviation before the paragraph numbers of a citation.
+    return tr.ngettext("para. {numbers}", "paras. {numbers}", len(numbers_)).format(numbers=text)
 
 
-def cite(label: str, paras: int | Iterable[int]) -> str:
+def cite(label: str, paras: int | Iterable[int], lang: Any = "en") -> str:
     """Cite one paragraph or several of the report ``label`` (its symbol, else its id)."""
-    return f"{label}, {paragraphs(paras)}"
+    return f"{label}, {paragraphs(paras, lang)}"
 
 
-def cite_paras(paras: int | Iterable[int]) -> str:
+def cite_paras(paras: int | Iterable[int], lang: Any = "en") -> str:
     """The short citation after a quotation: ``"(para. 27)"``, ``"(paras. 26-28, 31)"``."""
-    return f"({paragraphs(paras)})"
+    return f"({paragraphs(paras, lang)})"

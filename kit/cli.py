@@ -98,7 +98,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
             raise ReportError(f"the folder {str(path.parent)!r} does not exist; create it first",
                               source=str(path))
     report = _load(args.report)
-    note = build_note(report, meeting=args.meeting, themes=args.theme or (), speakers=args.speaker or ())
+    note = build_note(report, meeting=args.meeting, themes=args.theme or (), speakers=args.speaker or (),
+                      lang=args.lang)
     if path is None:
         print(note.to_markdown(), end="")
         return 0
@@ -122,7 +123,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     from .teaching.handout import write_handout
 
     report = _load(args.report)
-    write_handout(report, args.out)
+    write_handout(report, args.out, lang=args.lang)
     print(f"wrote {args.out} (print it from a browser on A4: the questions and the answer key each start on a new page)")
     return 0
 
@@ -130,7 +131,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 def _cmd_solutions(args: argparse.Namespace) -> int:
     from .teaching.workshop_source import build_solutions
 
-    for path in build_solutions(Path(args.out)):
+    for path in build_solutions(Path(args.out), lang=args.lang or "en"):
         print(f"wrote {path}")
     print("These are the trainer's solutions: keep them out of the folder participants open.")
     return 0
@@ -147,6 +148,10 @@ def _cmd_workshop(args: argparse.Namespace) -> int:
 
     return workshop(folder=args.folder, password=args.password, port=args.port, host=args.host,
                     report=args.report, show_progress=args.progress, max_participants=args.max_participants)
+
+
+_LANG_HELP = ("language of the headings, labels and dates: en or fr (default: $KIT_LANG, else en); "
+              "quotes stay in the report's language")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,15 +176,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--theme", action="append", help="theme id (repeatable)")
     p.add_argument("--speaker", action="append", help="speaker id or name (repeatable)")
     p.add_argument("--out", help="file to write: .md, .html, .docx or .json; default prints Markdown")
+    p.add_argument("--lang", help=_LANG_HELP)
     p.set_defaults(func=_cmd_note)
 
     p = sub.add_parser("handout", help="write a printable HTML handout with questions and an answer key")
     p.add_argument("report", nargs="?")
     p.add_argument("--out", default="handout.html", help="HTML file to write (default: handout.html)")
+    p.add_argument("--lang", help=_LANG_HELP)
     p.set_defaults(func=_cmd_handout)
 
     p = sub.add_parser("solutions", help="write the workshop notebooks with the answers (for the trainer only)")
     p.add_argument("--out", required=True, help="folder to write them to (not the one participants open)")
+    p.add_argument("--lang", help="language of the notebooks: en (default) or fr")
     p.set_defaults(func=_cmd_solutions)
 
     p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL and a QR code)")

@@ -2,18 +2,19 @@
 
 The apps, the briefing notes and the handouts all use these, so a date or a list of speakers reads the same
 everywhere. Pandas-free: it accepts dates as :class:`datetime.date`, pandas ``Timestamp`` or ISO text.
+:func:`format_date` is :func:`kit.i18n.format_date` (English by default; ``lang="fr"`` gives "13 avril 2021").
 
 Examples
 --------
->>> format_date("2021-04-13"), format_date(None)
-('13 April 2021', '')
+>>> format_date("2021-04-13"), format_date(None), format_date("2021-04-13", lang="fr")
+('13 April 2021', '', '13 avril 2021')
 >>> sorted(["chair", "briefer", "member_state"], key=kind_rank)
 ['member_state', 'briefer', 'chair']
 """
 
 from __future__ import annotations
 
-import datetime as _dt
+from .i18n import format_date
 
 __all__ = ["format_date", "KIND_ORDER", "kind_rank"]
 
@@ -25,19 +26,3 @@ KIND_ORDER = {"member_state": 0, "observer_state": 1, "organization": 2, "other"
 def kind_rank(kind: str | None) -> int:
     """Where a speaker of this ``kind`` comes in :data:`KIND_ORDER` (an unknown kind goes with "other")."""
     return KIND_ORDER.get(kind or "other", KIND_ORDER["other"])
-
-
-def format_date(value) -> str:
-    """A date as a reader writes it, ``"13 April 2021"``; empty for a missing date (None, NaT, NaN, "").
-
-    >>> import datetime; format_date(datetime.datetime(2021, 12, 1, 10, 0))
-    '1 December 2021'
-    """
-    if isinstance(value, str):
-        try:
-            value = _dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return value.strip()
-    if not isinstance(value, _dt.date) or type(value).__name__ == "NaTType":
-        return ""
-    return f"{value.day} {value:%B %Y}"

@@ -167,6 +167,53 @@ def test_filtered_notes_keep_the_invariants(r, kwargs):
                 assert any(term in item.text.lower() for term in terms), item.text
 
 
+# ---------------------------------------------------------------------------
+# in French: headings, labels, dates and citations translated; quotes still the report's own sentences
+
+def _fr(message: str) -> str:
+    from kit.i18n import translator
+
+    return translator("fr").gettext(message)
+
+
+def test_french_notes_keep_the_invariants_and_speak_french(r, tmp_path, capsys):
+    from kit.cli import main
+    from kit.i18n import format_date
+    from kit.teaching.note import SECTION_TITLES
+
+    for meeting in _meetings(r):
+        fr = build_note(r, meeting=meeting, lang="fr")
+        check_note(fr, r, meeting=meeting)  # verbatim, whole sentences, speakers who speak there, in every rendering
+        assert fr.lang == "fr" and fr.to_dict()["lang"] == "fr"
+        # uncut, the same note in French words: the same quotes (the two-page cut counts French words, and themes
+        # are listed in the order of their French labels)
+        full_en, full_fr = (build_note(r, meeting=meeting, lang=x, max_words=None) for x in ("en", "fr"))
+        assert sorted((i.kind, i.text, i.paras) for i in full_fr.items if i.quote) == \
+               sorted((i.kind, i.text, i.paras) for i in full_en.items if i.quote)
+        assert [s.title for s in fr.sections] == [_fr(SECTION_TITLES[s.key]) for s in fr.sections]
+        assert all(s.title != SECTION_TITLES[s.key] for s in fr.sections)
+        md, page = fr.to_markdown(), fr.to_html()
+        when = format_date(fr.heading["date"], "fr")
+        assert re.search(r"\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+                         r"novembre|décembre) \d{4}", when)
+        assert f"**{_fr('Meeting')}\u00a0:** {when}" in md
+        assert '<html lang="fr">' in page and html.escape(when) in page
+        for title in SECTION_TITLES.values():  # no English heading left in the French renderings
+            assert f"## {title}\n" not in md and f"<h2>{html.escape(title)}</h2>" not in page
+        assert "(par. " in md and "(para. " not in md
+        assert _fr("Cite as: {citation}").split("{")[0] in md
+        word = _docx_text(fr)
+        assert _fr("Key messages") in word and when in word
+    out = tmp_path / "note.json"
+    assert main(["note", "--lang", "fr", "--meeting", _meetings(r)[0], "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["lang"] == "fr"
+    capsys.readouterr()
+    assert main(["note", "--lang", "fr-FR", "--speaker", "Royaume-Uni"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("# " + _fr("Briefing note: {subject}").split("{")[0])
+    assert f"## {_fr('Key messages')}" in printed
+
+
 def test_joint_positions_are_listed_once_with_every_delegation(r):
     note = build_note(r, max_words=None)
     t = note_tables(r)

@@ -118,6 +118,38 @@ def test_unanswered(r):
         assert res.status == "unanswered" and "not answered yet" in str(res) and not res
 
 
+@pytest.mark.parametrize("exercise", [(e, i) for e, x in EXERCISES.items() for i in range(len(x.mistakes))],
+                         ids=lambda p: f"{p[0]}-mistake{p[1]}")
+def test_the_checker_speaks_french(r, exercise):
+    """check(..., lang="fr") gives each mistake's French hint; its words are the French catalogue's."""
+    ex_id, i = exercise
+    mistake = EXERCISES[ex_id].mistakes[i]
+    res = check(ex_id, mistake.answer(r), r, lang="fr")
+    hint = _t(mistake.hint, "fr")
+    assert hint != mistake.hint and res.status == "wrong"
+    assert all(part.strip()[:25] in res.message for part in re.split(r"\{got\}", hint) if part.strip()), res
+    assert str(res).startswith(f"✘ {ex_id}\u00a0: ")
+
+
+def test_the_checker_follows_the_notebooks_language(r):
+    from kit.i18n import set_language
+
+    right = expected("1.1", r)
+    assert str(check("1.1", right, r, lang="fr")).endswith(_t("correct!", "fr"))
+    assert _t("not answered yet (replace the ... with your answer and run the cell again)", "fr") in \
+        check("1.1", ..., r, lang="fr-FR").message
+    assert "pas un nombre" in check("1.1", "abc", r, lang="fr").message
+    try:
+        set_language("fr")  # what the setup cell of a French notebook does
+        assert check("1.3", ["xyzq"], r).message.startswith(_t("I do not recognise {shown} as {noun} in this "
+                                                               "report. Check the spelling, or use the ids or names "
+                                                               "from the tables.", "fr")[:20])
+        assert check("1.3", ["Royaume-Uni", "xyzq"], r).lang == "fr"
+    finally:
+        set_language(None)
+    assert check("1.1", right, r).message == "correct!"
+
+
 def test_wrong_answers_reveal_no_number_but_the_participants_own(r):
     """A hint never prints a count of the expected answer (which is another exercise's answer)."""
     for ex_id, ex in EXERCISES.items():
@@ -217,19 +249,28 @@ def _check_cells(nb):
             yield re.search(r'check\("([^"]+)"', src).group(1), src, out
 
 
-def test_participant_notebooks_hold_no_answers_and_use_every_exercise():
-    from kit.teaching.workshop_source import NOTEBOOKS
+def _t(message: str, lang: str) -> str:
+    from kit.i18n import translator
 
-    participants = _notebooks(WORKSHOP)
+    return translator(lang).gettext(message)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_participant_notebooks_hold_no_answers_and_use_every_exercise(lang):
+    from kit.teaching.workshop_source import LANG_FOLDERS, NOTEBOOKS
+
+    participants = _notebooks(WORKSHOP / LANG_FOLDERS[lang])
     assert set(participants) == set(NOTEBOOKS)
     seen = set()
+    unanswered = _t("not answered yet (replace the ... with your answer and run the cell again)", lang)
     for name, nb in participants.items():
         for ex, src, out in _check_cells(nb):
             seen.add(ex)
             assert src.startswith("answer = ...\n"), (name, src)
-            assert "not answered yet" in out and "correct" not in out, (name, out)
+            assert unanswered in out and _t("correct!", lang) not in out, (name, out)
         top = "".join(nb["cells"][0]["source"])
-        assert top.startswith("# ") and "**Objectives**" in top and "**Key points**" in top, name
+        assert top.startswith("# ") and _t("**Objectives** -- by the end you can:", lang) in top, name
+        assert _t("**Key points**", lang) in top, name
         tagged = [c for c in nb["cells"] if "nbval-ignore-output" in c.get("metadata", {}).get("tags", [])]
         assert tagged, f"{name} has a plotting step"
         for c in tagged:  # only figure outputs are left out of nbval
@@ -244,20 +285,65 @@ def test_solutions_are_not_in_the_repository_nor_served():
 
 
 def test_figures_point_to_no_cdn():
-    for p in WORKSHOP.glob("*.ipynb"):
+    for p in WORKSHOP.rglob("*.ipynb"):
         text = p.read_text(encoding="utf-8")
         assert not re.search(r"https?://(cdn\.|[^\"]*plot\.ly)", text), p.name
 
 
-def test_notebook_timings_match_the_trainer_guides_agenda():
-    from kit.teaching.workshop_source import AGENDA
+@pytest.mark.parametrize("lang, guide_name", [("en", "TRAINER_GUIDE.md"), ("fr", "GUIDE_FORMATEUR.md")])
+def test_notebook_timings_match_the_trainer_guides_agenda(lang, guide_name):
+    from kit.teaching.workshop_source import AGENDA, LANG_FOLDERS
 
-    guide = (WORKSHOP / "TRAINER_GUIDE.md").read_text(encoding="utf-8")
+    guide = (WORKSHOP / guide_name).read_text(encoding="utf-8")
+    folder = LANG_FOLDERS[lang]
     for name, (start, end) in AGENDA.items():
-        row = next(line for line in guide.splitlines() if line.startswith("|") and f"{name}.ipynb" in line)
+        path = f"{name}.ipynb" if folder == "." else f"{folder}/{name}.ipynb"
+        row = next(line for line in guide.splitlines() if line.startswith("|") and f"`{path}`" in line)
         assert re.search(rf"\|\s*{start}\s*[–-]\s*{end}\s*\|", row), (name, row)
-        nb = json.loads((WORKSHOP / f"{name}.ipynb").read_text(encoding="utf-8"))
-        assert f"({start}–{end} on the workshop agenda)" in "".join(nb["cells"][0]["source"]), name
+        nb = json.loads((WORKSHOP / folder / f"{name}.ipynb").read_text(encoding="utf-8"))
+        header = "".join(nb["cells"][0]["source"])
+        assert f"{start}–{end}" in header and header.count("**") >= 6, name
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_committed_notebooks_are_what_the_source_builds(lang):
+    """Each committed participant notebook is ``workshop_source.notebook(name, lang=...)``: rebuild with
+    ``notebooks/workshop/build_notebooks.py`` (and re-execute) after editing the source or the catalogue."""
+    from kit.teaching.workshop_source import LANG_FOLDERS, NOTEBOOKS, notebook
+
+    committed = _notebooks(WORKSHOP / LANG_FOLDERS[lang])
+    for name in NOTEBOOKS:
+        built = notebook(name, lang=lang)
+        assert ["".join(c["source"]) for c in committed[name]["cells"]] == [c.source for c in built.cells], name
+
+
+def test_french_notebooks_are_the_english_cells_in_french():
+    """One source: the French set has the same cells, the same code (but the setup), translated prose."""
+    from kit.teaching.workshop_source import NOTEBOOKS
+
+    en, fr = _notebooks(WORKSHOP), _notebooks(WORKSHOP / "fr")
+    for name in NOTEBOOKS:
+        a, b = en[name]["cells"], fr[name]["cells"]
+        assert [c["cell_type"] for c in a] == [c["cell_type"] for c in b], name
+        for x, y in zip(a, b):
+            sx, sy = "".join(x["source"]), "".join(y["source"])
+            if x["cell_type"] == "code" and "load_report()" not in sx:
+                assert sx == sy, name
+            elif x["cell_type"] == "code":
+                assert "set_language('fr')" in sy and "set_language" not in sx
+            else:
+                assert sx != sy, (name, sx[:80])  # every Markdown cell is translated
+        assert fr[name]["metadata"]["kit"]["lang"] == "fr"
+
+
+def test_the_french_guide_covers_what_the_english_one_does():
+    guide = re.sub(r"\s+", " ", (WORKSHOP / "GUIDE_FORMATEUR.md").read_text(encoding="utf-8"))
+    for needed in ("Binder", "kit workshop", "kit serve", "kit solutions --lang fr", "kit handout --lang fr",
+                   "kit note --lang fr", "Pause", "--progress", "En cas de problème", "fr/01_who_spoke.ipynb",
+                   "and the police-contributing countries"):
+        assert needed in guide, needed
+    for m in re.finditer(r"déclaration commune|parlé ensemble", guide):  # only to say the report does not
+        assert re.search(r"\b(?:ne|pas|ni)\b", guide[max(0, m.start() - 80):m.start()]), guide[m.start() - 80:m.end()]
 
 
 def test_trainer_guide_covers_the_three_rooms_and_the_corrected_facts():
@@ -270,14 +356,15 @@ def test_trainer_guide_covers_the_three_rooms_and_the_corrected_facts():
         assert re.search(r"\bnot\b", guide[max(0, m.start() - 60):m.start()]), guide[m.start() - 60:m.end()]
 
 
-def test_solutions_pass_every_check_when_run(tmp_path):
-    """The participant notebooks, run with the solutions' answers, pass every check."""
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_solutions_pass_every_check_when_run(tmp_path, lang):
+    """The participant notebooks, run with the solutions' answers, pass every check (in French, in French)."""
     import nbformat
     from nbclient import NotebookClient
 
     from kit.cli import main
 
-    assert main(["solutions", "--out", str(tmp_path)]) == 0
+    assert main(["solutions", "--lang", lang, "--out", str(tmp_path)]) == 0
     written = sorted(tmp_path.glob("*.ipynb"))
     assert [p.stem for p in written] == sorted(p.stem for p in WORKSHOP.glob("*.ipynb"))
     seen = set()
@@ -286,7 +373,7 @@ def test_solutions_pass_every_check_when_run(tmp_path):
         NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
         for ex, src, out in _check_cells(nb):
             seen.add(ex)
-            assert "answer = ...\n" not in src and out.startswith("✔") and "correct!" in out, (path.name, ex, out)
+            assert "answer = ...\n" not in src and out.startswith("✔") and _t("correct!", lang) in out, (path.name, ex, out)
     assert seen == set(EXERCISES)
 
 
@@ -335,6 +422,31 @@ def test_handout_answers_name_who_said_it_and_ask_only_what_the_report_states(r)
             m = r.meetings[r.meetings["first_para"] == q["paras"][0]].iloc[0]
             assert isinstance(m["format"], str) and m["format"]
     assert "spoke together in this paragraph" not in " ".join(q["question"] for q in qs)
+
+
+def test_handout_in_french(r, tmp_path):
+    from kit.cli import main
+    from kit.i18n import format_date
+
+    page = build_handout(r, lang="fr")
+    assert '<html lang="fr">' in page
+    for heading in ("The meetings", "Who spoke most", "Questions", "Answer key"):
+        assert f"<h2>{html.escape(_t(heading, 'fr'))}</h2>" in page.replace("&#39;", "'")
+        if _t(heading, "fr") != heading:
+            assert f"<h2>{heading}</h2>" not in page
+    for m in r.meetings.itertuples():
+        assert f"<td>{format_date(m.date, 'fr')}</td>" in page
+    texts = dict(zip(r.paragraphs["para"], r.paragraphs["text"]))
+    qs, english = questions(r, lang="fr"), questions(r)
+    assert len(qs) == len(english)
+    for q, q_en in zip(qs, english):
+        assert q["paras"] == q_en["paras"] and q["question"] != q_en["question"]
+        for quote in re.findall(r"“(.+?)”", q["answer"]):  # quotes stay the report's own words, whole
+            assert quote in q_en["answer"] and any(quote in texts[p] for p in q["paras"] or texts), quote
+    assert "(par. " in page or "par. " in page
+    out = tmp_path / "document.html"
+    assert main(["handout", "--lang", "fr", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == page
 
 
 def test_handout_escapes_report_text(r):

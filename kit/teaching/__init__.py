@@ -6,6 +6,9 @@
 * :mod:`kit.teaching.workshop_source` -- the one source of the workshop notebooks and, on demand, their solutions.
 * :mod:`kit.teaching.briefing` -- ``build_note(report, meeting=..., themes=..., speakers=...)``.
 * :mod:`kit.teaching.handout` -- ``build_handout(report)`` / ``write_handout(report, path)``.
+
+Every piece speaks English or French (``lang="fr"``; default :func:`kit.i18n.get_language`): the messages come from
+the kit's gettext catalogue (:mod:`kit.i18n`), quotes from the report stay in the report's language.
 """
 
 from __future__ import annotations

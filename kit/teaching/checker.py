@@ -11,11 +11,16 @@ What the engine does with an answer:
 * reads numbers, strings, lists, sets, ``Series``, ``Index``, ``DataFrame``
   (a one-row frame too), ``numpy`` arrays, dicts and plotly figures;
 * maps names to the report's keys with :class:`Canon` tables built from the
-  reference data and the report's speakers table ("UK", "Dr. Lennartz",
-  "Luis Carrilho", a mission's full name, "2518");
+  reference data and the report's tables (speakers through
+  :class:`kit.teaching.speakers.SpeakerNames`: "UK", "Dr. Lennartz",
+  "Luis Carrilho"; a mission's full name, "2518");
 * says when a value is not recognised, gives a specific hint when the answer
   is a listed common mistake, and never prints the expected answer or a count
   of it (which would be the answer to another exercise).
+
+Messages are in the language given to :func:`check` (``lang="fr"``) or the process's language
+(:func:`kit.i18n.set_language`, which the French notebooks call): questions, hints and units come from the
+catalogue of :mod:`kit.i18n` (they are marked ``N_`` in :mod:`kit.teaching.exercises`).
 
 When the environment variable ``KIT_PROGRESS_FILE`` is set, every checked
 answer appends one JSON line ``{"exercise": "1.3", "correct": true, "time":
@@ -39,14 +44,15 @@ import json
 import numbers
 import os
 import re
-import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import pandas as pd
+
+from ..i18n import N_, colon, normalize, semicolon, translator
+from .speakers import SpeakerNames, initials, name_key, state_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
@@ -58,7 +64,7 @@ PROGRESS_ENV = "KIT_PROGRESS_FILE"
 
 _MARK = {"correct": "✔", "wrong": "✘", "unanswered": "…"}
 
-NONE_HINT = ("your answer is None. print(...) shows a value but gives back None, and so do methods called with "
+NONE_HINT = N_("your answer is None. print(...) shows a value but gives back None, and so do methods called with "
              "inplace=True. Put the expression itself after answer = (without print, without inplace=True).")
 
 
@@ -69,12 +75,13 @@ class Result:
     exercise: str
     status: str  # correct / wrong / unanswered
     message: str
+    lang: str = "en"
 
     def __bool__(self) -> bool:
         return self.status == "correct"
 
     def __repr__(self) -> str:
-        return f"{_MARK[self.status]} {self.exercise}: {self.message}"
+        return f"{_MARK[self.status]} {self.exercise}{colon(self.lang)} {self.message}"
 
     __str__ = __repr__
 
@@ -117,7 +124,7 @@ class Exercise:
     question: str
     kind: str
     expected: Callable[["Report"], Any]
-    unit: str = "items"
+    unit: str = N_("items")
     mistakes: list[Mistake] = field(default_factory=list)
     canon: str | None = None
     core: bool = False
@@ -127,29 +134,6 @@ class Exercise:
 
 # ---------------------------------------------------------------------------
 # reading names: one table per kind of item, built from reference data and the report
-
-def norm_text(s: Any) -> Any:
-    """Case-, accent-, space- and article-insensitive form of a string (other values unchanged).
-
-    >>> norm_text("  The Luís  Carrilho ")
-    'luis carrilho'
-    """
-    if not isinstance(s, str):
-        return s
-    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = re.sub(r"\s+", " ", s).strip().lower()
-    return s.removeprefix("the ")
-
-
-def initials(name: str) -> str:
-    """The initials of a name's capitalized words ("Democratic Republic of the Congo" -> "DRC").
-
-    >>> initials("United Kingdom"), initials("Central African Republic")
-    ('UK', 'CAR')
-    """
-    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", name))
-
 
 class Canon:
     """Maps what a participant types to the report's key for it, and knows which keys exist.
@@ -172,7 +156,7 @@ class Canon:
             y = self.convert(x)
             if y is not None:
                 return y
-        return self.table.get(norm_text(x), norm_text(x) if isinstance(x, str) else x)
+        return self.table.get(name_key(x), name_key(x) if isinstance(x, str) else x)
 
     def known_item(self, key: Any) -> bool:
         return key in self.known
@@ -182,31 +166,7 @@ def add_names(table: dict[Any, Any], key: Any, names: Iterable[Any]) -> None:
     """Add every name in ``names`` (normalized) as a way to write ``key``; the first key to claim a name keeps it."""
     for n in names:
         if isinstance(n, str) and n.strip():
-            table.setdefault(norm_text(n), key)
-
-
-def state_names(row: dict[str, str]) -> list[str]:
-    """Every way the reference table lets a participant write a state: ISO code, UN name, running names, and
-    their initials ("UK", "DRC") where no other state shares them."""
-    names = [row.get("iso3", ""), row.get("un_name", "")]
-    names += [n for n in str(row.get("running_names", "")).split("|") if n]
-    shared = _shared_initials()
-    names += [initials(n) for n in list(names[1:]) if len(initials(n)) >= 2 and initials(n) not in shared]
-    return names
-
-
-@lru_cache(maxsize=1)
-def _shared_initials() -> frozenset[str]:
-    """Initials that two states share, or that are another state's ISO code (so they name no one)."""
-    from ..gazetteer import load_gazetteer
-
-    owners: dict[str, set[str]] = {}
-    for row in load_gazetteer().state_rows:
-        owners.setdefault(row["iso3"], set()).add(row["iso3"])
-        for n in [row.get("un_name", ""), *str(row.get("running_names", "")).split("|")]:
-            if n:
-                owners.setdefault(initials(n), set()).add(row["iso3"])
-    return frozenset(k for k, v in owners.items() if len(v) > 1)
+            table.setdefault(name_key(n), key)
 
 
 # ---------------------------------------------------------------------------
@@ -295,20 +255,55 @@ def mapping_candidates(answer: Any) -> list[list[tuple[Any, Any]]]:
 # ---------------------------------------------------------------------------
 # the checks
 
-def check(exercise: str, answer: Any, report: "Report | None" = None) -> Result:
+def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str | None = None) -> Result:
     """Check ``answer`` to ``exercise`` (its number, e.g. ``"1.3"``) against ``report`` (the bundled one by default).
 
-    Returns a :class:`Result` that prints one line: correct, not answered yet, or a hint.
+    Returns a :class:`Result` that prints one line: correct, not answered yet, or a hint, in ``lang`` (default:
+    the process's language, :func:`kit.i18n.get_language`; the French notebooks set it to French).
+
+    >>> from kit import load_report
+    >>> check("1.1", ..., load_report(), lang="fr")
+    … 1.1\u00a0: pas encore de réponse (remplacez les ... par votre réponse et exécutez de nouveau la cellule)
     """
     ex = _exercise(exercise)
+    t = _Say(lang)
     if answer is Ellipsis:
-        return Result(ex.id, "unanswered", "not answered yet (replace the ... with your answer and run the cell again)")
+        return Result(ex.id, "unanswered", t.gettext("not answered yet (replace the ... with your answer and run the cell "
+                                             "again)"), t.lang)
     if answer is None:
-        res = Result(ex.id, "wrong", NONE_HINT)
+        res = Result(ex.id, "wrong", t.gettext(NONE_HINT), t.lang)
     else:
-        res = _judge(ex, answer, _report(report))
+        res = _judge(ex, answer, _report(report), t)
     record_progress(res)
     return res
+
+
+class _Say:
+    """The messages of one check in one language: ``t.gettext("... {n} ...", n=3)``; ``t.ex(text)`` for catalogue text."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = normalize(lang)
+        self.tr = translator(self.lang)
+
+    def gettext(self, message: str, **values: Any) -> str:
+        return self.tr.gettext(message).format(**values) if values else self.tr.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int, **values: Any) -> str:
+        return self.tr.ngettext(singular, plural, count).format(count=count, **values)
+
+    def unit(self, ex: Exercise) -> str:
+        return self.tr.gettext(ex.unit)
+
+    def tip(self, ex: Exercise) -> str:
+        return self.tr.gettext(ex.tip) if ex.tip else ""
+
+    def result(self, ex: Exercise, status: str, message: str, tip: bool = False) -> "Result":
+        if tip and ex.tip:
+            message = f"{message} {self.tip(ex)}"
+        return Result(ex.id, status, message.strip(), self.lang)
+
+    def correct(self, ex: Exercise, extra: str = "") -> "Result":
+        return Result(ex.id, "correct", self.gettext("correct!") + extra, self.lang)
 
 
 def expected(exercise: str, report: "Report | None" = None) -> Any:
@@ -347,12 +342,12 @@ def _report(report: "Report | None") -> "Report":
     return load_report()
 
 
-def _judge(ex: Exercise, answer: Any, r: "Report") -> Result:
+def _judge(ex: Exercise, answer: Any, r: "Report", t: _Say) -> Result:
     canon = canon_for(ex.canon, r)
     want = ex.expected(r)
     judge = {"number": _check_number, "set": _check_set, "choice": _check_choice,
              "mapping": _check_mapping, "figure": _check_figure}[ex.kind]
-    return judge(ex, answer, want, r, canon)
+    return judge(ex, answer, want, r, canon, t)
 
 
 def _normal(ex: Exercise, value: Any, canon: Canon | None) -> Any:
@@ -367,7 +362,8 @@ def _normal(ex: Exercise, value: Any, canon: Canon | None) -> Any:
     return scalar(value)
 
 
-def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, got_text: str) -> Result | None:
+def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, got_text: str,
+             t: _Say) -> Result | None:
     for m in ex.mistakes:
         try:
             miss = m.answer(r)
@@ -384,7 +380,18 @@ def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None
         else:
             hit = miss == got
         if hit and miss != want:
-            return Result(ex.id, "wrong", m.hint.format(got=got_text))
+            return t.result(ex, "wrong", t.gettext(m.hint, got=got_text))
+    return None
+
+
+def _near_or_unknown(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, t: _Say) -> Result | None:
+    """A listed mistake's hint, or "not recognised" when no item of the answer is known; else ``None``."""
+    near = _mistake(ex, r, got, want, canon, f"{len(got)} {t.unit(ex)}", t)
+    if near is not None:
+        return near
+    unknown = _unknown(got, canon)
+    if unknown and len(unknown) == len(got):
+        return _not_recognised(ex, unknown, canon, t)
     return None
 
 
@@ -399,22 +406,25 @@ def _number_of(answer: Any) -> Any:
     return scalar(answer)
 
 
-def _check_number(ex, answer, want, r, canon) -> Result:
+def _check_number(ex, answer, want, r, canon, t: _Say) -> Result:
     got = _number_of(answer)
     if is_collection(got) or _is_figure(got):
-        n = len(got) if hasattr(got, "__len__") else "several"
-        return Result(ex.id, "wrong", f"this is a collection of {n} values; the question wants one number. "
-                                      "Try len(...), .nunique() or .sum().")
+        n = len(got) if hasattr(got, "__len__") else 2
+        return t.result(ex, "wrong", t.ngettext("this is a collection of {count} value; the question wants one number. "
+                                         "Try len(...), .nunique() or .sum().",
+                                         "this is a collection of {count} values; the question wants one number. "
+                                         "Try len(...), .nunique() or .sum().", n))
     if not isinstance(got, numbers.Real) or isinstance(got, bool):
-        return Result(ex.id, "wrong", f"{got!r} is not a number; the question wants how many {ex.unit}.")
+        return t.result(ex, "wrong", t.gettext("{got} is not a number; the question wants how many {unit}.",
+                                       got=repr(got), unit=t.unit(ex)))
     want = scalar(want)
     if got == want:
-        return Result(ex.id, "correct", "correct!")
-    near = _mistake(ex, r, got, want, canon, f"{got}")
+        return t.correct(ex)
+    near = _mistake(ex, r, got, want, canon, f"{got}", t)
     if near is not None:
         return near
-    direction = "too high" if got > want else "too low"
-    return Result(ex.id, "wrong", f"{got} is {direction}. {ex.tip}".strip())
+    message = t.gettext("{got} is too high.", got=got) if got > want else t.gettext("{got} is too low.", got=got)
+    return t.result(ex, "wrong", message, tip=True)
 
 
 def _best_set(answer: Any, want: set, canon: Canon | None) -> tuple[list[Any], set]:
@@ -439,37 +449,40 @@ def _unknown(items: Iterable[Any], canon: Canon | None) -> list[Any]:
     return sorted({i for i in items if not canon.known_item(i)}, key=str)
 
 
-def _not_recognised(ex: Exercise, unknown: list[Any], canon: Canon) -> Result:
-    shown = ", ".join(repr(u) for u in unknown[:4]) + (" ..." if len(unknown) > 4 else "")
-    return Result(ex.id, "wrong", f"I do not recognise {shown} as {canon.noun} in this report. Check the spelling, "
-                                  f"or use the ids or names from the tables. {ex.tip}".strip())
+def _shown(values: list[Any], most: int) -> str:
+    return ", ".join(repr(v) for v in values[:most]) + (" ..." if len(values) > most else "")
 
 
-def _check_set(ex, answer, want, r, canon) -> Result:
+def _not_recognised(ex: Exercise, unknown: list[Any], canon: Canon, t: _Say) -> Result:
+    return t.result(ex, "wrong", t.gettext("I do not recognise {shown} as {noun} in this report. Check the spelling, "
+                                   "or use the ids or names from the tables.", shown=_shown(unknown, 4),
+                                   noun=t.gettext(canon.noun)), tip=True)
+
+
+def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
     want = _normal(ex, want, canon)
     items, got = _best_set(answer, want, canon)
     if got == want:
         extra = ""
         if len(items) > len(got):
-            extra = f" (you have {len(items)} rows for {len(got)} {ex.unit}: .unique() would tidy that up)"
-        return Result(ex.id, "correct", "correct!" + extra)
-    near = _mistake(ex, r, got, want, canon, f"{len(got)} {ex.unit}")
-    if near is not None:
-        return near
+            extra = t.gettext(" (you have {rows} rows for {n} {unit}: .unique() would tidy that up)",
+                      rows=len(items), n=len(got), unit=t.unit(ex))
+        return t.correct(ex, extra)
+    stop = _near_or_unknown(ex, r, got, want, canon, t)
+    if stop is not None:
+        return stop
     unknown = _unknown(got, canon)
-    if unknown and len(unknown) == len(got):
-        return _not_recognised(ex, unknown, canon)
     wrong = sorted(got - want, key=str)
-    parts = [f"{len(got & want)} of yours {'is' if len(got & want) == 1 else 'are'} right"]
+    parts = [t.ngettext("{count} of yours is right", "{count} of yours are right", len(got & want))]
     if wrong:
-        shown = ", ".join(repr(w) for w in wrong[:5]) + (" ..." if len(wrong) > 5 else "")
-        parts.append(f"{len(wrong)} should not be there ({shown})")
+        parts.append(t.ngettext("{count} should not be there ({shown})", "{count} should not be there ({shown})",
+                         len(wrong), shown=_shown(wrong, 5)))
     if want - got:
-        parts.append("some are missing")
-    msg = "; ".join(parts) + "."
+        parts.append(t.gettext("some are missing"))
+    msg = semicolon(t.lang).join(parts) + "."
     if unknown:
-        msg += f" (I do not recognise {', '.join(repr(u) for u in unknown[:4])}.)"
-    return Result(ex.id, "wrong", f"{msg} {ex.tip}".strip())
+        msg += " " + t.gettext("(I do not recognise {shown}.)", shown=_shown(unknown, 4))
+    return t.result(ex, "wrong", msg, tip=True)
 
 
 def _choice_items(answer: Any, canon: Canon | None) -> list[Any] | None:
@@ -489,32 +502,33 @@ def _choice_items(answer: Any, canon: Canon | None) -> list[Any] | None:
     return [c(answer)]
 
 
-def _check_choice(ex, answer, want, r, canon) -> Result:
+def _check_choice(ex, answer, want, r, canon, t: _Say) -> Result:
     want = _normal(ex, want, canon)
     items = _choice_items(answer, canon)
+    unit = t.unit(ex)
     if items is None:
-        return Result(ex.id, "wrong", f"this is a table of {len(answer)} rows; the question wants one {ex.unit}. "
-                                      "Sort it and take the first label (.idxmax() or .index[0]).")
+        return t.result(ex, "wrong", t.gettext("this is a table of {rows} rows; the question wants one {unit}. Sort it and "
+                                       "take the first label (.idxmax() or .index[0]).", rows=len(answer), unit=unit))
     got = set(items)
     if not got:
-        return Result(ex.id, "wrong", f"this is empty; the question wants one {ex.unit}.")
-    tie = f" ({len(want)} are tied at the top; any of them is right, or all of them together)"
+        return t.result(ex, "wrong", t.gettext("this is empty; the question wants one {unit}.", unit=unit))
     if got and (got <= want and (len(got) == 1 or got == want)):
-        return Result(ex.id, "correct", "correct!" + (tie if len(want) > 1 else ""))
+        tie = t.gettext(" ({n} are tied at the top; any of them is right, or all of them together)", n=len(want))
+        return t.correct(ex, tie if len(want) > 1 else "")
     unknown = _unknown(got, canon)
     if unknown:
-        return _not_recognised(ex, unknown, canon)
+        return _not_recognised(ex, unknown, canon, t)
     if len(got) > 1 and not got <= want:
-        return Result(ex.id, "wrong", f"you gave {len(got)} values; the question wants one {ex.unit} "
-                                      "(or every one tied at the top).")
+        return t.result(ex, "wrong", t.gettext("you gave {n} values; the question wants one {unit} (or every one tied at "
+                                       "the top).", n=len(got), unit=unit))
     if len(got) > 1:
-        return Result(ex.id, "wrong", "these are tied at the top, but some of the tied ones are missing: "
-                                      "give one of them, or all of them.")
-    near = _mistake(ex, r, got, want, canon, ", ".join(repr(i) for i in items))
+        return t.result(ex, "wrong", t.gettext("these are tied at the top, but some of the tied ones are missing: give one "
+                                       "of them, or all of them."))
+    near = _mistake(ex, r, got, want, canon, ", ".join(repr(i) for i in items), t)
     if near is not None:
         return near
-    return Result(ex.id, "wrong", f"{items[0]!r} is not at the top. Did you sort in descending order "
-                                  f"(ascending=False)? {ex.tip}".strip())
+    return t.result(ex, "wrong", t.gettext("{item} is not at the top. Did you sort in descending order (ascending=False)?",
+                                   item=repr(items[0])), tip=True)
 
 
 def _read_mapping(answer: Any, canon: Canon | None, want: dict | None = None) -> dict:
@@ -529,31 +543,30 @@ def _read_mapping(answer: Any, canon: Canon | None, want: dict | None = None) ->
     return best
 
 
-def _check_mapping(ex, answer, want, r, canon) -> Result:
+def _check_mapping(ex, answer, want, r, canon, t: _Say) -> Result:
     want = _normal(ex, want, canon)
     if not mapping_candidates(answer):
-        return Result(ex.id, "wrong", f"the question wants a number for each of the {ex.unit}, as a table "
-                                      "(a Series such as .value_counts() or .groupby(...)[...].nunique() gives).")
+        return t.result(ex, "wrong", t.gettext("the question wants a number for each of the {unit}, as a table (a Series "
+                                       "such as .value_counts() or .groupby(...)[...].nunique() gives).",
+                                       unit=t.unit(ex)))
     got = _read_mapping(answer, canon, want)
     if got == want:
-        return Result(ex.id, "correct", "correct!")
-    near = _mistake(ex, r, got, want, canon, f"{len(got)} {ex.unit}")
-    if near is not None:
-        return near
-    unknown = _unknown(got, canon)
-    if unknown and len(unknown) == len(got):
-        return _not_recognised(ex, unknown, canon)
+        return t.correct(ex)
+    stop = _near_or_unknown(ex, r, got, want, canon, t)
+    if stop is not None:
+        return stop
     parts = []
     extra = sorted(set(got) - set(want), key=str)
     if extra:
-        parts.append(f"{', '.join(repr(e) for e in extra[:5])} should not be there")
+        parts.append(t.gettext("{shown} should not be there", shown=", ".join(repr(e) for e in extra[:5])))
     off = sorted((k for k in set(got) & set(want) if got[k] != want[k]), key=str)
     if off:
-        parts.append("the number is wrong for " + ", ".join(
-            f"{k!r} ({'too high' if _gt(got[k], want[k]) else 'too low'})" for k in off[:5]))
+        high, low = t.gettext("too high"), t.gettext("too low")
+        parts.append(t.gettext("the number is wrong for {items}", items=", ".join(
+            f"{k!r} ({high if _gt(got[k], want[k]) else low})" for k in off[:5])))
     if set(want) - set(got):
-        parts.append(f"some {ex.unit} are missing")
-    return Result(ex.id, "wrong", ("; ".join(parts) + ". " + ex.tip).strip())
+        parts.append(t.gettext("some {unit} are missing", unit=t.unit(ex)))
+    return t.result(ex, "wrong", semicolon(t.lang).join(parts) + ".", tip=True)
 
 
 def _gt(a: Any, b: Any) -> bool:
@@ -563,18 +576,18 @@ def _gt(a: Any, b: Any) -> bool:
         return False
 
 
-def _check_figure(ex, answer, want, r, canon) -> Result:
+def _check_figure(ex, answer, want, r, canon, t: _Say) -> Result:
     if not _is_figure(answer):
-        return Result(ex.id, "wrong", "the question wants a chart: make one with px.bar(...) and put the figure "
-                                      "after answer =.")
+        return t.result(ex, "wrong", t.gettext("the question wants a chart: make one with px.bar(...) and put the figure "
+                                       "after answer =."))
     if not answer.data:
-        return Result(ex.id, "wrong", "this chart is empty: give px.bar your table (and x= and y=).")
-    return _check_mapping(ex, answer, want, r, canon)
+        return t.result(ex, "wrong", t.gettext("this chart is empty: give px.bar your table (and x= and y=)."))
+    return _check_mapping(ex, answer, want, r, canon, t)
 
 
 # ---------------------------------------------------------------------------
 # the name tables (one per kind of item), from the reference data and the report's own tables.
-# Speaker resolution lives here, in ONE place, until kit.teaching.speakers provides the shared one.
+# Speakers are read by the one resolver of the kit, kit.teaching.speakers.SpeakerNames.
 
 _CANON_CACHE: dict[tuple[str, int], tuple["Report", Canon]] = {}
 
@@ -593,33 +606,11 @@ def canon_for(name: str | None, r: "Report") -> Canon | None:
 
 
 def speaker_canon(r: "Report") -> Canon:
-    """Speakers by id, name (accents optional), ISO code, the reference table's names and initials ("UK"),
-    surname, first name, and honorific + surname ("Major General Menon", "Dr. Lennartz")."""
-    from ..gazetteer import load_gazetteer
-
-    table: dict[str, str] = {}
-    states = {row["iso3"]: row for row in load_gazetteer().state_rows}
-    for row in r.speakers.itertuples():
-        sid = row.speaker_id
-        add_names(table, sid, [sid, row.name])
-        for iso in (row.country_iso3,):
-            if isinstance(iso, str) and iso in states:
-                add_names(table, sid, state_names(states[iso]))
-        if sid.startswith("person:") and isinstance(row.name, str):
-            words = row.name.split()
-            honorific = row.honorific if isinstance(row.honorific, str) else ""
-            add_names(table, sid, [sid.removeprefix("person:"), words[-1], f"{honorific} {words[-1]}",
-                                   f"{honorific} {row.name}"])
-    firsts: dict[str, list[str]] = {}
-    for row in r.speakers.itertuples():
-        if row.speaker_id.startswith("person:") and isinstance(row.name, str) and len(row.name.split()) > 1:
-            firsts.setdefault(norm_text(row.name.split()[0]), []).append(row.speaker_id)
-    for first, ids in firsts.items():
-        if len(ids) == 1:
-            table.setdefault(first, ids[0])
-    for row in r.statements[["speaker_id", "speaker"]].drop_duplicates().itertuples():
-        add_names(table, row.speaker_id, [row.speaker])
-    return Canon("a speaker", table, known=set(r.speakers["speaker_id"]))
+    """Speakers by any name :class:`kit.teaching.speakers.SpeakerNames` reads: id, name (accents optional), ISO
+    code, the reference table's names and initials ("UK"), surname, first name, honorific + surname
+    ("Major General Menon", "Dr. Lennartz")."""
+    names = SpeakerNames(r.speakers, r.statements[["speaker_id", "speaker"]].drop_duplicates())
+    return Canon(N_("a speaker"), {}, known=set(r.speakers["speaker_id"]), convert=names)
 
 
 def country_canon(r: "Report") -> Canon:
@@ -633,7 +624,7 @@ def country_canon(r: "Report") -> Canon:
     for row in g.mission_rows:
         if row.get("host") and "|" not in str(row.get("host_iso3", "")) and row.get("host_iso3"):
             add_names(table, row["host_iso3"], [row["host"]])
-    return Canon("a country", table, known={row["iso3"] for row in g.state_rows})
+    return Canon(N_("a country"), table, known={row["iso3"] for row in g.state_rows})
 
 
 def mission_canon(r: "Report") -> Canon:
@@ -647,7 +638,7 @@ def mission_canon(r: "Report") -> Canon:
     m = r.mentions[r.mentions["kind"] == "mission"]
     for row in m.itertuples():
         add_names(table, row.key, [row.key, row.surface])
-    return Canon("a mission", table)
+    return Canon(N_("a mission"), table)
 
 
 def theme_canon(r: "Report") -> Canon:
@@ -659,7 +650,7 @@ def theme_canon(r: "Report") -> Canon:
         add_names(table, row["theme"], [row["theme"], row.get("label", "")])
     for row in r.themes[["theme", "label"]].drop_duplicates().itertuples():
         add_names(table, row.theme, [row.theme, row.label])
-    return Canon("a theme", table)
+    return Canon(N_("a theme"), table)
 
 
 def resolution_canon(r: "Report") -> Canon:
@@ -686,7 +677,7 @@ def resolution_canon(r: "Report") -> Canon:
             return by_number.get(s)
         return s.upper() if s.upper().startswith(("S/", "A/")) else None
 
-    return Canon("a resolution", {norm_text(k): k for k in keys}, known=keys, convert=convert)
+    return Canon(N_("a resolution"), {name_key(k): k for k in keys}, known=keys, convert=convert)
 
 
 def para_canon(r: "Report") -> Canon:
@@ -697,7 +688,7 @@ def para_canon(r: "Report") -> Canon:
             return int(m.group(1)) if m else None
         return None
 
-    return Canon("a paragraph number", {}, known={int(p) for p in r.paragraphs["para"]}, convert=convert)
+    return Canon(N_("a paragraph number"), {}, known={int(p) for p in r.paragraphs["para"]}, convert=convert)
 
 
 _BUILDERS: dict[str, Callable[["Report"], Canon]] = {

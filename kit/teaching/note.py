@@ -38,14 +38,15 @@ from typing import Any, Iterable, Protocol, runtime_checkable
 
 from ..citation import cite as _cite
 from ..errors import ReportError
+from ..i18n import N_, normalize, translator
 from ..schema import COLUMNS, TABLES
 from ..sentences import clip_sentences
 from .asks import addressee, ask_form
 from .figures import FIGURE_KINDS, find_figures
-from .speakers import SpeakerNames
+from .speakers import SpeakerNames, display_names
 
 __all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "note_tables", "json_schema",
-           "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES"]
+           "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES", "SECTION_EMPTY"]
 
 #: Words of Markdown a one-meeting note may have (two A4 pages).
 MAX_WORDS = 1200
@@ -54,14 +55,23 @@ SCHEMA = "kit.briefing-note/1"
 #: Item kinds; the first six quote the report verbatim.
 QUOTED_KINDS = ("purpose", "key_message", "briefing", "position", "ask", "figure")
 KINDS = QUOTED_KINDS + ("citation", "not_quoted")
+#: Section keys and their English titles (``build_note(..., lang=)`` translates them through :mod:`kit.i18n`).
 SECTION_TITLES = {
-    "purpose": "Purpose and background",
-    "key_messages": "Key messages",
-    "briefers": "Briefers",
-    "positions": "Delegations' positions by theme",
-    "asks": "Asks and recommendations",
-    "figures": "Key figures",
-    "citations": "Citations",
+    "purpose": N_("Purpose and background"),
+    "key_messages": N_("Key messages"),
+    "briefers": N_("Briefers"),
+    "positions": N_("Delegations' positions by theme"),
+    "asks": N_("Asks and recommendations"),
+    "figures": N_("Key figures"),
+    "citations": N_("Citations"),
+}
+#: What an empty section says.
+SECTION_EMPTY = {
+    "key_messages": N_("No position shared by several delegations in the selection."),
+    "briefers": N_("No briefer in the selection."),
+    "asks": N_("No ask in the selection."),
+    "positions": N_("No other delegation position in the selection."),
+    "figures": N_("No figure in the selection."),
 }
 _DELEGATION_KINDS = ("member_state", "observer_state", "organization", "other")
 _INF = math.inf
@@ -179,6 +189,7 @@ class Note:
     filters: dict = field(default_factory=dict)
     report_id: str = ""
     max_words: int | None = None
+    lang: str = "en"
 
     def section(self, key_or_title: str) -> Section:
         return next(s for s in self.sections if key_or_title in (s.key, s.title))
@@ -220,8 +231,8 @@ class Note:
         return markdown_words(self, cache)
 
     def to_dict(self) -> dict:
-        return {"schema": SCHEMA, "title": self.title, "report_id": self.report_id, "heading": dict(self.heading),
-                "filters": dict(self.filters), "max_words": self.max_words,
+        return {"schema": SCHEMA, "title": self.title, "report_id": self.report_id, "lang": self.lang,
+                "heading": dict(self.heading), "filters": dict(self.filters), "max_words": self.max_words,
                 "sections": [s.to_dict() for s in self.sections]}
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -255,18 +266,14 @@ class Note:
 # ---------------------------------------------------------------------------
 # the tables as plain rows
 
-@dataclass
 class _Rows:
-    report_id: str
-    metadata: dict
-    meetings: list[dict]
-    paragraphs: list[dict]
-    speakers: list[dict]
-    statements: list[dict]
-    mentions: list[dict]
-    themes: list[dict]
+    """A :class:`kit.Report`'s tables as the plain rows :class:`NoteTables` describes."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, report_id: str, metadata: dict, tables: dict[str, list[dict]]) -> None:
+        self.report_id = report_id
+        self.metadata = metadata
+        for name in TABLES:
+            setattr(self, name, tables[name])
         self.text = {p["para"]: p["text"] for p in self.paragraphs}
         self.speaker = {s["speaker_id"]: s for s in self.speakers}
 
@@ -307,7 +314,7 @@ def note_tables(report: Any) -> NoteTables:
         tables[t] = [{c: _plain(v) for c, v in zip(cols, row)}
                      for row in df[cols].itertuples(index=False, name=None)]
     meta = {k: _plain(v) for k, v in dict(report.metadata).items()}
-    return _Rows(report.report_id, meta, *(tables[t] for t in TABLES))
+    return _Rows(report.report_id, meta, tables)
 
 
 def _as_date(v: Any) -> _dt.date | None:
@@ -321,16 +328,6 @@ def _as_date(v: Any) -> _dt.date | None:
         except ValueError:
             return None
     return None
-
-
-def fmt_date(v: Any) -> str:
-    """``13 April 2021`` for a date, a timestamp or an ISO string; ``""`` for nothing.
-
-    >>> fmt_date("2021-04-13"), fmt_date(None)
-    ('13 April 2021', '')
-    """
-    d = _as_date(v)
-    return f"{d.day} {d:%B %Y}" if d else ""
 
 
 def _join(names: list[str]) -> str:
@@ -362,47 +359,37 @@ class _Piece:
         return len(self.text.split())
 
 
-def _speaker_labels(t: NoteTables) -> dict[str, str]:
-    """Short display names: the shortest running name of a State ("United Kingdom"), a person's name."""
-    from ..gazetteer import read_table
-
-    short: dict[str, str] = {}
-    try:
-        for row in read_table("member_states.csv"):
-            names = [n for n in row.get("running_names", "").split("|") if n]
-            un = row.get("un_name", "")
-            if un and "(" not in un and len(un) <= 20:
-                short[row["iso3"]] = un  # the UN short name, when it is short ("Türkiye", not "Turkey")
-            elif names:
-                short[row["iso3"]] = min(names, key=len)
-    except OSError:
-        pass
-    out = {}
-    for s in t.speakers:
-        name = s.get("name") or s["speaker_id"]
-        iso = s.get("country_iso3")
-        if s.get("kind") in ("member_state", "observer_state") and iso in short:
-            name = short[iso]
-        out[s["speaker_id"]] = name
-    return out
-
-
-def _briefer_label(row: dict, name: str) -> str:
+def _briefer_label(row: dict, name: str, tr) -> str:
     extra = ", ".join(x for x in (row.get("title"), row.get("organization")) if x and x != "representative")
     if row.get("kind") == "chair":
-        return f"{name} (Chair)"
+        return tr.gettext("{name} (Chair)").format(name=name)
     return f"{name} ({extra})" if extra else name
 
 
+def _theme_labels(lang: str) -> dict[str, str]:
+    """Theme labels of the vocabulary in ``lang`` (``label_fr`` of themes.csv); English comes from the report."""
+    if lang == "en":
+        return {}
+    from ..gazetteer import read_table
+
+    try:
+        return {r["theme"]: r[f"label_{lang}"] for r in read_table("themes.csv") if r.get(f"label_{lang}")}
+    except OSError:
+        return {}
+
+
 class _Builder:
-    def __init__(self, t: NoteTables, meeting: str | None, themes: Iterable[str], speakers: Iterable[str]):
+    def __init__(self, t: NoteTables, meeting: str | None, themes: Iterable[str], speakers: Iterable[str],
+                 lang: str = "en"):
         self.t = t
-        self.labels = _speaker_labels(t)
+        self.lang = lang
+        self.tr = translator(lang)
+        self.labels = display_names(t.speakers, lang)
         self.kind_of = {s["speaker_id"]: s.get("kind") or "other" for s in t.speakers}
         self.meeting = self._meeting(meeting)
         self.theme_ids = self._themes(themes)
         self.speaker_ids = self._speakers(speakers)
-        self.theme_label = {}
+        self.theme_label = _theme_labels(lang)
         for row in t.themes:
             self.theme_label.setdefault(row["theme"], row.get("label") or row["theme"])
         if self.meeting:
@@ -514,8 +501,13 @@ class _Builder:
                     start=p.start, priority=priority, **kw)
 
     # -- sections ------------------------------------------------------------
+    def section(self, key: str) -> Section:
+        """An empty section ``key``, titled in the note's language."""
+        empty = SECTION_EMPTY.get(key, N_("Nothing in the selection."))
+        return Section(key, self.tr.gettext(SECTION_TITLES[key]), empty=self.tr.gettext(empty))
+
     def purpose(self) -> Section:
-        sec = Section("purpose", SECTION_TITLES["purpose"])
+        sec = self.section("purpose")
         meetings = [self.meeting] if self.meeting else list(self.t.meetings)[:3]
         for m in meetings:
             first = [p for p in self.pieces if p.para == m.get("first_para")]
@@ -531,8 +523,7 @@ class _Builder:
         return sec
 
     def key_messages(self) -> Section:
-        sec = Section("key_messages", SECTION_TITLES["key_messages"], empty="No position shared by several "
-                      "delegations in the selection.")
+        sec = self.section("key_messages")
         firsts: dict[tuple, _Piece] = {}
         for p in self.pieces:
             if p.key and p.key not in firsts and len(p.speaker_ids) >= 2 and p.kinds <= set(_DELEGATION_KINDS) \
@@ -548,7 +539,7 @@ class _Builder:
         return sec
 
     def briefers(self) -> Section:
-        sec = Section("briefers", SECTION_TITLES["briefers"], empty="No briefer in the selection.")
+        sec = self.section("briefers")
         order: dict[str, list[_Piece]] = {}
         for p in self.pieces:
             if len(p.speaker_ids) == 1 and p.kinds == {"briefer"} and self.selected(p) \
@@ -556,7 +547,7 @@ class _Builder:
                 order.setdefault(p.speaker_ids[0], []).append(p)
         for sid, ps in order.items():
             row = self.t.speaker.get(sid, {})
-            label = _briefer_label(row, self.labels.get(sid, sid))
+            label = _briefer_label(row, self.labels.get(sid, sid), self.tr)
             candidates = [p for p in ps if not ask_form(p.text, p.verb)] or ps
             firsts = [p for p in candidates if p.index == 0]
             head = firsts[0] if firsts else candidates[0]
@@ -577,7 +568,7 @@ class _Builder:
         return sec
 
     def asks(self) -> Section:
-        sec = Section("asks", SECTION_TITLES["asks"], empty="No ask in the selection.")
+        sec = self.section("asks")
         ps = [p for p in self.pieces if p.key and self.selected(p)]
         found = []
         for i, p in enumerate(ps):
@@ -623,8 +614,7 @@ class _Builder:
                 it.paras.append(q.para)
 
     def positions(self) -> Section:
-        sec = Section("positions", SECTION_TITLES["positions"], empty="No other delegation position in the "
-                      "selection.")
+        sec = self.section("positions")
         by_group: dict[tuple, list[_Piece]] = {}
         for p in self.pieces:
             if p.key and p.kinds <= set(_DELEGATION_KINDS) and p.key not in self.key_pieces and self.selected(p) \
@@ -646,14 +636,14 @@ class _Builder:
         order = sorted(reach, key=lambda th: (th is None, -len(reach[th]), self.theme_label.get(th, "") or ""))
         for ti, theme in enumerate(order):
             ps = sorted((p for th, p in chosen if th == theme), key=lambda p: (-len(p.speaker_ids), p.para, p.start))
-            title = self.theme_label.get(theme, theme) if theme else "Other points"
+            title = self.theme_label.get(theme, theme) if theme else self.tr.gettext("Other points")
             for rank, p in enumerate(ps):
                 prio = 104 + 2 * min(len(p.speaker_ids), 5) - 16 * rank - ti - self._long(p)
                 sec.items.append(self.item("position", p, prio, group=title, keep=rank == 0 and ti < 5))
         return sec
 
     def figures(self) -> Section:
-        sec = Section("figures", SECTION_TITLES["figures"], empty="No figure in the selection.")
+        sec = self.section("figures")
         found = []
         for p in self.pieces:
             if not self.selected(p) or (not p.key and self.speaker_ids):
@@ -671,13 +661,15 @@ class _Builder:
         return sec
 
     def citations(self, sections: list[Section]) -> Section:
-        sec = Section("citations", SECTION_TITLES["citations"])
+        sec = self.section("citations")
         cited = sorted({p for s in sections for i in s.items for p in i.paras})
         if cited:
-            sec.items.append(Item("citation", f"Cite as: {self.t.cite(cited)}", cited))
+            sec.items.append(Item("citation", self.tr.gettext("Cite as: {citation}").format(
+                citation=_cite(self.t.label, cited, self.lang)), cited))
         said = sorted({p.para for p in self.pieces if p.key and self.selected(p)} - set(cited))
         if said:
-            sec.items.append(Item("not_quoted", f"Statements not quoted in this note: {self.t.cite(said)}", said))
+            sec.items.append(Item("not_quoted", self.tr.gettext("Statements not quoted in this note: {citation}").format(
+                citation=_cite(self.t.label, said, self.lang)), said))
         return sec
 
     @staticmethod
@@ -686,7 +678,8 @@ class _Builder:
 
 
 def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | None = (),
-               speakers: Iterable[str] | None = (), *, max_words: int | None = MAX_WORDS) -> Note:
+               speakers: Iterable[str] | None = (), *, max_words: int | None = MAX_WORDS,
+               lang: str | None = None) -> Note:
     """Build a briefing note from ``report``.
 
     Parameters
@@ -701,6 +694,9 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         Speaker ids or names (``"MEX"``, ``"Mexico"``, ``"Menon"``, ``"UK"``): keep their statements.
     max_words : int, optional
         Words of Markdown per meeting (default :data:`MAX_WORDS`); ``None`` keeps every item.
+    lang : str, optional
+        The language of the note's headings, labels, dates and citations (``"fr"``; default: the process's
+        language, :func:`kit.i18n.get_language`). Quotes stay verbatim in the report's language.
 
     Raises
     ------
@@ -715,7 +711,8 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
     True
     """
     t = note_tables(report)
-    b = _Builder(t, meeting, themes or (), speakers or ())
+    lang = normalize(lang)
+    b = _Builder(t, meeting, themes or (), speakers or (), lang)
     sections = [b.purpose(), b.key_messages(), b.asks(), b.briefers(), b.positions(), b.figures()]
     sections = sorted(sections, key=lambda s: list(SECTION_TITLES).index(s.key))
     meta = t.metadata
@@ -734,14 +731,15 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         "report_date": _as_date(meta.get("date")).isoformat() if _as_date(meta.get("date")) else None,
         "paras": [b.paras[0], b.paras[-1]] if b.paras else [],
     }
-    title = f"Briefing note: {heading['meeting_title'] or heading['report_title'] or t.report_id}"
+    title = b.tr.gettext("Briefing note: {subject}").format(
+        subject=heading['meeting_title'] or heading['report_title'] or t.report_id)
     filters = {"meeting": heading["meeting_id"], "themes": b.theme_ids, "speakers": b.speaker_ids,
                "theme_labels": [b.theme_label.get(x, x) for x in b.theme_ids],
                "speaker_labels": [b.labels.get(x, x) for x in b.speaker_ids]}
     limit = None
     if max_words:
         limit = max_words * (1 if m else max(1, len(t.meetings)))
-    note = Note(title, heading, sections, filters, t.report_id, limit)
+    note = Note(title, heading, sections, filters, t.report_id, limit, lang)
     note.refresh()
     note.sections.append(b.citations(note.sections))
     if limit:
@@ -749,10 +747,10 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
     return note
 
 
-def markdown_lines_of(item: Item, cache: dict) -> list[str]:
+def markdown_lines_of(item: Item, cache: dict, lang: str = "en") -> list[str]:
     from .note_render import item_markdown
 
-    return item_markdown(item, cache)
+    return item_markdown(item, cache, lang)
 
 
 def _trim(note: Note, b: _Builder, limit: int) -> None:
@@ -781,10 +779,10 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
                 break
             estimate = words
         dropped.add(id(item))
-        estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache))
+        estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang))
     words = apply()
     for item in sorted((i for i in order if id(i) in dropped), key=lambda i: (-i.keep, -i.priority)):
-        if sum(len(line.split()) for line in markdown_lines_of(item, cache)) > limit - words:
+        if sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang)) > limit - words:
             continue  # cannot fit
         dropped.discard(id(item))
         words = apply()

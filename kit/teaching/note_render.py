@@ -8,7 +8,7 @@ python-docx is imported only by :func:`to_docx`.
 Examples
 --------
 >>> cite_paras([27, 26])
-'(paras. 26, 27)'
+'(paras. 26-27)'
 >>> md_escape("<script>*x*</script>")
 '\\\\<script\\\\>\\\\*x\\\\*\\\\</script\\\\>'
 """
@@ -24,6 +24,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from ..citation import cite_paras, paragraphs
+from ..display import format_date
+from ..i18n import N_, and_list, colon, semicolon, translator
+
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
 
@@ -31,8 +35,11 @@ __all__ = ["to_markdown", "to_html", "to_docx", "rows", "row", "markdown_lines",
            "cite_paras", "md_escape"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_SEE = {"key_messages": "quoted under Key messages", "asks": "quoted under Asks",
-        "purpose": "quoted above", "briefers": "quoted above", "positions": "quoted above"}
+_SEE = {"key_messages": N_("quoted under Key messages"), "asks": N_("quoted under Asks"),
+        "purpose": N_("quoted above"), "briefers": N_("quoted above"), "positions": N_("quoted above")}
+#: The kinds of key figures (:data:`kit.teaching.figures.FIGURE_KINDS`) as the note names them.
+FIGURE_KIND_LABELS = {"casualties": N_("casualties"), "personnel": N_("personnel"), "money": N_("money"),
+                      "percentage": N_("percentage"), "count": N_("count"), "duration": N_("duration")}
 
 
 def md_escape(text: str) -> str:
@@ -40,73 +47,71 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def cite_paras(paras: Iterable[int]) -> str:
-    """``(para. 27)`` / ``(paras. 26, 27)``."""
-    ps = sorted({int(p) for p in paras})
-    return f"(para{'s' if len(ps) > 1 else ''}. {', '.join(str(p) for p in ps)})"
-
-
-def _fmt(iso: str | None) -> str:
-    from .note import fmt_date
-
-    return fmt_date(iso)
+def _tr(note: "Note"):
+    return translator(getattr(note, "lang", "en"))
 
 
 def heading_lines(note: "Note") -> list[tuple[str, str]]:
-    """The heading as (label, value) pairs: body, meeting, chair, document, selection."""
+    """The heading as (label, value) pairs: body, meeting, chair, document, selection (in the note's language)."""
     h = note.heading
+    lang = getattr(note, "lang", "en")
+    _ = _tr(note).gettext
     out = []
     if h.get("body"):
-        out.append(("Body", h["body"]))
+        out.append((_("Body"), h["body"]))
     if h.get("meeting_id"):
-        when = ", ".join(x for x in (_fmt(h.get("date")), h.get("format")) if x)
-        out.append(("Meeting", when or h["meeting_id"]))
+        when = ", ".join(x for x in (format_date(h.get("date"), lang), h.get("format")) if x)
+        out.append((_("Meeting"), when or h["meeting_id"]))
     elif h.get("dates"):
-        out.append(("Meetings", "; ".join(_fmt(d) for d in h["dates"])))
+        out.append((_("Meetings"), semicolon(lang).join(format_date(d, lang) for d in h["dates"])))
     if h.get("chair"):
-        out.append(("Chair", h["chair"]))
+        out.append((_("Chair"), h["chair"]))
     paras = h.get("paras") or []
-    where = f", paras. {paras[0]}-{paras[1]}" if len(paras) == 2 and paras[0] != paras[1] else ""
+    where = f", {paragraphs(range(paras[0], paras[1] + 1), lang)}" if len(paras) == 2 and paras[0] != paras[1] else ""
     if h.get("document"):
-        out.append(("Document", f"{h['document']}{where}"))
+        out.append((_("Document"), f"{h['document']}{where}"))
     else:
-        out.append(("Report", f"{h['report_id']}{where}"))
+        out.append((_("Report"), f"{h['report_id']}{where}"))
     f = note.filters
     if f.get("theme_labels"):
-        out.append(("Themes", ", ".join(f["theme_labels"])))
+        out.append((_("Themes"), ", ".join(f["theme_labels"])))
     if f.get("speaker_labels"):
-        out.append(("Speakers", ", ".join(f["speaker_labels"])))
+        out.append((_("Speakers"), ", ".join(f["speaker_labels"])))
     return out
 
 
-def _who(item: "Item") -> str:
+def _who(item: "Item", lang: str = "en") -> str:
     """Who said it: the names, or "12 delegations" when the quoted sentence names them all itself."""
     names = list(item.speakers)
     if not names:
         return ""
+    tr = translator(lang)
     if len(names) >= 3 and item.kind in ("key_message", "position", "ask"):
         named = all(n.split()[0] in item.text for n in names)
-        listed = ", ".join(names[:-1]) + " and " + names[-1]
-        return f"{len(names)} delegations" if named else f"{listed} ({len(names)} delegations)"
-    return " and ".join(names)
+        count = tr.ngettext("{n} delegation", "{n} delegations", len(names)).format(n=len(names))
+        return count if named else f"{and_list(names, lang)} ({count})"
+    return and_list(names, lang)
 
 
-def row(item: "Item") -> dict[str, Any]:
+def row(item: "Item", lang: str = "en") -> dict[str, Any]:
     """One item as the plain strings every rendering shows: who, how (asks), figure, text, cite, parts."""
-    out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_paras(item.paras[:1]),
-                           "figure": "", "figure_kind": "", "parts": []}
+    _ = translator(lang).gettext
+    out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_paras(item.paras[:1], lang),
+                           "figure": "", "figure_kind": "", "parts": [], "colon": colon(lang)}
     if item.kind in ("citation", "not_quoted"):
         out["cite"] = ""
     elif item.kind != "briefing":
-        out["who"] = _who(item)
+        out["who"] = _who(item, lang)
     if item.kind == "ask":
-        out["how"] = (item.form or "") + (f"; of {item.addressee}" if item.addressee else "")
+        out["how"] = (item.form or "") + (_("; of {addressee}").format(addressee=item.addressee)
+                                          if item.addressee else "")
     if item.kind == "figure":
         out["figure"] = "; ".join(f["text"] for f in item.figures)
-        out["figure_kind"] = ", ".join(dict.fromkeys(f["kind"] for f in item.figures))
+        out["figure_kind"] = ", ".join(dict.fromkeys(_(FIGURE_KIND_LABELS.get(f["kind"], f["kind"]))
+                                                     for f in item.figures))
     if item.see and item.kind in ("ask", "figure"):
-        out["text"] = f"[{_SEE.get(item.see, 'quoted above')}]"
-    out["parts"] = [{"text": p["text"], "cite": cite_paras([p["para"]])} for p in item.parts]
+        out["text"] = f"[{_(_SEE.get(item.see, N_('quoted above')))}]"
+    out["parts"] = [{"text": p["text"], "cite": cite_paras([p["para"]], lang)} for p in item.parts]
     return out
 
 
@@ -120,7 +125,7 @@ def rows(note: "Note") -> list[dict]:
             title = item.group if grouped else None
             if not groups or groups[-1]["title"] != title:
                 groups.append({"title": title, "rows": []})
-            groups[-1]["rows"].append(row(item))
+            groups[-1]["rows"].append(row(item, note.lang))
         out.append({"key": s.key, "title": s.title, "empty": s.empty, "groups": groups})
     return out
 
@@ -131,7 +136,7 @@ def rows(note: "Note") -> list[dict]:
 def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
     """The Markdown, line by line; ``cache`` (a dict) keeps each item's lines between calls (the length cut)."""
     out = [f"# {md_escape(note.title)}", ""]
-    out += [f"**{md_escape(k)}:** {md_escape(v)}  " for k, v in heading_lines(note)]
+    out += [f"**{md_escape(k)}{colon(note.lang)}** {md_escape(v)}  " for k, v in heading_lines(note)]
     for s in note.sections:
         out += ["", f"## {md_escape(s.title)}", ""]
         if not s.items:
@@ -141,16 +146,16 @@ def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
             if grouped and (n == 0 or item.group != title) and item.group:
                 out += ([] if out[-1] == "" else [""]) + [f"### {md_escape(item.group)}", ""]
             title = item.group
-            out += item_markdown(item, cache)
+            out += item_markdown(item, cache, note.lang)
     return out
 
 
-def item_markdown(item: "Item", cache: dict | None = None) -> list[str]:
+def item_markdown(item: "Item", cache: dict | None = None, lang: str = "en") -> list[str]:
     """The Markdown lines of one item (its bullet and the bullets of its parts)."""
-    key = (id(item), item.see, tuple(item.speakers))
+    key = (id(item), item.see, tuple(item.speakers), lang)
     lines = cache.get(key) if cache is not None else None
     if lines is None:
-        r = row(item)
+        r = row(item, lang)
         lines = ["- " + _md_row(r)] + [f"  - {md_escape(p['text'])} {p['cite']}" for p in r["parts"]]
         if cache is not None:
             cache[key] = lines
@@ -169,9 +174,9 @@ def markdown_words(note: "Note", cache: dict | None = None) -> int:
 def _md_row(r: dict) -> str:
     head = ""
     if r["figure"]:
-        head += f"**{md_escape(r['figure'])}** ({md_escape(r['figure_kind'])})" + (", " if r["who"] else ": ")
+        head += f"**{md_escape(r['figure'])}** ({md_escape(r['figure_kind'])})" + (", " if r["who"] else r["colon"] + " ")
     if r["who"]:
-        head += f"**{md_escape(r['who'])}**" + (f" _({md_escape(r['how'])})_" if r["how"] else "") + ": "
+        head += f"**{md_escape(r['who'])}**" + (f" _({md_escape(r['how'])})_" if r["how"] else "") + r["colon"] + " "
     text = md_escape(r["text"])
     return f"{head}{text} {r['cite']}".rstrip()
 
@@ -193,7 +198,7 @@ def to_html(note: "Note", *, standalone: bool = True) -> str:
     """A standalone page that prints on A4, or (``standalone=False``) a ``<div class="briefing-note">``."""
     template, css = _template()
     return template.render(note=note, heading=heading_lines(note), sections=rows(note), css=css,
-                           standalone=standalone)
+                           standalone=standalone, lang=note.lang, colon=colon(note.lang))
 
 
 # ---------------------------------------------------------------------------
@@ -220,7 +225,7 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
     doc.add_paragraph(note.title, style="Title")
     for k, v in heading_lines(note):
         p = doc.add_paragraph()
-        p.add_run(f"{k}: ").bold = True
+        p.add_run(f"{k}{colon(note.lang)} ").bold = True
         p.add_run(v)
     for s in rows(note):
         doc.add_paragraph(s["title"], style="Heading 1")
@@ -233,12 +238,12 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
                 p = doc.add_paragraph(style="List Bullet")
                 if r["figure"]:
                     p.add_run(r["figure"]).bold = True
-                    p.add_run(f" ({r['figure_kind']})" + (", " if r["who"] else ": "))
+                    p.add_run(f" ({r['figure_kind']})" + (", " if r["who"] else r["colon"] + " "))
                 if r["who"]:
                     p.add_run(r["who"]).bold = True
                     if r["how"]:
                         p.add_run(f" ({r['how']})").italic = True
-                    p.add_run(": ")
+                    p.add_run(r["colon"] + " ")
                 p.add_run(r["text"] + (" " if r["cite"] else ""))
                 if r["cite"]:
                     p.add_run(r["cite"]).italic = True

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
-__all__ = ["SpeakerNames", "name_key", "rows_of"]
+__all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names", "display_names"]
 
 
 def name_key(name: Any) -> str:
@@ -70,6 +71,11 @@ class SpeakerNames:
         self.honorifics: set[str] = set()
         rows = rows_of(speakers)
         short = _short_forms()
+        firsts: dict[str, set[str]] = {}
+        for row in rows:
+            parts = (_str(row.get("name")) or "").split()
+            if row["speaker_id"].startswith("person:") and len(parts) > 1:
+                firsts.setdefault(name_key(parts[0]), set()).add(row["speaker_id"])
         for row in rows:
             sid = row["speaker_id"]
             self.ids.append(sid)
@@ -82,7 +88,9 @@ class SpeakerNames:
                 names.append("chair")
             if sid.startswith("person:"):
                 parts = name.split()
-                names += [sid.removeprefix("person:"), *(parts[-1:] if parts else []), *(parts[:1] if parts else [])]
+                names += [sid.removeprefix("person:"), *(parts[-1:] if parts else [])]
+                if parts and len(firsts.get(name_key(parts[0]), ())) == 1:  # a first name only when no one shares it
+                    names.append(parts[0])
             iso = _str(row.get("country_iso3"))
             if iso:
                 names += short.get(iso, [])
@@ -125,17 +133,63 @@ class SpeakerNames:
         return list(dict.fromkeys(out))
 
 
-def _short_forms() -> dict[str, list[str]]:
-    """ISO3 -> short forms: the running names of ``member_states.csv`` and ``country`` rows of abbreviations.csv."""
+def initials(name: str) -> str:
+    """The initials of a name's capitalized words ("Democratic Republic of the Congo" -> "DRC").
+
+    >>> initials("United Kingdom"), initials("Central African Republic")
+    ('UK', 'CAR')
+    """
+    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", name))
+
+
+def _names_of_state(row: Mapping) -> list[str]:
+    """The UN names and running names of a ``member_states.csv`` row, English and French."""
+    names = [row.get("un_name", ""), *str(row.get("running_names", "")).split("|"),
+             row.get("fr_name", ""), *str(row.get("fr_running_names", "")).split("|")]
+    return [n for n in names if n]
+
+
+def _english_names(row: Mapping) -> list[str]:
+    return [n for n in [row.get("un_name", ""), *str(row.get("running_names", "")).split("|")] if n]
+
+
+def state_names(row: Mapping) -> list[str]:
+    """Every way the reference data lets a person write a State: ISO code, UN names and running names (English
+    and French), and their initials ("UK", "DRC") where no other State shares them."""
+    names = _names_of_state(row)
+    shared = _shared_initials()
+    return [row.get("iso3", ""), *names,
+            *(i for n in _english_names(row) if len(i := initials(n)) >= 2 and i not in shared)]
+
+
+@lru_cache(maxsize=1)
+def _state_rows() -> tuple[dict, ...]:
     from ..gazetteer import read_table
+
+    try:
+        return tuple(read_table("member_states.csv"))
+    except OSError:
+        return ()
+
+
+@lru_cache(maxsize=1)
+def _shared_initials() -> frozenset[str]:
+    """Initials that two States share, or that are another State's ISO code (so they name no one)."""
+    owners: dict[str, set[str]] = {}
+    for row in _state_rows():
+        owners.setdefault(row["iso3"], set()).add(row["iso3"])
+        for n in _english_names(row):
+            owners.setdefault(initials(n), set()).add(row["iso3"])
+    return frozenset(k for k, v in owners.items() if len(v) > 1)
+
+
+def _short_forms() -> dict[str, list[str]]:
+    """ISO3 -> short forms: :func:`state_names` of ``member_states.csv`` and ``country`` rows of abbreviations.csv."""
     from ..sentences import abbreviation_rows
 
     out: dict[str, list[str]] = {}
-    try:
-        for row in read_table("member_states.csv"):
-            out.setdefault(row["iso3"], []).extend(n for n in row.get("running_names", "").split("|") if n)
-    except OSError:
-        pass
+    for row in _state_rows():
+        out.setdefault(row["iso3"], []).extend(state_names(row))
     for row in abbreviation_rows():
         if row.get("kind") == "country" and row.get("expansion"):
             out.setdefault(row["expansion"], []).append(row["abbreviation"])
@@ -150,3 +204,35 @@ def _honorifics() -> set[str]:
         return {name_key(r["honorific"]) for r in read_table("honorifics.csv") if r.get("honorific")}
     except OSError:
         return set()
+
+
+def display_names(speakers: Any, lang: str = "en") -> dict[str, str]:
+    """Short display names by ``speaker_id``: a State's UN short name when it is short ("Türkiye"), else its shortest
+    running name ("United Kingdom"; in French without its article, "Royaume-Uni"); a person's name.
+
+    >>> display_names([{"speaker_id": "GBR", "name": "United Kingdom of Great Britain and Northern Ireland",
+    ...                 "kind": "member_state", "country_iso3": "GBR"}], "fr")
+    {'GBR': 'Royaume-Uni'}
+    """
+    prefix = "fr_" if lang == "fr" else ""
+    short: dict[str, str] = {}
+    for row in _state_rows():
+        names = [_bare(n) for n in row.get(prefix + "running_names", "").split("|") if n]
+        un = row.get("fr_name" if prefix else "un_name", "")
+        if un and "(" not in un and len(un) <= 20:
+            short[row["iso3"]] = un
+        elif names:
+            short[row["iso3"]] = min(names, key=len)
+    out = {}
+    for s in rows_of(speakers):
+        name = s.get("name") or s["speaker_id"]
+        iso = s.get("country_iso3")
+        if s.get("kind") in ("member_state", "observer_state") and iso in short:
+            name = short[iso]
+        out[s["speaker_id"]] = name
+    return out
+
+
+def _bare(name: str) -> str:
+    """A French running name without its article: "le Royaume-Uni" -> "Royaume-Uni"."""
+    return re.sub(r"^(?:le |la |les |l['’])", "", name.strip())
