@@ -39,7 +39,7 @@ from typing import Any, Iterable, Protocol, runtime_checkable
 from ..citation import cite as _cite
 from ..errors import ReportError
 from ..i18n import N_, normalize, translator
-from ..schema import COLUMNS, TABLES
+from ..rows import ViewReport
 from ..sentences import clip_sentences
 from .asks import addressee, ask_form
 from .figures import FIGURE_KINDS, find_figures
@@ -266,55 +266,12 @@ class Note:
 # ---------------------------------------------------------------------------
 # the tables as plain rows
 
-class _Rows:
-    """A :class:`kit.Report`'s tables as the plain rows :class:`NoteTables` describes."""
-
-    def __init__(self, report_id: str, metadata: dict, tables: dict[str, list[dict]]) -> None:
-        self.report_id = report_id
-        self.metadata = metadata
-        for name in TABLES:
-            setattr(self, name, tables[name])
-        self.text = {p["para"]: p["text"] for p in self.paragraphs}
-        self.speaker = {s["speaker_id"]: s for s in self.speakers}
-
-    @property
-    def label(self) -> str:
-        return self.metadata.get("symbol") or self.report_id
-
-    def cite(self, paras: int | Iterable[int]) -> str:
-        return _cite(self.label, paras)
-
-
-def _plain(v: Any) -> Any:
-    """A plain Python value: NaN/NaT/NA -> None, numpy scalars -> Python, timestamps -> dates."""
-    if v is None:
-        return None
-    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
-        try:
-            v = v.item()
-        except (ValueError, AttributeError):
-            pass
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if type(v).__name__ in ("NaTType", "NAType"):
-        return None
-    if type(v).__name__ == "Timestamp":
-        return v.date()
-    return v
-
-
 def note_tables(report: Any) -> NoteTables:
-    """The tables of ``report`` as plain rows: the apps' report as it is, a :class:`kit.Report` converted."""
+    """The tables of ``report`` as plain rows: the apps' report as it is, a :class:`kit.Report` converted
+    (:meth:`kit.rows.ViewReport.from_report`, the one conversion of the kit)."""
     if isinstance(getattr(report, "paragraphs", None), list):
         return report
-    tables = {}
-    for t in TABLES:
-        df = getattr(report, t)
-        cols = [c for c in COLUMNS[t] if c in df.columns]
-        tables[t] = [{c: _plain(v) for c, v in zip(cols, row)}
-                     for row in df[cols].itertuples(index=False, name=None)]
-    meta = {k: _plain(v) for k, v in dict(report.metadata).items()}
-    return _Rows(report.report_id, meta, tables)
+    return ViewReport.from_report(report)
 
 
 def _as_date(v: Any) -> _dt.date | None:
