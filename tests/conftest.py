@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import textwrap
 
 import pytest
@@ -37,6 +39,43 @@ Distr.: General
 
 11. The Chair of the Working Group recommended that such meetings continue.
 """
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; Playwright's own browser download is not used
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def need(reason: str):
+    """Skip a test that lacks ``reason`` on a laptop; under CI (``CI`` set) that is a failure, never a skip."""
+    if os.environ.get("CI"):
+        pytest.fail(f"this test needs {reason} (CI is set, so this is a failure, not a skip)")
+    pytest.skip(f"this test needs {reason}")
+
+
+def chromium_path() -> str:
+    path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+    if not path:
+        need(f"Chromium at {CHROMIUM} (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of the session.
+
+    Playwright's sync API allows one instance per process at a time, so the browser tests of every module
+    share this one (each opens its own context).
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need("the playwright Python package")
+    executable = chromium_path()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -30,13 +29,11 @@ from kit.views import app_report, queries
 from kit.views.apps import MAX_QUERY, speaker_aliases
 from kit.views.registry import APPS as REGISTRY
 
+from .conftest import need
 from .test_views import INJECTED
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ALL_APPS = [a.name for a in REGISTRY]
 APPS = ["overview", "speakers", "themes", "missions"]  # the exploration apps of kit.views.apps
 WIDGET_APPS = APPS[1:]
@@ -51,25 +48,6 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MIN_PX = 12
 
 
-def _need(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests need {reason} (CI is set, so this is a failure, not a skip)")
-    pytest.skip(f"browser tests need {reason}")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("the playwright Python package")
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        _need(f"Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
-                              args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Server:
@@ -346,7 +324,7 @@ def test_app_fits_the_screen(open_app, app, size):
 @pytest.mark.parametrize("app", ALL_APPS)
 def test_axe_finds_no_serious_violations(open_app, app):
     if not AXE.exists():
-        _need(f"axe-core at {AXE} (npm install --prefix tests/.node axe-core)")
+        need(f"axe-core at {AXE} (npm install --prefix tests/.node axe-core)")
     for size in SIZES.values():
         w = open_app(app, viewport=size)
         w.page.add_script_tag(path=str(AXE))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import shutil
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +16,8 @@ import pandas as pd
 import pytest
 
 from kit import load_text
-from kit.teaching.checker import check, expected, initials, state_names
+from kit.teaching.checker import check, expected
+from kit.teaching.speakers import initials, state_names
 from kit.teaching.exercises import EXERCISES
 from kit.teaching.handout import build_handout, questions, write_handout
 
@@ -465,26 +468,14 @@ def test_handout_on_another_report():
 
 
 @pytest.mark.browser
-def test_workshop_figures_render_in_jupyterlab_without_internet(tmp_path):
+def test_workshop_figures_render_in_jupyterlab_without_internet(tmp_path, browser):
     """A workshop notebook opened in JupyterLab draws its plotly figure, and the page asks nothing of the internet."""
-    import os
-    import shutil
     import subprocess
     import sys
-    import time
-    import urllib.request
 
-    from kit.serve import free_port
+    from kit.serve import stop_process_group
+    from kit.testing import free_port, wait_until_serving
 
-    chromium = "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else shutil.which("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover
-        chromium = None
-    if not chromium:
-        if os.environ.get("CI"):
-            pytest.fail("this test needs Chromium and Playwright (CI is set)")
-        pytest.skip("needs Chromium and Playwright")
     port, token = free_port(), "workshop-test"
     root = tmp_path / "room"
     root.mkdir()
@@ -493,34 +484,26 @@ def test_workshop_figures_render_in_jupyterlab_without_internet(tmp_path):
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={port}",
          "--ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
          "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
     try:
-        deadline = time.monotonic() + 120
-        while True:  # wait until the server answers
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
-                time.sleep(0.2)
+        wait_until_serving(f"http://127.0.0.1:{port}/api/status?token={token}", server, timeout=120)
         outside: list[str] = []
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-            page = browser.new_page()
+        context = browser.new_context()
+        page = context.new_page()
 
-            def route(rt):
-                if rt.request.url.startswith((f"http://127.0.0.1:{port}", "data:", "blob:")):
-                    rt.continue_()
-                else:
-                    outside.append(rt.request.url)
-                    rt.abort()
+        def route(rt):
+            if rt.request.url.startswith((f"http://127.0.0.1:{port}", "data:", "blob:")):
+                rt.continue_()
+            else:
+                outside.append(rt.request.url)
+                rt.abort()
 
-            page.route("**/*", route)
-            page.goto(f"http://127.0.0.1:{port}/lab/tree/01_who_spoke.ipynb?token={token}")
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
-            assert page.locator(".js-plotly-plot").count() >= 1
-            browser.close()
+        page.route("**/*", route)
+        page.goto(f"http://127.0.0.1:{port}/lab/tree/01_who_spoke.ipynb?token={token}")
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
+        assert page.locator(".js-plotly-plot").count() >= 1
+        context.close()
         assert not outside, outside
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_process_group(server)

@@ -23,18 +23,15 @@ from kit.testing import free_port, wait_until_serving
 from kit.views.registry import APPS
 from kit.workshop import PROGRESS_FILE, participant_notebooks, progress
 
+from .conftest import need
+
 pytestmark = [pytest.mark.workshop, pytest.mark.browser]
 
-CHROMIUM = "/usr/bin/chromium"
 LOCAL = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/|^(data|blob|about):")
 PASSWORD = "room-password-42"
 SLOW = 300_000  # ms: JupyterLab on a busy 2-core machine
 
 
-def _need(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"the workshop test needs {reason} (CI is set, so this is a failure, not a skip)")
-    pytest.skip(f"the workshop test needs {reason}")
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +40,9 @@ def room(tmp_path_factory):
     try:
         import jupyterhub  # noqa: F401
     except ImportError:
-        _need("the [workshop] extra (pip install jupyterhub jupyterhub-idle-culler)")
+        need("the [workshop] extra (pip install jupyterhub jupyterhub-idle-culler)")
     if not shutil.which("configurable-http-proxy"):
-        _need("configurable-http-proxy (npm install -g configurable-http-proxy)")
+        need("configurable-http-proxy (npm install -g configurable-http-proxy)")
     tmp = tmp_path_factory.mktemp("workshop")
     folder = tmp / "room"
     port = free_port()
@@ -67,23 +64,6 @@ def room(tmp_path_factory):
             except subprocess.TimeoutExpired:
                 proc.kill()
         out.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("the playwright Python package")
-    chromium = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
-    if not chromium:
-        _need("Chromium (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu",
-                                                              "--no-first-run", "--disable-background-networking",
-                                                              "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
 
 
 class Participant:

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 import pandas as pd
 
 from ..i18n import N_, colon, normalize, semicolon, translator
-from .speakers import SpeakerNames, initials, name_key, state_names
+from .speakers import SpeakerNames, name_key, state_names
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
