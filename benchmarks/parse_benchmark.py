@@ -90,6 +90,7 @@ def long_report_rows(sizes: list[int], repeat: int) -> list[str]:
     from kit.mentions import find_mentions
     from kit.parse import _meeting_of, _one_pass
     from kit.sources import source_from_text
+    from kit.themes import tagger_for
 
     g = load_gazetteer()
     with warnings.catch_warnings():
@@ -123,7 +124,7 @@ def long_report_rows(sizes: list[int], repeat: int) -> list[str]:
                 whole, _ = _one_pass(texts)
                 t = clock()
                 find_mentions(whole, g)
-                g.tagger.find(whole)
+                tagger_for(g).find(whole)
                 samples.setdefault("mentions", []).append(clock() - t)
         med = {k: statistics.median(v) for k, v in samples.items()}
 
