@@ -50,6 +50,9 @@ def catalogue_problems(catalog, messages: dict) -> list[str]:
         if entry is None:
             problems.append(f"missing: {key!r} ({where[0]})")
             continue
+        if not isinstance(message, str) and isinstance(entry.id, str):  # ngettext finds no plural forms there
+            problems.append(f"not a plural entry: {key!r} ({where[0]})")
+            continue
         strings = entry.string if isinstance(entry.string, (list, tuple)) else [entry.string]
         if entry.fuzzy or not all(s for s in strings):
             problems.append(f"untranslated: {key!r} ({where[0]})")

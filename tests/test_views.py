@@ -259,7 +259,8 @@ def test_themes_and_missions_downloads(view):
 
 def test_overview_links_are_relative_and_page_is_offline(view):
     html = views_apps.overview_html(view)
-    assert re.findall(r'<a href="([^"]+)"', html)[:len(APPS) - 1] == [a.notebook for a in APPS if a.name != "overview"]
+    assert re.findall(r'<a href="([^"]+)"', html)[:len(APPS) - 1] == [f"{a.notebook}?lang=en" for a in APPS
+                                                                       if a.name != "overview"]
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "") and "https://" not in html
 
 
