@@ -86,7 +86,8 @@ _LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
 
 def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     """``r`` as the apps show it in ``lang``: theme labels from that language's column of ``themes.csv``
-    (``label_fr``) and citations in that language ("par. 26 à 28"). The report's own text is unchanged.
+    (``label_fr``), mission names from ``missions.csv`` (``fr_name``) and citations in that language
+    ("par. 26 à 28"). The report's own text (quotes, speakers' names, meeting titles) is unchanged.
 
     >>> r = localized(app_report(), "fr")
     >>> r.cite([27, 26, 28]).endswith("par. 26 à 28")
@@ -106,7 +107,10 @@ def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
                 labels.setdefault(row["theme"], row[column])
     except OSError:
         pass
-    view = dataclasses.replace(r, themes=[{**t, "label": labels.get(t["theme"], t["label"])} for t in r.themes])
+    missions = {k: {**m, "name": m.get(f"{lang}_name") or m.get("name") or k} if lang != "en" else m
+                for k, m in r.missions.items()}  # mission names from the reference table's fr_name
+    view = dataclasses.replace(r, themes=[{**t, "label": labels.get(t["theme"], t["label"])} for t in r.themes],
+                               missions=missions)
     view.cite = lambda paras: cite(view.label, paras, lang)  # type: ignore[method-assign]
     _LOCALIZED[(id(r), lang)] = (r, view)
     return view
