@@ -74,24 +74,14 @@ def page_language(asked: str | None, accept: str | None = None, room: str | None
     """The landing page's language: ``asked`` (``?lang=``), else the room's ``$KIT_LANG`` (``room``; read from
     the environment when None), else the first language of the browser's ``Accept-Language`` header that the
     kit speaks, else English."""
-    from .i18n import LANGUAGES, normalize
+    from .i18n import LANGUAGES, normalize, preferred_language
 
     if asked and asked.strip():
         return normalize(asked)
     room = os.environ.get("KIT_LANG", "") if room is None else room
     if room.strip():
         return normalize(room)
-    ranked = []
-    for i, part in enumerate((accept or "").split(",")):
-        tag, _sep, q = part.strip().partition(";q=")
-        try:
-            weight = float(q) if q else 1.0
-        except ValueError:
-            continue
-        code = tag.strip().replace("_", "-").split("-")[0].lower()
-        if code in LANGUAGES and weight > 0:
-            ranked.append((-weight, i, code))
-    return min(ranked)[2] if ranked else LANGUAGES[0]
+    return preferred_language(accept) or LANGUAGES[0]
 
 
 def landing_page(sections: list[tuple[str, str, list[tuple[str, str, str]]]],

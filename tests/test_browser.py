@@ -123,8 +123,8 @@ LOCAL = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/|^(data|bl
 class Watched:
     """A page that records console errors, page errors, dialogs, requests and websocket frames."""
 
-    def __init__(self, browser, url: str, viewport: dict = DESKTOP):
-        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
+    def __init__(self, browser, url: str, viewport: dict = DESKTOP, locale: str = "en-US"):
+        self.context = browser.new_context(viewport=viewport, accept_downloads=True, locale=locale)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.dialogs: list[str] = []
@@ -179,8 +179,9 @@ class Watched:
 def open_app(browser, server):
     pages = []
 
-    def _open(app: str, srv: Server | None = None, viewport: dict = DESKTOP, query: str = "") -> Watched:
-        w = Watched(browser, (srv or server).url(app, query), viewport)
+    def _open(app: str, srv: Server | None = None, viewport: dict = DESKTOP, query: str = "",
+              locale: str = "en-US") -> Watched:
+        w = Watched(browser, (srv or server).url(app, query), viewport, locale)
         pages.append(w)
         return w
 
@@ -718,6 +719,21 @@ def test_app_in_french_has_french_headings_and_a_switch_back_to_english(open_app
     w.ready()
     assert w.page.inner_text(".kit nav [aria-current=page]").strip() == title
     assert len(w.context.pages) == 1 and w.outside() == []
+
+
+def test_a_french_browser_gets_the_apps_and_the_landing_page_in_french(open_app, server):
+    """No ?lang=: the browser's language (Accept-Language) chooses, on the landing page and in an app."""
+    from kit.i18n import translator
+
+    tr = translator("fr")
+    w = open_app("themes", locale="fr-FR")
+    assert w.page.inner_text(".kit nav [aria-current=page]").strip() == tr.gettext("Themes")
+    assert w.page.get_attribute(".kit .lang-switch a", "hreflang") == "en"
+    w.page.goto(f"http://127.0.0.1:{server.port}/")
+    assert w.page.get_attribute("html", "lang") == "fr"
+    hrefs = w.page.eval_on_selector_all("ul.apps a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(h.endswith("?lang=fr") for h in hrefs)
+    assert w.outside() == []
 
 
 @pytest.fixture(scope="module")

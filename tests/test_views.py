@@ -38,7 +38,7 @@ def _private_cache(tmp_path, monkeypatch):
     from kit.i18n import set_language
 
     monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
-    for var in ("KIT_REPORT", "KIT_REPORT_ALT", "KIT_REPORT_FR", "KIT_LANG", "QUERY_STRING"):
+    for var in ("KIT_REPORT", "KIT_REPORT_ALT", "KIT_REPORT_FR", "KIT_LANG", "QUERY_STRING", "HTTP_ACCEPT_LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
     yield
     set_language(None)  # an app built in French makes French the process default (one page, one kernel)
@@ -672,6 +672,16 @@ def test_the_language_comes_from_the_address_then_the_room(monkeypatch):
         "en": "?mission=MINUSMA&lang=en", "fr": "?mission=MINUSMA&lang=fr"}
     monkeypatch.setenv("QUERY_STRING", "lang=de")
     assert views_apps.app_language() == "en"  # a language the kit does not speak: English
+    # without ?lang= and without a room language, the browser's (Voilà passes Accept-Language to the kernel)
+    monkeypatch.setenv("QUERY_STRING", "")
+    monkeypatch.setenv("HTTP_ACCEPT_LANGUAGE", "fr-CA,fr;q=0.9,en;q=0.8")
+    assert views_apps.app_language() == "fr"  # KIT_LANG is still "fr" here ...
+    monkeypatch.setenv("KIT_LANG", "en")
+    assert views_apps.app_language() == "en"  # ... and the room's language wins over the browser's
+    monkeypatch.delenv("KIT_LANG")
+    assert views_apps.app_language() == "fr"
+    monkeypatch.setenv("HTTP_ACCEPT_LANGUAGE", "de-DE,de;q=0.9")
+    assert views_apps.app_language() == "en"
 
 
 def test_french_app_keeps_the_report_verbatim_and_cites_in_french(view):

@@ -57,13 +57,18 @@ class HTMLApp:
 
 def app_language(lang: str | None = None) -> str:
     """The language of this app page, made the kernel's default: ``lang``, else the page's ``?lang=``, else
-    ``$KIT_LANG`` (``kit serve --lang``), else English. Each Voilà page is a kernel of its own, so the default
-    is the page's language; the apps' text, dates and numbers follow it.
+    the room's ``$KIT_LANG`` (``kit serve --lang``), else the browser's language (its ``Accept-Language``
+    header, which the kit's ``voila.json`` has Voilà pass to the kernel as ``HTTP_ACCEPT_LANGUAGE``), else
+    English. Each Voilà page is a kernel of its own, so the default is the page's language; the apps' text,
+    dates and numbers follow it.
 
     >>> app_language("fr-FR"), app_language("en")
     ('fr', 'en')
     """
-    return i18n.set_language(lang or _query_param("lang") or None)
+    asked = lang or _query_param("lang")
+    if not asked and not os.environ.get(i18n.LANG_ENV, "").strip():
+        asked = i18n.preferred_language(os.environ.get("HTTP_ACCEPT_LANGUAGE"))
+    return i18n.set_language(asked or None)
 
 
 def _switch_links() -> list[tuple[str, str, str]]:
