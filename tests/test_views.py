@@ -771,6 +771,7 @@ def test_side_by_side_view_shows_both_languages_escaped(pair, monkeypatch, tmp_p
     monkeypatch.setenv("KIT_REPORT_ALT", str(FIXTURES / "wgpko_excerpt_fr.md"))
     assert alt_report(en).metadata["lang"] == "fr"
     assert alt_report(fr) is None  # the same version twice is not a pair
+    assert alt_report(app_report(FIXTURES / "wgpko_excerpt_fr.md")) is None
     monkeypatch.setenv("KIT_REPORT_ALT", str(tmp_path / "missing.md"))
     assert alt_report(en) is None
 

@@ -42,7 +42,7 @@ LANGUAGE_LABELS = {"en": "English", "fr": "Français"}
 
 def alt_report(r: ViewReport | None = None) -> ViewReport | None:
     """The other language version of the room's report: ``$KIT_REPORT_ALT`` (or ``$KIT_REPORT_FR``), or None
-    when it is not set, cannot be opened, or is the same version as ``r``."""
+    when it is not set, cannot be opened, or is in the same language as ``r``."""
     path = next((os.environ[v].strip() for v in ALT_ENV if os.environ.get(v, "").strip()), "")
     if not path:
         return None
@@ -50,7 +50,8 @@ def alt_report(r: ViewReport | None = None) -> ViewReport | None:
         alt = app_report(path)
     except (ReportError, OSError, ValueError):
         return None
-    if r is not None and alt.metadata.get("sha256") and alt.metadata.get("sha256") == r.metadata.get("sha256"):
+    if r is not None and (alt.metadata.get("sha256") == r.metadata.get("sha256")
+                          or _lang(alt) == _lang(r)):  # the same version, or two of one language: not a pair
         return None
     return alt
 
