@@ -695,15 +695,24 @@ def _axe_serious(w: Watched) -> list:
             if v["impact"] in ("serious", "critical")]
 
 
+@pytest.fixture(scope="module")
+def french_server(tmp_path_factory, browser):
+    """A server of its own for the French pages: the session server has opened about a hundred app kernels by
+    then, near the room's kernel limit (``max_kernels``), and idle ones are culled only after minutes."""
+    s = Server(tmp_path_factory.mktemp("voila-fr"))
+    yield s
+    s.stop()
+
+
 @pytest.mark.parametrize("app", ALL_APPS)
-def test_app_in_french_has_french_headings_and_a_switch_back_to_english(open_app, app):
+def test_app_in_french_has_french_headings_and_a_switch_back_to_english(open_app, french_server, app):
     """?lang=fr: the navigation and headings in French, every link keeps the language, the page still fits a
     phone, loads nothing from elsewhere and passes axe; "English" leads to the same app in English, same tab."""
     from kit.i18n import translator
 
     tr = translator("fr")
     title = next(a.title for a in REGISTRY if a.name == app)
-    w = open_app(app, viewport=PHONE, query="?lang=fr")
+    w = open_app(app, srv=french_server, viewport=PHONE, query="?lang=fr")
     assert w.page.inner_text(".kit nav [aria-current=page]").strip() == tr.gettext(title)
     hrefs = w.page.eval_on_selector_all(".kit nav a", "els => els.map(e => e.getAttribute('href'))")
     assert hrefs and all(h.endswith("?lang=fr") for h in hrefs), hrefs
@@ -721,15 +730,15 @@ def test_app_in_french_has_french_headings_and_a_switch_back_to_english(open_app
     assert len(w.context.pages) == 1 and w.outside() == []
 
 
-def test_a_french_browser_gets_the_apps_and_the_landing_page_in_french(open_app, server):
+def test_a_french_browser_gets_the_apps_and_the_landing_page_in_french(open_app, french_server):
     """No ?lang=: the browser's language (Accept-Language) chooses, on the landing page and in an app."""
     from kit.i18n import translator
 
     tr = translator("fr")
-    w = open_app("themes", locale="fr-FR")
+    w = open_app("themes", srv=french_server, locale="fr-FR")
     assert w.page.inner_text(".kit nav [aria-current=page]").strip() == tr.gettext("Themes")
     assert w.page.get_attribute(".kit .lang-switch a", "hreflang") == "en"
-    w.page.goto(f"http://127.0.0.1:{server.port}/")
+    w.page.goto(f"http://127.0.0.1:{french_server.port}/")
     assert w.page.get_attribute("html", "lang") == "fr"
     hrefs = w.page.eval_on_selector_all("ul.apps a", "els => els.map(e => e.getAttribute('href'))")
     assert hrefs and all(h.endswith("?lang=fr") for h in hrefs)
