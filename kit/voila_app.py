@@ -158,7 +158,8 @@ class AppHandler(TornadoVoilaHandler):
                           "longer need, or try again in a few minutes.")}.get(status_code,
                                                                                _("Something went wrong."))
         self.finish(landing_page([(message, "", [(_("The apps"), f"{self.base_url}?lang={lang}", "")])],
-                                 title=f"{_('Peacekeeping Briefing Kit')} ({status_code})", subtitle="", lang=lang))
+                                 title="{} ({})".format(_("Peacekeeping Briefing Kit"), status_code), subtitle="",
+                                 lang=lang))
 
 
 class RoomKernelManager(AsyncMappingKernelManager):

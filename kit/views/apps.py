@@ -354,7 +354,8 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
     sts = queries.statements_of(r, sid)
     paras = sorted({s["para"] for s in sts})
     partners = queries.joint_partners(r, sid)
-    fname = f"{sid.replace(':', '-')}-{_('statements')}"
+    what = _("statements")
+    fname = f"{sid.replace(':', '-')}-{what}"
     downloads = Markup("").join([
         csv_download(_file(r, fname, "csv"), queries.STATEMENT_COLUMNS, queries.statement_rows(r, sts),
                      _("Statements (CSV)")),
@@ -670,7 +671,7 @@ def missions_app(report: ViewReport | None = None, mission: str | None = None, l
         return err
     w = _widgets()
     summary = queries.mission_summary(r)
-    options = [(f"{m['key']} — {m['name']} ({ngettext('{n} mention', '{n} mentions', m['n']).format(n=m['n'])})",
+    options = [("{} — {} ({})".format(m["key"], m["name"], ngettext("{n} mention", "{n} mentions", m["n"]).format(n=m["n"])),
                 m["key"]) for m in summary]
     keys = [k for _, k in options]
     asked = mission or _query_param("mission")

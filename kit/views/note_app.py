@@ -60,7 +60,7 @@ def theme_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
         if inside is None or t["para"] in inside:
             paras.setdefault((t["theme"], t["label"]), set()).add(t["para"])
     ranked = sorted(paras.items(), key=lambda kv: (-len(kv[1]), kv[0][1]))
-    return [(f"{label} ({ngettext('{n} para.', '{n} paras.', len(ps)).format(n=len(ps))})", theme)
+    return [("{} ({})".format(label, ngettext("{n} para.", "{n} paras.", len(ps)).format(n=len(ps))), theme)
             for (theme, label), ps in ranked]
 
 
@@ -126,7 +126,8 @@ class _BriefingApp:
 
     def _stem(self) -> str:
         stem = "-".join(_("briefing note").lower().split())
-        return f"{stem}-{self.r.report_id}-{self.meeting.value or _('all')}"
+        every = _("all")
+        return f"{stem}-{self.r.report_id}-{self.meeting.value or every}"
 
     def refresh(self, *_args) -> None:
         """Rebuild the note and its download links from the current choices."""
