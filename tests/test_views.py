@@ -780,3 +780,25 @@ def dataclasses_replace(r, text):
     import dataclasses
 
     return dataclasses.replace(r, paragraphs=[{**p, "text": text + p["text"]} for p in r.paragraphs])
+
+
+def test_kit_serve_lang_sets_the_rooms_language(monkeypatch):
+    """``kit serve --lang fr`` reaches Voilà (and so every app kernel) as KIT_LANG."""
+    import kit.serve
+    from kit.cli import main
+
+    seen = {}
+
+    class Stop(Exception):
+        pass
+
+    def fake_popen(cmd, env=None, **kwargs):
+        seen.update(env or {})
+        raise Stop
+
+    monkeypatch.setattr(kit.serve, "port_is_free", lambda port, host="0.0.0.0": True)
+    monkeypatch.setattr(kit.serve, "announce", lambda *a, **k: None)
+    monkeypatch.setattr(kit.serve.subprocess, "Popen", fake_popen)
+    with pytest.raises(Stop):
+        main(["serve", "--lang", "fr-FR", "--host", "127.0.0.1", "--port", "8999"])
+    assert seen["KIT_LANG"] == "fr"
