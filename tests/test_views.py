@@ -761,6 +761,12 @@ def test_side_by_side_view_shows_both_languages_escaped(pair, monkeypatch, tmp_p
     tpage = htmllib.unescape(str(views_apps.themes_html(en, [theme], alt=fr)))
     for para in {h["para"] for h in queries.theme_hits(en, [theme])}:
         assert en.text[para][:50] in tpage and fr.text[para][:50] in tpage
+    # the paragraphs a search finds, in both versions
+    word = next(w for w in en.text[en_first["para"]].split() if len(w) > 6 and w.isalpha())
+    spage = htmllib.unescape(str(views_apps.search_html(en, word, alt=fr)))
+    found = sorted({x["para"] for x in queries.search(en, word)})[:views_apps.MAX_BILINGUAL]
+    assert found and all(en.text[p][:50] in spage and fr.text[p][:50] in spage for p in found)
+    assert "kit-bilingual" not in str(views_apps.search_html(en, word))  # one version: the search as before
     # report text is escaped
     evil = dataclasses_replace(fr, "<script>alert(1)</script>")
     assert "<script>" not in str(side_by_side_html(en, evil, paragraph_pairs(en, evil, [1]), "x"))

@@ -39,6 +39,8 @@ APPS = [(a.name, a.title) for a in REGISTRY if a.builder.startswith(__name__ + "
 
 #: Longest search the Themes app runs (characters); longer queries are cut, with a visible note.
 MAX_QUERY = 200
+#: Most paragraphs a search shows in both languages (when the room has both versions of the report).
+MAX_BILINGUAL = 20
 
 
 class HTMLApp:
@@ -560,8 +562,10 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
                         bilingual=bilingual))
 
 
-def search_html(r: ViewReport, query: str) -> Markup:
-    """Free-text search results (keyword in context), for the panel right under the search box.
+def search_html(r: ViewReport, query: str, alt: ViewReport | None = None) -> Markup:
+    """Free-text search results (keyword in context), for the panel right under the search box; with ``alt``,
+    the other language version of the report, the paragraphs found in both languages (the first
+    :data:`MAX_BILINGUAL`).
 
     Queries longer than :data:`MAX_QUERY` characters are cut, and the panel says so.
     """
@@ -579,8 +583,15 @@ def search_html(r: ViewReport, query: str) -> Markup:
                        ([para_ref(x["para"]), x["speaker"] or "—",
                          Markup("{}<mark>{}</mark>{}").format(x["left"], x["match"], x["right"])] for x in rows),
                        numeric=(0,), empty=_("No paragraph contains “{query}”.").format(query=query), cls="kt stack")
+    bilingual = ""
+    if alt is not None and rows:
+        from .bilingual import paragraph_pairs, side_by_side_html
+
+        paras = sorted({x["para"] for x in rows})[:MAX_BILINGUAL]
+        bilingual = side_by_side_html(r, alt, paragraph_pairs(r, alt, paras),
+                                      _("“{query}” in both languages").format(query=query))
     return panel(render("search.html.j2", query=query, n=len(rows), limit=limit, cut=cut, cap=MAX_QUERY,
-                        downloads=downloads, rows=table_html))
+                        downloads=downloads, rows=table_html, bilingual=bilingual))
 
 
 def themes_app(report: ViewReport | None = None, themes: list[str] | None = None, lang: str | None = None,
@@ -611,7 +622,7 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
 
     def research(*_args):
         status.value = ""
-        _guard(found, lambda: search_html(r, query.value))
+        _guard(found, lambda: search_html(r, query.value, alt))
 
     pick.observe(redraw, names="value")
     query.observe(research, names="value")
