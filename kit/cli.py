@@ -140,7 +140,7 @@ def _cmd_solutions(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(report=args.report, port=args.port, host=args.host)
+    return serve(report=args.report, port=args.port, host=args.host, lang=args.lang)
 
 
 def _cmd_workshop(args: argparse.Namespace) -> int:
@@ -194,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("report", nargs="?", help="report to serve (sets KIT_REPORT)")
     p.add_argument("--port", type=int, default=8866, help="port to listen on (default: 8866; must be free)")
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all, the room's network)")
+    p.add_argument("--lang", help="the room's language for the apps: en or fr (sets KIT_LANG; default: $KIT_LANG, "
+                                  "else each browser's language, else en); every app keeps a switch to the other "
+                                  "language")
     p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser("workshop", help="a JupyterHub for the room: every participant runs the workshop "

@@ -40,7 +40,8 @@ from importlib import resources
 from typing import Any
 
 __all__ = ["LANGUAGES", "DOMAIN", "LANG_ENV", "normalize", "set_language", "get_language", "translator",
-           "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon", "semicolon"]
+           "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon", "semicolon",
+           "preferred_language"]
 
 #: The languages the kit speaks; the first is the source language of the messages.
 LANGUAGES = ("en", "fr")
@@ -165,3 +166,23 @@ def colon(lang: Any = "en") -> str:
 def semicolon(lang: Any = "en") -> str:
     """The separator of a list of clauses: ``"; "``; in French ``"\\u00a0; "``."""
     return "\u00a0; " if normalize(lang) == "fr" else "; "
+
+
+def preferred_language(accept: str | None) -> str | None:
+    """The first language of a browser's ``Accept-Language`` header that the kit speaks, by the header's
+    weights (``q=``); None when it names none of them.
+
+    >>> preferred_language("de-DE,fr;q=0.8,en;q=0.5"), preferred_language("de"), preferred_language(None)
+    ('fr', None, None)
+    """
+    ranked = []
+    for i, part in enumerate((accept or "").split(",")):
+        tag, _sep, q = part.strip().partition(";q=")
+        try:
+            weight = float(q) if q else 1.0
+        except ValueError:
+            continue
+        code = tag.strip().replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES and weight > 0:
+            ranked.append((-weight, i, code))
+    return min(ranked)[2] if ranked else None

@@ -229,7 +229,7 @@ def announce(what: str, url: str, candidates: list[str], warning: str | None, po
     print("Stop with Ctrl+C.", flush=True)
 
 
-def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0") -> int:
+def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", lang: str | None = None) -> int:
     """Start the apps for a room and block until Ctrl+C or SIGTERM; Voilà and its kernels stop too.
 
     Parameters
@@ -239,10 +239,16 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0") ->
     port, host : int, str
         Where to listen; ``0.0.0.0`` lets the room's network in. A busy port is an error (Voilà would
         otherwise move to another port than the one printed).
+    lang : str, optional
+        The room's language (``en``, ``fr``; sets ``KIT_LANG``): the apps and the landing page open in it,
+        and each page still has a switch to the other language.
     """
     from .errors import SourceError
+    from .i18n import normalize
 
     env = _check_report(report)
+    if lang:
+        env["KIT_LANG"] = normalize(lang)
     if not port_is_free(port, host):
         raise SourceError(f"port {port} is already in use (another kit serve?): stop that server or choose "
                           f"another port with --port")

@@ -16,10 +16,19 @@ It also drops Voilà's per-page-view "Notebook ... is not trusted" warning, whic
 URL and QR code off the trainer's screen (the apps are the kit's own notebooks, rendered without their
 sources).
 
+The landing page speaks the language of the kit's catalogue (:mod:`kit.i18n`) chosen by :func:`page_language`:
+the address's ``?lang=``, else the room's ``$KIT_LANG`` (``kit serve --lang``), else the browser's
+``Accept-Language``, else English. Its links to the apps carry ``?lang=``, because Voilà does not pass the
+browser's language to an app's kernel.
+
 Examples
 --------
 >>> html = landing_page([("The apps", "", [("Overview", "voila/render/overview.ipynb", "At a glance")])])
 >>> '<a href="voila/render/overview.ipynb">Overview</a>' in html
+True
+>>> page_language(None, "fr-CH, fr;q=0.9, en;q=0.8", room=""), page_language("en", "fr", room="fr")
+('fr', 'en')
+>>> 'href="voila/render/overview.ipynb?lang=fr"' in apps_landing_page(lang="fr")
 True
 >>> "<script" in landing_page([("<script>x</script>", "", [])])
 False
@@ -43,7 +52,8 @@ from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-__all__ = ["KitVoila", "RoomKernelManager", "landing_page", "apps_landing_page", "TEMPLATE_DIR", "main"]
+__all__ = ["KitVoila", "RoomKernelManager", "landing_page", "apps_landing_page", "page_language", "TEMPLATE_DIR",
+           "main"]
 
 #: The kit's Voilà template folder (also holds the landing page template).
 TEMPLATE_DIR = Path(str(resources.files("kit"))) / "views" / "jupyter" / "voila" / "templates" / "kit"
@@ -56,39 +66,74 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True)
 
 
+#: The languages the landing page offers, each named in its own language.
+_LANGUAGE_NAMES = (("en", "English"), ("fr", "Français"))
+
+
+def page_language(asked: str | None, accept: str | None = None, room: str | None = None) -> str:
+    """The landing page's language: ``asked`` (``?lang=``), else the room's ``$KIT_LANG`` (``room``; read from
+    the environment when None), else the first language of the browser's ``Accept-Language`` header that the
+    kit speaks, else English."""
+    from .i18n import LANGUAGES, normalize, preferred_language
+
+    if asked and asked.strip():
+        return normalize(asked)
+    room = os.environ.get("KIT_LANG", "") if room is None else room
+    if room.strip():
+        return normalize(room)
+    return preferred_language(accept) or LANGUAGES[0]
+
+
 def landing_page(sections: list[tuple[str, str, list[tuple[str, str, str]]]],
-                 title: str = "Peacekeeping Briefing Kit",
-                 subtitle: str = "Open an app: it runs on this laptop, nothing is sent to the internet.") -> str:
-    """The landing page's HTML: ``sections`` of ``(heading, intro, [(title, href, summary), ...])``.
+                 title: str | None = None, subtitle: str | None = None, lang: str = "en",
+                 switch: bool = False) -> str:
+    """The landing page's HTML: ``sections`` of ``(heading, intro, [(title, href, summary), ...])``, in ``lang``
+    (with ``switch``, links to the page in the other languages).
 
     Every value is escaped (an autoescaping Jinja2 template); the page loads nothing from elsewhere.
     """
+    from .i18n import translator
+
+    _ = translator(lang).gettext
+    title = _("Peacekeeping Briefing Kit") if title is None else title
+    subtitle = _("Open an app: it runs on this laptop, nothing is sent to the internet.") if subtitle is None \
+        else subtitle
     css = (resources.files("kit.assets") / "apps.css").read_text(encoding="utf-8")
     rows = [{"heading": h, "intro": intro, "links": [{"title": t, "href": href, "summary": s}
                                                       for t, href, s in links]}
             for h, intro, links in sections]
+    languages = [{"code": code, "name": name, "href": f"?lang={code}"} for code, name in _LANGUAGE_NAMES] \
+        if switch else []
     return _environment().get_template("landing.html.j2").render(
-        title=title, subtitle=subtitle, sections=rows, css=jinja2.filters.Markup(css))
+        title=title, subtitle=subtitle, sections=rows, css=jinja2.filters.Markup(css), lang=lang,
+        languages=languages, language_label=_("Language:"))
 
 
-def apps_landing_page(prefix: str = "voila/render/", extra: list | None = None) -> str:
-    """The landing page listing every app of the registry, each linked at ``prefix + notebook``."""
+def apps_landing_page(prefix: str = "voila/render/", extra: list | None = None, lang: str = "en") -> str:
+    """The landing page listing every app of the registry, each linked at ``prefix + notebook`` in ``lang``."""
+    from .i18n import translator
     from .views.registry import APPS
 
-    links = [(app.title, prefix + app.notebook, app.summary) for app in APPS]
-    return landing_page([("The apps", "", links), *(extra or [])])
+    _ = translator(lang).gettext
+    links = [(_(app.title), f"{prefix}{app.notebook}?lang={lang}", _(app.summary)) for app in APPS]
+    return landing_page([(_("The apps"), "", links), *(extra or [])], lang=lang, switch=True)
 
 
 class LandingHandler(web.RequestHandler):
-    """``/``: the kit's landing page (a fixed page: no query parameter is read)."""
-
-    def initialize(self, html: str) -> None:
-        self.html = html
+    """``/``: the kit's landing page, in the language of :func:`page_language` (``?lang=``, the room's
+    ``$KIT_LANG``, the browser's ``Accept-Language``); nothing else of the request is read."""
 
     def get(self) -> None:
+        lang = page_language(self.get_query_argument("lang", None), self.request.headers.get("Accept-Language"))
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-cache")
-        self.write(self.html)
+        self.set_header("Vary", "Accept-Language")
+        self.write(_landing(lang))
+
+
+@lru_cache(maxsize=4)
+def _landing(lang: str) -> str:
+    return apps_landing_page(lang=lang)
 
 
 class AppHandler(TornadoVoilaHandler):
@@ -104,11 +149,17 @@ class AppHandler(TornadoVoilaHandler):
             await result
 
     def write_error(self, status_code: int, **kwargs) -> None:
-        message = {404: "There is no such app here. Go back to the list of apps.",
-                   503: "The room is full: every app slot of this laptop is in use. Close an app tab you no "
-                        "longer need, or try again in a few minutes."}.get(status_code, "Something went wrong.")
-        self.finish(landing_page([(message, "", [("The apps", self.base_url, "")])],
-                                 title=f"Peacekeeping Briefing Kit ({status_code})", subtitle=""))
+        from .i18n import translator
+
+        lang = page_language(self.get_query_argument("lang", None), self.request.headers.get("Accept-Language"))
+        _ = translator(lang).gettext
+        message = {404: _("There is no such app here. Go back to the list of apps."),
+                   503: _("The room is full: every app slot of this laptop is in use. Close an app tab you no "
+                          "longer need, or try again in a few minutes.")}.get(status_code,
+                                                                               _("Something went wrong."))
+        self.finish(landing_page([(message, "", [(_("The apps"), f"{self.base_url}?lang={lang}", "")])],
+                                 title="{} ({})".format(_("Peacekeeping Briefing Kit"), status_code), subtitle="",
+                                 lang=lang))
 
 
 class RoomKernelManager(AsyncMappingKernelManager):
@@ -151,8 +202,7 @@ class KitVoila(Voila):
             if cls is TornadoVoilaHandler:
                 handler = (handler[0], AppHandler, *handler[2:])
             handlers.append(handler)
-        landing = apps_landing_page()
-        return [(self.server_url, LandingHandler, {"html": landing}), *handlers]
+        return [(self.server_url, LandingHandler), *handlers]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -51,11 +51,13 @@ MIN_PX = 12
 
 
 class Server:
-    def __init__(self, tmp: Path, report: str | None = None):
+    def __init__(self, tmp: Path, report: str | None = None, **extra: str):
         env = dict(os.environ, KIT_CACHE_DIR=str(tmp / "cache"))
-        env.pop("KIT_REPORT", None)
+        for var in ("KIT_REPORT", "KIT_REPORT_ALT", "KIT_REPORT_FR", "KIT_LANG"):
+            env.pop(var, None)
         if report is not None:
             env["KIT_REPORT"] = report
+        env.update(extra)
         self.log = open(tmp / f"voila-{len(list(tmp.glob('voila-*.log')))}.log", "w")
         try:
             self.proc, self.port = start_voila(env=env, stdout=self.log)
@@ -99,8 +101,8 @@ LOCAL = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/|^(data|bl
 class Watched:
     """A page that records console errors, page errors, dialogs, requests and websocket frames."""
 
-    def __init__(self, browser, url: str, viewport: dict = DESKTOP):
-        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
+    def __init__(self, browser, url: str, viewport: dict = DESKTOP, locale: str = "en-US"):
+        self.context = browser.new_context(viewport=viewport, accept_downloads=True, locale=locale)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.dialogs: list[str] = []
@@ -155,8 +157,9 @@ class Watched:
 def open_app(browser, server):
     pages = []
 
-    def _open(app: str, srv: Server | None = None, viewport: dict = DESKTOP, query: str = "") -> Watched:
-        w = Watched(browser, (srv or server).url(app, query), viewport)
+    def _open(app: str, srv: Server | None = None, viewport: dict = DESKTOP, query: str = "",
+              locale: str = "en-US") -> Watched:
+        w = Watched(browser, (srv or server).url(app, query), viewport, locale)
         pages.append(w)
         return w
 
@@ -283,7 +286,7 @@ def test_app_loads_offline_without_errors(open_app, app):
 def test_nav_links_every_app_in_the_same_tab(open_app, app):
     w = open_app(app)
     links = w.page.eval_on_selector_all(".kit nav a", "els => els.map(e => [e.href, e.target])")
-    expected = [a.notebook for a in REGISTRY if a.name != app]
+    expected = [f"{a.notebook}?lang=en" for a in REGISTRY if a.name != app]  # the page's language kept
     assert [h.rsplit("/", 1)[-1] for h, _ in links] == expected
     assert all("/voila/render/" in h and t in ("", "_self") for h, t in links)
 
@@ -291,7 +294,7 @@ def test_nav_links_every_app_in_the_same_tab(open_app, app):
 def test_overview_links_open_the_other_apps_in_the_same_tab(open_app):
     w = open_app("overview")
     w.page.click(".kit nav a:text('Missions')")
-    w.page.wait_for_url("**/voila/render/missions.ipynb", timeout=60_000)
+    w.page.wait_for_url("**/voila/render/missions.ipynb?lang=en", timeout=60_000)
     w.ready()
     w.page.wait_for_selector(".kit-mission select", timeout=60_000)
     assert len(w.context.pages) == 1
@@ -306,7 +309,7 @@ def test_app_fits_the_screen(open_app, app, size):
         chosen = w.page.eval_on_selector(".kit-speaker select", "e => e.options[e.selectedIndex].textContent")
         other = w.page.eval_on_selector_all(".kit-compare select option", "els => els.map(e => e.textContent)")
         w.page.select_option(".kit-compare select", index=next(i for i, t in enumerate(other) if i and t != chosen))
-        _wait_out(w, "Side by side")
+        _wait_out(w, "Side by side:")
         w.page.eval_on_selector_all(".kit-out details", "els => els.forEach(d => d.open = true)")
     if app == "themes":
         w.page.select_option(".kit-themes select", index=[0, 1, 2])
@@ -520,7 +523,7 @@ def test_clicking_a_mission_on_the_map_selects_it(open_app, view):
     keys = [m["key"] for m in queries.mission_summary(view) if m["lat"] is not None]
     key = keys[-1]
     w.page.click(f".kit-out svg circle[data-key='{key}']")
-    w.page.wait_for_url(f"**/missions.ipynb?mission={key}", timeout=60_000)
+    w.page.wait_for_url(re.compile(rf"/missions\.ipynb\?lang=en&mission={re.escape(key)}$"), timeout=60_000)
     w.ready()
     chosen = w.page.eval_on_selector(".kit-mission select", "e => e.options[e.selectedIndex].textContent")
     assert chosen.replace("\u00a0", " ").startswith(key + " ")
@@ -649,3 +652,101 @@ def test_a_bad_widget_state_gets_a_clean_message_not_a_traceback(open_app, serve
     n, current = w.page.eval_on_selector(".kit-speaker select", "e => [e.options.length, e.selectedIndex]")
     w.page.select_option(".kit-speaker select", index=(current + 1) % n)
     w.page.wait_for_function("() => document.querySelector('.kit-status').innerText.trim() === ''")
+
+
+# ----------------------------------------------------------------------------- in French (?lang=fr)
+
+def _translated_messages() -> set[str]:
+    """The catalogue's English messages whose French differs (a heading showing one is untranslated)."""
+    from babel.messages.pofile import read_po
+
+    with open(Path(__file__).parent.parent / "kit" / "locale" / "fr" / "LC_MESSAGES" / "kit.po", "rb") as f:
+        return {m.id for m in read_po(f) if isinstance(m.id, str) and m.id and m.string and m.string != m.id}
+
+
+def _axe_serious(w: Watched) -> list:
+    if not AXE.exists():
+        _need(f"axe-core at {AXE} (npm install --prefix tests/.node axe-core)")
+    w.page.add_script_tag(path=str(AXE))
+    result = w.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+@pytest.fixture(scope="module")
+def french_server(tmp_path_factory, browser):
+    """A server of its own for the French pages: the session server has opened about a hundred app kernels by
+    then, near the room's kernel limit (``max_kernels``), and idle ones are culled only after minutes."""
+    s = Server(tmp_path_factory.mktemp("voila-fr"))
+    yield s
+    s.stop()
+
+
+@pytest.mark.parametrize("app", ALL_APPS)
+def test_app_in_french_has_french_headings_and_a_switch_back_to_english(open_app, french_server, app):
+    """?lang=fr: the navigation and headings in French, every link keeps the language, the page still fits a
+    phone, loads nothing from elsewhere and passes axe; "English" leads to the same app in English, same tab."""
+    from kit.i18n import translator
+
+    tr = translator("fr")
+    title = next(a.title for a in REGISTRY if a.name == app)
+    w = open_app(app, srv=french_server, viewport=PHONE, query="?lang=fr")
+    assert w.page.inner_text(".kit nav [aria-current=page]").strip() == tr.gettext(title)
+    hrefs = w.page.eval_on_selector_all(".kit nav a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(h.endswith("?lang=fr") for h in hrefs), hrefs
+    body = w.page.inner_text("body")
+    assert "Traceback" not in body and "There was an error" not in body
+    headings = {" ".join(h.split()) for h in w.page.locator(".kit h2, .kit h3, .kit h4, .kit summary").all_inner_texts()}
+    assert not headings & _translated_messages(), "headings left in English"
+    _check_layout(w, f"{app}-fr-phone")
+    assert _axe_serious(w) == [], f"{app} in French"
+    assert w.errors == [] and w.outside() == [], "errors or requests outside localhost"
+    w.page.click(".kit .lang-switch a[hreflang=en]")
+    w.page.wait_for_url(f"**/voila/render/{app}.ipynb?lang=en", timeout=60_000)
+    w.ready()
+    assert w.page.inner_text(".kit nav [aria-current=page]").strip() == title
+    assert len(w.context.pages) == 1 and w.outside() == []
+
+
+def test_a_french_browser_gets_the_apps_and_the_landing_page_in_french(open_app, french_server):
+    """No ?lang=: the browser's language (Accept-Language) chooses, on the landing page and in an app."""
+    from kit.i18n import translator
+
+    tr = translator("fr")
+    w = open_app("themes", srv=french_server, locale="fr-FR")
+    assert w.page.inner_text(".kit nav [aria-current=page]").strip() == tr.gettext("Themes")
+    assert w.page.get_attribute(".kit .lang-switch a", "hreflang") == "en"
+    w.page.goto(f"http://127.0.0.1:{french_server.port}/")
+    assert w.page.get_attribute("html", "lang") == "fr"
+    hrefs = w.page.eval_on_selector_all("ul.apps a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(h.endswith("?lang=fr") for h in hrefs)
+    assert w.outside() == []
+
+
+@pytest.fixture(scope="module")
+def bilingual_server(tmp_path_factory, browser):
+    fixtures = Path(__file__).parent / "fixtures"
+    s = Server(tmp_path_factory.mktemp("voila-bilingual"), str(fixtures / "wgpko_excerpt_en.md"),
+               KIT_REPORT_ALT=str(fixtures / "wgpko_excerpt_fr.md"))
+    yield s
+    s.stop()
+
+
+def test_speakers_side_by_side_in_both_languages_on_a_phone(open_app, bilingual_server):
+    """With the French version configured (KIT_REPORT_ALT), the Speakers app shows the chosen speaker's
+    statements in English and French side by side: the French text in a cell marked lang="fr"; it fits a phone
+    and passes axe."""
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = {lang: " ".join((fixtures / f"wgpko_excerpt_{lang}.md").read_text(encoding="utf-8").split())
+             for lang in ("en", "fr")}
+    w = open_app("speakers", srv=bilingual_server, viewport=PHONE)
+    w.page.wait_for_selector(".kit-out table.bilingual", timeout=60_000)
+    cells = {lang: [" ".join(c.split()) for c in
+                    w.page.locator(f".kit-out table.bilingual td[lang={lang}]").all_inner_texts()]
+             for lang in ("en", "fr")}
+    assert cells["fr"] and len(cells["fr"]) == len(cells["en"])
+    for lang in ("en", "fr"):  # each side is that version's own text, word for word
+        assert all(c in texts[lang] for c in cells[lang]), lang
+    _check_layout(w, "speakers-bilingual-phone")
+    assert _axe_serious(w) == []
+    assert w.errors == [] and w.outside() == []

@@ -124,7 +124,7 @@ def test_landing_page_lists_every_app(room):
     _, base, _ = room
     html = urllib.request.urlopen(base + "/", timeout=60).read().decode("utf-8")
     for app in APPS:
-        assert f'href="voila/render/{app.notebook}"' in html
+        assert f'href="voila/render/{app.notebook}?lang=en"' in html  # the language the apps open in
         assert app.title in html and app.summary in html
     assert "<script" not in html and "http://" not in html and "https://" not in html  # nothing fetched
 
@@ -259,7 +259,7 @@ def test_landing_page_in_a_browser(browser, room):
     try:
         p.page.goto(base + "/", timeout=60_000)
         links = p.page.eval_on_selector_all("ul.apps a", "els => els.map(e => e.getAttribute('href'))")
-        assert links == [f"voila/render/{app.notebook}" for app in APPS]
+        assert links == [f"voila/render/{app.notebook}?lang=en" for app in APPS]  # the browser's language
         p.page.click(f"text={APPS[0].title}")
         p.page.wait_for_selector(".kit", timeout=180_000)
         assert p.errors == [] and p.outside == [] and p.dialogs == []

@@ -35,8 +35,13 @@ INJECTED = (SYNTHETIC
 
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path, monkeypatch):
+    from kit.i18n import set_language
+
     monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("KIT_REPORT", raising=False)
+    for var in ("KIT_REPORT", "KIT_REPORT_ALT", "KIT_REPORT_FR", "KIT_LANG", "QUERY_STRING", "HTTP_ACCEPT_LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    yield
+    set_language(None)  # an app built in French makes French the process default (one page, one kernel)
 
 
 @pytest.fixture(scope="module")
@@ -259,30 +264,35 @@ def test_themes_and_missions_downloads(view):
 
 def test_overview_links_are_relative_and_page_is_offline(view):
     html = views_apps.overview_html(view)
-    assert re.findall(r'<a href="([^"]+)"', html)[:len(APPS) - 1] == [a.notebook for a in APPS if a.name != "overview"]
+    assert re.findall(r'<a href="([^"]+)"', html)[:len(APPS) - 1] == [f"{a.notebook}?lang=en" for a in APPS
+                                                                       if a.name != "overview"]
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "") and "https://" not in html
 
 
 # ----------------------------------------------------------------------------- weight of the kernel
 
-def test_every_app_kernel_stays_free_of_pandas_plotly_and_docx(tmp_path):
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_app_kernel_stays_free_of_pandas_plotly_and_docx(tmp_path, lang):
     """A kernel-equivalent process builds every app of the registry (the Briefing note too) from a warm cache:
-    none of them may load pandas, plotly or python-docx."""
+    none of them may load pandas, plotly or python-docx; in English, not Babel either (French dates need it)."""
     from kit.views import data
     from kit.views.registry import APPS
 
     data._MEMO.clear()
     app_report()  # warm the cache of this test's KIT_CACHE_DIR, as `kit serve` does
+    heavy = ("pandas", "plotly", "docx") + (("babel",) if lang == "en" else ())
     code = ("import importlib, sys\n"
             "from kit.views.registry import APPS\n"
             "for app in APPS:\n"
             "    module, _, name = app.builder.partition(':')\n"
             "    built = getattr(importlib.import_module(module), name)()\n"
             "    assert 'could not be opened' not in repr(built), (app.name, repr(built))\n"
-            "    heavy = sorted(m for m in ('pandas', 'plotly', 'docx') if m in sys.modules)\n"
+            f"    heavy = sorted(m for m in {heavy!r} if m in sys.modules)\n"
             "    print(app.name, heavy)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])})
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+           "QUERY_STRING": f"lang={lang}"}  # as Voilà passes the page's address to the kernel
+    env.pop("KIT_LANG", None)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:-1] == [f"{app.name} []" for app in APPS], out.stdout + out.stderr
 
@@ -580,3 +590,221 @@ def test_a_corpus_round_trips_through_report_json(tmp_path):
     for name, df in corpus.tables().items():
         pd.testing.assert_frame_equal(getattr(again, name), df)
     assert set(again.paragraphs["report_id"]) == {"wgpko-a", "wgpko-b"}
+
+
+# ----------------------------------------------------------------------------- languages
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _views_messages() -> list[str]:
+    """The English messages of the apps (kit/views), as Babel extracts them, long enough to be recognised and
+    not the same in French ("Mentions (CSV)")."""
+    from kit.i18n import translator
+
+    from .test_i18n import _source_messages
+
+    tr = translator("fr")
+    out = set()
+    for message, where in _source_messages().items():
+        if not any(w.startswith(("kit/views/", "kit/voila_app.py")) for w in where):
+            continue
+        for text in ([message] if isinstance(message, str) else message):
+            fixed = max(re.split(r"\{\w*\}|%\(\w+\)[sd]|<[^>]+>", text), key=len).strip()
+            if len(fixed) >= 12 and fixed not in (tr.gettext(message) if isinstance(message, str)
+                                                  else tr.ngettext(message[0], message[1], 2)):
+                out.add(fixed)
+    return sorted(out)
+
+
+def _french_pages(r) -> dict[str, str]:
+    from kit.views.note_app import briefing_app
+
+    views_apps.app_language("fr")
+    fr = views_apps.localized(r, "fr")
+    theme = queries.theme_options(fr)[0][1]
+    pages = {"overview": views_apps.overview_html(fr),
+             "speakers": views_apps.speakers_html(fr, "MEX" if "MEX" in fr.speaker else fr.speakers[0]["speaker_id"],
+                                                  fr.speakers[-1]["speaker_id"]),
+             "themes": views_apps.themes_html(fr, [theme], query="peace"),
+             "missions": views_apps.missions_html(fr, queries.mission_summary(fr)[0]["key"]),
+             "search-none": views_apps.search_html(fr, "zzqx-nowhere")}
+    app = briefing_app(r, lang="fr")
+    pages["briefing_note"] = app.children[0].value + app.briefing.out.value
+    return {k: htmllib.unescape(str(v)) for k, v in pages.items()}
+
+
+def test_every_app_in_french_shows_no_english_message_of_the_catalogue(view):
+    english = _views_messages()
+    assert len(english) > 50
+    report_text = " ".join(p["text"] for p in view.paragraphs) + " ".join(str(m.get("title")) for m in view.meetings)
+    english = [e for e in english if e not in report_text]
+    for name, page in _french_pages(view).items():
+        left = [e for e in english if e in page]
+        assert not left, (name, left[:5])
+
+
+def test_french_pages_have_french_headings_dates_and_the_language_switch(view, monkeypatch):
+    from kit.i18n import format_date, translator
+
+    tr = translator("fr")
+    pages = _french_pages(view)
+    assert tr.gettext("Meetings on a timeline") in pages["overview"] != tr.gettext("Meetings on a timeline")
+    assert format_date(view.metadata["date"], "fr") in pages["overview"]
+    assert tr.gettext("Every statement, in context") in pages["speakers"]
+    for name in [a.name for a in APPS]:  # the header every app shows above its controls
+        page = str(views_apps._header(view, name, ""))
+        assert re.search(r'<a href="\?lang=en"[^>]*hreflang="en"[^>]*>English</a>', page), name
+        assert '<b aria-current="true" lang="fr">Français</b>' in page
+        links = re.findall(r'<a href="(\w+\.ipynb[^"]*)"', page)  # every link to another app keeps the language
+        assert len(links) == len(APPS) - 1 and all(link.endswith("?lang=fr") for link in links), links
+
+
+def test_the_language_comes_from_the_address_then_the_room(monkeypatch):
+    from kit.i18n import get_language
+
+    monkeypatch.setenv("KIT_LANG", "fr")
+    assert views_apps.app_language() == "fr" == get_language()
+    monkeypatch.setenv("QUERY_STRING", "mission=MINUSMA&lang=en")
+    assert views_apps.app_language() == "en"
+    # the switch keeps the page's other parameters
+    assert dict((code, href) for code, _, href in views_apps._switch_links()) == {
+        "en": "?mission=MINUSMA&lang=en", "fr": "?mission=MINUSMA&lang=fr"}
+    monkeypatch.setenv("QUERY_STRING", "lang=de")
+    assert views_apps.app_language() == "en"  # a language the kit does not speak: English
+    # without ?lang= and without a room language, the browser's (Voilà passes Accept-Language to the kernel)
+    monkeypatch.setenv("QUERY_STRING", "")
+    monkeypatch.setenv("HTTP_ACCEPT_LANGUAGE", "fr-CA,fr;q=0.9,en;q=0.8")
+    assert views_apps.app_language() == "fr"  # KIT_LANG is still "fr" here ...
+    monkeypatch.setenv("KIT_LANG", "en")
+    assert views_apps.app_language() == "en"  # ... and the room's language wins over the browser's
+    monkeypatch.delenv("KIT_LANG")
+    assert views_apps.app_language() == "fr"
+    monkeypatch.setenv("HTTP_ACCEPT_LANGUAGE", "de-DE,de;q=0.9")
+    assert views_apps.app_language() == "en"
+
+
+def test_french_app_keeps_the_report_verbatim_and_cites_in_french(view):
+    fr = views_apps.localized(view, "fr")
+    assert [p["text"] for p in fr.paragraphs] == [p["text"] for p in view.paragraphs]
+    assert fr.cite([27, 26, 28]) == cite(view.label, [26, 27, 28], "fr")
+    assert {t["theme"] for t in fr.themes} == {t["theme"] for t in view.themes}
+    # every theme label is the French label of the vocabulary (or the report's when it has none)
+    from kit.gazetteer import read_table
+
+    french = {row["theme"]: row["label_fr"] for row in read_table("themes.csv") if row.get("label_fr")}
+    assert all(t["label"] == french.get(t["theme"], v["label"]) for t, v in zip(fr.themes, view.themes))
+    page = views_apps.missions_html(fr, None)
+    assert all(m["fr_name"] in htmllib.unescape(str(page)) for m in fr.missions.values() if m.get("fr_name")
+               and m["acronym"] in {x["key"] for x in queries.mission_summary(fr)})
+
+
+def test_landing_page_language_follows_the_address_the_room_then_the_browser():
+    from kit.i18n import translator
+    from kit.voila_app import apps_landing_page, page_language
+
+    assert page_language(None, "fr-FR,fr;q=0.9,en;q=0.5", room="") == "fr"
+    assert page_language(None, "de-DE,en;q=0.8,fr;q=0.5", room="") == "en"
+    assert page_language(None, "de, fr;q=0.3", room="") == "fr"
+    assert page_language(None, "fr", room="en") == "en"  # the trainer's --lang wins over the browser
+    assert page_language("fr", "en", room="en") == "fr"  # and the address over both
+    assert page_language(None, None, room="") == "en"
+    page = apps_landing_page(lang="fr")
+    tr = translator("fr")
+    assert '<html lang="fr">' in page
+    for app in APPS:
+        assert f'href="voila/render/{app.notebook}?lang=fr"' in page
+        assert f">{tr.gettext(app.title)}</a>" in htmllib.unescape(page) != tr.gettext(app.title)
+    assert tr.gettext("The apps") in htmllib.unescape(page)
+
+
+# ----------------------------------------------------------------------------- side by side
+
+@pytest.fixture()
+def pair():
+    return app_report(FIXTURES / "wgpko_excerpt_en.md"), app_report(FIXTURES / "wgpko_excerpt_fr.md")
+
+
+def test_side_by_side_aligns_every_statement_of_both_versions_once(pair):
+    from kit.views.bilingual import speaker_pairs, statement_pairs
+
+    en, fr = pair
+    assert (en.metadata["lang"], fr.metadata["lang"]) == ("en", "fr")
+    rows = statement_pairs(en, fr)
+    # nothing dropped: every statement of each version is on exactly one row
+    assert sorted(id(a) for _, a, _b in rows if a) == sorted(id(s) for s in en.statements)
+    assert sorted(id(b) for _, _a, b in rows if b) == sorted(id(s) for s in fr.statements)
+    for (para, sid, _n), a, b in rows:
+        for s in (a, b):
+            assert s is None or (s["para"] == para and s["speaker_id"] == sid)
+    for sid in {s["speaker_id"] for s in en.statements}:
+        got = speaker_pairs(en, fr, sid)
+        assert [p for p, _, _ in got] == sorted(s["para"] for s in en.statements if s["speaker_id"] == sid) or \
+            any(not a or not b for _, a, b in got)
+        assert all(a in en.text[p] or not a for p, a, _ in got)
+        assert all(b in fr.text[p] or not b for p, _, b in got)
+
+
+def test_side_by_side_view_shows_both_languages_escaped(pair, monkeypatch, tmp_path):
+    from kit.views.bilingual import alt_report, paragraph_pairs, side_by_side_html
+
+    en, fr = pair
+    sid = next(s["speaker_id"] for s in en.statements if s["speaker_kind"] == "member_state")
+    page = str(views_apps.speakers_html(en, sid, alt=fr))
+    assert '<th scope="col" lang="en">English</th><th scope="col" lang="fr">Français</th>' in page
+    en_first = next(s for s in en.statements if s["speaker_id"] == sid)
+    fr_first = next(s for s in fr.statements if s["speaker_id"] == sid and s["para"] == en_first["para"])
+    assert htmllib.escape(en_first["text"], quote=False)[:40] in page.replace("&#39;", "'")
+    assert htmllib.escape(fr_first["text"], quote=False).replace("'", "&#39;")[:40] in page
+    # a theme's paragraphs in both versions
+    theme = queries.theme_options(en)[0][1]
+    tpage = htmllib.unescape(str(views_apps.themes_html(en, [theme], alt=fr)))
+    for para in {h["para"] for h in queries.theme_hits(en, [theme])}:
+        assert en.text[para][:50] in tpage and fr.text[para][:50] in tpage
+    # the paragraphs a search finds, in both versions
+    word = next(w for w in en.text[en_first["para"]].split() if len(w) > 6 and w.isalpha())
+    spage = htmllib.unescape(str(views_apps.search_html(en, word, alt=fr)))
+    found = sorted({x["para"] for x in queries.search(en, word)})[:views_apps.MAX_BILINGUAL]
+    assert found and all(en.text[p][:50] in spage and fr.text[p][:50] in spage for p in found)
+    assert "kit-bilingual" not in str(views_apps.search_html(en, word))  # one version: the search as before
+    # report text is escaped
+    evil = dataclasses_replace(fr, "<script>alert(1)</script>")
+    assert "<script>" not in str(side_by_side_html(en, evil, paragraph_pairs(en, evil, [1]), "x"))
+    # without a second version: one friendly line, no table
+    none = str(views_apps.speakers_html(en, sid))
+    assert "kit-bilingual-none" in none and "lang=\"fr\">Français</th>" not in none
+    # the room's second version comes from KIT_REPORT_ALT (a missing file: none, not an error)
+    monkeypatch.setenv("KIT_REPORT_ALT", str(FIXTURES / "wgpko_excerpt_fr.md"))
+    assert alt_report(en).metadata["lang"] == "fr"
+    assert alt_report(fr) is None  # the same version twice is not a pair
+    assert alt_report(app_report(FIXTURES / "wgpko_excerpt_fr.md")) is None
+    monkeypatch.setenv("KIT_REPORT_ALT", str(tmp_path / "missing.md"))
+    assert alt_report(en) is None
+
+
+def dataclasses_replace(r, text):
+    import dataclasses
+
+    return dataclasses.replace(r, paragraphs=[{**p, "text": text + p["text"]} for p in r.paragraphs])
+
+
+def test_kit_serve_lang_sets_the_rooms_language(monkeypatch):
+    """``kit serve --lang fr`` reaches Voilà (and so every app kernel) as KIT_LANG."""
+    import kit.serve
+    from kit.cli import main
+
+    seen = {}
+
+    class Stop(Exception):
+        pass
+
+    def fake_popen(cmd, env=None, **kwargs):
+        seen.update(env or {})
+        raise Stop
+
+    monkeypatch.setattr(kit.serve, "port_is_free", lambda port, host="0.0.0.0": True)
+    monkeypatch.setattr(kit.serve, "announce", lambda *a, **k: None)
+    monkeypatch.setattr(kit.serve.subprocess, "Popen", fake_popen)
+    with pytest.raises(Stop):
+        main(["serve", "--lang", "fr-FR", "--host", "127.0.0.1", "--port", "8999"])
+    assert seen["KIT_LANG"] == "fr"

@@ -10,28 +10,37 @@ never becomes markup.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from typing import Callable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from markupsafe import Markup
 
+from .. import i18n
+from ..citation import cite
 from ..errors import ReportError
+from ..i18n import ngettext
 from . import charts, queries
 from .data import ViewReport, app_report
-from .html import (KIND_COLOUR, KIND_LABEL, OKABE_ITO, csv_download, error_panel, highlight,
+from .html import (KIND_COLOUR, OKABE_ITO, _, csv_download, error_panel, highlight, kind_label,
                    markdown_download, panel, para_ref, render, table)
 from .registry import APPS as REGISTRY
 
 __all__ = ["overview_app", "speakers_app", "themes_app", "missions_app", "HTMLApp", "APPS", "MAX_QUERY",
-           "speaker_aliases", "find_speakers"]
+           "speaker_aliases", "find_speakers", "app_language", "localized", "LANGUAGE_NAMES"]
+
+#: The languages a participant can switch the apps to, each named in its own language.
+LANGUAGE_NAMES = (("en", "English"), ("fr", "Français"))
 
 #: The exploration apps built in this module (the navigation bar lists every app of the registry).
 APPS = [(a.name, a.title) for a in REGISTRY if a.builder.startswith(__name__ + ":")]
 
 #: Longest search the Themes app runs (characters); longer queries are cut, with a visible note.
 MAX_QUERY = 200
+#: Most paragraphs a search shows in both languages (when the room has both versions of the report).
+MAX_BILINGUAL = 20
 
 
 class HTMLApp:
@@ -48,8 +57,30 @@ class HTMLApp:
         return self.summary
 
 
+def app_language(lang: str | None = None) -> str:
+    """The language of this app page, made the kernel's default: ``lang``, else the page's ``?lang=``, else
+    the room's ``$KIT_LANG`` (``kit serve --lang``), else the browser's language (its ``Accept-Language``
+    header, which the kit's ``voila.json`` has Voilà pass to the kernel as ``HTTP_ACCEPT_LANGUAGE``), else
+    English. Each Voilà page is a kernel of its own, so the default is the page's language; the apps' text,
+    dates and numbers follow it.
+
+    >>> app_language("fr-FR"), app_language("en")
+    ('fr', 'en')
+    """
+    asked = lang or _query_param("lang")
+    if not asked and not os.environ.get(i18n.LANG_ENV, "").strip():
+        asked = i18n.preferred_language(os.environ.get("HTTP_ACCEPT_LANGUAGE"))
+    return i18n.set_language(asked or None)
+
+
+def _switch_links() -> list[tuple[str, str, str]]:
+    """(code, name, href) of each language: this page's address with ``lang`` changed, other parameters kept."""
+    params = {k: v[-1] for k, v in parse_qs(os.environ.get("QUERY_STRING") or "").items()}
+    return [(code, name, "?" + urlencode({**params, "lang": code})) for code, name in LANGUAGE_NAMES]
+
+
 def _nav(current: str) -> Markup:
-    return render("nav.html.j2", apps=REGISTRY, current=current)
+    return render("nav.html.j2", apps=REGISTRY, current=current, lang=i18n.get_language(), switch=_switch_links())
 
 
 def _header(r: ViewReport, current: str, lead: str) -> Markup:
@@ -57,26 +88,64 @@ def _header(r: ViewReport, current: str, lead: str) -> Markup:
                   label=r.label, lead=lead)
 
 
-def _open(report: ViewReport | None, name: str):
-    """(report, None) or (None, error app)."""
-    if report is not None:
-        return report, None
+_LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
+
+
+def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
+    """``r`` as the apps show it in ``lang``: theme labels from that language's column of ``themes.csv``
+    (``label_fr``), mission names from ``missions.csv`` (``fr_name``) and citations in that language
+    ("par. 26 à 28"). The report's own text (quotes, speakers' names, meeting titles) is unchanged.
+
+    >>> r = localized(app_report(), "fr")
+    >>> r.cite([27, 26, 28]).endswith("par. 26 à 28")
+    True
+    """
+    lang = i18n.normalize(lang)
+    memo = _LOCALIZED.get((id(r), lang))
+    if memo is not None and memo[0] is r:
+        return memo[1]
+    from ..gazetteer import read_table
+
+    column = "label" if lang == "en" else f"label_{lang}"
+    labels: dict[str, str] = {}
     try:
-        return app_report(), None
+        for row in read_table("themes.csv"):
+            if row.get(column):
+                labels.setdefault(row["theme"], row[column])
+    except OSError:
+        pass
+    missions = {k: {**m, "name": m.get(f"{lang}_name") or m.get("name") or k} if lang != "en" else m
+                for k, m in r.missions.items()}  # mission names from the reference table's fr_name
+    view = dataclasses.replace(r, themes=[{**t, "label": labels.get(t["theme"], t["label"])} for t in r.themes],
+                               missions=missions)
+    view.cite = lambda paras: cite(view.label, paras, lang)  # type: ignore[method-assign]
+    _LOCALIZED[(id(r), lang)] = (r, view)
+    return view
+
+
+def _open(report: ViewReport | None, name: str, lang: str | None = None):
+    """(report in the page's language, None) or (None, error app)."""
+    lang = app_language(lang)
+    if report is not None:
+        return localized(report, lang), None
+    try:
+        return localized(app_report(), lang), None
     except (ReportError, OSError, ValueError) as exc:
         return None, HTMLApp(error_panel(exc), f"{name}: the report could not be opened ({exc})")
 
 
 def _kind_legend() -> Markup:
-    return render("legend.html.j2", kinds=[(c, KIND_LABEL[k]) for k, c in KIND_COLOUR.items() if k != "other"])
+    return render("legend.html.j2", kinds=[(c, kind_label(k)) for k, c in KIND_COLOUR.items() if k != "other"])
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _number(n: int) -> str:
+    """A count as the page's language writes it ("1,000", "1 000"); Babel only for a language other than English."""
+    lang = i18n.get_language()
+    return f"{n:,}" if lang == "en" else i18n.format_number(n, lang)
 
 
 def _statement_rows(r: ViewReport, statements: list[dict]) -> list[list]:
-    return [[para_ref(s["para"]), s["speaker"], s.get("verb") or "(continued)",
+    return [[para_ref(s["para"]), s["speaker"], s.get("verb") or _("(continued)"),
              Markup('<span class="ctx">{}</span>').format(highlight(r.text.get(s["para"], ""),
                                                                      [(s["start"], s["end"])]))]
             for s in statements]
@@ -86,18 +155,29 @@ def _statement_rows(r: ViewReport, statements: list[dict]) -> list[list]:
 
 def overview_html(r: ViewReport) -> Markup:
     md = r.metadata
-    cards = [(len(r.paragraphs), "paragraphs"), (len(r.meetings), "meetings"),
-             (sum(1 for _, n in queries.speaker_counts(r) if n), "speakers"), (len(r.statements), "statements"),
-             (len({m["key"] for m in r.mentions if m["kind"] == "mission"}), "missions named"),
-             (len(queries.theme_options(r)), "themes")]
-    period = " to ".join(x for x in (md.get("period_start"), md.get("period_end")) if x)
-    facts = [("Body", md.get("body")), ("Document date", md.get("date")), ("Period covered", period),
-             ("Chair", md.get("chair")), ("Symbol", md.get("symbol") or "(none found)"),
-             ("File", (md.get("source") or "").rsplit("/", 1)[-1])]
+    lang = i18n.get_language()
+    counted = [(len(r.paragraphs), ngettext("paragraph", "paragraphs", len(r.paragraphs))),
+               (len(r.meetings), ngettext("meeting", "meetings", len(r.meetings))),
+               (sum(1 for _sp, n in queries.speaker_counts(r) if n), None), (len(r.statements), None),
+               (len({m["key"] for m in r.mentions if m["kind"] == "mission"}), None),
+               (len(queries.theme_options(r)), None)]
+    counted[2] = (counted[2][0], ngettext("speaker", "speakers", counted[2][0]))
+    counted[3] = (counted[3][0], ngettext("statement", "statements", counted[3][0]))
+    counted[4] = (counted[4][0], ngettext("mission named", "missions named", counted[4][0]))
+    counted[5] = (counted[5][0], ngettext("theme raised", "themes raised", counted[5][0]))
+    cards = [(_number(n), word) for n, word in counted]
+    period = _("{start} to {end}").format(start=i18n.format_date(md.get("period_start"), lang),
+                                          end=i18n.format_date(md.get("period_end"), lang)) \
+        if md.get("period_start") and md.get("period_end") else \
+        i18n.format_date(md.get("period_start") or md.get("period_end"), lang)
+    facts = [(_("Body"), md.get("body")), (_("Document date"), i18n.format_date(md.get("date"), lang)),
+             (_("Period covered"), period), (_("Chair"), md.get("chair")),
+             (_("Symbol"), md.get("symbol") or _("(none found)")),
+             (_("File"), (md.get("source") or "").rsplit("/", 1)[-1])]
     counts = [(sp["name"], n, KIND_COLOUR.get(sp["kind"], "#666")) for sp, n in queries.speaker_counts(r) if n]
     themes = [(label, n, OKABE_ITO["green"]) for label, n in queries.theme_counts(r)]
     mt = r.meetings
-    meet_rows = [[m.get("date"), m.get("title"), m.get("format") or "", m.get("chair") or "",
+    meet_rows = [[i18n.format_date(m.get("date"), lang), m.get("title"), m.get("format") or "", m.get("chair") or "",
                   f'{m.get("first_para")}–{m.get("last_para")}'] for m in mt]
     per_speaker = ([sp["name"], sp["kind"], n, len({s["para"] for s in queries.statements_of(r, sp["speaker_id"])}),
                     r.cite({s["para"] for s in queries.statements_of(r, sp["speaker_id"])})]
@@ -105,27 +185,33 @@ def overview_html(r: ViewReport) -> Markup:
     per_meeting = ([m["meeting_id"], m["date"], m["title"], m.get("format") or "", m.get("chair") or "",
                     m["first_para"], m["last_para"], r.cite(range(m["first_para"], m["last_para"] + 1))] for m in mt)
     downloads = Markup("").join([
-        csv_download(f"{r.report_id}-speakers.csv", ["speaker", "kind", "statements", "paragraphs", "citation"],
-                     per_speaker, "Statements per speaker (CSV)"),
-        csv_download(f"{r.report_id}-meetings.csv", ["meeting_id", "date", "title", "format", "chair", "first_para",
-                                                     "last_para", "citation"], per_meeting, "Meetings (CSV)")])
+        csv_download(_file(r, _("speakers"), "csv"), ["speaker", "kind", "statements", "paragraphs", "citation"],
+                     per_speaker, _("Statements per speaker (CSV)")),
+        csv_download(_file(r, _("meetings"), "csv"), ["meeting_id", "date", "title", "format", "chair",
+                                                      "first_para", "last_para", "citation"], per_meeting,
+                     _("Meetings (CSV)"))])
     body = render(
         "overview.html.j2",
-        header=_header(r, "overview", "What this report is, when the Working Group met, who spoke and about "
-                                      "what. Open Speakers, Themes or Missions above to dig in; every row there "
-                                      "carries the paragraph number to cite."),
+        header=_header(r, "overview", _("What this report is, when the Working Group met, who spoke and about "
+                                        "what. Open Speakers, Themes or Missions above to dig in; every row there "
+                                        "carries the paragraph number to cite.")),
         cards=cards, facts=[(k, v) for k, v in facts if v],
         timeline=charts.timeline(mt, md.get("period_start"), md.get("period_end")),
-        meetings=table(["Date", "Meeting", "Format", "Chair", "Paragraphs"], meet_rows, numeric=(4,),
+        meetings=table([_("Date"), _("Meeting"), _("Format"), _("Chair"), _("Paragraphs")], meet_rows, numeric=(4,),
                        cls="kt stack"),
-        legend=_kind_legend(), speaker_bars=charts.bar_chart(counts, title="Statements per speaker"),
-        theme_bars=charts.bar_chart(themes, title="Paragraphs per theme"), downloads=downloads)
+        legend=_kind_legend(), speaker_bars=charts.bar_chart(counts, title=_("Statements per speaker")),
+        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=downloads)
     return panel(body)
 
 
-def overview_app(report: ViewReport | None = None) -> HTMLApp:
+def _file(r: ViewReport, what: str, suffix: str) -> str:
+    """A download's file name: the report, what it holds (in the page's language), the suffix."""
+    return f"{r.report_id}-{'-'.join(what.lower().split())}.{suffix}"
+
+
+def overview_app(report: ViewReport | None = None, lang: str | None = None) -> HTMLApp:
     """The landing page: metadata, meetings on a timeline, who spoke, themes, links to the other apps."""
-    r, err = _open(report, "Overview")
+    r, err = _open(report, "Overview", lang)
     if err:
         return err
     return HTMLApp(overview_html(r), f"Overview of {r.report_id}: {len(r.paragraphs)} paragraphs, "
@@ -181,7 +267,7 @@ def _safe(kind: str):
                 except Exception:  # noqa: BLE001
                     pass
                 for cb in getattr(self, "_bad_state_callbacks", []):
-                    cb("That choice could not be used, so the page keeps the last valid one.")
+                    cb(_("That choice could not be used, so the page keeps the last valid one."))
 
         def on_bad_state(self, callback: Callable[[str], None]) -> None:
             self._bad_state_callbacks = [*getattr(self, "_bad_state_callbacks", []), callback]
@@ -209,7 +295,7 @@ def _quiet_tracebacks() -> None:
     if ip is None or getattr(ip, "_kit_quiet_tracebacks", False) or not hasattr(ip, "_showtraceback"):
         return
     show = ip._showtraceback
-    plain = "The app could not use that request; the page keeps working."
+    plain = _("The app could not use that request; the page keeps working.")
 
     def _showtraceback(etype, evalue, stb):
         show(Exception, plain, [plain])  # the class name and message could name server details too
@@ -247,8 +333,9 @@ def _guard(out, fn: Callable[[], str]) -> None:
     try:
         out.value = str(fn())
     except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
-        out.value = str(panel(Markup('<div class="error" role="alert"><h2>Something went wrong here</h2>'
-                                     '<p>{}: {}</p></div>').format(type(exc).__name__, exc)))
+        out.value = str(panel(Markup('<div class="error" role="alert"><h2>{}</h2>'
+                                     '<p>{}: {}</p></div>').format(_("Something went wrong here"),
+                                                                   type(exc).__name__, exc)))
 
 
 def _query_param(name: str) -> str | None:
@@ -259,46 +346,57 @@ def _query_param(name: str) -> str | None:
 
 # ---------------------------------------------------------------------------- Speakers
 
-def speakers_html(r: ViewReport, sid: str | None, other: str | None = None) -> Markup:
+def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
+                  alt: ViewReport | None = None) -> Markup:
+    """The chosen speaker's panel; with ``alt``, the other language version of the report, their statements
+    in both languages side by side (:mod:`kit.views.bilingual`)."""
     if not sid or sid not in r.speaker:
-        return panel(Markup('<p class="muted">Choose a delegation or briefer above.</p>'))
+        return panel(Markup('<p class="muted">{}</p>').format(_("Choose a delegation or briefer above.")))
     sp = r.speaker[sid]
     sts = queries.statements_of(r, sid)
     paras = sorted({s["para"] for s in sts})
     partners = queries.joint_partners(r, sid)
-    fname = f"{r.report_id}-{sid.replace(':', '-')}"
+    what = _("statements")
+    fname = f"{sid.replace(':', '-')}-{what}"
     downloads = Markup("").join([
-        csv_download(f"{fname}-statements.csv", queries.STATEMENT_COLUMNS, queries.statement_rows(r, sts),
-                     "Statements (CSV)"),
-        markdown_download(f"{fname}-statements.md",
-                          queries.note_markdown(r, f"Statements by {sp['name']}", [(s["para"], s["speaker"], s["text"]) for s in sts]))])
+        csv_download(_file(r, fname, "csv"), queries.STATEMENT_COLUMNS, queries.statement_rows(r, sts),
+                     _("Statements (CSV)")),
+        markdown_download(_file(r, fname, "md"),
+                          queries.note_markdown(r, _("Statements by {name}").format(name=sp["name"]),
+                                                [(s["para"], s["speaker"], s["text"]) for s in sts]))])
     names, counts = queries.joint_matrix(r)
     has_other = bool(other and other in r.speaker and other != sid)
     o = r.speaker[other] if has_other else {}
     compare = None
     if has_other:
-        compare = table(["Theme", sp["name"], "Paragraphs", o["name"], "Paragraphs"],
+        compare = table([_("Theme"), sp["name"], _("Paragraphs"), o["name"], _("Paragraphs")],
                         ([t, str(na), ", ".join(map(str, pa)), str(nb), ", ".join(map(str, pb))]
                          for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
-                        numeric=(1, 3), empty="Neither raised a theme.", cls="kt stack")
+                        numeric=(1, 3), empty=_("Neither raised a theme."), cls="kt stack")
+    from .bilingual import side_by_side_html, speaker_pairs
+
     body = render(
         "speaker.html.j2",
-        who=f"{sp['name']} ({KIND_LABEL.get(sp['kind'], sp['kind'])})", n=len(sts),
+        who=f"{sp['name']} ({kind_label(sp['kind'])})", n=len(sts),
         extra=", ".join(x for x in (sp.get("title"), sp.get("organization")) if x and x != "representative"),
         citation=r.cite(paras) if paras else "", downloads=downloads,
-        theme_chart=charts.bar_chart([(label, n, OKABE_ITO["green"]) for label, n, _ in queries.themes_of(r, sid)],
-                                     title="Themes raised"),
-        joint=table(["Joined by", "Paragraphs"], ([name, ", ".join(map(str, p))] for _, name, p in partners),
+        theme_chart=charts.bar_chart([(label, n, OKABE_ITO["green"]) for label, n, _p in queries.themes_of(r, sid)],
+                                     title=_("Themes raised")),
+        joint=table([_("Joined by"), _("Paragraphs")], ([name, ", ".join(map(str, p))] for _s, name, p in partners),
                     cls="kt stack") if partners else None,
-        matrix=charts.heatmap(names, names, counts, corner="spoke with →",
-                              title="Joint statements of each pair of speakers") if names else None,
+        matrix=charts.heatmap(names, names, counts, corner=_("spoke with →"),
+                              title=_("Joint statements of each pair of speakers")) if names else None,
         compare=compare, name=sp["name"], other_name=o.get("name", ""),
-        statements=table(["Para.", "Speaker", "Verb", "Paragraph text"], _statement_rows(r, sts), numeric=(0,),
-                         cls="kt stack"),
-        other_statements=table(["Para.", "Speaker", "Verb", "Paragraph text"],
-                               _statement_rows(r, queries.statements_of(r, other)), numeric=(0,),
-                               cls="kt stack") if has_other else None)
+        bilingual=side_by_side_html(r, alt, speaker_pairs(r, alt, sid),
+                                    _("{name} in both languages").format(name=sp["name"])),
+        statements=table(_statement_columns(), _statement_rows(r, sts), numeric=(0,), cls="kt stack"),
+        other_statements=table(_statement_columns(), _statement_rows(r, queries.statements_of(r, other)),
+                               numeric=(0,), cls="kt stack") if has_other else None)
     return panel(body)
+
+
+def _statement_columns() -> list[str]:
+    return [_("Para."), _("Speaker"), _("Verb"), _("Paragraph text")]
 
 
 def _initials(name: str) -> str:
@@ -354,27 +452,32 @@ def find_speakers(options: list[tuple[str, str]], aliases: dict[str, set[str]], 
     return exact + partial
 
 
-def speakers_app(report: ViewReport | None = None, speaker: str | None = None):
-    """Pick a delegation or briefer: statements in context, themes, joint statements, comparison."""
-    r, err = _open(report, "Speakers")
+def speakers_app(report: ViewReport | None = None, speaker: str | None = None, lang: str | None = None,
+                 alt: ViewReport | None = None):
+    """Pick a delegation or briefer: statements in context, themes, joint statements, comparison, and (with the
+    other language version of the report, ``alt`` or ``$KIT_REPORT_ALT``) their statements in both languages."""
+    r, err = _open(report, "Speakers", lang)
     if err:
         return err
+    from .bilingual import alt_report
+
+    alt = alt if alt is not None else alt_report(r)
     w = _widgets()
     options = queries.speaker_options(r)
     aliases = speaker_aliases(r)
     first = speaker or next((sid for _, sid in options if r.speaker[sid]["kind"] == "member_state"),
                             options[0][1] if options else None)
     status = _html("kit-status")
-    search = _control("Text", "kit-find", status, placeholder="part of a name, or UK, USA, DRC …",
-                      description="Find a speaker", continuous_update=True, max_width="520px")
-    pick = _control("Dropdown", "kit-speaker", status, options=options, value=first, description="Speaker")
-    compare = _control("Dropdown", "kit-compare", status, options=[("— nobody —", "")] + options, value="",
-                       description="Compare with")
+    search = _control("Text", "kit-find", status, placeholder=_("part of a name, or UK, USA, DRC …"),
+                      description=_("Find a speaker"), continuous_update=True, max_width="520px")
+    pick = _control("Dropdown", "kit-speaker", status, options=options, value=first, description=_("Speaker"))
+    compare = _control("Dropdown", "kit-compare", status, options=[(_("— nobody —"), "")] + options, value="",
+                       description=_("Compare with"))
     out = _html("kit-out")
 
-    def redraw(*_):
+    def redraw(*_args):
         status.value = ""
-        _guard(out, lambda: speakers_html(r, pick.value, compare.value or None))
+        _guard(out, lambda: speakers_html(r, pick.value, compare.value or None, alt))
 
     def show(opts: list[tuple[str, str]]) -> None:
         """Narrow the list to ``opts``, keeping the chosen speaker when it is still there (no jump)."""
@@ -395,20 +498,21 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None):
         found = find_speakers(options, aliases, q)
         show(found or options)
         if not found:
-            status.value = str(_message(Markup("No speaker matches “{}”. Try part of a name (for example "
-                                               "“Kingdom”), or a short name such as UK, USA or DRC. The list "
-                                               "shows every speaker, and the page still shows the speaker "
-                                               "chosen before.").format(q), alert=True))
+            status.value = str(_message(_("No speaker matches “{query}”. Try part of a name (for example "
+                                          "“Kingdom”), or a short name such as UK, USA or DRC. The list "
+                                          "shows every speaker, and the page still shows the speaker "
+                                          "chosen before.").format(query=q), alert=True))
         else:
-            status.value = str(_message(f"{_plural(len(found), 'speaker')} found." if q else ""))
+            status.value = str(_message(ngettext("{n} speaker found.", "{n} speakers found.",
+                                                 len(found)).format(n=len(found)) if q else ""))
 
     search.observe(refilter, names="value")
     pick.observe(redraw, names="value")
     compare.observe(redraw, names="value")
     redraw()
-    intro = _html("kit-head", panel(_header(r, "speakers", "Choose a delegation or briefer: every statement "
-                                            "they made, with the paragraph number to cite, the themes they raised "
-                                            "and who joined them. Choose a second speaker to compare.")))
+    intro = _html("kit-head", panel(_header(r, "speakers", _("Choose a delegation or briefer: every statement "
+                                              "they made, with the paragraph number to cite, the themes they "
+                                              "raised and who joined them. Choose a second speaker to compare."))))
     app = _make_app_class()(f"Speakers app: {r.report_id}, {len(options)} speakers",
                             [intro, w.VBox([search, status, pick, compare]), out])
     app.add_class("kit-app")
@@ -417,10 +521,11 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None):
 
 # ---------------------------------------------------------------------------- Themes
 
-def themes_html(r: ViewReport, themes: list[str], query: str = "") -> Markup:
-    """The themes panel; with ``query``, the search results first (the app shows those under its search box)."""
+def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewReport | None = None) -> Markup:
+    """The themes panel; with ``query``, the search results first (the app shows those under its search box);
+    with ``alt``, the other language version of the report, the matching paragraphs in both languages."""
     themes = list(themes)
-    label = ", ".join(r.theme_label.get(t, t) for t in themes) or "all themes"
+    label = ", ".join(r.theme_label.get(t, t) for t in themes) or _("all themes")
     names, cols, values = queries.theme_matrix(r, themes)
     hits = queries.theme_hits(r, themes) if themes else []
     per_para: dict[int, int] = {}
@@ -433,27 +538,34 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "") -> Markup:
         if p.get("section") and p["section"] not in seen:
             seen.add(p["section"])
             firsts.append((p["para"], f"{p['section']}. {p.get('section_title') or ''}"))
-    downloads = sentences = None
+    downloads = sentences = bilingual = None
     if themes:
         downloads = Markup("").join([
-            csv_download(f"{r.report_id}-themes.csv", ["para", "theme", "speaker", "terms", "sentence", "citation"],
+            csv_download(_file(r, _("themes"), "csv"), ["para", "theme", "speaker", "terms", "sentence", "citation"],
                          ([h["para"], h["label"], h["speaker"], h["terms"], " ".join(h["sentence"].split()),
-                           r.cite(h["para"])] for h in hits), "Matching sentences (CSV)"),
-            markdown_download(f"{r.report_id}-themes.md",
+                           r.cite(h["para"])] for h in hits), _("Matching sentences (CSV)")),
+            markdown_download(_file(r, _("themes"), "md"),
                               queries.note_markdown(r, label, [(h["para"], h["speaker"], h["sentence"]) for h in hits]))])
-        sentences = table(["Para.", "Theme", "Speaker", "Sentence (matched terms marked)"],
+        from .bilingual import paragraph_pairs, side_by_side_html
+
+        bilingual = side_by_side_html(r, alt, paragraph_pairs(r, alt, sorted({h["para"] for h in hits})),
+                                      _("{themes} in both languages").format(themes=label))
+        sentences = table([_("Para."), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
                           ([para_ref(h["para"]), h["label"], h["speaker"] or "—",
                             highlight(h["sentence"], h["term_spans"], cls="term")] for h in hits),
                           numeric=(0,), cls="kt stack")
     return (search_html(r, query) if query else Markup("")) + panel(render("themes.html.j2", label=label, n_hit=len(per_para), n_paras=len(paras),
                         strip=charts.para_strip(paras, per_para, sections=firsts),
-                        heatmap=charts.heatmap(names, cols, values, corner="Speaker",
-                                               title="Statements per speaker and theme"),
-                        chosen=bool(themes), n_hits=len(hits), downloads=downloads, sentences=sentences))
+                        heatmap=charts.heatmap(names, cols, values, corner=_("Speaker"),
+                                               title=_("Statements per speaker and theme")),
+                        chosen=bool(themes), n_hits=len(hits), downloads=downloads, sentences=sentences,
+                        bilingual=bilingual))
 
 
-def search_html(r: ViewReport, query: str) -> Markup:
-    """Free-text search results (keyword in context), for the panel right under the search box.
+def search_html(r: ViewReport, query: str, alt: ViewReport | None = None) -> Markup:
+    """Free-text search results (keyword in context), for the panel right under the search box; with ``alt``,
+    the other language version of the report, the paragraphs found in both languages (the first
+    :data:`MAX_BILINGUAL`).
 
     Queries longer than :data:`MAX_QUERY` characters are cut, and the panel says so.
     """
@@ -464,49 +576,61 @@ def search_html(r: ViewReport, query: str) -> Markup:
     query = query[:MAX_QUERY]
     limit = 200
     rows = queries.search(r, query, limit=limit)
-    downloads = csv_download(f"{r.report_id}-search.csv", ["para", "speaker", "left", "match", "right", "citation"],
+    downloads = csv_download(_file(r, _("search"), "csv"), ["para", "speaker", "left", "match", "right", "citation"],
                              ([x["para"], x["speaker"], x["left"], x["match"], x["right"], r.cite(x["para"])]
-                              for x in rows), "Search results (CSV)") if rows else ""
-    table_html = table(["Para.", "Speaker", "Keyword in context"],
+                              for x in rows), _("Search results (CSV)")) if rows else ""
+    table_html = table([_("Para."), _("Speaker"), _("Keyword in context")],
                        ([para_ref(x["para"]), x["speaker"] or "—",
                          Markup("{}<mark>{}</mark>{}").format(x["left"], x["match"], x["right"])] for x in rows),
-                       numeric=(0,), empty=f"No paragraph contains “{query}”.", cls="kt stack")
+                       numeric=(0,), empty=_("No paragraph contains “{query}”.").format(query=query), cls="kt stack")
+    bilingual = ""
+    if alt is not None and rows:
+        from .bilingual import paragraph_pairs, side_by_side_html
+
+        paras = sorted({x["para"] for x in rows})[:MAX_BILINGUAL]
+        bilingual = side_by_side_html(r, alt, paragraph_pairs(r, alt, paras),
+                                      _("“{query}” in both languages").format(query=query))
     return panel(render("search.html.j2", query=query, n=len(rows), limit=limit, cut=cut, cap=MAX_QUERY,
-                        downloads=downloads, rows=table_html))
+                        downloads=downloads, rows=table_html, bilingual=bilingual))
 
 
-def themes_app(report: ViewReport | None = None, themes: list[str] | None = None):
-    """Search the text, or pick themes: paragraph strip, speaker x theme heatmap, matching sentences."""
-    r, err = _open(report, "Themes")
+def themes_app(report: ViewReport | None = None, themes: list[str] | None = None, lang: str | None = None,
+               alt: ViewReport | None = None):
+    """Search the text, or pick themes: paragraph strip, speaker x theme heatmap, matching sentences (and, with
+    the other language version of the report, ``alt`` or ``$KIT_REPORT_ALT``, their paragraphs in both)."""
+    r, err = _open(report, "Themes", lang)
     if err:
         return err
+    from .bilingual import alt_report
+
+    alt = alt if alt is not None else alt_report(r)
     w = _widgets()
     options = queries.theme_options(r)
     counts = dict(queries.theme_counts(r))
     default = themes if themes is not None else [max(options, key=lambda o: counts.get(o[0], 0))[1]] if options else []
     status = _html("kit-status")
-    query = _control("Text", "kit-query", status, placeholder="e.g. women peacekeepers, then press Enter",
-                     description="Search the report", continuous_update=False)
+    query = _control("Text", "kit-query", status, placeholder=_("e.g. women peacekeepers, then press Enter"),
+                     description=_("Search the report"), continuous_update=False)
     found = _html("kit-search-out")
     pick = _control("SelectMultiple", "kit-themes", status, options=options, value=tuple(default),
-                    rows=min(10, max(3, len(options))), description="Themes", max_width="820px")
+                    rows=min(10, max(3, len(options))), description=_("Themes"), max_width="820px")
     out = _html("kit-out")
 
-    def redraw(*_):
+    def redraw(*_args):
         status.value = ""
-        _guard(out, lambda: themes_html(r, list(pick.value)))
+        _guard(out, lambda: themes_html(r, list(pick.value), alt=alt))
 
-    def research(*_):
+    def research(*_args):
         status.value = ""
-        _guard(found, lambda: search_html(r, query.value))
+        _guard(found, lambda: search_html(r, query.value, alt))
 
     pick.observe(redraw, names="value")
     query.observe(research, names="value")
     redraw()
-    intro = _html("kit-head", panel(_header(r, "themes", "Search the report for any words; the results appear "
-                                            "right under the search box. Or choose one or more themes "
-                                            "(Ctrl or Cmd and click for several): where they come up, who raised "
-                                            "them, and the sentences with the matched terms marked.")))
+    intro = _html("kit-head", panel(_header(r, "themes", _("Search the report for any words; the results appear "
+                                              "right under the search box. Or choose one or more themes "
+                                              "(Ctrl or Cmd and click for several): where they come up, who "
+                                              "raised them, and the sentences with the matched terms marked."))))
     app = _make_app_class()(f"Themes app: {r.report_id}, {len(options)} themes",
                             [intro, query, status, found, pick, out])
     app.add_class("kit-app")
@@ -518,14 +642,15 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
 def missions_html(r: ViewReport, key: str | None) -> Markup:
     summary = queries.mission_summary(r)
     if not summary:
-        return panel(Markup("<p>This report names no peacekeeping operation or political mission.</p>"))
+        return panel(Markup("<p>{}</p>").format(_("This report names no peacekeeping operation or political mission.")))
     points = [{"key": m["key"], "label": f'{m["key"]} — {m["name"]} ({m["host"]})', "lat": m["lat"], "lon": m["lon"],
                "n": m["n"]} for m in summary]
     missing = [m["key"] for m in summary if m["lat"] is None]
-    listing = table(["Mission", "Name", "Host", "Mentions", "Paragraphs"],
+    listing = table([_("Mission"), _("Name"), _("Host"), _("Mentions"), _("Paragraphs")],
                     ([Markup("<b>{}</b>").format(m["key"]), m["name"], m["host"], str(m["n"]),
                       ", ".join(map(str, m["paras"]))] for m in summary), numeric=(3,), cls="kt stack")
-    ctx = {"map": charts.mission_map(points, selected=key), "missing": ", ".join(missing), "table": listing,
+    link = "?" + urlencode({"lang": i18n.get_language()}) + "&mission={key}"
+    ctx = {"map": charts.mission_map(points, selected=key, link=link), "missing": ", ".join(missing), "table": listing,
            "key": key, "name": "", "citation": "", "speakers": "", "downloads": "", "rows": ""}
     if key:
         rows = queries.mission_rows(r, key)
@@ -533,48 +658,50 @@ def missions_html(r: ViewReport, key: str | None) -> Markup:
         ctx["name"] = info["name"] if info else ""
         if rows:
             ctx["citation"] = r.cite([x["para"] for x in rows])
-            ctx["speakers"] = ", ".join(sorted({x["speaker"] for x in rows if x["speaker"]})) or "none (report narrative)"
+            ctx["speakers"] = ", ".join(sorted({x["speaker"] for x in rows if x["speaker"]})) or _("none (report narrative)")
         heading = f"{key} — {info['name']}" if info else key
         ctx["downloads"] = Markup("").join([
             csv_download(f"{r.report_id}-{key}.csv", ["mission", "para", "surface", "speaker", "sentence", "citation"],
                          ([key, x["para"], x["surface"], x["speaker"], " ".join(x["sentence"].split()),
-                           r.cite(x["para"])] for x in rows), "Mentions (CSV)"),
+                           r.cite(x["para"])] for x in rows), _("Mentions (CSV)")),
             markdown_download(f"{r.report_id}-{key}.md",
                               queries.note_markdown(r, heading, [(x["para"], x["speaker"], x["sentence"]) for x in rows]))])
-        ctx["rows"] = table(["Para.", "Speaker", "Named as", "Sentence"],
+        ctx["rows"] = table([_("Para."), _("Speaker"), _("Named as"), _("Sentence")],
                             ([para_ref(x["para"]), x["speaker"] or "—", x["surface"],
                               highlight(x["sentence"], [x["mark"]])] for x in rows), numeric=(0,), cls="kt stack")
     return panel(render("missions.html.j2", **ctx))
 
 
-def missions_app(report: ViewReport | None = None, mission: str | None = None):
+def missions_app(report: ViewReport | None = None, mission: str | None = None, lang: str | None = None):
     """A map of the missions mentioned; per mission the paragraphs, speakers and sentences.
 
     Each dot on the map links to this page with ``?mission=KEY``, which opens with that mission chosen.
     """
-    r, err = _open(report, "Missions")
+    r, err = _open(report, "Missions", lang)
     if err:
         return err
     w = _widgets()
     summary = queries.mission_summary(r)
-    options = [(f"{m['key']} — {m['name']} ({_plural(m['n'], 'mention')})", m["key"]) for m in summary]
+    options = [("{} — {} ({})".format(m["key"], m["name"], ngettext("{n} mention", "{n} mentions", m["n"]).format(n=m["n"])),
+                m["key"]) for m in summary]
     keys = [k for _, k in options]
     asked = mission or _query_param("mission")
     status = _html("kit-status")
     pick = _control("Dropdown", "kit-mission", status, options=options,
-                    value=asked if asked in keys else (keys[0] if keys else None), description="Mission",
+                    value=asked if asked in keys else (keys[0] if keys else None), description=_("Mission"),
                     max_width="820px")
     out = _html("kit-out")
 
-    def redraw(*_):
+    def redraw(*_args):
         status.value = ""
         _guard(out, lambda: missions_html(r, pick.value))
 
     pick.observe(redraw, names="value")
     redraw()
-    intro = _html("kit-head", panel(_header(r, "missions", "Peacekeeping operations and political missions the "
-                                            "report names, by acronym or by full name. Choose one, in the list or "
-                                            "on the map, to read every sentence that names it and who was speaking.")))
+    intro = _html("kit-head", panel(_header(r, "missions", _("Peacekeeping operations and political missions the "
+                                              "report names, by acronym or by full name. Choose one, in the list "
+                                              "or on the map, to read every sentence that names it and who was "
+                                              "speaking."))))
     app = _make_app_class()(f"Missions app: {r.report_id}, {len(options)} missions", [intro, pick, status, out])
     app.add_class("kit-app")
     return app

@@ -16,7 +16,8 @@ from typing import Sequence
 
 from markupsafe import Markup
 
-from .html import OKABE_ITO, render
+from .. import i18n
+from .html import OKABE_ITO, _, render
 
 __all__ = ["bar_chart", "timeline", "heatmap", "para_strip", "mission_map", "shade"]
 
@@ -61,6 +62,16 @@ def bar_chart(items: Sequence[tuple[str, float, str]], *, title: str = "", unit:
     return render("bars.html.j2", items=rows, title=title, unit=unit)
 
 
+def _month(d: dt.date) -> str:
+    """A month's short name in the apps' language ("Apr", "avr."); Babel only for a language other than English."""
+    lang = i18n.get_language()
+    if lang == "en":
+        return d.strftime("%b")
+    from babel.dates import format_date as babel_date
+
+    return babel_date(d, "MMM", locale=lang)
+
+
 def _date(s: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(s)[:10]) if s else None
@@ -76,11 +87,13 @@ def _para_range(first, last) -> str:
     """
     if first is None:
         return ""
-    return f"para. {first}" if last in (None, first) else f"paras. {first}–{last}"
+    if last in (None, first):
+        return _("para. {n}").format(n=first)
+    return _("paras. {first}–{last}").format(first=first, last=last)
 
 
 def _day(d: dt.date) -> str:
-    return d.strftime("%d %B %Y").lstrip("0")
+    return i18n.format_date(d, i18n.get_language())
 
 
 def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, width: int = 900) -> Markup:
@@ -89,7 +102,7 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
     t0 = _date(start) or (min(dates) if dates else None)
     t1 = _date(end) or (max(dates) if dates else None)
     if not t0 or not t1:
-        return Markup('<p class="muted">No dated meetings in this report.</p>')
+        return Markup('<p class="muted">{}</p>').format(_("No dated meetings in this report."))
     if t1 <= t0:
         t1 = t0 + dt.timedelta(days=30)
     left, right = 20, 20
@@ -104,7 +117,7 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
     while d <= t1:
         if d >= t0:
             xx = x(d)
-            label = d.strftime("%b") + (f" {d.year}" if d.month == 1 or not parts[1:] else "")
+            label = _month(d) + (f" {d.year}" if d.month == 1 or not parts[1:] else "")
             anchor = "start" if xx < left + 30 else "end" if xx > width - right - 30 else "middle"
             w_label = len(label) * 15 * 0.62
             x_left = xx if anchor == "start" else xx - w_label if anchor == "end" else xx - w_label / 2
@@ -118,9 +131,9 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
     listed = []
     for i, m in enumerate(meetings):
         md = _date(m.get("date"))
-        title = str(m.get("title") or "Meeting")
+        title = str(m.get("title") or _("Meeting"))
         paras = _para_range(m.get("first_para"), m.get("last_para"))
-        listed.append({"date": _day(md) if md else (m.get("date") or "undated"), "paras": paras, "title": title})
+        listed.append({"date": _day(md) if md else (m.get("date") or _("undated")), "paras": paras, "title": title})
         if not md:
             continue
         xx = x(md)
@@ -137,17 +150,17 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
             '<text x="{tx:.1f}" y="{ly}" font-size="{f}" text-anchor="{anchor}">{short}</text></g>').format(
             date=md.isoformat(), title=title, x=xx, ay=axis_y, ly=ty + 20, blue=OKABE_ITO["blue"],
             red=OKABE_ITO["vermillion"], tx=tx, ty=ty, f=FONT, anchor=anchor, day=_day(md), paras=paras, short=short))
-    svg = Markup('<svg class="fluid" role="img" aria-label="Meetings on a timeline" viewBox="0 0 {w} {h}" '
+    svg = Markup('<svg class="fluid" role="img" aria-label="{label}" viewBox="0 0 {w} {h}" '
                  'style="max-width:{w}px" xmlns="http://www.w3.org/2000/svg">{body}</svg>').format(
-        w=width, h=h, body=Markup("").join(parts))
+        label=_("Meetings on a timeline"), w=width, h=h, body=Markup("").join(parts))
     return render("timeline.html.j2", svg=svg, meetings=listed)
 
 
 def heatmap(row_labels: Sequence[str], col_labels: Sequence[str], values: Sequence[Sequence[float]],
-            *, corner: str = "", title: str = "Table of counts") -> Markup:
+            *, corner: str = "", title: str = "") -> Markup:
     """A table heatmap: counts printed in each cell, shaded white -> blue (template ``heatmap.html.j2``)."""
     if not row_labels or not col_labels:
-        return Markup('<p class="muted">Nothing to show.</p>')
+        return Markup('<p class="muted">{}</p>').format(_("Nothing to show."))
     vmax = max((v for row in values for v in row), default=0)
     rows = []
     for label, row in zip(row_labels, values):
@@ -156,7 +169,8 @@ def heatmap(row_labels: Sequence[str], col_labels: Sequence[str], values: Sequen
             bg, fg = shade(v, vmax)
             cells.append({"col": c, "value": f"{v:g}" if v else "", "bg": bg, "fg": fg})
         rows.append({"label": label, "cells": cells})
-    return render("heatmap.html.j2", rows=rows, cols=list(col_labels), corner=corner, title=title)
+    return render("heatmap.html.j2", rows=rows, cols=list(col_labels), corner=corner,
+                  title=title or _("Table of counts"))
 
 
 def para_strip(paras: Sequence[int], hits: dict[int, int], *, colour: str = OKABE_ITO["vermillion"],
@@ -166,22 +180,22 @@ def para_strip(paras: Sequence[int], hits: dict[int, int], *, colour: str = OKAB
     The SVG stretches to any width (no text inside); numbers and section numerals are HTML.
     """
     if not paras:
-        return Markup('<p class="muted">No paragraphs.</p>')
+        return Markup('<p class="muted">{}</p>').format(_("No paragraphs."))
     n = len(paras)
     cells = []
     for i, p in enumerate(paras):
         k = hits.get(p, 0)
         cells.append(Markup('<rect x="{}" y="0" width="0.92" height="40" fill="{}" data-para="{}">'
-                            '<title>para. {}: {} hit(s)</title></rect>').format(
-            i, colour if k else "#e4e4e4", p, p, k))
+                            '<title>{}</title></rect>').format(
+            i, colour if k else "#e4e4e4", p, _("para. {n}: {k} hit(s)").format(n=p, k=k)))
     lines, secs = [], []
     last = -1e9
     for first, title in sections:
         if first in paras:
             i = paras.index(first)
             lines.append(Markup('<line x1="{0}" y1="-6" x2="{0}" y2="46" stroke="#000" stroke-width="2" '
-                                'vector-effect="non-scaling-stroke"><title>{1} (from para. {2})</title></line>').format(
-                i - 0.04, title, first))
+                                'vector-effect="non-scaling-stroke"><title>{1}</title></line>').format(
+                i - 0.04, _("{title} (from para. {n})").format(title=title, n=first)))
             if i - last >= max(2, n / 14):  # section numerals only where they do not collide
                 secs.append({"left": 100 * i / n, "numeral": title.split(".", 1)[0].strip()[:8], "title": title,
                              "end": i > 0.85 * n})
@@ -190,9 +204,10 @@ def para_strip(paras: Sequence[int], hits: dict[int, int], *, colour: str = OKAB
     ticks = [{"left": 100 * (i + 0.5) / n, "para": p, "minor": (i // step) % 2 == 1 and i != n - 1,
               "edge": "start" if i == 0 else "end" if i == n - 1 else ""}
              for i, p in enumerate(paras) if i % step == 0 or i == n - 1]
-    svg = Markup('<svg role="img" aria-label="Paragraphs with hits: {} of {}" viewBox="0 -6 {} 52" '
+    svg = Markup('<svg role="img" aria-label="{}" viewBox="0 -6 {} 52" '
                  'preserveAspectRatio="none" width="100%" height="52" xmlns="http://www.w3.org/2000/svg">'
-                 '{}{}</svg>').format(sum(1 for p in paras if hits.get(p)), n, n, Markup("").join(cells),
+                 '{}{}</svg>').format(_("Paragraphs with hits: {hit} of {all}").format(
+                     hit=sum(1 for p in paras if hits.get(p)), all=n), n, Markup("").join(cells),
                                       Markup("").join(lines))
     return render("strip.html.j2", svg=svg, ticks=ticks, sections=secs)
 
@@ -229,10 +244,11 @@ def mission_map(points: Sequence[dict], *, width: int = 1000, selected: str | No
         is_sel = selected is not None and p["key"] == selected
         fill = OKABE_ITO["vermillion"] if is_sel else OKABE_ITO["blue"]
         dots.append(Markup(
-            '<a href="{href}" target="_self" aria-label="{label}: {n} mention(s)"{cur}>'
+            '<a href="{href}" target="_self" aria-label="{label}"{cur}>'
             '<circle cx="{x:.2f}" cy="{y:.2f}" r="{r:.2f}" fill="{fill}" fill-opacity="0.85" stroke="#000" '
-            'stroke-width="{sw:.3f}" data-key="{key}"><title>{label}: {n} mention(s)</title></circle></a>').format(
-            href=link.format(key=quote(str(p["key"]))), label=p.get("label", p["key"]), n=p.get("n", 0),
+            'stroke-width="{sw:.3f}" data-key="{key}"><title>{label}</title></circle></a>').format(
+            href=link.format(key=quote(str(p["key"]))),
+            label=_("{mission}: {n} mention(s)").format(mission=p.get("label", p["key"]), n=p.get("n", 0)),
             cur=Markup(' aria-current="true"') if is_sel else "", x=p["lon"], y=-p["lat"], r=r, fill=fill,
             sw=1.2 / k, key=p["key"]))
         labels.append(Markup(
@@ -242,10 +258,10 @@ def mission_map(points: Sequence[dict], *, width: int = 1000, selected: str | No
     grid = "".join(f"M{lon} -90V90" for lon in range(-180, 181, 10)) + "".join(
         f"M-180 {lat}H180" for lat in range(-80, 81, 10))
     return Markup(
-        '<svg class="fluid map" role="group" aria-label="Map of missions mentioned: choose a dot to read its mentions" '
+        '<svg class="fluid map" role="group" aria-label="{aria}" '
         'viewBox="{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
         '<path d="{grid}" stroke="#9cc" stroke-width="{g:.3f}" fill="none"/>'
         '<path d="{land}" fill="#f3efe2" stroke="#666" stroke-width="{lw:.3f}"/>'
         '{dots}<g class="map-labels" aria-hidden="true">{labels}</g></svg>').format(
-        x0=x0, y0=y0, w=w, h=h, width=width, grid=grid, g=0.6 / k, land=land_path(), lw=0.8 / k,
+        aria=_("Map of missions mentioned: choose a dot to read its mentions"), x0=x0, y0=y0, w=w, h=h, width=width, grid=grid, g=0.6 / k, land=land_path(), lw=0.8 / k,
         dots=Markup("").join(dots), labels=Markup("").join(labels))

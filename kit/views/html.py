@@ -22,26 +22,44 @@ from markupsafe import Markup, escape
 
 # The one CSV rule (formula guard) and Markdown escaping rule of the kit.
 from ..exports import csv_text, escape_markdown  # noqa: F401 - csv_text is part of this module's API
+from .. import i18n
+from ..i18n import N_
 
 __all__ = ["esc", "render", "highlight", "kwic", "table", "para_ref", "download_link", "csv_text", "csv_download",
            "markdown_escape", "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
-           "panel", "term_spans"]
+           "panel", "term_spans", "kind_label"]
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
              "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000"}
 KIND_COLOUR = {"member_state": OKABE_ITO["blue"], "briefer": OKABE_ITO["orange"], "chair": OKABE_ITO["green"],
                "organization": OKABE_ITO["purple"], "other": "#666666"}
-KIND_LABEL = {"member_state": "Member State", "briefer": "Briefer", "chair": "Chair",
-              "organization": "Organization", "other": "Other"}
+#: Speaker kinds as the apps name them, in English (marked for the catalogue; shown through :func:`kind_label`).
+KIND_LABEL = {"member_state": N_("Member State"), "briefer": N_("Briefer"), "chair": N_("Chair"),
+              "organization": N_("Organization"), "other": N_("Other")}
+
+
+def kind_label(kind: str | None) -> str:
+    """A speaker kind in the apps' language: ``"Member State"``, ``"État Membre"``."""
+    return _(KIND_LABEL.get(kind or "other", kind or KIND_LABEL["other"]))
+
+
+def _(message: str) -> str:
+    """``message`` in the apps' language (:func:`kit.i18n.get_language`: the page's ``?lang=``, else ``$KIT_LANG``)."""
+    return i18n.gettext(message)
 
 # One stylesheet for every app (kit/assets/apps.css), read once as package data.
 STYLE = Markup("<style>{}</style>").format(
     Markup((resources.files("kit") / "assets" / "apps.css").read_text(encoding="utf-8")))
 
 # The apps' templates (kit/views/templates/*.html.j2), autoescaped.
+# Their text is marked with jinja2's i18n extension (``{{ _("...") }}``) and translated, when rendered, into the
+# apps' language by the kit's catalogue (kit.i18n), so one template serves English and French.
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("kit.views", "templates"), autoescape=True,
-                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                          extensions=["jinja2.ext.i18n"])
+_ENV.install_gettext_callables(lambda m: i18n.gettext(m), lambda s, p, n: i18n.ngettext(s, p, n),  # type: ignore[attr-defined]
+                               newstyle=True)
 
 
 def render(template: str, **context) -> Markup:
@@ -87,7 +105,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = Non
 
 
 def table(columns: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence[int] = (),
-          cls: str = "kt", empty: str = "Nothing to show.", caption: str = "") -> Markup:
+          cls: str = "kt", empty: str = "", caption: str = "") -> Markup:
     """An HTML table from the ``table.html.j2`` template.
 
     Cells are escaped unless they are :class:`~markupsafe.Markup` (what :func:`esc`, :func:`highlight`,
@@ -99,7 +117,7 @@ def table(columns: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence
     """
     rows = [list(r) for r in rows]
     return render("table.html.j2", columns=list(columns), rows=rows, numeric=set(numeric), cls=cls,
-                  empty=empty, caption=caption)
+                  empty=empty or _("Nothing to show."), caption=caption)
 
 
 def para_ref(para: object) -> Markup:
@@ -145,9 +163,9 @@ def csv_download(filename: str, columns: Sequence[str], rows: Iterable[Sequence]
     return download_link(filename, csv_text(columns, rows), label)
 
 
-def markdown_download(filename: str, markdown: str, label: str = "Briefing note (Markdown)") -> Markup:
+def markdown_download(filename: str, markdown: str, label: str = "") -> Markup:
     """A Markdown file to download (build its text with :func:`markdown_escape` on report text)."""
-    return download_link(filename, markdown, label, mime="text/markdown")
+    return download_link(filename, markdown, label or _("Briefing note (Markdown)"), mime="text/markdown")
 
 
 def panel(body: str) -> Markup:
@@ -155,8 +173,8 @@ def panel(body: str) -> Markup:
     return render("panel.html.j2", style=STYLE, body=body)
 
 
-def error_panel(exc: BaseException, what: str = "the report") -> Markup:
+def error_panel(exc: BaseException, what: str = "") -> Markup:
     """A friendly error (no traceback) that names the file and says what to do."""
     source = getattr(exc, "source", None)
     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return panel(render("error.html.j2", what=what, source=source, message=message))
+    return panel(render("error.html.j2", what=what or _("the report"), source=source, message=message))

@@ -22,10 +22,12 @@ import io
 
 from markupsafe import Markup
 
-from ..display import format_date, kind_rank
+from .. import i18n
+from ..display import kind_rank
 from ..errors import ReportError
+from ..i18n import ngettext
 from .data import ViewReport, app_report
-from .html import KIND_LABEL, download_link, error_panel, panel
+from .html import _, download_link, error_panel, kind_label, panel
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "speaker_options", "WORD_MIME"]
 
@@ -40,11 +42,12 @@ def _meeting_paras(r: ViewReport, meeting: str) -> set[int] | None:
 
 def meeting_options(r: ViewReport) -> list[tuple[str, str]]:
     """(label, meeting_id) for the meeting picker, "All meetings" first, then by date."""
-    opts = [("All meetings", "")]
+    opts = [(_("All meetings"), "")]
     for m in sorted(r.meetings, key=lambda m: (m.get("date") or "", m["meeting_id"])):
         title = m.get("title") or ""
         title = title if len(title) <= 70 else title[:69] + "…"
-        opts.append((" – ".join(x for x in (format_date(m.get("date")), title) if x) or m["meeting_id"],
+        opts.append((" – ".join(x for x in (i18n.format_date(m.get("date"), i18n.get_language()), title) if x)
+                     or m["meeting_id"],
                      m["meeting_id"]))
     return opts
 
@@ -57,7 +60,8 @@ def theme_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
         if inside is None or t["para"] in inside:
             paras.setdefault((t["theme"], t["label"]), set()).add(t["para"])
     ranked = sorted(paras.items(), key=lambda kv: (-len(kv[1]), kv[0][1]))
-    return [(f"{label} ({len(ps)} para{'s' if len(ps) != 1 else ''}.)", theme) for (theme, label), ps in ranked]
+    return [("{} ({})".format(label, ngettext("{n} para.", "{n} paras.", len(ps)).format(n=len(ps))), theme)
+            for (theme, label), ps in ranked]
 
 
 def speaker_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
@@ -68,7 +72,7 @@ def speaker_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
             seen[s["speaker_id"]] = s
     people = sorted(seen.values(), key=lambda s: (kind_rank(s.get("speaker_kind")), s["speaker"].lower()))
     return [(s["speaker"] + ("" if s.get("speaker_kind") == "member_state"
-                             else f" ({KIND_LABEL.get(s.get('speaker_kind'), s.get('speaker_kind') or 'other')})"),
+                             else f" ({kind_label(s.get('speaker_kind'))})"),
              s["speaker_id"]) for s in people]
 
 
@@ -83,26 +87,27 @@ class _BriefingApp:
         self.r = r
         self.note = None
         self._quiet = False
-        self.meeting = W.Dropdown(options=meeting_options(r), value="", description="Meeting",
+        self.meeting = W.Dropdown(options=meeting_options(r), value="", description=_("Meeting"),
                                   layout=W.Layout(width="100%", max_width="820px"))
-        self.themes = W.SelectMultiple(options=theme_options(r), description="Themes", rows=8,
+        self.themes = W.SelectMultiple(options=theme_options(r), description=_("Themes"), rows=8,
                                        layout=W.Layout(width="100%", max_width="620px"))
-        self.speakers = W.SelectMultiple(options=speaker_options(r), description="Speakers", rows=8,
+        self.speakers = W.SelectMultiple(options=speaker_options(r), description=_("Speakers"), rows=8,
                                          layout=W.Layout(width="100%", max_width="620px"))
         self.meeting.add_class("kit-meeting")
         self.themes.add_class("kit-themes")
         self.speakers.add_class("kit-speakers")
-        self.clear = W.Button(description="Clear choices", icon="times", tooltip="Clear the themes and speakers")
-        self.word = W.Button(description="Prepare Word file", icon="file-word-o",
-                             tooltip="Make the note as a Word document, then download it")
+        self.clear = W.Button(description=_("Clear choices"), icon="times",
+                              tooltip=_("Clear the themes and speakers"))
+        self.word = W.Button(description=_("Prepare Word file"), icon="file-word-o",
+                             tooltip=_("Make the note as a Word document, then download it"))
         self.word.add_class("kit-word")
         self.word_link = _html("kit-word-link")
         self.out = _html("kit-out")
         intro = _html("kit-head", panel(_header(
-            r, "briefing_note", "Choose a meeting and, if you like, themes and speakers (Ctrl/Cmd-click for "
-                                "several; none chosen means all). The note below updates: every line is a "
-                                "sentence of the report, word for word, with the paragraph to cite. Check it "
-                                "against the report before you use it.")))
+            r, "briefing_note", _("Choose a meeting and, if you like, themes and speakers (Ctrl/Cmd-click for "
+                                  "several; none chosen means all). The note below updates: every line is a "
+                                  "sentence of the report, word for word, with the paragraph to cite. Check it "
+                                  "against the report before you use it."))))
         self.widget = _make_app_class()(repr(self), [
             intro, W.VBox([self.meeting, self.themes, self.speakers, W.HBox([self.clear, self.word])]),
             self.word_link, self.out])
@@ -120,9 +125,11 @@ class _BriefingApp:
                 f"{len(self.speakers.options)} speakers")
 
     def _stem(self) -> str:
-        return f"briefing-note-{self.r.report_id}-{self.meeting.value or 'all'}"
+        stem = "-".join(_("briefing note").lower().split())
+        every = _("all")
+        return f"{stem}-{self.r.report_id}-{self.meeting.value or every}"
 
-    def refresh(self, *_) -> None:
+    def refresh(self, *_args) -> None:
         """Rebuild the note and its download links from the current choices."""
         from ..teaching.briefing import build_note
 
@@ -131,40 +138,43 @@ class _BriefingApp:
         self.word_link.value = ""
         try:
             self.note = build_note(self.r, meeting=self.meeting.value or None,
-                                   themes=list(self.themes.value) or None, speakers=list(self.speakers.value) or None)
+                                   themes=list(self.themes.value) or None, speakers=list(self.speakers.value) or None,
+                                   lang=i18n.get_language())
         except ReportError as exc:  # NoteError: a choice that matches nothing
             self.note = None
-            self.out.value = panel(Markup('<p role="status"><b>No note for these choices:</b> {}</p>').format(
-                getattr(exc, "message", None) or str(exc)))
+            self.out.value = panel(Markup('<p role="status"><b>{}</b> {}</p>').format(
+                _("No note for these choices:"), getattr(exc, "message", None) or str(exc)))
             return
         except Exception as exc:  # noqa: BLE001 - shown to the participant instead of a traceback
             self.note = None
-            self.out.value = panel(Markup('<div class="error" role="alert"><h2>Something went wrong here</h2>'
-                                          "<p>{}: {}</p></div>").format(type(exc).__name__, str(exc)))
+            self.out.value = panel(Markup('<div class="error" role="alert"><h2>{}</h2>'
+                                          "<p>{}: {}</p></div>").format(_("Something went wrong here"),
+                                                                        type(exc).__name__, str(exc)))
             return
         note, stem = self.note, self._stem()
         self.out.value = panel(
-            Markup("<h3>Download the note</h3>")
-            + Markup(download_link(f"{stem}.md", note.to_markdown(), "Briefing note (Markdown)", mime="text/markdown"))
-            + Markup(download_link(f"{stem}.html", note.to_html(), "Briefing note (HTML)", mime="text/html"))
+            Markup("<h3>{}</h3>").format(_("Download the note"))
+            + Markup(download_link(f"{stem}.md", note.to_markdown(), _("Briefing note (Markdown)"),
+                                   mime="text/markdown"))
+            + Markup(download_link(f"{stem}.html", note.to_html(), _("Briefing note (HTML)"), mime="text/html"))
             + Markup('<div class="note">{}</div>').format(Markup(_fragment(note))))  # the note escapes report text
 
-    def on_word(self, _=None) -> None:
+    def on_word(self, _event=None) -> None:
         """Make the Word file now (python-docx is imported only here) and offer it for download."""
         if self.note is None:
-            self.word_link.value = panel(Markup('<p role="status">Choose a meeting, themes or speakers that give '
-                                                "a note first.</p>"))
+            self.word_link.value = panel(Markup('<p role="status">{}</p>').format(
+                _("Choose a meeting, themes or speakers that give a note first.")))
             return
         try:
             buf = io.BytesIO()
             self.note.to_docx(buf)
         except Exception as exc:  # noqa: BLE001 - e.g. python-docx missing on this server
-            self.word_link.value = panel(Markup(
-                '<p role="alert">The Word file could not be made here ({}: {}). Download the HTML file and open '
-                "it with your word processor instead.</p>").format(type(exc).__name__, str(exc)))
+            self.word_link.value = panel(Markup('<p role="alert">{}</p>').format(
+                _("The Word file could not be made here ({error}). Download the HTML file and open it with your "
+                  "word processor instead.").format(error=f"{type(exc).__name__}: {exc}")))
             return
         self.word_link.value = panel(Markup(download_link(f"{self._stem()}.docx", buf.getvalue(),
-                                                          "Briefing note (Word)", mime=WORD_MIME)))
+                                                          _("Briefing note (Word)"), mime=WORD_MIME)))
 
     def on_meeting(self, change=None) -> None:
         """A new meeting narrows the theme and speaker lists, keeping the choices that are still there."""
@@ -179,7 +189,7 @@ class _BriefingApp:
             self._quiet = False
         self.refresh()
 
-    def on_clear(self, _=None) -> None:
+    def on_clear(self, _event=None) -> None:
         self._quiet = True
         try:
             self.themes.value, self.speakers.value = (), ()
@@ -198,11 +208,15 @@ def _fragment(note) -> str:
         return page[start + 6:end] if start >= 0 and end > start else page
 
 
-def briefing_app(report: ViewReport | None = None):
-    """The Briefing note app on ``report``, else ``$KIT_REPORT``, else the bundled report.
+def briefing_app(report: ViewReport | None = None, lang: str | None = None):
+    """The Briefing note app on ``report``, else ``$KIT_REPORT``, else the bundled report, in ``lang`` (else the
+    page's ``?lang=``, else ``$KIT_LANG``).
 
     A report that cannot be opened gives the apps' friendly panel naming the file, not a traceback.
     """
+    from .apps import app_language, localized
+
+    app_language(lang)
     if report is None:
         try:
             report = app_report()
@@ -210,4 +224,4 @@ def briefing_app(report: ViewReport | None = None):
             from .apps import HTMLApp
 
             return HTMLApp(error_panel(exc), f"Briefing note: the report could not be opened ({exc})")
-    return _BriefingApp(report).widget
+    return _BriefingApp(localized(report, i18n.get_language())).widget

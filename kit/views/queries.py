@@ -36,14 +36,15 @@ def speaker_counts(r) -> list[tuple[dict, int]]:
 
 def speaker_options(r) -> list[tuple[str, str]]:
     """(label, speaker_id) for a dropdown, alphabetical: ``"Mexico — Member State, 5 statements"``."""
-    from .html import KIND_LABEL
+    from ..i18n import ngettext
+    from .html import kind_label
 
     out = []
     for sp, n in speaker_counts(r):
         if n == 0:
             continue
-        kind = KIND_LABEL.get(sp["kind"], sp["kind"] or "")
-        out.append((f"{sp['name']} — {kind}, {n} statement{'s' if n != 1 else ''}", sp["speaker_id"]))
+        count = ngettext("{n} statement", "{n} statements", n).format(n=n)
+        out.append((f"{sp['name']} — {kind_label(sp['kind'])}, {count}", sp["speaker_id"]))
     return sorted(out, key=lambda t: t[0].lower())
 
 
@@ -285,16 +286,18 @@ def note_markdown(r, heading: str, items: Iterable[tuple[int, str, str]]) -> str
     >>> note_markdown(app_report(), "A <b>note</b>", [(3, "", "x <script>")]).splitlines()[0]
     '# A \\<b\\>note\\</b\\>'
     """
+    from .html import _
     from .html import markdown_escape as esc
 
     items = list(items)
     title = r.metadata.get("title") or r.report_id
-    lines = [f"# {esc(heading)}", "", f"Source: {esc(title)} ({esc(r.label)}).", ""]
+    lines = [f"# {esc(heading)}", "", _("Source: {title} ({label}).").format(title=esc(title), label=esc(r.label)), ""]
     for para, speaker, text in items:
         who = f" ({esc(speaker)})" if speaker else ""
-        lines.append(f"- **Para. {para}**{who}: {esc(' '.join(str(text).split()))} ({esc(r.cite(para))})")
+        lines.append("- **{}**{}: {} ({})".format(_("Para. {n}").format(n=para), who, esc(" ".join(str(text).split())),
+                                                 esc(r.cite(para))))
     if items:
-        lines += ["", f"Cite as: {esc(r.cite([p for p, _, _ in items]))}"]
+        lines += ["", _("Cite as: {citation}").format(citation=esc(r.cite([p for p, _x, _y in items])))]
     return "\n".join(lines) + "\n"
 
 

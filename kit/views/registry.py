@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_
+
 __all__ = ["App", "APPS", "app_named"]
 
 
@@ -23,7 +25,8 @@ __all__ = ["App", "APPS", "app_named"]
 class App:
     """One app: its short ``name`` (notebook stem), the ``title`` in the navigation bar, a one-line
     ``summary`` for the landing page (written for the participant), and the ``builder``, the
-    ``module:function`` its notebook calls."""
+    ``module:function`` its notebook calls. ``title`` and ``summary`` are in English, marked for the catalogue:
+    show them with :func:`kit.i18n.gettext` in the page's language."""
 
     name: str
     title: str
@@ -40,15 +43,17 @@ class App:
 
 
 APPS: tuple[App, ...] = (
-    App("overview", "Overview", "The report at a glance: meetings, who spoke most and the themes raised.",
+    App("overview", N_("Overview"), N_("The report at a glance: meetings, who spoke most and the themes raised."),
         "kit.views.apps:overview_app"),
-    App("speakers", "Speakers", "Everything one delegation or briefer said, with the paragraph to cite.",
+    App("speakers", N_("Speakers"), N_("Everything one delegation or briefer said, with the paragraph to cite."),
         "kit.views.apps:speakers_app"),
-    App("themes", "Themes", "Which themes came up, where in the report, and who raised them; search the text.",
+    App("themes", N_("Themes"), N_("Which themes came up, where in the report, and who raised them; search the "
+                                   "text."),
         "kit.views.apps:themes_app"),
-    App("missions", "Missions", "The peacekeeping missions the report names, on a map, with every mention.",
+    App("missions", N_("Missions"), N_("The peacekeeping missions the report names, on a map, with every mention."),
         "kit.views.apps:missions_app"),
-    App("briefing_note", "Briefing note", "Build a short, cited briefing note on a meeting, theme or delegation.",
+    App("briefing_note", N_("Briefing note"), N_("Build a short, cited briefing note on a meeting, theme or "
+                                                 "delegation."),
         "kit.views.note_app:briefing_app"),
 )
 
