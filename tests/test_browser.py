@@ -666,7 +666,7 @@ def _translated_messages() -> set[str]:
 
 def _axe_serious(w: Watched) -> list:
     if not AXE.exists():
-        _need(f"axe-core at {AXE} (npm install --prefix tests/.node axe-core)")
+        need(f"axe-core at {AXE} (npm install --prefix tests/.node axe-core)")
     w.page.add_script_tag(path=str(AXE))
     result = w.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]

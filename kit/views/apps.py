@@ -604,7 +604,6 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
     from .bilingual import alt_report
 
     alt = alt if alt is not None else alt_report(r)
-    w = _widgets()
     options = queries.theme_options(r)
     counts = dict(queries.theme_counts(r))
     default = themes if themes is not None else [max(options, key=lambda o: counts.get(o[0], 0))[1]] if options else []
@@ -680,7 +679,6 @@ def missions_app(report: ViewReport | None = None, mission: str | None = None, l
     r, err = _open(report, "Missions", lang)
     if err:
         return err
-    w = _widgets()
     summary = queries.mission_summary(r)
     options = [("{} — {} ({})".format(m["key"], m["name"], ngettext("{n} mention", "{n} mentions", m["n"]).format(n=m["n"])),
                 m["key"]) for m in summary]

@@ -13,7 +13,6 @@ Safe by default: app HTML is rendered from autoescaping Jinja2 templates
 from __future__ import annotations
 
 import base64
-import re
 from importlib import resources
 from typing import Iterable, Sequence
 
