@@ -60,7 +60,9 @@ class Server:
         env.update(extra)
         self.log = open(tmp / f"voila-{len(list(tmp.glob('voila-*.log')))}.log", "w")
         try:
-            self.proc, self.port = start_voila(env=env, stdout=self.log)
+            # One server serves the whole module's ~100 page loads within minutes, faster than idle kernels are
+            # culled: no room limit here (tests/test_serve.py tests the limit itself).
+            self.proc, self.port = start_voila(env=env, stdout=self.log, extra=["--RoomKernelManager.max_kernels=0"])
         except RuntimeError as exc:
             self.log.close()
             raise RuntimeError(f"voila did not start: see {self.log.name}") from exc
