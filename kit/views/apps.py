@@ -27,6 +27,7 @@ from .data import ViewReport, app_report
 from .html import (KIND_COLOUR, OKABE_ITO, _, csv_download, error_panel, highlight, kind_label,
                    markdown_download, panel, para_ref, render, table)
 from .registry import APPS as REGISTRY
+from .registry import app_named
 
 __all__ = ["overview_app", "speakers_app", "themes_app", "missions_app", "HTMLApp", "APPS", "MAX_QUERY",
            "speaker_aliases", "find_speakers", "app_language", "localized", "LANGUAGE_NAMES"]
@@ -84,8 +85,8 @@ def _nav(current: str) -> Markup:
 
 
 def _header(r: ViewReport, current: str, lead: str) -> Markup:
-    return render("header.html.j2", nav=_nav(current), title=r.metadata.get("title") or r.report_id,
-                  label=r.label, lead=lead)
+    return render("header.html.j2", app_title=app_named(current).title, nav=_nav(current),
+                  title=r.metadata.get("title") or r.report_id, label=r.label, lead=lead)
 
 
 _LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
