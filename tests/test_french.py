@@ -25,6 +25,7 @@ from kit.language import LANGUAGES, detect_language
 from kit.meetings import parse_date
 
 from .conftest import SYNTHETIC, as_pdf_text
+from .test_properties import assert_exactly_their_speakers, with_page_breaks
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 KIT = Path(__file__).resolve().parents[1] / "kit"
@@ -287,12 +288,7 @@ def test_generated_french_statements_give_exactly_their_speakers(items):
     r = load_text(body, name="genere.md")
     r.validate()
     assert r.metadata["lang"] == "fr"
-    for i, (_, isos, verb) in enumerate(items, start=1):
-        st_ = r.statements[r.statements.para == i]
-        assert st_["speaker_id"].tolist() == isos
-        assert st_["verb"].eq(verb).all()
-        assert st_["joint"].eq(len(isos) > 1).all()
-    assert r.mentions[r.mentions.kind == "country"].empty  # speakers are not mentions
+    assert_exactly_their_speakers(r, items)
 
 
 @given(st.lists(french_statements(), min_size=2, max_size=6), st.data())
@@ -300,14 +296,7 @@ def test_generated_french_statements_give_exactly_their_speakers(items):
 def test_french_page_breaks_anywhere_do_not_change_the_statements(items, data):
     paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
     clean = load_text("\n".join(paras), name="propre.md")
-    mangled = []
-    for p in paras:
-        words = p.split(" ")
-        cut = data.draw(st.integers(min_value=2, max_value=len(words) - 1))
-        if data.draw(st.booleans()):
-            p = " ".join(words[:cut]) + "\n\n" + " ".join(words[cut:])
-        mangled.append(p)
-    r = load_text("\n\n".join(mangled), name="coupe.md")
+    r = load_text(with_page_breaks(paras, data), name="coupe.md")
     assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
     assert r.statements["speaker_id"].tolist() == clean.statements["speaker_id"].tolist()
 

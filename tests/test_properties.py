@@ -37,13 +37,8 @@ def statements(draw):
     return text, [r["iso3"] for r in states], verb
 
 
-@given(st.lists(statements(), min_size=1, max_size=8))
-@SETTINGS
-def test_generated_statements_give_exactly_their_speakers(items):
-    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
-    r = load_text(body, name="generated.md")
-    r.validate()
-    assert r.paragraphs["para"].tolist() == list(range(1, len(items) + 1))
+def assert_exactly_their_speakers(r, items) -> None:
+    """Each generated paragraph ``i`` has exactly its speakers, its verb, and is joint when several speak."""
     for i, (_, isos, verb) in enumerate(items, start=1):
         st_ = r.statements[r.statements.para == i]
         assert st_["speaker_id"].tolist() == isos
@@ -52,11 +47,8 @@ def test_generated_statements_give_exactly_their_speakers(items):
     assert r.mentions[r.mentions.kind == "country"].empty  # speakers are not mentions
 
 
-@given(st.lists(statements(), min_size=2, max_size=6), st.data())
-@SETTINGS
-def test_page_breaks_anywhere_do_not_change_the_paragraphs(items, data):
-    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
-    clean = load_text("\n".join(paras), name="clean.md")
+def with_page_breaks(paras: list[str], data) -> str:
+    """The paragraphs with a page break (blank lines) drawn at a random word inside some of them."""
     mangled = []
     for p in paras:
         words = p.split(" ")
@@ -64,7 +56,25 @@ def test_page_breaks_anywhere_do_not_change_the_paragraphs(items, data):
         if data.draw(st.booleans()):
             p = " ".join(words[:cut]) + "\n\n" + " ".join(words[cut:])
         mangled.append(p)
-    r = load_text("\n\n".join(mangled), name="mangled.md")
+    return "\n\n".join(mangled)
+
+
+@given(st.lists(statements(), min_size=1, max_size=8))
+@SETTINGS
+def test_generated_statements_give_exactly_their_speakers(items):
+    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    r = load_text(body, name="generated.md")
+    r.validate()
+    assert r.paragraphs["para"].tolist() == list(range(1, len(items) + 1))
+    assert_exactly_their_speakers(r, items)
+
+
+@given(st.lists(statements(), min_size=2, max_size=6), st.data())
+@SETTINGS
+def test_page_breaks_anywhere_do_not_change_the_paragraphs(items, data):
+    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
+    clean = load_text("\n".join(paras), name="clean.md")
+    r = load_text(with_page_breaks(paras, data), name="mangled.md")
     assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
     assert r.statements["speaker_id"].tolist() == clean.statements["speaker_id"].tolist()
 
