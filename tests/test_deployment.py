@@ -1,11 +1,11 @@
 """Binder and workshop deployment: the environment builds from binder/ alone and serves the apps.
 
-No Docker here, so the test does what repo2docker would do: a fresh virtual
-environment, ``pip install -r binder/requirements.txt``, then ``binder/postBuild``
-from the repository root; then it starts Voilà the way Binder does (as a Jupyter
-server extension, with the kit's voila.json) and renders every app. That test
-installs from the package index (marker ``network``; it stays in the default run
-and in CI).
+No Docker here, so the test does what repo2docker would do: a clean copy of the repository, a fresh virtual
+environment, ``pip install -r binder/requirements.txt``, then ``binder/postBuild`` from the copy's root; then it
+starts a Jupyter server there the way Binder does (Voilà as a server extension, with the kit's voila.json and
+the server settings postBuild writes). It renders every app, opens the README's Binder links, and checks that
+participants can reach neither the kit's code (where the workshop solutions' source is) nor a terminal.
+That test installs from the package index (marker ``network``; it stays in the default run and in CI).
 
 ``binder/requirements.txt`` is compiled from ``pyproject.toml`` (the command is in
 its first lines); a test checks they agree.
@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 import venv
 from pathlib import Path
@@ -31,22 +32,29 @@ from kit.testing import free_port, start_voila, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+BINDER_ROOT = ROOT / "notebooks"  # the folder Binder's server opens (binder/postBuild sets it)
+
+
+def _badge_urlpaths() -> list[str]:
+    """The ``urlpath`` of every Binder link in the README (where Binder's server opens)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\((https://mybinder\.org/v2/gh/[^)\s]+)\)", readme)
+    return [unquote(parse_qs(urlparse(link).query)["urlpath"][0]) for link in links]
 
 
 def test_readme_badges_point_at_notebooks_that_exist():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    links = re.findall(r"\((https://mybinder\.org/v2/gh/[^)\s]+)\)", readme)
-    assert len(links) >= 2, "README needs a JupyterLab badge and a Voilà badge"
+    """Binder's server opens notebooks/ (binder/postBuild), so the links' paths are relative to it."""
+    urlpaths = _badge_urlpaths()
+    assert len(urlpaths) >= 2, "README needs a JupyterLab badge and a Voilà badge"
     kinds = set()
-    for link in links:
-        urlpath = unquote(parse_qs(urlparse(link).query)["urlpath"][0])
+    for urlpath in urlpaths:
         if urlpath.startswith("voila/render/"):
             kinds.add("voila")
-            assert (ROOT / urlpath.removeprefix("voila/render/")).is_file(), urlpath
+            assert (BINDER_ROOT / urlpath.removeprefix("voila/render/")).is_file(), urlpath
         elif urlpath.startswith("lab"):
             kinds.add("lab")
             target = urlpath.removeprefix("lab/tree/").removeprefix("lab")
-            assert not target or (ROOT / target).exists(), urlpath
+            assert not target or (BINDER_ROOT / target).exists(), urlpath
     assert kinds == {"voila", "lab"}
 
 
@@ -112,37 +120,80 @@ def test_binder_requirements_recompile_to_the_same_pins(tmp_path):
 
 @pytest.fixture(scope="module")
 def binder_env(tmp_path_factory):
-    """A fresh environment built from binder/ alone, as repo2docker would."""
-    env_dir = tmp_path_factory.mktemp("binder") / "venv"
+    """A fresh environment built from binder/ alone, as repo2docker would: a clean copy of the repository
+    (repo2docker copies it into the image and runs postBuild there), the pinned requirements, then postBuild."""
+    base = tmp_path_factory.mktemp("binder")
+    repo = base / "repo"
+    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".git", "build", ".venv", "*.egg-info", "__pycache__",
+                                                              ".node", ".hypothesis", "exports", ".pytest_cache"))
+    env_dir = base / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "-q", "-r", ROOT / "binder" / "requirements.txt"],
-                   check=True, cwd=ROOT)
-    env = {**os.environ, "PATH": f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}"}
-    env.pop("PYTHONPATH", None)
-    subprocess.run(["bash", ROOT / "binder" / "postBuild"], check=True, cwd=ROOT, env=env)
-    return python, env
+    subprocess.run([python, "-m", "pip", "install", "-q", "-r", repo / "binder" / "requirements.txt"],
+                   check=True, cwd=repo)
+    env = {**os.environ, "PATH": f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}", "REPO_DIR": str(repo),
+           "JUPYTER_CONFIG_DIR": str(base / "user-jupyter")}  # no settings from this machine's user
+    for name in ("PYTHONPATH", "JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "KIT_REPORT"):
+        env.pop(name, None)
+    subprocess.run(["bash", repo / "binder" / "postBuild"], check=True, cwd=repo, env=env)
+    return python, env, repo
 
 
 @pytest.mark.network
-def test_binder_environment_serves_every_app(binder_env):
-    python, env = binder_env
-    out = subprocess.run([python, "-c", "import kit, ipywidgets, voila; print(len(kit.load_report().paragraphs))"],
+def test_binder_environment_serves_every_app_and_not_the_kit_code(binder_env):
+    from kit import load_report
+
+    python, env, repo = binder_env
+    out = subprocess.run([python, "-c", "import kit, ipywidgets, voila\n"
+                                        "print(len(kit.load_report().paragraphs))\nprint(kit.__file__)"],
                          capture_output=True, text=True, env=env, cwd="/", check=True)
-    assert out.stdout.strip() == "71"
+    count, where = out.stdout.split()
+    assert int(count) == len(load_report().paragraphs)
+    assert "site-packages" in where and not where.startswith(str(repo))  # installed, not run from the copy
     port = free_port()
     token = "binder-test"
+    base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [python, "-m", "jupyter", "server", f"--port={port}", "--no-browser", f"--IdentityProvider.token={token}",
          "--ServerApp.ip=127.0.0.1", "--allow-root"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def get(path: str, method: str = "GET") -> tuple[int, bytes]:
+        request = urllib.request.Request(f"{base}/{path}", method=method,
+                                         headers={"Authorization": f"token {token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=180) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, b""
+
     try:
-        wait_until_serving(f"http://127.0.0.1:{port}/api/status?token={token}", server)
+        wait_until_serving(f"{base}/api/status?token={token}", server)
+        # every app renders from the folder Binder opens, as the README's Voilà link does
         for app in APPS:
-            url = f"http://127.0.0.1:{port}/voila/render/notebooks/{app}?token={token}"
-            html = urllib.request.urlopen(url, timeout=180).read().decode("utf-8")
+            status, body = get(f"voila/render/{app}")
+            html = body.decode("utf-8")
+            assert status == 200, app
             assert "application/vnd.jupyter.widget-state+json" in html or "jupyter-widgets" in html, app
             assert "Traceback" not in html, app
+        # the README's links open
+        for urlpath in _badge_urlpaths():
+            assert get(urlpath)[0] == 200, urlpath
+            if urlpath.startswith("lab/tree/"):
+                assert get("api/contents/" + urlpath.removeprefix("lab/tree/"))[0] == 200, urlpath
+        # participants browse the notebooks folder only: the kit's code (the solutions' source) is out of reach
+        status, body = get("api/contents/")
+        names = {item["name"] for item in json.loads(body)["content"]}
+        assert "workshop" in names and set(APPS) <= names
+        assert not names & {"kit", "tests", "binder", "pyproject.toml"}
+        source = "kit/teaching/workshop_source.py"
+        assert (repo / source).is_file()  # it is in the image; the server must not hand it out
+        for path in (source, f"../{source}", f"..%2F{source}", f"%2E%2E/{source}", f"workshop/../../{source}"):
+            for prefix in ("api/contents", "files", "voila/render", "voila/files", "edit", "view"):
+                assert get(f"{prefix}/{path}")[0] in (400, 403, 404), f"{prefix}/{path}"
+        # and there is no terminal to reach it with
+        assert get("api/terminals")[0] == 404
+        assert get("api/terminals", method="POST")[0] == 404
     finally:
         server.terminate()
         server.wait(timeout=30)
