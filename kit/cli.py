@@ -3,7 +3,9 @@
 Examples
 --------
 Also ``kit note`` (a briefing note as Markdown, HTML, Word or JSON), ``kit handout``
-(a printable handout) and ``kit solutions --out DIR`` (the trainer's workshop solutions). Export every table of the bundled report as CSV, Parquet and JSON::
+(a printable handout), ``kit solutions --out DIR`` (the trainer's workshop solutions) and
+``kit notebooks --out DIR`` (a participant's own copy of the workshop notebooks, with no solutions).
+Export every table of the bundled report as CSV, Parquet and JSON::
 
     kit export --out tables/ --format csv --format parquet --format json
 
@@ -147,7 +149,17 @@ def _cmd_workshop(args: argparse.Namespace) -> int:
     from .workshop import workshop
 
     return workshop(folder=args.folder, password=args.password, port=args.port, host=args.host,
-                    report=args.report, show_progress=args.progress, max_participants=args.max_participants)
+                    report=args.report, show_progress=args.progress, max_participants=args.max_participants,
+                    lang=args.lang)
+
+
+def _cmd_notebooks(args: argparse.Namespace) -> int:
+    from .workshop import copy_participant_notebooks
+
+    for path, copied in copy_participant_notebooks(Path(args.out), lang=args.lang):
+        print(f"wrote {path}" if copied else f"kept {path} (already there: your work is not overwritten)")
+    print(f"Open them with: jupyter lab {args.out}")
+    return 0
 
 
 _LANG_HELP = ("language of the headings, labels and dates: en or fr (default: $KIT_LANG, else en); "
@@ -210,7 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--progress", action="store_true", help="print each participant's answered exercises")
     p.add_argument("--max-participants", type=int, default=15, help="servers running at once (default: 15, "
                                                                      "for a 2-core 8 GB laptop)")
+    p.add_argument("--lang", help="the room's language: en or fr (the French notebooks; default: $KIT_LANG, "
+                                  "else English notebooks, and the apps follow each browser's language)")
     p.set_defaults(func=_cmd_workshop)
+
+    p = sub.add_parser("notebooks", help="copy the participants' workshop notebooks to a folder of your own "
+                                         "(no solutions), to open with jupyter lab")
+    p.add_argument("--out", default="kit-workshop", help="folder to copy them to (default: ./kit-workshop); "
+                                                         "notebooks already there are kept")
+    p.add_argument("--lang", help="language of the notebooks: en or fr (default: $KIT_LANG, else en)")
+    p.set_defaults(func=_cmd_notebooks)
 
     args = parser.parse_args(argv)
     from .errors import ReportError

@@ -44,8 +44,8 @@ from pathlib import Path
 
 from .paths import NOTEBOOKS_DIR
 
-__all__ = ["workshop", "configure_hub", "prepare_participant", "participant_notebooks", "progress",
-           "progress_table", "PROGRESS_FILE", "MAX_PARTICIPANTS"]
+__all__ = ["workshop", "configure_hub", "prepare_participant", "participant_notebooks", "copy_participant_notebooks",
+           "progress", "progress_table", "PROGRESS_FILE", "MAX_PARTICIPANTS"]
 
 #: The file, in each participant's folder, where the exercise checker appends one JSON line per answer.
 PROGRESS_FILE = "progress.jsonl"
@@ -64,9 +64,43 @@ INSTALL = ("pip install 'peacekeeping-briefing-kit[workshop]' and npm install -g
            "(see the README, \"A workshop where participants run the exercises\")")
 
 
-def participant_notebooks() -> list[Path]:
-    """The participants' workshop notebooks (``notebooks/workshop/*.ipynb``): never the solutions."""
-    return sorted(p for p in (NOTEBOOKS_DIR / "workshop").glob("*.ipynb") if p.is_file())
+def participant_notebooks(lang: str | None = "en") -> list[Path]:
+    """The participants' workshop notebooks in ``lang`` (``notebooks/workshop/*.ipynb``, the French set in
+    ``notebooks/workshop/fr/``): never the solutions. ``None`` is the process's language (``$KIT_LANG``)."""
+    from .i18n import normalize
+    from .teaching.workshop_source import LANG_FOLDERS
+
+    folder = NOTEBOOKS_DIR / "workshop" / LANG_FOLDERS.get(normalize(lang), ".")
+    return sorted(p for p in folder.glob("*.ipynb") if p.is_file())
+
+
+def copy_participant_notebooks(folder: str | Path, lang: str | None = None) -> list[tuple[Path, bool]]:
+    """Copy the participants' workshop notebooks in ``lang`` into ``folder`` (``kit notebooks``), for a
+    participant with their own install: they open that folder in JupyterLab, which holds no solution.
+
+    A notebook already in ``folder`` is kept, so running it again never overwrites a participant's work.
+    Returns ``(path, copied)`` for each notebook.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> first = copy_participant_notebooks(folder, "en")
+    >>> [p.name for p, copied in first if copied] == [p.name for p in participant_notebooks("en")]
+    True
+    >>> any(copied for _, copied in copy_participant_notebooks(folder, "en"))  # kept the second time
+    False
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    done = []
+    for nb in participant_notebooks(lang):
+        target = folder / nb.name
+        copied = not target.exists()
+        if copied:
+            shutil.copyfile(nb, target)
+        done.append((target, copied))
+    return done
 
 
 def _app_notebooks() -> list[Path]:
@@ -75,15 +109,11 @@ def _app_notebooks() -> list[Path]:
     return [NOTEBOOKS_DIR / app.notebook for app in APPS]
 
 
-def prepare_participant(home: Path) -> None:
-    """Make a participant's folder: their own copy of the workshop notebooks (kept if already there: a
-    participant who logs in again finds their work) and the current apps."""
-    (home / "workshop").mkdir(parents=True, exist_ok=True)
+def prepare_participant(home: Path, lang: str | None = "en") -> None:
+    """Make a participant's folder: their own copy of the workshop notebooks in the room's language ``lang``
+    (kept if already there: a participant who logs in again finds their work) and the current apps."""
+    copy_participant_notebooks(home / "workshop", lang)
     (home / "apps").mkdir(exist_ok=True)
-    for nb in participant_notebooks():
-        target = home / "workshop" / nb.name
-        if not target.exists():
-            shutil.copyfile(nb, target)
     for nb in _app_notebooks():
         shutil.copyfile(nb, home / "apps" / nb.name)
 
@@ -149,7 +179,8 @@ def _jupyter_config(folder: Path) -> Path:
 def configure_hub(c, settings: dict) -> None:
     """Fill JupyterHub's config object ``c`` for the room (the generated ``jupyterhub_config.py`` calls this).
 
-    ``settings`` holds ``folder``, ``host``, ``port``, ``hub_port``, ``api_port`` and ``proxy``; the room
+    ``settings`` holds ``folder``, ``host``, ``port``, ``hub_port``, ``api_port``, ``proxy`` and optionally
+    ``lang`` (the room's language: the participants' notebooks, the apps and the landing page); the room
     password comes from the ``KIT_WORKSHOP_PASSWORD`` environment variable (never written to a file).
     """
     from .serve import JUPYTER_DIR
@@ -179,16 +210,19 @@ def configure_hub(c, settings: dict) -> None:
     # Jupyter refuses to run as root unless told; a CI machine or a container runs the kit as root.
     c.Spawner.args = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     c.Spawner.notebook_dir = str(folder / "participants" / "{username}")
+    lang = settings.get("lang")  # None: English notebooks, and the apps follow each browser's language
     c.Spawner.environment = {
         "JUPYTER_CONFIG_PATH": os.pathsep.join([str(_jupyter_config(folder)), str(JUPYTER_DIR)]),
         "JUPYTER_PATH": str(JUPYTER_DIR),
+        # the room's language: the apps, the checker and the landing page speak it
+        **({"KIT_LANG": lang} if lang else {}),
     }
     c.Spawner.env_keep = ["PATH", "PYTHONPATH", "VIRTUAL_ENV", "LANG", "LC_ALL", "KIT_REPORT", "KIT_CACHE_DIR",
                           "KIT_REFERENCE_DIR", "JUPYTERHUB_SINGLEUSER_APP"]
 
     def pre_spawn(spawner) -> None:
         home = Path(spawner.home_dir)
-        prepare_participant(home)
+        prepare_participant(home, lang or "en")
         spawner.environment = {**spawner.environment, "KIT_PROGRESS_FILE": str(home / PROGRESS_FILE)}
 
     c.Spawner.pre_spawn_hook = pre_spawn
@@ -219,14 +253,16 @@ def _title(notebook: Path) -> str:
     return notebook.stem.replace("_", " ")
 
 
-def _landing_sections(home: Path) -> list:
+def _landing_sections(home: Path, lang: str = "en") -> list:
+    from .i18n import translator
     from .views.registry import APPS
 
+    _ = translator(lang).gettext
     notebooks = [(_title(nb), f"lab/tree/workshop/{nb.name}", "") for nb in sorted((home / "workshop").glob("*.ipynb"))]
-    apps = [(app.title, f"voila/render/apps/{app.notebook}", app.summary) for app in APPS]
-    return [("Your workshop notebooks", "Your own copies, in JupyterLab: run the cells and answer the exercises. "
-             "Nobody else sees your changes.", notebooks),
-            ("The apps", "The same report in point-and-click apps.", apps)]
+    apps = [(_(app.title), f"voila/render/apps/{app.notebook}?lang={lang}", _(app.summary)) for app in APPS]
+    return [(_("Your workshop notebooks"), _("Your own copies, in JupyterLab: run the cells and answer the "
+                                             "exercises. Nobody else sees your changes."), notebooks),
+            (_("The apps"), _("The same report in point-and-click apps."), apps)]
 
 
 def _jupyter_server_extension_points():
@@ -238,16 +274,19 @@ def _load_jupyter_server_extension(serverapp) -> None:
     from jupyter_server.utils import url_path_join
     from tornado import web
 
-    from .voila_app import landing_page
+    from .i18n import translator
+    from .voila_app import landing_page, page_language
 
     class WorkshopLanding(JupyterHandler):
         @web.authenticated
         def get(self) -> None:
             home = Path(self.settings["server_root_dir"]).expanduser()
             user = getattr(self.current_user, "name", None) or getattr(self.current_user, "username", "")
+            lang = page_language(self.get_query_argument("lang", None), self.request.headers.get("Accept-Language"))
+            subtitle = translator(lang).gettext("Logged in as {user}. Everything runs on the trainer's laptop; "
+                                                "nothing is sent to the internet.").format(user=user)
             self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(landing_page(_landing_sections(home), subtitle=f"Logged in as {user}. Everything runs on "
-                                     "the trainer's laptop; nothing is sent to the internet."))
+            self.finish(landing_page(_landing_sections(home, lang), subtitle=subtitle, lang=lang))
 
     web_app = serverapp.web_app
     web_app.add_handlers(".*$", [(url_path_join(web_app.settings["base_url"], "kit"), WorkshopLanding)])
@@ -310,7 +349,7 @@ def _is_zombie(pid: int) -> bool:
 
 def workshop(folder: str | Path = "kit-workshop", password: str | None = None, port: int = 8000,
              host: str = "0.0.0.0", report: str | None = None, show_progress: bool = False,
-             max_participants: int = MAX_PARTICIPANTS, refresh: float = 15.0) -> int:
+             max_participants: int = MAX_PARTICIPANTS, refresh: float = 15.0, lang: str | None = None) -> int:
     """Run the room's JupyterHub until Ctrl+C or SIGTERM; everything it started stops with it.
 
     Parameters
@@ -326,8 +365,12 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
         A report file instead of the bundled one (sets ``KIT_REPORT``).
     show_progress : bool
         Print the participants and their answered exercises every ``refresh`` seconds.
+    lang : {"en", "fr"}, optional
+        The room's language: the participants' notebooks (the French set for ``"fr"``), the apps and the
+        landing page; default ``$KIT_LANG``, else English.
     """
     from .errors import SourceError
+    from .i18n import normalize
     from .serve import _check_report, announce, port_is_free, room_address
 
     folder = Path(folder).resolve()
@@ -353,7 +396,8 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
 
     folder.mkdir(parents=True, exist_ok=True)
     settings = {"folder": str(folder), "host": host, "port": port, "hub_port": _free_port(),
-                "api_port": _free_port(), "proxy": proxy, "max_participants": max_participants}
+                "api_port": _free_port(), "proxy": proxy, "max_participants": max_participants,
+                "lang": normalize(lang) if (lang or os.environ.get("KIT_LANG", "").strip()) else None}
     config = folder / "jupyterhub_config.py"
     config.write_text("# Written by `kit workshop` at each start; the settings are kit.workshop.configure_hub.\n"
                       "import json\n\nfrom kit.workshop import configure_hub\n\n"

@@ -341,7 +341,8 @@ def test_french_notebooks_are_the_english_cells_in_french():
 
 def test_the_french_guide_covers_what_the_english_one_does():
     guide = re.sub(r"\s+", " ", (WORKSHOP / "GUIDE_FORMATEUR.md").read_text(encoding="utf-8"))
-    for needed in ("Binder", "kit workshop", "kit serve", "kit solutions --lang fr", "kit handout --lang fr",
+    for needed in ("Binder", "kit workshop --lang fr", "kit serve", "kit solutions --lang fr", "kit handout --lang fr",
+                   "kit notebooks --lang fr",
                    "kit note --lang fr", "Pause", "--progress", "En cas de problème", "fr/01_who_spoke.ipynb",
                    "and the police-contributing countries"):
         assert needed in guide, needed
@@ -351,7 +352,7 @@ def test_the_french_guide_covers_what_the_english_one_does():
 
 def test_trainer_guide_covers_the_three_rooms_and_the_corrected_facts():
     guide = re.sub(r"\s+", " ", (WORKSHOP / "TRAINER_GUIDE.md").read_text(encoding="utf-8"))
-    for needed in ("Binder", "kit workshop", "kit serve", "own install", "kit solutions", "kit handout",
+    for needed in ("Binder", "kit workshop", "kit serve", "own install", "kit solutions", "kit handout", "kit notebooks",
                    "Break", "--progress", "If something breaks", "and the police-contributing countries"):
         assert needed in guide, needed
     assert "only recommendation of the Working Group" not in guide
