@@ -102,6 +102,19 @@ def test_kit_export_from_an_empty_folder(installed):
     assert {"paragraphs.csv", "statements.csv", "speakers.csv"} <= written
 
 
+@pytest.mark.parametrize("lang, folder", [("en", "."), ("fr", "fr")])
+def test_kit_notebooks_from_an_empty_folder(installed, lang, folder):
+    """A participant with the wheel gets their own copy of the workshop notebooks in their language."""
+    python, env, empty, _ = installed
+    out = subprocess.run([python, "-m", "kit.cli", "notebooks", "--lang", lang, "--out", f"mine-{lang}"],
+                         capture_output=True, text=True, env=env, cwd=empty, timeout=300)
+    assert out.returncode == 0, out.stderr
+    shipped = sorted((ROOT / "notebooks" / "workshop" / folder).glob("*.ipynb"))
+    copied = sorted((empty / f"mine-{lang}").glob("*.ipynb"))
+    assert shipped and [p.name for p in copied] == [p.name for p in shipped]
+    assert all(c.read_bytes() == s.read_bytes() for c, s in zip(copied, shipped))
+
+
 def test_kit_serve_from_an_empty_folder(installed):
     python, env, empty, _ = installed
     port = free_port()
