@@ -456,3 +456,24 @@ def test_language_specific_words_live_in_the_language_table():
                    if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
         for word in ("représentant", "Président", "janvier", "a dit", "Assemblée"):
             assert not [s for s in strings if word in s], (module, word)
+
+
+ONE_WORD_FR = [r for r in MEMBERS if r.get("fr_running_names") and re.fullmatch(r"[A-ZÉ][a-zéèëï]+", r["fr_name"])]
+
+
+@given(st.sampled_from(ONE_WORD_FR))
+@SETTINGS
+def test_a_first_name_that_is_a_states_name_is_not_a_mention(first):
+    """« Maurice Kalondo » (Maurice is Mauritius in French) or « Dominique Kalondo » is a person: named in full,
+    never a mention of the State; the State named alone still is."""
+    name = first["fr_name"]
+    r = fr("\n".join([
+        "1. Le 13 avril 2021, le Groupe de travail a tenu une réunion sur la formation.",
+        f"2. Le Directeur de la Division de la formation, {name} Kalondo, a présenté un exposé.",
+        "3. M. Kalondo a dit que la formation comptait.",
+        f"4. Le représentant du Chili a dit que, comme l'avait dit {name} Kalondo, la formation comptait, "
+        f"notamment pour {forms(first)[0]}.",
+    ]))
+    assert "person:kalondo" in set(r.speakers["speaker_id"])
+    mentions = r.mentions[r.mentions.kind == "country"]
+    assert mentions[["para", "key"]].values.tolist() == [[4, first["iso3"]]]  # only « pour le Mali »

@@ -104,3 +104,26 @@ def test_truncated_reports_are_refused_or_complete(items, fraction):
         return
     assert cut.endswith(".")
     assert len(r.paragraphs) == starts
+
+
+ONE_WORD_STATES = [r for r in MEMBERS if re.fullmatch(r"[A-Z][a-z]+", r["running_names"].split("|")[0])
+                   and r["article"] != "the"]
+
+
+@given(st.sampled_from(ONE_WORD_STATES), st.sampled_from(ONE_WORD_STATES))
+@SETTINGS
+def test_a_first_name_that_is_a_states_name_is_not_a_mention(first, speaker):
+    """A briefer called "Jordan Kalondo" or "Chad Lomindo" is a person: their first name is not a mention of
+    Jordan or Chad, wherever they are named in full; the State, when it speaks or is named alone, still is."""
+    name = first["running_names"].split("|")[0]
+    state = speaker["running_names"].split("|")[0]
+    r = load_text("\n".join([
+        "1. On 13 April 2021, the Working Group held a meeting on training.",
+        f"2. Briefers included the Director of the Division for Training, {name} Kalondo.",
+        "3. Mr. Kalondo said that training mattered.",
+        f"4. The representative of {state} said that, as {name} Kalondo had said, training mattered in {name}.",
+    ]), name="generated.md")
+    assert "person:kalondo" in set(r.speakers["speaker_id"])
+    mentions = r.mentions[r.mentions.kind == "country"]
+    assert mentions[["para", "key"]].values.tolist() == [[4, first["iso3"]]]  # only "in Jordan"
+    assert r.statements.loc[r.statements.para == 4, "speaker_id"].tolist() == [speaker["iso3"]]
