@@ -184,6 +184,7 @@ def configure_hub(c, settings: dict) -> None:
     password comes from the ``KIT_WORKSHOP_PASSWORD`` environment variable (never written to a file).
     """
     from .serve import JUPYTER_DIR
+    from .teaching.workshop_source import PARTICIPANTS_ENV
 
     folder = Path(settings["folder"])
     c.JupyterHub.bind_url = f"http://{settings['host']}:{settings['port']}/"
@@ -216,6 +217,7 @@ def configure_hub(c, settings: dict) -> None:
         "JUPYTER_PATH": str(JUPYTER_DIR),
         # the room's language: the apps, the checker and the landing page speak it
         **({"KIT_LANG": lang} if lang else {}),
+        PARTICIPANTS_ENV: "1",  # `kit solutions` refuses to run in a participant's server
     }
     c.Spawner.env_keep = ["PATH", "PYTHONPATH", "VIRTUAL_ENV", "LANG", "LC_ALL", "KIT_REPORT", "KIT_CACHE_DIR",
                           "KIT_REFERENCE_DIR", "JUPYTERHUB_SINGLEUSER_APP"]

@@ -153,9 +153,15 @@ def test_binder_environment_serves_every_app_and_not_the_kit_code(binder_env):
     port = free_port()
     token = "binder-test"
     base = f"http://127.0.0.1:{port}"
+    # repo2docker starts the server through binder/start: kernels inherit what it sets
+    start = ["bash", str(repo / "binder" / "start")]
+    refused = subprocess.run([*start, str(python), "-m", "kit.cli", "solutions", "--out", "answers"],
+                             capture_output=True, text=True, env=env, cwd=repo / "notebooks", timeout=300)
+    assert refused.returncode == 2 and "trainer" in refused.stderr  # no `!kit solutions` from a notebook
+    assert not (repo / "notebooks" / "answers").exists()
     server = subprocess.Popen(
-        [python, "-m", "jupyter", "server", f"--port={port}", "--no-browser", f"--IdentityProvider.token={token}",
-         "--ServerApp.ip=127.0.0.1", "--allow-root"],
+        [*start, str(python), "-m", "jupyter", "server", f"--port={port}", "--no-browser",
+         f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1", "--allow-root"],
         cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def get(path: str, method: str = "GET") -> tuple[int, bytes]:

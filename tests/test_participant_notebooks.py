@@ -17,7 +17,7 @@ import pytest
 
 from kit.cli import main
 from kit.i18n import translator
-from kit.teaching.workshop_source import build_solutions
+from kit.teaching.workshop_source import PARTICIPANTS_ENV, build_solutions
 from kit.views.registry import APPS
 from kit.workshop import _landing_sections, configure_hub, participant_notebooks, prepare_participant
 
@@ -108,6 +108,7 @@ def _hub(tmp_path, monkeypatch, **settings):
 def test_a_room_in_a_language_gives_each_participant_its_notebooks(tmp_path, monkeypatch, lang):
     c = _hub(tmp_path, monkeypatch, lang=lang)
     assert c.Spawner.environment["KIT_LANG"] == lang  # the apps and the checker speak the room's language
+    assert c.Spawner.environment[PARTICIPANTS_ENV] == "1"  # no `kit solutions` in a participant's server
     home = tmp_path / "room" / "participants" / "amina"
     spawner = SimpleNamespace(home_dir=str(home), environment=dict(c.Spawner.environment))
     c.Spawner.pre_spawn_hook(spawner)
@@ -160,3 +161,15 @@ def test_every_kit_command_the_guides_give_exists(doc, capsys):
         usage = capsys.readouterr().out
         for option in options:
             assert option in usage, f"{doc}: kit {command}"
+
+
+@pytest.mark.parametrize("lang, word", [("en", "trainer"), ("fr", "formateur")])
+def test_kit_solutions_refuses_in_a_participants_environment(tmp_path, monkeypatch, capsys, lang, word):
+    monkeypatch.setenv(PARTICIPANTS_ENV, "1")
+    assert main(["solutions", "--lang", lang, "--out", str(tmp_path / "s")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kit: error:") and word in err and err.count("\n") == 1  # one line, no traceback
+    assert not (tmp_path / "s").exists()
+    monkeypatch.setenv(PARTICIPANTS_ENV, "0")  # and the trainer's own machine makes them
+    assert main(["solutions", "--lang", lang, "--out", str(tmp_path / "s")]) == 0
+    assert sorted(p.name for p in (tmp_path / "s").glob("*.ipynb")) == [p.name for p in participant_notebooks(lang)]

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -33,7 +34,11 @@ from ..i18n import N_, normalize, translator
 from .asks import SHOULD_PATTERN
 from .exercises import EXERCISES
 
-__all__ = ["AGENDA", "NOTEBOOKS", "LANG_FOLDERS", "build_participants", "build_solutions", "notebook", "setup"]
+__all__ = ["AGENDA", "NOTEBOOKS", "LANG_FOLDERS", "PARTICIPANTS_ENV", "build_participants", "build_solutions",
+           "notebook", "setup"]
+
+#: Set (to anything but "0") in participants' environments, where :func:`build_solutions` refuses to run.
+PARTICIPANTS_ENV = "KIT_PARTICIPANTS"
 
 #: Where each language's participant notebooks live, under ``notebooks/workshop``.
 LANG_FOLDERS = {"en": ".", "fr": "fr"}
@@ -550,5 +555,16 @@ def build_participants(folder: Path, lang: str = "en") -> list[Path]:
 
 
 def build_solutions(folder: Path, lang: str = "en") -> list[Path]:
-    """Write the trainer's notebooks with every answer filled in (unexecuted), in ``lang``, into ``folder``."""
+    """Write the trainer's notebooks with every answer filled in (unexecuted), in ``lang``, into ``folder``.
+
+    Refused (:class:`~kit.errors.SourceError`) where ``$KIT_PARTICIPANTS`` is set: Binder (``binder/start``)
+    and the participants' servers of ``kit workshop`` set it, so a participant's notebook cell cannot write
+    the solutions with ``!kit solutions``.
+    """
+    if os.environ.get(PARTICIPANTS_ENV, "").strip() not in ("", "0"):
+        from ..errors import SourceError
+
+        raise SourceError(translator(lang).gettext(
+            "the solutions are for the trainer, and this is a participants' environment (Binder or kit "
+            "workshop): make them on your own computer with kit solutions --out FOLDER"))
     return _write(folder, solution=True, lang=lang)
