@@ -115,3 +115,20 @@ def test_an_unknown_or_missing_honorific_has_no_form():
     g = load_gazetteer()
     assert g.honorific_in(None, "fr") is None and g.honorific_in("", "fr") is None
     assert g.honorific_in("Grand Vizier", "fr") is None
+
+
+def test_a_person_named_as_the_french_handout_names_them_is_found(r):
+    """A French trainer types the name as the French handout writes it (« le général de division Menon »)."""
+    from kit.teaching.speakers import SpeakerNames
+
+    names = SpeakerNames(r.speakers, r.statements)
+    g = load_gazetteer()
+    checked = 0
+    for p in r.speakers.itertuples():
+        if str(p.speaker_id).startswith("person:") and isinstance(p.honorific, str) and p.honorific:
+            french = g.honorific_in(p.honorific, "fr")
+            surname = str(p.name).split()[-1]
+            assert names(f"{french} {surname}") == p.speaker_id
+            assert names(f"{french[:1].upper()}{french[1:]} {surname}") == p.speaker_id
+            checked += 1
+    assert checked
