@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -128,32 +129,38 @@ def themes_by_meeting(report: "Report", lang: str | None = None) -> "go.Figure":
     return fig
 
 
+def _french_names(lang: str) -> dict[str, str]:
+    """English name of a Member State or place (UN name, running names without "the") -> its name in ``lang``."""
+    g = _gazetteer()
+    out: dict[str, str] = {}
+    for rows, english in ((g.state_rows, "un_name"), (g.place_rows, "name")):
+        for row in rows:
+            if row.get(f"{lang}_name"):
+                for name in [row.get(english, ""), *str(row.get("running_names", "")).split("|")]:
+                    if name:
+                        out.setdefault(name.removeprefix("the "), row[f"{lang}_name"])
+    return out
+
+
 def _host_names(ref: pd.DataFrame, lang: str) -> pd.Series:
-    """Host country of each mission in ``lang``. In French: the Member State's French name where the English host
-    is one State ("Mali"), the place's (``other_places.csv``) where it is a place ("Western Sahara"), the States'
-    names where it lists them ("Ethiopia and Eritrea"); else (a region: "Middle East") the table's English host."""
+    """Host country of each mission in ``lang``. In French: the French name of the Member State or place the
+    English host names ("Mali", "Western Sahara"), of both parts of "Darfur (Sudan)", of the States it lists
+    ("Ethiopia and Eritrea"); else (a region: "Middle East") the table's English host."""
     if lang == "en":
         return ref["host"]
-    g = _gazetteer()
-    places = {r.get("name"): r.get(f"{lang}_name") for r in g.place_rows if r.get(f"{lang}_name")}
+    names = _french_names(lang)
     out = []
-    for host, codes in zip(ref["host"].fillna(""), ref["host_iso3"].fillna("")):
-        states = []
-        for code in (c for c in str(codes).split("|") if c):
-            try:
-                states.append(g.state(code))
-            except KeyError:
-                pass
-        english = [s.get("un_name", "") for s in states]
-        french = [s.get(f"{lang}_name", "") for s in states]
-        names_one = {english[0], *(n.removeprefix("the ") for n in str(states[0].get("running_names", "")).split("|")
-                                   if n)} if len(states) == 1 else set()
-        if host in names_one and french[0]:
-            out.append(french[0])
-        elif host in places:
-            out.append(places[host])
-        elif len(states) > 1 and all(french) and host == and_list(english):
-            out.append(and_list(french, lang))
+    for host in ref["host"].fillna(""):
+        host = str(host)
+        part = re.fullmatch(r"(.+?) \((.+)\)", host)
+        listed = re.split(r", | and ", host)
+        if host in names:
+            out.append(names[host])
+        elif part and part.group(1) in names and part.group(2) in names:
+            first, second = names[part.group(1)], names[part.group(2)]  # "East Timor (Timor-Leste)": one name
+            out.append(first if first == second else f"{first} ({second})")
+        elif len(listed) > 1 and all(n in names for n in listed):
+            out.append(and_list([names[n] for n in listed], lang))
         else:
             out.append(host)
     return pd.Series(out, index=ref.index, dtype=object)

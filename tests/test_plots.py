@@ -124,3 +124,17 @@ def test_french_theme_labels_and_meeting_dates(r):
     assert {to_fr.get(label, label): list(z) for label, z in zip(en.y, en.z)} == \
         {label: list(z) for label, z in zip(fr.y, fr.z)}
     assert list(fr.x) == [format_date(m, "fr") for m in en.x]
+
+
+def test_french_hosts_and_missions_are_french_where_the_tables_say(r):
+    g = load_gazetteer()
+    fr, en = plots.missions_by_host(r, lang="fr"), plots.missions_by_host(r, lang="en")
+    french_names = {row["fr_name"] for row in g.state_rows + g.place_rows if row.get("fr_name")}
+    english_states = {row["un_name"]: row["fr_name"] for row in g.state_rows if row.get("fr_name")}
+    hosts_en = {y for t in en.data for y in t.y}
+    hosts_fr = {y for t in fr.data for y in t.y}
+    for host in hosts_en:
+        if host in english_states:  # a host that is one Member State is shown by its French name
+            assert english_states[host] in hosts_fr and (host in french_names or host not in hosts_fr), host
+    acronyms = {row["acronym"]: row.get("fr_acronym") or row["acronym"] for row in g.mission_rows}
+    assert {t.name for t in fr.data} == {acronyms[t.name] for t in en.data}
