@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import plotly.express as px
 
-from .i18n import and_list, format_date, normalize, translator
+from .i18n import and_list, colon, format_date, normalize, translator
 
 if TYPE_CHECKING:  # pragma: no cover
     import plotly.graph_objects as go
@@ -126,6 +126,8 @@ def themes_by_meeting(report: "Report", lang: str | None = None) -> "go.Figure":
                     title=_("Themes by meeting (paragraphs tagged)"))
     fig.update_xaxes(type="category", side="top")
     fig.update_layout(height=_height(len(table)))
+    if colon(lang) != ":":  # plotly writes "label: value" on hover; French puts a no-break space before the colon
+        fig.for_each_trace(lambda t: t.update(hovertemplate=(t.hovertemplate or "").replace(": %{", colon(lang) + " %{")))
     return fig
 
 
