@@ -28,9 +28,9 @@ import pandas as pd
 
 from . import exports
 from .citation import cite
-from .i18n import colon, format_number, normalize, translator
 from .errors import ReportError, ValidationError
 from .gazetteer import Gazetteer
+from .i18n import colon, format_number, normalize, translator
 from .parse import ReportWarning, parse_rows
 from .paths import DEFAULT_REPORT
 from .rows import ViewReport, read_json, typed_rows, write_json

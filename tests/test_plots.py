@@ -44,7 +44,7 @@ def _labels(fig) -> dict[str, str]:
 
 def _catalogue(lang: str) -> dict[str, str]:
     """msgid -> msgstr of the compiled catalogue of ``lang``."""
-    return {k: v for k, v in translator(lang)._catalog.items() if isinstance(k, str) and k}  # noqa: SLF001
+    return {k: v for k, v in translator(lang)._catalog.items() if isinstance(k, str) and k}
 
 
 def test_french_figures_say_everything_in_french(r):
@@ -110,7 +110,7 @@ def test_persons_keep_their_names_in_french(r):
 def test_a_state_without_a_french_name_keeps_the_report_name(r, monkeypatch):
     states = r.speakers[r.speakers["kind"] == "member_state"]
     iso, name = states.iloc[0]["country_iso3"], states.iloc[0]["name"]
-    real = plots._state_name  # noqa: SLF001
+    real = plots._state_name
     monkeypatch.setattr(plots, "_state_name", lambda code, lang: None if code == iso else real(code, lang))
     shown = {y for t in plots.statements_per_delegation(r, lang="fr").data for y in t.y}
     assert name in shown
