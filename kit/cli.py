@@ -12,6 +12,9 @@ Export every table of the bundled report as CSV, Parquet and JSON::
 Another report (markdown, PDF text or the PDF itself)::
 
     kit export reports/wgpko-2022.pdf --out tables-2022/
+
+The command's own lines (``wrote …``, ``valid``, ``kit: error: …``) and the report's summary line are in the
+language of its ``--lang`` where it has one, else ``$KIT_LANG`` (``KIT_LANG=fr kit validate``), else English.
 """
 
 from __future__ import annotations
@@ -20,7 +23,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from .i18n import format_number, normalize, translator
+
 __all__ = ["main"]
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """The language of the command's own lines: its ``--lang`` where it has one, else ``$KIT_LANG``, else English."""
+    return normalize(getattr(args, "lang", None))
 
 
 def _load(path: str | None):
@@ -35,47 +45,57 @@ def _cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.report) if args.report else None
     report = load_corpus(target) if target and target.is_dir() else _load(args.report)
     files = report.export(args.out, args.format or ["csv"])
-    print(f"{report!r}")
+    lang = _lang(args)
+    print(report.summary(lang))
     for f in files:
-        print(f"  wrote {f}")
+        print("  " + translator(lang).gettext("wrote {path}").format(path=f))
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     target = Path(args.report) if args.report else None
+    lang = _lang(args)
+    _ = translator(lang).gettext
     if target is not None and target.is_dir():
-        return _validate_folder(target)
+        return _validate_folder(target, lang)
     report = _load(args.report)
     report.validate()
-    print(f"{report!r}: valid")
+    print(_("{report}: valid").format(report=report.summary(lang)))
     for row in report.problems.itertuples():
-        print(f"  note: {row.message}")
+        print("  " + _("note: {message}").format(message=row.message))
     return 0
 
 
-def _validate_folder(folder: Path) -> int:
+def _error_line(message: object, lang: str) -> str:
+    """``kit: error: …`` (« kit : erreur : … »), the one line the kit prints for an error."""
+    return translator(lang).gettext("kit: error: {message}").format(message=message)
+
+
+def _validate_folder(folder: Path, lang: str = "en") -> int:
     """Validate every report in ``folder``: one line per file, exit code 2 if any fails."""
     from .errors import ReportError
     from .report import load_report
     from .schema import REPORT_SUFFIXES
 
+    _ = translator(lang).gettext
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
     if not files:
-        raise ReportError(f"no report files ({', '.join(sorted(REPORT_SUFFIXES))}) in this folder",
-                          source=str(folder))
+        raise ReportError(_("no report files ({suffixes}) in this folder").format(
+            suffixes=", ".join(sorted(REPORT_SUFFIXES))), source=str(folder))
     failed = 0
     for path in files:
         try:
             report = load_report(path).validate()
         except ReportError as exc:
             failed += 1
-            print(f"kit: error: {exc}", file=sys.stderr)
+            print(_error_line(exc, lang), file=sys.stderr)
             continue
-        print(f"{path}: valid {report!r}")
+        print(_("{path}: valid {report}").format(path=path, report=report.summary(lang)))
         for row in report.problems.itertuples():
-            print(f"  note: {row.message}")
+            print("  " + _("note: {message}").format(message=row.message))
     if failed:
-        print(f"kit: {failed} of {len(files)} files in {folder} are not valid reports", file=sys.stderr)
+        print(_("kit: {failed} of {total} files in {folder} are not valid reports").format(
+            failed=failed, total=len(files), folder=folder), file=sys.stderr)
     return 2 if failed else 0
 
 
@@ -88,17 +108,20 @@ def _cmd_note(args: argparse.Namespace) -> int:
     from .errors import ReportError
     from .teaching.note import build_note
 
+    lang = _lang(args)
+    tr = translator(lang)
     path = Path(args.out) if args.out else None
     if path is not None:  # check the destination before the work
         suffix = path.suffix.lower()
         if suffix not in NOTE_FORMATS:
-            raise ReportError(f"cannot write a briefing note as {suffix or 'a file without an extension'!r}; "
-                              f"use one of {', '.join(sorted(NOTE_FORMATS))}", source=str(path))
+            raise ReportError(tr.gettext("cannot write a briefing note as {suffix}; use one of {formats}").format(
+                suffix=repr(suffix or tr.gettext("a file without an extension")),
+                formats=", ".join(sorted(NOTE_FORMATS))), source=str(path))
         if path.is_dir():
-            raise ReportError("this is a folder; give a file name such as note.md", source=str(path))
+            raise ReportError(tr.gettext("this is a folder; give a file name such as note.md"), source=str(path))
         if not path.parent.is_dir():
-            raise ReportError(f"the folder {str(path.parent)!r} does not exist; create it first",
-                              source=str(path))
+            raise ReportError(tr.gettext("the folder {folder} does not exist; create it first").format(
+                folder=repr(str(path.parent))), source=str(path))
     report = _load(args.report)
     note = build_note(report, meeting=args.meeting, themes=args.theme or (), speakers=args.speaker or (),
                       lang=args.lang)
@@ -116,8 +139,11 @@ def _cmd_note(args: argparse.Namespace) -> int:
         else:
             path.write_text(note.to_markdown(), encoding="utf-8")
     except OSError as exc:
-        raise ReportError(f"the note could not be written ({exc.strerror or exc})", source=str(path)) from exc
-    print(f"wrote {path} ({NOTE_FORMATS[suffix]}, {note.words()} words)")
+        raise ReportError(tr.gettext("the note could not be written ({reason})").format(
+            reason=exc.strerror or exc), source=str(path)) from exc
+    words = note.words()
+    print(tr.ngettext("wrote {path} ({format}, {n} word)", "wrote {path} ({format}, {n} words)", words).format(
+        path=path, format=NOTE_FORMATS[suffix], n=words if lang == "en" else format_number(words, lang)))
     return 0
 
 
@@ -125,17 +151,21 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     from .teaching.handout import write_handout
 
     report = _load(args.report)
-    write_handout(report, args.out, lang=args.lang)
-    print(f"wrote {args.out} (print it from a browser on A4: the questions and the answer key each start on a new page)")
+    lang = _lang(args)
+    write_handout(report, args.out, lang=lang)
+    print(translator(lang).gettext("wrote {path} (print it from a browser on A4: the questions and the answer key "
+                                   "each start on a new page)").format(path=args.out))
     return 0
 
 
 def _cmd_solutions(args: argparse.Namespace) -> int:
     from .teaching.workshop_source import build_solutions
 
-    for path in build_solutions(Path(args.out), lang=args.lang or "en"):
-        print(f"wrote {path}")
-    print("These are the trainer's solutions: keep them out of the folder participants open.")
+    lang = normalize(args.lang or "en")  # the notebooks' language (English unless --lang says otherwise)
+    _ = translator(lang).gettext
+    for path in build_solutions(Path(args.out), lang=lang):
+        print(_("wrote {path}").format(path=path))
+    print(_("These are the trainer's solutions: keep them out of the folder participants open."))
     return 0
 
 
@@ -236,14 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from .errors import ReportError
 
+    lang = _lang(args)
     try:
         return args.func(args)
     except ReportError as exc:  # the kit's own errors already name the file and the line
-        print(f"kit: error: {exc}", file=sys.stderr)
+        print(_error_line(exc, lang), file=sys.stderr)
         return 2
     except OSError as exc:  # a file the kit could not write or read: one line, no traceback
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"kit: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(_error_line(f"{where}{exc.strerror or exc}", lang), file=sys.stderr)
         return 2
 
 

@@ -187,6 +187,38 @@ class Gazetteer:
         return self._by_key["key"][key]
 
     @cached_property
+    def honorific_rows(self) -> list[dict[str, str]]:
+        """Every row of ``honorifics.csv``, in every language (:attr:`honorifics` holds this gazetteer's own)."""
+        return _optional("honorifics.csv", self.folder)
+
+    def honorific_in(self, honorific: str | None, lang: str) -> str | None:
+        """How running text in ``lang`` writes a person's ``honorific``, with the article it takes there.
+
+        An honorific of another language is looked up in the ``<lang>_honorific`` and ``<lang>_article``
+        columns of ``honorifics.csv`` ("Major General" -> « le général de division »); one of ``lang`` itself
+        takes its row's ``<lang>_article``. ``None`` when the table gives no form in ``lang`` (an honorific it
+        does not list, or a row whose cell is empty): name the person without an honorific then.
+
+        >>> g = load_gazetteer()
+        >>> g.honorific_in("Major General", "fr"), g.honorific_in("Mr.", "fr"), g.honorific_in("Admiral", "fr")
+        ('le général de division', 'M.', "l'amiral")
+        >>> g.honorific_in("générale de division", "fr"), g.honorific_in("Mr.", "en"), g.honorific_in("Grand Vizier", "fr")
+        ('la générale de division', 'Mr.', None)
+        """
+        wanted = str(honorific or "").strip()
+        code = language(lang).code
+        rows = [r for r in self.honorific_rows if (r.get("honorific") or "").strip() == wanted] if wanted else []
+        own = [r for r in rows if (r.get("lang") or "en") == code]
+        row = (own or rows or [None])[0]
+        if row is None:
+            return None
+        written = wanted if own else (row.get(f"{code}_honorific") or "").strip()
+        if not written:
+            return None
+        article = (row.get(f"{code}_article") or "").strip()
+        return f"{article}{written}" if article.endswith(("'", "’")) else f"{article} {written}".strip()
+
+    @cached_property
     def _by_key(self) -> dict[str, dict[str, dict[str, str]]]:
         return {"iso3": {r["iso3"]: r for r in self.state_rows},
                 "acronym": {r["acronym"]: r for r in self.mission_rows},

@@ -30,6 +30,7 @@ from . import exports
 from .citation import cite
 from .errors import ReportError, ValidationError
 from .gazetteer import Gazetteer
+from .i18n import colon, format_number, normalize, translator
 from .parse import ReportWarning, parse_rows
 from .paths import DEFAULT_REPORT
 from .rows import ViewReport, read_json, typed_rows, write_json
@@ -37,6 +38,19 @@ from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText, read_source, source_from_text
 
 __all__ = ["Report", "ReportWarning", "parse", "load_report", "load_corpus", "DEFAULT_REPORT", "TABLES"]
+
+def _count(table: str, n: int, lang: str) -> str:
+    """``"71 paragraphs"`` (« 71 paragraphes »): the rows of one table of the contract, in ``lang``."""
+    ngettext = translator(lang).ngettext
+    forms = {"meetings": lambda: ngettext("{n} meeting", "{n} meetings", n),
+             "paragraphs": lambda: ngettext("{n} paragraph", "{n} paragraphs", n),
+             "speakers": lambda: ngettext("{n} speaker", "{n} speakers", n),
+             "statements": lambda: ngettext("{n} statement", "{n} statements", n),
+             "mentions": lambda: ngettext("{n} mention", "{n} mentions", n),
+             "themes": lambda: ngettext("{n} theme", "{n} themes", n)}
+    text = forms[table]() if table in forms else f"{{n}} {table}"
+    return text.format(n=n if lang == "en" else format_number(n, lang))
+
 
 @dataclass
 class Report:
@@ -65,8 +79,18 @@ class Report:
     metadata: dict = field(default_factory=dict)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(getattr(self, t))} {t}" for t in TABLES)
-        return f"<Report {self.report_id!r}: {counts}>"
+        return self.summary()
+
+    def summary(self, lang: str | None = None) -> str:
+        """The one line a notebook shows for a report (its ``repr``): its id and the rows of each table, in
+        ``lang`` (default: the process's language, :func:`kit.i18n.get_language`).
+
+        >>> load_report().summary("fr").split(",")[0]
+        "<Report 'wgpko-2021'\\xa0: 2 réunions"
+        """
+        code = normalize(lang)
+        counts = ", ".join(_count(table, len(getattr(self, table)), code) for table in TABLES)
+        return f"<Report {self.report_id!r}{colon(code)} {counts}>"
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The contract tables by name (plus ``problems``)."""

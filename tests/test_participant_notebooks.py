@@ -168,7 +168,8 @@ def test_kit_solutions_refuses_in_a_participants_environment(tmp_path, monkeypat
     monkeypatch.setenv(PARTICIPANTS_ENV, "1")
     assert main(["solutions", "--lang", lang, "--out", str(tmp_path / "s")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kit: error:") and word in err and err.count("\n") == 1  # one line, no traceback
+    prefix = translator(lang).gettext("kit: error: {message}").split("{")[0]  # « kit : erreur : » in French
+    assert err.startswith(prefix) and word in err and err.count("\n") == 1  # one line, no traceback
     assert not (tmp_path / "s").exists()
     monkeypatch.setenv(PARTICIPANTS_ENV, "0")  # and the trainer's own machine makes them
     assert main(["solutions", "--lang", lang, "--out", str(tmp_path / "s")]) == 0

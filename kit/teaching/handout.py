@@ -187,7 +187,8 @@ def _named(statements: pd.DataFrame, r: "Report", lang: str) -> pd.DataFrame:
 
 def _speaker_label(r: "Report", speaker_id: str, fallback: str, lang: str = "en") -> str:
     """How the report itself names a speaker: "Major General Menon", "the representative of Japan"
-    (« le représentant du Japon »)."""
+    (« le général de division Menon », « le représentant du Japon »: the honorific in ``lang`` from
+    ``honorifics.csv``)."""
     row = r.speakers[r.speakers["speaker_id"] == speaker_id]
     if not len(row):
         return fallback
@@ -204,7 +205,13 @@ def _speaker_label(r: "Report", speaker_id: str, fallback: str, lang: str = "en"
         name = f"{state.get('article', '')} {state['un_name']}".strip() if state else str(row["name"])
         return translator(lang).gettext("the representative of {name}").format(name=name)
     honorific = row["honorific"] if isinstance(row["honorific"], str) else ""
-    return f"{honorific} {str(row['name']).split()[-1]}".strip()
+    surname = str(row["name"]).split()[-1]
+    if lang != "en":  # « le général de division Menon », « M. Carrilho »; no form in the table: the full name
+        from ..gazetteer import load_gazetteer
+
+        written = load_gazetteer().honorific_in(honorific, lang) if honorific else None
+        return f"{written} {surname}" if written else str(row["name"])
+    return f"{honorific} {surname}".strip()
 
 
 def _de(article: str, name: str) -> str:

@@ -365,8 +365,9 @@ class _Builder:
         for m in self.t.meetings:
             if m["meeting_id"] == meeting or str(m.get("date"))[:10] == str(meeting):
                 return m
-        known = ", ".join(m["meeting_id"] for m in self.t.meetings) or "none"
-        raise NoteError(f"unknown meeting {meeting!r}; meetings: {known}")
+        known = ", ".join(m["meeting_id"] for m in self.t.meetings) or self.tr.gettext("none")
+        raise NoteError(self.tr.gettext("unknown meeting {meeting}; meetings: {known}").format(
+            meeting=repr(meeting), known=known))
 
     def _themes(self, themes: Iterable[str]) -> list[str]:
         known: dict[str, str] = {}
@@ -377,8 +378,9 @@ class _Builder:
         for th in themes or ():
             tid = known.get(str(th).strip().casefold())
             if tid is None:
-                names = ", ".join(sorted({row["theme"] for row in self.t.themes})) or "none"
-                raise NoteError(f"unknown theme {th!r}; themes found in this report: {names}")
+                names = ", ".join(sorted({row["theme"] for row in self.t.themes})) or self.tr.gettext("none")
+                raise NoteError(self.tr.gettext("unknown theme {theme}; themes found in this report: {names}").format(
+                    theme=repr(th), names=names))
             out.append(tid)
         return list(dict.fromkeys(out))
 
@@ -389,8 +391,9 @@ class _Builder:
         try:
             return names.resolve(speakers)
         except KeyError as exc:
-            known = ", ".join(sorted(self.labels.values()))
-            raise NoteError(f"unknown speaker {exc.args[0]!r}; speakers: {known}") from None
+            known = ", ".join(sorted(self.labels.values())) or self.tr.gettext("none")
+            raise NoteError(self.tr.gettext("unknown speaker {speaker}; speakers: {known}").format(
+                speaker=repr(exc.args[0]), known=known)) from None
 
     # -- pieces --------------------------------------------------------------
     def _terms(self) -> dict[tuple, dict[str, list[re.Pattern]]]:

@@ -197,13 +197,17 @@ def _short_forms() -> dict[str, list[str]]:
 
 
 def _honorifics() -> set[str]:
-    """Honorifics and ranks of ``honorifics.csv`` (folded), e.g. "mr", "major general"."""
-    from ..gazetteer import read_table
+    """Honorifics and ranks of ``honorifics.csv`` (folded), e.g. "mr", "major general", and their French forms with
+    the article French text writes (« le général de division », as the French handout names a person)."""
+    from ..gazetteer import load_gazetteer, read_table
 
     try:
-        return {name_key(r["honorific"]) for r in read_table("honorifics.csv") if r.get("honorific")}
+        rows = read_table("honorifics.csv")
     except OSError:
         return set()
+    g = load_gazetteer()
+    french = {g.honorific_in(r["honorific"], "fr") for r in rows if r.get("honorific")}
+    return {name_key(r["honorific"]) for r in rows if r.get("honorific")} | {name_key(f) for f in french if f}
 
 
 def display_names(speakers: Any, lang: str = "en") -> dict[str, str]:
