@@ -186,9 +186,12 @@ def _cmd_workshop(args: argparse.Namespace) -> int:
 def _cmd_notebooks(args: argparse.Namespace) -> int:
     from .workshop import copy_participant_notebooks
 
-    for path, copied in copy_participant_notebooks(Path(args.out), lang=args.lang):
-        print(f"wrote {path}" if copied else f"kept {path} (already there: your work is not overwritten)")
-    print(f"Open them with: jupyter lab {args.out}")
+    lang = _lang(args)
+    _ = translator(lang).gettext
+    for path, copied in copy_participant_notebooks(Path(args.out), lang=lang):
+        print(_("wrote {path}").format(path=path) if copied else
+              _("kept {path} (already there: your work is not overwritten)").format(path=path))
+    print(_("Open them with: jupyter lab {folder}").format(folder=args.out))
     return 0
 
 

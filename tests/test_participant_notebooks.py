@@ -72,7 +72,8 @@ def test_kit_notebooks_copies_the_participants_notebooks_only(tmp_path, capsys, 
         assert (out / source.name).read_bytes() == source.read_bytes()
     assert _leaks(out, solution_answers) == []
     printed = capsys.readouterr().out
-    assert f"jupyter lab {out}" in printed and printed.count("wrote ") == len(expected)
+    wrote = translator(lang).gettext("wrote {path}").split("{")[0]  # « fichier écrit : » in French
+    assert f"jupyter lab {out}" in printed and printed.count(wrote) == len(expected)
 
 
 def test_the_french_notebooks_are_the_french_set():
@@ -82,7 +83,8 @@ def test_the_french_notebooks_are_the_french_set():
     assert all("fr" in f.parent.parts for f in french)
 
 
-def test_kit_notebooks_never_overwrites_a_participants_work(tmp_path, capsys):
+def test_kit_notebooks_never_overwrites_a_participants_work(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("KIT_LANG", raising=False)
     out = tmp_path / "mine"
     assert main(["notebooks", "--out", str(out)]) == 0
     first = sorted(out.glob("*.ipynb"))[0]
@@ -91,7 +93,7 @@ def test_kit_notebooks_never_overwrites_a_participants_work(tmp_path, capsys):
     capsys.readouterr()
     assert main(["notebooks", "--out", str(out)]) == 0
     assert first.read_text(encoding="utf-8") == worked
-    assert f"kept {first}" in capsys.readouterr().out
+    assert f"kept {first}" in capsys.readouterr().out  # in English: no --lang, no KIT_LANG
 
 
 def _hub(tmp_path, monkeypatch, **settings):
