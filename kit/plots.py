@@ -145,15 +145,20 @@ def _french_names(lang: str) -> dict[str, str]:
 
 
 def _host_names(ref: pd.DataFrame, lang: str) -> pd.Series:
-    """Host country of each mission in ``lang``. In French: the French name of the Member State or place the
-    English host names ("Mali", "Western Sahara"), of both parts of "Darfur (Sudan)", of the States it lists
-    ("Ethiopia and Eritrea"); else (a region: "Middle East") the table's English host."""
+    """Host country of each mission in ``lang``: the table's ``fr_host`` in French. Where a row has none (a
+    trainer's new row): the French name of the Member State or place the English host names ("Mali", "Western
+    Sahara"), of both parts of "Darfur (Sudan)", of the States it lists ("Ethiopia and Eritrea"); else the
+    table's English host."""
     if lang == "en":
         return ref["host"]
     names = _french_names(lang)
+    given = ref[f"{lang}_host"].fillna("") if f"{lang}_host" in ref else pd.Series("", index=ref.index)
     out = []
-    for host in ref["host"].fillna(""):
+    for host, translated in zip(ref["host"].fillna(""), given):
         host = str(host)
+        if str(translated).strip():
+            out.append(str(translated).strip())
+            continue
         part = re.fullmatch(r"(.+?) \((.+)\)", host)
         listed = re.split(r", | and ", host)
         if host in names:

@@ -138,3 +138,20 @@ def test_french_hosts_and_missions_are_french_where_the_tables_say(r):
             assert english_states[host] in hosts_fr and (host in french_names or host not in hosts_fr), host
     acronyms = {row["acronym"]: row.get("fr_acronym") or row["acronym"] for row in g.mission_rows}
     assert {t.name for t in fr.data} == {acronyms[t.name] for t in en.data}
+
+
+def test_french_hosts_come_from_the_tables_french_column_and_fall_back_without_it(r):
+    """Each mission's bar sits on its row's ``fr_host``; a trainer's row with no ``fr_host`` still gets a name."""
+    import pandas as pd
+
+    g = load_gazetteer()
+    rows = {row["acronym"]: row for row in g.mission_rows}
+    fr = plots.missions_by_host(r, lang="fr")
+    french_acronym = {row.get("fr_acronym") or a: a for a, row in rows.items()}
+    for trace in fr.data:
+        row = rows[french_acronym[trace.name]]
+        if row.get("fr_host"):
+            assert set(trace.y) == {row["fr_host"]}, trace.name
+    ref = pd.DataFrame(g.mission_rows)
+    ref.loc[0, "fr_host"] = ""  # a row added without its French host
+    assert plots._host_names(ref, "fr").iloc[0]  # a French name of its States or places, else the English host
