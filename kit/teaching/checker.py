@@ -11,12 +11,19 @@ What the engine does with an answer:
 * reads numbers, strings, lists, sets, ``Series``, ``Index``, ``DataFrame``
   (a one-row frame too), ``numpy`` arrays, dicts and plotly figures;
 * maps names to the report's keys with :class:`Canon` tables built from the
-  reference data and the report's tables (speakers through
-  :class:`kit.teaching.speakers.SpeakerNames`: "UK", "Dr. Lennartz",
-  "Luis Carrilho"; a mission's full name, "2518");
-* says when a value is not recognised, gives a specific hint when the answer
-  is a listed common mistake, and never prints the expected answer or a count
-  of it (which would be the answer to another exercise).
+  reference data and the report's tables, in English and French (speakers
+  through :class:`kit.teaching.speakers.SpeakerNames`: "UK", « RDC », "Dr.
+  Lennartz", "Major General (retired) Jai Menon", « le général de division
+  Menon », "Luis Carrilho"; a mission's acronym or full name in either
+  language, "MINUSS"; a theme's id or label, « Police des Nations Unies »;
+  "S/RES/2518", "resolution 2518", « la résolution 2518 (2020) »);
+* reads tied answers given together: a list, or a table of the tied labels
+  (``c[c == c.max()]``);
+* says when a value is not recognised, quoting it as the participant wrote it
+  (case and accents kept), gives a specific hint when the answer is a listed
+  common mistake, and never prints the expected answer or a count of it, nor
+  a hint that would confirm another exercise's answer (a mistake's hint is
+  left out when the participant's value is another exercise's answer).
 
 Messages are in the language given to :func:`check` (``lang="fr"``) or the process's language
 (:func:`kit.i18n.set_language`, which the French notebooks call): questions, hints and units come from the

@@ -3,9 +3,11 @@
 A participant or a briefer types a speaker the way the report or everyday usage writes it: the kit's id
 (``"MEX"``, ``"person:menon"``), the full or short name (``"United Kingdom"``), a short form from
 ``abbreviations.csv`` (``"UK"``, ``"DRC"``), a surname, a first name, a name with its honorific as the
-report writes it (``"Major General Menon"``, ``"Dr. Lennartz"``, ``"Mr. Carrilho"``), with or without
-accents (``"Luis Carrilho"``) or the article (``"the Sudan"``). :class:`SpeakerNames` maps all of these
-to the kit's ``speaker_id``.
+report writes it (``"Major General Menon"``, ``"Major General (retired) Jai Menon"``, ``"Dr. Lennartz"``,
+``"Mr. Carrilho"``) or in French with its article (« le général de division Menon », « M. Carrilho »), with or
+without accents (``"Luis Carrilho"``) or the article (``"the Sudan"``, « Royaume-Uni »). The honorifics are those
+of ``honorifics.csv`` in every language; the article before one and the bracket after one are the per-language
+patterns of :mod:`kit.language`. :class:`SpeakerNames` maps all of these to the kit's ``speaker_id``.
 
 It works on plain row dicts (the apps' tables) and on pandas DataFrames alike, and never imports pandas.
 
@@ -14,9 +16,12 @@ Examples
 >>> names = SpeakerNames([
 ...     {"speaker_id": "GBR", "name": "United Kingdom of Great Britain and Northern Ireland",
 ...      "kind": "member_state", "country_iso3": "GBR"},
-...     {"speaker_id": "person:carrilho", "name": "Luís Carrilho", "kind": "briefer", "honorific": "Mr."}])
->>> names("UK"), names("the United Kingdom"), names("Mr. Carrilho"), names("luis"), names("Atlantis")
-('GBR', 'GBR', 'person:carrilho', 'person:carrilho', None)
+...     {"speaker_id": "person:carrilho", "name": "Luís Carrilho", "kind": "briefer", "honorific": "Mr."},
+...     {"speaker_id": "person:menon", "name": "Jai Menon", "kind": "briefer", "honorific": "Major General"}])
+>>> names("UK"), names("the United Kingdom"), names("Royaume-Uni"), names("Mr. Carrilho"), names("luis")
+('GBR', 'GBR', 'GBR', 'person:carrilho', 'person:carrilho')
+>>> names("Major General (retired) Jai Menon"), names("le général de division Menon"), names("Atlantis")
+('person:menon', 'person:menon', None)
 """
 
 from __future__ import annotations
