@@ -563,15 +563,19 @@ def test_every_persons_form_is_read(any_report):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_briefers_by_their_own_and_french_forms(any_report, lang):
+    """Each briefer by the report's own honorific with a bracketed qualifier ("Major General (retired) Jai Menon"),
+    and by the French rank that honorifics.csv gives for it, with its article (« le général de division Menon »)."""
     want = expected("1.5", any_report)
     people = any_report.speakers.set_index("speaker_id")
-    honorifics = [h["honorific"] for h in _reference("honorifics.csv")]
+    rows = _reference("honorifics.csv")
     for sid in want:
         row = people.loc[sid]
         surname = row["name"].split()[-1]
         own = row["honorific"] if isinstance(row["honorific"], str) else ""
-        for form in {f"{own} (retired) {row['name']}", f"le {honorifics[-1]} {surname}", f"la {own} {surname}",
-                     f"{own} {surname}".strip(), row["name"].upper()}:
+        french = [h["honorific"] for h in rows if h["lang"] == "fr" and f"({own})" in h["note"]] or ["M."]
+        forms = {f"{own} (retired) {row['name']}", f"{own} {surname}".strip(), row["name"].upper(),
+                 *(f"le {h} {surname}" for h in french), *(f"{h} (à la retraite) {row['name']}" for h in french)}
+        for form in forms:
             res = check("1.5", _swap(want, sid, form), any_report, lang=lang)
             assert res, (form, res)
 
