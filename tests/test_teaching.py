@@ -508,3 +508,239 @@ def test_workshop_figures_render_in_jupyterlab_without_internet(tmp_path, browse
         assert not outside, outside
     finally:
         stop_process_group(server)
+
+
+# --- name forms, tied tables, typed text, unknown ids, no confirmation of another answer -------------------
+
+@pytest.fixture(scope="module", params=["bundled", "generated", "french"])
+def any_report(request, r):
+    """The bundled report, a generated one (other speakers, missions, resolutions) and a French one."""
+    if request.param == "bundled":
+        return r
+    if request.param == "generated":
+        return load_text(SYNTHETIC)
+    from kit import load_report
+
+    return load_report(ROOT / "tests" / "fixtures" / "wgpko_excerpt_fr.md")
+
+
+def _swap(want, old, new):
+    return [new if x == old else x for x in sorted(want, key=str)]
+
+
+def _reference(name):
+    from kit.gazetteer import read_table
+
+    return read_table(name)
+
+
+def _person_forms(row):
+    """Every way the reference tables let a person be written: each honorific of honorifics.csv (English and
+    French), a French one with its article, a bracketed qualifier after it, before the full name, the name without
+    accents, or the surname."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", row["name"]) if not unicodedata.combining(c))
+    names = [row["name"], plain, row["name"].split()[-1]]
+    forms = list(names)
+    for h in _reference("honorifics.csv"):
+        articles = ["", "le ", "la "] if h["lang"] == "fr" else [""]
+        parens = ["", "(à la retraite) "] if h["lang"] == "fr" else ["", "(retired) "]
+        forms += [f"{a}{h['honorific']} {p}{n}" for a in articles for p in parens for n in names]
+    return forms
+
+
+def test_every_persons_form_is_read(any_report):
+    """Each person of the report, by each form the honorific table allows ("Major General (retired) Jai Menon",
+    « le général de division Menon », "Dr. Lennartz", "M. Carrilho", "Luis Carrilho")."""
+    from kit.teaching.checker import canon_for
+
+    canon = canon_for("speaker", any_report)
+    people = any_report.speakers[any_report.speakers["speaker_id"].str.startswith("person:")]
+    assert len(people)
+    for row in people.to_dict("records"):
+        wrong = [f for f in _person_forms(row) if canon(f) != row["speaker_id"]]
+        assert not wrong, (row["speaker_id"], wrong[:5])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_briefers_by_their_own_and_french_forms(any_report, lang):
+    """Each briefer by the report's own honorific with a bracketed qualifier ("Major General (retired) Jai Menon"),
+    and by the French rank that honorifics.csv gives for it, with its article (« le général de division Menon »)."""
+    want = expected("1.5", any_report)
+    people = any_report.speakers.set_index("speaker_id")
+    rows = _reference("honorifics.csv")
+    for sid in want:
+        row = people.loc[sid]
+        surname = row["name"].split()[-1]
+        own = row["honorific"] if isinstance(row["honorific"], str) else ""
+        french = [h["honorific"] for h in rows if h["lang"] == "fr" and f"({own})" in h["note"]] or ["M."]
+        forms = {f"{own} (retired) {row['name']}", f"{own} {surname}".strip(), row["name"].upper(),
+                 *(f"le {h} {surname}" for h in french), *(f"{h} (à la retraite) {row['name']}" for h in french)}
+        for form in forms:
+            res = check("1.5", _swap(want, sid, form), any_report, lang=lang)
+            assert res, (form, res)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_missions_by_every_form_of_the_reference_table(any_report, lang):
+    """English and French acronyms and full names of missions.csv (MINUSS, « Mission des Nations Unies au Soudan
+    du Sud »), with an article, and the report's own words for them."""
+    rows = {row["acronym"]: row for row in _reference("missions.csv")}
+    want = expected("3.1", any_report)
+    surfaces = any_report.mentions[any_report.mentions["kind"] == "mission"]
+    assert want
+    for m in want:
+        row = rows[m]
+        names = [row["acronym"], row["fr_acronym"], row["name"], row["fr_name"], *row["alt_names"].split("|"),
+                 *row["fr_alt_names"].split("|"), *surfaces.loc[surfaces["key"] == m, "surface"]]
+        forms = [n for n in names if n] + [f"the {row['name']}", f"la {row['fr_name']}", f"la {row['fr_acronym']}"]
+        for form in forms:
+            res = check("3.1", _swap(want, m, form), any_report, lang=lang)
+            assert res, (form, res)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_countries_by_every_form_of_the_reference_tables(any_report, lang):
+    """Every name, short form and abbreviation row of a State, English or French (« RDC », « RCA », « le
+    Royaume-Uni », « Royaume-Uni »), for the hosts (3.4) and the delegations (1.3)."""
+    from kit.teaching.speakers import country_forms
+
+    states = {row["iso3"]: row for row in _reference("member_states.csv")}
+    abbreviations = {}
+    for row in _reference("abbreviations.csv"):
+        if row["kind"] == "country":
+            abbreviations.setdefault(row["expansion"], []).append(row["abbreviation"])
+    assert {row["lang"] for row in _reference("abbreviations.csv") if row["kind"] == "country"} >= {"en", "fr"}
+    for ex in ("3.4", "1.3"):
+        want = expected(ex, any_report)
+        for iso in want:
+            bare = [re.sub(r"^(?:les |le |la |l')", "", n) for n in states[iso]["fr_running_names"].split("|")]
+            forms = set(state_names(states[iso])) | set(abbreviations.get(iso, [])) | set(bare)
+            assert set(abbreviations.get(iso, [])) <= set(country_forms()[iso])
+            for form in forms:
+                res = check(ex, _swap(want, iso, form), any_report, lang=lang)
+                assert res, (ex, form, res)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_themes_by_id_and_label_in_both_languages(any_report, lang):
+    """The top theme by id, English label, French label (« Police des Nations Unies ») or the report's label; any
+    other theme by those is read too (it is "not at the top", never "not recognised")."""
+    labels = {}
+    for row in _reference("themes.csv"):
+        labels.setdefault(row["theme"], set()).update({row["theme"], row["label"], row["label_fr"]})
+    for row in any_report.themes[["theme", "label"]].drop_duplicates().itertuples():
+        labels.setdefault(row.theme, set()).add(row.label)
+    top = expected("2.4", any_report)
+    for theme in set(any_report.themes["theme"]):
+        for form in labels[theme]:
+            res = check("2.4", form, any_report, lang=lang)
+            if theme in top:
+                assert res, (form, res)
+            else:
+                assert res.status == "wrong" and repr(form) in res.message, (form, res)
+                assert _t("I do not recognise {shown} as {noun} in this report. Check the spelling, or use the ids "
+                          "or names from the tables.", lang)[:15] not in res.message, (form, res)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_resolutions_by_symbol_number_and_citation(any_report, lang):
+    want = expected("3.6", any_report)
+    assert want
+    for key in want:
+        n, year = re.fullmatch(r"S/RES/(\d+) \((\d{4})\)", key).groups()
+        forms = [key, f"S/RES/{n}", f"S/RES/{n}({year})", f"{n} ({year})", int(n), n, f"resolution {n}",
+                 f"resolution {n} ({year})", f"Security Council resolution {n} ({year})", f"résolution {n}",
+                 f"la résolution {n} ({year}) du Conseil de sécurité", f"Résolution {n} ({year})"]
+        for form in forms:
+            res = check("3.6", _swap(want, key, form), any_report, lang=lang)
+            assert res, (form, res)
+    other = sorted(want)[0]
+    n = re.search(r"/(\d+)", other).group(1)
+    assert not check("3.6", _swap(want, other, f"{n} (1999)"), any_report)  # a wrong year is another resolution
+    assert not check("3.6", _swap(want, other, f"General Assembly resolution {n}"), any_report)
+
+
+def _tied(r):
+    """A copy of ``r`` where the second theme (by paragraphs) is tagged in as many paragraphs as the first."""
+    c = r.copy()
+    counts = c.themes.groupby("theme")["para"].nunique().sort_values(ascending=False)
+    first, second = counts.index[:2]
+    missing = sorted(set(c.themes.loc[c.themes["theme"] == first, "para"])
+                     - set(c.themes.loc[c.themes["theme"] == second, "para"]))
+    extra = c.themes[c.themes["theme"] == second].iloc[[0] * (counts.iloc[0] - counts.iloc[1])].copy()
+    extra["para"] = missing[:len(extra)]
+    c.themes = pd.concat([c.themes, extra], ignore_index=True)
+    return c, {first, second}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_tied_answers_given_as_a_table(r, lang):
+    c, tie = _tied(r)
+    assert expected("2.4", c) == tie
+    counts = c.themes.groupby("theme")["para"].nunique()
+    top = counts[counts == counts.max()]
+    assert len(top) == 2
+    for answer in (top, top.to_frame(), top.reset_index(), top.rename_axis("x").reset_index()[["x"]],
+                   pd.DataFrame({"theme": sorted(tie)}), pd.Series(sorted(tie))):
+        res = check("2.4", answer, c, lang=lang)
+        assert res, (type(answer), res)
+    # a table that is not the tie still gets the sorting hint; part of the tie is told so
+    hint = _t("this is a table of {rows} rows; the question wants one {unit}. Sort it and take the first label "
+              "(.idxmax() or .index[0]).", lang)[:12]
+    for table in (counts, counts.sort_values().head(2), counts.reset_index()):
+        res = check("2.4", table, c, lang=lang)
+        assert res.status == "wrong" and hint in res.message, res
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_messages_quote_the_participants_own_text(r, lang):
+    for answer, exercise in ((["Zzland", "Élan Vital"], "1.3"), (["le Général de division Zénon"], "1.5"),
+                             ("Maintien de l'Ordre Public", "2.4"), (["Opération Ébène"], "3.1")):
+        res = check(exercise, answer, r, lang=lang)
+        assert res.status == "wrong"
+        for typed in ([answer] if isinstance(answer, str) else answer):
+            assert repr(typed) in res.message, (typed, res)
+    # a known name in the wrong place is quoted as written too, not as its id
+    res = check("1.5", sorted(expected("1.5", r)) + ["Royaume-Uni"], r, lang=lang)
+    assert "'Royaume-Uni'" in res.message and "'GBR'" not in res.message, res
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_unknown_exercise_is_named_not_a_traceback(r, lang):
+    from kit.teaching.checker import UnknownExercise
+
+    res = check("9.9", 1, r, lang=lang)
+    assert res.status == "wrong" and not res and res.exercise == "9.9"
+    assert res.message == _t("there is no exercise {exercise}; the exercises are {known}.", lang).format(
+        exercise="9.9", known=", ".join(EXERCISES))
+    assert str(res).startswith("✘ 9.9")
+    with pytest.raises(UnknownExercise, match="9.9"):
+        expected("9.9", r)
+
+
+def _value_of(ex_id, a):
+    return len(a) if isinstance(a, (set, frozenset, dict)) else a
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("which", ["bundled", "generated"])
+def test_no_hint_confirms_another_exercises_answer(r, lang, which):
+    """For every exercise X, given every other exercise's right answer (or one of X's listed mistakes), the message
+    neither gives a listed hint of X describing that other answer, nor prints another exercise's number as a count
+    ("12 paragraphs") unless it is X's own answer."""
+    report = r if which == "bundled" else load_text(SYNTHETIC)
+    answers = {x: expected(x, report) for x in EXERCISES}
+    numbers = {x: a for x, a in answers.items() if EXERCISES[x].kind == "number"}
+    for x, ex in EXERCISES.items():
+        hints = [part.strip()[:25] for m in ex.mistakes for part in re.split(r"\{got\}", _t(m.hint, lang))
+                 if len(part.strip()) > 8]
+        unit = _t(ex.unit, lang)
+        tries = [(y, a) for y, a in answers.items() if y != x and a != answers[x]]
+        tries += [(x, m.answer(report)) for m in ex.mistakes]
+        for y, a in tries:
+            res = check(x, a, report, lang=lang)
+            if y != x:
+                assert not any(h in res.message for h in hints), (x, y, res)
+            for z, n in numbers.items():
+                if z != x and n != answers[x] and n != _value_of(x, answers[x]):
+                    assert not re.search(rf"(?<![\d.,]){n}\s+{re.escape(unit)}", res.message), (x, y, z, res)

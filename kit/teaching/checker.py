@@ -11,12 +11,19 @@ What the engine does with an answer:
 * reads numbers, strings, lists, sets, ``Series``, ``Index``, ``DataFrame``
   (a one-row frame too), ``numpy`` arrays, dicts and plotly figures;
 * maps names to the report's keys with :class:`Canon` tables built from the
-  reference data and the report's tables (speakers through
-  :class:`kit.teaching.speakers.SpeakerNames`: "UK", "Dr. Lennartz",
-  "Luis Carrilho"; a mission's full name, "2518");
-* says when a value is not recognised, gives a specific hint when the answer
-  is a listed common mistake, and never prints the expected answer or a count
-  of it (which would be the answer to another exercise).
+  reference data and the report's tables, in English and French (speakers
+  through :class:`kit.teaching.speakers.SpeakerNames`: "UK", « RDC », "Dr.
+  Lennartz", "Major General (retired) Jai Menon", « le général de division
+  Menon », "Luis Carrilho"; a mission's acronym or full name in either
+  language, "MINUSS"; a theme's id or label, « Police des Nations Unies »;
+  "S/RES/2518", "resolution 2518", « la résolution 2518 (2020) »);
+* reads tied answers given together: a list, or a table of the tied labels
+  (``c[c == c.max()]``);
+* says when a value is not recognised, quoting it as the participant wrote it
+  (case and accents kept), gives a specific hint when the answer is a listed
+  common mistake, and never prints the expected answer or a count of it, nor
+  a hint that would confirm another exercise's answer (a mistake's hint is
+  left out when the participant's value is another exercise's answer).
 
 Messages are in the language given to :func:`check` (``lang="fr"``) or the process's language
 (:func:`kit.i18n.set_language`, which the French notebooks call): questions, hints and units come from the
@@ -52,12 +59,14 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 import pandas as pd
 
 from ..i18n import N_, colon, normalize, semicolon, translator
-from .speakers import SpeakerNames, name_key, state_names
+from ..language import LANGUAGES
+from .speakers import SpeakerNames, country_forms, name_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
 
-__all__ = ["Canon", "Exercise", "Mistake", "Result", "canon_for", "check", "expected", "record_progress", "PROGRESS_ENV"]
+__all__ = ["Canon", "Exercise", "Mistake", "Result", "UnknownExercise", "canon_for", "check", "expected", "record_progress",
+           "PROGRESS_ENV"]
 
 #: Environment variable naming the file the checker appends its progress lines to.
 PROGRESS_ENV = "KIT_PROGRESS_FILE"
@@ -149,17 +158,30 @@ class Canon:
         self.table = table
         self.known = set(known) if known is not None else set(table.values())
         self.convert = convert
+        for k in self.known:
+            if isinstance(k, str):
+                self.table.setdefault(name_key(k), k)
 
     def __call__(self, x: Any) -> Any:
+        """The key of ``x``; a string that names nothing comes back as typed (stripped), so messages quote it."""
         x = scalar(x)
         if self.convert is not None:
             y = self.convert(x)
             if y is not None:
                 return y
-        return self.table.get(name_key(x), name_key(x) if isinstance(x, str) else x)
+        if not isinstance(x, str):
+            return self.table.get(name_key(x), x)
+        key = name_key(x)
+        if key in self.table:
+            return self.table[key]
+        bare = _ARTICLES.sub("", key, count=1)  # « la MINUSS », « la Police des Nations Unies »
+        return self.table.get(bare, x)
 
     def known_item(self, key: Any) -> bool:
         return key in self.known
+
+
+_ARTICLES = re.compile("^(?:" + "|".join(L.articles for L in LANGUAGES.values()) + ")", re.I)
 
 
 def add_names(table: dict[Any, Any], key: Any, names: Iterable[Any]) -> None:
@@ -259,14 +281,20 @@ def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str 
     """Check ``answer`` to ``exercise`` (its number, e.g. ``"1.3"``) against ``report`` (the bundled one by default).
 
     Returns a :class:`Result` that prints one line: correct, not answered yet, or a hint, in ``lang`` (default:
-    the process's language, :func:`kit.i18n.get_language`; the French notebooks set it to French).
+    the process's language, :func:`kit.i18n.get_language`; the French notebooks set it to French). An exercise
+    number that does not exist gives a line naming the exercises there are.
 
     >>> from kit import load_report
     >>> check("1.1", ..., load_report(), lang="fr")
     … 1.1\u00a0: pas encore de réponse (remplacez les ... par votre réponse et exécutez de nouveau la cellule)
+    >>> check("9.9", 1).message.startswith("there is no exercise 9.9; the exercises are 1.1, 1.2")
+    True
     """
-    ex = _exercise(exercise)
     t = _Say(lang)
+    try:
+        ex = _exercise(exercise, t)
+    except UnknownExercise as exc:
+        return Result(str(exercise), "wrong", str(exc), t.lang)
     if answer is Ellipsis:
         return Result(ex.id, "unanswered", t.gettext("not answered yet (replace the ... with your answer and run the cell "
                                              "again)"), t.lang)
@@ -276,6 +304,13 @@ def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str 
         res = _judge(ex, answer, _report(report), t)
     record_progress(res)
     return res
+
+
+class UnknownExercise(KeyError):
+    """No exercise has this number or name; the message (in the checker's language) names the ones there are."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class _Say:
@@ -307,7 +342,8 @@ class _Say:
 
 
 def expected(exercise: str, report: "Report | None" = None) -> Any:
-    """The expected answer of an exercise for ``report`` (for trainers and tests)."""
+    """The expected answer of an exercise for ``report`` (for trainers and tests); :class:`UnknownExercise` (a
+    ``KeyError``) naming the exercises there are for a number that does not exist."""
     return _exercise(exercise).expected(_report(report))
 
 
@@ -325,12 +361,14 @@ def record_progress(res: Result, path: str | None = None) -> None:
         warnings.warn(f"could not record progress in {path}: {exc}", stacklevel=3)
 
 
-def _exercise(exercise: str) -> Exercise:
+def _exercise(exercise: str, t: "_Say | None" = None) -> Exercise:
     from .exercises import EXERCISES, BY_SLUG
 
-    ex = EXERCISES.get(str(exercise)) or BY_SLUG.get(str(exercise))
+    ex = EXERCISES.get(str(exercise).strip()) or BY_SLUG.get(str(exercise).strip())
     if ex is None:
-        raise KeyError(f"unknown exercise {exercise!r}; known: {', '.join(EXERCISES)}")
+        t = t or _Say(None)
+        raise UnknownExercise(t.gettext("there is no exercise {exercise}; the exercises are {known}.",
+                                        exercise=str(exercise), known=", ".join(EXERCISES)))
     return ex
 
 
@@ -362,8 +400,58 @@ def _normal(ex: Exercise, value: Any, canon: Canon | None) -> Any:
     return scalar(value)
 
 
+# --- never confirm another exercise's answer ------------------------------------------------
+
+_ANSWERS_CACHE: dict[int, tuple["Report", dict[str, Any]]] = {}
+
+
+def _answers(r: "Report") -> dict[str, Any]:
+    """Every exercise's expected answer on ``r`` (computed once per report)."""
+    from .exercises import EXERCISES
+
+    cached = _ANSWERS_CACHE.get(id(r))
+    if cached is None or cached[0] is not r:
+        if len(_ANSWERS_CACHE) > 8:
+            _ANSWERS_CACHE.clear()
+        answers = {}
+        for x, other in EXERCISES.items():
+            try:
+                answers[x] = other.expected(r)
+            except Exception:  # noqa: BLE001 - an exercise this report cannot answer
+                continue
+        cached = _ANSWERS_CACHE[id(r)] = (r, answers)
+    return cached[1]
+
+
+def _other_answers(ex: Exercise, r: "Report", want: Any) -> tuple[set, list]:
+    """The answers of the other exercises that differ from this one's: their numbers, and their sets and tables.
+
+    A mistake's hint says what the participant's value is ("12 is the number of asks"); when that value is another
+    exercise's answer, the hint would confirm that answer, so it is not given (the tip is, with the generic line).
+    """
+    from .exercises import EXERCISES
+
+    numbers: set = set()
+    values: list = []
+    for x, a in _answers(r).items():
+        if x == ex.id:
+            continue
+        if EXERCISES[x].kind == "number":
+            n = scalar(a)
+            if not (ex.kind == "number" and n == want):
+                numbers.add(n)
+        elif isinstance(a, (set, frozenset, dict)) and a != want:
+            values.append(a)
+    return numbers, values
+
+
 def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, got_text: str,
              t: _Say) -> Result | None:
+    numbers, values = _other_answers(ex, r, want)
+    if (ex.kind == "number" and got in numbers) or any(got == v for v in values):
+        return None
+    if ex.kind != "number" and hasattr(got, "__len__") and len(got) in numbers:
+        got_text = t.gettext("these {unit}", unit=t.unit(ex))  # its count is another exercise's answer
     for m in ex.mistakes:
         try:
             miss = m.answer(r)
@@ -372,7 +460,7 @@ def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None
         if ex.kind in ("number",):
             miss = _number_of(miss)
         elif ex.kind in ("mapping", "figure"):
-            miss = _read_mapping(miss, canon)
+            miss = _read_mapping(miss, canon)[0]
         else:
             miss = _best_set(miss, want, canon)[1]
         if ex.kind == "choice":
@@ -384,14 +472,15 @@ def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None
     return None
 
 
-def _near_or_unknown(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, t: _Say) -> Result | None:
+def _near_or_unknown(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, t: _Say,
+                     said: dict | None = None) -> Result | None:
     """A listed mistake's hint, or "not recognised" when no item of the answer is known; else ``None``."""
     near = _mistake(ex, r, got, want, canon, f"{len(got)} {t.unit(ex)}", t)
     if near is not None:
         return near
     unknown = _unknown(got, canon)
     if unknown and len(unknown) == len(got):
-        return _not_recognised(ex, unknown, canon, t)
+        return _not_recognised(ex, unknown, canon, t, said)
     return None
 
 
@@ -427,10 +516,23 @@ def _check_number(ex, answer, want, r, canon, t: _Say) -> Result:
     return t.result(ex, "wrong", message, tip=True)
 
 
-def _best_set(answer: Any, want: set, canon: Canon | None) -> tuple[list[Any], set]:
-    """The reading of ``answer`` (which column, values or index) closest to ``want``."""
+def _said(items: list[Any], raw: list[Any]) -> dict:
+    """Each key of an answer -> the participant's own text for it (the first one they wrote)."""
+    said: dict = {}
+    for k, x in zip(items, raw):
+        try:
+            said.setdefault(k, scalar(x))
+        except TypeError:  # an unhashable item
+            continue
+    return said
+
+
+def _best_set(answer: Any, want: set, canon: Canon | None) -> tuple[list[Any], set, dict]:
+    """The reading of ``answer`` (which column, values or index) closest to ``want``: its keys, their set, and
+    what the participant wrote for each key."""
     c = canon or scalar
     best: list[Any] = []
+    raw: list[Any] = []
     best_score = -1.0
     for cand in candidates(answer):
         items = [c(x) for x in cand]
@@ -439,8 +541,8 @@ def _best_set(answer: Any, want: set, canon: Canon | None) -> tuple[list[Any], s
         if canon is not None:
             score += 0.001 * sum(canon.known_item(i) for i in s) / max(len(s), 1)
         if score > best_score:
-            best, best_score = items, score
-    return best, set(best)
+            best, raw, best_score = items, cand, score
+    return best, set(best), _said(best, raw)
 
 
 def _unknown(items: Iterable[Any], canon: Canon | None) -> list[Any]:
@@ -449,26 +551,28 @@ def _unknown(items: Iterable[Any], canon: Canon | None) -> list[Any]:
     return sorted({i for i in items if not canon.known_item(i)}, key=str)
 
 
-def _shown(values: list[Any], most: int) -> str:
-    return ", ".join(repr(v) for v in values[:most]) + (" ..." if len(values) > most else "")
+def _shown(values: list[Any], most: int, said: dict | None = None) -> str:
+    """Values as the participant wrote them (case and accents kept), at most ``most``."""
+    said = said or {}
+    return ", ".join(repr(said.get(v, v)) for v in values[:most]) + (" ..." if len(values) > most else "")
 
 
-def _not_recognised(ex: Exercise, unknown: list[Any], canon: Canon, t: _Say) -> Result:
+def _not_recognised(ex: Exercise, unknown: list[Any], canon: Canon, t: _Say, said: dict | None = None) -> Result:
     return t.result(ex, "wrong", t.gettext("I do not recognise {shown} as {noun} in this report. Check the spelling, "
-                                   "or use the ids or names from the tables.", shown=_shown(unknown, 4),
+                                   "or use the ids or names from the tables.", shown=_shown(unknown, 4, said),
                                    noun=t.gettext(canon.noun)), tip=True)
 
 
 def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
     want = _normal(ex, want, canon)
-    items, got = _best_set(answer, want, canon)
+    items, got, said = _best_set(answer, want, canon)
     if got == want:
         extra = ""
         if len(items) > len(got):
             extra = t.gettext(" (you have {rows} rows for {n} {unit}: .unique() would tidy that up)",
                       rows=len(items), n=len(got), unit=t.unit(ex))
         return t.correct(ex, extra)
-    stop = _near_or_unknown(ex, r, got, want, canon, t)
+    stop = _near_or_unknown(ex, r, got, want, canon, t, said)
     if stop is not None:
         return stop
     unknown = _unknown(got, canon)
@@ -476,39 +580,59 @@ def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
     parts = [t.ngettext("{count} of yours is right", "{count} of yours are right", len(got & want))]
     if wrong:
         parts.append(t.ngettext("{count} should not be there ({shown})", "{count} should not be there ({shown})",
-                         len(wrong), shown=_shown(wrong, 5)))
+                         len(wrong), shown=_shown(wrong, 5, said)))
     if want - got:
         parts.append(t.gettext("some are missing"))
     msg = semicolon(t.lang).join(parts) + "."
     if unknown:
-        msg += " " + t.gettext("(I do not recognise {shown}.)", shown=_shown(unknown, 4))
+        msg += " " + t.gettext("(I do not recognise {shown}.)", shown=_shown(unknown, 4, said))
     return t.result(ex, "wrong", msg, tip=True)
 
 
-def _choice_items(answer: Any, canon: Canon | None) -> list[Any] | None:
-    """The item(s) a choice answer names: a value, a list of tied values, or the first row of a table."""
+def _readings(table: "pd.Series | pd.DataFrame") -> list[list[Any]]:
+    """The columns of labels a table may hold: its index (unless a plain row number) and each of its columns."""
+    out = [] if isinstance(table.index, pd.RangeIndex) else [list(table.index)]
+    if isinstance(table, pd.DataFrame):
+        out += [list(table[c]) for c in table.columns]
+    else:
+        out.append(list(table.values))
+    return out
+
+
+def _choice_items(answer: Any, canon: Canon | None, want: set) -> tuple[list[Any], dict] | None:
+    """The item(s) a choice answer names, and what the participant wrote for each: a value, a list of tied values,
+    the first row of a one-row table, or the labels of a table of tied items (``c[c == c.max()]``). ``None`` for a
+    table of several rows that is not (part of) the tie."""
     c = canon or scalar
     if isinstance(answer, (pd.Series, pd.DataFrame)):
         if len(answer) == 0:
-            return []
+            return [], {}
         if len(answer) > 1:
+            for raw in _readings(answer):
+                items = [c(x) for x in raw]
+                if set(items) <= want:  # the tied labels (or some of them) given as a table
+                    return items, _said(items, raw)
             return None
-        readings = [[c(x)] for x in ([answer.index[0]] + (list(answer.iloc[0]) if isinstance(answer, pd.DataFrame)
-                                                           else [answer.iloc[0]]))]
-        known = [rd for rd in readings if canon is not None and canon.known_item(rd[0])]
-        return (known or readings)[0]
+        raws = [answer.index[0]] + (list(answer.iloc[0]) if isinstance(answer, pd.DataFrame) else [answer.iloc[0]])
+        readings = [([c(x)], [x]) for x in raws]
+        known = [rd for rd in readings if canon is not None and canon.known_item(rd[0][0])]
+        items, raw = (known or readings)[0]
+        return items, _said(items, raw)
     if is_collection(answer):
-        return [c(x) for x in candidates(answer)[0]]
-    return [c(answer)]
+        raw = candidates(answer)[0]
+        items = [c(x) for x in raw]
+        return items, _said(items, raw)
+    return [c(answer)], _said([c(answer)], [answer])
 
 
 def _check_choice(ex, answer, want, r, canon, t: _Say) -> Result:
     want = _normal(ex, want, canon)
-    items = _choice_items(answer, canon)
+    read = _choice_items(answer, canon, want)
     unit = t.unit(ex)
-    if items is None:
+    if read is None:
         return t.result(ex, "wrong", t.gettext("this is a table of {rows} rows; the question wants one {unit}. Sort it and "
                                        "take the first label (.idxmax() or .index[0]).", rows=len(answer), unit=unit))
+    items, said = read
     got = set(items)
     if not got:
         return t.result(ex, "wrong", t.gettext("this is empty; the question wants one {unit}.", unit=unit))
@@ -517,30 +641,33 @@ def _check_choice(ex, answer, want, r, canon, t: _Say) -> Result:
         return t.correct(ex, tie if len(want) > 1 else "")
     unknown = _unknown(got, canon)
     if unknown:
-        return _not_recognised(ex, unknown, canon, t)
+        return _not_recognised(ex, unknown, canon, t, said)
     if len(got) > 1 and not got <= want:
         return t.result(ex, "wrong", t.gettext("you gave {n} values; the question wants one {unit} (or every one tied at "
                                        "the top).", n=len(got), unit=unit))
     if len(got) > 1:
         return t.result(ex, "wrong", t.gettext("these are tied at the top, but some of the tied ones are missing: give one "
                                        "of them, or all of them."))
-    near = _mistake(ex, r, got, want, canon, ", ".join(repr(i) for i in items), t)
+    near = _mistake(ex, r, got, want, canon, _shown(items, len(items), said), t)
     if near is not None:
         return near
     return t.result(ex, "wrong", t.gettext("{item} is not at the top. Did you sort in descending order (ascending=False)?",
-                                   item=repr(items[0])), tip=True)
+                                   item=_shown(items[:1], 1, said)), tip=True)
 
 
-def _read_mapping(answer: Any, canon: Canon | None, want: dict | None = None) -> dict:
+def _read_mapping(answer: Any, canon: Canon | None, want: dict | None = None) -> tuple[dict, dict]:
+    """The (item -> number) reading of ``answer`` closest to ``want``, and what the participant wrote per item."""
     c = canon or scalar
     best: dict = {}
+    said: dict = {}
     best_score = -1.0
     for pairs in mapping_candidates(answer):
         m = {c(k): scalar(v) for k, v in pairs}
         score = len(set(m) & set(want or {})) + 0.5 * sum(canon.known_item(k) for k in m) if canon else len(m)
         if score > best_score:
             best, best_score = m, score
-    return best
+            said = _said([c(k) for k, _ in pairs], [k for k, _ in pairs])
+    return best, said
 
 
 def _check_mapping(ex, answer, want, r, canon, t: _Say) -> Result:
@@ -549,21 +676,21 @@ def _check_mapping(ex, answer, want, r, canon, t: _Say) -> Result:
         return t.result(ex, "wrong", t.gettext("the question wants a number for each of the {unit}, as a table (a Series "
                                        "such as .value_counts() or .groupby(...)[...].nunique() gives).",
                                        unit=t.unit(ex)))
-    got = _read_mapping(answer, canon, want)
+    got, said = _read_mapping(answer, canon, want)
     if got == want:
         return t.correct(ex)
-    stop = _near_or_unknown(ex, r, got, want, canon, t)
+    stop = _near_or_unknown(ex, r, got, want, canon, t, said)
     if stop is not None:
         return stop
     parts = []
     extra = sorted(set(got) - set(want), key=str)
     if extra:
-        parts.append(t.gettext("{shown} should not be there", shown=", ".join(repr(e) for e in extra[:5])))
+        parts.append(t.gettext("{shown} should not be there", shown=_shown(extra, 5, said).removesuffix(" ...")))
     off = sorted((k for k in set(got) & set(want) if got[k] != want[k]), key=str)
     if off:
         high, low = t.gettext("too high"), t.gettext("too low")
         parts.append(t.gettext("the number is wrong for {items}", items=", ".join(
-            f"{k!r} ({high if _gt(got[k], want[k]) else low})" for k in off[:5])))
+            f"{_shown([k], 1, said)} ({high if _gt(got[k], want[k]) else low})" for k in off[:5])))
     if set(want) - set(got):
         parts.append(t.gettext("some {unit} are missing", unit=t.unit(ex)))
     return t.result(ex, "wrong", semicolon(t.lang).join(parts) + ".", tip=True)
@@ -614,68 +741,98 @@ def speaker_canon(r: "Report") -> Canon:
 
 
 def country_canon(r: "Report") -> Canon:
-    """Countries by ISO code, UN name, running names and their initials ("DRC", "CAR"), and mission host names."""
+    """Countries by ISO code, UN name and running names in English and French (with or without the French article),
+    their initials and the ``country`` rows of abbreviations.csv ("DRC", « RDC », « RCA »), mission host names, and
+    the names the report itself prints (its mentions and its delegations)."""
     from ..gazetteer import load_gazetteer
 
     g = load_gazetteer()
     table: dict[str, str] = {}
-    for row in g.state_rows:
-        add_names(table, row["iso3"], state_names(row))
+    for iso, names in country_forms().items():
+        add_names(table, iso, names)
     for row in g.mission_rows:
         if row.get("host") and "|" not in str(row.get("host_iso3", "")) and row.get("host_iso3"):
             add_names(table, row["host_iso3"], [row["host"]])
+    for row in r.mentions[r.mentions["kind"] == "country"].itertuples():
+        add_names(table, row.key, [row.surface])
+    for row in r.speakers[r.speakers["country_iso3"].notna()].itertuples():
+        add_names(table, row.country_iso3, [row.name])
     return Canon(N_("a country"), table, known={row["iso3"] for row in g.state_rows})
 
 
+def mission_names(row: dict) -> list[str]:
+    """Every name of a ``missions.csv`` row after its acronyms: English and French full and other names."""
+    return [row.get("name", ""), *str(row.get("alt_names", "")).split("|"),
+            row.get("fr_name", ""), *str(row.get("fr_alt_names", "")).split("|")]
+
+
 def mission_canon(r: "Report") -> Canon:
-    """Missions by acronym, full name and other names (missions.csv) and the words the report prints."""
+    """Missions by English or French acronym (UNMISS, MINUSS), full name and other names in both languages
+    (missions.csv), and the words the report prints ("Mission des Nations Unies au Soudan du Sud (MINUSS)")."""
     from ..gazetteer import load_gazetteer
 
+    rows = load_gazetteer().mission_rows
     table: dict[str, str] = {}
-    for row in load_gazetteer().mission_rows:
-        add_names(table, row["acronym"], [row["acronym"], row.get("name", ""),
-                                          *str(row.get("alt_names", "")).split("|")])
-    m = r.mentions[r.mentions["kind"] == "mission"]
-    for row in m.itertuples():
-        add_names(table, row.key, [row.key, row.surface])
+    for row in rows:  # the acronyms first: no French acronym or name may take another mission's acronym
+        add_names(table, row["acronym"], [row["acronym"]])
+    for row in rows:
+        add_names(table, row["acronym"], [row.get("fr_acronym", "")])
+    for row in rows:
+        add_names(table, row["acronym"], mission_names(row))
+    for row in r.mentions[r.mentions["kind"] == "mission"].itertuples():
+        add_names(table, row.key, [row.key, row.surface, re.sub(r"\s*\([^)]*\)$", "", str(row.surface))])
     return Canon(N_("a mission"), table)
 
 
 def theme_canon(r: "Report") -> Canon:
-    """Themes by id or label (the vocabulary and the report's themes table)."""
+    """Themes by id or label, English or French (the vocabulary's ``label`` and ``label_fr``, and the report's
+    themes table, whose labels are in the report's language)."""
     from ..gazetteer import load_gazetteer
 
     table: dict[str, str] = {}
     for row in load_gazetteer().theme_rows:
-        add_names(table, row["theme"], [row["theme"], row.get("label", "")])
+        add_names(table, row["theme"], [row["theme"], row.get("label", ""), row.get("label_fr", "")])
     for row in r.themes[["theme", "label"]].drop_duplicates().itertuples():
         add_names(table, row.theme, [row.theme, row.label])
     return Canon(N_("a theme"), table)
 
 
+_CITATION = re.compile(r"(?<![\w/])(?:(?P<body>[SA])/RES/)?(?P<n>\d{1,4}(?:/\d{1,4})?)(?:\s*\((?P<y>\d{4})\))?(?![\w/])",
+                       re.I)
+
+
 def resolution_canon(r: "Report") -> Canon:
-    """Resolutions by symbol, "resolution 2518 (2020)", "2518 (2020)" or the bare number 2518."""
+    """Resolutions by symbol with or without its year ("S/RES/2518 (2020)", "S/RES/2518"), as cited in English or
+    French ("resolution 2518 (2020)", "Security Council resolution 2518", « la résolution 2518 (2020) du Conseil de
+    sécurité », "2518 (2020)") or by the bare number 2518. A General Assembly resolution (A/RES/34/169) is read
+    when the citation says so (its symbol, "34/169", or the Assembly named in either language)."""
     keys = sorted(set(r.mentions.loc[r.mentions["kind"] == "resolution", "key"]),
                   key=lambda k: (not str(k).startswith("S/RES/"), str(k)))
-    by_number: dict[str, str] = {}
+    by_number: dict[tuple[str, str], str] = {}
     for k in keys:
-        m = re.search(r"/(\d[\d/]*)\s*(?:\(|$)", str(k))
+        m = re.match(r"([SA])/RES/(\d[\d/]*)", str(k))
         if m:
-            by_number.setdefault(m.group(1), k)
+            by_number.setdefault((m.group(1), m.group(2)), k)
+            by_number.setdefault(("", m.group(2)), k)  # the bare number: a Council resolution first
 
     def convert(x: Any) -> Any:
         if isinstance(x, int):
-            return by_number.get(str(x))
+            return by_number.get(("", str(x)))
         if not isinstance(x, str):
             return None
         s = re.sub(r"\s+", " ", x).strip()
-        s = re.sub(r"^(?:Security Council\s+|General Assembly\s+)?resolution\s+", "", s, flags=re.I)
-        m = re.fullmatch(r"(?:S/RES/)?(\d{1,4})\s*\((\d{4})\)", s, flags=re.I)
-        if m:
-            return f"S/RES/{m.group(1)} ({m.group(2)})"
-        if re.fullmatch(r"\d[\d/]*", s):
-            return by_number.get(s)
-        return s.upper() if s.upper().startswith(("S/", "A/")) else None
+        cites = list(_CITATION.finditer(s))
+        if len(cites) != 1 or re.search(r"\d", s[:cites[0].start()] + s[cites[0].end():]):
+            return s.upper() if s.upper().startswith(("S/", "A/")) else None
+        m = cites[0]
+        rest = s[:m.start()] + s[m.end():]
+        body = (m.group("body") or "").upper()
+        if not body and ("/" in m.group("n") or any(L.assembly.casefold() in rest.casefold()
+                                                   for L in LANGUAGES.values())):
+            body = "A"
+        if m.group("y") and body != "A":
+            return f"S/RES/{m.group('n')} ({m.group('y')})"
+        return by_number.get((body, m.group("n"))) or (f"{body}/RES/{m.group('n')}" if body else None)
 
     return Canon(N_("a resolution"), {name_key(k): k for k in keys}, known=keys, convert=convert)
 

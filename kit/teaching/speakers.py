@@ -3,9 +3,11 @@
 A participant or a briefer types a speaker the way the report or everyday usage writes it: the kit's id
 (``"MEX"``, ``"person:menon"``), the full or short name (``"United Kingdom"``), a short form from
 ``abbreviations.csv`` (``"UK"``, ``"DRC"``), a surname, a first name, a name with its honorific as the
-report writes it (``"Major General Menon"``, ``"Dr. Lennartz"``, ``"Mr. Carrilho"``), with or without
-accents (``"Luis Carrilho"``) or the article (``"the Sudan"``). :class:`SpeakerNames` maps all of these
-to the kit's ``speaker_id``.
+report writes it (``"Major General Menon"``, ``"Major General (retired) Jai Menon"``, ``"Dr. Lennartz"``,
+``"Mr. Carrilho"``) or in French with its article (« le général de division Menon », « M. Carrilho »), with or
+without accents (``"Luis Carrilho"``) or the article (``"the Sudan"``, « Royaume-Uni »). The honorifics are those
+of ``honorifics.csv`` in every language; the article before one and the bracket after one are the per-language
+patterns of :mod:`kit.language`. :class:`SpeakerNames` maps all of these to the kit's ``speaker_id``.
 
 It works on plain row dicts (the apps' tables) and on pandas DataFrames alike, and never imports pandas.
 
@@ -14,9 +16,12 @@ Examples
 >>> names = SpeakerNames([
 ...     {"speaker_id": "GBR", "name": "United Kingdom of Great Britain and Northern Ireland",
 ...      "kind": "member_state", "country_iso3": "GBR"},
-...     {"speaker_id": "person:carrilho", "name": "Luís Carrilho", "kind": "briefer", "honorific": "Mr."}])
->>> names("UK"), names("the United Kingdom"), names("Mr. Carrilho"), names("luis"), names("Atlantis")
-('GBR', 'GBR', 'person:carrilho', 'person:carrilho', None)
+...     {"speaker_id": "person:carrilho", "name": "Luís Carrilho", "kind": "briefer", "honorific": "Mr."},
+...     {"speaker_id": "person:menon", "name": "Jai Menon", "kind": "briefer", "honorific": "Major General"}])
+>>> names("UK"), names("the United Kingdom"), names("Royaume-Uni"), names("Mr. Carrilho"), names("luis")
+('GBR', 'GBR', 'GBR', 'person:carrilho', 'person:carrilho')
+>>> names("Major General (retired) Jai Menon"), names("le général de division Menon"), names("Atlantis")
+('person:menon', 'person:menon', None)
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
-__all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names", "display_names"]
+__all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names", "country_forms", "display_names"]
 
 
 def name_key(name: Any) -> str:
@@ -70,7 +75,7 @@ class SpeakerNames:
         self.table: dict[str, str] = {}
         self.honorifics: set[str] = set()
         rows = rows_of(speakers)
-        short = _short_forms()
+        short = country_forms()
         firsts: dict[str, set[str]] = {}
         for row in rows:
             parts = (_str(row.get("name")) or "").split()
@@ -116,11 +121,26 @@ class SpeakerNames:
         return hits.pop() if len(hits) == 1 else None
 
     def _strip_honorific(self, key: str) -> str:
-        for h in sorted(self.honorifics, key=len, reverse=True):
-            for form in (h + ". ", h + " "):
-                if h and key.startswith(form):
-                    return key[len(form):].strip()
-        return key
+        """``key`` without what may stand before a name: an article before an honorific (« le général de
+        division »), one or more honorifics, and a bracketed qualifier ("(retired)", « (à la retraite) »)."""
+        article, paren = _around_honorifics()
+        hons = sorted((h for h in self.honorifics if h), key=len, reverse=True)
+
+        def strip_one(s: str) -> str | None:
+            for h in hons:
+                for form in (h + ". ", h + " "):
+                    if s.startswith(form):
+                        return s[len(form):].lstrip()
+            return None
+
+        rest = article.sub("", key, count=1)
+        if strip_one(rest) is None:  # an article is stripped only before an honorific ("La Rue" stays)
+            rest = key
+        stripped = False
+        while (nxt := strip_one(rest)) is not None:
+            rest, stripped = nxt, True
+            rest = paren.sub("", rest, count=1)
+        return rest.strip() if stripped else key
 
     def resolve(self, names: Iterable[str]) -> list[str]:
         """The ids of ``names`` in order, duplicates dropped; ``KeyError`` naming the first unknown one."""
@@ -143,10 +163,12 @@ def initials(name: str) -> str:
 
 
 def _names_of_state(row: Mapping) -> list[str]:
-    """The UN names and running names of a ``member_states.csv`` row, English and French."""
+    """The UN names and running names of a ``member_states.csv`` row, English and French; a French running
+    name also without its article (« le Royaume-Uni » and « Royaume-Uni »)."""
+    french = [n for n in str(row.get("fr_running_names", "")).split("|") if n]
     names = [row.get("un_name", ""), *str(row.get("running_names", "")).split("|"),
-             row.get("fr_name", ""), *str(row.get("fr_running_names", "")).split("|")]
-    return [n for n in names if n]
+             row.get("fr_name", ""), *french, *(_bare(n) for n in french)]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _english_names(row: Mapping) -> list[str]:
@@ -183,8 +205,9 @@ def _shared_initials() -> frozenset[str]:
     return frozenset(k for k, v in owners.items() if len(v) > 1)
 
 
-def _short_forms() -> dict[str, list[str]]:
-    """ISO3 -> short forms: :func:`state_names` of ``member_states.csv`` and ``country`` rows of abbreviations.csv."""
+def country_forms() -> dict[str, list[str]]:
+    """ISO3 -> every form a person may write a State in: :func:`state_names` of ``member_states.csv`` and the
+    ``country`` rows of ``abbreviations.csv`` in any language ("UK", "DRC", « RDC », « RCA »)."""
     from ..sentences import abbreviation_rows
 
     out: dict[str, list[str]] = {}
@@ -194,6 +217,19 @@ def _short_forms() -> dict[str, list[str]]:
         if row.get("kind") == "country" and row.get("expansion"):
             out.setdefault(row["expansion"], []).append(row["abbreviation"])
     return out
+
+
+@lru_cache(maxsize=1)
+def _around_honorifics() -> tuple[re.Pattern, re.Pattern]:
+    """The articles that may precede an honorific and the brackets that may follow one, in every report
+    language (:mod:`kit.language`), as patterns on a :func:`name_key` (folded) string."""
+    from ..language import LANGUAGES
+
+    articles = [L.hon_article for L in LANGUAGES.values() if L.hon_article]
+    parens = [L.hon_paren for L in LANGUAGES.values() if L.hon_paren]
+    article = re.compile(rf"^(?:{'|'.join(articles)})" if articles else r"(?!x)x", re.I)
+    paren = re.compile(rf"^(?:{'|'.join(parens)})\s*" if parens else r"(?!x)x")
+    return article, paren
 
 
 def _honorifics() -> set[str]:
@@ -238,5 +274,11 @@ def display_names(speakers: Any, lang: str = "en") -> dict[str, str]:
 
 
 def _bare(name: str) -> str:
-    """A French running name without its article: "le Royaume-Uni" -> "Royaume-Uni"."""
-    return re.sub(r"^(?:le |la |les |l['’])", "", name.strip())
+    """A French running name without its article: "le Royaume-Uni" -> "Royaume-Uni", "l'Égypte" -> "Égypte".
+
+    >>> _bare("le Royaume-Uni"), _bare("l’Égypte")
+    ('Royaume-Uni', 'Égypte')
+    """
+    from ..language import LANGUAGES
+
+    return re.sub(rf"^(?:{LANGUAGES['fr'].articles})", "", name.strip())
