@@ -477,3 +477,60 @@ def test_a_first_name_that_is_a_states_name_is_not_a_mention(first):
     assert "person:kalondo" in set(r.speakers["speaker_id"])
     mentions = r.mentions[r.mentions.kind == "country"]
     assert mentions[["para", "key"]].values.tolist() == [[4, first["iso3"]]]  # only « pour le Mali »
+
+
+# ---------------------------------------------------------------- coordinated verbs, « ceux de », the chair (audit 7, 8, 15)
+
+
+COORDINATED = [
+    ("The Chair of the Working Group, Mr. Ladeb, opened the meeting and stated that training mattered.",
+     "Le Président du Groupe de travail, M. Ladeb, a ouvert la séance et a déclaré que la formation comptait."),
+    ("The representative of Kenya took the floor, thanked the briefers and called for more training.",
+     "Le représentant du Kenya a pris la parole, a remercié les intervenants et a demandé davantage de formation."),
+    ("The representatives of Chile and Peru made a joint statement and stressed the role of women.",
+     "Les représentants du Chili et du Pérou ont fait une déclaration commune et ont souligné le rôle des femmes."),
+    ("Major General Menon visited the mission and noted that camps had improved.",
+     "Le général de division Menon a visité la mission et a noté que les camps s'étaient améliorés."),
+    ("The representative of South Africa, supported by those of Japan and Viet Nam, said that mandates mattered.",
+     "Le représentant de l'Afrique du Sud, appuyé par ceux du Japon et du Viet Nam, a dit que les mandats comptaient."),
+    ("The representative of China, echoed by those of Kenya and Ghana, stressed training.",
+     "Le représentant de la Chine, suivi par ceux du Kenya et du Ghana, a souligné la formation."),
+]
+
+
+@pytest.mark.parametrize("en,fr_text", COORDINATED)
+def test_english_and_french_read_the_same_speakers_and_lemma(en, fr_text):
+    """ "X opened the meeting and stated that" (« a ouvert la séance et a déclaré que ») and "supported by those
+    of" (« appuyé par ceux de ») give the same speakers, groups and lemma in both languages."""
+    opening = ("1. On 3 March 2022, the Working Group held a meeting on training.\n",
+               "1. Le 3 mars 2022, le Groupe de travail a tenu une réunion sur la formation.\n")
+    reports = [load_text(opening[0] + "2. " + en, lang="en"), load_text(opening[1] + "2. " + fr_text, lang="fr")]
+    rows = [r.statements[["para", "speaker_id", "group", "joint", "lemma"]].values.tolist() for r in reports]
+    assert rows[0] == rows[1] and rows[0], rows
+    assert all(r.mentions.loc[r.mentions.kind == "country"].empty for r in reports)
+    assert align(*reports).mismatches.empty
+
+
+@pytest.mark.parametrize("en,fr_text", [
+    ("1. The Ambassador and Permanent Representative of Tunisia to the United Nations, Tarek Ladeb, chaired the "
+     "Working Group.",
+     "1. Le Représentant permanent de la Tunisie auprès de l'Organisation des Nations Unies, Tarek Ladeb, a présidé "
+     "le Groupe de travail."),
+    ("1. Tarek Ladeb presided over the Working Group in 2022.", "1. Tarek Ladeb a présidé le Groupe de travail en 2022."),
+    ("1. The Permanent Representative of Tunisia, Tarek Ladeb, was elected Chair of the Working Group.",
+     "1. Le Représentant permanent de la Tunisie, Tarek Ladeb, a été élu Président du Groupe de travail."),
+    ("1. The Chair of the Working Group, Tarek Ladeb, welcomed the participants.",
+     "1. Le Président du Groupe de travail, Tarek Ladeb, a souhaité la bienvenue aux participants."),
+])
+def test_the_chair_is_read_from_chaired_and_presided(en, fr_text):
+    """ "X chaired the Working Group" / « a présidé » makes X the chair, as "was elected Chair" does: the chair of
+    the report's metadata, of its meetings, and the kind of their statements."""
+    tail = ("\n2. On 3 March 2022, the Working Group held a meeting on training.\n"
+            "3. Mr. Ladeb said that training mattered.",
+            "\n2. Le 3 mars 2022, le Groupe de travail a tenu une réunion sur la formation.\n"
+            "3. M. Ladeb a dit que la formation comptait.")
+    for text, lang in ((en + tail[0], "en"), (fr_text + tail[1], "fr")):
+        r = load_text(text, lang=lang)
+        assert r.metadata["chair"] == "Tarek Ladeb", (lang, r.metadata["chair"])
+        assert r.meetings["chair"].tolist() == ["Tarek Ladeb"], lang
+        assert r.speakers.set_index("speaker_id").loc["person:ladeb", "kind"] == "chair", lang
