@@ -534,3 +534,48 @@ def test_the_chair_is_read_from_chaired_and_presided(en, fr_text):
         assert r.metadata["chair"] == "Tarek Ladeb", (lang, r.metadata["chair"])
         assert r.meetings["chair"].tolist() == ["Tarek Ladeb"], lang
         assert r.speakers.set_index("speaker_id").loc["person:ladeb", "kind"] == "chair", lang
+
+
+# ---------------------------------------------------------------- themes of the same content in both languages (audit 16)
+
+
+def _theme_pairs() -> list[dict[str, str]]:
+    import csv
+
+    lines = [line for line in (FIXTURES / "theme_pairs.tsv").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+THEME_PAIRS = _theme_pairs()
+
+
+@pytest.mark.parametrize("pair", THEME_PAIRS, ids=[p["en"][:40] for p in THEME_PAIRS])
+def test_an_english_sentence_and_its_french_version_get_the_same_themes(pair):
+    """Each English theme term in a sentence, and the sentence as UN French words it (« un meilleur partage de
+    l'information » for "better information-sharing"), get the same, non-empty, set of themes."""
+    from kit.themes import tagger_for
+
+    en = {h.theme for h in tagger_for(load_gazetteer()).find(pair["en"])}
+    fr_ = {h.theme for h in tagger_for(G_FR).find(pair["fr"])}
+    assert en and en == fr_, (pair, en, fr_)
+
+
+def test_theme_pairs_cover_every_theme():
+    """The pairs were written one per English term of themes.csv; every theme keeps at least one (a trainer who
+    adds a term is welcome to add its pair, but the suite does not require it)."""
+    from kit.themes import tagger_for
+
+    tagger = tagger_for(load_gazetteer())
+    covered = {h.theme for p in THEME_PAIRS for h in tagger.find(p["en"])}
+    assert covered == set(tagger.labels), sorted(set(tagger.labels) - covered)
+
+
+def test_a_hyphenated_term_and_its_solid_spelling_both_match():
+    """ "pre-deployment training" and "predeployment training" are two rows with one key: both spellings match
+    (only the first row's spelling used to be searched)."""
+    from kit.themes import ThemeTagger
+
+    tagger = ThemeTagger([{"theme": "t", "label": "T", "term": "predeployment training"},
+                          {"theme": "t", "label": "T", "term": "pre-deployment training"}])
+    assert [h.theme for h in tagger.find("Pre-deployment training and predeployment training.")] == ["t", "t"]

@@ -244,3 +244,26 @@ def test_supported_or_echoed_by_those_of_is_one_joint_group():
         assert st["speaker_id"].tolist() == ["CHN", "JPN", "KEN"][: 2 if link.endswith("that of") else 3], link
         assert st["verb"].eq("said").all() and st["joint"].all() and st["group"].nunique() == 1, link
         assert r.mentions.loc[r.mentions.kind == "country"].empty, link
+
+
+# ---------------------------------------------------------------- themes (audit 10)
+
+
+def test_a_word_in_another_sense_does_not_tag_a_theme():
+    """Theme terms are phrases that fix their sense: "financial fraud" (a crime police investigate) is not
+    conduct and discipline, "combating impunity" (the rule of law) is not accountability for crimes against
+    peacekeepers, "the conviction that" is not a conviction; the same words in their sense still tag."""
+    from kit.gazetteer import load_gazetteer
+    from kit.themes import tagger_for
+
+    tagger = tagger_for(load_gazetteer())
+
+    def themes(text):
+        return {h.theme for h in tagger.find(text)}
+
+    assert "conduct_discipline" not in themes("Its police had expertise in serious crime and financial fraud.")
+    assert "accountability_crimes" not in themes("Police built trust, combating impunity and upholding rights.")
+    assert "accountability_crimes" not in themes("He expressed the conviction that training mattered.")
+    assert "conduct_discipline" in themes("Allegations of fraud by personnel were investigated.")
+    assert "accountability_crimes" in themes("There must be no impunity for crimes against peacekeepers.")
+    assert "accountability_crimes" in themes("Two men had been convicted for the attack.")
