@@ -127,9 +127,19 @@ class _Grammar:
         # not reporting, then the reporting verb, in the same clause (no sentence punctuation between them).
         # (an honorific's period, "invited Mr. Menon to ...", does not end the clause)
         clause_char = rf"(?:(?<!\w)(?:{trie_regex(g.honorifics)})(?!\w)|[^.;:!?\n\x00])"
+        # French may leave the second auxiliary out (« a ouvert la séance et déclaré que »): the participle alone,
+        # read with the first predicate's auxiliary.
+        self._participles: dict[str, str] = {}
+        for v in verbs:
+            aux = self._aux.match(v) if self._aux else None
+            if aux and aux.end() < len(v):
+                self._participles.setdefault(v[aux.end():], v)
+        participle_alt = "|".join(
+            r"\s+".join(map(re.escape, p.split())) for p in sorted(self._participles, key=len, reverse=True))
+        second = rf"(?P<cverb>{verb_alt})" + (rf"|(?P<cpart>{participle_alt})" if participle_alt else "")
         self.coordinated = re.compile(
-            rf"\s*,?\s+{L.adverbs}(?:{L.coord_first.format(adverbs=L.adverbs)})(?:\s+{clause_char}{{0,120}}?)?"
-            rf"{L.coord_and}{L.adverbs}(?P<cverb>{verb_alt})\b")
+            rf"\s*,?\s+{L.adverbs}(?P<cfirst>{L.coord_first.format(adverbs=L.adverbs)})"
+            rf"(?:\s+{clause_char}{{0,120}}?)?{L.coord_and}{L.adverbs}(?:{second})\b")
         self.predicate_pattern = rf"(?:{self.verb.pattern}|{self.coordinated.pattern})"
         hon_alt = trie_regex(g.honorifics)
         name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
@@ -173,8 +183,13 @@ class _Grammar:
         if m:
             return self.verb_form(m.group("verb")), m.end()
         m = self.coordinated.match(text, pos)
-        if m:
+        if m and m.group("cverb"):
             return self.verb_form(m.group("cverb")), m.end()
+        if m:  # « a ouvert … et déclaré »: the first auxiliary with the participle, if the table has that verb
+            aux = self._aux.match(m.group("cfirst").replace("’", "'"))
+            verb = " ".join(f"{aux.group('aux') if aux else ''} {m.group('cpart')}".split())
+            if verb in self.lemmas:
+                return verb, m.end()
         return None
 
     def verb_form(self, matched: str) -> str:
@@ -461,6 +476,8 @@ def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | N
     found = []
     for m in grammar.chair.finditer(text):
         v = grammar.predicate(text, m.end("chair"))
+        if not v:
+            continue
         sid = reg.person(chair) if chair else reg.chair_role()
         found.append(_Find(m.start(), v[1], [sid], v[0],
                            [(m.start(), m.end("chair"))]))
@@ -474,6 +491,8 @@ def _find_roles(text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _
     for m in role_regex.finditer(text):
         person = roles[_role_key(m.group("role"))]
         v = grammar.predicate(text, m.end("role"))
+        if not v:
+            continue
         found.append(_Find(m.start(), v[1], [reg.person(person)], v[0],
                            [(m.start(), m.end("role"))]))
     return found

@@ -489,6 +489,8 @@ COORDINATED = [
      "Le représentant du Kenya a pris la parole, a remercié les intervenants et a demandé davantage de formation."),
     ("The representatives of Chile and Peru made a joint statement and stressed the role of women.",
      "Les représentants du Chili et du Pérou ont fait une déclaration commune et ont souligné le rôle des femmes."),
+    ("The representative of Kenya took the floor and stated that training mattered.",  # second auxiliary left out
+     "Le représentant du Kenya a pris la parole et déclaré que la formation comptait."),
     ("Major General Menon visited the mission and noted that camps had improved.",
      "Le général de division Menon a visité la mission et a noté que les camps s'étaient améliorés."),
     ("The representative of South Africa, supported by those of Japan and Viet Nam, said that mandates mattered.",
