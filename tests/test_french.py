@@ -581,3 +581,16 @@ def test_a_hyphenated_term_and_its_solid_spelling_both_match():
     tagger = ThemeTagger([{"theme": "t", "label": "T", "term": "predeployment training"},
                           {"theme": "t", "label": "T", "term": "pre-deployment training"}])
     assert [h.theme for h in tagger.find("Pre-deployment training and predeployment training.")] == ["t", "t"]
+
+
+def test_bilingual_pair_with_coordinated_verbs_and_those_of_has_no_mismatch():
+    """The audit's pair: « M. Ladeb a ouvert la séance et a déclaré » and "supported by those of Japan and Viet
+    Nam" were read on one side only; both versions now give the same statements."""
+    b = load_bilingual(FIXTURES / "coordinated_en.md", FIXTURES / "coordinated_fr.md")
+    assert b.mismatches.empty, b.mismatches
+    for r in (b.en, b.fr):
+        assert speakers(r, 2) == ["person:ladeb"]
+        p8 = r.statements[r.statements.para == 8]
+        assert p8["speaker_id"].tolist() == ["ZAF", "JPN", "VNM"] and p8["joint"].all() and p8["group"].nunique() == 1
+    assert b.en.statements.loc[b.en.statements.para == 2, "lemma"].tolist() == ["state"] == \
+        b.fr.statements.loc[b.fr.statements.para == 2, "lemma"].tolist()
