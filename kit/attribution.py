@@ -7,12 +7,15 @@ that grammar:
 * ``The representatives of A, B and C emphasized ...`` (one statement per
   speaker, ``joint=True``), including names that contain "and" (the list is
   read with the gazetteer's longest match, so "Bosnia and Herzegovina" stays
-  whole) and ``..., echoed by the representative of Y, stated ...``;
+  whole) and ``..., echoed by the representative of Y, stated ...`` (or ``supported by those of Y and Z``);
+* a reporting verb after a first predicate that is not reporting, in the same clause (``opened the meeting
+  and stated that``, « a ouvert la séance et (a) déclaré que »): the statement gets the reporting verb;
 * a person by honorific and surname (``Mr. Ladeb``, ``Major General Menon``,
   ``Dr. Lennartz``), whose full name, title and organization are read from the
   report's own introductions (``the Director of ..., Major General (retired)
   Jai Menon, ...``);
-* ``The Chair (of the Working Group)`` is the person the report names as chair;
+* ``The Chair (of the Working Group)`` is the person the report names as chair (``was elected Chair``,
+  ``chaired the Working Group``, « a présidé », ``The Chair of the Working Group, Mr. X,``);
 * a numbered paragraph with no attribution that follows a statement in the
   same meeting continues that speaker's reported speech (``attribution`` is
   ``"continued"`` instead of ``"explicit"``).
