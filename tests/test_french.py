@@ -594,3 +594,36 @@ def test_bilingual_pair_with_coordinated_verbs_and_those_of_has_no_mismatch():
         assert p8["speaker_id"].tolist() == ["ZAF", "JPN", "VNM"] and p8["joint"].all() and p8["group"].nunique() == 1
     assert b.en.statements.loc[b.en.statements.para == 2, "lemma"].tolist() == ["state"] == \
         b.fr.statements.loc[b.fr.statements.para == 2, "lemma"].tolist()
+
+
+@st.composite
+def french_linked_statements(draw):
+    """« Le représentant de A, appuyé par ceux de B et de C, a dit … » or « Les représentants de … ont pris la
+    parole et (ont) souligné … »: the speakers and verb of a plain statement."""
+    states = draw(st.lists(st.sampled_from(MEMBERS), min_size=1, max_size=4, unique_by=lambda r: r["iso3"]))
+    names = [de(draw(st.sampled_from(forms(r)))) for r in states]
+    if len(states) > 1 and draw(st.booleans()):
+        link = draw(st.sampled_from(["appuyé par ceux", "soutenu par ceux", "suivi par ceux"]))
+        if len(states) == 2 and draw(st.booleans()):
+            link = link.replace("ceux", "celui")
+        verb = draw(st.sampled_from(["a dit", "a souligné", "a demandé"]))
+        text = f"Le représentant {names[0]}, {link} {join_fr(names[1:])}, {verb} la nécessité de la formation."
+    else:
+        plural = len(states) > 1
+        aux = "ont" if plural else "a"
+        first = draw(st.sampled_from(["pris la parole", "ouvert la discussion", "visité la mission en mai"]))
+        participle = draw(st.sampled_from(["dit", "souligné", "demandé"]))
+        second = draw(st.sampled_from([f"{aux} {participle}", participle]))  # the second auxiliary may be left out
+        head = "Les représentants" if plural else "Le représentant"
+        text = f"{head} {join_fr(names)} {aux} {first} et {second} la nécessité de la formation."
+        verb = f"{aux} {participle}"
+    return text, [r["iso3"] for r in states], verb
+
+
+@given(st.lists(french_linked_statements(), min_size=1, max_size=6))
+@SETTINGS
+def test_generated_french_ceux_de_and_coordinated_verbs_give_exactly_their_speakers(items):
+    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    r = load_text(body, name="genere.md")
+    r.validate()
+    assert_exactly_their_speakers(r, items)
