@@ -7,12 +7,15 @@ that grammar:
 * ``The representatives of A, B and C emphasized ...`` (one statement per
   speaker, ``joint=True``), including names that contain "and" (the list is
   read with the gazetteer's longest match, so "Bosnia and Herzegovina" stays
-  whole) and ``..., echoed by the representative of Y, stated ...``;
+  whole) and ``..., echoed by the representative of Y, stated ...`` (or ``supported by those of Y and Z``);
+* a reporting verb after a first predicate that is not reporting, in the same clause (``opened the meeting
+  and stated that``, « a ouvert la séance et (a) déclaré que »): the statement gets the reporting verb;
 * a person by honorific and surname (``Mr. Ladeb``, ``Major General Menon``,
   ``Dr. Lennartz``), whose full name, title and organization are read from the
   report's own introductions (``the Director of ..., Major General (retired)
   Jai Menon, ...``);
-* ``The Chair (of the Working Group)`` is the person the report names as chair;
+* ``The Chair (of the Working Group)`` is the person the report names as chair (``was elected Chair``,
+  ``chaired the Working Group``, « a présidé », ``The Chair of the Working Group, Mr. X,``);
 * a numbered paragraph with no attribution that follows a statement in the
   same meeting continues that speaker's reported speech (``attribution`` is
   ``"continued"`` instead of ``"explicit"``).
@@ -123,12 +126,30 @@ class _Grammar:
             if L.aux else None
         verb_alt = "|".join(self._verb_pattern(v, L) for v in verbs)
         self.verb = re.compile(rf"\s*,?\s*{L.adverbs}(?P<verb>{verb_alt})\b")
+        # "opened the meeting and stated that", « a ouvert la séance et a déclaré que »: a first predicate that is
+        # not reporting, then the reporting verb, in the same clause (no sentence punctuation between them).
+        # (an honorific's period, "invited Mr. Menon to ...", does not end the clause)
+        clause_char = rf"(?:(?<!\w)(?:{trie_regex(g.honorifics)})(?!\w)|[^.;:!?\n\x00])"
+        # French may leave the second auxiliary out (« a ouvert la séance et déclaré que »): the participle alone,
+        # read with the first predicate's auxiliary.
+        self._participles: dict[str, str] = {}
+        for v in verbs:
+            aux = self._aux.match(v) if self._aux else None
+            if aux and aux.end() < len(v):
+                self._participles.setdefault(v[aux.end():], v)
+        participle_alt = "|".join(
+            r"\s+".join(map(re.escape, p.split())) for p in sorted(self._participles, key=len, reverse=True))
+        second = rf"(?P<cverb>{verb_alt})" + (rf"|(?P<cpart>{participle_alt})" if participle_alt else "")
+        self.coordinated = re.compile(
+            rf"\s*,?\s+{L.adverbs}(?P<cfirst>{L.coord_first.format(adverbs=L.adverbs)})"
+            rf"(?:\s+{clause_char}{{0,120}}?)?{L.coord_and}{L.adverbs}(?:{second})\b")
+        self.predicate_pattern = rf"(?:{self.verb.pattern}|{self.coordinated.pattern})"
         hon_alt = trie_regex(g.honorifics)
         name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
         self.honorific_names = re.compile(
             rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
             rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>[^)]{{2,80}})\))?(?=[\s,])")
-        self.chair = re.compile(L.chair + self.verb.pattern)
+        self.chair = re.compile(L.chair + self.predicate_pattern)
         self.hon_prefix = re.compile(rf"^{L.hon_article and f'(?:{L.hon_article})?'}(?:(?:{hon_alt})\s+)+(?:{L.hon_paren}\s+)?")
         self.representative = re.compile(L.rep_head)  # starts with a literal: the engine can skip ahead
         self.article_before = re.compile(L.article_before)
@@ -153,6 +174,26 @@ class _Grammar:
                 r"\s+".join(map(re.escape, rest))
             pattern = pattern.replace("'", "['’]")  # « s’est » as well as « s'est »
         return pattern
+
+    def predicate(self, text: str, pos: int) -> tuple[str, int] | None:
+        """The reporting verb of the subject that ends at ``pos`` (its table form) and where it ends, or ``None``.
+
+        A reporting verb right after the subject wins ("said", « a dit »); otherwise a reporting verb coordinated
+        with a first predicate that is not reporting ("opened the meeting and stated that", « a ouvert la séance
+        et a déclaré que »).
+        """
+        m = self.verb.match(text, pos)
+        if m:
+            return self.verb_form(m.group("verb")), m.end()
+        m = self.coordinated.match(text, pos)
+        if m and m.group("cverb"):
+            return self.verb_form(m.group("cverb")), m.end()
+        if m:  # « a ouvert … et déclaré »: the first auxiliary with the participle, if the table has that verb
+            aux = self._aux.match(m.group("cfirst").replace("’", "'"))
+            verb = " ".join(f"{aux.group('aux') if aux else ''} {m.group('cpart')}".split())
+            if verb in self.lemmas:
+                return verb, m.end()
+        return None
 
     def verb_form(self, matched: str) -> str:
         """The verb as listed in the table: « a également dit » -> « a dit »; English verbs as written."""
@@ -179,14 +220,17 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     surnames: dict[str, str | None] = {}
     for m in grammar.honorific_names.finditer(joined):
         surname = m.group("name").split()[-1]
-        if grammar.verb.match(joined, m.end()):
+        if grammar.predicate(joined, m.end()):
             surnames.setdefault(surname, m.group("hon"))
     introduced = []  # people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order
     for m in grammar.introduced.finditer(joined):
         tokens = m.group(1).split()
         if not (set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0)):
             introduced.append(tokens[-1])
-    chairs = [m.group(1).split()[-1] for m in grammar.signed_chair.finditer(joined)]
+    signed = [m.group(1) for m in grammar.signed_chair.finditer(joined)
+              if not (set(m.group(1).split()) & grammar.lang.institution_words
+                      or re.match(rf"(?i:{grammar.lang.articles})", m.group(1)))]  # not "The Working Group chaired"
+    chairs = [name.split()[-1] for name in signed]
     # Where every candidate surname occurs, found in one pass (one pass per person grew as the square of the
     # report's length).
     occurrences: dict[str, list[re.Match]] = {}
@@ -204,10 +248,17 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
             person = _introduce(surname, None, joined, grammar, g, occurrences.get(surname, []))
             if person.title:
                 people[surname] = person
+    # Introduced with the chair's title ("The Chair of the Working Group, Mr. Ladeb, ...").
+    for person in people.values():
+        if person.title_as_written and re.fullmatch(grammar.lang.chair_title, person.title_as_written):
+            person.is_chair = True
     # The signatory / elected chair, even if they never speak by name.
-    for surname in chairs:
+    for name in signed:
+        surname = name.split()[-1]
         person = people.get(surname) or _introduce(surname, None, joined, grammar, g, occurrences.get(surname, []))
         person.is_chair = True
+        if person.full_name == surname:  # introduced nowhere else: the name as signed ("Tarek Ladeb chaired ...")
+            person.full_name = name
         people[surname] = person
     return people
 
@@ -270,7 +321,7 @@ def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict
     roles = {role: ps[0] for role, ps in owners.items() if len(ps) == 1}
     # A trie, not an alternation: its cost does not grow with the number of titles (a long report has many).
     body = trie_regex(sorted(roles)) if roles else "(?!x)x"
-    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body})){grammar.verb.pattern}")
+    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body})){grammar.predicate_pattern}")
 
 
 def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[list[tuple[str, str, int, int]], int]:
@@ -393,11 +444,11 @@ def _find_representatives(text: str, para: int, g: Gazetteer, grammar: _Grammar,
         behalf = grammar.on_behalf.match(text, end)
         if behalf:
             end = behalf.end()
-        v = grammar.verb.match(text, end)
+        v = grammar.predicate(text, end)
         if not v:
             continue
         sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
-        found.append(_Find(the.start(), v.end(), sids, grammar.verb_form(v.group("verb")), spans))
+        found.append(_Find(the.start(), v[1], sids, v[0], spans))
     return found
 
 
@@ -407,7 +458,7 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
     found = []
     for m in grammar.honorific_names.finditer(text):
         surname = m.group("name").split()[-1]
-        v = grammar.verb.match(text, m.end())
+        v = grammar.predicate(text, m.end())
         if not v:
             continue
         entity = g.entities.match(re.sub(rf"^{grammar.lang.articles}", "", m.group("country")), 0) \
@@ -419,7 +470,7 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
             sid = reg.person(people[surname])
         else:
             continue
-        found.append(_Find(m.start(), v.end(), [sid], grammar.verb_form(v.group("verb")), [(m.start(), m.end())]))
+        found.append(_Find(m.start(), v[1], [sid], v[0], [(m.start(), m.end())]))
     return found
 
 
@@ -427,9 +478,11 @@ def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | N
     """ "The Chair (of the Working Group) recommended": the person the report names as chair. """
     found = []
     for m in grammar.chair.finditer(text):
-        v = grammar.verb.match(text, m.end("chair"))
+        v = grammar.predicate(text, m.end("chair"))
+        if not v:
+            continue
         sid = reg.person(chair) if chair else reg.chair_role()
-        found.append(_Find(m.start(), v.end(), [sid], grammar.verb_form(v.group("verb")),
+        found.append(_Find(m.start(), v[1], [sid], v[0],
                            [(m.start(), m.end("chair"))]))
     return found
 
@@ -440,8 +493,10 @@ def _find_roles(text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _
     found = []
     for m in role_regex.finditer(text):
         person = roles[_role_key(m.group("role"))]
-        v = grammar.verb.match(text, m.end("role"))
-        found.append(_Find(m.start(), v.end(), [reg.person(person)], grammar.verb_form(v.group("verb")),
+        v = grammar.predicate(text, m.end("role"))
+        if not v:
+            continue
+        found.append(_Find(m.start(), v[1], [reg.person(person)], v[0],
                            [(m.start(), m.end("role"))]))
     return found
 

@@ -47,6 +47,8 @@ class Language:
     list_sep: str
     echo: str  # ", echoed by the representative of" (followed by a list)
     on_behalf: str
+    coord_first: str  # a predicate that is not reporting, before a coordinated reporting verb; {adverbs} filled in
+    coord_and: str  # the conjunction before that reporting verb ("opened the meeting and stated")
     chair: str  # "The Chair (of the Working Group)"; must define the group ``chair``
     adverbs: str  # zero to two adverbs around the verb
     aux: tuple[str, ...]  # auxiliaries after which an adverb may sit (« a également dit »)
@@ -70,7 +72,8 @@ class Language:
     intro_head: str  # the title at the end of the text before a name
     title_article: str  # article stripped from a title
     of: str  # splits a title from its organization ("Director of X")
-    signed_chair: str  # "(Signed) Name ... Chair" or "Name, was elected Chair"
+    signed_chair: str  # "(Signed) Name ... Chair", "Name, was elected Chair", "Name, ..., chaired the Working Group"
+    chair_title: str  # a title, without its article, that makes the person introduced with it the chair
     # meetings and front matter
     meeting_start: str  # with groups date, body, verb; {date} is filled in
     formats: tuple[tuple[str, str], ...]  # (canonical English name, pattern)
@@ -119,8 +122,11 @@ _EN = Language(
     item_prefix=r"the\s+",
     item_prefix_required=False,
     list_sep=r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+",
-    echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+the\s+representatives?\s+of\s+",
+    echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
+    coord_first=(r"(?!(?:and|or|but|nor|of|in|at|on|for|to|from|with|by|as|who|whose|which|that|the|a|an|its|his|"
+                 r"her|their|also|whether|if|about|how|why|what|when|where|because|while|whereas)\b)[a-z][a-z-]*"),
+    coord_and=r",?\s+and\s+",
     chair=(r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman)"
            r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)"),
     adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|[a-z]+ly)\s+){0,2}",
@@ -150,8 +156,10 @@ _EN = Language(
     intro_head=r"(?:^|\b(?:included|by|from|and|with|were|was|of|:)\s+)((?:the\s+|The\s+)?[A-Z][^,]*)$",
     title_article=r"^(?:the|The)\s+",
     of=r" of ",
-    signed_chair=(r"(?:\(Signed\)\s+|,\s+)((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
-                  r"(?:,\s+was\s+(?:re-?)?elected\s+Chair|\s+Chair\b)"),
+    signed_chair=(r"(?:\(Signed\)\s+|,\s+|(?m:^))((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
+                  r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
+                  r"|,?\s+(?:chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b)"),
+    chair_title=r"(?:Chair|Chairperson|Chairman|Chairwoman)(?:\s+of\s+the\s+(?:Working\s+Group|Committee)\b.*)?",
     meeting_start=(r"^(?:On|At\s+its\s+meeting\s+on|At\s+its\s+\w+\s+meeting,?\s+(?:held\s+)?on)\s+(?P<date>{date}),?\s+"
                    r"(?:the\s+)?(?P<body>[A-Z][^,.]{{0,80}}?)\s+(?P<verb>held|heard|met|convened|considered|discussed|"
                    r"received|was\s+briefed)\b"),
@@ -187,6 +195,8 @@ _FR = Language(
     echo=(r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
           r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
     on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
+    coord_first=r"(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+{adverbs}[a-zàâçéèêëîïôûùüÿœ]+",
+    coord_and=r",?\s+et\s+",
     chair=(r"\b(?P<chair>(?:[Ll]e\s+Président|[Ll]a\s+Présidente)"
            r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)(?:\s+[\w'’-]+){0,8}?)?)"),
     adverbs=(r"(?:(?:également|aussi|en\s+outre|par\s+ailleurs|ensuite|de\s+plus|de\s+nouveau|à\s+nouveau|encore|"
@@ -219,8 +229,10 @@ _FR = Language(
     intro_head=(r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)((?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])?[A-ZÀ-ÖØ-Þ][^,]*)$"),
     title_article=r"^(?:le|la|Le|La|l['’]|L['’])\s*",
     of=r"\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?=[A-ZÀ-ÖØ-Þ])",
-    signed_chair=(r"(?:\(Signé\)\s+|,\s+)((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
-                  r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b)"),
+    signed_chair=(r"(?:\(Signé\)\s+|,\s+|(?m:^))((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+                  r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b"
+                  r"|,?\s+(?:a\s+présidé|a\s+(?:assuré|exercé)\s+la\s+présidence)\b)"),
+    chair_title=(r"(?:Président|Présidente)(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)\b.*)?"),
     meeting_start=(r"^(?:Le|À\s+sa\s+(?:\w+\s+)?séance\s+du|Lors\s+de\s+sa\s+(?:\w+\s+)?(?:réunion|séance)"
                    r"(?:\s+tenue)?\s+(?:le|du))\s+(?P<date>{date}),?\s+(?:le\s+|la\s+|l['’])?"
                    r"(?P<body>[A-ZÀ-ÖØ-Þ][^,.]{{0,80}}?)\s+(?P<verb>a\s+tenu|a\s+entendu|s['’]est\s+réunie?|"

@@ -62,6 +62,7 @@ class Document:
     back_matter: list[str] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
     symbol: str | None = None
+    truncated: LayoutError | None = None  # the text stops mid-sentence (raised by the caller that deferred it)
 
 
 _PARA_START = re.compile(r"^\s{0,8}(\d+)\.[ \t]+(\S.*)$")
@@ -192,10 +193,17 @@ def _lines(lines: tuple[str, ...], wrapped: bool, paragraphs: list[Paragraph]):
             yield lineno, raw
 
 
-def parse_layout(source: SourceText) -> Document:
+def parse_layout(source: SourceText, *, defer_truncation: bool = False) -> Document:
     """Split a :class:`~kit.sources.SourceText` into paragraphs and sections.
 
     Time grows in proportion to the length of the text (one pass over the lines).
+
+    Parameters
+    ----------
+    defer_truncation : bool
+        Keep the "truncated" error in ``Document.truncated`` instead of raising it, for a caller that first
+        decides whether the text is a report at all (a list whose lines have no full stops is not a report,
+        whatever its punctuation: :func:`kit.parse.parse_rows`).
 
     Raises
     ------
@@ -328,15 +336,18 @@ def parse_layout(source: SourceText) -> Document:
         p.text = " ".join(p.text.split())
     last = paragraphs[-1]
     tail = next((line.strip() for line in reversed(lines) if line.strip()), "")
-    if tail == str(last.number + 1):
-        raise LayoutError(
+    truncated = None
+    if tail.rstrip(".") == str(last.number + 1):  # "12" or "12." with no text after it
+        truncated = LayoutError(
             f"the report seems truncated: it ends with the number of paragraph {tail} and no text",
             source=source.name, line=len(lines), para=last.number + 1)
-    if not _TERMINAL.search(last.text):
-        raise LayoutError(
+    elif not _TERMINAL.search(last.text):
+        truncated = LayoutError(
             f"the report seems truncated: the last paragraph ends mid-sentence (…{last.text[-40:]!r})",
             source=source.name, line=last.line, para=last.number)
-    return Document(source, front, paragraphs, sections, back, problems, symbol)
+    if truncated is not None and not defer_truncation:
+        raise truncated
+    return Document(source, front, paragraphs, sections, back, problems, symbol, truncated)
 
 
 def _next_number(paragraphs: list[Paragraph]) -> int:

@@ -122,7 +122,7 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
 
     ``lang`` ("en", "fr") is detected from the paragraphs when not given, and recorded in ``metadata["lang"]``.
     """
-    doc: Document = parse_layout(source)
+    doc: Document = parse_layout(source, defer_truncation=True)  # a non-report is said so before "truncated"
     lang = lang or detect_language(" ".join(p.text for p in doc.paragraphs[:30]))
     g = gazetteer if gazetteer is not None and gazetteer.lang == lang else \
         load_gazetteer(gazetteer.folder if gazetteer is not None else None, lang=lang)
@@ -158,6 +158,8 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         m["chair"] = att.speakers[chair_sid].name if chair_sid else meta["chair"]
         m["report_id"] = rid
     _check_reported_speech(source, doc, meetings, att.statements)
+    if doc.truncated is not None:  # a report (it has a meeting or statements) that stops mid-sentence
+        raise doc.truncated
     problems += _source_problems(source, doc)
     attributed = {s.para for s in att.statements}
     unattributed = len(texts) - len(attributed)

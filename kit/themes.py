@@ -60,6 +60,8 @@ class ThemeTagger:
         self._exact: dict[str, tuple[str, str]] = {}
         self._prefixes: list[tuple[str, str, str]] = []  # (key, theme, term), longest first
         self._inner: list[tuple[re.Pattern, str, str]] = []  # terms with a "*" inside ("état* hôte*")
+        written: list[str] = []  # every exact term as written: "pre-deployment training" and "predeployment training"
+        # share a key, but only the hyphenated one's pattern finds "pre-deployment training"
         for row in rows:
             theme, term = row.get("theme", ""), row.get("term", "").strip().lower()
             if not theme or not term:
@@ -72,9 +74,10 @@ class ThemeTagger:
                 self._prefixes.append((_key(term[:-1]), theme, term))
             else:
                 self._exact.setdefault(_key(term), (theme, term))
+                written.append(term)
         self._prefixes.sort(key=lambda p: len(p[0]), reverse=True)
         self._seen: dict[str, tuple[str, str] | None] = {}
-        surfaces = [t for _, (_, t) in self._exact.items()] + [t for _, _, t in self._prefixes] + \
+        surfaces = written + [t for _, _, t in self._prefixes] + \
             [t for _, _, t in self._inner]
         body = trie_regex(surfaces, {" ": r"[\s-]+", "-": r"[\s-]?", "*": r"[\w-]*", "'": "['’]"})
         self._pattern = rf"(?<![\w-])(?:{body})(?![\w])"

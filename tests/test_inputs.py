@@ -379,6 +379,10 @@ NOT_REPORTS = {
                     "2. The budget was discussed; Tom said costs were up.\n3. Next meeting on Friday.\n"),
     "shopping.md": ("Shopping list\n\n1. Milk.\n2. Eggs.\n3. The representative of France said bread.\n"
                     "4. Apples.\n5. Coffee.\n"),
+    # lines with no full stop: not a report, whatever the punctuation (it was refused as "truncated")
+    "list.md": "Shopping list\n\n1. Apples\n2. Bread\n3. Milk\n4. Goat cheese\n",
+    "courses.md": "Liste de courses\n\n1. Pommes\n2. Pain\n3. Lait\n4. Fromage de chèvre\n",
+    "todo.txt": "To do\n\n1. Book the room\n2. Send the agenda\n3.\n",
 }
 FRENCH = """\
 **Conseil de sécurité**
@@ -553,3 +557,18 @@ def test_a_number_too_far_from_the_sequence_is_kept_as_text_and_reported():
     assert r.paragraphs["para"].tolist() == [1, 2, 3]
     assert "250. The representative of Ghana" in r.paragraphs.set_index("para").loc[2, "text"]
     assert r.problems[["problem", "para", "line"]].values.tolist() == [["number_in_text", 2, 5]]
+
+
+@pytest.mark.parametrize("text", [
+    "1. On 13 April 2021, the Working Group held a meeting on training.\n2. The representative of Kenya said that",
+    "1. The representative of Kenya said that training mattered.\n2. The representative of Ghana noted that the",
+    "1. On 13 April 2021, the Working Group held a meeting on training.\n2.",
+    "1. Le 13 avril 2021, le Groupe de travail a tenu une réunion sur la formation.\n2. Le représentant du Kenya a dit",
+    "1. Le représentant du Kenya a dit que la formation comptait.\n2. Lait",
+])
+def test_a_report_cut_short_is_truncated_not_a_non_report(text):
+    """A text with a meeting or statements that stops mid-sentence is a truncated report (a LayoutError saying
+    so), never refused as "not a report"; a list with no meeting and no statement is the reverse."""
+    with pytest.raises(LayoutError, match="truncated") as info:
+        load_text(text, name="cut.md")
+    assert not isinstance(info.value, NotAReportError) and "cut.md" in str(info.value)

@@ -201,3 +201,69 @@ def test_role_titles_and_other_list_separators():
     st = r.statements.set_index("para")
     assert st.loc[2, "speaker_id"] == "person:carrilho" and st.loc[2, "verb"] == "said"
     assert st.loc[3, "speaker_id"].tolist() == ["GHA", "KEN"]
+
+
+# ---------------------------------------------------------------- coordinated verbs and "those of" (audit 7, 8)
+
+
+def test_a_first_predicate_that_is_not_reporting_then_a_reporting_verb():
+    """ "X opened the meeting and stated that ...": the statement is X's, with the reporting verb."""
+    r = load_text("\n".join([
+        "1. On 13 April 2021, the Working Group held a meeting on training.",
+        "2. The Chair of the Working Group, Mr. Ladeb, opened the meeting and stated that training mattered.",
+        "3. The representative of Kenya took the floor, thanked the briefers and called for more training.",
+        "4. The representatives of Chile and Peru made a joint statement and underscored the role of women.",
+        "5. The Chair adopted the programme of work and said that it was ambitious.",
+    ]), name="coordinated.md")
+    st = r.statements
+    assert st[["para", "speaker_id"]].values.tolist() == [
+        [2, "person:ladeb"], [3, "KEN"], [4, "CHL"], [4, "PER"], [5, "person:ladeb"]]
+    assert st["lemma"].tolist() == ["state", "call for", "underscore", "underscore", "say"]
+    assert st.loc[st.para == 4, "joint"].all()
+
+
+def test_an_object_named_before_a_coordinated_verb_does_not_speak():
+    """ "thanked Mr. Menon for his briefing and said": the delegation speaks, Mr. Menon does not."""
+    r = load_text("\n".join([
+        "1. On 13 April 2021, the Working Group held a meeting on training.",
+        "2. Major General Menon said that training mattered.",
+        "3. The representative of Kenya asked Mr. Menon whether training was funded and said that it was not.",
+        "4. The representative of Ghana invited Mr. Menon to visit and stated that it would help.",
+    ]), name="object.md")
+    assert r.statements[["para", "speaker_id"]].values.tolist() == [[2, "person:menon"], [3, "KEN"], [4, "GHA"]]
+
+
+def test_supported_or_echoed_by_those_of_is_one_joint_group():
+    """ "The representative of China, supported by those of Japan and Kenya, said": three speakers, one group,
+    the main verb; Japan and Kenya are speakers, not mentions."""
+    for link in ("supported by those of", "echoed by those of", "joined by those of", "supported by that of"):
+        others = "Japan" if link.endswith("that of") else "Japan and Kenya"
+        r = load_text(f"1. The representative of China, {link} {others}, said that mandates had to be clear.",
+                      name="those.md")
+        st = r.statements
+        assert st["speaker_id"].tolist() == ["CHN", "JPN", "KEN"][: 2 if link.endswith("that of") else 3], link
+        assert st["verb"].eq("said").all() and st["joint"].all() and st["group"].nunique() == 1, link
+        assert r.mentions.loc[r.mentions.kind == "country"].empty, link
+
+
+# ---------------------------------------------------------------- themes (audit 10)
+
+
+def test_a_word_in_another_sense_does_not_tag_a_theme():
+    """Theme terms are phrases that fix their sense: "financial fraud" (a crime police investigate) is not
+    conduct and discipline, "combating impunity" (the rule of law) is not accountability for crimes against
+    peacekeepers, "the conviction that" is not a conviction; the same words in their sense still tag."""
+    from kit.gazetteer import load_gazetteer
+    from kit.themes import tagger_for
+
+    tagger = tagger_for(load_gazetteer())
+
+    def themes(text):
+        return {h.theme for h in tagger.find(text)}
+
+    assert "conduct_discipline" not in themes("Its police had expertise in serious crime and financial fraud.")
+    assert "accountability_crimes" not in themes("Police built trust, combating impunity and upholding rights.")
+    assert "accountability_crimes" not in themes("He expressed the conviction that training mattered.")
+    assert "conduct_discipline" in themes("Allegations of fraud by personnel were investigated.")
+    assert "accountability_crimes" in themes("There must be no impunity for crimes against peacekeepers.")
+    assert "accountability_crimes" in themes("Two men had been convicted for the attack.")

@@ -127,3 +127,34 @@ def test_a_first_name_that_is_a_states_name_is_not_a_mention(first, speaker):
     mentions = r.mentions[r.mentions.kind == "country"]
     assert mentions[["para", "key"]].values.tolist() == [[4, first["iso3"]]]  # only "in Jordan"
     assert r.statements.loc[r.statements.para == 4, "speaker_id"].tolist() == [speaker["iso3"]]
+
+
+FIRST_PREDICATES = ["took the floor", "opened the discussion", "visited the mission in May",
+                    "made a statement, took questions", "had read the report"]
+
+
+@st.composite
+def linked_statements(draw):
+    """ "The representative of A, supported by those of B and C, said ..." or "The representative(s) of ... took
+    the floor and said ...": speakers and verb as for a plain statement."""
+    states = draw(st.lists(st.sampled_from(MEMBERS), min_size=1, max_size=4, unique_by=lambda r: r["iso3"]))
+    verb = draw(st.sampled_from([v for v in VERBS if v != "welcomed"]))
+    names = [running(r) for r in states]
+    if len(states) > 1 and draw(st.booleans()):
+        link = draw(st.sampled_from(["supported", "echoed", "joined"]))
+        others = "that" if len(states) == 2 and draw(st.booleans()) else "those"
+        text = f"The representative of {names[0]}, {link} by {others} of {join_names(names[1:])}, {verb} the need."
+    else:
+        noun = "representatives" if len(states) > 1 else "representative"
+        first = draw(st.sampled_from(FIRST_PREDICATES))
+        text = f"The {noun} of {join_names(names)} {first} and {verb} the need for training."
+    return text, [r["iso3"] for r in states], verb
+
+
+@given(st.lists(linked_statements(), min_size=1, max_size=6))
+@SETTINGS
+def test_supported_by_those_of_and_coordinated_verbs_give_exactly_their_speakers(items):
+    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    r = load_text(body, name="generated.md")
+    r.validate()
+    assert_exactly_their_speakers(r, items)
