@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .errors import LayoutError
+from .i18n import N_
 from .sources import SourceText
 
 __all__ = ["Paragraph", "Document", "parse_layout"]
@@ -320,8 +321,8 @@ def parse_layout(source: SourceText) -> Document:
 
     if not paragraphs:
         raise LayoutError(
-            "no numbered paragraphs found (expected lines such as '1. The Working Group ...'); "
-            "is this a report of reported speech?",
+            N_("no numbered paragraphs found (expected lines such as '1. The Working Group ...'); "
+               "is this a report of reported speech?"),
             source=source.name, line=1)
     paragraphs[-1].text = "".join(buf)
     for p in paragraphs:
@@ -330,12 +331,12 @@ def parse_layout(source: SourceText) -> Document:
     tail = next((line.strip() for line in reversed(lines) if line.strip()), "")
     if tail == str(last.number + 1):
         raise LayoutError(
-            f"the report seems truncated: it ends with the number of paragraph {tail} and no text",
-            source=source.name, line=len(lines), para=last.number + 1)
+            N_("the report seems truncated: it ends with the number of paragraph {tail} and no text"),
+            source=source.name, line=len(lines), para=last.number + 1, tail=tail)
     if not _TERMINAL.search(last.text):
         raise LayoutError(
-            f"the report seems truncated: the last paragraph ends mid-sentence (…{last.text[-40:]!r})",
-            source=source.name, line=last.line, para=last.number)
+            N_("the report seems truncated: the last paragraph ends mid-sentence (…{tail!r})"),
+            source=source.name, line=last.line, para=last.number, tail=last.text[-40:])
     return Document(source, front, paragraphs, sections, back, problems, symbol)
 
 

@@ -372,7 +372,7 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
         landing page; default ``$KIT_LANG``, else English.
     """
     from .errors import SourceError
-    from .i18n import normalize
+    from .i18n import N_, normalize
     from .serve import _check_report, announce, port_is_free, room_address
 
     folder = Path(folder).resolve()
@@ -380,18 +380,20 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
     made_up = password is None
     password = password or secrets.token_urlsafe(6).replace("-", "x").replace("_", "y")
     if len(password) < 8:
-        raise SourceError("the room password must have 8 characters or more")
+        raise SourceError(N_("the room password must have 8 characters or more"))
     env = _check_report(report)
     if not port_is_free(port, host):
-        raise SourceError(f"port {port} is already in use: stop that server or choose another port with --port")
+        raise SourceError(N_("port {port} is already in use: stop that server or choose another port with --port"),
+                          port=port)
     try:
         import jupyterhub  # noqa: F401
         import jupyterhub_idle_culler  # noqa: F401
     except ImportError:
-        raise SourceError(f"kit workshop needs JupyterHub: {INSTALL}") from None
+        raise SourceError(N_("kit workshop needs JupyterHub: {install}"), install=INSTALL) from None
     proxy = _proxy_command(folder)
     if not proxy:
-        raise SourceError(f"kit workshop needs JupyterHub's proxy, configurable-http-proxy: {INSTALL}")
+        raise SourceError(N_("kit workshop needs JupyterHub's proxy, configurable-http-proxy: {install}"),
+                          install=INSTALL)
     from .views.data import app_report
 
     app_report(env.get("KIT_REPORT"))  # parse once now: no participant's kernel parses
