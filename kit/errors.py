@@ -63,14 +63,14 @@ class ReportError(Exception):
     'empty.txt, line 1: no numbered paragraphs'
     >>> err = SourceError(N_("the file is empty"), source="notes.md", line=1)
     >>> err.localized("fr")
-    'notes.md, ligne 1 : le fichier est vide'
+    'notes.md, ligne 1\\xa0: le fichier est vide'
     >>> err.localized("en") == str(err)
     True
     >>> big = SourceError(N_("the file is larger than a report can be ({size:,} bytes; the kit reads at most "
     ...                      "{limit:,}); is this the right file?"), source="x.txt", size=12345678, limit=10000000)
     >>> str(big)
     'x.txt: the file is larger than a report can be (12,345,678 bytes; the kit reads at most 10,000,000); is this the right file?'
-    >>> print(big.localized("fr").replace("\\u202f", " "))
+    >>> print(big.localized("fr").replace("\\u202f", " ").replace("\\xa0", " "))
     x.txt : le fichier est plus gros qu'un rapport ne peut l'être (12 345 678 octets ; le kit lit au plus 10 000 000) ; est-ce le bon fichier ?
     """
 
@@ -101,20 +101,25 @@ class ReportError(Exception):
             where.append(f"paragraph {self.para}")
         return (", ".join(where) + ": " + self.message) if where else self.message
 
-    def localized(self, lang: Any = None) -> str:
+    def localized(self, lang: Any = None, *, source: bool = True) -> str:
         """The message in ``lang`` (the kit's current language when ``None``), with its place.
 
         English is exactly ``str(err)``. A message the catalogue does not know
         (an old-style message built before it was raised) comes back as it is;
-        only its place ("line 3", « ligne 3 ») is translated.
+        only its place ("line 3", « ligne 3 ») is translated. ``source=False``
+        leaves out the file name (for a page that shows it apart), keeping the
+        line and paragraph.
+
+        >>> LayoutError(N_("no tables"), source="a.md", line=3).localized("fr", source=False)
+        'ligne 3\\xa0: aucun tableau'
         """
         code = normalize(lang)
-        if code == "en":
+        if code == "en" and source:
             return str(self)
         gettext = translator(code).gettext
         message = Message(self.template, **self.params).localized(code)
         where = []
-        if self.source:
+        if self.source and source:
             where.append(str(self.source))
         if self.line is not None:
             where.append(gettext(_LINE).format(line=self.line))
@@ -138,7 +143,7 @@ class Message:
     >>> str(m)
     "two files give the same report_id: ['a', 'b']"
     >>> m.localized("fr")
-    "deux fichiers donnent le même report_id : ['a', 'b']"
+    "deux fichiers donnent le même report_id\\xa0: ['a', 'b']"
     >>> str(Message("{errors}", errors=[Message(N_("no tables")), Message(N_("no tables"))]))
     'no tables; no tables'
     """
