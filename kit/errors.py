@@ -23,7 +23,7 @@ __all__ = ["LayoutError", "Message", "NotAReportError", "ReportError", "SourceEr
 _LINE = N_("line {line}")
 # TRANSLATORS: where an error is: "notes.md, line 3, paragraph 2: ..."
 _PARA = N_("paragraph {para}")
-# TRANSLATORS: an error message after its place (file, line, paragraph); French puts a space before the colon.
+# TRANSLATORS: an error message after its place (file, line, paragraph); French puts a no-break space before the colon.
 _PLACED = N_("{where}: {message}")
 
 
