@@ -155,7 +155,7 @@ def test_a_text_that_is_no_report_gives_french_examples(tmp_path):
         assert "«\u00a0Le représentant du Kenya a dit que" in french
         assert "On 13 April" not in french and "representative of Kenya" not in french
     few = _error_of(_make("few_attributed", tmp_path))
-    assert "seuls 1 des 3 paragraphes numérotés" in few.localized("fr")
+    assert "attribuée que dans 1 des 3 paragraphes numérotés" in few.localized("fr")
     assert "(only 1 of 3 numbered paragraphs" in str(few)
 
 
