@@ -23,7 +23,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .i18n import format_number, normalize, translator
+from .i18n import N_, format_number, normalize, translator
 
 __all__ = ["main"]
 
@@ -67,7 +67,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _error_line(message: object, lang: str) -> str:
-    """``kit: error: …`` (« kit : erreur : … »), the one line the kit prints for an error."""
+    """``kit: error: …`` (« kit : erreur : … »), the one line the kit prints for an error (a kit error in ``lang``)."""
+    if hasattr(message, "localized"):
+        message = message.localized(lang)
     return translator(lang).gettext("kit: error: {message}").format(message=message)
 
 
@@ -80,8 +82,8 @@ def _validate_folder(folder: Path, lang: str = "en") -> int:
     _ = translator(lang).gettext
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
     if not files:
-        raise ReportError(_("no report files ({suffixes}) in this folder").format(
-            suffixes=", ".join(sorted(REPORT_SUFFIXES))), source=str(folder))
+        raise ReportError(N_("no report files ({suffixes}) in this folder"),
+                          suffixes=", ".join(sorted(REPORT_SUFFIXES)), source=str(folder))
     failed = 0
     for path in files:
         try:
@@ -114,14 +116,14 @@ def _cmd_note(args: argparse.Namespace) -> int:
     if path is not None:  # check the destination before the work
         suffix = path.suffix.lower()
         if suffix not in NOTE_FORMATS:
-            raise ReportError(tr.gettext("cannot write a briefing note as {suffix}; use one of {formats}").format(
-                suffix=repr(suffix or tr.gettext("a file without an extension")),
-                formats=", ".join(sorted(NOTE_FORMATS))), source=str(path))
+            raise ReportError(N_("cannot write a briefing note as {suffix}; use one of {formats}"),
+                              suffix=repr(suffix or tr.gettext("a file without an extension")),
+                              formats=", ".join(sorted(NOTE_FORMATS)), source=str(path))
         if path.is_dir():
-            raise ReportError(tr.gettext("this is a folder; give a file name such as note.md"), source=str(path))
+            raise ReportError(N_("this is a folder; give a file name such as note.md"), source=str(path))
         if not path.parent.is_dir():
-            raise ReportError(tr.gettext("the folder {folder} does not exist; create it first").format(
-                folder=repr(str(path.parent))), source=str(path))
+            raise ReportError(N_("the folder {folder} does not exist; create it first"),
+                              folder=repr(str(path.parent)), source=str(path))
     report = _load(args.report)
     note = build_note(report, meeting=args.meeting, themes=args.theme or (), speakers=args.speaker or (),
                       lang=args.lang)
@@ -139,8 +141,8 @@ def _cmd_note(args: argparse.Namespace) -> int:
         else:
             path.write_text(note.to_markdown(), encoding="utf-8")
     except OSError as exc:
-        raise ReportError(tr.gettext("the note could not be written ({reason})").format(
-            reason=exc.strerror or exc), source=str(path)) from exc
+        raise ReportError(N_("the note could not be written ({reason})"),
+                          reason=exc.strerror or exc, source=str(path)) from exc
     words = note.words()
     print(tr.ngettext("wrote {path} ({format}, {n} word)", "wrote {path} ({format}, {n} words)", words).format(
         path=path, format=NOTE_FORMATS[suffix], n=words if lang == "en" else format_number(words, lang)))

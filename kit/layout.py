@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .errors import LayoutError
+from .i18n import N_
 from .sources import SourceText
 
 __all__ = ["Paragraph", "Document", "parse_layout"]
@@ -328,8 +329,8 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False) -> Docum
 
     if not paragraphs:
         raise LayoutError(
-            "no numbered paragraphs found (expected lines such as '1. The Working Group ...'); "
-            "is this a report of reported speech?",
+            N_("no numbered paragraphs found (expected lines such as '1. The Working Group ...'); "
+               "is this a report of reported speech?"),
             source=source.name, line=1)
     paragraphs[-1].text = "".join(buf)
     for p in paragraphs:
@@ -339,12 +340,12 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False) -> Docum
     truncated = None
     if tail.rstrip(".") == str(last.number + 1):  # "12" or "12." with no text after it
         truncated = LayoutError(
-            f"the report seems truncated: it ends with the number of paragraph {tail} and no text",
-            source=source.name, line=len(lines), para=last.number + 1)
+            N_("the report seems truncated: it ends with the number of paragraph {tail} and no text"),
+            source=source.name, line=len(lines), para=last.number + 1, tail=tail)
     elif not _TERMINAL.search(last.text):
         truncated = LayoutError(
-            f"the report seems truncated: the last paragraph ends mid-sentence (…{last.text[-40:]!r})",
-            source=source.name, line=last.line, para=last.number)
+            N_("the report seems truncated: the last paragraph ends mid-sentence (…{tail!r})"),
+            source=source.name, line=last.line, para=last.number, tail=last.text[-40:])
     if truncated is not None and not defer_truncation:
         raise truncated
     return Document(source, front, paragraphs, sections, back, problems, symbol, truncated)

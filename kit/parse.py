@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .attribution import attribute, find_people
 from .gazetteer import Gazetteer, load_gazetteer
+from .i18n import N_
 from .language import detect_language
 from .layout import Document, parse_layout
 from .meetings import document_metadata, find_meetings
@@ -79,9 +80,14 @@ def _meeting_of(numbers: list[int], meetings: list[dict]) -> dict[int, str | Non
     return out
 
 
-NOT_A_REPORT = ("no numbered paragraph reports a meeting or a statement by a delegation: this does not look like a "
-                "report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group held a "
-                "meeting ...' and 'The representative of Kenya said that ...')")
+NOT_A_REPORT = N_("no numbered paragraph reports a meeting or a statement by a delegation: this does not look like a "
+                   "report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group held a "
+                   "meeting ...' and 'The representative of Kenya said that ...')")
+#: The same, when a few paragraphs do attribute a statement.
+NOT_A_REPORT_SOME = N_("no numbered paragraph reports a meeting or a statement by a delegation: this does not look like "
+                       "a report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group "
+                       "held a meeting ...' and 'The representative of Kenya said that ...') (only {attributed} of "
+                       "{total} numbered paragraphs attribute a statement, and no meeting is dated)")
 
 
 def _check_reported_speech(source: SourceText, doc: Document, meetings: list[dict], statements: list) -> None:
@@ -98,10 +104,9 @@ def _check_reported_speech(source: SourceText, doc: Document, meetings: list[dic
     if attributed == 0 or attributed * 2 < len(doc.paragraphs):
         from .errors import NotAReportError
 
-        detail = "" if attributed == 0 else (
-            f" (only {attributed} of {len(doc.paragraphs)} numbered paragraphs attribute a statement, "
-            "and no meeting is dated)")
-        raise NotAReportError(NOT_A_REPORT + detail, source=source.name, line=doc.paragraphs[0].line)
+        detail = {} if attributed == 0 else {"attributed": attributed, "total": len(doc.paragraphs)}
+        raise NotAReportError(NOT_A_REPORT_SOME if detail else NOT_A_REPORT, source=source.name,
+                              line=doc.paragraphs[0].line, **detail)
 
 
 def _source_problems(source: SourceText, doc: Document) -> list[dict]:

@@ -28,9 +28,9 @@ import pandas as pd
 
 from . import exports
 from .citation import cite
-from .errors import ReportError, ValidationError
+from .errors import Message, ReportError, ValidationError
 from .gazetteer import Gazetteer
-from .i18n import colon, format_number, normalize, translator
+from .i18n import N_, colon, format_number, normalize, translator
 from .parse import ReportWarning, parse_rows
 from .paths import DEFAULT_REPORT
 from .rows import ViewReport, read_json, typed_rows, write_json
@@ -50,6 +50,19 @@ def _count(table: str, n: int, lang: str) -> str:
              "themes": lambda: ngettext("{n} theme", "{n} themes", n)}
     text = forms[table]() if table in forms else f"{{n}} {table}"
     return text.format(n=n if lang == "en" else format_number(n, lang))
+
+
+def _numbering_problem(row) -> Message:
+    """A gap, duplicate or out-of-order paragraph number of ``problems`` as :meth:`Report.validate` reports it:
+    "line 9: paragraph 5 where 4 was expected" (in any language when the row's message is the layout's own)."""
+    try:
+        own = Message(N_("line {line}: paragraph {para} where {expected} was expected"), line=int(row.line),
+                      para=int(row.para), expected=int(row.expected))
+    except (TypeError, ValueError):  # a row without its numbers (a hand-made report.json): its message as it is
+        own = None
+    if own is not None and str(own) == f"line {row.line}: {row.message}":
+        return own
+    return Message(N_("line {line}: {message}"), line=row.line, message=row.message)
 
 
 @dataclass
@@ -123,40 +136,45 @@ class Report:
                 meta = self.metadata.get("reports", {}).get(rid, {})
                 Report(rid, metadata=meta, **part).validate()
             return self
-        errors: list[str] = []
+        errors: list[Message] = []
         paras = self.paragraphs
         if paras["para"].duplicated().any():
-            errors.append(f"duplicate paragraph numbers: {sorted(paras.loc[paras['para'].duplicated(), 'para'])}")
+            errors.append(Message(N_("duplicate paragraph numbers: {paras}"),
+                                  paras=sorted(paras.loc[paras['para'].duplicated(), 'para'])))
         texts = dict(zip(paras["para"], paras["text"]))
         for name in ("statements", "mentions", "themes"):
             df = getattr(self, name)
             missing = sorted(set(df["para"]) - set(texts))
             if missing:
-                errors.append(f"{name} refer to paragraphs that do not exist: {missing}")
+                errors.append(Message(N_("{name} refer to paragraphs that do not exist: {missing}"), name=name,
+                                      missing=missing))
         st = self.statements
         unknown = sorted(set(st["speaker_id"]) - set(self.speakers["speaker_id"]))
         if unknown:
-            errors.append(f"statements refer to unknown speakers: {unknown}")
+            errors.append(Message(N_("statements refer to unknown speakers: {unknown}"), unknown=unknown))
         bad_meeting = sorted(set(st["meeting_id"].dropna()) - set(self.meetings["meeting_id"]))
         if bad_meeting:
-            errors.append(f"statements refer to unknown meetings: {bad_meeting}")
+            errors.append(Message(N_("statements refer to unknown meetings: {unknown}"), unknown=bad_meeting))
         for row in st.itertuples():
             t = texts.get(row.para, "")
             if not (0 <= row.start < row.end <= len(t)) or t[row.start:row.end] != row.text:
-                errors.append(f"statement {row.statement_id} (paragraph {row.para}): offsets do not match its text")
+                errors.append(Message(N_("statement {statement} (paragraph {para}): offsets do not match its text"),
+                                      statement=row.statement_id, para=row.para))
         for row in self.mentions.itertuples():
             if texts.get(row.para, "")[row.start:row.end] != row.surface:
-                errors.append(f"mention {row.surface!r} (paragraph {row.para}): offsets do not point at it")
+                errors.append(Message(N_("mention {surface!r} (paragraph {para}): offsets do not point at it"),
+                                      surface=row.surface, para=row.para))
         if not self.themes.empty:
             bad = self.themes[~self.themes["statement_id"].isna() & ~self.themes["statement_id"].isin(st["statement_id"])]
             if len(bad):
-                errors.append(f"themes refer to unknown statements: {sorted(set(bad['statement_id']))[:5]}")
+                errors.append(Message(N_("themes refer to unknown statements: {unknown}"),
+                                      unknown=sorted(set(bad['statement_id']))[:5]))
         for row in self.problems.itertuples():
             if row.problem in ("gap", "duplicate", "out_of_order"):
-                errors.append(f"line {row.line}: {row.message}")
+                errors.append(_numbering_problem(row))
         if errors:
-            raise ValidationError("; ".join(errors[:20]) + (f" (and {len(errors) - 20} more)" if len(errors) > 20 else ""),
-                                  source=self.metadata.get("source"))
+            raise ValidationError(N_("{errors} (and {more} more)") if len(errors) > 20 else "{errors}",
+                                  source=self.metadata.get("source"), errors=errors[:20], more=len(errors) - 20)
         return self
 
     def copy(self) -> "Report":
@@ -193,13 +211,14 @@ class Report:
         if unknown:
             raise ValueError(f"unknown export format {unknown[0]!r} (use {', '.join(exports.EXPORT_FORMATS)})")
         if folder.exists() and not folder.is_dir():
-            raise ReportError("this is a file, not a folder: give the folder to write the tables into",
+            raise ReportError(N_("this is a file, not a folder: give the folder to write the tables into"),
                               source=str(folder))
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", suffix=".partial", dir=folder.parent))
         except OSError as exc:
-            raise ReportError(f"the folder could not be created ({exc.strerror or exc})", source=str(folder)) from None
+            raise ReportError(N_("the folder could not be created ({reason})"), source=str(folder),
+                              reason=exc.strerror or exc) from None
         try:
             staged = []
             for fmt in formats:
@@ -214,8 +233,8 @@ class Report:
                 for path in staged:
                     os.replace(path, folder / path.name)
         except OSError as exc:
-            raise ReportError(f"the export could not be written ({exc.strerror or exc}); nothing was written",
-                              source=str(folder)) from None
+            raise ReportError(N_("the export could not be written ({reason}); nothing was written"),
+                              source=str(folder), reason=exc.strerror or exc) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return [folder / path.name for path in staged]
@@ -322,8 +341,8 @@ def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
     folder = Path(folder)
     files = sorted(p for p in folder.glob(pattern) if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
     if not files:
-        raise ReportError(f"no report files ({', '.join(sorted(REPORT_SUFFIXES))}) in this folder",
-                          source=str(folder))
+        raise ReportError(N_("no report files ({suffixes}) in this folder"),
+                          source=str(folder), suffixes=", ".join(sorted(REPORT_SUFFIXES)))
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(files) >= 64 else 1
     paths = [str(p) for p in files]
@@ -337,8 +356,8 @@ def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
     metas = [meta for _, chunk_metas in parts for meta in chunk_metas]
     ids = [meta["report_id"] for meta in metas]
     if len(set(ids)) != len(ids):
-        raise ReportError(f"two files give the same report_id: {sorted({i for i in ids if ids.count(i) > 1})}",
-                          source=str(folder))
+        raise ReportError(N_("two files give the same report_id: {ids}"),
+                          source=str(folder), ids=sorted({i for i in ids if ids.count(i) > 1}))
     tables = {name: pd.concat([frames[name] for frames, _ in parts], ignore_index=True) for name in COLUMNS}
     return Report("corpus", metadata={"source": str(folder), "reports": {m["report_id"]: m for m in metas}},
                   **tables)

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .citation import cite
-from .errors import ValidationError
+from .errors import Message, ValidationError
+from .i18n import N_
 from .schema import COLUMNS, TABLES
 
 __all__ = ["ViewReport", "FORMAT", "FORMAT_VERSION", "TABLE_KEYS", "read_json", "write_json", "plain", "typed_rows"]
@@ -170,11 +171,11 @@ def read_json(path: str | Path) -> ViewReport:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"this is not a report.json file ({exc})", source=str(path)) from exc
+        raise ValidationError(N_("this is not a report.json file ({reason})"), source=str(path), reason=exc) from exc
     try:
         return ViewReport.from_json(data)
     except ValidationError as exc:
-        raise ValidationError(exc.message, source=str(path)) from None
+        raise ValidationError(exc.template, source=str(path), **exc.params) from None
 
 
 def typed_rows(view: ViewReport) -> tuple[dict[str, list[dict]], dict]:
@@ -195,36 +196,36 @@ def _date(v):
 
 def _check(data: object) -> None:
     """Raise :class:`ValidationError` unless ``data`` has the shape of a ``report.json`` object."""
-    def fail(what: str) -> None:
-        raise ValidationError(f"not a usable report.json: {what}")
+    def fail(what: str, **params: object) -> None:
+        raise ValidationError(N_("not a usable report.json: {what}"), what=Message(what, **params))
 
     if not isinstance(data, dict):
-        fail("the file holds no JSON object")
+        fail(N_("the file holds no JSON object"))
     if data.get("format") != FORMAT:
-        fail(f"format is {data.get('format')!r}, expected {FORMAT!r}")
+        fail(N_("format is {got!r}, expected {want!r}"), got=data.get("format"), want=FORMAT)
     if data.get("version") != FORMAT_VERSION:
-        fail(f"version {data.get('version')!r}; this kit reads version {FORMAT_VERSION}")
+        fail(N_("version {got!r}; this kit reads version {want}"), got=data.get("version"), want=FORMAT_VERSION)
     if not isinstance(data.get("report_id"), str) or not isinstance(data.get("metadata"), dict):
-        fail("report_id (text) and metadata (an object) are required")
+        fail(N_("report_id (text) and metadata (an object) are required"))
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        fail("no tables")
+        fail(N_("no tables"))
     for name in TABLE_KEYS:
         rows = tables.get(name)
         if not isinstance(rows, list):
-            fail(f"the table {name!r} is missing")
+            fail(N_("the table {name!r} is missing"), name=name)
         want = set(COLUMNS[name])
         for i, row in enumerate(rows):
             if not isinstance(row, dict) or set(row) != want:
-                fail(f"row {i} of {name!r} does not have the table's columns")
+                fail(N_("row {i} of {name!r} does not have the table's columns"), i=i, name=name)
             for col in want & _INT_COLUMNS:
                 v = row[col]
                 nullable = col in _NULLABLE or name == "problems"  # a problem may concern no one paragraph
                 if not (isinstance(v, int) and not isinstance(v, bool)) and not (v is None and nullable):
-                    fail(f"row {i} of {name!r}: {col} is {v!r}, not a whole number")
+                    fail(N_("row {i} of {name!r}: {col} is {v!r}, not a whole number"), i=i, name=name, col=col, v=v)
             for col in want & _STR_COLUMNS:
                 if not isinstance(row[col], str) and not (row[col] is None and (col in _NULLABLE or name == "problems")):
-                    fail(f"row {i} of {name!r}: {col} is {row[col]!r}, not text")
+                    fail(N_("row {i} of {name!r}: {col} is {v!r}, not text"), i=i, name=name, col=col, v=row[col])
     # keyed by report too: a corpus (kit.load_corpus) holds several reports' paragraph 1
     paras = {(p["report_id"], p["para"]): p["text"] for p in tables["paragraphs"]}
     speakers = {(s["report_id"], s["speaker_id"]) for s in tables["speakers"]}
@@ -232,15 +233,17 @@ def _check(data: object) -> None:
         for row in tables[name]:
             text = paras.get((row["report_id"], row["para"]))
             if text is None:
-                fail(f"{name} cite paragraph {row['para']}, which is not in the paragraphs table")
+                fail(N_("{name} cite paragraph {para}, which is not in the paragraphs table"), name=name, para=row["para"])
             if name != "themes" and not 0 <= row["start"] <= row["end"] <= len(text):
-                fail(f"{name}: offsets {row['start']}-{row['end']} lie outside paragraph {row['para']}")
+                fail(N_("{name}: offsets {start}-{end} lie outside paragraph {para}"), name=name, start=row["start"],
+                     end=row["end"], para=row["para"])
     for row in tables["statements"]:
         if (row["report_id"], row["speaker_id"]) not in speakers:
-            fail(f"statement {row['statement_id']} has the unknown speaker {row['speaker_id']!r}")
+            fail(N_("statement {statement} has the unknown speaker {speaker!r}"), statement=row["statement_id"],
+                 speaker=row["speaker_id"])
     missions = (data.get("reference") or {}).get("missions", {})
     if not isinstance(missions, dict) or not all(isinstance(v, dict) for v in missions.values()):
-        fail("reference.missions must map acronyms to rows")
+        fail(N_("reference.missions must map acronyms to rows"))
 
 
 def plain(v):

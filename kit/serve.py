@@ -173,14 +173,15 @@ def qr_text(url: str) -> str:
 def _check_report(report: str | None) -> dict:
     """The environment for ``report``; the kit's own error when it does not exist or is not a file."""
     from .errors import SourceError
+    from .i18n import N_
 
     env = voila_env()
     if report:
         path = Path(report).expanduser()
         if not path.exists():
-            raise SourceError(f"{report}: no such file")
+            raise SourceError(N_("no such file"), source=str(report))
         if not path.is_file():
-            raise SourceError(f"{report}: not a report file (a folder or a special file)")
+            raise SourceError(N_("not a report file (a folder or a special file)"), source=str(report))
         env["KIT_REPORT"] = str(path.resolve())
     return env
 
@@ -244,14 +245,14 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", la
         and each page still has a switch to the other language.
     """
     from .errors import SourceError
-    from .i18n import normalize
+    from .i18n import N_, normalize
 
     env = _check_report(report)
     if lang:
         env["KIT_LANG"] = normalize(lang)
     if not port_is_free(port, host):
-        raise SourceError(f"port {port} is already in use (another kit serve?): stop that server or choose "
-                          f"another port with --port")
+        raise SourceError(N_("port {port} is already in use (another kit serve?): stop that server or choose "
+                             "another port with --port"), port=port)
     # Parse once now and write the apps' cache: a clear error here rather than in 30 kernels, and no
     # participant's kernel pays for parsing when the room arrives at once.
     from .views.data import app_report

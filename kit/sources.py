@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
+from .i18n import N_
 
 __all__ = ["SourceText", "read_source", "source_from_text", "source_from_bytes", "normalise_text",
            "MAX_REPORT_BYTES"]
@@ -144,25 +145,24 @@ def _rstrip_lines(text: str) -> str:
 
 def _decode(data: bytes, name: str) -> str:
     if not data.strip():
-        raise SourceError("the file is empty", source=name, line=1)
+        raise SourceError(N_("the file is empty"), source=name, line=1)
     nul = data.find(b"\x00")
     if nul != -1:
         line = data.count(b"\n", 0, nul) + 1
-        raise SourceError(f"this is a binary file, not a text report or a PDF (a NUL byte at offset {nul})",
-                          source=name, line=line)
+        raise SourceError(N_("this is a binary file, not a text report or a PDF (a NUL byte at offset {nul})"),
+                          source=name, line=line, nul=nul)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise SourceError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save the file as UTF-8 and try again",
+            N_("not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); save the file as UTF-8 and try again"),
             source=name,
-            line=line,
+            line=line, byte=data[exc.start], offset=exc.start,
         ) from None
     controls = len(_CONTROL.findall(text, 0, 20000))
     if controls > max(10, len(text[:20000]) // 100):
-        raise SourceError("this looks like a binary file, not a text report", source=name)
+        raise SourceError(N_("this looks like a binary file, not a text report"), source=name)
     return text
 
 
@@ -170,15 +170,16 @@ def _pdf_to_text(data: bytes, name: str) -> str:
     try:
         from pypdf import PdfReader  # imported here: only PDF users pay for it
     except ImportError as exc:  # pragma: no cover - pypdf is a dependency
-        raise SourceError("reading a PDF needs the 'pypdf' package", source=name) from exc
+        raise SourceError(N_("reading a PDF needs the 'pypdf' package"), source=name) from exc
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises many types for broken files
-        raise SourceError(f"the PDF could not be read ({exc.__class__.__name__}: {exc})", source=name) from None
+        raise SourceError(N_("the PDF could not be read ({kind}: {reason})"), source=name,
+                          kind=exc.__class__.__name__, reason=exc) from None
     text = "\n\f\n".join(pages)
     if not text.strip():
-        raise SourceError("the PDF has no extractable text (is it a scan?)", source=name)
+        raise SourceError(N_("the PDF has no extractable text (is it a scan?)"), source=name)
     return text
 
 
@@ -204,8 +205,8 @@ def source_from_bytes(data: bytes, name: str = "<bytes>") -> SourceText:
 def _from_decoded(text: str, name: str, digest: str) -> SourceText:
     nul = text.find("\x00")
     if nul != -1:
-        raise SourceError(f"this is binary data, not a text report (a NUL character at offset {nul})",
-                          source=name, line=text.count("\n", 0, nul) + 1)
+        raise SourceError(N_("this is binary data, not a text report (a NUL character at offset {nul})"),
+                          source=name, line=text.count("\n", 0, nul) + 1, nul=nul)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, notes, replaced = normalise_text(text)
     if _MD_SIGNALS.search(text):
@@ -219,7 +220,7 @@ def _from_decoded(text: str, name: str, digest: str) -> SourceText:
 def source_from_text(text: str, name: str = "<string>") -> SourceText:
     """Wrap a report already in memory as a :class:`SourceText`."""
     if not text.strip():
-        raise SourceError("the text is empty", source=name, line=1)
+        raise SourceError(N_("the text is empty"), source=name, line=1)
     return _from_decoded(text, name, hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
@@ -248,32 +249,32 @@ def read_source(path: str | Path, *, max_bytes: int = MAX_REPORT_BYTES) -> Sourc
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise SourceError("no such file", source=name) from None
+        raise SourceError(N_("no such file"), source=name) from None
     except OSError as exc:
-        raise SourceError(f"the file could not be read ({exc.strerror or exc})", source=name) from None
+        raise SourceError(N_("the file could not be read ({reason})"), source=name, reason=exc.strerror or exc) from None
     if stat.S_ISDIR(info.st_mode):
-        raise SourceError("this is a folder of reports: use load_corpus() (or `kit validate folder/`) for a folder",
+        raise SourceError(N_("this is a folder of reports: use load_corpus() (or `kit validate folder/`) for a folder"),
                           source=name)
     if not stat.S_ISREG(info.st_mode):
-        raise SourceError("not a regular file (a device, a pipe or a socket); give the path of a report file",
+        raise SourceError(N_("not a regular file (a device, a pipe or a socket); give the path of a report file"),
                           source=name)
     if info.st_size > max_bytes:
-        raise SourceError(_too_large(info.st_size, max_bytes), source=name)
+        raise _too_large(info.st_size, max_bytes, name)
     try:
         # O_NONBLOCK: if the path was swapped for a pipe since the check above, opening it cannot hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as f:
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise SourceError("not a regular file (a device, a pipe or a socket); give the path of a report file",
+                raise SourceError(N_("not a regular file (a device, a pipe or a socket); give the path of a report file"),
                                   source=name)
             data = f.read(max_bytes + 1)
     except OSError as exc:
-        raise SourceError(f"the file could not be read ({exc.strerror or exc})", source=name) from None
+        raise SourceError(N_("the file could not be read ({reason})"), source=name, reason=exc.strerror or exc) from None
     if len(data) > max_bytes:
-        raise SourceError(_too_large(len(data), max_bytes), source=name)
+        raise _too_large(len(data), max_bytes, name)
     return source_from_bytes(data, name=name)
 
 
-def _too_large(size: int, max_bytes: int) -> str:
-    return (f"the file is larger than a report can be ({size:,} bytes; the kit reads at most {max_bytes:,}); "
-            "is this the right file?")
+def _too_large(size: int, max_bytes: int, name: str) -> SourceError:
+    return SourceError(N_("the file is larger than a report can be ({size:,} bytes; the kit reads at most {limit:,}); "
+                          "is this the right file?"), source=name, size=size, limit=max_bytes)

@@ -42,6 +42,7 @@ import sys
 import time
 from pathlib import Path
 
+from .i18n import N_
 from .paths import NOTEBOOKS_DIR
 
 __all__ = ["workshop", "configure_hub", "prepare_participant", "participant_notebooks", "copy_participant_notebooks",
@@ -60,8 +61,8 @@ MEM_LIMIT = "400M"
 KERNEL_IDLE_SECONDS = 15 * 60
 SERVER_IDLE_SECONDS = 30 * 60
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,31}$"
-INSTALL = ("pip install 'peacekeeping-briefing-kit[workshop]' and npm install -g configurable-http-proxy "
-           "(see the README, \"A workshop where participants run the exercises\")")
+INSTALL = N_("pip install 'peacekeeping-briefing-kit[workshop]' and npm install -g configurable-http-proxy "
+             "(see the README, \"A workshop where participants run the exercises\")")
 
 
 def participant_notebooks(lang: str | None = "en") -> list[Path]:
@@ -371,7 +372,7 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
         The room's language: the participants' notebooks (the French set for ``"fr"``), the apps and the
         landing page; default ``$KIT_LANG``, else English.
     """
-    from .errors import SourceError
+    from .errors import Message, SourceError
     from .i18n import normalize
     from .serve import _check_report, announce, port_is_free, room_address
 
@@ -380,18 +381,20 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
     made_up = password is None
     password = password or secrets.token_urlsafe(6).replace("-", "x").replace("_", "y")
     if len(password) < 8:
-        raise SourceError("the room password must have 8 characters or more")
+        raise SourceError(N_("the room password must have 8 characters or more"))
     env = _check_report(report)
     if not port_is_free(port, host):
-        raise SourceError(f"port {port} is already in use: stop that server or choose another port with --port")
+        raise SourceError(N_("port {port} is already in use: stop that server or choose another port with --port"),
+                          port=port)
     try:
         import jupyterhub  # noqa: F401
         import jupyterhub_idle_culler  # noqa: F401
     except ImportError:
-        raise SourceError(f"kit workshop needs JupyterHub: {INSTALL}") from None
+        raise SourceError(N_("kit workshop needs JupyterHub: {install}"), install=Message(INSTALL)) from None
     proxy = _proxy_command(folder)
     if not proxy:
-        raise SourceError(f"kit workshop needs JupyterHub's proxy, configurable-http-proxy: {INSTALL}")
+        raise SourceError(N_("kit workshop needs JupyterHub's proxy, configurable-http-proxy: {install}"),
+                          install=Message(INSTALL))
     from .views.data import app_report
 
     app_report(env.get("KIT_REPORT"))  # parse once now: no participant's kernel parses

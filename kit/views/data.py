@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..citation import cite
 from ..errors import ReportError
+from ..i18n import N_
 from ..paths import DEFAULT_REPORT, PACKAGE_DIR, REFERENCE_DIR
 from ..rows import ViewReport, read_json, write_json
 
@@ -88,13 +89,15 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
     path = Path(path).expanduser() if path is not None else report_path()
     if not path.is_file():
         if path.exists():
-            raise ReportError("this is not a regular file; give the path of a report file", source=str(path))
-        setting = " (check the KIT_REPORT setting)" if os.environ.get("KIT_REPORT", "").strip() else ""
-        raise ReportError(f"the report file does not exist{setting}", source=str(path))
+            raise ReportError(N_("this is not a regular file; give the path of a report file"), source=str(path))
+        setting = os.environ.get("KIT_REPORT", "").strip()
+        raise ReportError(N_("the report file does not exist (check the KIT_REPORT setting)") if setting
+                          else N_("the report file does not exist"), source=str(path))
     try:
         key = cache_key(path)
     except OSError as exc:
-        raise ReportError(f"the report file cannot be read ({exc.strerror or exc})", source=str(path)) from exc
+        raise ReportError(N_("the report file cannot be read ({reason})"), source=str(path),
+                          reason=exc.strerror or exc) from exc
     memo_key = (str(path.resolve()), key)
     if use_cache and memo_key in _MEMO:
         return _MEMO[memo_key]
@@ -146,5 +149,6 @@ def _parse(path: Path) -> ViewReport:
     except ReportError:
         raise
     except Exception as exc:  # a parser bug must still reach the user as a message naming the file
-        raise ReportError(f"the report could not be read ({type(exc).__name__}: {exc})", source=str(path)) from exc
+        raise ReportError(N_("the report could not be read ({kind}: {reason})"), source=str(path),
+                          kind=type(exc).__name__, reason=exc) from exc
     return ViewReport.from_rows(rows, meta)

@@ -175,5 +175,6 @@ def panel(body: str) -> Markup:
 def error_panel(exc: BaseException, what: str = "") -> Markup:
     """A friendly error (no traceback) that names the file and says what to do."""
     source = getattr(exc, "source", None)
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    message = (exc.localized(i18n.get_language(), source=False) if hasattr(exc, "localized")  # a kit error
+               else str(exc)) or type(exc).__name__
     return panel(render("error.html.j2", what=what or _("the report"), source=source, message=message))

@@ -143,7 +143,7 @@ class _BriefingApp:
         except ReportError as exc:  # NoteError: a choice that matches nothing
             self.note = None
             self.out.value = panel(Markup('<p role="status"><b>{}</b> {}</p>').format(
-                _("No note for these choices:"), getattr(exc, "message", None) or str(exc)))
+                _("No note for these choices:"), exc.localized(i18n.get_language(), source=False)))
             return
         except Exception as exc:  # noqa: BLE001 - shown to the participant instead of a traceback
             self.note = None
