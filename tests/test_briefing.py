@@ -25,11 +25,22 @@ ASK_WORDS = re.compile(r"\bcall(?:ed|s)? (?:for|on|upon)\b|\brecommend|\brequest
                        r"|\bshould\b|\bmust\b|\bwould (?:therefore |also )?be (?:welcome|welcomed|useful|appreciated)"
                        r"|\bit was (?:therefore |also )?(?:essential|necessary|imperative|vital|crucial|important) "
                        r"(?:to|for|that)\b", re.I)
+# ... and in French (« a demandé », « devrait », « seraient les bienvenues », « la nécessité de » after the verb)
+ASK_WORDS_FR = re.compile(r"\b(?:a|ont)\s+(?:\w+ment\s+)?(?:demandé|recommandé|appelé|exhorté|engagé|prié|invité|"
+                          r"préconisé|plaidé|lancé un appel)\b|\b(?:devrai(?:en)?t|doi(?:ven)?t|devai(?:en)?t|devra|"
+                          r"devront)\b|\bserai(?:en)?t\b.{0,30}\b(?:bienvenue?s?|utiles?|appréciée?s?)\b|"
+                          r"\bil\b.{0,20}\b(?:fallait|faudrait|faut|essentiel|indispensable|nécessaire|impératif|vital|"
+                          r"crucial|important|importait)\b", re.I)
 PEOPLE = re.compile(r"(?:peacekeepers|personnel|individuals|people|persons|soldiers|officers|troops|women|men|"
                     r"girls|boys|children|civilians|staff|members|experts|advisers|advisors|focal points|heads|"
                     r"police|policewomen|policemen|observers|contingents|perpetrators|refugees|victims|fatalities|"
-                    r"deaths|casualties|trainers|trainees|instructors|commanders|nationals|uniformed|workers)$", re.I)
-TIME = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|hours?)$", re.I)
+                    r"deaths|casualties|trainers|trainees|instructors|commanders|nationals|uniformed|workers"
+                    r"|soldats de la paix|casques bleus|soldats|militaires|officiers|policiers|policières|femmes|"
+                    r"hommes|agents|membres|individus|personnes|civils|enfants|victimes|morts|décès|blessés|"
+                    r"conseillers|conseillères|observateurs|contingents|chefs|effectifs|formateurs)"
+                    r"(?: du personnel)?$", re.I)
+TIME = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|hours?|ans|années?|mois|semaines?|jours?|"
+                  r"décennies?|heures?)$", re.I)
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+)$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
 CUT = re.compile(r"^[\s,;:–—-]*(?:(?:while|and|whereas|but)\b[\s,]*)?$")
@@ -88,8 +99,9 @@ def check_note(note, report, *, meeting: str | None = None) -> None:
             assert len(item.speaker_ids) >= 2
         if item.kind == "ask":
             verb = own[0]["verb"] if own else ""
-            assert ASK_WORDS.search(item.text) or re.search(rf"\b{re.escape(verb)}\s+(?:\w+\s+)?the\s+need\s+(?:for|to)\b",
-                                                            item.text), (para, item.text)
+            assert ASK_WORDS.search(item.text) or ASK_WORDS_FR.search(item.text) or re.search(
+                rf"\b{re.escape(verb)}\s+(?:\w+\s+)?(?:the\s+need\s+(?:for|to)|la\s+nécessité\s+d)\b",
+                item.text), (para, item.text)
             assert item.form and item.form in item.text
         if item.kind == "figure":
             assert item.figures
@@ -98,12 +110,12 @@ def check_note(note, report, *, meeting: str | None = None) -> None:
                 phrase = f["text"]
                 if f["kind"] == "duration":
                     assert TIME.search(phrase), phrase
-                elif f["kind"] in ("personnel", "casualties"):
+                elif f["kind"] in ("personnel", "casualties", "people"):
                     assert PEOPLE.search(phrase), phrase
                 elif f["kind"] == "money":
                     assert re.search(r"\$|dollar|euro|franc|million|billion", phrase, re.I), phrase
                 elif f["kind"] == "percentage":
-                    assert re.search(r"%|per ?cent", phrase, re.I), phrase
+                    assert re.search(r"%|per ?cent|pour ?cent", phrase, re.I), phrase
                 else:
                     assert f["kind"] == "count" and not TIME.search(phrase) and not PEOPLE.search(phrase), phrase
                 assert "carrier" not in phrase

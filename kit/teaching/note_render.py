@@ -39,7 +39,8 @@ _SEE = {"key_messages": N_("quoted under Key messages"), "asks": N_("quoted unde
         "purpose": N_("quoted above"), "briefers": N_("quoted above"), "positions": N_("quoted above")}
 #: The kinds of key figures (:data:`kit.teaching.figures.FIGURE_KINDS`) as the note names them.
 FIGURE_KIND_LABELS = {"casualties": N_("casualties"), "personnel": N_("personnel"), "money": N_("money"),
-                      "percentage": N_("percentage"), "count": N_("count"), "duration": N_("duration")}
+                      "percentage": N_("percentage"), "people": N_("people"), "count": N_("count"),
+                      "duration": N_("duration")}
 
 
 def md_escape(text: str) -> str:
