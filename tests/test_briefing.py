@@ -523,3 +523,103 @@ def test_clip_sentences_gives_each_speaker_only_their_words():
     assert second[0].startswith("the representative of Pakistan") and second[0].endswith("been lost.")
     a, b = key_sentence(text, text.index("The representative of Kenya"))
     assert text[a:b] == "The representative of Kenya agreed."
+
+
+# ---------------------------------------------------------------------------
+# French reports: asks and figures read in the report's language (tests/fixtures/asks_*.md: one content, two
+# languages, written for the kit in the UN's style)
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def _asks_and_figures(note):
+    asks = {(tuple(i.paras), tuple(sorted(i.speaker_ids)), bool(i.addressee)) for i in note.items if i.kind == "ask"}
+    figures = {(i.paras[0], tuple(sorted(f["kind"] for f in i.figures))) for i in note.items if i.kind == "figure"}
+    return asks, figures
+
+
+def test_a_french_report_gives_the_asks_and_figures_of_its_english_version():
+    from kit import load_report
+
+    en, fr = load_report(FIXTURES / "asks_en.md"), load_report(FIXTURES / "asks_fr.md")
+    assert fr.metadata["lang"] == "fr"
+    notes = {}
+    for report, lang in ((en, "en"), (fr, "fr")):
+        for note_lang in ("en", "fr"):  # the note's language does not change what is read in the quotes
+            note = build_note(report, max_words=None, lang=note_lang)
+            check_note(note, report)
+            notes[(lang, note_lang)] = _asks_and_figures(note)
+    assert notes[("en", "en")] == notes[("en", "fr")] == notes[("fr", "fr")] == notes[("fr", "en")]
+    asks, figures = notes[("fr", "fr")]
+    assert asks and figures
+    # every statement whose reporting verb asks (its English lemma) is an ask, in both languages
+    for report in (en, fr):
+        note = build_note(report, max_words=None)
+        listed = {i.paras[0] for i in note.items if i.kind == "ask"}
+        st = report.statements
+        asking = st[st["lemma"].isin(["call for", "call on", "urge", "recommend", "request"])]
+        # « a demandé si » (asked whether) has the lemma of « a demandé » (call for) but asks a question
+        asked = {row.para for row in asking.itertuples()
+                 if not re.search(rf"{re.escape(row.verb)}\s+(?:si|s['’]|whether|if)\b", row.text)}
+        assert asked <= listed, (report.report_id, asked - listed)
+    # figure kinds: a casualty, an amount of money, people who are not personnel
+    kinds = {k for _, ks in figures for k in ks}
+    assert {"casualties", "money", "people"} <= kinds
+
+
+
+def _actors(lang: str) -> list[str]:
+    from kit.teaching.asks import ask_phrases
+
+    return [a for a in ask_phrases(lang).get("actor", ()) if a[:1].isupper() or " " in a]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_a_modal_asks_an_actor_or_prescribes_a_state_and_never_describes_a_thing(data):
+    """« le Conseil de sécurité devrait tenir compte » asks; « la composante devait être dotée » prescribes a state;
+    "The system should inform planning" (a thing, an active verb) only describes."""
+    from kit.teaching.asks import addressee, ask_form, ask_phrases
+
+    lang = data.draw(st.sampled_from(["en", "fr"]))
+    modal = data.draw(st.sampled_from(ask_phrases(lang)["modal"]))
+    actor = data.draw(st.sampled_from(_actors(lang)))
+    actors = {a.lower() for a in ask_phrases(lang)["actor"]}
+    thing = data.draw(st.sampled_from([t for t in (["system", "database", "dashboard", "tool", "report"] if lang == "en"
+                                                   else ["système", "base de données", "outil", "tableau de bord"])
+                                       if t not in actors]))
+    if lang == "en":
+        said = "The representative of Ghana said that the {who} {modal} {verb} operational planning."
+        verbs, be = ["inform", "guide", "support"], "be adequately resourced"
+    else:
+        said = "Le représentant du Ghana a dit que le {who} {modal} {verb} la planification opérationnelle."
+        verbs, be = ["éclairer", "guider", "appuyer"], "être dotée de ressources suffisantes"
+    verb = data.draw(st.sampled_from(verbs))
+    asks = said.format(who=actor, modal=modal, verb=verb)
+    assert ask_form(asks, lang=lang) == modal, asks
+    assert addressee(asks, lang=lang) and actor in addressee(asks, lang=lang), asks
+    describes = said.format(who=thing, modal=modal, verb=verb)
+    assert ask_form(describes, lang=lang) is None, describes
+    prescribes = said.format(who=thing, modal=modal, verb=be).replace(" operational planning", "").replace(
+        " la planification opérationnelle", "")
+    assert ask_form(prescribes, lang=lang) == modal, prescribes
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("Le représentant du Maroc a appelé à un accès équitable aux vaccins.", "a appelé à"),
+    ("La représentante de la France a exhorté les États Membres à renforcer la formation.", "a exhorté"),
+    ("Le représentant de l'Égypte a dit que la police doit être dotée de moyens suffisants.", "doit"),
+    ("Les représentants de l'Inde et du Kenya ont recommandé une formation renforcée.", "ont recommandé"),
+    ("Le représentant du Japon a dit que des exposés réguliers seraient également très utiles.",
+     "seraient également très utiles"),
+    ("Le représentant de l'Inde a dit qu'il fallait traduire les auteurs en justice.", "il fallait"),
+    ("Le représentant de la Chine a demandé si la mission disposait de moyens suffisants.", None),
+    ("Le Secrétariat avait tenu compte de la nécessité d'analyser les capacités.", None),
+])
+def test_french_ask_forms(sentence, form):
+    from kit.teaching.asks import ask_form
+
+    verb = next((v for v in ("a appelé à", "a exhorté", "ont recommandé", "a demandé", "a dit") if v in sentence), None)
+    got = ask_form(sentence, verb, "fr")
+    assert got == form
+    assert got is None or (got in sentence and ASK_WORDS_FR.search(sentence))

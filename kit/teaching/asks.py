@@ -115,6 +115,7 @@ class _Forms:
         self.modal = re.compile(rf"(?P<form>{_alt(v.get('modal', ()))})(?P<adv>(?:\s+[\w’'-]+ly|\s+[\w’'-]+ment"
                                 rf"|\s+(?:therefore|also|then|thus|still|donc|aussi|également|ainsi|alors|en\s+outre)"
                                 rf"){{0,2}})\s+(?P<be>{_alt(v.get('be', ()))})?", re.I)
+        self.modal_only = re.compile(_alt(v.get("modal", ())), re.I)
         self.need = _alt(v.get("need", ()))
         self.actor = re.compile(rf"(?:{_alt(v.get('actor', ()))})$", re.I)
         self.first: re.Pattern = re.compile(
@@ -137,23 +138,23 @@ _PRONOUN_SUBJECT = {"en": r"^(?:it|this|that|there|which|who)$", "fr": r"^(?:il|
 
 
 def _subject(sentence: str, at: int, lang: str) -> str | None:
-    """The words before a modal at ``at`` back to the start of its clause ("that the Security Council")."""
+    """The words before a modal at ``at`` back to the start of its clause ("that the Security Council"); a
+    coordination of actors stays whole ("Member States and the Secretariat")."""
     before = sentence[:at].rstrip()
-    starts = [m.end() for m in re.finditer(_CLAUSE.get(lang, _CLAUSE["en"]), before, re.I)]
-    # "and" inside a subject ("Member States and the Secretariat") does not start a clause: take the start of
-    # the clause that holds it
-    start = 0
-    for s in starts:
-        chunk = before[s:]
-        if chunk.strip():
-            start = s
-    subj = before[start:].strip()
-    # a coordination of actors: step back over "X and" when the text before is also a noun phrase
-    m = re.search(rf"(?:^|{_CLAUSE.get(lang, _CLAUSE['en'])})([^,;:]*?)(?:{_AND.get(lang, _AND['en'])}){re.escape(subj)}$",
-                  before, re.I) if subj else None
-    if m and m.group(1).strip() and len(m.group(1).split()) <= 6 and _is_actor(m.group(1), lang):
-        subj = before[m.start(1):].strip()
-    return subj or None
+    clause = _CLAUSE.get(lang, _CLAUSE["en"])
+    outer = clause.replace(r"and|", "").replace(r"et|", "")  # "and" may join two actors of one subject
+
+    def last_start(rx: str) -> int:
+        start = 0
+        for m in re.finditer(rx, before, re.I):
+            if before[m.end():].strip():
+                start = m.end()
+        return start
+
+    whole = before[last_start(outer):].strip()
+    if whole and len(whole.split()) <= 12 and _is_actor(whole, lang):
+        return whole
+    return before[last_start(clause):].strip() or None
 
 
 def _is_actor(subject: str, lang: str) -> bool:
@@ -247,7 +248,7 @@ def form_kind(form: str, lang: str = "en") -> str:
     for kind in ("welcome", "necessity"):
         if f.kinds[kind].fullmatch(form):
             return kind
-    if f.modal.fullmatch(form):
+    if f.modal_only.fullmatch(form):
         return "modal"
     if re.fullmatch(f.need, form, re.I):
         return "need"
