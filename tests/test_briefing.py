@@ -623,3 +623,44 @@ def test_french_ask_forms(sentence, form):
     got = ask_form(sentence, verb, "fr")
     assert got == form
     assert got is None or (got in sentence and ASK_WORDS_FR.search(sentence))
+
+
+# ---------------------------------------------------------------------------
+# the two-page cut keeps who asks whom for what
+
+def _key(item):
+    return item.kind, tuple(item.paras), item.start
+
+
+def check_cut_keeps_addressed_asks(report, meeting=None, lang="en", max_words=MAX_WORDS):
+    """When the cut drops anything, no ask that names whom it asks is dropped while a delegation's position
+    stays (the order documented in ``kit.teaching.note._trim``)."""
+    full = build_note(report, meeting=meeting, lang=lang, max_words=None)
+    cut = build_note(report, meeting=meeting, lang=lang, max_words=max_words)
+    kept = {_key(i) for i in cut.items}
+    dropped = [i for i in full.items if i.quote and _key(i) not in kept]
+    addressed_dropped = [i for i in dropped if i.kind == "ask" and i.addressee]
+    if addressed_dropped:
+        assert not [i for i in cut.items if i.kind == "position"], (lang, meeting, addressed_dropped[0].text)
+    return full, cut, dropped
+
+
+def test_the_cut_prefers_asks_that_name_whom_they_ask(r):
+    for meeting in _meetings(r):
+        for lang in ("en", "fr"):
+            full, cut, dropped = check_cut_keeps_addressed_asks(r, meeting, lang)
+            assert cut.words() <= MAX_WORDS  # French labels are longer: the same Markdown words are counted
+            if dropped:
+                assert [i for i in full.items if i.kind == "ask" and i.addressee]
+    # tighter limits force the choice on every meeting
+    for meeting in _meetings(r):
+        for lang, limit in (("en", 300), ("fr", 500), ("en", 800)):
+            check_cut_keeps_addressed_asks(r, meeting, lang, max_words=limit)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_reports(), st.integers(120, 400), st.sampled_from(["en", "fr"]))
+def test_generated_reports_cut_positions_before_addressed_asks(text, limit, lang):
+    report = load_text(text)
+    meeting = report.meetings["meeting_id"].iloc[0]
+    check_cut_keeps_addressed_asks(report, meeting, lang, max_words=limit)

@@ -118,6 +118,7 @@ class _Forms:
         self.modal_only = re.compile(_alt(v.get("modal", ())), re.I)
         self.need = _alt(v.get("need", ()))
         self.actor = re.compile(rf"(?:{_alt(v.get('actor', ()))})$", re.I)
+        self.actor_start = re.compile(rf"(?:{_alt(v.get('actor', ()))})(?![\w-])", re.I)
         self.first: re.Pattern = re.compile(
             "|".join(f"(?P<{k}>{self.kinds[k].pattern})" for k in ("verb", "welcome", "necessity")), re.I)
 
@@ -134,6 +135,7 @@ _HEAD_END = {"en": r"\s+(?:of|in|for|on|at|with|from|to|by|within|across)\s+",
              "fr": r"\s+(?:de|du|des|en|pour|sur|dans|avec|à|au|aux|par|chez)\s+|\s+d['’]"}
 _AND = {"en": r"\s+and\s+|,\s+", "fr": r"\s+et\s+|,\s+"}
 _ARTICLE = {"en": r"^(?:the|all|both)\s+", "fr": r"^(?:les|le|la|l['’]|tous\s+les|toutes\s+les)\s*"}
+_NOUN_FIRST = {"fr"}  # languages whose head noun comes first in its noun phrase
 _PRONOUN_SUBJECT = {"en": r"^(?:it|this|that|there|which|who)$", "fr": r"^(?:il|elle|ce|cela|ceci|qui)$"}
 
 
@@ -168,7 +170,9 @@ def _is_actor(subject: str, lang: str) -> bool:
         c = re.sub(_ARTICLE.get(lang, _ARTICLE["en"]), "", c, flags=re.I)
         head = re.split(_HEAD_END.get(lang, _HEAD_END["en"]), c, maxsplit=1)[0].strip()
         if f.actor.search(head) and re.search(rf"(?<![\w-])(?:{f.actor.pattern})", head, re.I):
-            continue
+            continue  # the head noun ends the noun phrase: "the host countries", "the Security Council"
+        if lang in _NOUN_FIRST and f.actor_start.match(c):
+            continue  # the head noun starts it: « Groupe de travail », « pays fournisseurs de contingents »
         if _named_entity(c, lang):
             continue
         return False

@@ -549,7 +549,8 @@ class _Builder:
             kind = form_kind(form, self.text_lang)
             strong = 8 if kind in ("verb", "welcome") else 3 if kind == "necessity" else 5
             delegation = 10 if "chair" in p.kinds else 4 if p.kinds <= set(_DELEGATION_KINDS) else 0
-            found.append((strong + delegation + min(len(p.speaker_ids), 6), i, p, form))
+            named = 6 if addressee(p.text, self.text_lang) else 0  # who asks whom for what
+            found.append((strong + delegation + named + min(len(p.speaker_ids), 6), i, p, form))
         per_speaker: dict[tuple, int] = {}
         for rank, (score, i, p, form) in enumerate(sorted(found, key=lambda x: (-x[0], x[2].para, x[2].start))):
             nth = per_speaker[tuple(p.speaker_ids)] = per_speaker.get(tuple(p.speaker_ids), -1) + 1
@@ -611,7 +612,8 @@ class _Builder:
             title = self.theme_label.get(theme, theme) if theme else self.tr.gettext("Other points")
             for rank, p in enumerate(ps):
                 prio = 104 + 2 * min(len(p.speaker_ids), 5) - 16 * rank - ti - self._long(p)
-                sec.items.append(self.item("position", p, prio, group=title, keep=rank == 0 and ti < 5))
+                sec.items.append(self.item("position", p, prio, group=title,
+                                           keep=rank == 0 and ti < 3))
         return sec
 
     def figures(self) -> Section:
@@ -727,7 +729,10 @@ def markdown_lines_of(item: Item, cache: dict, lang: str = "en") -> list[str]:
 
 def _trim(note: Note, b: _Builder, limit: int) -> None:
     """Fit the Markdown into ``limit`` words: drop the least important items (those marked ``keep`` last),
-    then put back, most important first, any dropped item that still fits. Refresh the citations."""
+    then put back, most important first, any dropped item that still fits. Refresh the citations.
+
+    An ask that names whom it asks (``addressee``) is never dropped while a delegation's position stays.
+    """
     body = note.sections[:-1]
     full = {s.key: list(s.items) for s in body}
     dropped: set[int] = set()
@@ -742,6 +747,13 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
 
     order = sorted((i for s in body for i in full[s.key] if i.priority != _INF),
                    key=lambda i: (i.keep, i.priority, -len(i.text)))
+    # who asks whom for what before a plain position: an ask that names its addressee goes only once every
+    # position has gone (and no position comes back while such an ask is out)
+    addressed = [i for i in order if i.kind == "ask" and i.addressee]
+    last_position = max((n for n, i in enumerate(order) if i.kind == "position"), default=-1)
+    moved = {id(i) for i in addressed if order.index(i) < last_position}
+    order = ([i for i in order[:last_position + 1] if id(i) not in moved]
+             + [i for i in addressed if id(i) in moved] + order[last_position + 1:])
     words = note.words(cache)
     estimate = words
     for item in order:  # drop by each item's own words, then check the real count
@@ -754,6 +766,8 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
         estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang))
     words = apply()
     for item in sorted((i for i in order if id(i) in dropped), key=lambda i: (-i.keep, -i.priority)):
+        if item.kind == "position" and any(id(a) in dropped for a in addressed):
+            continue
         if sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang)) > limit - words:
             continue  # cannot fit
         dropped.discard(id(item))
