@@ -664,3 +664,25 @@ def test_generated_reports_cut_positions_before_addressed_asks(text, limit, lang
     report = load_text(text)
     meeting = report.meetings["meeting_id"].iloc[0]
     check_cut_keeps_addressed_asks(report, meeting, lang, max_words=limit)
+
+
+def test_a_theme_resolves_by_id_or_label_in_either_language(r, capsys):
+    """« COVID-19 et santé » filters an English report, "COVID-19 and health" a French one."""
+    from kit.cli import main
+    from kit.gazetteer import read_table
+
+    present = set(r.themes["theme"])
+    rows = {row["theme"]: row for row in read_table("themes.csv") if row["theme"] in present}
+    assert rows
+    for theme, row in sorted(rows.items())[:4]:
+        for lang in ("en", "fr"):
+            ids = {tuple(build_note(r, themes=[x], lang=lang).filters["themes"])
+                   for x in (theme, row["label"], row["label_fr"], row["label_fr"].upper())}
+            assert ids == {(theme,)}, (theme, lang, ids)
+    theme, row = sorted(rows.items())[0]
+    assert main(["note", "--lang", "fr", "--theme", row["label_fr"]]) == 0
+    assert row["label_fr"] in capsys.readouterr().out
+    fr = load_text((FIXTURES / "asks_fr.md").read_text(encoding="utf-8"))
+    for theme in set(fr.themes["theme"]):
+        label = next(x["label"] for x in read_table("themes.csv") if x["theme"] == theme)
+        assert build_note(fr, themes=[label]).filters["themes"] == [theme]

@@ -332,16 +332,21 @@ def _briefer_label(row: dict, name: str, tr) -> str:
     return f"{name} ({extra})" if extra else name
 
 
+def _theme_rows() -> list[dict]:
+    """The rows of the theme vocabulary (``themes.csv``), or none when the reference folder lacks it."""
+    from ..gazetteer import read_table
+
+    try:
+        return read_table("themes.csv")
+    except OSError:
+        return []
+
+
 def _theme_labels(lang: str) -> dict[str, str]:
     """Theme labels of the vocabulary in ``lang`` (``label_fr`` of themes.csv); English comes from the report."""
     if lang == "en":
         return {}
-    from ..gazetteer import read_table
-
-    try:
-        return {r["theme"]: r[f"label_{lang}"] for r in read_table("themes.csv") if r.get(f"label_{lang}")}
-    except OSError:
-        return {}
+    return {r["theme"]: r[f"label_{lang}"] for r in _theme_rows() if r.get(f"label_{lang}")}
 
 
 class _Builder:
@@ -380,6 +385,12 @@ class _Builder:
 
     def _themes(self, themes: Iterable[str]) -> list[str]:
         known: dict[str, str] = {}
+        present = {row["theme"] for row in self.t.themes}
+        for row in _theme_rows():  # a theme's label in either language resolves, whatever the report's language
+            if row.get("theme") in present:
+                for column in ("label", "label_fr"):
+                    if row.get(column):
+                        known[row[column].casefold()] = row["theme"]
         for row in self.t.themes:
             known[str(row["theme"]).casefold()] = row["theme"]
             known[str(row.get("label") or row["theme"]).casefold()] = row["theme"]
