@@ -284,7 +284,6 @@ _ADDRESSEES = {
 }
 _NOT_WHO = {"it", "they", "he", "she", "there", "this", "that", "those", "these", "all", "such",
             "il", "ils", "elle", "elles", "ce", "cela", "ceux", "celles"}
-_DATIVE = {"aux": "", "au": "", "à la": "", "à l'": "", "à l’": ""}
 
 
 def addressee(sentence: str, lang: str = "en") -> str | None:
