@@ -118,6 +118,12 @@ class _Forms:
         self.modal_only = re.compile(_alt(v.get("modal", ())), re.I)
         self.need = _alt(v.get("need", ()))
         self.actor = re.compile(rf"(?:{_alt(v.get('actor', ()))})$", re.I)
+        agent = {"en": r"by\s+(?P<who>(?:the\s+)?", "fr": r"par\s+(?P<who>(?:les|le|la|l['’])\s*"}
+        # after "be": a participle (and up to three adverbs or complements), then the agent
+        self.agent = re.compile(rf"\s*(?:[\w’'-]+\s+){{1,4}}?{agent.get(lang, agent['en'])}"
+                                rf"(?:{_alt(v.get('actor', ()))}))(?![\w-])", re.I)
+        institutions = [a for a in v.get("actor", ()) if a[:1].isupper()]
+        self.by_institution = re.compile(rf"(?<![\w-]){agent.get(lang, agent['en'])}(?:{_alt(institutions)}))(?![\w-])")
         self.actor_start = re.compile(rf"(?:{_alt(v.get('actor', ()))})(?![\w-])", re.I)
         self.first: re.Pattern = re.compile(
             "|".join(f"(?P<{k}>{self.kinds[k].pattern})" for k in ("verb", "welcome", "necessity")), re.I)
@@ -266,8 +272,6 @@ _ADDRESSEES = {
         re.compile(rf"\burg(?:ed|es|ing)\s+{_WHO}\s+to\b", re.I),
         re.compile(rf"\bappeal(?:ed|s|ing)?\s+to\s+{_WHO}\s+(?:to|for)\b", re.I),
         re.compile(r"\brequest(?:ed|s|ing)?\s+[\w\s-]{1,40}?\s+from\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"),
-        re.compile(r"\bby\s+(?P<who>the\s+(?:Security\s+Council|General\s+Assembly|Secretariat|Secretary-General|"
-                   r"Council|host\s+(?:State|country|countries|Governments?)))\b"),
     ],
     "fr": [
         # « a demandé (instamment) aux États hôtes de », « a recommandé au Conseil de »
@@ -278,8 +282,6 @@ _ADDRESSEES = {
         re.compile(r"\b(?:exhorté|engagé|invité|appelé|prié|encouragé)\s+"
                    r"(?P<who>(?:les|le|la|l['’])\s*[\w’'-]+(?:\s+(?:et|de|du|des|la|le|les|d['’]|[\w’'-]+)){0,6}?)"
                    r"\s+(?:à|de|d['’])(?![\w])", re.I),
-        re.compile(r"\bpar\s+(?P<who>le\s+(?:Conseil\s+de\s+sécurité|Conseil|Secrétariat|Secrétaire\s+général)"
-                   r"|l['’]Assemblée\s+générale|les\s+(?:États|pays)\s+hôtes)\b"),
     ],
 }
 _NOT_WHO = {"it", "they", "he", "she", "there", "this", "that", "those", "these", "all", "such",
@@ -298,8 +300,20 @@ def addressee(sentence: str, lang: str = "en") -> str | None:
             if not words or first in _NOT_WHO or (first == "the" and len(words) > 1 and words[1].lower() in _NOT_WHO):
                 continue
             return who
-    # the actor subject of a modal ask: "Member States and the Secretariat should ...", « le Conseil devrait »
+    # the agent of a modal's passive: "should be resourced by the Secretariat", « devrait être fixé par le Conseil »
     f = _forms(lang)
+    for m in f.modal.finditer(sentence):
+        if m.group("be"):
+            agent = f.agent.match(sentence, m.end())
+            if agent:
+                return agent.group("who")
+    # an institution named as the agent after an asking verb: "appealed for clear mandates by the Security Council"
+    first = f.first.search(sentence)
+    if first:
+        m = f.by_institution.search(sentence, first.end())
+        if m:
+            return m.group("who")
+    # the actor subject of a modal ask: "Member States and the Secretariat should ...", « le Conseil devrait »
     for m in f.modal.finditer(sentence):
         subj = _subject(sentence, m.start(), lang)
         if subj and len(subj.split()) <= 12 and _is_actor(subj, lang):

@@ -305,7 +305,8 @@ def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) ->
     label = _text(r.metadata.get("symbol")) or r.report_id
     meta = r.metadata
     st = r.statements
-    meetings = [{"date": format_date(m.date, lang), "title": _text(m.title), "format": meeting_format(_text(m.format), lang),
+    meetings = [{"date": format_date(m.date, lang), "title": _text(m.title),
+                 "format": meeting_format(_text(m.format), lang),
                  "chair": _text(m.chair), "first_para": int(m.first_para), "last_para": int(m.last_para),
                  "speakers": int(st.loc[st["meeting_id"] == m.meeting_id, "speaker_id"].nunique())}
                 for m in r.meetings.sort_values(["date", "first_para"]).itertuples()]

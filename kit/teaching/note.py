@@ -566,7 +566,8 @@ class _Builder:
         for rank, (score, i, p, form) in enumerate(sorted(found, key=lambda x: (-x[0], x[2].para, x[2].start))):
             nth = per_speaker[tuple(p.speaker_ids)] = per_speaker.get(tuple(p.speaker_ids), -1) + 1
             prio = 112 + score - 8 * nth - self._long(p) / 2
-            it = self.item("ask", p, prio, form=form, addressee=addressee(p.text, self.text_lang), keep=rank < 5 and nth == 0)
+            it = self.item("ask", p, prio, form=form, addressee=addressee(p.text, self.text_lang),
+                           keep=rank < 5 and nth == 0)
             self._enumeration(it, p)
             if it.parts:  # a request with its numbered areas: the brief's backbone
                 it.priority += 10
