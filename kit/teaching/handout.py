@@ -81,6 +81,7 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
     texts = dict(zip(r.paragraphs["para"], r.paragraphs["text"]))
     st = r.statements
     meetings = r.meetings.sort_values(["date", "first_para"])
+    text_lang = str(r.metadata.get("lang") or "en")  # the report's language: figures and asks are read in it
 
     chair = r.metadata.get("chair")
     if isinstance(chair, str):
@@ -124,7 +125,7 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
         found = None
         for p, t in texts.items():
             for s, e in sentence_spans(t):
-                if figure_kind(t[s:e]) == kind:
+                if figure_kind(t[s:e], text_lang) == kind:
                     found = (p, s, t[s:e].strip())
                     break
             if found:
@@ -161,7 +162,6 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
                    "answer": _quoted(_sentence(texts[int(row['para'])], row), lang)})
     # who should do what: the first "should" / « devrait » ask that names who should act (a sentence whose modal
     # has no actor, "The system should inform planning", describes and asks no one)
-    text_lang = str(r.metadata.get("lang") or "en")
     found = None
     for p, t in texts.items():
         if not (st["para"] == p).any():
