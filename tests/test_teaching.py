@@ -506,6 +506,20 @@ def test_french_handout_speaks_french_around_the_reports_words(r):
             assert ask_form(sentence, lang=lang) and addressee(sentence, lang=lang), sentence
 
 
+def test_handout_of_a_french_report_asks_what_its_english_version_asks():
+    """Figures, asks and "who should do what" are read in the report's language: one content in two languages gives
+    the same questions on the same paragraphs."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "fixtures"
+    en, fr = (load_text((folder / f"asks_{x}.md").read_text(encoding="utf-8")) for x in ("en", "fr"))
+    for lang in ("en", "fr"):
+        q_en, q_fr = questions(en, lang=lang), questions(fr, lang=lang)
+        assert [q["question"] for q in q_en] == [q["question"] for q in q_fr]
+        assert [q["paras"] for q in q_en] == [q["paras"] for q in q_fr]
+    assert any("casualties" in q["question"] for q in questions(fr))
+
+
 def test_handout_escapes_report_text(r):
     import copy
 
