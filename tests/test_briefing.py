@@ -773,3 +773,29 @@ def test_generated_french_reports_keep_the_invariants(text, limit):
             if "étaient morts" in item.text:
                 assert "casualties" in kinds, item.text
     check_cut_keeps_addressed_asks(report, meeting, "fr", max_words=limit)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"], ids=["space", "no-break", "narrow"])
+def test_french_number_formats_make_figures(space):
+    from kit.teaching.figures import find_figures
+
+    cases = {
+        f"plus de 4{space}000 soldats de la paix avaient perdu la vie": "casualties",
+        f"une contribution de 2,8 millions de dollars": "money",
+        f"un don de 1{space}500{space}000 dollars": "money",
+        f"une hausse de 124{space}% en dix ans": "percentage",
+        f"12,5 pour cent des effectifs": "percentage",
+        f"1{space}200 policiers formés depuis 2015": "personnel",
+        f"six individus avaient été condamnés": "people",
+        f"plus de 50 pays fournisseurs de contingents": "count",
+        f"au cours des 60 dernières années": "duration",
+    }
+    for text, kind in cases.items():
+        sentence = f"Le représentant du Ghana a dit que {text}."
+        found = find_figures(sentence, "fr")
+        assert found and found[0]["kind"] == kind, (text, found)
+        assert found[0]["text"] in sentence and found[0]["text"][0].isalnum()
+        number = re.search(r"\d[\d\s\u00a0\u202f,]*\d|\d|six", text).group()
+        assert number in found[0]["text"], (number, found[0]["text"])
+    # dates, years and resolutions are not figures
+    assert find_figures("Le 1er janvier 2021, en 2020, la résolution 2518 (2020) et le 3e rapport.", "fr") == []
