@@ -25,11 +25,22 @@ ASK_WORDS = re.compile(r"\bcall(?:ed|s)? (?:for|on|upon)\b|\brecommend|\brequest
                        r"|\bshould\b|\bmust\b|\bwould (?:therefore |also )?be (?:welcome|welcomed|useful|appreciated)"
                        r"|\bit was (?:therefore |also )?(?:essential|necessary|imperative|vital|crucial|important) "
                        r"(?:to|for|that)\b", re.I)
+# ... and in French (« a demandé », « devrait », « seraient les bienvenues », « la nécessité de » after the verb)
+ASK_WORDS_FR = re.compile(r"\b(?:a|ont)\s+(?:\w+ment\s+)?(?:demandé|recommandé|appelé|exhorté|engagé|prié|invité|"
+                          r"préconisé|plaidé|lancé un appel)\b|\b(?:devrai(?:en)?t|doi(?:ven)?t|devai(?:en)?t|devra|"
+                          r"devront)\b|\bserai(?:en)?t\b.{0,30}\b(?:bienvenue?s?|utiles?|appréciée?s?)\b|"
+                          r"\bil\b.{0,20}\b(?:fallait|faudrait|faut|essentiel|indispensable|nécessaire|impératif|vital|"
+                          r"crucial|important|importait)\b", re.I)
 PEOPLE = re.compile(r"(?:peacekeepers|personnel|individuals|people|persons|soldiers|officers|troops|women|men|"
                     r"girls|boys|children|civilians|staff|members|experts|advisers|advisors|focal points|heads|"
                     r"police|policewomen|policemen|observers|contingents|perpetrators|refugees|victims|fatalities|"
-                    r"deaths|casualties|trainers|trainees|instructors|commanders|nationals|uniformed|workers)$", re.I)
-TIME = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|hours?)$", re.I)
+                    r"deaths|casualties|trainers|trainees|instructors|commanders|nationals|uniformed|workers"
+                    r"|soldats de la paix|casques bleus|soldats|militaires|officiers|policiers|policières|femmes|"
+                    r"hommes|agents|membres|individus|personnes|civils|enfants|victimes|morts|décès|blessés|"
+                    r"conseillers|conseillères|observateurs|contingents|chefs|effectifs|formateurs)"
+                    r"(?: du personnel)?$", re.I)
+TIME = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|hours?|ans|années?|mois|semaines?|jours?|"
+                  r"décennies?|heures?)$", re.I)
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+)$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
 CUT = re.compile(r"^[\s,;:–—-]*(?:(?:while|and|whereas|but)\b[\s,]*)?$")
@@ -88,8 +99,9 @@ def check_note(note, report, *, meeting: str | None = None) -> None:
             assert len(item.speaker_ids) >= 2
         if item.kind == "ask":
             verb = own[0]["verb"] if own else ""
-            assert ASK_WORDS.search(item.text) or re.search(rf"\b{re.escape(verb)}\s+(?:\w+\s+)?the\s+need\s+(?:for|to)\b",
-                                                            item.text), (para, item.text)
+            assert ASK_WORDS.search(item.text) or ASK_WORDS_FR.search(item.text) or re.search(
+                rf"\b{re.escape(verb)}\s+(?:\w+\s+)?(?:the\s+need\s+(?:for|to)\b|la\s+nécessité\s+d(?:e\b|['’]))",
+                item.text), (para, item.text)
             assert item.form and item.form in item.text
         if item.kind == "figure":
             assert item.figures
@@ -98,12 +110,12 @@ def check_note(note, report, *, meeting: str | None = None) -> None:
                 phrase = f["text"]
                 if f["kind"] == "duration":
                     assert TIME.search(phrase), phrase
-                elif f["kind"] in ("personnel", "casualties"):
+                elif f["kind"] in ("personnel", "casualties", "people"):
                     assert PEOPLE.search(phrase), phrase
                 elif f["kind"] == "money":
                     assert re.search(r"\$|dollar|euro|franc|million|billion", phrase, re.I), phrase
                 elif f["kind"] == "percentage":
-                    assert re.search(r"%|per ?cent", phrase, re.I), phrase
+                    assert re.search(r"%|per ?cent|pour ?cent", phrase, re.I), phrase
                 else:
                     assert f["kind"] == "count" and not TIME.search(phrase) and not PEOPLE.search(phrase), phrase
                 assert "carrier" not in phrase
@@ -511,3 +523,279 @@ def test_clip_sentences_gives_each_speaker_only_their_words():
     assert second[0].startswith("the representative of Pakistan") and second[0].endswith("been lost.")
     a, b = key_sentence(text, text.index("The representative of Kenya"))
     assert text[a:b] == "The representative of Kenya agreed."
+
+
+# ---------------------------------------------------------------------------
+# French reports: asks and figures read in the report's language (tests/fixtures/asks_*.md: one content, two
+# languages, written for the kit in the UN's style)
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def _asks_and_figures(note):
+    asks = {(tuple(i.paras), tuple(sorted(i.speaker_ids)), bool(i.addressee)) for i in note.items if i.kind == "ask"}
+    figures = {(i.paras[0], tuple(sorted(f["kind"] for f in i.figures))) for i in note.items if i.kind == "figure"}
+    return asks, figures
+
+
+def test_a_french_report_gives_the_asks_and_figures_of_its_english_version():
+    from kit import load_report
+
+    en, fr = load_report(FIXTURES / "asks_en.md"), load_report(FIXTURES / "asks_fr.md")
+    assert fr.metadata["lang"] == "fr"
+    notes = {}
+    for report, lang in ((en, "en"), (fr, "fr")):
+        for note_lang in ("en", "fr"):  # the note's language does not change what is read in the quotes
+            note = build_note(report, max_words=None, lang=note_lang)
+            check_note(note, report)
+            notes[(lang, note_lang)] = _asks_and_figures(note)
+    assert notes[("en", "en")] == notes[("en", "fr")] == notes[("fr", "fr")] == notes[("fr", "en")]
+    asks, figures = notes[("fr", "fr")]
+    assert asks and figures
+    # every statement whose reporting verb asks (its English lemma) is an ask, in both languages
+    for report in (en, fr):
+        note = build_note(report, max_words=None)
+        listed = {i.paras[0] for i in note.items if i.kind == "ask"}
+        st = report.statements
+        asking = st[st["lemma"].isin(["call for", "call on", "urge", "recommend", "request"])]
+        # « a demandé si » (asked whether) has the lemma of « a demandé » (call for) but asks a question
+        asked = {row.para for row in asking.itertuples()
+                 if not re.search(rf"{re.escape(row.verb)}\s+(?:si|s['’]|whether|if)\b", row.text)}
+        assert asked <= listed, (report.report_id, asked - listed)
+    # figure kinds: a casualty, an amount of money, people who are not personnel
+    kinds = {k for _, ks in figures for k in ks}
+    assert {"casualties", "money", "people"} <= kinds
+
+
+
+def _actors(lang: str) -> list[str]:
+    from kit.teaching.asks import ask_phrases
+
+    return [a for a in ask_phrases(lang).get("actor", ()) if a[:1].isupper() or " " in a]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_a_modal_asks_an_actor_or_prescribes_a_state_and_never_describes_a_thing(data):
+    """« le Conseil de sécurité devrait tenir compte » asks; « la composante devait être dotée » prescribes a state;
+    "The system should inform planning" (a thing, an active verb) only describes."""
+    from kit.teaching.asks import addressee, ask_form, ask_phrases
+
+    lang = data.draw(st.sampled_from(["en", "fr"]))
+    modal = data.draw(st.sampled_from(ask_phrases(lang)["modal"]))
+    actor = data.draw(st.sampled_from(_actors(lang)))
+    actors = {a.lower() for a in ask_phrases(lang)["actor"]}
+    thing = data.draw(st.sampled_from([t for t in (["system", "database", "dashboard", "tool", "report"] if lang == "en"
+                                                   else ["système", "base de données", "outil", "tableau de bord"])
+                                       if t not in actors]))
+    if lang == "en":
+        said = "The representative of Ghana said that the {who} {modal} {verb} operational planning."
+        verbs, be = ["inform", "guide", "support"], "be adequately resourced"
+    else:
+        said = "Le représentant du Ghana a dit que le {who} {modal} {verb} la planification opérationnelle."
+        verbs, be = ["éclairer", "guider", "appuyer"], "être dotée de ressources suffisantes"
+    verb = data.draw(st.sampled_from(verbs))
+    asks = said.format(who=actor, modal=modal, verb=verb)
+    assert ask_form(asks, lang=lang) == modal, asks
+    assert addressee(asks, lang=lang) and actor in addressee(asks, lang=lang), asks
+    describes = said.format(who=thing, modal=modal, verb=verb)
+    assert ask_form(describes, lang=lang) is None, describes
+    prescribes = said.format(who=thing, modal=modal, verb=be).replace(" operational planning", "").replace(
+        " la planification opérationnelle", "")
+    assert ask_form(prescribes, lang=lang) == modal, prescribes
+
+
+@pytest.mark.parametrize("sentence, form", [
+    ("Le représentant du Maroc a appelé à un accès équitable aux vaccins.", "a appelé à"),
+    ("La représentante de la France a exhorté les États Membres à renforcer la formation.", "a exhorté"),
+    ("Le représentant de l'Égypte a dit que la police doit être dotée de moyens suffisants.", "doit"),
+    ("Les représentants de l'Inde et du Kenya ont recommandé une formation renforcée.", "ont recommandé"),
+    ("Le représentant du Japon a dit que des exposés réguliers seraient également très utiles.",
+     "seraient également très utiles"),
+    ("Le représentant de l'Inde a dit qu'il fallait traduire les auteurs en justice.", "il fallait"),
+    ("Le représentant de la Chine a demandé si la mission disposait de moyens suffisants.", None),
+    ("Le Secrétariat avait tenu compte de la nécessité d'analyser les capacités.", None),
+])
+def test_french_ask_forms(sentence, form):
+    from kit.teaching.asks import ask_form
+
+    verb = next((v for v in ("a appelé à", "a exhorté", "ont recommandé", "a demandé", "a dit") if v in sentence), None)
+    got = ask_form(sentence, verb, "fr")
+    assert got == form
+    assert got is None or (got in sentence and ASK_WORDS_FR.search(sentence))
+
+
+# ---------------------------------------------------------------------------
+# the two-page cut keeps who asks whom for what
+
+def _key(item):
+    return item.kind, tuple(item.paras), item.start
+
+
+def check_cut_keeps_addressed_asks(report, meeting=None, lang="en", max_words=MAX_WORDS):
+    """When the cut drops anything, no ask that names whom it asks is dropped while a delegation's position
+    stays (the order documented in ``kit.teaching.note._trim``)."""
+    full = build_note(report, meeting=meeting, lang=lang, max_words=None)
+    cut = build_note(report, meeting=meeting, lang=lang, max_words=max_words)
+    kept = {_key(i) for i in cut.items}
+    dropped = [i for i in full.items if i.quote and _key(i) not in kept]
+    addressed_dropped = [i for i in dropped if i.kind == "ask" and i.addressee]
+    if addressed_dropped:
+        assert not [i for i in cut.items if i.kind == "position"], (lang, meeting, addressed_dropped[0].text)
+    return full, cut, dropped
+
+
+def test_the_cut_prefers_asks_that_name_whom_they_ask(r):
+    for meeting in _meetings(r):
+        for lang in ("en", "fr"):
+            full, cut, dropped = check_cut_keeps_addressed_asks(r, meeting, lang)
+            assert cut.words() <= MAX_WORDS  # French labels are longer: the same Markdown words are counted
+            if dropped:
+                assert [i for i in full.items if i.kind == "ask" and i.addressee]
+    # tighter limits force the choice on every meeting
+    for meeting in _meetings(r):
+        for lang, limit in (("en", 300), ("fr", 500), ("en", 800)):
+            check_cut_keeps_addressed_asks(r, meeting, lang, max_words=limit)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_reports(), st.integers(120, 400), st.sampled_from(["en", "fr"]))
+def test_generated_reports_cut_positions_before_addressed_asks(text, limit, lang):
+    report = load_text(text)
+    meeting = report.meetings["meeting_id"].iloc[0]
+    check_cut_keeps_addressed_asks(report, meeting, lang, max_words=limit)
+
+
+def test_a_theme_resolves_by_id_or_label_in_either_language(r, capsys):
+    """« COVID-19 et santé » filters an English report, "COVID-19 and health" a French one."""
+    from kit.cli import main
+    from kit.gazetteer import read_table
+
+    present = set(r.themes["theme"])
+    rows = {row["theme"]: row for row in read_table("themes.csv") if row["theme"] in present}
+    assert rows
+    for theme, row in sorted(rows.items())[:4]:
+        for lang in ("en", "fr"):
+            ids = {tuple(build_note(r, themes=[x], lang=lang).filters["themes"])
+                   for x in (theme, row["label"], row["label_fr"], row["label_fr"].upper())}
+            assert ids == {(theme,)}, (theme, lang, ids)
+    theme, row = sorted(rows.items())[0]
+    assert main(["note", "--lang", "fr", "--theme", row["label_fr"]]) == 0
+    assert row["label_fr"] in capsys.readouterr().out
+    fr = load_text((FIXTURES / "asks_fr.md").read_text(encoding="utf-8"))
+    for theme in set(fr.themes["theme"]):
+        label = next(x["label"] for x in read_table("themes.csv") if x["theme"] == theme)
+        assert build_note(fr, themes=[label]).filters["themes"] == [theme]
+
+
+# ---------------------------------------------------------------------------
+# generated French reports: any Member State by its French name and article, the French ask forms
+
+HEAD_FR = """**Conseil de sécurité**
+
+Distr. générale
+15 janvier 2023
+
+**Rapport sur les activités du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix pour la période du 1er janvier au 31 décembre 2022**
+
+**I. Questions d'organisation**
+
+1. Le Représentant permanent du Ghana auprès de l'Organisation des Nations Unies, Harold Agyeman, a été élu Président du Groupe de travail.
+
+**II. Missions en transition**
+
+2. Le 3 mars 2022, le Groupe de travail a tenu une réunion par visioconférence sur les transitions.
+3. Parmi les intervenants figurait le Secrétaire général adjoint aux opérations de paix, Jean-Pierre Lacroix.
+4. Ouvrant la réunion, M. Agyeman a dit que les transitions exigeaient une planification.
+5. M. Lacroix a souligné que la protection des civils restait essentielle. M. Lacroix a demandé l'appui des États Membres dans trois domaines. Le premier domaine était la formation. Le deuxième domaine était l'équipement.
+"""
+
+SENTENCES_FR = [
+    "Les représentants {group} ont demandé une formation renforcée des soldats de la paix.",
+    "Le représentant {a} a dit que {n} membres du personnel étaient morts en 2021, tandis que le représentant {b} "
+    "a appelé à soutenir l'Union africaine.",
+    "Le représentant {a} a fait observer que des véhicules blindés avaient été fournis à plus de {n} pays. "
+    "Les États Membres devraient garantir la sécurité des camps.",
+    "Le représentant {a} a souligné la nécessité de traduire les auteurs en justice. Le Secrétariat avait tenu "
+    "compte de la nécessité d'analyser les capacités au cours des {n} dernières années.",
+    "Le représentant {a} a demandé instamment aux pays hôtes de coopérer. Des exposés réguliers seraient donc "
+    "les bienvenus.",
+    "Le représentant {a} a dit que le système de suivi devrait éclairer la planification, et qu'une contribution "
+    "de 2,5 millions de dollars avait été versée.",
+]
+
+
+def _de(form: str) -> str:
+    if form.startswith("le "):
+        return "du " + form[3:]
+    if form.startswith("les "):
+        return "des " + form[4:]
+    if form.startswith(("la ", "l'")):
+        return "de " + form
+    return ("d'" if form[:1] in "AEIOUÉÈÊÎÏÔÖÛÜH" else "de ") + form
+
+
+@st.composite
+def generated_french_reports(draw) -> str:
+    from kit.gazetteer import load_gazetteer
+
+    members = [row for row in load_gazetteer(lang="fr").state_rows if row["status"] == "member"]
+    rows = draw(st.lists(st.sampled_from(members), min_size=2, max_size=6, unique_by=lambda row: row["iso3"]))
+    names = [_de(row["fr_running_names"].split("|")[0]) for row in rows]
+    paras = []
+    for i, a in enumerate(names):
+        b = names[(i + 1) % len(names)]
+        group = draw(st.lists(st.sampled_from(names), min_size=2, max_size=len(names), unique=True))
+        template = draw(st.sampled_from(SENTENCES_FR))
+        paras.append(template.format(a=a, b=b, n=draw(st.integers(2, 4000)),
+                                     group=", ".join(group[:-1]) + " et " + group[-1]))
+    body = "\n".join(f"{6 + i}. {p}" for i, p in enumerate(paras))
+    last = 6 + len(paras)
+    return (HEAD_FR + body + f"\n\n**III. Conclusion**\n\n{last}. Le Président du Groupe de travail a recommandé "
+            "que de telles réunions se poursuivent.\n")
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_french_reports(), st.integers(150, 1200))
+def test_generated_french_reports_keep_the_invariants(text, limit):
+    report = load_text(text)
+    assert report.metadata["lang"] == "fr"
+    meeting = report.meetings["meeting_id"].iloc[0]
+    full = build_note(report, meeting=meeting, lang="fr", max_words=None)
+    check_note(full, report)
+    asks = [i for i in full.items if i.kind == "ask"]
+    assert asks  # the Chair's « a recommandé » at least
+    for item in asks:
+        assert "système de suivi" not in item.text or item.form != "devrait", item.text  # describes, asks no one
+    for item in full.items:
+        if item.kind == "figure":
+            kinds = {f["kind"] for f in item.figures}
+            if "étaient morts" in item.text:
+                assert "casualties" in kinds, item.text
+    check_cut_keeps_addressed_asks(report, meeting, "fr", max_words=limit)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"], ids=["space", "no-break", "narrow"])
+def test_french_number_formats_make_figures(space):
+    from kit.teaching.figures import find_figures
+
+    cases = {
+        f"plus de 4{space}000 soldats de la paix avaient perdu la vie": "casualties",
+        f"une contribution de 2,8 millions de dollars": "money",
+        f"un don de 1{space}500{space}000 dollars": "money",
+        f"une hausse de 124{space}% en dix ans": "percentage",
+        f"12,5 pour cent des effectifs": "percentage",
+        f"1{space}200 policiers formés depuis 2015": "personnel",
+        f"six individus avaient été condamnés": "people",
+        f"plus de 50 pays fournisseurs de contingents": "count",
+        f"au cours des 60 dernières années": "duration",
+    }
+    for text, kind in cases.items():
+        sentence = f"Le représentant du Ghana a dit que {text}."
+        found = find_figures(sentence, "fr")
+        assert found and found[0]["kind"] == kind, (text, found)
+        assert found[0]["text"] in sentence and found[0]["text"][0].isalnum()
+        number = re.search(r"\d[\d\s\u00a0\u202f,]*\d|\d|six", text).group()
+        assert number in found[0]["text"], (number, found[0]["text"])
+    # dates, years and resolutions are not figures
+    assert find_figures("Le 1er janvier 2021, en 2020, la résolution 2518 (2020) et le 3e rapport.", "fr") == []

@@ -25,6 +25,8 @@ COLUMNS = {
     "reporting_verbs.csv": ["verb", "lemma", "lang"],
     "organizations.csv": ["key", "name", "running_names", "kind", "fr_name", "fr_running_names"],
     "honorifics.csv": ["honorific", "note", "lang"],
+    "asks.csv": ["phrase", "kind", "lang", "note"],
+    "figures.csv": ["term", "kind", "lang", "note"],
 }
 LANGS = {"en", "fr"}
 FR_ARTICLES = {"le", "la", "les", "l'"}
@@ -240,3 +242,32 @@ def test_honorifics_have_a_language():
     df = load("honorifics.csv")
     assert set(df["lang"]) == LANGS
     assert not df.duplicated(["honorific", "lang"]).any()
+
+
+@pytest.mark.parametrize("name, column, kinds", [
+    ("asks.csv", "phrase", {"verb", "not", "modal", "welcome", "necessity", "need", "be", "actor"}),
+    ("figures.csv", "term", {"number", "approx", "personnel", "people", "casualty_noun", "count", "time",
+                             "casualty_after", "casualty_before", "not_personnel", "currency", "scale", "percent"}),
+])
+def test_ask_and_figure_vocabularies_have_known_kinds_in_both_languages(name, column, kinds):
+    df = load(name)
+    assert set(df["lang"]) == LANGS
+    assert set(df["kind"]) <= kinds, set(df["kind"]) - kinds
+    assert not df.duplicated([column, "kind", "lang"]).any(), df[df.duplicated([column, "kind", "lang"])]
+    assert (df[column].str.strip() == df[column]).all() and (df[column] != "").all()
+    # every kind the code reads exists in each language, so a French report is read as fully as an English one
+    for lang in LANGS:
+        assert set(df.loc[df["lang"] == lang, "kind"]) == set(df["kind"]), lang
+
+
+def test_asking_verbs_are_asking_lemmas_of_the_reporting_verbs():
+    """A French asking verb of asks.csv that is also a reporting verb has an asking English lemma (the statements'
+    ``lemma`` and the note's asks agree)."""
+    from kit.teaching import ASK_LEMMAS
+
+    verbs = load("reporting_verbs.csv")
+    lemma = dict(zip(zip(verbs["verb"], verbs["lang"]), verbs["lemma"]))
+    asks = load("asks.csv")
+    for row in asks[asks["kind"] == "verb"].itertuples():
+        if (row.phrase, row.lang) in lemma:
+            assert lemma[(row.phrase, row.lang)] in ASK_LEMMAS, (row.phrase, lemma[(row.phrase, row.lang)])

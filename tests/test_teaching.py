@@ -445,12 +445,79 @@ def test_handout_in_french(r, tmp_path):
     assert len(qs) == len(english)
     for q, q_en in zip(qs, english):
         assert q["paras"] == q_en["paras"] and q["question"] != q_en["question"]
-        for quote in re.findall(r"“(.+?)”", q["answer"]):  # quotes stay the report's own words, whole
+        assert "“" not in q["answer"] and "”" not in q["answer"], q["answer"]  # French quotation marks
+        for quote in re.findall("«\u00a0(.+?)\u00a0»", q["answer"]):  # quotes stay the report's own words, whole
             assert quote in q_en["answer"] and any(quote in texts[p] for p in q["paras"] or texts), quote
     assert "(par. " in page or "par. " in page
     out = tmp_path / "document.html"
     assert main(["handout", "--lang", "fr", "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == page
+
+
+def _persons(report):
+    return [n for sid, n in zip(report.speakers["speaker_id"], report.speakers["name"]) if str(sid).startswith("person:")]
+
+
+@pytest.mark.parametrize("source", ["bundled", "excerpt_fr", "synthetic"])
+def test_handout_answer_key_cites_paragraphs_that_name_who_it_names(r, source):
+    """Every person an answer names is named (by surname) in a paragraph that the question cites, in both languages."""
+    from pathlib import Path
+
+    report = {"bundled": lambda: r, "synthetic": lambda: load_text(SYNTHETIC),
+              "excerpt_fr": lambda: load_text((Path(__file__).parent / "fixtures" / "wgpko_excerpt_fr.md")
+                                              .read_text(encoding="utf-8"))}[source]()
+    texts = dict(zip(report.paragraphs["para"], report.paragraphs["text"]))
+    checked = 0
+    for lang in ("en", "fr"):
+        for q in questions(report, lang=lang):
+            for name in _persons(report):
+                if q["paras"] and name in q["answer"]:
+                    surname = name.split()[-1]
+                    assert any(surname in texts[p] for p in q["paras"]), (lang, q["question"], name, q["paras"])
+                    checked += 1
+    assert checked
+
+
+def test_french_handout_speaks_french_around_the_reports_words(r):
+    """The meeting format, the chair's State and the quotation marks are French; the quotes stay verbatim."""
+    from kit.gazetteer import load_gazetteer
+    from kit.teaching.asks import addressee, ask_form
+    from kit.teaching.note_render import meeting_format
+
+    page = build_handout(r, lang="fr")
+    for m in r.meetings.itertuples():
+        if isinstance(m.format, str) and m.format:
+            fr = meeting_format(m.format, "fr")
+            assert fr != m.format and f"<td>{fr}</td>" in page
+    chair = r.speakers[r.speakers["kind"] == "chair"]
+    qs = questions(r, lang="fr")
+    if len(chair) and isinstance(chair.iloc[0]["represents_iso3"], str):
+        state = load_gazetteer().state(chair.iloc[0]["represents_iso3"])
+        answer = next(q["answer"] for q in qs if q["answer"].startswith(str(r.metadata["chair"])))
+        assert state["fr_name"] in answer and state["un_name"] not in answer, answer
+    for q in qs:
+        if "format" in q["question"] or "forme" in q["question"]:
+            assert "videoconference" not in q["answer"]
+    # "who should do what": a sentence asking an actor, not one describing a thing ("The system should inform ...")
+    lang = r.metadata["lang"]
+    for q in questions(r):
+        if q["question"].startswith("According to this paragraph, who should do what?"):
+            sentence = q["answer"].strip("“”")
+            assert ask_form(sentence, lang=lang) and addressee(sentence, lang=lang), sentence
+
+
+def test_handout_of_a_french_report_asks_what_its_english_version_asks():
+    """Figures, asks and "who should do what" are read in the report's language: one content in two languages gives
+    the same questions on the same paragraphs."""
+    from pathlib import Path
+
+    folder = Path(__file__).parent / "fixtures"
+    en, fr = (load_text((folder / f"asks_{x}.md").read_text(encoding="utf-8")) for x in ("en", "fr"))
+    for lang in ("en", "fr"):
+        q_en, q_fr = questions(en, lang=lang), questions(fr, lang=lang)
+        assert [q["question"] for q in q_en] == [q["question"] for q in q_fr]
+        assert [q["paras"] for q in q_en] == [q["paras"] for q in q_fr]
+    assert any("casualties" in q["question"] for q in questions(fr))
 
 
 def test_handout_escapes_report_text(r):

@@ -1,17 +1,25 @@
-"""Key figures in report prose, typed by what they count.
+"""Key figures in report prose, typed by what they count, in English and French.
 
 A figure is a number with what it counts: ``"104 personnel"``, ``"more than 4,000 peacekeepers"``,
-``"$2.8-million"``, ``"124 per cent"``, ``"five of the nine heads"``, ``"60-plus years"``. Its kind comes
-from the counted noun, not from any word elsewhere in the sentence ("armoured personnel carriers" does
-not make "more than 50 ... countries" a personnel figure):
+``"$2.8-million"``, ``"124 per cent"``, ``"five of the nine heads"``, ``"60-plus years"``; in French
+« 104 membres du personnel », « plus de 4 000 soldats de la paix », « 2,8 millions de dollars », « 124 % ».
+Its kind comes from the counted noun and the figure's own clause, not from any word elsewhere in the
+sentence ("armoured personnel carriers" does not make "more than 50 ... countries" a personnel figure):
 
-* ``casualties`` -- people, with a word of death or injury next to the figure ("104 personnel had died");
-* ``personnel`` -- people (peacekeepers, troops, officers, women, heads ...);
+* ``casualties`` -- people, with a word of death or injury in the figure's clause ("104 personnel had
+  died", « étaient morts », « avaient perdu la vie », "the killing of two peacekeepers");
+* ``personnel`` -- people who serve (peacekeepers, troops, officers, women, heads ...);
 * ``money`` -- an amount of money; ``percentage``;
+* ``people`` -- people who are not personnel: individuals, civilians, victims, or people whom the clause
+  convicts, arrests or sentences ("six individuals had been convicted");
 * ``count`` -- countries, missions, units, cases, incidents ...; ``duration`` -- years, months, decades.
 
-Dates, years, resolution and document numbers, ordinals and the names with digits of the reference
-table ``abbreviations.csv`` (kind ``term``: ``C4ISR``, ``COVID-19``, ``level-II``) are not figures.
+The words are reference data: ``data/reference/figures.csv`` (``term``, ``kind``, ``lang``) lists the
+counted nouns, number words, words of approximation, currencies and the verbs that make people
+casualties or not personnel. What stays here is number grammar (``4,000.5`` in English, ``4 000,5`` in
+French, with a space, a no-break space or a narrow no-break space) and what is not a figure: dates,
+years, resolution and document numbers, ordinals, and the names with digits of ``abbreviations.csv``
+(kind ``term``: ``C4ISR``, ``COVID-19``, ``level-II``).
 
 Examples
 --------
@@ -21,6 +29,12 @@ Examples
 [('more than 50 troop- and police-contributing countries', 'count')]
 >>> [(f["text"], f["kind"]) for f in find_figures("The representative of Mexico said that 104 personnel had died in 2020.")]
 [('104 personnel', 'casualties')]
+>>> [(f["text"], f["kind"]) for f in find_figures("Six individuals had been convicted for killing 11 peacekeepers.")]
+[('Six individuals', 'people'), ('11 peacekeepers', 'casualties')]
+>>> [(f["text"], f["kind"]) for f in find_figures(
+...     "Il a dit que plus de 4\u00a0000 soldats de la paix avaient perdu la vie et que 2,8 millions de dollars "
+...     "avaient été versés.", lang="fr")]
+[('plus de 4\xa0000 soldats de la paix', 'casualties'), ('2,8 millions de dollars', 'money')]
 >>> figure_kind("On 13 April 2021, the Working Group met on resolution 2518 (2020).") is None
 True
 """
@@ -30,56 +44,132 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["FIGURE_KINDS", "find_figures", "figure_kind"]
+__all__ = ["FIGURE_KINDS", "find_figures", "figure_kind", "figure_terms"]
 
 #: The kinds, most important first (the note lists figures in this order).
-FIGURE_KINDS = ("casualties", "personnel", "money", "percentage", "count", "duration")
+FIGURE_KINDS = ("casualties", "personnel", "money", "percentage", "people", "count", "duration")
 
-_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-          "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
-          "thousands?|dozens?|millions?")
-_NUM = rf"(?<![\w/.$-])(?:\d[\d,]*(?:\.\d+)?|(?:{_WORDS}))(?:-plus|\+)?(?![\w/])"
-_APPROX = r"(?:(?:more\s+than|over|some|about|around|nearly|almost|at\s+least|fewer\s+than|less\s+than|up\s+to|" \
-          r"a\s+total\s+of|approximately|roughly|more)\s+)?"
-_PEOPLE = (r"peacekeepers|personnel|individuals|people|persons|soldiers|officers|troops|women|men|girls|boys|"
-           r"children|civilians|staff|members|experts|advisers|advisors|focal\s+points|heads|police|policewomen|"
-           "policemen|observers|contingents|perpetrators|refugees|victims|fatalities|deaths|casualties|"
-           "trainers|trainees|instructors|commanders|nationals|uniformed|workers")
-_COUNT = (r"countries|States|nations|missions|operations|units|battalions|companies|helicopters|aircraft|vehicles|"
-          "cases|incidents|attacks|events|projects|courses|sessions|visits|teams|hospitals|camps|bases|pledges|"
-          r"partners|partner\s+countries|institutions|languages|sectors|regions|provinces|sites")
-_TIME = "years|year|months|month|weeks|week|days|day|decades|decade|hours|hour"
-_COUNTED = re.compile(
-    rf"{_APPROX}(?P<num>{_NUM})(?:\s+(?:of\s+the|out\s+of)\s+(?:{_NUM}))?"
-    rf"\s+(?P<mods>(?:(?!(?:of|in|to|for|from|with|by|at|on|and\s+the)\b)[\w’'-]+\s+){{0,4}}?)"
-    rf"(?P<unit>{_PEOPLE}|{_COUNT}|{_TIME})(?![\w-])", re.I)
-_MONEY = re.compile(r"(?:(?:US|USD)\s?)?\$\s?\d[\d,]*(?:\.\d+)?(?:[-\s]?(?:million|billion|thousand))?"
-                    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion)\s+(?:United\s+States\s+)?(?:dollars|euros|francs)",
-                    re.I)
-_PERCENT = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.I)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_NOT_FIGURES = re.compile(
-    rf"\b\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?"         # 13 April 2021
-    rf"|\b(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"             # April 13, 2021
-    rf"|\b(?:{_MONTHS})\s+\d{{4}}"                           # December 2020
-    r"|\b\d{1,4}\s*\(\d{4}\)"                                # resolution 2518 (2020)
-    r"|\bresolutions?\s+\d+(?:/\d+)?"                        # resolution 1325, resolution 34/169
-    r"|\b[A-Z]+/[\w./-]+"                                    # document symbols
-    r"|\b\d{1,3}/\d{1,4}\b"                                  # General Assembly resolution numbers
-    r"|\b(?:19|20)\d\d(?:s)?\b"                              # years
-    r"|\b\d+(?:st|nd|rd|th)\b", re.I)                        # ordinals
-_CASUALTY_AFTER = re.compile(r"^(?:\s+[\w’'-]+){0,5}?\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?"
-                             r"(?:died|killed|lost|injured|wounded|perished|fallen)\b", re.I)
-_CASUALTY_BEFORE = re.compile(r"(?:killing|killed|kill|death\s+of|deaths\s+of|loss\s+of|injuring|wounding)"
-                              r"(?:\s+the|\s+of)?\s*$", re.I)
-_CASUALTY_UNITS = re.compile(r"^(?:fatalities|deaths|casualties)$", re.I)
+# number grammar, per language: digits (thousands separators, decimal mark)
+_SPACES = " \u00a0\u202f"
+_DIGITS = {
+    "en": r"\d[\d,]*(?:\.\d+)?",
+    "fr": rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?",
+}
+# what precedes a counted noun without belonging to the figure's modifiers (prepositions, conjunctions)
+_STOP = {
+    "en": r"(?:of|in|to|for|from|with|by|at|on|and\s+the)\b",
+    "fr": r"(?:de|du|des|d['’]|en|à|au|aux|pour|par|avec|sur|dans|et\s+les?)(?![\w])",
+}
+_OF = {"en": r"(?:of\s+the|out\s+of)", "fr": r"(?:sur|des|parmi\s+les)"}
+_MONTHS = {
+    "en": "January|February|March|April|May|June|July|August|September|October|November|December",
+    "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
+}
+_NOT_FIGURES = {
+    "en": (r"|\b(?:{m})\s+\d{{1,2}},?\s+\d{{4}}"                  # April 13, 2021
+           r"|\bresolutions?\s+\d+(?:/\d+)?"                       # resolution 1325, resolution 34/169
+           r"|\b\d+(?:st|nd|rd|th)\b"),                            # ordinals
+    "fr": (r"|\b(?:1er|\d{{1,2}})\s+(?:{m})(?:\s+\d{{4}})?"        # 1er janvier 2021
+           r"|\brésolutions?\s+\d+(?:/\d+)?"
+           r"|\b\d+(?:er|re|e|ème|ᵉ)\b"),
+}
 
 
-def _mask(sentence: str) -> str:
+def _table() -> list[dict[str, str]]:
+    from ..gazetteer import read_table
+    from ..paths import DATA_DIR, REFERENCE_DIR
+
+    folder = REFERENCE_DIR if (REFERENCE_DIR / "figures.csv").is_file() else DATA_DIR / "reference"
+    return read_table("figures.csv", folder)
+
+
+@lru_cache(maxsize=4)
+def figure_terms(lang: str = "en") -> dict[str, tuple[str, ...]]:
+    """The vocabulary of ``figures.csv`` in ``lang``: kind -> terms, longest first.
+
+    >>> "peacekeepers" in figure_terms("en")["personnel"]
+    True
+    """
+    out: dict[str, list[str]] = {}
+    for row in _table():
+        if (row.get("lang") or "en") == lang and row.get("term"):
+            out.setdefault(row["kind"], []).append(row["term"])
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+
+
+def _alt(terms) -> str:
+    """A regex alternative of phrases: any run of spaces matches any space, ``'`` matches ``’``."""
+    parts = []
+    for t in terms:
+        rx = re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]").replace("\\-\\s+", "-\\s+")
+        parts.append(rx)
+    return "|".join(parts) or r"(?!x)x"
+
+
+class _Grammar:
+    def __init__(self, lang: str):
+        v = figure_terms(lang)
+        self.lang = lang
+        num = _DIGITS.get(lang, _DIGITS["en"])
+        words = _alt(v.get("number", ()))
+        self.num = rf"(?<![\w/.$-])(?:{num}|(?:{words}))(?:-plus|\+)?(?![\w/])"
+        approx = rf"(?:(?:{_alt(v.get('approx', ()))})\s+)?"
+        self.people = _alt(v.get("personnel", ()) + v.get("people", ()) + v.get("casualty_noun", ()))
+        self.time = _alt(v.get("time", ()))
+        units = _alt(sorted(v.get("personnel", ()) + v.get("people", ()) + v.get("casualty_noun", ())
+                            + v.get("count", ()) + v.get("time", ()), key=len, reverse=True))
+        stop = _STOP.get(lang, _STOP["en"])
+        self.counted = re.compile(
+            rf"{approx}(?P<num>{self.num})(?:\s+{_OF.get(lang, _OF['en'])}\s+(?:{self.num}))?"
+            rf"\s+(?P<mods>(?:(?!{stop})[\w’'-]+\s+){{0,4}}?)"
+            rf"(?P<unit>{units})(?![\w-])", re.I)
+        self.kind_of_unit = {}
+        for kind in ("count", "time", "people", "casualty_noun", "personnel"):  # the more specific last
+            for t in v.get(kind, ()):
+                self.kind_of_unit[self._norm(t)] = kind
+        money_num = rf"(?:{num})"
+        scale = _alt(v.get("scale", ()))
+        currency = _alt(v.get("currency", ()))
+        self.money = re.compile(
+            rf"(?:(?:US|USD)\s?)?\$\s?{_DIGITS['en']}(?:[-\s]?(?:{_alt(figure_terms('en').get('scale', ()))}))?"
+            rf"|(?<![\w.,]){money_num}[{_SPACES}]?(?:(?:{scale})\s+)?(?:d['’]\s*|de\s+)?(?:{currency})(?![\w])"
+            rf"|(?<![\w.,]){money_num}\s?(?:{scale})\s+(?:of\s+)?(?:{currency})(?![\w])", re.I)
+        self.percent = re.compile(rf"(?<![\w.,]){money_num}[{_SPACES}]?(?:{_alt(v.get('percent', ()))})(?![\w])",
+                                  re.I)
+        months = _MONTHS.get(lang, _MONTHS["en"])
+        self.not_figures = re.compile(
+            (rf"\b\d{{1,2}}\s+(?:{months})(?:\s+\d{{4}})?"           # 13 April 2021
+             rf"|\b(?:{months})\s+\d{{4}}"                           # December 2020
+             r"|\b\d{1,4}\s*\(\d{4}\)"                               # resolution 2518 (2020)
+             r"|\b[A-Z]+/[\w./-]+"                                   # document symbols
+             r"|\b\d{1,3}/\d{1,4}\b"                                 # General Assembly resolution numbers
+             r"|\b(?:19|20)\d\d(?:s)?\b"                             # years
+             + _NOT_FIGURES.get(lang, _NOT_FIGURES["en"]).format(m=months)), re.I)
+        # the figure's own clause: up to five words after the counted noun (no punctuation), then its verb
+        after = _alt(v.get("casualty_after", ()) + v.get("not_personnel", ()))
+        self.after = re.compile(rf"^(?:\s+[\w’'-]+){{0,5}}?\s+(?P<verb>{after})(?![\w])", re.I)
+        self.casualty_verbs = {self._norm(t) for t in v.get("casualty_after", ())}
+        self.before = re.compile(rf"(?<![\w])(?:{_alt(v.get('casualty_before', ()))})(?:\s+the|\s+of|\s+les?|\s+la)?\s*$",
+                                 re.I)
+
+    @staticmethod
+    def _norm(term: str) -> str:
+        return re.sub(r"\s+", " ", term.replace("’", "'")).lower()
+
+    def unit_kind(self, unit: str) -> str:
+        return self.kind_of_unit.get(self._norm(unit), "count")
+
+
+@lru_cache(maxsize=4)
+def _grammar(lang: str) -> _Grammar:
+    return _Grammar(lang if lang in _DIGITS else "en")
+
+
+def _mask(sentence: str, g: _Grammar) -> str:
     """``sentence`` with everything that looks like a number but is not a figure blanked (same length)."""
     from ..sentences import abbreviations
 
-    masked = _NOT_FIGURES.sub(lambda m: " " * len(m.group()), sentence)
+    masked = g.not_figures.sub(lambda m: " " * len(m.group()), sentence)
     return _terms(abbreviations("term")).sub(lambda m: " " * len(m.group()), masked)
 
 
@@ -89,9 +179,11 @@ def _terms(terms: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-def find_figures(sentence: str) -> list[dict]:
-    """The figures of ``sentence``: dicts with ``text`` (verbatim), ``kind``, ``start``, ``end``, in text order."""
-    masked = _mask(sentence)
+def find_figures(sentence: str, lang: str = "en") -> list[dict]:
+    """The figures of ``sentence`` (in the report language ``lang``): dicts with ``text`` (verbatim), ``kind``,
+    ``start``, ``end``, in text order."""
+    g = _grammar(lang)
+    masked = _mask(sentence, g)
     found: list[dict] = []
 
     def add(start: int, end: int, kind: str) -> None:
@@ -99,35 +191,37 @@ def find_figures(sentence: str) -> list[dict]:
             return
         found.append({"text": sentence[start:end], "kind": kind, "start": start, "end": end})
 
-    for m in _MONEY.finditer(masked):
+    for m in g.money.finditer(masked):
         add(m.start(), m.end(), "money")
-    for m in _PERCENT.finditer(masked):
+    for m in g.percent.finditer(masked):
         add(m.start(), m.end(), "percentage")
-    for m in _COUNTED.finditer(masked):
-        unit = m.group("unit").lower()
-        if re.fullmatch(_TIME, unit):
+    for m in g.counted.finditer(masked):
+        unit = m.group("unit")
+        kind = g.unit_kind(unit)
+        if kind == "time":
             kind = "duration"
-        elif re.fullmatch(_PEOPLE, unit, re.I):
-            kind = "personnel"
-            if (_CASUALTY_UNITS.match(unit) or _CASUALTY_AFTER.match(sentence[m.end():m.end() + 60])
-                    or _CASUALTY_BEFORE.search(sentence[max(0, m.start() - 20):m.start()])):
+        elif kind in ("personnel", "people", "casualty_noun"):
+            verb = g.after.match(sentence[m.end():m.end() + 80])
+            if kind == "casualty_noun" or g.before.search(sentence[max(0, m.start() - 30):m.start()]):
                 kind = "casualties"
-        else:
-            kind = "count"
-        if "police" == unit and re.match(r"\s+(?:components?|units?|division|commissioners?|advisers?)\b",
-                                         sentence[m.end():]):
+            elif verb:
+                kind = "casualties" if g._norm(verb.group("verb")) in g.casualty_verbs else "people"
+        if g._norm(unit) == "police" and re.match(r"\s+(?:components?|units?|division|commissioners?|advisers?)\b",
+                                                  sentence[m.end():]):
             continue
         add(m.start(), m.end(), kind)
     return sorted(found, key=lambda f: f["start"])
 
 
-def figure_kind(sentence: str) -> str | None:
+def figure_kind(sentence: str, lang: str = "en") -> str | None:
     """The most important kind among the figures of ``sentence`` (see :data:`FIGURE_KINDS`), or ``None``.
 
     >>> figure_kind("Since 2015, China had trained more 1,000 peacekeeping police.")
     'personnel'
     >>> figure_kind("Throughout the past 60-plus years, United Nations police had proved resilient.")
     'duration'
+    >>> figure_kind("104 membres du personnel étaient morts d'accidents en 2020.", lang="fr")
+    'casualties'
     """
-    kinds = {f["kind"] for f in find_figures(sentence)}
+    kinds = {f["kind"] for f in find_figures(sentence, lang)}
     return next((k for k in FIGURE_KINDS if k in kinds), None)

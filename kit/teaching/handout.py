@@ -34,7 +34,9 @@ from jinja2 import Environment, select_autoescape
 from markupsafe import Markup
 
 from . import ASK_LEMMAS
+from .asks import addressee, ask_form, form_kind
 from .briefing import figure_kind
+from .note_render import meeting_format
 from .speakers import display_names
 from ..citation import cite, paragraphs
 from ..display import format_date
@@ -79,6 +81,7 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
     texts = dict(zip(r.paragraphs["para"], r.paragraphs["text"]))
     st = r.statements
     meetings = r.meetings.sort_values(["date", "first_para"])
+    text_lang = str(r.metadata.get("lang") or "en")  # the report's language: figures and asks are read in it
 
     chair = r.metadata.get("chair")
     if isinstance(chair, str):
@@ -86,22 +89,22 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
         p = next((p for p, t in texts.items() if surname in t), None)
         if p is not None:
             qs.append({"question": _("Who chaired the Working Group, and which country do they represent?"),
-                       "paras": [p], "answer": _chair_answer(r, chair, tr)})
+                       "paras": [p], "answer": _chair_answer(r, chair, tr, lang)})
     for m in meetings.itertuples():
         if isinstance(m.format, str) and m.format:  # ask the format only where the report states it
             qs.append({"question": _("When was this meeting held, in what format, and on what subject?"),
                        "paras": [int(m.first_para)],
-                       "answer": f"{format_date(m.date, lang)}, {m.format}{colon(lang)} {m.title}"})
+                       "answer": f"{format_date(m.date, lang)}, {meeting_format(m.format, lang)}{colon(lang)} {m.title}"})
         else:
             qs.append({"question": _("When was this meeting held, and on what subject?"),
                        "paras": [int(m.first_para)], "answer": f"{format_date(m.date, lang)}{colon(lang)} {m.title}"})
         briefers = st[(st["meeting_id"] == m.meeting_id) & (st["speaker_kind"] == "briefer")]
         if len(briefers):
             names = list(dict.fromkeys(briefers["speaker"]))
-            paras = sorted(set(briefers["para"]))
             qs.append({"question": _("Who briefed the meeting of {date}? (Look at the paragraphs after {cite}.)").format(
                 date=format_date(m.date, lang), cite=paragraphs(int(m.first_para), lang)),
-                       "paras": paras[:1], "answer": ", ".join(names)})
+                       "paras": _naming(texts, names, int(m.first_para), int(m.last_para)),
+                       "answer": ", ".join(names)})
     # the largest joint statement
     if len(st):
         sizes = st[st["joint"]].groupby(["para", "group"]).size().sort_values(ascending=False, kind="stable")
@@ -122,7 +125,7 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
         found = None
         for p, t in texts.items():
             for s, e in sentence_spans(t):
-                if figure_kind(t[s:e]) == kind:
+                if figure_kind(t[s:e], text_lang) == kind:
                     found = (p, s, t[s:e].strip())
                     break
             if found:
@@ -136,7 +139,7 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
                                          "it?")}[kind]
             who = _who_said(r, found[0], found[1], lang)
             qs.append({"question": _(question), "paras": [found[0]],
-                       "answer": (f"{who}{colon(lang)} " if who else "") + f"“{found[2]}”"})
+                       "answer": (f"{who}{colon(lang)} " if who else "") + _quoted(found[2], lang)})
     # the mission named in most paragraphs
     mis = r.mentions[r.mentions["kind"] == "mission"]
     if len(mis):
@@ -156,14 +159,23 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
         qs.append({"question": _("What did {speaker} ask for here, and of whom?").format(
                        speaker=_speaker_label(r, row["speaker_id"], str(row["speaker"]), lang)),
                    "paras": [int(row["para"])],
-                   "answer": f"“{_sentence(texts[int(row['para'])], row)}”"})
-    # who should do what
+                   "answer": _quoted(_sentence(texts[int(row['para'])], row), lang)})
+    # who should do what: the first "should" / « devrait » ask that names who should act (a sentence whose modal
+    # has no actor, "The system should inform planning", describes and asks no one)
+    found = None
     for p, t in texts.items():
-        m = re.search(r"[^.]*\bshould\b[^.]*\.", t)
-        if m and (st["para"] == p).any():
-            qs.append({"question": _("According to this paragraph, who should do what?"), "paras": [p],
-                       "answer": f"“{m.group().strip()}”"})
+        if not (st["para"] == p).any():
+            continue
+        for s, e in sentence_spans(t):
+            form = ask_form(t[s:e], lang=text_lang)
+            if form and form_kind(form, text_lang) == "modal" and addressee(t[s:e], text_lang):
+                found = (p, t[s:e])
+                break
+        if found:
             break
+    if found:
+        qs.append({"question": _("According to this paragraph, who should do what?"), "paras": [found[0]],
+                   "answer": _quoted(found[1], lang)})
     # the delegation in most paragraphs
     ms = st[st["speaker_kind"] == "member_state"]
     if len(ms):
@@ -246,15 +258,49 @@ def _who_said(r: "Report", para: int, start: int, lang: str = "en") -> str:
     return label
 
 
-def _chair_answer(r: "Report", chair: str, tr) -> str:
+def _chair_answer(r: "Report", chair: str, tr, lang: str = "en") -> str:
+    """The chair and the State they represent, in the handout's language: the report's own title when the report is
+    in that language ("Tarek Ladeb, Ambassador and Permanent Representative of Tunisia to the United Nations",
+    « Tarek Ladeb, Ambassadeur et Représentant permanent de la Tunisie auprès de ... »), else the State's name in
+    the handout's language (« Tarek Ladeb (Tunisie) »)."""
     row = r.speakers[(r.speakers["kind"] == "chair")]
-    if len(row) and isinstance(row.iloc[0]["represents_iso3"], str):
-        iso = row.iloc[0]["represents_iso3"]
-        title = row.iloc[0]["title"] if isinstance(row.iloc[0]["title"], str) else ""
-        org = row.iloc[0]["organization"] if isinstance(row.iloc[0]["organization"], str) else ""
-        text = tr.gettext("{chair}, {title} of {organization}").format(chair=chair, title=title, organization=org)
-        return text.strip(", ") + f" ({iso})"
-    return chair
+    if not (len(row) and isinstance(row.iloc[0]["represents_iso3"], str)):
+        return chair
+    iso = row.iloc[0]["represents_iso3"]
+    title = row.iloc[0]["title"] if isinstance(row.iloc[0]["title"], str) else ""
+    org = row.iloc[0]["organization"] if isinstance(row.iloc[0]["organization"], str) else ""
+    from ..gazetteer import load_gazetteer
+
+    try:
+        state = load_gazetteer().state(iso)
+    except KeyError:
+        state = {}
+    report_lang = str(r.metadata.get("lang") or "en")
+    if title and org and report_lang == lang == "en":
+        return tr.gettext("{chair}, {title} of {organization}").format(chair=chair, title=title, organization=org)
+    if title and org and report_lang == lang == "fr" and state.get("fr_name") and org.startswith(state["fr_name"]):
+        return f"{chair}, {title} {_de(state.get('fr_article', ''), org)}"
+    name = state.get("fr_name" if lang == "fr" else "un_name") or iso
+    return f"{chair} ({name})"
+
+
+def _quoted(text: str, lang: str = "en") -> str:
+    """The report's words in the handout language's quotation marks: “...” in English, « ... » in French (with
+    no-break spaces). The words themselves stay verbatim."""
+    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"“{text}”"
+
+
+def _naming(texts: dict, names: list[str], first: int, last: int) -> list[int]:
+    """The paragraph(s) of a meeting (``first``..``last``) that name each person of ``names`` (by surname): the first
+    paragraph naming each, so that an answer key's citation always contains the names it gives."""
+    out = []
+    for name in names:
+        surname = str(name).split()[-1]
+        rx = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
+        p = next((p for p in sorted(texts) if first <= p <= last and rx.search(texts[p])), None)
+        if p is not None and p not in out:
+            out.append(p)
+    return sorted(out)
 
 
 def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) -> str:
@@ -266,7 +312,8 @@ def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) ->
     label = _text(r.metadata.get("symbol")) or r.report_id
     meta = r.metadata
     st = r.statements
-    meetings = [{"date": format_date(m.date, lang), "title": _text(m.title), "format": _text(m.format),
+    meetings = [{"date": format_date(m.date, lang), "title": _text(m.title),
+                 "format": meeting_format(_text(m.format), lang),
                  "chair": _text(m.chair), "first_para": int(m.first_para), "last_para": int(m.last_para),
                  "speakers": int(st.loc[st["meeting_id"] == m.meeting_id, "speaker_id"].nunique())}
                 for m in r.meetings.sort_values(["date", "first_para"]).itertuples()]

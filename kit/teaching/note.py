@@ -41,7 +41,7 @@ from ..errors import ReportError
 from ..i18n import N_, normalize, translator
 from ..rows import ViewReport
 from ..sentences import clip_sentences
-from .asks import addressee, ask_form
+from .asks import addressee, ask_form, form_kind
 from .figures import FIGURE_KINDS, find_figures
 from .speakers import SpeakerNames, display_names
 
@@ -75,7 +75,6 @@ SECTION_EMPTY = {
 }
 _DELEGATION_KINDS = ("member_state", "observer_state", "organization", "other")
 _INF = math.inf
-_STRONG = re.compile(r"call|recommend|request|urg|appeal|ask|advocat|would", re.I)
 
 
 def json_schema() -> dict:
@@ -316,6 +315,16 @@ class _Piece:
         return len(self.text.split())
 
 
+def _report_lang(t: Any) -> str:
+    """The language the report is written in (its metadata; else detected from its first paragraphs)."""
+    lang = str((t.metadata or {}).get("lang") or "")[:2].lower()
+    if lang in ("en", "fr"):
+        return lang
+    from ..language import detect_language
+
+    return detect_language(" ".join(str(p.get("text") or "") for p in t.paragraphs[:10]))
+
+
 def _briefer_label(row: dict, name: str, tr) -> str:
     extra = ", ".join(x for x in (row.get("title"), row.get("organization")) if x and x != "representative")
     if row.get("kind") == "chair":
@@ -323,16 +332,21 @@ def _briefer_label(row: dict, name: str, tr) -> str:
     return f"{name} ({extra})" if extra else name
 
 
+def _theme_rows() -> list[dict]:
+    """The rows of the theme vocabulary (``themes.csv``), or none when the reference folder lacks it."""
+    from ..gazetteer import read_table
+
+    try:
+        return read_table("themes.csv")
+    except OSError:
+        return []
+
+
 def _theme_labels(lang: str) -> dict[str, str]:
     """Theme labels of the vocabulary in ``lang`` (``label_fr`` of themes.csv); English comes from the report."""
     if lang == "en":
         return {}
-    from ..gazetteer import read_table
-
-    try:
-        return {r["theme"]: r[f"label_{lang}"] for r in read_table("themes.csv") if r.get(f"label_{lang}")}
-    except OSError:
-        return {}
+    return {r["theme"]: r[f"label_{lang}"] for r in _theme_rows() if r.get(f"label_{lang}")}
 
 
 class _Builder:
@@ -340,6 +354,7 @@ class _Builder:
                  lang: str = "en"):
         self.t = t
         self.lang = lang
+        self.text_lang = _report_lang(t)  # the language of the quotes (asks and figures read it)
         self.tr = translator(lang)
         self.labels = display_names(t.speakers, lang)
         self.kind_of = {s["speaker_id"]: s.get("kind") or "other" for s in t.speakers}
@@ -371,6 +386,12 @@ class _Builder:
 
     def _themes(self, themes: Iterable[str]) -> list[str]:
         known: dict[str, str] = {}
+        present = {row["theme"] for row in self.t.themes}
+        for row in _theme_rows():  # a theme's label in either language resolves, whatever the report's language
+            if row.get("theme") in present:
+                for column in ("label", "label_fr"):
+                    if row.get(column):
+                        known[row[column].casefold()] = row["theme"]
         for row in self.t.themes:
             known[str(row["theme"]).casefold()] = row["theme"]
             known[str(row.get("label") or row["theme"]).casefold()] = row["theme"]
@@ -455,6 +476,10 @@ class _Builder:
             return False
         return True
 
+    def ask_form(self, p: _Piece) -> str | None:
+        """The ask form of a piece, read in the report's language with its statement's verb and lemma."""
+        return ask_form(p.text, p.verb, self.text_lang, p.lemma)
+
     def item(self, kind: str, p: _Piece, priority: float, **kw) -> Item:
         self.used.add((p.para, p.start))
         return Item(kind, p.text, [p.para], list(p.speaker_ids), [self.labels.get(s, s) for s in p.speaker_ids],
@@ -492,7 +517,7 @@ class _Builder:
         ranked = sorted(firsts.values(), key=lambda p: (-len(p.speaker_ids), p.para, p.start))[:4]
         for rank, p in enumerate(ranked):
             it = self.item("key_message", p, 130 + len(p.speaker_ids) - 10 * rank - self._long(p),
-                           form=ask_form(p.text, p.verb))
+                           form=self.ask_form(p))
             it.keep = rank < 2
             self.key_pieces.add(p.key)
             sec.items.append(it)
@@ -508,7 +533,7 @@ class _Builder:
         for sid, ps in order.items():
             row = self.t.speaker.get(sid, {})
             label = _briefer_label(row, self.labels.get(sid, sid), self.tr)
-            candidates = [p for p in ps if not ask_form(p.text, p.verb)] or ps
+            candidates = [p for p in ps if not self.ask_form(p)] or ps
             firsts = [p for p in candidates if p.index == 0]
             head = firsts[0] if firsts else candidates[0]
             if head.words > 60:  # a long opening: the statement's shortest sentence of substance instead
@@ -519,7 +544,7 @@ class _Builder:
             last = [p for p in firsts if p.para != chosen[0].para and p.words <= 70]
             if last:
                 chosen.append(last[-1])
-            middle = [p for p in firsts if p not in chosen and p.words <= 70 and find_figures(p.text)]
+            middle = [p for p in firsts if p not in chosen and p.words <= 70 and find_figures(p.text, self.text_lang)]
             chosen += middle[:1]
             chosen.sort(key=lambda p: (p.para, p.start))
             for rank, p in enumerate(chosen):
@@ -532,17 +557,20 @@ class _Builder:
         ps = [p for p in self.pieces if p.key and self.selected(p)]
         found = []
         for i, p in enumerate(ps):
-            form = ask_form(p.text, p.verb)
+            form = self.ask_form(p)
             if not form or (p.para, p.start) in self.used and p.key not in self.key_pieces:
                 continue
-            strong = 8 if _STRONG.match(form) else 3 if form.lower().startswith("it was") else 5
+            kind = form_kind(form, self.text_lang)
+            strong = 8 if kind in ("verb", "welcome") else 3 if kind == "necessity" else 5
             delegation = 10 if "chair" in p.kinds else 4 if p.kinds <= set(_DELEGATION_KINDS) else 0
-            found.append((strong + delegation + min(len(p.speaker_ids), 6), i, p, form))
+            named = 6 if addressee(p.text, self.text_lang) else 0  # who asks whom for what
+            found.append((strong + delegation + named + min(len(p.speaker_ids), 6), i, p, form))
         per_speaker: dict[tuple, int] = {}
         for rank, (score, i, p, form) in enumerate(sorted(found, key=lambda x: (-x[0], x[2].para, x[2].start))):
             nth = per_speaker[tuple(p.speaker_ids)] = per_speaker.get(tuple(p.speaker_ids), -1) + 1
             prio = 112 + score - 8 * nth - self._long(p) / 2
-            it = self.item("ask", p, prio, form=form, addressee=addressee(p.text), keep=rank < 5 and nth == 0)
+            it = self.item("ask", p, prio, form=form, addressee=addressee(p.text, self.text_lang),
+                           keep=rank < 5 and nth == 0)
             self._enumeration(it, p)
             if it.parts:  # a request with its numbered areas: the brief's backbone
                 it.priority += 10
@@ -578,7 +606,7 @@ class _Builder:
         by_group: dict[tuple, list[_Piece]] = {}
         for p in self.pieces:
             if p.key and p.kinds <= set(_DELEGATION_KINDS) and p.key not in self.key_pieces and self.selected(p) \
-                    and (p.para, p.start) not in self.used and not ask_form(p.text, p.verb):
+                    and (p.para, p.start) not in self.used and not self.ask_form(p):
                 by_group.setdefault(p.key, []).append(p)
         chosen: list[tuple[str | None, _Piece]] = []
         for key, ps in by_group.items():
@@ -599,7 +627,8 @@ class _Builder:
             title = self.theme_label.get(theme, theme) if theme else self.tr.gettext("Other points")
             for rank, p in enumerate(ps):
                 prio = 104 + 2 * min(len(p.speaker_ids), 5) - 16 * rank - ti - self._long(p)
-                sec.items.append(self.item("position", p, prio, group=title, keep=rank == 0 and ti < 5))
+                sec.items.append(self.item("position", p, prio, group=title,
+                                           keep=rank == 0 and ti < 3))
         return sec
 
     def figures(self) -> Section:
@@ -608,11 +637,11 @@ class _Builder:
         for p in self.pieces:
             if not self.selected(p) or (not p.key and self.speaker_ids):
                 continue
-            figs = find_figures(p.text)
+            figs = find_figures(p.text, self.text_lang)
             if figs:
                 found.append((min(FIGURE_KINDS.index(f["kind"]) for f in figs), p, figs))
         found.sort(key=lambda x: (x[0], x[1].para, x[1].start))
-        base = {0: 108, 1: 100, 2: 100, 3: 100, 4: 70, 5: 55}
+        base = dict(zip(range(len(FIGURE_KINDS)), (108, 100, 100, 100, 85, 70, 55)))
         for rank, (k, p, figs) in enumerate(found):
             figs = sorted(figs, key=lambda f: FIGURE_KINDS.index(f["kind"]))
             it = Item("figure", p.text, [p.para], list(p.speaker_ids), [self.labels.get(s, s) for s in p.speaker_ids],
@@ -715,7 +744,10 @@ def markdown_lines_of(item: Item, cache: dict, lang: str = "en") -> list[str]:
 
 def _trim(note: Note, b: _Builder, limit: int) -> None:
     """Fit the Markdown into ``limit`` words: drop the least important items (those marked ``keep`` last),
-    then put back, most important first, any dropped item that still fits. Refresh the citations."""
+    then put back, most important first, any dropped item that still fits. Refresh the citations.
+
+    An ask that names whom it asks (``addressee``) is never dropped while a delegation's position stays.
+    """
     body = note.sections[:-1]
     full = {s.key: list(s.items) for s in body}
     dropped: set[int] = set()
@@ -730,6 +762,13 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
 
     order = sorted((i for s in body for i in full[s.key] if i.priority != _INF),
                    key=lambda i: (i.keep, i.priority, -len(i.text)))
+    # who asks whom for what before a plain position: an ask that names its addressee goes only once every
+    # position has gone (and no position comes back while such an ask is out)
+    addressed = [i for i in order if i.kind == "ask" and i.addressee]
+    last_position = max((n for n, i in enumerate(order) if i.kind == "position"), default=-1)
+    moved = {id(i) for i in addressed if order.index(i) < last_position}
+    order = ([i for i in order[:last_position + 1] if id(i) not in moved]
+             + [i for i in addressed if id(i) in moved] + order[last_position + 1:])
     words = note.words(cache)
     estimate = words
     for item in order:  # drop by each item's own words, then check the real count
@@ -742,6 +781,8 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
         estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang))
     words = apply()
     for item in sorted((i for i in order if id(i) in dropped), key=lambda i: (-i.keep, -i.priority)):
+        if item.kind == "position" and any(id(a) in dropped for a in addressed):
+            continue
         if sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang)) > limit - words:
             continue  # cannot fit
         dropped.discard(id(item))

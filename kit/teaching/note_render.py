@@ -32,14 +32,30 @@ if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
 
 __all__ = ["to_markdown", "to_html", "to_docx", "rows", "row", "markdown_lines", "markdown_words", "heading_lines",
-           "cite_paras", "md_escape"]
+           "cite_paras", "md_escape", "meeting_format", "MEETING_FORMATS"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _SEE = {"key_messages": N_("quoted under Key messages"), "asks": N_("quoted under Asks"),
         "purpose": N_("quoted above"), "briefers": N_("quoted above"), "positions": N_("quoted above")}
 #: The kinds of key figures (:data:`kit.teaching.figures.FIGURE_KINDS`) as the note names them.
 FIGURE_KIND_LABELS = {"casualties": N_("casualties"), "personnel": N_("personnel"), "money": N_("money"),
-                      "percentage": N_("percentage"), "count": N_("count"), "duration": N_("duration")}
+                      "percentage": N_("percentage"), "people": N_("people"), "count": N_("count"),
+                      "duration": N_("duration")}
+
+
+#: The meeting formats the parser names (canonical English, :mod:`kit.language`), for display in a language.
+MEETING_FORMATS = {"videoconference": N_("videoconference"), "hybrid": N_("hybrid"), "in person": N_("in person")}
+
+
+def meeting_format(fmt: str | None, lang: str = "en") -> str:
+    """A meeting's format in ``lang`` (« visioconférence »); a format the kit does not know is shown as it is.
+
+    >>> meeting_format("videoconference", "fr"), meeting_format("videoconference"), meeting_format(None)
+    ('visioconférence', 'videoconference', '')
+    """
+    if not fmt:
+        return ""
+    return translator(lang).gettext(MEETING_FORMATS[fmt]) if fmt in MEETING_FORMATS else str(fmt)
 
 
 def md_escape(text: str) -> str:
@@ -60,7 +76,7 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
     if h.get("body"):
         out.append((_("Body"), h["body"]))
     if h.get("meeting_id"):
-        when = ", ".join(x for x in (format_date(h.get("date"), lang), h.get("format")) if x)
+        when = ", ".join(x for x in (format_date(h.get("date"), lang), meeting_format(h.get("format"), lang)) if x)
         out.append((_("Meeting"), when or h["meeting_id"]))
     elif h.get("dates"):
         out.append((_("Meetings"), semicolon(lang).join(format_date(d, lang) for d in h["dates"])))
