@@ -58,8 +58,9 @@ def test_the_french_handout_names_persons_with_french_honorifics(r):
 def test_quotes_stay_verbatim_in_the_french_handout(r):
     page = html.unescape(build_handout(r, lang="fr"))
     texts = " ".join(r.paragraphs["text"])
-    quotes = re.findall(r"“([^”]*)”", page)
+    quotes = re.findall("«\u00a0([^»]*)\u00a0»", page)  # the report's words, in French quotation marks
     assert quotes and all(q in texts for q in quotes)
+    assert "“" not in page
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['lang']}:{r['honorific']}" for r in ROWS])
