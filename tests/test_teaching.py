@@ -482,7 +482,7 @@ def test_french_handout_speaks_french_around_the_reports_words(r):
     """The meeting format, the chair's State and the quotation marks are French; the quotes stay verbatim."""
     from kit.gazetteer import load_gazetteer
     from kit.teaching.asks import addressee, ask_form
-    from kit.teaching.note_render import meeting_format
+    from kit.display import meeting_format
 
     page = build_handout(r, lang="fr")
     for m in r.meetings.itertuples():

@@ -808,3 +808,15 @@ def test_kit_serve_lang_sets_the_rooms_language(monkeypatch):
     with pytest.raises(Stop):
         main(["serve", "--lang", "fr-FR", "--host", "127.0.0.1", "--port", "8999"])
     assert seen["KIT_LANG"] == "fr"
+
+
+def test_the_french_overview_gives_each_meetings_format_in_french(view):
+    """The format is the parser's canonical English word ("videoconference"): a French page translates it."""
+    from kit.display import MEETING_FORMATS, meeting_format
+
+    page = _french_pages(view)["overview"]
+    formats = {m.get("format") for m in view.meetings} & set(MEETING_FORMATS)
+    assert formats, "the bundled report's meetings have a known format"
+    for fmt in formats:
+        cells = re.findall(r"<td[^>]*>([^<]*)</td>", page)
+        assert meeting_format(fmt, "fr") in cells and fmt not in cells

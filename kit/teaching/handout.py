@@ -36,10 +36,9 @@ from markupsafe import Markup
 from . import ASK_LEMMAS
 from .asks import addressee, ask_form, form_kind
 from .briefing import figure_kind
-from .note_render import meeting_format
 from .speakers import display_names
 from ..citation import cite, paragraphs
-from ..display import format_date
+from ..display import format_date, meeting_format
 from ..i18n import N_, colon, format_number, normalize, translator
 from ..sentences import key_sentence, sentence_spans
 

@@ -25,14 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cite_paras, paragraphs
-from ..display import format_date
+from ..display import format_date, meeting_format
 from ..i18n import N_, and_list, colon, semicolon, translator
 
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
 
 __all__ = ["to_markdown", "to_html", "to_docx", "rows", "row", "markdown_lines", "markdown_words", "heading_lines",
-           "cite_paras", "md_escape", "meeting_format", "MEETING_FORMATS"]
+           "cite_paras", "md_escape"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _SEE = {"key_messages": N_("quoted under Key messages"), "asks": N_("quoted under Asks"),
@@ -41,21 +41,6 @@ _SEE = {"key_messages": N_("quoted under Key messages"), "asks": N_("quoted unde
 FIGURE_KIND_LABELS = {"casualties": N_("casualties"), "personnel": N_("personnel"), "money": N_("money"),
                       "percentage": N_("percentage"), "people": N_("people"), "count": N_("count"),
                       "duration": N_("duration")}
-
-
-#: The meeting formats the parser names (canonical English, :mod:`kit.language`), for display in a language.
-MEETING_FORMATS = {"videoconference": N_("videoconference"), "hybrid": N_("hybrid"), "in person": N_("in person")}
-
-
-def meeting_format(fmt: str | None, lang: str = "en") -> str:
-    """A meeting's format in ``lang`` (« visioconférence »); a format the kit does not know is shown as it is.
-
-    >>> meeting_format("videoconference", "fr"), meeting_format("videoconference"), meeting_format(None)
-    ('visioconférence', 'videoconference', '')
-    """
-    if not fmt:
-        return ""
-    return translator(lang).gettext(MEETING_FORMATS[fmt]) if fmt in MEETING_FORMATS else str(fmt)
 
 
 def md_escape(text: str) -> str:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlencode
 from markupsafe import Markup
 
 from .. import i18n
+from ..display import meeting_format
 from ..citation import cite
 from ..errors import ReportError
 from ..i18n import ngettext
@@ -178,7 +179,8 @@ def overview_html(r: ViewReport) -> Markup:
     counts = [(sp["name"], n, KIND_COLOUR.get(sp["kind"], "#666")) for sp, n in queries.speaker_counts(r) if n]
     themes = [(label, n, OKABE_ITO["green"]) for label, n in queries.theme_counts(r)]
     mt = r.meetings
-    meet_rows = [[i18n.format_date(m.get("date"), lang), m.get("title"), m.get("format") or "", m.get("chair") or "",
+    meet_rows = [[i18n.format_date(m.get("date"), lang), m.get("title"), meeting_format(m.get("format"), lang),
+                  m.get("chair") or "",
                   f'{m.get("first_para")}–{m.get("last_para")}'] for m in mt]
     per_speaker = ([sp["name"], sp["kind"], n, len({s["para"] for s in queries.statements_of(r, sp["speaker_id"])}),
                     r.cite({s["para"] for s in queries.statements_of(r, sp["speaker_id"])})]
