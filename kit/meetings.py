@@ -113,7 +113,9 @@ def document_metadata(front_matter: list[str], paragraphs: list[tuple[int, str]]
     datetime.date(2021, 12, 31)
     """
     front = " ".join(front_matter)
-    everything = front + " " + " ".join(t for _, t in paragraphs[:5])
+    # A name never runs from the front matter into a paragraph, nor from one paragraph into the next ("... on
+    # Peacekeeping Operations" + "On 13 April ..." is not a body called "... Operations On").
+    everything = "\n".join([front, *(t for _, t in paragraphs[:5])])
     meta: dict = {"symbol": symbol, "date": None, "title": None, "period_start": None, "period_end": None,
                   "body": None}
     rx = _patterns(lang)

@@ -627,3 +627,12 @@ def test_generated_french_ceux_de_and_coordinated_verbs_give_exactly_their_speak
     r = load_text(body, name="genere.md")
     r.validate()
     assert_exactly_their_speakers(r, items)
+
+
+@pytest.mark.parametrize("opening", ["Le 13 avril 2021", "Lors de sa réunion du 13 avril 2021", "En avril 2021"])
+def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph_fr(opening):
+    body = "Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix"
+    r = fr(f"**Conseil de sécurité**\n\n**Rapport du {body}**\n\n**I. Réunion**\n\n"
+           f"1. {opening}, le Groupe de travail a tenu une réunion sur la sécurité.\n"
+           "2. Le représentant du Mexique a dit que la formation comptait.\n")
+    assert r.metadata["body"] == body

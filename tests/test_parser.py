@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from kit import load_text
 
@@ -267,3 +268,13 @@ def test_a_word_in_another_sense_does_not_tag_a_theme():
     assert "conduct_discipline" in themes("Allegations of fraud by personnel were investigated.")
     assert "accountability_crimes" in themes("There must be no impunity for crimes against peacekeepers.")
     assert "accountability_crimes" in themes("Two men had been convicted for the attack.")
+
+
+@pytest.mark.parametrize("opening", ["On 13 April 2021", "Then on 13 April 2021", "During its meeting of 13 April 2021",
+                                     "In April 2021"])
+def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph(opening):
+    body = "Security Council Working Group on Peacekeeping Operations"
+    r = load_text(f"**Security Council**\n\n**Report of the {body}**\n\n**I. Meeting**\n\n"
+                  f"1. {opening}, the Working Group held a meeting on safety.\n"
+                  "2. The representative of Mexico said that training mattered.\n", name="title.md")
+    assert r.metadata["body"] == body
