@@ -84,6 +84,7 @@ class Language:
     period: str  # with groups a, b; {date} and {day_month} are filled in
     title_line: str
     front_item: str  # a front-matter line that is not the continuation of a wrapped title
+    title_open: str  # the end of a title line that the next line must continue ("... for the period from")
     body: str
     body_end: str
     # mentions
@@ -194,6 +195,7 @@ _EN = Language(
     title_line=r"(?:Report|Annual report)\b",
     front_item=(r"(?:Distr\.|Original\b|\(Signed\)|Annex\b|Letter dated\b|Note by\b|United Nations\b|Security Council$"
                 r"|Chair(?:person)?$|\d{1,2} [A-Z][a-z]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
+    title_open=r"\b(?:to|from|and|of|the|on|for|in|concerning|pursuant|by|with)$",
     body=(r"Security Council (?:Working Group|Committee)"
           r"(?: (?:established )?pursuant to resolutions? \d{1,4} \(\d{4}\)(?:(?:,| and) \d{1,4} \(\d{4}\))*)?"
           r"(?: (?:on|concerning) (?:the )?[A-Z][\w'’-]*(?: (?:(?:and|of|the|on|in|for) )*[A-Z][\w'’-]*){0,8})?"),
@@ -286,6 +288,7 @@ _FR = Language(
     front_item=(r"(?:Distribution\b|Original\b|Français$|\(Signé\)|Annexe\b|Lettre datée\b|Note du\b"
                 r"|Organisation des Nations Unies$|Nations Unies$|Conseil de sécurité$|Président(?:e)?$"
                 r"|(?:1er|\d{1,2}) [a-zéû]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
+    title_open=r"(?:\b(?:au|du|de|des|la|le|les|et|sur|pour|concernant|par|à|en)|[-–])$",
     body=(r"Groupe de travail du Conseil de sécurité sur les [\w'’-]+(?: [\w'’-]+){0,6}"
           r"|Comité du Conseil de sécurité (?:créé|établi) (?:par|en application de|conformément à) la résolution "
           r"\d{1,4} \(\d{4}\)(?: concernant [\w'’-]+(?: [\w'’-]+){0,6})?"

@@ -52,6 +52,7 @@ def _patterns(lang: str) -> dict:
         "period": re.compile(L.period.format(date=L.date, day_month=L.day_month)),
         "title": re.compile(L.title_line),
         "front_item": re.compile(L.front_item),
+        "title_open": re.compile(L.title_open),
         "body": re.compile(L.body),
         "body_end": re.compile(L.body_end),
     }
@@ -235,7 +236,8 @@ def document_metadata(front_matter: list[str], paragraphs: list[tuple[int, str]]
             # a title wrapped over several lines (text or PDF) runs on to the next item of the front matter
             title = [line.strip()]
             for more in front_matter[i + 1:]:
-                if not more.strip() or rx["front_item"].match(more.strip()) or rx["title"].match(more):
+                if not more.strip() or ((rx["front_item"].match(more.strip()) or rx["title"].match(more))
+                                        and not rx["title_open"].search(title[-1])):
                     break
                 title.append(more.strip())
             meta["title"] = " ".join(title)
