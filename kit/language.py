@@ -289,7 +289,7 @@ _FR = Language(
                 r"|Organisation des Nations Unies$|Nations Unies$|Conseil de sécurité$|Président(?:e)?$"
                 r"|(?:1er|\d{1,2}) [a-zéû]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
     title_open=r"(?:\b(?:au|du|de|des|la|le|les|et|sur|pour|concernant|par|à|en)|[-–])$",
-    body=(r"Groupe de travail du Conseil de sécurité sur les [\w'’-]+(?: [\w'’-]+){0,6}"
+    body=(r"Groupe de travail du Conseil de sécurité sur (?:les |le |la |l['’])[\w'’-]+(?: [\w'’-]+){0,8}"
           r"|Comité du Conseil de sécurité (?:créé|établi) (?:par|en application de|conformément à) la résolution "
           r"\d{1,4} \(\d{4}\)(?: concernant [\w'’-]+(?: [\w'’-]+){0,6})?"
           r"|Comité du Conseil de sécurité [\w'’-]+(?: [\w'’-]+){0,6}"),
