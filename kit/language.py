@@ -85,6 +85,7 @@ class Language:
     title_line: str
     front_item: str  # a front-matter line that is not the continuation of a wrapped title
     title_open: str  # the end of a title line that the next line must continue ("... for the period from")
+    body_head: str  # what follows the head of a body's full name ("Committee| established", « Comité| du »)
     body: str
     body_end: str
     # mentions
@@ -195,7 +196,8 @@ _EN = Language(
     title_line=r"(?:Report|Annual report)\b",
     front_item=(r"(?:Distr\.|Original\b|\(Signed\)|Annex\b|Letter dated\b|Note by\b|United Nations\b|Security Council$"
                 r"|Chair(?:person)?$|\d{1,2} [A-Z][a-z]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
-    title_open=r"\b(?:to|from|and|of|the|on|for|in|concerning|pursuant|by|with)$",
+    title_open=r"(?:\b(?:to|from|and|of|the|on|for|in|concerning|pursuant|by|with)|[-–])$",
+    body_head=r"on|established|pursuant|concerning",
     body=(r"Security Council (?:Working Group|Committee)"
           r"(?: (?:established )?pursuant to resolutions? \d{1,4} \(\d{4}\)(?:(?:,| and) \d{1,4} \(\d{4}\))*)?"
           r"(?: (?:on|concerning) (?:the )?[A-Z][\w'’-]*(?: (?:(?:and|of|the|on|in|for) )*[A-Z][\w'’-]*){0,8})?"),
@@ -289,6 +291,7 @@ _FR = Language(
                 r"|Organisation des Nations Unies$|Nations Unies$|Conseil de sécurité$|Président(?:e)?$"
                 r"|(?:1er|\d{1,2}) [a-zéû]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
     title_open=r"(?:\b(?:au|du|de|des|la|le|les|et|sur|pour|concernant|par|à|en)|[-–])$",
+    body_head=r"du|sur|créé|établi|concernant",
     body=(r"Groupe de travail du Conseil de sécurité sur (?:les |le |la |l['’])[\w'’-]+(?: [\w'’-]+){0,8}"
           r"|Comité du Conseil de sécurité (?:créé|établi) (?:par|en application de|conformément à) la résolution "
           r"\d{1,4} \(\d{4}\)(?: concernant [\w'’-]+(?: [\w'’-]+){0,6})?"

@@ -141,16 +141,27 @@ def _year_of(month: int, day: int, metadata: dict) -> int | None:
     return None
 
 
+_STOP = re.compile(r"([\w’'-]*)\.\s+(?=[A-ZÀ-ÖØ-Þ«“\"(])")
+
+
 def _first_sentence(text: str) -> str:
-    """The paragraph up to its first full stop before a capital (not after "Mr", "Ms", "Dr" or an initial)."""
-    m = re.search(r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!No)(?<!Gen)\.\s+(?=[A-ZÀ-ÖØ-Þ«“\"])", text)
-    return text[:m.start()] if m else text
+    """The paragraph up to its first full stop before a capital; a short capitalized word before the stop is an
+    abbreviation or initial ("Mr.", "Gen.", "M."), not a sentence's end.
+
+    >>> _first_sentence("It met by videoconference (UNAMID). Mr. Lacroix spoke of a hybrid model.")
+    'It met by videoconference (UNAMID)'
+    """
+    for m in _STOP.finditer(text):
+        word = m.group(1)
+        if not (word[:1].isupper() and len(word) <= 4 and not word.isupper()) and not (len(word) == 1 and word.isupper()):
+            return text[:m.start(1) + len(word)]
+    return text
 
 
-def _full_body(short: str, body: str | None) -> str:
+def _full_body(short: str, body: str | None, lang: str) -> str:
     """The report's full body name when a meeting names it by its head ("Working Group", "Committee")."""
-    if body and re.search(rf"(?:^|\s){re.escape(short)}(?=$|\s(?:on|established|pursuant|concerning|du|sur|créé|établi)\b)",
-                          body, re.I):
+    head = language(lang).body_head
+    if body and re.search(rf"(?:^|\s){re.escape(short)}(?=$|\s(?:{head})\b)", body, re.I):
         return body
     return short
 
@@ -209,7 +220,7 @@ def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]], lan
         meetings.append({
             "meeting_id": mid, "date": day, "title": title, "format": fmt,
             "first_para": para, "last_para": last, "section": section,
-            "body": _full_body(m.group("body"), (metadata or {}).get("body")),
+            "body": _full_body(m.group("body"), (metadata or {}).get("body"), lang),
         })
     return meetings
 

@@ -431,3 +431,13 @@ def test_a_meeting_held_by_another_body_keeps_its_own_name():
                      "On 5 May 2023, the Security Council held a meeting.",
                      "The representative of Ghana said that the transitions mattered.")
     assert r.meetings["body"].tolist() == ["Security Council"]
+
+
+@pytest.mark.parametrize("later", ["Mr. Lacroix said that a hybrid model had worked.",
+                                   "Gen. Menon recalled the videoconference of the previous year.",
+                                   "Ms. Pobee said that the meetings would be held virtually."])
+def test_the_format_is_read_from_the_meetings_own_sentence(later):
+    r = _report_with("", f"On 5 May 2023, the Working Group held a meeting in person. {later}",
+                     "On 6 May 2023, the Working Group held a meeting. " + later,
+                     "The representative of Ghana said that the transitions mattered.")
+    assert r.meetings["format"].tolist()[0] == "in person" and pd.isna(r.meetings["format"].tolist()[1])
