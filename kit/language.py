@@ -195,7 +195,7 @@ _EN = Language(
             r"(?P<b>{date})"),
     title_line=r"(?:Report|Annual report)\b",
     front_item=(r"(?:Distr\.|Original\b|\(Signed\)|Annex\b|Letter dated\b|Note by\b|United Nations\b|Security Council$"
-                r"|Chair(?:person)?$|\d{1,2} [A-Z][a-z]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
+                r"|Chair(?:person)?\b|Contents$|Summary$|\d{1,2} [A-Z][a-z]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
     title_open=r"(?:\b(?:to|from|and|of|the|on|for|in|concerning|pursuant|by|with)|[-–])$",
     body_head=r"on|established|pursuant|concerning",
     body=(r"Security Council (?:Working Group|Committee)"
@@ -288,7 +288,7 @@ _FR = Language(
             r"(?P<b>{date})"),
     title_line=r"(?:Rapport|Rapport annuel)\b",
     front_item=(r"(?:Distribution\b|Original\b|Français$|\(Signé\)|Annexe\b|Lettre datée\b|Note du\b"
-                r"|Organisation des Nations Unies$|Nations Unies$|Conseil de sécurité$|Président(?:e)?$"
+                r"|Table des matières$|Résumé$|Organisation des Nations Unies$|Nations Unies$|Conseil de sécurité$|Président(?:e)?\b"
                 r"|(?:1er|\d{1,2}) [a-zéû]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
     title_open=r"(?:\b(?:au|du|de|des|la|le|les|et|sur|pour|concernant|par|à|en)|[-–])$",
     body_head=r"du|sur|créé|établi|concernant",
