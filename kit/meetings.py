@@ -83,6 +83,11 @@ def _day_token() -> re.Pattern:
     return re.compile(rf"(?<!\d)(\d{{1,2}})(?:er)?(?!\d)(?:\s+({months}))?(?:\s+(\d{{4}}))?", re.I)
 
 
+def _month(name: str) -> int | None:
+    """1-12 for a month name of any language, ``None`` for none."""
+    return next((n for n in (L.month_number(name) for L in LANGUAGES.values()) if n), None) if name else None
+
+
 def date_span(text: str, metadata: dict | None = None) -> tuple[date, date] | None:
     """The first and last day of a meeting's date(s), ``None`` when they are not real dates or the year is unknown.
 
@@ -94,21 +99,16 @@ def date_span(text: str, metadata: dict | None = None) -> tuple[date, date] | No
     >>> date_span("mardi 30 décembre et le 2 janvier 2024")[0], date_span("5 May"), date_span("5 May", {"date": date(2024, 1, 9)})[0]
     (datetime.date(2023, 12, 30), None, datetime.date(2023, 5, 5))
     """
-    tokens = [[int(d), m, int(y) if y else None] for d, m, y in _day_token().findall(text)]
+    tokens = [[int(d), _month(m), int(y) if y else None] for d, m, y in _day_token().findall(text)]
     if not tokens:
         return None
-    for i in range(len(tokens) - 2, -1, -1):
-        nxt = tokens[i + 1]
-        if not tokens[i][1]:
-            tokens[i][1] = nxt[1]
-        if tokens[i][2] is None and nxt[2] is not None:
-            inherited_month = next(n for n in (L.month_number(tokens[i][1] or "") for L in LANGUAGES.values()) if n) \
-                if tokens[i][1] else None
-            later = next((n for n in (L.month_number(nxt[1] or "") for L in LANGUAGES.values()) if n), None)
-            tokens[i][2] = nxt[2] - (1 if inherited_month and later and inherited_month > later else 0)
+    for i in range(len(tokens) - 2, -1, -1):  # from the last day back: it carries the month and year
+        here, nxt = tokens[i], tokens[i + 1]
+        here[1] = here[1] or nxt[1]
+        if here[2] is None and nxt[2] is not None:  # "30 December and 2 January 2024": December 2023
+            here[2] = nxt[2] - (1 if here[1] and nxt[1] and here[1] > nxt[1] else 0)
     days = []
-    for d, m, y in tokens:
-        month = next((n for n in (L.month_number(m or "") for L in LANGUAGES.values()) if n), None)
+    for d, month, y in tokens:
         if month is None:
             return None
         y = y if y is not None else _year_of(month, d, metadata or {})
