@@ -75,11 +75,17 @@ class Language:
     signed_chair: str  # "(Signed) Name ... Chair", "Name, was elected Chair", "Name, ..., chaired the Working Group"
     chair_title: str  # a title, without its article, that makes the person introduced with it the chair
     # meetings and front matter
-    meeting_start: str  # with groups date, body, verb; {date} is filled in
-    formats: tuple[tuple[str, str], ...]  # (canonical English name, pattern)
+    meeting_start: str  # with groups date, body, verb; {date} (a date_span) is filled in
+    meeting_after: str  # the date after the verb ("The Working Group met on 12 December 2023"); same groups
+    weekdays: str  # day names that may precede a date ("On Thursday, 30 November 2023", « Le mardi 6 juin »)
+    date_and: str  # what joins the days of one meeting ("12 and 13", "12-13", « 12 et 13 », « 30 novembre et le 1er »)
+    formats: tuple[tuple[str, str], ...]  # (canonical English name, case-sensitive pattern in the format's position)
     quoted: str
     period: str  # with groups a, b; {date} and {day_month} are filled in
     title_line: str
+    front_item: str  # a front-matter line that is not the continuation of a wrapped title
+    title_open: str  # the end of a title line that the next line must continue ("... for the period from")
+    body_head: str  # what follows the head of a body's full name ("Committee| established", « Comité| du »)
     body: str
     body_end: str
     # mentions
@@ -109,6 +115,15 @@ class Language:
     def day_month(self) -> str:
         """A day and month without the year ("1 January", « 1er janvier »)."""
         return rf"{self.day}\s+(?:{self.month_alt})"
+
+    @property
+    def date_span(self) -> str:
+        """The date(s) of one meeting: a date, perhaps after a day name, perhaps of several days and perhaps
+        without its year ("30 November and 1 December 2023", "12-13 December 2023", « mardi 6 juin », "5 May")."""
+        wd = rf"(?:(?:{self.weekdays}),?\s+)?"
+        month = rf"\s+(?:{self.month_alt})"
+        return (rf"{wd}{self.day}(?:,\s*{self.day})*(?:(?:{month})?(?:\s+\d{{4}})?{self.date_and}{wd}{self.day})?"
+                rf"{month}(?:\s+\d{{4}})?(?!\d)")
 
 
 _EN = Language(
@@ -160,16 +175,32 @@ _EN = Language(
                   r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
                   r"|,?\s+(?:chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b)"),
     chair_title=r"(?:Chair|Chairperson|Chairman|Chairwoman)(?:\s+of\s+the\s+(?:Working\s+Group|Committee)\b.*)?",
-    meeting_start=(r"^(?:On|At\s+its\s+meeting\s+on|At\s+its\s+\w+\s+meeting,?\s+(?:held\s+)?on)\s+(?P<date>{date}),?\s+"
+    meeting_start=(r"^(?:On|At\s+its\s+meetings?\s+(?:held\s+)?on|At\s+its\s+\w+\s+meetings?,?\s+(?:held\s+)?on)\s+"
+                   r"(?P<date>{date}),?\s+"
                    r"(?:the\s+)?(?P<body>[A-Z][^,.]{{0,80}}?)\s+(?P<verb>held|heard|met|convened|considered|discussed|"
                    r"received|was\s+briefed)\b"),
-    formats=(("videoconference", r"videoconference|video-teleconference|VTC|virtual(?:ly)?\b"),
+    # the body is a name (capitalized words), so "The representative of X said the Group met on ..." is no meeting
+    meeting_after=(r"^(?:The\s+)?(?P<body>[A-Z][\w-]*(?: (?:(?:on|of|and|for|the|in) )*[A-Z][\w-]*){{0,12}})\s+"
+                   r"(?P<verb>held|met|convened|was\s+briefed)\b[^.;]{{0,120}}?\s+on\s+(?P<date>{date})"),
+    weekdays="Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+    date_and=r"(?:\s*[-–]\s*|\s+and\s+)",
+    # a format word where a format is said ("by videoconference", "in a hybrid format"), in lower case: a
+    # capitalized "Hybrid" is part of a name ("African Union-United Nations Hybrid Operation in Darfur")
+    formats=(("videoconference", r"videoconference|video-teleconference|\bVTC\b|\bvirtually\b"
+                                 r"|\bvirtual\s+(?:\w+\s+)?(?:meeting|session|briefing|format|consultations?)s?\b"),
              ("hybrid", r"\bhybrid\b"),
-             ("in person", r"\bin person\b|\bin-person\b")),
+             ("in person", r"\b[Ii]n person\b|\b[Ii]n-person\b")),
     quoted=r"[“\"]([^”\"]{5,200})[”\"]",
-    period=r"period\s+from\s+(?P<a>{day_month}(?:\s+\d{{4}})?)\s+to\s+(?P<b>{date})",
+    period=(r"(?:period\s+(?:from\s+)?|\()(?P<a>{day_month}(?:\s+\d{{4}})?)(?:\s+to\s+|\s*[-–]\s*)"
+            r"(?P<b>{date})"),
     title_line=r"(?:Report|Annual report)\b",
-    body=r"Security Council (?:Working Group|Committee) on [A-Z][\w-]*(?: [A-Za-z][\w-]*){0,6}",
+    front_item=(r"(?:Distr\.|Original\b|\(Signed\)|Annex\b|Letter dated\b|Note by\b|United Nations\b|Security Council$"
+                r"|Chair(?:person)?\b|Contents$|Summary$|\d{1,2} [A-Z][a-z]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
+    title_open=r"(?:\b(?:to|from|and|of|the|on|for|in|concerning|pursuant|by|with)|[-–])$",
+    body_head=r"on|established|pursuant|concerning",
+    body=(r"Security Council (?:Working Group|Committee)"
+          r"(?: (?:established )?pursuant to resolutions? \d{1,4} \(\d{4}\)(?:(?:,| and) \d{1,4} \(\d{4}\))*)?"
+          r"(?: (?:on|concerning) (?:the )?[A-Z][\w'’-]*(?: (?:(?:and|of|the|on|in|for) )*[A-Z][\w'’-]*){0,8})?"),
     body_end=r"\s+(?:addressed|for|on the|was|held)\b",
     resolution_list=(r"\b[Rr]esolutions?\s+"
                      r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:and\s+)?|\s+and\s+)?)+)"),
@@ -233,19 +264,39 @@ _FR = Language(
                   r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b"
                   r"|,?\s+(?:a\s+présidé|a\s+(?:assuré|exercé)\s+la\s+présidence)\b)"),
     chair_title=(r"(?:Président|Présidente)(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)\b.*)?"),
-    meeting_start=(r"^(?:Le|À\s+sa\s+(?:\w+\s+)?séance\s+du|Lors\s+de\s+sa\s+(?:\w+\s+)?(?:réunion|séance)"
-                   r"(?:\s+tenue)?\s+(?:le|du))\s+(?P<date>{date}),?\s+(?:le\s+|la\s+|l['’])?"
+    meeting_start=(r"^(?:Les?|À\s+sa\s+(?:\w+\s+)?(?:séance|réunion)\s+du|À\s+ses\s+(?:\w+\s+)?(?:séances|réunions)\s+des"
+                   r"|Lors\s+de\s+sa\s+(?:\w+\s+)?(?:réunion|séance)(?:\s+tenue)?\s+(?:le|du)"
+                   r"|Lors\s+de\s+ses\s+(?:\w+\s+)?(?:réunions|séances)(?:\s+tenues)?\s+(?:les|des))\s+"
+                   r"(?P<date>{date}),?\s+(?:le\s+|la\s+|l['’])?"
                    r"(?P<body>[A-ZÀ-ÖØ-Þ][^,.]{{0,80}}?)\s+(?P<verb>a\s+tenu|a\s+entendu|s['’]est\s+réunie?|"
                    r"a\s+examiné|a\s+débattu|a\s+reçu|a\s+organisé|a\s+été\s+informée?|a\s+consacré)\b"),
-    formats=(("videoconference", r"visioconférence|vidéoconférence|visio-conférence|virtuel(?:le)?\b"),
-             ("hybrid", r"\bhybride\b"),
+    # the body holds no verb (« Le Président a dit que le Groupe … s'est réuni le … » is no meeting)
+    meeting_after=(r"^(?:Le|La|L['’])\s*(?P<body>[A-ZÀ-ÖØ-Þ](?:(?!\s(?:a|ont|avait|est|était|que|qui)\s|\ss['’])[^,.;])"
+                   r"{{0,100}}?)\s+(?P<verb>a\s+tenu|s['’]est\s+réunie?|a\s+organisé)\b[^.;]{{0,120}}?"
+                   r"\s+(?:le|les)\s+(?P<date>{date})"),
+    weekdays="lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
+    date_and=r"(?:\s*[-–]\s*|\s+(?:et|au)\s+(?:le\s+)?)",
+    # a format word where a format is said (« par visioconférence », « une réunion hybride »): « l'Opération
+    # hybride Union africaine/Nations Unies au Darfour » is a name, not a format
+    formats=(("videoconference", r"visioconférence|vidéoconférence|visio-conférence"
+                                 r"|\b(?:réunions?|séances?|consultations?|format|forme|mode|manière)\s+virtuelles?\b"),
+             ("hybrid", r"\b(?:réunions?|séances?|consultations?|exposés?|format|formule|forme|mode|manière|modalités?)"
+                        r"\s+(?:\w+\s+)?hybrides?\b"),
              ("in person", r"\ben personne\b|\ben présentiel\b")),
     quoted=r"[«“\"]\s*([^»”\"]{5,200}?)\s*[»”\"]",
-    period=(r"période\s+(?:allant\s+)?du\s+(?P<a>{day_month}(?:\s+\d{{4}})?)\s+au\s+(?P<b>{date})"),
+    period=(r"(?:période\s+(?:allant\s+)?du\s+|\()(?P<a>{day_month}(?:\s+\d{{4}})?)(?:\s+au\s+|\s*[-–]\s*)"
+            r"(?P<b>{date})"),
     title_line=r"(?:Rapport|Rapport annuel)\b",
-    body=(r"Groupe de travail du Conseil de sécurité sur les [\w'’-]+(?: [\w'’-]+){0,6}"
+    front_item=(r"(?:Distribution\b|Original\b|Français$|\(Signé\)|Annexe\b|Lettre datée\b|Note du\b"
+                r"|Table des matières$|Résumé$|Organisation des Nations Unies$|Nations Unies$|Conseil de sécurité$|Président(?:e)?\b"
+                r"|(?:1er|\d{1,2}) [a-zéû]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
+    title_open=r"(?:\b(?:au|du|de|des|la|le|les|et|sur|pour|concernant|par|à|en)|[-–])$",
+    body_head=r"du|sur|créé|établi|concernant",
+    body=(r"Groupe de travail du Conseil de sécurité sur (?:les |le |la |l['’])[\w'’-]+(?: [\w'’-]+){0,8}"
+          r"|Comité du Conseil de sécurité (?:créé|établi) (?:par|en application de|conformément à) la résolution "
+          r"\d{1,4} \(\d{4}\)(?: concernant [\w'’-]+(?: [\w'’-]+){0,6})?"
           r"|Comité du Conseil de sécurité [\w'’-]+(?: [\w'’-]+){0,6}"),
-    body_end=r"\s+(?:pour|adressée|a|était|tenue|au|concernant)\b",
+    body_end=r"\s+(?:pour|adressée|a|était|est|tenue|au|présentée?|soumise?)\b",
     resolution_list=(r"\b[Rr]ésolutions?\s+"
                      r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:et\s+)?|\s+et\s+)?)+)"),
     body_before=r"(?!x)x$",

@@ -139,14 +139,14 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         raise LayoutError(p["message"], source=source.name, line=p["line"], para=p["para"])
 
     para_rows = [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs]
-    meetings = find_meetings(para_rows, lang=lang)
+    texts = [(p.number, p.text) for p in doc.paragraphs]
+    meta = document_metadata(doc.front_matter, texts, doc.symbol, lang=lang)  # dates a meeting without a year
+    meetings = find_meetings(para_rows, lang=lang, metadata=meta, problems=problems)
     meeting_of = _meeting_of([p.number for p in doc.paragraphs], meetings)
 
-    texts = [(p.number, p.text) for p in doc.paragraphs]
     people = find_people([" ".join(doc.front_matter)] + [t for _, t in texts], g)
     att = attribute(texts, g, meeting_of=meeting_of, people=people)
     problems += att.problems
-    meta = document_metadata(doc.front_matter, texts, doc.symbol, lang=lang)
     chair = next((p for p in people.values() if p.is_chair), None)
     meta.update({"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
                  "chair": chair.full_name if chair else None, "n_paragraphs": len(texts), "lang": lang})

@@ -636,3 +636,119 @@ def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph_fr(op
            f"1. {opening}, le Groupe de travail a tenu une réunion sur la sécurité.\n"
            "2. Le représentant du Mexique a dit que la formation comptait.\n")
     assert r.metadata["body"] == body
+
+
+# ---------------------------------------------------------------- meetings however their date is written (AUDIT2 #2, #6)
+
+import textwrap  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+
+from hypothesis import assume  # noqa: E402
+
+FR_LANG = LANGUAGES["fr"]
+JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+#: how a French meeting paragraph may say its format, and the (English, canonical) format it says
+FR_FORMATS = [("par visioconférence", "videoconference"), ("en personne", "in person"),
+              ("sous forme hybride", "hybrid"), ("", None)]
+#: a mission's name: « l'Opération hybride » never makes the meeting hybrid
+FR_NAMES = ["", " consacrée à la fermeture de l'Opération hybride Union africaine/Nations Unies au Darfour (MINUAD)"]
+
+
+def fr_day(d: date) -> str:
+    return f"{'1er' if d.day == 1 else d.day} {FR_LANG.months[d.month - 1]}"
+
+
+@st.composite
+def fr_meetings(draw):
+    """One French meeting paragraph as a report may write it: (text, first day, format)."""
+    first = draw(st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 30)))
+    second = first + timedelta(days=1)
+    fmt, expected = draw(st.sampled_from(FR_FORMATS))
+    name = draw(st.sampled_from(FR_NAMES))
+    held = f"a tenu une réunion {fmt}".rstrip() + name
+    y = first.year
+    if first.month == second.month:
+        two_days = f"{'1er' if first.day == 1 else first.day} et {second.day} {FR_LANG.months[first.month - 1]} {y}"
+    else:  # « Les 30 novembre et 1er décembre 2023 »
+        two_days = f"{fr_day(first)}{'' if first.year == second.year else f' {y}'} et {fr_day(second)} {second.year}"
+    form = draw(st.sampled_from([
+        f"Le {fr_day(first)} {y}, le Groupe de travail {held}.",
+        f"Le {JOURS[first.weekday()]} {fr_day(first)} {y}, le Groupe de travail {held}.",
+        f"Les {two_days}, le Groupe de travail {held.replace('une réunion', 'deux réunions')}.",
+        f"Le Groupe de travail s'est réuni le {fr_day(first)} {y}{' ' + fmt if fmt else ''}{name}.",
+        f"Le Groupe de travail a tenu une réunion {fmt + ' ' if fmt else ''}le {fr_day(first)} {y}{name}.",
+        f"À sa réunion du {fr_day(first)} {y}, le Groupe de travail a examiné un rapport{name}"
+        f"{', ' + fmt if fmt else ''}.",
+    ]))
+    return form, first, expected
+
+
+@given(st.lists(fr_meetings(), min_size=1, max_size=5))
+@SETTINGS
+def test_generated_french_meetings_are_each_found_with_their_first_day_and_own_format(items):
+    paras = []
+    for text, _, _ in items:
+        paras += [text, "Le représentant du Ghana a dit que les transitions étaient importantes."]
+    r = load_text("\n".join(f"{i}. {t}" for i, t in enumerate(paras, start=1)), name="reunions.md", lang="fr")
+    r.validate()
+    m = r.meetings
+    assert m["first_para"].tolist() == list(range(1, 2 * len(items), 2))
+    assert [d.date() for d in m["date"]] == [first for _, first, _ in items]
+    assert [None if f is None or f != f else f for f in m["format"]] == [fmt for _, _, fmt in items]
+    assert m["meeting_id"].is_unique
+    assert r.statements["speaker_id"].eq("GHA").all() and r.statements["attribution"].eq("explicit").all()
+    assert r.statements["meeting_id"].tolist() == m["meeting_id"].tolist()
+
+
+@given(st.integers(2015, 2030), st.integers(1, 12), st.integers(1, 28), st.booleans())
+@SETTINGS
+def test_a_french_meeting_date_without_its_year_takes_the_year_of_the_period(year, month, day, split_year):
+    if split_year:
+        title = (f"Rapport du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix "
+                 f"pour la période du 1er juillet {year} au 30 juin {year + 1}")
+        want = date(year + 1 if month < 7 else year, month, day)
+    else:
+        title = (f"Rapport annuel du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix "
+                 f"(1er janvier-31 décembre {year})")
+        want = date(year, month, day)
+    r = fr(f"**Conseil de sécurité**\n\n**{title}**\n\n**I. Réunions**\n\n"
+           f"1. Le {'1er' if day == 1 else day} {FR_LANG.months[month - 1]}, le Groupe de travail a tenu une réunion.\n"
+           "2. Le représentant du Ghana a dit que les transitions étaient importantes.\n")
+    assert [d.date() for d in r.meetings["date"]] == [want]
+    assert r.statements["meeting_id"].tolist() == r.meetings["meeting_id"].tolist()
+
+
+def test_a_date_in_a_french_statement_is_no_meeting():
+    r = fr("1. Le 3 mars 2023, le Groupe de travail a tenu une réunion.\n"
+           "2. Le Président a dit que le Groupe de travail s'est réuni le 5 mai 2023 avec la police.\n"
+           "3. Le représentant du Kenya a dit que le Groupe de travail a tenu une réunion le 6 mai 2023.\n")
+    assert r.meetings["first_para"].tolist() == [1]
+
+
+# ---------------------------------------------------------------- metadata (AUDIT2 #8)
+
+FR_BODIES = ["Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix",
+             "Groupe de travail du Conseil de sécurité sur le sort des enfants en temps de conflit armé",
+             "Comité du Conseil de sécurité créé par la résolution 2127 (2013) concernant la République centrafricaine",
+             "Comité du Conseil de sécurité créé par la résolution 2206 (2015) concernant le Soudan du Sud"]
+
+
+@given(st.sampled_from(FR_BODIES), st.integers(2015, 2030), st.integers(28, 70), st.booleans())
+@SETTINGS
+def test_a_french_title_wrapped_over_lines_gives_the_whole_title_body_and_period(body, year, width, brackets):
+    period = f"(1er janvier-31 décembre {year})" if brackets else f"pour la période du 1er janvier au 31 décembre {year}"
+    title = f"Rapport du {body} {period}"
+    lines = textwrap.wrap(title, width, break_on_hyphens=False)
+    assume(not any(line.strip().isdigit() for line in lines))  # a bare number is a page number to the layout
+    head_word = "le Comité" if body.startswith("Comité") else "le Groupe de travail"
+    text = (f"Conseil de sécurité                                Distribution générale\n"
+            f"                                                   15 janvier {year + 1}\n\n"
+            + "\n".join(lines) + "\n\nI. Réunions\n\n"
+            f"1. Le 5 mai {year}, {head_word} a tenu une réunion par visioconférence.\n"
+            f"2. Le représentant du Ghana a dit que les mesures étaient importantes.\n")
+    r = load_text(text, name="titre.txt", lang="fr")
+    md = r.metadata
+    assert md["title"] == title
+    assert md["body"] == body
+    assert (md["period_start"], md["period_end"]) == (date(year, 1, 1), date(year, 12, 31))
+    assert r.meetings["body"].tolist() == [body]

@@ -278,3 +278,166 @@ def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph(openi
                   f"1. {opening}, the Working Group held a meeting on safety.\n"
                   "2. The representative of Mexico said that training mattered.\n", name="title.md")
     assert r.metadata["body"] == body
+
+
+# ---------------------------------------------------------------- meetings however their date is written (AUDIT2 #2, #6)
+
+import textwrap  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kit.language import LANGUAGES  # noqa: E402
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EN = LANGUAGES["en"]
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: how a meeting paragraph may say its format, and the format it says (None: it says none)
+FORMATS = [("by videoconference", "videoconference"), ("in person", "in person"),
+           ("in a hybrid format", "hybrid"), ("", None)]
+#: a mission's name after the format: its "Hybrid" never makes the meeting hybrid
+NAMES = ["", " on the closure of the African Union-United Nations Hybrid Operation in Darfur (UNAMID)"]
+
+
+def en_day(d: date) -> str:
+    return f"{d.day} {EN.months[d.month - 1].capitalize()}"
+
+
+@st.composite
+def en_meetings(draw):
+    """One meeting paragraph as a report may write it: (text, first day, format)."""
+    first = draw(st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 30)))
+    second = first + timedelta(days=1)
+    fmt, expected = draw(st.sampled_from(FORMATS))
+    name = draw(st.sampled_from(NAMES))
+    held = f"held a meeting {fmt}".rstrip() + name
+    y = first.year
+    if first.month == second.month:
+        two_days = [f"{first.day} and {second.day} {EN.months[first.month - 1].capitalize()} {second.year}",
+                    f"{first.day}-{second.day} {EN.months[first.month - 1].capitalize()} {second.year}"]
+    else:  # 30 November and 1 December 2023; 31 December 2023 and 1 January 2024
+        two_days = [f"{en_day(first)}{'' if first.year == second.year else f' {y}'} and {en_day(second)} {second.year}"]
+    form = draw(st.sampled_from([
+        f"On {en_day(first)} {y}, the Working Group {held}.",
+        f"On {WEEKDAYS[first.weekday()]}, {en_day(first)} {y}, the Working Group {held}.",
+        f"On {draw(st.sampled_from(two_days))}, the Working Group {held}.",
+        f"The Working Group met on {en_day(first)} {y}{' ' + fmt if fmt else ''} to discuss transitions{name}.",
+        f"The Working Group held a meeting {fmt + ' ' if fmt else ''}on {en_day(first)} {y}{name}.",
+        f"At its meeting on {en_day(first)} {y}, the Working Group considered a report{name}{' ' + fmt if fmt else ''}.",
+    ]))
+    return form, first, expected
+
+
+@given(st.lists(en_meetings(), min_size=1, max_size=5))
+@SETTINGS
+def test_generated_meetings_are_each_found_with_their_first_day_and_own_format(items):
+    paras = []
+    for text, _, _ in items:
+        paras += [text, "The representative of Ghana said that the transitions mattered."]
+    r = load_text("\n".join(f"{i}. {t}" for i, t in enumerate(paras, start=1)), name="meetings.md")
+    r.validate()
+    m = r.meetings
+    assert m["first_para"].tolist() == list(range(1, 2 * len(items), 2))
+    assert [d.date() for d in m["date"]] == [first for _, first, _ in items]
+    assert [None if pd.isna(f) else f for f in m["format"]] == [fmt for _, _, fmt in items]
+    assert m["meeting_id"].is_unique and all(mid.startswith(d.strftime("%Y-%m-%d"))
+                                             for mid, d in zip(m["meeting_id"], m["date"]))
+    st_ = r.statements
+    assert (st_["attribution"] == "explicit").all() and st_["speaker_id"].eq("GHA").all()
+    assert st_["meeting_id"].tolist() == m["meeting_id"].tolist()  # each statement in its own meeting
+
+
+def _report_with(title: str, *paras: str, name: str = "year.md"):
+    head = f"**Security Council**\n\n**{title}**\n\n**I. Meetings**\n\n" if title else ""
+    return load_text(head + "\n".join(f"{i}. {t}" for i, t in enumerate(paras, start=1)) + "\n", name=name)
+
+
+@given(st.integers(2015, 2030), st.integers(1, 12), st.integers(1, 28), st.booleans())
+@SETTINGS
+def test_a_meeting_date_without_its_year_takes_the_year_of_the_reports_period(year, month, day, split_year):
+    """A period from 1 July to 30 June dates January-June in its second year, July-December in its first."""
+    if split_year:
+        title = f"Report of the Security Council Working Group on Peacekeeping Operations for the period " \
+                f"from 1 July {year} to 30 June {year + 1}"
+        want = date(year + 1 if month < 7 else year, month, day)
+    else:
+        title = f"Annual report of the Security Council Working Group on Peacekeeping Operations " \
+                f"(1 January to 31 December {year})"
+        want = date(year, month, day)
+    r = _report_with(title, f"On {day} {EN.months[month - 1].capitalize()}, the Working Group held a meeting.",
+                     "The representative of Ghana said that the transitions mattered.")
+    assert [d.date() for d in r.meetings["date"]] == [want]
+    assert r.statements["meeting_id"].tolist() == r.meetings["meeting_id"].tolist()
+
+
+def test_a_meeting_date_without_a_year_the_report_cannot_give_is_a_problem():
+    with pytest.warns(Warning):
+        r = _report_with("", "On 5 May, the Working Group held a meeting.",
+                         "The representative of Ghana said that the transitions mattered.")
+    assert r.meetings.empty
+    problem = r.problems[r.problems["problem"] == "meeting_date"]
+    assert problem["para"].tolist() == [1] and "5 May" in problem["message"].iloc[0]
+
+
+@pytest.mark.parametrize("text", [
+    "The representative of Kenya said that the Working Group met on 5 May 2023 with the police.",
+    "The Chair recalled that the Working Group held a meeting on 5 May 2023.",
+    "On 5 May 2023, the representative of Kenya said that it mattered.",
+])
+def test_a_date_inside_a_statement_is_no_meeting(text):
+    r = _report_with("", "On 3 March 2023, the Working Group held a meeting.", text)
+    assert r.meetings["first_para"].tolist() == [1]
+    assert r.statements.query("para == 2")["attribution"].eq("explicit").all()
+
+
+# ---------------------------------------------------------------- metadata (AUDIT2 #8)
+
+BODIES = ["Security Council Working Group on Peacekeeping Operations",
+          "Security Council Working Group on Children and Armed Conflict",
+          "Security Council Committee established pursuant to resolution 2127 (2013) concerning the Central African "
+          "Republic",
+          "Security Council Committee established pursuant to resolution 1533 (2004) concerning the Democratic "
+          "Republic of the Congo",
+          "Security Council Committee established pursuant to resolution 2206 (2015) concerning South Sudan"]
+
+
+@given(st.sampled_from(BODIES), st.integers(2015, 2030), st.integers(28, 70), st.booleans())
+@SETTINGS
+def test_a_title_wrapped_over_lines_gives_the_whole_title_body_and_period(body, year, width, brackets):
+    """Plain text (as extracted from a PDF) wraps the title at any width: it is read whole."""
+    period = f"(1 January to 31 December {year})" if brackets else f"for the period from 1 January to 31 December {year}"
+    title = f"Report of the {body} {period}"
+    lines = textwrap.wrap(title, width)
+    # a line that is only a number is a page number to the layout ("2015" alone): not a wrapping to test here
+    assume(not any(line.strip().isdigit() for line in lines))
+    head = "\n".join(lines)
+    head_word = "Committee" if "Committee" in body else "Working Group"
+    text = (f"Security Council                                   Distr.: General\n"
+            f"                                                   15 January {year + 1}\n\n"
+            f"{head}\n\nI. Meetings\n\n"
+            f"1. On 5 May {year}, the {head_word} held a meeting by videoconference.\n"
+            f"2. The representative of Ghana said that the measures mattered.\n")
+    r = load_text(text, name="wrapped.txt")
+    md = r.metadata
+    assert md["title"] == title
+    assert md["body"] == body
+    assert (md["period_start"], md["period_end"]) == (date(year, 1, 1), date(year, 12, 31))
+    assert r.meetings["body"].tolist() == [body]  # the meeting says "the Committee": it is the report's body
+
+
+def test_a_meeting_held_by_another_body_keeps_its_own_name():
+    r = _report_with("Report of the Security Council Working Group on Peacekeeping Operations",
+                     "On 5 May 2023, the Security Council held a meeting.",
+                     "The representative of Ghana said that the transitions mattered.")
+    assert r.meetings["body"].tolist() == ["Security Council"]
+
+
+@pytest.mark.parametrize("later", ["Mr. Lacroix said that a hybrid model had worked.",
+                                   "Gen. Menon recalled the videoconference of the previous year.",
+                                   "Ms. Pobee said that the meetings would be held virtually."])
+def test_the_format_is_read_from_the_meetings_own_sentence(later):
+    r = _report_with("", f"On 5 May 2023, the Working Group held a meeting in person. {later}",
+                     "On 6 May 2023, the Working Group held a meeting. " + later,
+                     "The representative of Ghana said that the transitions mattered.")
+    assert r.meetings["format"].tolist()[0] == "in person" and pd.isna(r.meetings["format"].tolist()[1])
