@@ -149,7 +149,8 @@ class _Grammar:
         self.honorific_names = re.compile(
             rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
             rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>[^)]{{2,80}})\))?(?=[\s,])")
-        self.chair = re.compile(L.chair + self.predicate_pattern)
+        self.parenthetical = re.compile(L.parenthetical)
+        self.chair = re.compile(L.chair + rf"(?:{L.parenthetical})?" + self.predicate_pattern)
         self.hon_prefix = re.compile(rf"^{L.hon_article and f'(?:{L.hon_article})?'}(?:(?:{hon_alt})\s+)+(?:{L.hon_paren}\s+)?")
         self.representative = re.compile(L.rep_head)  # starts with a literal: the engine can skip ahead
         self.article_before = re.compile(L.article_before)
@@ -162,6 +163,10 @@ class _Grammar:
         self.appositive_hint = re.compile(L.appositive_hint.format(hon=hon_alt))
         self.introduced = re.compile(L.introduced.format(follow=L.intro_follow))
         self.signed_chair = re.compile(L.signed_chair)
+        self.subject_noun = re.compile(L.subject_noun)
+        self.article = re.compile(rf"(?:{L.articles})", re.IGNORECASE)
+        self.unnamed_group = re.compile(rf"\b(?:{L.unnamed_group})")
+        self.pronoun = re.compile(rf"\s*{L.pronoun_subject}")
 
     def _verb_pattern(self, verb: str, L) -> str:
         """A verb phrase as a pattern; adverbs may follow its auxiliary (« a également dit »)."""
@@ -194,6 +199,19 @@ class _Grammar:
             if verb in self.lemmas:
                 return verb, m.end()
         return None
+
+    def predicate_after(self, text: str, pos: int) -> tuple[str, int] | None:
+        """:meth:`predicate`, also after a clause between the subject and its verb.
+
+        ``The representative of Ecuador, in her capacity as coordinator of ..., said``, « La Présidente,
+        s'exprimant en sa qualité nationale, a dit »: a comma-delimited clause of bounded length that starts in
+        lower case (so it is not another name of a list) and names no other representative.
+        """
+        v = self.predicate(text, pos)
+        if v:
+            return v
+        m = self.parenthetical.match(text, pos)
+        return self.predicate(text, m.end()) if m else None
 
     def verb_form(self, matched: str) -> str:
         """The verb as listed in the table: « a également dit » -> « a dit »; English verbs as written."""
@@ -321,7 +339,8 @@ def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict
     roles = {role: ps[0] for role, ps in owners.items() if len(ps) == 1}
     # A trie, not an alternation: its cost does not grow with the number of titles (a long report has many).
     body = trie_regex(sorted(roles)) if roles else "(?!x)x"
-    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body})){grammar.predicate_pattern}")
+    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body}))"
+                             rf"(?:{grammar.lang.parenthetical})?{grammar.predicate_pattern}")
 
 
 def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[list[tuple[str, str, int, int]], int]:
@@ -444,7 +463,7 @@ def _find_representatives(text: str, para: int, g: Gazetteer, grammar: _Grammar,
         behalf = grammar.on_behalf.match(text, end)
         if behalf:
             end = behalf.end()
-        v = grammar.predicate(text, end)
+        v = grammar.predicate_after(text, end)
         if not v:
             continue
         sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
@@ -458,7 +477,7 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
     found = []
     for m in grammar.honorific_names.finditer(text):
         surname = m.group("name").split()[-1]
-        v = grammar.predicate(text, m.end())
+        v = grammar.predicate_after(text, m.end())
         if not v:
             continue
         entity = g.entities.match(re.sub(rf"^{grammar.lang.articles}", "", m.group("country")), 0) \
@@ -478,7 +497,7 @@ def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | N
     """ "The Chair (of the Working Group) recommended": the person the report names as chair. """
     found = []
     for m in grammar.chair.finditer(text):
-        v = grammar.predicate(text, m.end("chair"))
+        v = grammar.predicate_after(text, m.end("chair"))
         if not v:
             continue
         sid = reg.person(chair) if chair else reg.chair_role()
@@ -493,11 +512,80 @@ def _find_roles(text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _
     found = []
     for m in role_regex.finditer(text):
         person = roles[_role_key(m.group("role"))]
-        v = grammar.predicate(text, m.end("role"))
+        v = grammar.predicate_after(text, m.end("role"))
         if not v:
             continue
         found.append(_Find(m.start(), v[1], [reg.person(person)], v[0],
                            [(m.start(), m.end("role"))]))
+    return found
+
+
+def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, people: dict[str, _Person],
+                            surname_regex: re.Pattern | None) -> list[_Find]:
+    """ "The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said": a person the report
+    introduces (:func:`find_people`), named without an honorific right before the verb."""
+    found = []
+    if surname_regex is None:
+        return found
+    for m in surname_regex.finditer(text):
+        v = grammar.predicate_after(text, m.end())
+        if v:
+            found.append(_Find(m.start(), v[1], [reg.person(people[m.group()])], v[0], [(m.start(), m.end())]))
+    return found
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts, after its leading spaces."""
+    starts = []
+    for s0, _ in sentence_spans(text):
+        while s0 < len(text) and text[s0].isspace():
+            s0 += 1
+        starts.append(s0)
+    return starts
+
+
+def _find_bare_subjects(text: str, para: int, g: Gazetteer, grammar: _Grammar, reg: _Speakers,
+                        starts: list[int]) -> list[_Find]:
+    """ "Norway said", "The Russian Federation and China noted", "The European Union representative said",
+    « La Norvège a dit »: States or organizations named at the start of a sentence, right before the verb."""
+    found = []
+    for pos in starts:
+        items, p = [], pos
+        while True:
+            art = grammar.article.match(text, p)
+            q = art.end() if art else p
+            entity = g.entities.match(text, q)
+            if not entity or entity[0].split(":", 1)[0] not in ("country", "organization"):
+                break
+            tag, key = entity[0].split(":", 1)
+            items.append(("state" if tag == "country" else "org", key, q, entity[1]))
+            p = entity[1]
+            sep = grammar.list_sep.match(text, p)
+            if not sep:
+                break
+            p = sep.end()
+        if not items:
+            continue
+        end = items[-1][3]
+        noun = grammar.subject_noun.match(text, end)
+        v = grammar.predicate_after(text, noun.end() if noun else end)
+        if not v:
+            continue
+        sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
+        found.append(_Find(pos, v[1], sids, v[0], [(s, e) for _, _, s, e in items]))
+    return found
+
+
+def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> list[_Find]:
+    """ "Some delegations said", "Several members expressed concern", « Plusieurs délégations ont dit »: a
+    sentence whose subject names no one. It makes no statement (no speaker to credit) but ends the statement
+    before it, and a paragraph that starts with it does not continue the previous speaker."""
+    found = []
+    for pos in starts:
+        m = grammar.unnamed_group.match(text, pos)
+        if m:
+            v = grammar.predicate_after(text, m.end())
+            found.append(_Find(pos, v[1] if v else m.end(), [], v[0] if v else "", []))
     return found
 
 
@@ -526,6 +614,9 @@ def _explicit_statements(para: int, text: str, kept: list[_Find], grammar: _Gram
         chunk = text[start:end].rstrip()
         trailing = grammar.trailing.search(chunk, max(0, len(chunk) - 30))
         end = start + (trailing.start() if trailing else len(chunk))
+        if not f.speaker_ids:  # an unnamed group: its words are no one's statement
+            groups.append([])
+            continue
         groups.append([Statement(para, i + 1, sid, f.verb, grammar.lemmas.get(f.verb), start, end,
                                  len(f.speaker_ids) > 1, "explicit", text[start:end]) for sid in f.speaker_ids])
     return groups
@@ -567,20 +658,30 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     people = people if people is not None else find_people([t for _, t in paragraphs], g)
     chair = next((p for p in people.values() if p.is_chair), None)
     roles, role_regex = _role_index(people, grammar)
+    surname_alt = trie_regex(sorted(people), special={"'": "['’]"}) if people else None
+    surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
     reg = _Speakers(g)
     statements: list[Statement] = []
     name_spans: dict[int, list[tuple[int, int]]] = {}
     previous: tuple[int, list[Statement]] | None = None  # (para, statements of the last group)
     for para, text in paragraphs:
+        starts = _sentence_starts(text)
         kept = _without_overlaps(_find_representatives(text, para, g, grammar, reg)
                                  + _find_named_people(text, para, g, grammar, reg, people)
                                  + _find_chair(text, grammar, reg, chair)
-                                 + _find_roles(text, grammar, reg, roles, role_regex))
+                                 + _find_roles(text, grammar, reg, roles, role_regex)
+                                 + _find_introduced_people(text, grammar, reg, people, surname_regex)
+                                 + _find_bare_subjects(text, para, g, grammar, reg, starts)
+                                 + _find_unnamed_groups(text, grammar, starts))
         if kept:
             name_spans[para] = [span for f in kept for span in f.name_spans]
-            groups = _explicit_statements(para, text, kept, grammar)
-            statements += [st for group in groups for st in group]
-            previous = (para, groups[-1])
+            groups = [gr for gr in _explicit_statements(para, text, kept, grammar)]
+            numbered = [gr for gr in groups if gr]
+            for n, group in enumerate(numbered, 1):  # groups are numbered without the unnamed ones
+                for st in group:
+                    st.group = n
+            statements += [st for group in numbered for st in group]
+            previous = (para, groups[-1]) if groups[-1] else None
         else:
             continued = _continued(para, text, previous, meeting_of)
             statements += continued
