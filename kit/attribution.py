@@ -167,6 +167,9 @@ class _Grammar:
         self.article = re.compile(rf"(?:{L.articles})", re.IGNORECASE)
         self.unnamed_group = re.compile(rf"\b(?:{L.unnamed_group})")
         self.pronoun = re.compile(rf"\s*{L.pronoun_subject}")
+        # a paragraph that opens with its own subject and reporting verb ("The Secretariat said", « Le Secrétariat
+        # a dit ») is not the previous speaker's, even if the subject is no speaker the kit knows
+        self.other_subject = re.compile(rf"\s*(?:{L.other_subject}){self.predicate_pattern}")
 
     def _verb_pattern(self, verb: str, L) -> str:
         """A verb phrase as a pattern; adverbs may follow its auxiliary (« a également dit »)."""
@@ -623,9 +626,12 @@ def _explicit_statements(para: int, text: str, kept: list[_Find], grammar: _Gram
 
 
 def _continued(para: int, text: str, previous: tuple[int, list[Statement]] | None,
-               meeting_of: dict[int, str | None] | None) -> list[Statement]:
-    """A paragraph with no attribution right after a statement, in the same meeting, continues its speakers."""
+               meeting_of: dict[int, str | None] | None, grammar: _Grammar) -> list[Statement]:
+    """A paragraph with no attribution right after a statement, in the same meeting, continues its speakers,
+    unless it opens with a subject of its own ("The Secretariat said", « Le Secrétariat a dit »)."""
     if previous is None or previous[0] != para - 1:
+        return []
+    if grammar.other_subject.match(text):
         return []
     if meeting_of is not None and (meeting_of.get(para) is None or meeting_of.get(para) != meeting_of.get(previous[0])):
         return []
@@ -683,7 +689,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
             statements += [st for group in numbered for st in group]
             previous = (para, groups[-1]) if groups[-1] else None
         else:
-            continued = _continued(para, text, previous, meeting_of)
+            continued = _continued(para, text, previous, meeting_of, grammar)
             statements += continued
             previous = (para, continued) if continued else None
     return Attribution(reg.speakers, statements, name_spans, reg.problems)

@@ -53,6 +53,7 @@ class Language:
     subject_noun: str  # after a State or organization's name: "the European Union representative said"
     unnamed_group: str  # a subject that names no one: "Some delegations", « Plusieurs délégations »
     pronoun_subject: str  # a subject that carries on the previous speaker: "He", « Elle »
+    other_subject: str  # a noun phrase of a few words (not a passive auxiliary) opening a paragraph before its verb
     coord_first: str  # a predicate that is not reporting, before a coordinated reporting verb; {adverbs} filled in
     coord_and: str  # the conjunction before that reporting verb ("opened the meeting and stated")
     chair: str  # "The Chair (of the Working Group)"; must define the group ``chair``
@@ -131,7 +132,7 @@ _EN = Language(
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
     parenthetical=(r",\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
-                   r"(?![^,.;:!?]*\brepresentatives?\b)[^,.;:!?()\n]{2,150}?,\s*"),
+                   r"(?![^,.;:!?]*\brepresentatives?\b)[^,.;:!?\n]{2,150}?,\s*"),
     subject_noun=r"\s+(?:representatives?|delegations?|observers?)\b",
     unnamed_group=(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
                    r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
@@ -139,6 +140,8 @@ _EN = Language(
                    r"(?:delegations?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
                    r"States|troop-\s+and\s+police-contributing\s+countries)\b"),
     pronoun_subject=r"(?:He|She|They|It)\b",
+    other_subject=(r"(?:The|A|An|Another|Its|Their)\s+"
+                   r"(?:(?!(?:had|has|have|been|be|being|was|were|is|are|would|could|should|might)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=(r"(?!(?:and|or|but|nor|of|in|at|on|for|to|from|with|by|as|who|whose|which|that|the|a|an|its|his|"
                  r"her|their|also|whether|if|about|how|why|what|when|where|because|while|whereas)\b)[a-z][a-z-]*"),
     coord_and=r",?\s+and\s+",
@@ -210,14 +213,16 @@ _FR = Language(
     echo=(r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
           r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
     on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
-    parenthetical=(r",\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
-                   r"(?![^,.;:!?]*\b(?:représentant|représentante)s?\b)[^,.;:!?()\n]{2,150}?,\s*"),
+    parenthetical=(r",\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
+                   r"(?![^,.;:!?]*\b(?:représentant|représentante)s?\b)[^,.;:!?\n]{2,150}?,\s*"),
     subject_noun=r"(?!x)x",
     unnamed_group=(r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
                    r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
                    r"(?:autres\s+)?(?:délégations?|membres?|États\s+Membres|intervenante?s?|participante?s?|"
                    r"représentante?s?|pays)\b"),
     pronoun_subject=r"(?:Il|Elle|Ils|Elles)\b",
+    other_subject=(r"(?:Les|Le|La|L['’]|Un|Une|Des|Son|Sa|Leur)\s*"
+                   r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=r"(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+{adverbs}[a-zàâçéèêëîïôûùüÿœ]+",
     coord_and=r",?\s+et\s+",
     chair=(r"\b(?P<chair>(?:[Ll]e\s+Président|[Ll]a\s+Présidente)"
