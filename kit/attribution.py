@@ -16,9 +16,15 @@ that grammar:
   Jai Menon, ...``);
 * ``The Chair (of the Working Group)`` is the person the report names as chair (``was elected Chair``,
   ``chaired the Working Group``, « a présidé », ``The Chair of the Working Group, Mr. X,``);
+* ``The delegation / Permanent Representative / observer of X said``, a State or organization alone at the start
+  of a sentence (``Norway said``, ``The European Union representative said``, « La Norvège a dit ») and a person
+  introduced in the subject (``The Under-Secretary-General ..., Jean-Pierre Lacroix, said``);
+* a comma-delimited clause between subject and verb (``, in her capacity as ...,``, ``, for his part,``,
+  « , parlant au nom de ..., »): lower case, bounded, naming no other representative;
+* an unnamed group (``Several members``, « Plusieurs délégations ») makes no statement and ends the one before;
 * a numbered paragraph with no attribution that follows a statement in the
   same meeting continues that speaker's reported speech (``attribution`` is
-  ``"continued"`` instead of ``"explicit"``).
+  ``"continued"`` instead of ``"explicit"``), unless it opens with a subject of its own (``The report noted``).
 
 A country that is only *mentioned* ("together with Brazil and Rwanda") is not a
 speaker: only a name followed by a reporting verb (``data/reference/
