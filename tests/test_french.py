@@ -657,6 +657,7 @@ def test_every_member_state_by_every_french_subject_form_and_clause():
             lines.append(f"{len(lines) + 1}. {form[0].upper() + form[1:]} était d'avis que la formation était utile.")
             expected += [row["iso3"], row["iso3"]]
     r = fr("\n".join(lines))
+    r.validate()
     assert r.statements["speaker_id"].tolist() == expected
     assert r.statements["attribution"].eq("explicit").all()
     assert r.mentions[r.mentions["kind"] == "country"].empty

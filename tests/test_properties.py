@@ -191,6 +191,7 @@ def test_every_member_state_by_every_subject_form_and_clause():
             lines.append(f"{len(lines) + 1}. {subject} was of the view that training mattered.")
             expected.append(row["iso3"])
     r = load_text("\n".join(lines), name="generated.md")
+    r.validate()
     st_ = r.statements
     assert st_["speaker_id"].tolist() == expected
     assert st_["attribution"].eq("explicit").all()
