@@ -175,7 +175,8 @@ class _Grammar:
         self.pronoun = re.compile(rf"\s*{L.pronoun_subject}")
         # a paragraph that opens with its own subject and reporting verb ("The Secretariat said", « Le Secrétariat
         # a dit ») is not the previous speaker's, even if the subject is no speaker the kit knows
-        self.other_subject = re.compile(rf"\s*(?:{L.other_subject}){self.predicate_pattern}")
+        self.lead_in = re.compile(L.lead_in)
+        self.other_subject = re.compile(rf"\s*(?:{L.lead_in})?(?:{L.other_subject}){self.predicate_pattern}")
 
     def _verb_pattern(self, verb: str, L) -> str:
         """A verb phrase as a pattern; adverbs may follow its auxiliary (« a également dit »)."""
@@ -403,6 +404,7 @@ class _Find(NamedTuple):
     speaker_ids: list[str]
     verb: str
     name_spans: list[tuple[int, int]]
+    bare: bool = False  # a State or organization named alone ("Norway said"), not "the representative of"
 
 
 class _Speakers:
@@ -543,13 +545,17 @@ def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, people
     return found
 
 
-def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts, after its leading spaces."""
+def _sentence_starts(text: str, grammar: _Grammar) -> list[int]:
+    """Where each sentence of ``text`` starts (after its leading spaces), and where its subject may start after a
+    short lead-in ("Similarly, Norway said", « De même, plusieurs délégations ont dit »)."""
     starts = []
     for s0, _ in sentence_spans(text):
         while s0 < len(text) and text[s0].isspace():
             s0 += 1
         starts.append(s0)
+        lead = grammar.lead_in.match(text, s0)
+        if lead:
+            starts.append(lead.end())
     return starts
 
 
@@ -581,7 +587,7 @@ def _find_bare_subjects(text: str, para: int, g: Gazetteer, grammar: _Grammar, r
         if not v:
             continue
         sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
-        found.append(_Find(pos, v[1], sids, v[0], [(s, e) for _, _, s, e in items]))
+        found.append(_Find(pos, v[1], sids, v[0], [(s, e) for _, _, s, e in items], bare=True))
     return found
 
 
@@ -599,10 +605,14 @@ def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> lis
 
 
 def _without_overlaps(found: list[_Find]) -> list[_Find]:
-    """In text order, dropping a find that overlaps the one before it (the same words read twice)."""
+    """In text order, dropping a find that overlaps the one before it (the same words read twice), and a State
+    named alone that is the speaker already speaking ("The representative of the United Kingdom noted ... In
+    that regard, the United Kingdom welcomed ...": one statement, the delegation's own words)."""
     kept: list[_Find] = []
     for f in sorted(found, key=lambda f: f.start):
         if kept and f.start < kept[-1].verb_end:
+            continue
+        if kept and f.bare and f.speaker_ids == kept[-1].speaker_ids:
             continue
         kept.append(f)
     return kept
@@ -677,7 +687,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     name_spans: dict[int, list[tuple[int, int]]] = {}
     previous: tuple[int, list[Statement]] | None = None  # (para, statements of the last group)
     for para, text in paragraphs:
-        starts = _sentence_starts(text)
+        starts = _sentence_starts(text, grammar)
         kept = _without_overlaps(_find_representatives(text, para, g, grammar, reg)
                                  + _find_named_people(text, para, g, grammar, reg, people)
                                  + _find_chair(text, grammar, reg, chair)

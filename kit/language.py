@@ -54,6 +54,7 @@ class Language:
     unnamed_group: str  # a subject that names no one: "Some delegations", « Plusieurs délégations »
     pronoun_subject: str  # a subject that carries on the previous speaker: "He", « Elle »
     other_subject: str  # a noun phrase of a few words (not a passive auxiliary) opening a paragraph before its verb
+    lead_in: str  # a short phrase and comma before a sentence's subject ("In that regard, ", « De même, »)
     coord_first: str  # a predicate that is not reporting, before a coordinated reporting verb; {adverbs} filled in
     coord_and: str  # the conjunction before that reporting verb ("opened the meeting and stated")
     chair: str  # "The Chair (of the Working Group)"; must define the group ``chair``
@@ -140,7 +141,8 @@ _EN = Language(
                    r"(?:delegations?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
                    r"States|troop-\s+and\s+police-contributing\s+countries)\b"),
     pronoun_subject=r"(?:He|She|They|It)\b",
-    other_subject=(r"(?:The|A|An|Another|Its|Their)\s+"
+    lead_in=r"[A-Z][^,.;:!?\n]{0,40},\s+",
+    other_subject=(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
                    r"(?:(?!(?:had|has|have|been|be|being|was|were|is|are|would|could|should|might)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=(r"(?!(?:and|or|but|nor|of|in|at|on|for|to|from|with|by|as|who|whose|which|that|the|a|an|its|his|"
                  r"her|their|also|whether|if|about|how|why|what|when|where|because|while|whereas)\b)[a-z][a-z-]*"),
@@ -221,7 +223,8 @@ _FR = Language(
                    r"(?:autres\s+)?(?:délégations?|membres?|États\s+Membres|intervenante?s?|participante?s?|"
                    r"représentante?s?|pays)\b"),
     pronoun_subject=r"(?:Il|Elle|Ils|Elles)\b",
-    other_subject=(r"(?:Les|Le|La|L['’]|Un|Une|Des|Son|Sa|Leur)\s*"
+    lead_in=rf"[{UPPER}][^,.;:!?\n]{{0,40}},\s+",
+    other_subject=(r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ll]eur)\s*"
                    r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=r"(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+{adverbs}[a-zàâçéèêëîïôûùüÿœ]+",
     coord_and=r",?\s+et\s+",
