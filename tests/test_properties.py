@@ -267,3 +267,25 @@ def test_a_briefer_or_official_introduced_in_the_subject_speaks():
     assert speakers.loc["person:lacroix", "name"] == "Jean-Pierre Lacroix"
     assert speakers.loc["person:lacroix", "title"].startswith("Under-Secretary-General")
     assert speakers.loc["PSE", "kind"] == "observer_state"
+
+
+@given(st.sampled_from(MEMBERS), st.sampled_from(MEMBERS), st.sampled_from(["Similarly, ", "In that regard, ", ""]))
+@SETTINGS
+def test_a_state_named_alone_after_a_lead_in_speaks_unless_it_is_already_speaking(first, second, lead):
+    """ "Similarly, Norway said" is Norway's statement; "In that regard, the United Kingdom welcomed" inside the
+    United Kingdom's own statement is still that one statement."""
+    def alone(row):
+        name = running(row)
+        return name if lead else name[0].upper() + name[1:]
+    r = load_text("\n".join([
+        "1. On 5 May 2023, the Working Group held a meeting on training.",
+        f"2. The representative of {running(first)} said that training mattered. {lead}{alone(first)} welcomed "
+        "the initiative.",
+        f"3. The representative of {running(first)} said that training mattered. {lead}{alone(second)} noted "
+        "the plan.",
+        f"4. {lead}the report noted that training mattered." if lead else "4. The report noted that it mattered.",
+    ]), name="generated.md")
+    assert r.statements.loc[r.statements.para == 2, "speaker_id"].tolist() == [first["iso3"]]
+    expected = [first["iso3"]] if second is first else [first["iso3"], second["iso3"]]
+    assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == expected
+    assert r.statements.loc[r.statements.para == 4].empty
