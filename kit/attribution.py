@@ -531,7 +531,7 @@ def _find_roles(text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _
     return found
 
 
-def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, people: dict[str, _Person],
+def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, by_surname: dict[str, _Person],
                             surname_regex: re.Pattern | None) -> list[_Find]:
     """ "The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said": a person the report
     introduces (:func:`find_people`), named without an honorific right before the verb."""
@@ -541,7 +541,8 @@ def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, people
     for m in surname_regex.finditer(text):
         v = grammar.predicate_after(text, m.end())
         if v:
-            found.append(_Find(m.start(), v[1], [reg.person(people[m.group()])], v[0], [(m.start(), m.end())]))
+            person = by_surname[m.group().replace("’", "'")]
+            found.append(_Find(m.start(), v[1], [reg.person(person)], v[0], [(m.start(), m.end())]))
     return found
 
 
@@ -680,7 +681,8 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     people = people if people is not None else find_people([t for _, t in paragraphs], g)
     chair = next((p for p in people.values() if p.is_chair), None)
     roles, role_regex = _role_index(people, grammar)
-    surname_alt = trie_regex(sorted(people), special={"'": "['’]"}) if people else None
+    by_surname = {p.surname.replace("’", "'"): p for p in people.values() if p.surname}
+    surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}) if by_surname else None
     surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
     reg = _Speakers(g)
     statements: list[Statement] = []
@@ -692,7 +694,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
                                  + _find_named_people(text, para, g, grammar, reg, people)
                                  + _find_chair(text, grammar, reg, chair)
                                  + _find_roles(text, grammar, reg, roles, role_regex)
-                                 + _find_introduced_people(text, grammar, reg, people, surname_regex)
+                                 + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
                                  + _find_bare_subjects(text, para, g, grammar, reg, starts)
                                  + _find_unnamed_groups(text, grammar, starts))
         if kept:
