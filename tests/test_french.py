@@ -696,3 +696,20 @@ def test_french_observer_chair_and_unnamed_groups():
     assert speakers(r, 6) == ["KEN"]
     assert "formation" not in r.statements.loc[r.statements.para == 6, "text"].iloc[0]
     assert speakers(r, 7) == []  # a subject of its own: not the previous speaker's continuation
+
+
+def test_french_briefer_introduced_in_the_subject_and_pronoun_continuation():
+    r = fr("\n".join([
+        "1. Le 5 mai 2023, le Groupe de travail a tenu une réunion sur les transitions.",
+        "2. Le Secrétaire général adjoint aux opérations de paix, Jean-Pierre Lacroix, a déclaré que la MONUSCO "
+        "resterait.",
+        "3. Il a ajouté que le financement comptait.",
+        "4. Le représentant permanent de l'Indonésie, pour sa part, a dit que le consentement comptait.",
+        "5. De même, plusieurs délégations ont dit que le consentement comptait.",
+        "6. Le Secrétariat a indiqué que le financement comptait.",
+    ]))
+    assert speakers(r, 2) == ["person:lacroix"]
+    assert r.statements.loc[r.statements.para == 3, ["speaker_id", "attribution"]].values.tolist() == [
+        ["person:lacroix", "continued"]]
+    assert speakers(r, 4) == ["IDN"]
+    assert speakers(r, 5) == [] and speakers(r, 6) == []
