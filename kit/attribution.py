@@ -594,14 +594,15 @@ def _find_bare_subjects(text: str, para: int, g: Gazetteer, grammar: _Grammar, r
 
 def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> list[_Find]:
     """ "Some delegations said", "Several members expressed concern", « Plusieurs délégations ont dit »: a
-    sentence whose subject names no one. It makes no statement (no speaker to credit) but ends the statement
-    before it, and a paragraph that starts with it does not continue the previous speaker."""
+    sentence whose subject names no one, before a reporting verb. It makes no statement (no speaker to credit)
+    but ends the statement before it, and a paragraph that starts with it does not continue the previous speaker.
+    ("Many countries lacked equipment", with no reporting verb, stays in the reported speech around it.)"""
     found = []
     for pos in starts:
         m = grammar.unnamed_group.match(text, pos)
-        if m:
-            v = grammar.predicate_after(text, m.end())
-            found.append(_Find(pos, v[1] if v else m.end(), [], v[0] if v else "", []))
+        v = grammar.predicate_after(text, m.end()) if m else None
+        if v:
+            found.append(_Find(pos, v[1], [], v[0], []))
     return found
 
 

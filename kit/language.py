@@ -139,7 +139,8 @@ _EN = Language(
                    r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
                    r"(?:\s+(?:of\s+the|other|Council|[a-z]+-contributing))*\s+"
                    r"(?:delegations?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
-                   r"States|troop-\s+and\s+police-contributing\s+countries)\b"),
+                   r"States|troop-\s+and\s+police-contributing\s+countries)\b"
+                   r"(?:\s+(?:of|from|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|the)\s+)?[A-Z][\w-]*)*)?"),
     pronoun_subject=r"(?:He|She|They|It)\b",
     lead_in=r"[A-Z][^,.;:!?\n]{0,40},\s+",
     other_subject=(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
@@ -221,7 +222,8 @@ _FR = Language(
     unnamed_group=(r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
                    r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
                    r"(?:autres\s+)?(?:délégations?|membres?|États\s+Membres|intervenante?s?|participante?s?|"
-                   r"représentante?s?|pays)\b"),
+                   r"représentante?s?|pays)\b"
+                   r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"),
     pronoun_subject=r"(?:Il|Elle|Ils|Elles)\b",
     lead_in=rf"[{UPPER}][^,.;:!?\n]{{0,40}},\s+",
     other_subject=(r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ll]eur)\s*"

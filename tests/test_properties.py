@@ -289,3 +289,22 @@ def test_a_state_named_alone_after_a_lead_in_speaks_unless_it_is_already_speakin
     expected = [first["iso3"]] if second is first else [first["iso3"], second["iso3"]]
     assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == expected
     assert r.statements.loc[r.statements.para == 4].empty
+
+
+@given(st.sampled_from(MEMBERS), st.sampled_from(["Many countries lacked equipment.", "Several members had left.",
+                                                  "Some delegations were absent."]))
+@SETTINGS
+def test_an_unnamed_group_without_a_reporting_verb_stays_in_the_reported_speech(row, sentence):
+    r = load_text(f"1. The representative of {running(row)} said that training mattered. {sentence}",
+                  name="generated.md")
+    assert r.statements["speaker_id"].tolist() == [row["iso3"]]
+    assert r.statements["text"].iloc[0].endswith(sentence)
+
+
+def test_an_unnamed_group_of_a_named_body_is_still_unnamed():
+    r = load_text("\n".join([
+        "1. On 5 May 2023, the Working Group held a meeting on transitions.",
+        "2. The representative of Ghana said that X mattered.",
+        "3. Several members of the Working Group expressed concern at the attacks.",
+    ]), name="generated.md")
+    assert r.statements["para"].tolist() == [2]
