@@ -133,7 +133,7 @@ _EN = Language(
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
     parenthetical=(r",\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
-                   r"(?![^,.;:!?]*\brepresentatives?\b)[^,.;:!?\n]{2,150}?,\s*"),
+                   r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)[^,.;:!?\n]{2,150}?,\s*"),
     subject_noun=r"\s+(?:representatives?|delegations?|observers?)\b",
     unnamed_group=(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
                    r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
@@ -217,7 +217,7 @@ _FR = Language(
           r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
     on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
     parenthetical=(r",\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
-                   r"(?![^,.;:!?]*\b(?:représentant|représentante)s?\b)[^,.;:!?\n]{2,150}?,\s*"),
+                   r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)[^,.;:!?\n]{2,150}?,\s*"),
     subject_noun=r"(?!x)x",
     unnamed_group=(r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
                    r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
