@@ -172,7 +172,6 @@ class _Grammar:
         self.subject_noun = re.compile(L.subject_noun)
         self.article = re.compile(rf"(?:{L.articles})", re.IGNORECASE)
         self.unnamed_group = re.compile(rf"\b(?:{L.unnamed_group})")
-        self.pronoun = re.compile(rf"\s*{L.pronoun_subject}")
         # a paragraph that opens with its own subject and reporting verb ("The Secretariat said", « Le Secrétariat
         # a dit ») is not the previous speaker's, even if the subject is no speaker the kit knows
         self.lead_in = re.compile(L.lead_in)

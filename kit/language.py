@@ -52,7 +52,6 @@ class Language:
     parenthetical: str
     subject_noun: str  # after a State or organization's name: "the European Union representative said"
     unnamed_group: str  # a subject that names no one: "Some delegations", « Plusieurs délégations »
-    pronoun_subject: str  # a subject that carries on the previous speaker: "He", « Elle »
     other_subject: str  # a noun phrase of a few words (not a passive auxiliary) opening a paragraph before its verb
     lead_in: str  # a short phrase and comma before a sentence's subject ("In that regard, ", « De même, »)
     coord_first: str  # a predicate that is not reporting, before a coordinated reporting verb; {adverbs} filled in
@@ -141,7 +140,6 @@ _EN = Language(
                    r"(?:delegations?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
                    r"States|troop-\s+and\s+police-contributing\s+countries)\b"
                    r"(?:\s+(?:of|from|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|the)\s+)?[A-Z][\w-]*)*)?"),
-    pronoun_subject=r"(?:He|She|They|It)\b",
     lead_in=r"[A-Z][^,.;:!?\n]{0,40},\s+",
     other_subject=(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
                    r"(?:(?!(?:had|has|have|been|be|being|was|were|is|are|would|could|should|might)\b)[\w'’()-]+\s+){0,8}?"),
@@ -224,7 +222,6 @@ _FR = Language(
                    r"(?:autres\s+)?(?:délégations?|membres?|États\s+Membres|intervenante?s?|participante?s?|"
                    r"représentante?s?|pays)\b"
                    r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"),
-    pronoun_subject=r"(?:Il|Elle|Ils|Elles)\b",
     lead_in=rf"[{UPPER}][^,.;:!?\n]{{0,40}},\s+",
     other_subject=(r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ll]eur)\s*"
                    r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"),
