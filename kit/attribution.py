@@ -16,9 +16,15 @@ that grammar:
   Jai Menon, ...``);
 * ``The Chair (of the Working Group)`` is the person the report names as chair (``was elected Chair``,
   ``chaired the Working Group``, « a présidé », ``The Chair of the Working Group, Mr. X,``);
+* ``The delegation / Permanent Representative / observer of X said``, a State or organization alone at the start
+  of a sentence (``Norway said``, ``The European Union representative said``, « La Norvège a dit ») and a person
+  introduced in the subject (``The Under-Secretary-General ..., Jean-Pierre Lacroix, said``);
+* a comma-delimited clause between subject and verb (``, in her capacity as ...,``, ``, for his part,``,
+  « , parlant au nom de ..., »): lower case, bounded, naming no other representative;
+* an unnamed group (``Several members``, « Plusieurs délégations ») makes no statement and ends the one before;
 * a numbered paragraph with no attribution that follows a statement in the
   same meeting continues that speaker's reported speech (``attribution`` is
-  ``"continued"`` instead of ``"explicit"``).
+  ``"continued"`` instead of ``"explicit"``), unless it opens with a subject of its own (``The report noted``).
 
 A country that is only *mentioned* ("together with Brazil and Rwanda") is not a
 speaker: only a name followed by a reporting verb (``data/reference/
@@ -149,7 +155,8 @@ class _Grammar:
         self.honorific_names = re.compile(
             rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
             rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>[^)]{{2,80}})\))?(?=[\s,])")
-        self.chair = re.compile(L.chair + self.predicate_pattern)
+        self.parenthetical = re.compile(L.parenthetical)
+        self.chair = re.compile(L.chair + rf"(?:{L.parenthetical})?" + self.predicate_pattern)
         self.hon_prefix = re.compile(rf"^{L.hon_article and f'(?:{L.hon_article})?'}(?:(?:{hon_alt})\s+)+(?:{L.hon_paren}\s+)?")
         self.representative = re.compile(L.rep_head)  # starts with a literal: the engine can skip ahead
         self.article_before = re.compile(L.article_before)
@@ -162,6 +169,13 @@ class _Grammar:
         self.appositive_hint = re.compile(L.appositive_hint.format(hon=hon_alt))
         self.introduced = re.compile(L.introduced.format(follow=L.intro_follow))
         self.signed_chair = re.compile(L.signed_chair)
+        self.subject_noun = re.compile(L.subject_noun)
+        self.article = re.compile(rf"(?:{L.articles})", re.IGNORECASE)
+        self.unnamed_group = re.compile(rf"\b(?:{L.unnamed_group})")
+        # a paragraph that opens with its own subject and reporting verb ("The Secretariat said", « Le Secrétariat
+        # a dit ») is not the previous speaker's, even if the subject is no speaker the kit knows
+        self.lead_in = re.compile(L.lead_in)
+        self.other_subject = re.compile(rf"\s*(?:{L.lead_in})?(?:{L.other_subject}){self.predicate_pattern}")
 
     def _verb_pattern(self, verb: str, L) -> str:
         """A verb phrase as a pattern; adverbs may follow its auxiliary (« a également dit »)."""
@@ -194,6 +208,19 @@ class _Grammar:
             if verb in self.lemmas:
                 return verb, m.end()
         return None
+
+    def predicate_after(self, text: str, pos: int) -> tuple[str, int] | None:
+        """:meth:`predicate`, also after a clause between the subject and its verb.
+
+        ``The representative of Ecuador, in her capacity as coordinator of ..., said``, « La Présidente,
+        s'exprimant en sa qualité nationale, a dit »: a comma-delimited clause of bounded length that starts in
+        lower case (so it is not another name of a list) and names no other representative.
+        """
+        v = self.predicate(text, pos)
+        if v:
+            return v
+        m = self.parenthetical.match(text, pos)
+        return self.predicate(text, m.end()) if m else None
 
     def verb_form(self, matched: str) -> str:
         """The verb as listed in the table: « a également dit » -> « a dit »; English verbs as written."""
@@ -321,7 +348,8 @@ def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict
     roles = {role: ps[0] for role, ps in owners.items() if len(ps) == 1}
     # A trie, not an alternation: its cost does not grow with the number of titles (a long report has many).
     body = trie_regex(sorted(roles)) if roles else "(?!x)x"
-    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body})){grammar.predicate_pattern}")
+    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body}))"
+                             rf"(?:{grammar.lang.parenthetical})?{grammar.predicate_pattern}")
 
 
 def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[list[tuple[str, str, int, int]], int]:
@@ -375,6 +403,7 @@ class _Find(NamedTuple):
     speaker_ids: list[str]
     verb: str
     name_spans: list[tuple[int, int]]
+    bare: bool = False  # a State or organization named alone ("Norway said"), not "the representative of"
 
 
 class _Speakers:
@@ -444,7 +473,7 @@ def _find_representatives(text: str, para: int, g: Gazetteer, grammar: _Grammar,
         behalf = grammar.on_behalf.match(text, end)
         if behalf:
             end = behalf.end()
-        v = grammar.predicate(text, end)
+        v = grammar.predicate_after(text, end)
         if not v:
             continue
         sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
@@ -458,7 +487,7 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
     found = []
     for m in grammar.honorific_names.finditer(text):
         surname = m.group("name").split()[-1]
-        v = grammar.predicate(text, m.end())
+        v = grammar.predicate_after(text, m.end())
         if not v:
             continue
         entity = g.entities.match(re.sub(rf"^{grammar.lang.articles}", "", m.group("country")), 0) \
@@ -478,7 +507,7 @@ def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | N
     """ "The Chair (of the Working Group) recommended": the person the report names as chair. """
     found = []
     for m in grammar.chair.finditer(text):
-        v = grammar.predicate(text, m.end("chair"))
+        v = grammar.predicate_after(text, m.end("chair"))
         if not v:
             continue
         sid = reg.person(chair) if chair else reg.chair_role()
@@ -493,7 +522,7 @@ def _find_roles(text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _
     found = []
     for m in role_regex.finditer(text):
         person = roles[_role_key(m.group("role"))]
-        v = grammar.predicate(text, m.end("role"))
+        v = grammar.predicate_after(text, m.end("role"))
         if not v:
             continue
         found.append(_Find(m.start(), v[1], [reg.person(person)], v[0],
@@ -501,11 +530,90 @@ def _find_roles(text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _
     return found
 
 
+def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, by_surname: dict[str, _Person],
+                            surname_regex: re.Pattern | None) -> list[_Find]:
+    """ "The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said": a person the report
+    introduces (:func:`find_people`), named without an honorific right before the verb."""
+    found = []
+    if surname_regex is None:
+        return found
+    for m in surname_regex.finditer(text):
+        v = grammar.predicate_after(text, m.end())
+        if v:
+            person = by_surname[m.group().replace("’", "'")]
+            found.append(_Find(m.start(), v[1], [reg.person(person)], v[0], [(m.start(), m.end())]))
+    return found
+
+
+def _sentence_starts(text: str, grammar: _Grammar) -> list[int]:
+    """Where each sentence of ``text`` starts (after its leading spaces), and where its subject may start after a
+    short lead-in ("Similarly, Norway said", « De même, plusieurs délégations ont dit »)."""
+    starts = []
+    for s0, _ in sentence_spans(text):
+        while s0 < len(text) and text[s0].isspace():
+            s0 += 1
+        starts.append(s0)
+        lead = grammar.lead_in.match(text, s0)
+        if lead:
+            starts.append(lead.end())
+    return starts
+
+
+def _find_bare_subjects(text: str, para: int, g: Gazetteer, grammar: _Grammar, reg: _Speakers,
+                        starts: list[int]) -> list[_Find]:
+    """ "Norway said", "The Russian Federation and China noted", "The European Union representative said",
+    « La Norvège a dit »: States or organizations named at the start of a sentence, right before the verb."""
+    found = []
+    for pos in starts:
+        items, p = [], pos
+        while True:
+            art = grammar.article.match(text, p)
+            q = art.end() if art else p
+            entity = g.entities.match(text, q)
+            if not entity or entity[0].split(":", 1)[0] not in ("country", "organization"):
+                break
+            tag, key = entity[0].split(":", 1)
+            items.append(("state" if tag == "country" else "org", key, q, entity[1]))
+            p = entity[1]
+            sep = grammar.list_sep.match(text, p)
+            if not sep:
+                break
+            p = sep.end()
+        if not items:
+            continue
+        end = items[-1][3]
+        noun = grammar.subject_noun.match(text, end)
+        v = grammar.predicate_after(text, noun.end() if noun else end)
+        if not v:
+            continue
+        sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
+        found.append(_Find(pos, v[1], sids, v[0], [(s, e) for _, _, s, e in items], bare=True))
+    return found
+
+
+def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> list[_Find]:
+    """ "Some delegations said", "Several members expressed concern", « Plusieurs délégations ont dit »: a
+    sentence whose subject names no one, before a reporting verb. It makes no statement (no speaker to credit)
+    but ends the statement before it, and a paragraph that starts with it does not continue the previous speaker.
+    ("Many countries lacked equipment", with no reporting verb, stays in the reported speech around it.)"""
+    found = []
+    for pos in starts:
+        m = grammar.unnamed_group.match(text, pos)
+        v = grammar.predicate_after(text, m.end()) if m else None
+        if v:
+            found.append(_Find(pos, v[1], [], v[0], []))
+    return found
+
+
 def _without_overlaps(found: list[_Find]) -> list[_Find]:
-    """In text order, dropping a find that overlaps the one before it (the same words read twice)."""
+    """In text order, dropping a find that overlaps the one before it (the same words read twice), and a State
+    named alone that is the speaker already speaking ("The representative of the United Kingdom noted ... In
+    that regard, the United Kingdom welcomed ...": one statement, the delegation's own words)."""
     kept: list[_Find] = []
     for f in sorted(found, key=lambda f: f.start):
         if kept and f.start < kept[-1].verb_end:
+            continue
+        if kept and f.bare and f.speaker_ids == kept[-1].speaker_ids:
             continue
         kept.append(f)
     return kept
@@ -526,15 +634,21 @@ def _explicit_statements(para: int, text: str, kept: list[_Find], grammar: _Gram
         chunk = text[start:end].rstrip()
         trailing = grammar.trailing.search(chunk, max(0, len(chunk) - 30))
         end = start + (trailing.start() if trailing else len(chunk))
+        if not f.speaker_ids:  # an unnamed group: its words are no one's statement
+            groups.append([])
+            continue
         groups.append([Statement(para, i + 1, sid, f.verb, grammar.lemmas.get(f.verb), start, end,
                                  len(f.speaker_ids) > 1, "explicit", text[start:end]) for sid in f.speaker_ids])
     return groups
 
 
 def _continued(para: int, text: str, previous: tuple[int, list[Statement]] | None,
-               meeting_of: dict[int, str | None] | None) -> list[Statement]:
-    """A paragraph with no attribution right after a statement, in the same meeting, continues its speakers."""
+               meeting_of: dict[int, str | None] | None, grammar: _Grammar) -> list[Statement]:
+    """A paragraph with no attribution right after a statement, in the same meeting, continues its speakers,
+    unless it opens with a subject of its own ("The Secretariat said", « Le Secrétariat a dit »)."""
     if previous is None or previous[0] != para - 1:
+        return []
+    if grammar.other_subject.match(text):
         return []
     if meeting_of is not None and (meeting_of.get(para) is None or meeting_of.get(para) != meeting_of.get(previous[0])):
         return []
@@ -567,22 +681,33 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     people = people if people is not None else find_people([t for _, t in paragraphs], g)
     chair = next((p for p in people.values() if p.is_chair), None)
     roles, role_regex = _role_index(people, grammar)
+    by_surname = {p.surname.replace("’", "'"): p for p in people.values() if p.surname}
+    surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}) if by_surname else None
+    surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
     reg = _Speakers(g)
     statements: list[Statement] = []
     name_spans: dict[int, list[tuple[int, int]]] = {}
     previous: tuple[int, list[Statement]] | None = None  # (para, statements of the last group)
     for para, text in paragraphs:
+        starts = _sentence_starts(text, grammar)
         kept = _without_overlaps(_find_representatives(text, para, g, grammar, reg)
                                  + _find_named_people(text, para, g, grammar, reg, people)
                                  + _find_chair(text, grammar, reg, chair)
-                                 + _find_roles(text, grammar, reg, roles, role_regex))
+                                 + _find_roles(text, grammar, reg, roles, role_regex)
+                                 + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
+                                 + _find_bare_subjects(text, para, g, grammar, reg, starts)
+                                 + _find_unnamed_groups(text, grammar, starts))
         if kept:
             name_spans[para] = [span for f in kept for span in f.name_spans]
-            groups = _explicit_statements(para, text, kept, grammar)
-            statements += [st for group in groups for st in group]
-            previous = (para, groups[-1])
+            groups = [gr for gr in _explicit_statements(para, text, kept, grammar)]
+            numbered = [gr for gr in groups if gr]
+            for n, group in enumerate(numbered, 1):  # groups are numbered without the unnamed ones
+                for st in group:
+                    st.group = n
+            statements += [st for group in numbered for st in group]
+            previous = (para, groups[-1]) if groups[-1] else None
         else:
-            continued = _continued(para, text, previous, meeting_of)
+            continued = _continued(para, text, previous, meeting_of, grammar)
             statements += continued
             previous = (para, continued) if continued else None
     return Attribution(reg.speakers, statements, name_spans, reg.problems)

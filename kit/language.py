@@ -47,6 +47,13 @@ class Language:
     list_sep: str
     echo: str  # ", echoed by the representative of" (followed by a list)
     on_behalf: str
+    # a comma-delimited clause between a subject and its verb (", in her capacity as ...,", « , parlant au nom de
+    # ..., »): lower-case start, no inner comma or sentence punctuation, bounded length
+    parenthetical: str
+    subject_noun: str  # after a State or organization's name: "the European Union representative said"
+    unnamed_group: str  # a subject that names no one: "Some delegations", « Plusieurs délégations »
+    other_subject: str  # a noun phrase of a few words (not a passive auxiliary) opening a paragraph before its verb
+    lead_in: str  # a short phrase and comma before a sentence's subject ("In that regard, ", « De même, »)
     coord_first: str  # a predicate that is not reporting, before a coordinated reporting verb; {adverbs} filled in
     coord_and: str  # the conjunction before that reporting verb ("opened the meeting and stated")
     chair: str  # "The Chair (of the Working Group)"; must define the group ``chair``
@@ -132,13 +139,25 @@ _EN = Language(
             "november", "december"),
     day=r"\d{1,2}",
     articles=r"the\s+",
-    rep_head=r"representatives?\s+of\s+",
+    rep_head=r"(?:(?:Deputy\s+)?Permanent\s+Representatives?|representatives?|observers?|delegations?)\s+of\s+",
     article_before=r"(?<![\w-])[Tt]he\s+$",
     item_prefix=r"the\s+",
     item_prefix_required=False,
     list_sep=r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+",
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
+    parenthetical=(r",\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
+                   r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)[^,.;:!?\n]{2,150}?,\s*"),
+    subject_noun=r"\s+(?:representatives?|delegations?|observers?)\b",
+    unnamed_group=(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
+                   r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
+                   r"(?:\s+(?:of\s+the|other|Council|[a-z]+-contributing))*\s+"
+                   r"(?:delegations?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
+                   r"States|troop-\s+and\s+police-contributing\s+countries)\b"
+                   r"(?:\s+(?:of|from|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|the)\s+)?[A-Z][\w-]*)*)?"),
+    lead_in=r"[A-Z][^,.;:!?\n]{0,40},\s+",
+    other_subject=(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
+                   r"(?:(?!(?:had|has|have|been|be|being|was|were|is|are|would|could|should|might)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=(r"(?!(?:and|or|but|nor|of|in|at|on|for|to|from|with|by|as|who|whose|which|that|the|a|an|its|his|"
                  r"her|their|also|whether|if|about|how|why|what|when|where|because|while|whereas)\b)[a-z][a-z-]*"),
     coord_and=r",?\s+and\s+",
@@ -218,14 +237,25 @@ _FR = Language(
     months=_FR_MONTHS,
     day=r"(?:1er|\d{1,2})",
     articles=r"(?:les|le|la)\s+|l['’]\s*",
-    rep_head=r"(?:représentant|représentante)s?\s+(?=d)",
-    article_before=r"(?<![\w-])(?:[Ll]es|[Ll]e|[Ll]a)\s+$",
+    rep_head=r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation)s?\s+(?:permanente?s?\s+)?(?=d)",
+    article_before=r"(?<![\w-])(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)$",
     item_prefix=_DE,
     item_prefix_required=True,
     list_sep=r",?\s+(?:ainsi\s+que|et)\s+|,\s+",
     echo=(r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
           r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
     on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
+    parenthetical=(r",\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
+                   r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)[^,.;:!?\n]{2,150}?,\s*"),
+    subject_noun=r"(?!x)x",
+    unnamed_group=(r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
+                   r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
+                   r"(?:autres\s+)?(?:délégations?|membres?|États\s+Membres|intervenante?s?|participante?s?|"
+                   r"représentante?s?|pays)\b"
+                   r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"),
+    lead_in=rf"[{UPPER}][^,.;:!?\n]{{0,40}},\s+",
+    other_subject=(r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ll]eur)\s*"
+                   r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=r"(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+{adverbs}[a-zàâçéèêëîïôûùüÿœ]+",
     coord_and=r",?\s+et\s+",
     chair=(r"\b(?P<chair>(?:[Ll]e\s+Président|[Ll]a\s+Présidente)"

@@ -752,3 +752,79 @@ def test_a_french_title_wrapped_over_lines_gives_the_whole_title_body_and_period
     assert md["body"] == body
     assert (md["period_start"], md["period_end"]) == (date(year, 1, 1), date(year, 12, 31))
     assert r.meetings["body"].tolist() == [body]
+
+# ---------------------------------------------------------------- the subject's structure (audit 2, item 1)
+
+CLAUSES_FR = ["parlant au nom du Groupe des États d'Afrique", "en sa qualité de coordonnatrice des pays fournisseurs "
+              "de contingents", "s'exprimant en sa qualité nationale", "en tant que pays concerné",
+              "parlant au nom des membres africains du Conseil de sécurité (A3+1)"]
+
+
+def test_every_member_state_by_every_french_subject_form_and_clause():
+    """Each State by each French form, as « représentant », « délégation » or alone (« Le Mexique a dit »), with a
+    clause between subject and verb, speaks alone, like the English grammar."""
+    lines, expected = [], []
+    for k, row in enumerate(MEMBERS):
+        for j, form in enumerate(forms(row)):
+            clause = CLAUSES_FR[(k + j) % len(CLAUSES_FR)]
+            head = ["Le représentant", "La délégation", "La représentante permanente"][(k + j) % 3]
+            lines.append(f"{len(lines) + 1}. {head} {de(form)}, {clause}, a dit que la formation était utile.")
+            lines.append(f"{len(lines) + 1}. {form[0].upper() + form[1:]} était d'avis que la formation était utile.")
+            expected += [row["iso3"], row["iso3"]]
+    r = fr("\n".join(lines))
+    r.validate()
+    assert r.statements["speaker_id"].tolist() == expected
+    assert r.statements["attribution"].eq("explicit").all()
+    assert r.mentions[r.mentions["kind"] == "country"].empty
+
+
+@given(st.lists(st.sampled_from(MEMBERS), min_size=2, max_size=4, unique_by=lambda r: r["iso3"]),
+       st.sampled_from(CLAUSES_FR))
+@SETTINGS
+def test_a_clause_after_a_french_list_keeps_every_speaker(states, clause):
+    """« Les représentants de A et de B, parlant au nom de …, ont demandé »: all of them, jointly; « parlant
+    également au nom de C » gives C no statement (as in English)."""
+    names = [de(forms(r)[0]) for r in states]
+    other = forms(states[-1])[0]
+    r = fr(_OPENING + f"2. Les représentants {join_fr(names[:-1])}, {clause}, ont demandé un financement.\n"
+           f"3. Le représentant {names[0]}, parlant également au nom {de(other)}, a souligné la "
+           "résolution.")
+    assert speakers(r, 2) == [row["iso3"] for row in states[:-1]]
+    assert r.statements.loc[r.statements.para == 2, "joint"].eq(len(states) > 2).all()
+    assert speakers(r, 3) == [states[0]["iso3"]]
+
+
+def test_french_observer_chair_and_unnamed_groups():
+    r = fr("\n".join([
+        "1. Le 5 mai 2023, le Groupe de travail a tenu une réunion sur les transitions.",
+        "2. Le représentant du Ghana a dit que les transitions comptaient.",
+        "3. L'observateur de l'État de Palestine a déclaré que la FNUOD restait essentielle.",
+        "4. La Présidente, s'exprimant en sa qualité nationale, a dit que Malte accueillerait une conférence.",
+        "5. Plusieurs délégations ont dit que le consentement était essentiel.",
+        "6. Le représentant du Kenya a dit que le financement comptait. Certains membres ont estimé que la "
+        "formation comptait.",
+        "7. Le rapport a noté que la formation comptait.",
+    ]))
+    assert speakers(r, 3) == ["PSE"]
+    assert speakers(r, 4) == ["role:chair"]
+    assert speakers(r, 5) == []  # an unnamed group: no State speaks, and the paragraph is not Palestine's
+    assert speakers(r, 6) == ["KEN"]
+    assert "formation" not in r.statements.loc[r.statements.para == 6, "text"].iloc[0]
+    assert speakers(r, 7) == []  # a subject of its own: not the previous speaker's continuation
+
+
+def test_french_briefer_introduced_in_the_subject_and_pronoun_continuation():
+    r = fr("\n".join([
+        "1. Le 5 mai 2023, le Groupe de travail a tenu une réunion sur les transitions.",
+        "2. Le Secrétaire général adjoint aux opérations de paix, Jean-Pierre Lacroix, a déclaré que la MONUSCO "
+        "resterait.",
+        "3. Il a ajouté que le financement comptait.",
+        "4. Le représentant permanent de l'Indonésie, pour sa part, a dit que le consentement comptait.",
+        "5. De même, plusieurs délégations ont dit que le consentement comptait.",
+        "6. Le Secrétariat a indiqué que le financement comptait.",
+    ]))
+    assert speakers(r, 2) == ["person:lacroix"]
+    assert r.statements.loc[r.statements.para == 3, ["speaker_id", "attribution"]].values.tolist() == [
+        ["person:lacroix", "continued"]]
+    assert speakers(r, 4) == ["IDN"]
+    assert speakers(r, 5) == [] and speakers(r, 6) == []

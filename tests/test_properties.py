@@ -158,3 +158,153 @@ def test_supported_by_those_of_and_coordinated_verbs_give_exactly_their_speakers
     r = load_text(body, name="generated.md")
     r.validate()
     assert_exactly_their_speakers(r, items)
+
+
+# ---------------------------------------------------------------- the subject's structure (audit 2, item 1)
+
+CLAUSES = ["in her capacity as coordinator of the troop-contributing countries", "speaking as the concerned country",
+           "as a troop-contributing country", "for his part", "speaking in her national capacity",
+           "speaking also on behalf of the Group of African States (A3+1)", "who had chaired the previous meeting"]
+UNNAMED = ["Some delegations said", "Several members expressed concern", "Many speakers stressed",
+           "A number of delegations noted", "Other members welcomed", "One delegation said",
+           "The majority of members stressed"]
+
+
+def subject_forms(row: dict) -> list[str]:
+    """Every way a generated paragraph may name one State as its subject."""
+    name = running(row)
+    bare = name[0].upper() + name[1:]
+    return [f"The representative of {name}", f"The delegation of {name}", f"The Permanent Representative of {name}",
+            f"The observer of {name}", bare]
+
+
+def test_every_member_state_by_every_subject_form_and_clause():
+    """Each State, named by each subject form, with and without a clause between subject and verb, speaks alone;
+    the clause never loses the speaker nor hands the paragraph to the one before."""
+    lines, expected = ["1. The representative of Ghana said that training mattered."], ["GHA"]
+    for k, row in enumerate(MEMBERS):
+        for j, subject in enumerate(subject_forms(row)):
+            clause = CLAUSES[(k + j) % len(CLAUSES)]
+            verb = VERBS[(k + j) % len(VERBS)]
+            lines.append(f"{len(lines) + 1}. {subject}, {clause}, {verb} the need for training.")
+            expected.append(row["iso3"])
+            lines.append(f"{len(lines) + 1}. {subject} was of the view that training mattered.")
+            expected.append(row["iso3"])
+    r = load_text("\n".join(lines), name="generated.md")
+    r.validate()
+    st_ = r.statements
+    assert st_["speaker_id"].tolist() == expected
+    assert st_["attribution"].eq("explicit").all()
+    assert st_.loc[st_["verb"].str.startswith("was of"), "lemma"].eq("consider").all()
+    assert r.mentions[r.mentions.kind == "country"].empty  # speakers are not mentions
+
+
+@st.composite
+def paragraphs_with_other_subjects(draw):
+    """A statement, then paragraphs that do or do not carry it on: (text, speakers, attribution) each."""
+    first = draw(st.lists(st.sampled_from(MEMBERS), min_size=1, max_size=3, unique_by=lambda r: r["iso3"]))
+    noun = "representatives" if len(first) > 1 else "representative"
+    items = [(f"The {noun} of {join_names([running(r) for r in first])} said that training mattered.",
+              [r["iso3"] for r in first], "explicit")]
+    for _ in range(draw(st.integers(min_value=1, max_value=5))):
+        kind = draw(st.sampled_from(["continued", "pronoun", "unnamed", "other", "clause"]))
+        previous = items[-1][1] if items[-1][2] != "none" else []
+        if kind == "continued" and previous:
+            items.append(("Further progress had been noted in the field.", previous, "continued"))
+        elif kind == "pronoun" and previous:
+            items.append(("She added that training mattered.", previous, "continued"))
+        elif kind == "unnamed":
+            items.append((f"{draw(st.sampled_from(UNNAMED))} that training mattered.", [], "none"))
+        elif kind == "other":
+            items.append(("The report noted that training mattered.", [], "none"))
+        else:
+            row = draw(st.sampled_from(MEMBERS))
+            clause = draw(st.sampled_from(CLAUSES))
+            items.append((f"The representative of {running(row)}, {clause}, said that training mattered.",
+                          [row["iso3"]], "explicit"))
+    return items
+
+
+@given(paragraphs_with_other_subjects())
+@SETTINGS
+def test_a_paragraph_with_a_subject_of_its_own_does_not_continue_the_previous_speaker(items):
+    """Continuation only for a paragraph without a subject of its own (or with a pronoun); an unnamed group
+    ("Several members", "Some delegations") is nobody's statement and no State's."""
+    items = [("On 5 May 2023, the Working Group held a meeting on training.", [], "none")] + items
+    r = load_text("\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)), name="generated.md")
+    for i, (_, isos, attribution) in enumerate(items, start=1):
+        st_ = r.statements[r.statements.para == i]
+        assert st_["speaker_id"].tolist() == isos, (i, items[i - 1][0])
+        if isos:
+            assert st_["attribution"].eq(attribution).all()
+
+
+@given(st.sampled_from(MEMBERS), st.sampled_from(UNNAMED))
+@SETTINGS
+def test_an_unnamed_group_ends_the_statement_before_it(row, group):
+    r = load_text(f"1. The representative of {running(row)} said that training mattered. {group} that funding "
+                  "was key.", name="generated.md")
+    st_ = r.statements
+    assert st_["speaker_id"].tolist() == [row["iso3"]]
+    assert "funding" not in st_["text"].iloc[0]
+
+
+def test_a_briefer_or_official_introduced_in_the_subject_speaks():
+    r = load_text("\n".join([
+        "1. On 5 May 2023, the Working Group held a meeting on transitions.",
+        "2. The representative of Ghana said that X mattered.",
+        "3. The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said that MONUSCO would stay.",
+        "4. The African Union Commissioner for Political Affairs, Peace and Security, Bankole Adeoye, said that "
+        "the African Union stood ready.",
+        "5. The Chair, speaking in her national capacity, said that Malta agreed.",
+        "6. The European Union representative said that funding was key.",
+        "7. The observer of the State of Palestine said that UNDOF remained essential.",
+    ]), name="generated.md")
+    by_para = r.statements.groupby("para")["speaker_id"].apply(list).to_dict()
+    assert by_para == {2: ["GHA"], 3: ["person:lacroix"], 4: ["person:adeoye"], 5: ["role:chair"],
+                       6: ["org:european_union"], 7: ["PSE"]}
+    speakers = r.speakers.set_index("speaker_id")
+    assert speakers.loc["person:lacroix", "name"] == "Jean-Pierre Lacroix"
+    assert speakers.loc["person:lacroix", "title"].startswith("Under-Secretary-General")
+    assert speakers.loc["PSE", "kind"] == "observer_state"
+
+
+@given(st.sampled_from(MEMBERS), st.sampled_from(MEMBERS), st.sampled_from(["Similarly, ", "In that regard, ", ""]))
+@SETTINGS
+def test_a_state_named_alone_after_a_lead_in_speaks_unless_it_is_already_speaking(first, second, lead):
+    """ "Similarly, Norway said" is Norway's statement; "In that regard, the United Kingdom welcomed" inside the
+    United Kingdom's own statement is still that one statement."""
+    def alone(row):
+        name = running(row)
+        return name if lead else name[0].upper() + name[1:]
+    r = load_text("\n".join([
+        "1. On 5 May 2023, the Working Group held a meeting on training.",
+        f"2. The representative of {running(first)} said that training mattered. {lead}{alone(first)} welcomed "
+        "the initiative.",
+        f"3. The representative of {running(first)} said that training mattered. {lead}{alone(second)} noted "
+        "the plan.",
+        f"4. {lead}the report noted that training mattered." if lead else "4. The report noted that it mattered.",
+    ]), name="generated.md")
+    assert r.statements.loc[r.statements.para == 2, "speaker_id"].tolist() == [first["iso3"]]
+    expected = [first["iso3"]] if second is first else [first["iso3"], second["iso3"]]
+    assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == expected
+    assert r.statements.loc[r.statements.para == 4].empty
+
+
+@given(st.sampled_from(MEMBERS), st.sampled_from(["Many countries lacked equipment.", "Several members had left.",
+                                                  "Some delegations were absent."]))
+@SETTINGS
+def test_an_unnamed_group_without_a_reporting_verb_stays_in_the_reported_speech(row, sentence):
+    r = load_text(f"1. The representative of {running(row)} said that training mattered. {sentence}",
+                  name="generated.md")
+    assert r.statements["speaker_id"].tolist() == [row["iso3"]]
+    assert r.statements["text"].iloc[0].endswith(sentence)
+
+
+def test_an_unnamed_group_of_a_named_body_is_still_unnamed():
+    r = load_text("\n".join([
+        "1. On 5 May 2023, the Working Group held a meeting on transitions.",
+        "2. The representative of Ghana said that X mattered.",
+        "3. Several members of the Working Group expressed concern at the attacks.",
+    ]), name="generated.md")
+    assert r.statements["para"].tolist() == [2]
