@@ -96,7 +96,10 @@ def test_continued_paragraphs_are_attributed_to_the_briefer(report):
         assert st.loc[para, "attribution"] == "continued"
     assert st.loc[10, "attribution"] == "explicit"
     # procedural paragraphs are nobody's statement
-    assert not set(report.statements["para"]) & {1, 2, 3, 4, 5, 6, 35}
+    assert not set(report.statements["para"]) & {1, 2, 3, 4, 5, 6}
+    # ... but a meeting that "heard a briefing by the Police Adviser, Luís Carrilho" gives the briefer the floor
+    briefing = report.statements[report.statements["para"] == 35]
+    assert list(briefing["speaker_id"]) == ["person:carrilho"] and list(briefing["lemma"]) == ["give a briefing"]
 
 
 def test_mentioned_is_not_a_speaker(report):
