@@ -142,14 +142,14 @@ _EN = Language(
     unknown_name=r"[A-Z][\w'’.-]*(?:\s+(?:of|the|for|[A-Z][\w'’.-]*))*",
     unknown_and=r"\s+and\s+",
     unknown_trim=r"\s+(?:of|the|for)$",
-    upper="A-Z",
+    upper=UPPER,  # people's names: "Ñúñez", "Øystein"
     name_column="",
     theme_label="label",
     name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
     hon_article="",
     hon_paren=r"\([a-z]+\)",
-    appositive_hint=r",\s+(?:[A-Z(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{0,6}}$",
-    introduced=(r",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[A-Z][\w'’-]+\s+){{1,3}}[A-Z][\w'’-]+)"
+    appositive_hint=rf",\s+(?:[{UPPER}(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{{{0,6}}}}$",
+    introduced=(rf",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[{UPPER}][\w'’-]+\s+){{{{1,3}}}}[{UPPER}][\w'’-]+)"
                 r"(?=[,.;]|\s+{follow}\b)"),
     institution_words=frozenset({
         "United", "Nations", "Council", "Security", "Office", "Department", "Division", "Mission", "Group",
