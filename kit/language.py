@@ -238,9 +238,11 @@ _FR = Language(
         "Équipe", "Unité", "Commission", "Organisation", "Fonds", "État", "États", "Police", "Académie", "Cadre",
         "Stratégie", "Initiative", "Sécurité"}),
     intro_follow=r"(?:a|avait|est|était|au|à|en|de)",
-    intro_split=(r"\b(?:figuraient|notamment|par|étaient|était|sont|est)\s+"
+    intro_split=(r"\b(?:[Ff]iguraient(?:\s+parmi\s+les\s+\w+)?|notamment|par|étaient|était|sont|est)\s+"
                  r"|\b(?:exposé|présentation|intervention)s?\s+(?:du|de\s+la|de\s+l['’]|de)\s*"),
-    intro_head=(r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)((?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])?[A-ZÀ-ÖØ-Þ][^,]*)$"),
+    # a title may be written in lower case after its article (« le chef d'état-major et commandant de la force »)
+    intro_head=(r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)"
+                r"((?:(?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])[a-zà-ÿA-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ])[^,]*)$"),
     title_article=r"^(?:le|la|Le|La|l['’]|L['’])\s*",
     of=r"\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?=[A-ZÀ-ÖØ-Þ])",
     of_article=r"\s+(?:du|de\s+la|de\s+l['’]|des)\s*",
