@@ -294,6 +294,14 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
             person = _introduce(surname, reported.get(surname), joined, grammar, g, occurrences.get(surname, []))
             if person.title:  # introduced as a briefer: their name counts even inside reported speech
                 people[surname] = person
+    # Called by one part of a compound surname ("Major General Lázaro" after "Aroldo Lázaro Sáenz"): the one
+    # person introduced with that word in their name.
+    for surname, person in list(people.items()):
+        if person.title is None and person.full_name == surname:
+            named = [p for p in people.values()
+                     if p is not person and p.title and surname in p.full_name.split()[1:]]
+            if len(named) == 1:
+                people[surname] = named[0]
     # Introduced with the chair's title ("The Chair of the Working Group, Mr. Ladeb, ...").
     for person in people.values():
         if person.title_as_written and re.fullmatch(grammar.lang.chair_title, person.title_as_written):

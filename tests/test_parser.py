@@ -353,3 +353,12 @@ def test_bundled_person_ids_are_stable(report):
     for sid, name in report.speakers.set_index("speaker_id")["name"].items():
         if sid.startswith("person:"):
             assert sid == "person:" + re.sub(r"[^a-z0-9]+", "-", name.split()[-1].lower()).strip("-")
+
+
+def test_a_person_called_by_one_part_of_a_compound_surname_is_the_person_introduced():
+    text = ("1. On 3 March 2030, the Working Group held a meeting. Briefers included the Force Commander of UNIFIL, "
+            "Major General Aroldo Lázaro Sáenz.\n2. Major General Lázaro said that patrols had been reduced.\n"
+            "3. Major General Lázaro Sáenz added that the roads were closed.\n")
+    r = load_text(text, lang="en")
+    assert set(r.statements["speaker_id"]) == {"person:saenz"}
+    assert [s for s in r.speakers["speaker_id"] if s.startswith("person:")] == ["person:saenz"]
