@@ -590,8 +590,8 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
         state = (entity[0].split(":", 1)[1],) if entity and entity[0].startswith("country:") else None
         if state:  # "Mr. Smith (United Kingdom) said": the delegation speaks
             sid = reg.listed("state", state[0], para)
-        elif _person_named(people, surname):
-            sid = reg.person(_person_named(people, surname))
+        elif (person := _person_named(people, surname)) is not None:
+            sid = reg.person(person)
         else:
             continue
         found.append(_Find(m.start(), v[1], [sid], v[0], [(m.start(), m.end())]))
