@@ -653,7 +653,7 @@ Mme Ana Van der Berg.
 4. Du 1er au 5 mai 2030, la Présidente s'est rendue à Djouba et s'est entretenue avec la Ministre de la défense du \
 Soudan du Sud, Rebecca Nyandeng-Garang.
 5. Mme Nyandeng-Garang a dit que le Gouvernement se félicitait de la visite.
-6. Le représentant du Kenya a dit que M. Kenya Brown était d'accord et que la Palestine avait pris la parole.
+6. Le représentant du Kenya a dit que M. Kenya Brown a convenu que la Palestine avait pris la parole.
 7. Le 9 juin 2030, le Groupe de travail a entendu un exposé de la Cheffe de mission de la FINUL, Mme Ines Vidal, \
 sur la mobilité.
 """
