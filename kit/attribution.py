@@ -253,6 +253,20 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     ``the United Nations Police Adviser, Luís Carrilho,`` (« le Conseiller pour
     les questions de police, Luís Carrilho, »); the chair is the person named
     next to "Chair" (« Président »).
+
+    The key is the surname with its particles (:func:`_surname`: "De Groof"), the title the noun phrase just before
+    the name (:func:`_title_before`) and the organization what follows its "of" (:func:`_split_title`). A name
+    that only occurs inside someone else's reported speech ("said that Mr. Smith agreed") is nobody's key unless the
+    report introduces that person by title.
+
+    Examples
+    --------
+    >>> from kit.gazetteer import load_gazetteer
+    >>> p = find_people(["Briefers included the Coordinator of the Panel of Experts, Ms. Mélanie De Groof.",
+    ...                  "Ms. De Groof said that the embargo had been violated."], load_gazetteer())
+    >>> person = p["De Groof"]
+    >>> person.full_name, person.title, person.organization
+    ('Mélanie De Groof', 'Coordinator', 'Panel of Experts')
     """
     grammar = _grammar(g)
     joined = "\n".join(texts)
