@@ -54,6 +54,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -112,8 +113,46 @@ class _Person:
     title_as_written: str | None = None  # "Director of the Office ...", « Cheffe de la police de la MINUSS »
 
 
+# Letters that NFKD does not decompose into an ASCII letter and a mark.
+_ASCII_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "Æ": "ae", "œ": "oe",
+                                "Œ": "oe", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"})
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """An id part in ASCII: accents folded (NFKD), anything else between words becomes one hyphen.
+
+    >>> _slug("Sáenz"), _slug("Baïpo-Temon"), _slug("O'Mullane"), _slug("De Groof")
+    ('saenz', 'baipo-temon', 'o-mullane', 'de-groof')
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_LETTERS))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def _surname(name: str, particles: str, *, given_name: bool = True) -> str:
+    """The surname of a full name: its last word, with the particles just before it ("De Groof", "van der Berg").
+
+    Compound surnames without a particle keep their last word only ("Aroldo Lázaro Sáenz" -> "Sáenz"), so that
+    the rule is the same for every report. ``given_name`` says that the first word is a given name, never a
+    particle ("Al Gore"); after an honorific ("Ms. De Groof") it may be one.
+
+    >>> _surname("Mélanie De Groof", "de|van|der"), _surname("Luís Carrilho", "de"), _surname("De Groof", "de", given_name=False)
+    ('De Groof', 'Carrilho', 'De Groof')
+    """
+    words = name.split()
+    first = 1 if given_name else 0
+    i = len(words) - 1
+    while i - 1 >= first and re.fullmatch(rf"(?i:{particles})", words[i - 1]):
+        i -= 1
+    return " ".join(words[i:])
+
+
+def _person_named(people: dict[str, "_Person"], surname: str) -> "_Person | None":
+    """The person of a surname as written in one place ("de Groof" is "De Groof", "Sáenz" is "Saenz")."""
+    if surname in people:
+        return people[surname]
+    key = _slug(surname)
+    return next((p for s, p in people.items() if _slug(s) == key), None)
 
 
 @lru_cache(maxsize=8)
@@ -241,23 +280,44 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     ``the United Nations Police Adviser, Luís Carrilho,`` (« le Conseiller pour
     les questions de police, Luís Carrilho, »); the chair is the person named
     next to "Chair" (« Président »).
+
+    The key is the surname with its particles (:func:`_surname`: "De Groof"), the title the noun phrase just before
+    the name (:func:`_title_before`) and the organization what follows its "of" (:func:`_split_title`). A name
+    that only occurs inside someone else's reported speech ("said that Mr. Smith agreed") is nobody's key unless the
+    report introduces that person by title.
+
+    Examples
+    --------
+    >>> from kit.gazetteer import load_gazetteer
+    >>> p = find_people(["Briefers included the Coordinator of the Panel of Experts, Ms. Mélanie De Groof.",
+    ...                  "Ms. De Groof said that the embargo had been violated."], load_gazetteer())
+    >>> person = p["De Groof"]
+    >>> person.full_name, person.title, person.organization
+    ('Mélanie De Groof', 'Coordinator', 'Panel of Experts')
     """
     grammar = _grammar(g)
     joined = "\n".join(texts)
+    particles = grammar.lang.name_particles
     surnames: dict[str, str | None] = {}
-    for m in grammar.honorific_names.finditer(joined):
-        surname = m.group("name").split()[-1]
-        if grammar.predicate(joined, m.end()):
-            surnames.setdefault(surname, m.group("hon"))
+    reported: dict[str, str | None] = {}  # named only inside someone else's reported speech ("said that Mr. X agreed")
+    for text in texts:
+        for m in grammar.honorific_names.finditer(text):
+            surname = _surname(m.group("name"), particles, given_name=False)
+            if not grammar.predicate(text, m.end()):
+                continue
+            if _in_reported_speech(text, m.start(), grammar):
+                reported.setdefault(surname, m.group("hon"))
+            else:
+                surnames.setdefault(surname, m.group("hon"))
     introduced = []  # people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order
     for m in grammar.introduced.finditer(joined):
         tokens = m.group(1).split()
         if not (set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0)):
-            introduced.append(tokens[-1])
+            introduced.append(_surname(m.group(1), particles))
     signed = [m.group(1) for m in grammar.signed_chair.finditer(joined)
               if not (set(m.group(1).split()) & grammar.lang.institution_words
                       or re.match(rf"(?i:{grammar.lang.articles})", m.group(1)))]  # not "The Working Group chaired"
-    chairs = [name.split()[-1] for name in signed]
+    chairs = [_surname(name, particles) for name in signed]
     # Where every candidate surname occurs, found in one pass (one pass per person grew as the square of the
     # report's length).
     occurrences: dict[str, list[re.Match]] = {}
@@ -272,22 +332,42 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
         people[surname] = _introduce(surname, hon, joined, grammar, g, occurrences.get(surname, []))
     for surname in introduced:
         if surname not in people:
-            person = _introduce(surname, None, joined, grammar, g, occurrences.get(surname, []))
-            if person.title:
+            person = _introduce(surname, reported.get(surname), joined, grammar, g, occurrences.get(surname, []))
+            if person.title:  # introduced as a briefer: their name counts even inside reported speech
                 people[surname] = person
+    # Called by one part of a compound surname ("Major General Lázaro" after "Aroldo Lázaro Sáenz"): the one
+    # person introduced with that word in their name.
+    for surname, person in list(people.items()):
+        if person.title is None and person.full_name == surname:
+            named = [p for p in people.values()
+                     if p is not person and p.title and surname in p.full_name.split()[1:]]
+            if len(named) == 1:
+                people[surname] = named[0]
     # Introduced with the chair's title ("The Chair of the Working Group, Mr. Ladeb, ...").
     for person in people.values():
         if person.title_as_written and re.fullmatch(grammar.lang.chair_title, person.title_as_written):
             person.is_chair = True
     # The signatory / elected chair, even if they never speak by name.
     for name in signed:
-        surname = name.split()[-1]
+        surname = _surname(name, particles)
         person = people.get(surname) or _introduce(surname, None, joined, grammar, g, occurrences.get(surname, []))
         person.is_chair = True
         if person.full_name == surname:  # introduced nowhere else: the name as signed ("Tarek Ladeb chaired ...")
             person.full_name = name
         people[surname] = person
     return people
+
+
+def _in_reported_speech(text: str, pos: int, grammar: _Grammar) -> bool:
+    """Whether ``pos`` follows "said that" (« a dit que ») in its sentence: words someone else reports.
+
+    >>> from kit.gazetteer import load_gazetteer
+    >>> text = "The representative of Jordan said that Mr. Jordan Smith agreed."
+    >>> _in_reported_speech(text, text.index("Mr."), _grammar(load_gazetteer()))
+    True
+    """
+    start, _ = sentence_at(sentence_spans(text), pos)
+    return bool(re.search(grammar.verb.pattern + rf"\s+{grammar.lang.reported_that}", text[start:pos]))
 
 
 def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: Gazetteer,
@@ -303,11 +383,11 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         sentence_start = max(text.rfind(c, 0, comma) for c in ".;:\n") + 1
         before = text[sentence_start:comma]
         seg = re.split(r",\s+", before)[-1]
-        seg = re.split(L.intro_split, seg)[-1]
-        head = re.search(L.intro_head, seg)
+        seg = re.split(L.intro_split, seg)[-1].strip()
+        head = _title_before(seg, grammar)
         if not head:
             continue
-        title_full = re.sub(L.title_article, "", head.group(1)).strip()
+        title_full = re.sub(L.title_article, "", head).strip()
         if not title_full or (g.entities.match(title_full, 0) or ("",))[0].startswith("country:"):
             continue
         written = text[hint.start() + 1:occurrence.end()].strip()
@@ -315,13 +395,68 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         if not full[:1].isupper():
             continue
         hon_found = written[: len(written) - len(full)].strip() or None
-        title, org = (re.split(L.of, title_full, maxsplit=1) + [""])[:2]
-        org = re.sub(L.title_article, "", org) or None
+        title, org = _split_title(title_full, g, grammar)
         represents = next((m.key.split(":", 1)[1] for m in g.entities.finditer(title_full)
                            if m.key.startswith("country:")), None)
         return _Person(surname, full, hon or (re.sub(r"\s*\([a-z]+\)", "", hon_found) if hon_found else None),
                        title.strip(), org, represents_iso3=represents, title_as_written=title_full)
     return _Person(surname, surname, hon, None, None)
+
+
+def _title_before(seg: str, grammar: _Grammar) -> str | None:
+    """The title that ends ``seg`` (the text before ", Name"): the noun phrase right before the name.
+
+    The first place a title may start (``L.intro_head``) whose words hold no verb (``L.title_stop``): "the Chair
+    visited Bangui and met with the Minister for Foreign Affairs of X" gives "the Minister for Foreign Affairs of X".
+    """
+    pattern = re.compile(grammar.lang.intro_head)
+    pos = 0
+    while pos <= len(seg):
+        head = pattern.search(seg, pos)
+        if not head:
+            return None
+        if not re.search(grammar.lang.title_stop, head.group(1)):
+            return head.group(1)
+        pos = head.start(1) + 1
+    return None
+
+
+def _split_title(title_full: str, g: Gazetteer, grammar: _Grammar) -> tuple[str, str | None]:
+    """A title and its organization: "Director of the Office for X" -> ("Director", "Office for X").
+
+    The organization starts at the first "of" (« de ») followed by a name of the reference tables (a State, a
+    mission, an organization: "Head of Mission and Force Commander of UNIFIL" -> "Head of Mission and Force
+    Commander", "UNIFIL"); failing that, at the first "of the" that is not followed by a person's office ("Special
+    Representative of the Secretary-General for Children and Armed Conflict" is one title, with no organization).
+    An "of" with no article ("Head of Mission", "Chief of Staff") belongs to the title.
+
+    >>> from kit.gazetteer import load_gazetteer
+    >>> g = load_gazetteer()
+    >>> _split_title("Head of Mission and Force Commander of UNIFIL", g, _grammar(g))
+    ('Head of Mission and Force Commander', 'UNIFIL')
+    >>> _split_title("Coordinator of the Panel of Experts", g, _grammar(g))
+    ('Coordinator', 'Panel of Experts')
+    """
+    L = grammar.lang
+    cuts = list(re.finditer(L.of, title_full))
+    chosen = None
+    for cut in cuts:
+        rest = title_full[cut.end():]
+        rest_bare = re.sub(L.title_article, "", rest)
+        entity = g.entities.match(rest, 0) or g.entities.match(rest_bare, 0)
+        if entity and entity[0].split(":", 1)[0] in ("country", "organization", "mission"):
+            chosen = cut
+            break
+    if chosen is None:
+        for cut in cuts:
+            art = re.compile(L.of_article).match(title_full, cut.start())
+            if art and not re.match(L.person_office, title_full[art.end():]):
+                chosen = cut
+                break
+    if chosen is None:
+        return title_full.strip(), None
+    org = re.sub(L.title_article, "", title_full[chosen.end():]).strip()
+    return title_full[:chosen.start()].strip(), org or None
 
 
 def _role_key(title: str) -> str:
@@ -334,7 +469,10 @@ def _roles_of(p: _Person) -> set[str]:
         return set()
     full = _role_key(p.title_as_written or p.title + (f" of {p.organization}" if p.organization else ""))
     short = _role_key(p.title)
-    roles = {full, short, short.removeprefix("united nations ")}
+    # the head of the title ("director" of "Director of the Operations Support Division"), so that two Directors
+    # still make "the Director" ambiguous
+    head = re.split(r"\s+(?:of|du|de\s+la|de\s+l['’]|des|de)\s+", short, maxsplit=1)[0]
+    roles = {full, short, short.removeprefix("united nations "), head}
     return {r for r in roles if len(r.split()) >= 2 or r in {"director", "adviser", "commissioner"}}
 
 
@@ -486,7 +624,7 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
     """ "Mr. Ladeb said", "Major General Menon noted", "Mr. Smith (United Kingdom) said" """
     found = []
     for m in grammar.honorific_names.finditer(text):
-        surname = m.group("name").split()[-1]
+        surname = _surname(m.group("name"), grammar.lang.name_particles, given_name=False)
         v = grammar.predicate_after(text, m.end())
         if not v:
             continue
@@ -495,8 +633,8 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
         state = (entity[0].split(":", 1)[1],) if entity and entity[0].startswith("country:") else None
         if state:  # "Mr. Smith (United Kingdom) said": the delegation speaks
             sid = reg.listed("state", state[0], para)
-        elif surname in people:
-            sid = reg.person(people[surname])
+        elif (person := _person_named(people, surname)) is not None:
+            sid = reg.person(person)
         else:
             continue
         found.append(_Find(m.start(), v[1], [sid], v[0], [(m.start(), m.end())]))
@@ -605,6 +743,33 @@ def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> lis
     return found
 
 
+def _find_briefings(text: str, grammar: _Grammar, reg: _Speakers, people: dict[str, _Person]) -> list[_Find]:
+    """ "The Committee heard a briefing by the Special Representative ..., Virginia Gamba, on ...": the briefer
+    introduced there speaks (verb ``L.briefing_verb``), as "Ms. X presented the report" would."""
+    found = []
+    introduced = [p for p in people.values() if p.title and p.full_name]
+    if not introduced:
+        return found
+    spans = None
+    for m in re.finditer(grammar.lang.briefing_by, text):
+        spans = spans or sentence_spans(text)
+        _, end = sentence_at(spans, m.start())
+        hits = []
+        for person in introduced:
+            i = text.find(person.full_name, m.end(), end)
+            comma = text.rfind(",", m.end(), i) if i >= 0 else -1
+            # an appositive: ", [honorific] Full Name" (the name is not just somewhere in the sentence)
+            if comma >= 0 and not grammar.hon_prefix.sub("", text[comma + 1:i].strip() + " ").strip():
+                hits.append((i, person))
+        if not hits:
+            continue
+        i, person = min(hits, key=lambda h: h[0])
+        verb = grammar.lang.briefing_verb
+        found.append(_Find(m.start(), i + len(person.full_name), [reg.person(person)], verb,
+                           [(i, i + len(person.full_name))]))
+    return found
+
+
 def _without_overlaps(found: list[_Find]) -> list[_Find]:
     """In text order, dropping a find that overlaps the one before it (the same words read twice), and a State
     named alone that is the speaker already speaking ("The representative of the United Kingdom noted ... In
@@ -696,9 +861,15 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
                                  + _find_roles(text, grammar, reg, roles, role_regex)
                                  + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
                                  + _find_bare_subjects(text, para, g, grammar, reg, starts)
-                                 + _find_unnamed_groups(text, grammar, starts))
+                                 + _find_unnamed_groups(text, grammar, starts)
+                                 + _find_briefings(text, grammar, reg, people))
+        # a person named with an honorific is a person, speaking or not: "said that Mr. Jordan Smith agreed" does
+        # not mention Jordan
+        people_named = [m.span("name") for m in grammar.honorific_names.finditer(text)]
+        if people_named:
+            name_spans[para] = people_named
         if kept:
-            name_spans[para] = [span for f in kept for span in f.name_spans]
+            name_spans[para] = [span for f in kept for span in f.name_spans] + people_named
             groups = [gr for gr in _explicit_statements(para, text, kept, grammar)]
             numbered = [gr for gr in groups if gr]
             for n, group in enumerate(numbered, 1):  # groups are numbered without the unnamed ones

@@ -79,6 +79,12 @@ class Language:
     intro_head: str  # the title at the end of the text before a name
     title_article: str  # article stripped from a title
     of: str  # splits a title from its organization ("Director of X")
+    of_article: str  # an "of" followed by an article ("of the Office"): the organization may start there
+    title_stop: str  # a word that cannot be inside a title (a verb: "the Chair visited ... met with the Minister")
+    person_office: str  # an office after "of" that belongs to the title ("Special Representative of the Secretary-General")
+    briefing_by: str  # "heard a briefing by" before a briefer introduced by title and name
+    briefing_verb: str  # the reporting verb (reporting_verbs.csv) of a briefer so introduced
+    reported_that: str  # what follows a reporting verb to open reported speech ("said that", « a dit que »)
     signed_chair: str  # "(Signed) Name ... Chair", "Name, was elected Chair", "Name, ..., chaired the Working Group"
     chair_title: str  # a title, without its article, that makes the person introduced with it the chair
     # meetings and front matter
@@ -170,14 +176,14 @@ _EN = Language(
     unknown_name=r"[A-Z][\w'’.-]*(?:\s+(?:of|the|for|[A-Z][\w'’.-]*))*",
     unknown_and=r"\s+and\s+",
     unknown_trim=r"\s+(?:of|the|for)$",
-    upper="A-Z",
+    upper=UPPER,  # people's names: "Ñúñez", "Øystein"
     name_column="",
     theme_label="label",
     name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
     hon_article="",
     hon_paren=r"\([a-z]+\)",
-    appositive_hint=r",\s+(?:[A-Z(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{0,6}}$",
-    introduced=(r",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[A-Z][\w'’-]+\s+){{1,3}}[A-Z][\w'’-]+)"
+    appositive_hint=rf",\s+(?:[{UPPER}(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{{{0,6}}}}$",
+    introduced=(rf",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[{UPPER}][\w'’-]+\s+){{{{1,3}}}}[{UPPER}][\w'’-]+)"
                 r"(?=[,.;]|\s+{follow}\b)"),
     institution_words=frozenset({
         "United", "Nations", "Council", "Security", "Office", "Department", "Division", "Mission", "Group",
@@ -190,6 +196,14 @@ _EN = Language(
     intro_head=r"(?:^|\b(?:included|by|from|and|with|were|was|of|:)\s+)((?:the\s+|The\s+)?[A-Z][^,]*)$",
     title_article=r"^(?:the|The)\s+",
     of=r" of ",
+    of_article=r" of the\s+",
+    # a lower-case word that is not a connector of titles ("Head of Mission and Force Commander of UNIFIL")
+    title_stop=(r"(?<![\w'’-])(?!(?:of|for|and|the|on|in|to|at|a\.i\.|ad|interim|dos|da|de|del|van|von|der|al|el"
+                r"|ben|bin|di|du|le|la)(?![\w'’-]))[a-z]"),
+    person_office=r"(?:Deputy\s+)?Secretary-General\b|President\b",
+    briefing_by=r"\b(?:heard|received)\s+(?:a\s+|an\s+)?(?:\w+\s+)?briefings?\s+(?:by|from)\s+",
+    briefing_verb="gave a briefing",
+    reported_that=r"that\b",
     signed_chair=(r"(?:\(Signed\)\s+|,\s+|(?m:^))((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
                   r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
                   r"|,?\s+(?:chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b)"),
@@ -285,11 +299,22 @@ _FR = Language(
         "Équipe", "Unité", "Commission", "Organisation", "Fonds", "État", "États", "Police", "Académie", "Cadre",
         "Stratégie", "Initiative", "Sécurité"}),
     intro_follow=r"(?:a|avait|est|était|au|à|en|de)",
-    intro_split=(r"\b(?:figuraient|notamment|par|étaient|était|sont|est)\s+"
+    intro_split=(r"\b(?:[Ff]iguraient(?:\s+parmi\s+les\s+\w+)?|notamment|par|étaient|était|sont|est)\s+"
                  r"|\b(?:exposé|présentation|intervention)s?\s+(?:du|de\s+la|de\s+l['’]|de)\s*"),
-    intro_head=(r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)((?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])?[A-ZÀ-ÖØ-Þ][^,]*)$"),
+    # a title may be written in lower case after its article (« le chef d'état-major et commandant de la force »)
+    intro_head=(r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)"
+                r"((?:(?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])[a-zà-ÿA-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ])[^,]*)$"),
     title_article=r"^(?:le|la|Le|La|l['’]|L['’])\s*",
     of=r"\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?=[A-ZÀ-ÖØ-Þ])",
+    of_article=r"\s+(?:du|de\s+la|de\s+l['’]|des)\s*",
+    # a verb (or a pronoun before one): « la Présidente s'est rendue à Bangui et s'est entretenue avec la Ministre »
+    title_stop=(r"(?<![\w-])(?:(?:a|ont|est|sont|était|étaient|avait|avaient|se|qui|que)(?![\w'’-])"
+                r"|s['’]|qu['’])"),
+    person_office=r"(?:Vice-)?Secrétaire\s+générale?\b|Président(?:e)?\b",
+    briefing_by=(r"\b(?:a|ont)\s+entendu\s+(?:un\s+|des\s+)?exposés?\s+(?:\w+\s+)?"
+                 r"(?:du|de\s+la|de\s+l['’]|des|de)\s*"),
+    briefing_verb="a fait un exposé",
+    reported_that=r"(?:que\b|qu['’])",
     signed_chair=(r"(?:\(Signé\)\s+|,\s+|(?m:^))((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
                   r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b"
                   r"|,?\s+(?:a\s+présidé|a\s+(?:assuré|exercé)\s+la\s+présidence)\b)"),

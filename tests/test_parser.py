@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -96,7 +98,10 @@ def test_continued_paragraphs_are_attributed_to_the_briefer(report):
         assert st.loc[para, "attribution"] == "continued"
     assert st.loc[10, "attribution"] == "explicit"
     # procedural paragraphs are nobody's statement
-    assert not set(report.statements["para"]) & {1, 2, 3, 4, 5, 6, 35}
+    assert not set(report.statements["para"]) & {1, 2, 3, 4, 5, 6}
+    # ... but a meeting that "heard a briefing by the Police Adviser, Luís Carrilho" gives the briefer the floor
+    briefing = report.statements[report.statements["para"] == 35]
+    assert list(briefing["speaker_id"]) == ["person:carrilho"] and list(briefing["lemma"]) == ["give a briefing"]
 
 
 def test_mentioned_is_not_a_speaker(report):
@@ -441,3 +446,81 @@ def test_the_format_is_read_from_the_meetings_own_sentence(later):
                      "On 6 May 2023, the Working Group held a meeting. " + later,
                      "The representative of Ghana said that the transitions mattered.")
     assert r.meetings["format"].tolist()[0] == "in person" and pd.isna(r.meetings["format"].tolist()[1])
+
+# People: ids, titles and organizations read from structure (AUDIT2 #7, #9), with text written for these tests.
+PEOPLE_EN = """\
+Report of the Working Group (1 January to 31 December 2030)
+
+1. On 3 March 2030, the Working Group held a meeting. Briefers included the Chief of Staff and Force Commander of \
+UNMISS, Brigadier General Tomás Ñúñez Ibáñez, and the Rapporteur of the Group of Experts, Ms. Ana Van der Berg, \
+and the Special Envoy of the Secretary-General for the Great Lakes Region, Øystein Hågensen.
+2. Brigadier General Ñúñez Ibáñez said that patrols had been reduced.
+3. Ms. Van der Berg said that the embargo had been violated. Mr. Hågensen noted progress.
+4. From 1 to 5 May 2030, the Chair travelled to Juba and met with the Minister for Defence of South Sudan, \
+Rebecca Nyandeng-Garang, and with the Director of the Office for the Peacekeeping Strategic Partnership, Dr. Ola Nilsen.
+5. Ms. Nyandeng-Garang said that the Government welcomed the visit.
+6. The representative of Kenya said that Mr. Kenya Brown agreed and that Palestine had spoken.
+7. On 9 June 2030, the Working Group heard a briefing by the Head of Mission of UNIFIL, Ms. Ines Vidal, on mobility.
+"""
+
+
+def _people(text: str, lang: str = "en") -> pd.DataFrame:
+    return load_text(text, lang=lang).speakers.set_index("speaker_id")
+
+
+def test_person_ids_are_ascii_and_keep_surname_particles():
+    sp = _people(PEOPLE_EN)
+    people = [s for s in sp.index if s.startswith("person:")]
+    assert all(re.fullmatch(r"person:[a-z0-9]+(?:-[a-z0-9]+)*", s) for s in people), people
+    # the last word of a compound surname, accents folded; particles stay with the surname
+    assert {"person:ibanez", "person:van-der-berg", "person:hagensen", "person:nyandeng-garang"} <= set(people)
+    assert sp.loc["person:van-der-berg", "name"] == "Ana Van der Berg"
+    assert sp.loc["person:ibanez", "name"] == "Tomás Ñúñez Ibáñez"
+
+
+def test_titles_are_the_phrase_before_the_name_and_organizations_come_from_the_tables():
+    sp = _people(PEOPLE_EN)
+    assert tuple(sp.loc["person:ibanez", ["title", "organization"]]) == ("Chief of Staff and Force Commander", "UNMISS")
+    assert tuple(sp.loc["person:van-der-berg", ["title", "organization"]]) == ("Rapporteur", "Group of Experts")
+    # an office of the Secretary-General is one title
+    assert sp.loc["person:hagensen", "title"] == "Special Envoy of the Secretary-General for the Great Lakes Region"
+    assert pd.isna(sp.loc["person:hagensen", "organization"])
+    # not "Chair travelled to Juba and met with the Minister ..."
+    minister = sp.loc["person:nyandeng-garang"]
+    assert (minister["title"], minister["organization"], minister["represents_iso3"]) == (
+        "Minister for Defence", "South Sudan", "SSD")
+    for title in sp["title"].dropna():  # no verb of the narrative inside a title
+        assert not re.search(r"\b(?:met|travelled|visited|said)\b", title), title
+
+
+def test_a_name_inside_reported_speech_is_neither_a_speaker_nor_a_country():
+    r = load_text(PEOPLE_EN, lang="en")
+    assert "person:brown" not in set(r.speakers["speaker_id"])
+    para6 = r.statements[r.statements["para"] == 6]
+    assert list(para6["speaker_id"]) == ["KEN"]
+    keys = set(r.mentions.loc[r.mentions["para"] == 6, "key"])
+    assert "PSE" in keys  # "Palestine" alone is the State of Palestine
+    assert "KEN" not in keys  # "Mr. Kenya Brown" is a person, and the speaker's own name is no mention
+
+
+def test_heard_a_briefing_by_gives_the_briefer_the_floor():
+    r = load_text(PEOPLE_EN, lang="en")
+    st = r.statements[r.statements["para"] == 7]
+    assert list(st["speaker_id"]) == ["person:vidal"] and list(st["lemma"]) == ["give a briefing"]
+    assert r.speakers.set_index("speaker_id").loc["person:vidal", "kind"] == "briefer"
+
+
+def test_bundled_person_ids_are_stable(report):
+    # slugs of names without accents or particles are what they were (ids are keys other tables join on)
+    for sid, name in report.speakers.set_index("speaker_id")["name"].items():
+        if sid.startswith("person:"):
+            assert sid == "person:" + re.sub(r"[^a-z0-9]+", "-", name.split()[-1].lower()).strip("-")
+
+
+def test_a_person_called_by_one_part_of_a_compound_surname_is_the_person_introduced():
+    text = ("1. On 3 March 2030, the Working Group held a meeting. Briefers included the Force Commander of UNIFIL, "
+            "Major General Aroldo Lázaro Sáenz.\n2. Major General Lázaro said that patrols had been reduced.\n"
+            "3. Major General Lázaro Sáenz added that the roads were closed.\n")
+    r = load_text(text, lang="en")
+    assert set(r.statements["speaker_id"]) == {"person:saenz"}
+    assert [s for s in r.speakers["speaker_id"] if s.startswith("person:")] == ["person:saenz"]

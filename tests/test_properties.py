@@ -308,3 +308,30 @@ def test_an_unnamed_group_of_a_named_body_is_still_unnamed():
         "3. Several members of the Working Group expressed concern at the attacks.",
     ]), name="generated.md")
     assert r.statements["para"].tolist() == [2]
+
+GIVEN = ["Ana", "Élodie", "Jürgen", "Søren", "Ñaki", "Tomás Ángel"]
+PARTICLES = [("", ""), ("de ", "de-"), ("De ", "de-"), ("van der ", "van-der-"), ("da ", "da-"), ("bin ", "bin-")]
+SURNAMES = [("Sáenz", "saenz"), ("Baïpo-Temon", "baipo-temon"), ("Wałęsa", "walesa"), ("O'Neill", "o-neill"),
+            ("Groof", "groof"), ("Øberg", "oberg")]
+TITLES = ["Head of Mission and Force Commander", "Police Commissioner", "Chief of Staff", "Director",
+          "Deputy Head of Mission"]
+
+
+@given(st.sampled_from(GIVEN), st.sampled_from(PARTICLES), st.sampled_from(SURNAMES), st.sampled_from(TITLES),
+       st.sampled_from(["UNIFIL", "MINUSCA", "UNMISS", "MONUSCO", "UNFICYP"]), st.sampled_from(["Ms.", "Major General"]),
+       st.booleans())
+@SETTINGS
+def test_person_ids_are_ascii_surnames_with_their_particles(given_name, particle, surname, title, mission, hon,
+                                                            hon_in_intro):
+    """Whatever the accents and particles of a name, the briefer's id is ``person:`` and the ASCII surname with its
+    particles, the title is the phrase before the name and the organization the mission named after "of"."""
+    full = f"{given_name} {particle[0]}{surname[0]}"
+    r = load_text("\n".join([
+        "1. On 13 April 2021, the Working Group held a meeting on training.",
+        f"2. Briefers included the {title} of {mission}, {hon + ' ' if hon_in_intro else ''}{full}.",
+        f"3. {hon} {particle[0]}{surname[0]} said that training mattered.",
+    ]), name="generated.md")
+    sid = f"person:{particle[1]}{surname[1]}"
+    assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == [sid]
+    person = r.speakers.set_index("speaker_id").loc[sid]
+    assert (person["name"], person["title"], person["organization"]) == (full, title, mission)
