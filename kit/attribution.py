@@ -743,33 +743,6 @@ def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> lis
     return found
 
 
-def _find_briefings(text: str, grammar: _Grammar, reg: _Speakers, people: dict[str, _Person]) -> list[_Find]:
-    """ "The Committee heard a briefing by the Special Representative ..., Virginia Gamba, on ...": the briefer
-    introduced there speaks (verb ``L.briefing_verb``), as "Ms. X presented the report" would."""
-    found = []
-    introduced = [p for p in people.values() if p.title and p.full_name]
-    if not introduced:
-        return found
-    spans = None
-    for m in re.finditer(grammar.lang.briefing_by, text):
-        spans = spans or sentence_spans(text)
-        _, end = sentence_at(spans, m.start())
-        hits = []
-        for person in introduced:
-            i = text.find(person.full_name, m.end(), end)
-            comma = text.rfind(",", m.end(), i) if i >= 0 else -1
-            # an appositive: ", [honorific] Full Name" (the name is not just somewhere in the sentence)
-            if comma >= 0 and not grammar.hon_prefix.sub("", text[comma + 1:i].strip() + " ").strip():
-                hits.append((i, person))
-        if not hits:
-            continue
-        i, person = min(hits, key=lambda h: h[0])
-        verb = grammar.lang.briefing_verb
-        found.append(_Find(m.start(), i + len(person.full_name), [reg.person(person)], verb,
-                           [(i, i + len(person.full_name))]))
-    return found
-
-
 def _without_overlaps(found: list[_Find]) -> list[_Find]:
     """In text order, dropping a find that overlaps the one before it (the same words read twice), and a State
     named alone that is the speaker already speaking ("The representative of the United Kingdom noted ... In
@@ -861,8 +834,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
                                  + _find_roles(text, grammar, reg, roles, role_regex)
                                  + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
                                  + _find_bare_subjects(text, para, g, grammar, reg, starts)
-                                 + _find_unnamed_groups(text, grammar, starts)
-                                 + _find_briefings(text, grammar, reg, people))
+                                 + _find_unnamed_groups(text, grammar, starts))
         # a person named with an honorific is a person, speaking or not: "said that Mr. Jordan Smith agreed" does
         # not mention Jordan
         people_named = [m.span("name") for m in grammar.honorific_names.finditer(text)]

@@ -82,8 +82,6 @@ class Language:
     of_article: str  # an "of" followed by an article ("of the Office"): the organization may start there
     title_stop: str  # a word that cannot be inside a title (a verb: "the Chair visited ... met with the Minister")
     person_office: str  # an office after "of" that belongs to the title ("Special Representative of the Secretary-General")
-    briefing_by: str  # "heard a briefing by" before a briefer introduced by title and name
-    briefing_verb: str  # the reporting verb (reporting_verbs.csv) of a briefer so introduced
     reported_that: str  # what follows a reporting verb to open reported speech ("said that", « a dit que »)
     signed_chair: str  # "(Signed) Name ... Chair", "Name, was elected Chair", "Name, ..., chaired the Working Group"
     chair_title: str  # a title, without its article, that makes the person introduced with it the chair
@@ -201,8 +199,6 @@ _EN = Language(
     title_stop=(r"(?<![\w'’-])(?!(?:of|for|and|the|on|in|to|at|a\.i\.|ad|interim|dos|da|de|del|van|von|der|al|el"
                 r"|ben|bin|di|du|le|la)(?![\w'’-]))[a-z]"),
     person_office=r"(?:Deputy\s+)?Secretary-General\b|President\b",
-    briefing_by=r"\b(?:heard|received)\s+(?:a\s+|an\s+)?(?:\w+\s+)?briefings?\s+(?:by|from)\s+",
-    briefing_verb="gave a briefing",
     reported_that=r"that\b",
     signed_chair=(r"(?:\(Signed\)\s+|,\s+|(?m:^))((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
                   r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
@@ -311,9 +307,6 @@ _FR = Language(
     title_stop=(r"(?<![\w-])(?:(?:a|ont|est|sont|était|étaient|avait|avaient|se|qui|que)(?![\w'’-])"
                 r"|s['’]|qu['’])"),
     person_office=r"(?:Vice-)?Secrétaire\s+générale?\b|Président(?:e)?\b",
-    briefing_by=(r"\b(?:a|ont)\s+entendu\s+(?:un\s+|des\s+)?exposés?\s+(?:\w+\s+)?"
-                 r"(?:du|de\s+la|de\s+l['’]|des|de)\s*"),
-    briefing_verb="a fait un exposé",
     reported_that=r"(?:que\b|qu['’])",
     signed_chair=(r"(?:\(Signé\)\s+|,\s+|(?m:^))((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
                   r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b"

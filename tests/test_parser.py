@@ -98,10 +98,8 @@ def test_continued_paragraphs_are_attributed_to_the_briefer(report):
         assert st.loc[para, "attribution"] == "continued"
     assert st.loc[10, "attribution"] == "explicit"
     # procedural paragraphs are nobody's statement
-    assert not set(report.statements["para"]) & {1, 2, 3, 4, 5, 6}
-    # ... but a meeting that "heard a briefing by the Police Adviser, Luís Carrilho" gives the briefer the floor
-    briefing = report.statements[report.statements["para"] == 35]
-    assert list(briefing["speaker_id"]) == ["person:carrilho"] and list(briefing["lemma"]) == ["give a briefing"]
+    # (a meeting that "heard a briefing by the Police Adviser, Luís Carrilho" reports no words of his: para 35)
+    assert not set(report.statements["para"]) & {1, 2, 3, 4, 5, 6, 35}
 
 
 def test_mentioned_is_not_a_speaker(report):
@@ -501,13 +499,6 @@ def test_a_name_inside_reported_speech_is_neither_a_speaker_nor_a_country():
     keys = set(r.mentions.loc[r.mentions["para"] == 6, "key"])
     assert "PSE" in keys  # "Palestine" alone is the State of Palestine
     assert "KEN" not in keys  # "Mr. Kenya Brown" is a person, and the speaker's own name is no mention
-
-
-def test_heard_a_briefing_by_gives_the_briefer_the_floor():
-    r = load_text(PEOPLE_EN, lang="en")
-    st = r.statements[r.statements["para"] == 7]
-    assert list(st["speaker_id"]) == ["person:vidal"] and list(st["lemma"]) == ["give a briefing"]
-    assert r.speakers.set_index("speaker_id").loc["person:vidal", "kind"] == "briefer"
 
 
 def test_bundled_person_ids_are_stable(report):
