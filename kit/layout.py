@@ -113,10 +113,16 @@ FOOTNOTE = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[†‡§])\s+(\S.*)$")
 _DIGITS = re.compile(r"\d+")
 # In PDF text a paragraph number can land in the middle of a line ("... (S/PRST/2001/3). 2. The Ambassador"):
 # after a sentence end, the number the next paragraph must have starts it.
-_MIDLINE_NUMBER = re.compile(r"(?<=[.!?:;”\"’)\]])\s+(\d+)\.(?:\s+(?=[A-Z“\"‘(])|\s*$)")
+# The sentence end may carry a footnote marker ("... 2021.1 2. The Ambassador", "(MONUSCO). 1 4. Briefers").
+_END = r"[.!?:;”\"’)\]]"
+_MIDLINE_NUMBER = re.compile(
+    "(?:" + "|".join(f"(?<={_END}{marker})" for marker in ("", r"\d", r"\d\d", r"\*", r" \d", r" \d\d", r" \*")) + ")"
+    + r"\s+(\d+)\.(?:\s+(?=[A-Z“\"‘(])|\s*$)")
 _SUSPENDED = re.compile(r"(?:and|or|to|and/or)\b")
 _RULE = "---"
 _TERMINAL = re.compile(r"[.!?:;”\"’)\]]\s*$")
+# A sentence's end may carry a footnote marker in PDF text ("... 2021.1", "(MONUSCO). 1", "priority.*").
+_ENDED = re.compile(r"[.!?:;”\"’)\]](?:\s?(?:\d{1,3}|\*{1,3}|[†‡§]))?\s*$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -380,7 +386,7 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
     page_from = 0  # index of the paragraph the current page starts in
 
     def sentence_ended() -> bool:
-        return bool(buf) and bool(_TERMINAL.search(buf[-1]))
+        return bool(buf) and bool(_ENDED.search(buf[-1]))
 
     for lineno, raw in _lines(lines, wrapped, paragraphs):
         line = raw.strip()
