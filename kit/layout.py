@@ -12,9 +12,18 @@ The layout step reads the *shape* of a UN report, not its content:
 * anything else between paragraphs is a page-break fragment of the paragraph
   before it (the PDF conversion splits paragraphs at page ends), and is joined
   back so a sentence split by a page break is one sentence again;
-* running headers and footers of PDF text (document symbol, ``3/12`` page
-  numbers, job numbers) are dropped; hard-wrapped lines are joined and words
-  hyphenated at a line end are mended.
+* page furniture (the running head with the document symbol, the footers of
+  both page sides, "21-19999   3/12" and "4/12   21-19999", page counters, job
+  numbers: defined once, in the "Document furniture" block below) is dropped,
+  wherever a page ends; hard-wrapped lines are joined and words hyphenated at
+  a line end are mended by the rule of :func:`mend_hyphen` (the report's own
+  words and the reference tables' names and terms are known words);
+* footnotes, the text after a footnote rule ("__________________") to the end
+  of the page, are not paragraph text: each is kept in ``Document.footnotes``
+  (``metadata["footnotes"]`` of a parsed report) with the paragraph whose text
+  carried its marker, and the marker ("(MONUSCO). 1", "priority.*", a
+  superscript) is removed from that paragraph. Names inside footnotes are not
+  mentions of any paragraph.
 
 Examples
 --------
