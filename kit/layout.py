@@ -185,10 +185,13 @@ def _running_lines(lines: tuple[str, ...]) -> set[str]:
 # Words hyphenated at a line end (see :func:`mend_hyphen`).
 _WORD = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-#: Prefixes written with a hyphen in UN English and French ("non-State", "self-defence", « sous-région »,
-#: « vice-président »): "head-" + "tail" at a line end keeps its hyphen when the joined word is not known.
-HYPHEN_PREFIXES = frozenset({"non", "self", "ex", "vice", "quasi", "semi", "sous", "demi", "anti", "post", "pre",
-                             "cross", "co"})
+#: Prefixes UN English and French always write with a hyphen ("non-paper", "self-defence", « sous-régionale »,
+#: « vice-président »): "head-" + "tail" at a line end keeps its hyphen unless the joined word is known.
+HYPHEN_PREFIXES = frozenset({"non", "self", "vice", "quasi", "sous"})
+#: Prefixes UN style often writes with a hyphen, but also as a syllable of a word ("ex-combatants" and
+#: "ex-cellent", "co-chair" and "co-ming", "pre-deployment" and "pre-vious"): the hyphen is kept only when the
+#: tail is a word the report or the reference tables use.
+SOMETIMES_HYPHENATED = frozenset({"ex", "co", "pre", "post", "anti", "semi", "demi", "cross", "multi"})
 
 
 @dataclass(frozen=True)
@@ -206,12 +209,18 @@ class Vocabulary:
 
 
 def _vocabulary_of(texts) -> tuple[set[str], set[str]]:
+    """Words and hyphenated compounds of ``texts``; a compound of three words or more also gives each hyphenated
+    pair ("day-to-day": "day-to", "to-day"), the pieces a line end can split it into."""
     words: set[str] = set()
     compounds: set[str] = set()
     for text in texts:
         low = text.lower()
         words.update(_WORD.findall(low))
-        compounds.update(_COMPOUND.findall(low))
+        for compound in _COMPOUND.findall(low):
+            compounds.add(compound)
+            parts = compound.split("-")
+            if len(parts) > 2:
+                compounds.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]))
     return words, compounds
 
 
@@ -265,25 +274,33 @@ def mend_hyphen(head: str, tail: str, known: Vocabulary) -> bool:
 
     1. the joined word is known (the report has it whole elsewhere, or a reference table has it:
        "peace-keepers" where "peacekeepers" is used, "Mo-zambique", "Russian Fed-eration") → one word;
-    2. the hyphenated form is known ("troop-contributing", « sous-régionales ») → a compound;
-    3. ``head`` is a prefix UN style writes with a hyphen (:data:`HYPHEN_PREFIXES`: "non-", "self-",
-       « sous- ») → a compound;
-    4. both halves are words of at least three letters that the report or the reference tables use
-       ("host-country", "troop-contributing" in a report that says "troop" and "contributing") → a compound;
+    2. the hyphenated form is known: the report or a reference table writes it so ("troop-contributing",
+       « sous-régionales »; a longer compound gives its pairs, "day-to-day": "to-day") → a compound;
+    3. the head is a prefix UN style always writes with a hyphen (:data:`HYPHEN_PREFIXES`: "non-paper",
+       "self-defence", « sous-régionale », « vice-président ») → a compound;
+    4. the tail is a word of at least three letters the report or the reference tables use, and the head is a
+       word of theirs too ("host-country", "in-person") or a prefix often written with a hyphen
+       (:data:`SOMETIMES_HYPHENATED`: "ex-combatants", "co-chair") → a compound;
     5. otherwise a word split at a syllable ("train-ing", "protec-tion", "impor-tance", « main-tien ») → one word.
+
+    On the bundled report and the audit reports, splitting every word used once at every position gives the wrong
+    answer for about one split in 200 ("over-all" where "overall" is not used elsewhere).
 
     >>> v = Vocabulary(frozenset({"peacekeeping", "host", "country"}), frozenset())
     >>> mend_hyphen("peace", "keeping", v), mend_hyphen("train", "ing", v), mend_hyphen("host", "country", v)
     (True, True, False)
-    >>> mend_hyphen("non", "paper", v)
+    >>> mend_hyphen("non", "paper", Vocabulary(frozenset({"paper"}), frozenset()))
     False
     """
     h, t = head.lower(), tail.lower()
     if h + t in known.words:
         return True
-    if f"{h}-{t}" in known.compounds or h in HYPHEN_PREFIXES:
+    if f"{h}-{t}" in known.compounds:
         return False
-    return not (len(h) >= 3 and len(t) >= 3 and h in known.words and t in known.words)
+    if h in HYPHEN_PREFIXES:
+        return False
+    tail_is_word = len(t) >= 3 and t in known.words
+    return not (tail_is_word and (h in SOMETIMES_HYPHENATED or (len(h) >= 2 and h in known.words)))
 
 
 def _append(buf: list[str], nxt: str, known: Vocabulary) -> None:

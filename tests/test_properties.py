@@ -237,12 +237,13 @@ def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
     k = data.draw(st.integers(min_value=0, max_value=len(paras) - 1))  # the paragraph with the marker
     j = data.draw(st.integers(min_value=k, max_value=len(paras) - 1))  # the paragraph the page ends in
     printed, marker = MARKERS[data.draw(st.sampled_from(sorted(MARKERS)))]
-    mangled = list(paras)
-    mangled[k] = mangled[k][:-1] + printed
+    words_of = [p.split(" ") for p in paras]
+    words_of[k][-1] = words_of[k][-1][:-1] + printed  # "training." -> "training. 1": the marker stays on its line
     foot = ("\n__________________\n" + f"{marker}   See the report of the Secretary-General on MINUSMA and\n"
             "    the United Nations Interim Force in Lebanon (S/2023/688).\n" + page_end(data))
-    words = mangled[j].split(" ")
+    words = words_of[j]
     cut = data.draw(st.integers(min_value=2, max_value=len(words)))  # len(words): after the paragraph
+    mangled = [" ".join(w) for w in words_of]
     mangled[j] = " ".join(words[:cut]) + foot + " ".join(words[cut:])
     clean = load_text("\n".join(paras), name="clean.txt")
     r = load_text("\n".join(mangled), name="mangled.txt")
