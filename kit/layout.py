@@ -130,8 +130,10 @@ _MIDLINE_NUMBER = re.compile(
 _SUSPENDED = re.compile(r"(?:and|or|to|and/or)\b")
 _RULE = "---"
 _TERMINAL = re.compile(r"[.!?:;”\"’)\]]\s*$")
-# A sentence's end may carry a footnote marker in PDF text ("... 2021.1", "(MONUSCO). 1", "priority.*").
+# A sentence's end may carry a footnote marker in PDF text ("... 2021.1", "(MONUSCO). 1", "priority.*"), but a
+# reference ("para. 12", "No. 3") is no sentence end.
 _ENDED = re.compile(r"[.!?:;”\"’)\]](?:\s?(?:\d{1,3}|\*{1,3}|[†‡§]))?\s*$")
+_REFERENCE_END = re.compile(r"\b(?:paras?|No|Nos|p|pp|art|arts|sect|chap|vol)\.\s?\d{1,3}\s*$", re.IGNORECASE)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -412,7 +414,7 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
     page_from = 0  # index of the paragraph the current page starts in
 
     def sentence_ended() -> bool:
-        return bool(buf) and bool(_ENDED.search(buf[-1]))
+        return bool(buf) and bool(_ENDED.search(buf[-1])) and not _REFERENCE_END.search(buf[-1])
 
     for lineno, raw in _lines(lines, wrapped, paragraphs):
         line = raw.strip()
