@@ -698,3 +698,25 @@ def test_footnotes_survive_report_json(tmp_path):
                     "--out", str(tmp_path / "out")], check=True, capture_output=True)
     footnotes = load_report(source).metadata["footnotes"]
     assert footnotes and load_report(tmp_path / "out" / "report.json").metadata["footnotes"] == footnotes
+
+
+def test_footnotes_separated_by_blank_lines_up_to_a_page_break_and_the_paragraph_goes_on():
+    """Footnotes may be separated by blank lines; the page may end with a form feed (pypdf, pdftotext) rather than
+    a footer; the paragraph cut by the page goes on after the footnotes."""
+    text = ("1. On 5 May 2021, the Working Group held a meeting.\n"
+            "2. The representative of Chad said that the situation in Mali¹ was dire,² and that\n"
+            "__________________\n"
+            "1 See the report of the Secretary-General on the United Nations Multidimensional Integrated\n"
+            "Stabilization Mission in Mali (S/2021/1).\n"
+            "\n"
+            "2 See also resolution 2584 (2021).\n"
+            "\f\n"
+            "the Council should act.\n"
+            "3. The representative of Peru said that the situation was dire.\n")
+    r = load_text(text, name="pages.txt")
+    assert r.paragraphs["text"].tolist()[1:] == [
+        "The representative of Chad said that the situation in Mali was dire, and that the Council should act.",
+        "The representative of Peru said that the situation was dire."]
+    assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [("1", 2), ("2", 2)]
+    assert r.paragraphs["pages"].tolist()[1] == 2
+    assert "MINUSMA" not in set(r.mentions["key"])
