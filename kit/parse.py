@@ -127,7 +127,8 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
 
     ``lang`` ("en", "fr") is detected from the paragraphs when not given, and recorded in ``metadata["lang"]``.
     """
-    doc: Document = parse_layout(source, defer_truncation=True)  # a non-report is said so before "truncated"
+    doc: Document = parse_layout(source, defer_truncation=True,  # a non-report is said so before "truncated"
+                                 reference_folder=gazetteer.folder if gazetteer is not None else None)
     lang = lang or detect_language(" ".join(p.text for p in doc.paragraphs[:30]))
     g = gazetteer if gazetteer is not None and gazetteer.lang == lang else \
         load_gazetteer(gazetteer.folder if gazetteer is not None else None, lang=lang)
@@ -149,7 +150,9 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     problems += att.problems
     chair = next((p for p in people.values() if p.is_chair), None)
     meta.update({"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
-                 "chair": chair.full_name if chair else None, "n_paragraphs": len(texts), "lang": lang})
+                 "chair": chair.full_name if chair else None, "n_paragraphs": len(texts), "lang": lang,
+                 # footnotes taken out of the paragraphs (kit.layout): marker, text, para with the marker, line
+                 "footnotes": doc.footnotes})
 
     # meetings: chair of the meeting = first chair statement inside it (one pass over the statements)
     speakers_kind = {sid: s.kind for sid, s in att.speakers.items()}

@@ -572,3 +572,151 @@ def test_a_report_cut_short_is_truncated_not_a_non_report(text):
     with pytest.raises(LayoutError, match="truncated") as info:
         load_text(text, name="cut.md")
     assert not isinstance(info.value, NotAReportError) and "cut.md" in str(info.value)
+
+
+# ------------------------------------------------------------------ page furniture, hyphens, footnotes (PDF text)
+
+PDF_PAGE_END = {  # how a page of a UN document ends in extracted text (kit.layout.FOOTERS)
+    "odd footer, then the running head": "\n\n21-19999                                  3/12\n\nS/2021/1093\n\n",
+    "even footer, then the running head": "\n\n4/12                                  21-19999\n\nS/2021/1093\n\n",
+    "even footer, the running head directly after it": "\n4/12     21-19999\nS/2021/1093\n",
+    "page counter alone": "\n\n4/8\n\n",
+    "job number alone": "\n\n23-25678\n\n",
+}
+
+
+@pytest.mark.parametrize("page_end", PDF_PAGE_END.values(), ids=PDF_PAGE_END.keys())
+def test_page_footers_mid_text_and_at_the_end_are_not_report_text(page_end):
+    clean = ("1. On 5 May 2021, the Working Group held a meeting on the safety of peacekeepers.\n"
+             "2. The representative of Kenya said that the situation was dire.\n"
+             "3. The representative of Chad said that the situation was dire.\n")
+    mangled = clean.replace("the situation was dire.\n3.", "the situation" + page_end + "was dire.\n3.") \
+        + page_end.rstrip("\n").rsplit("\n", 1)[0]  # and the last page's footer at the very end
+    assert mangled != clean
+    r, c = load_text(mangled, name="footers.txt"), load_text(clean, name="clean.txt")
+    assert r.paragraphs["text"].tolist() == c.paragraphs["text"].tolist()
+    assert r.statements[["para", "speaker_id"]].values.tolist() == c.statements[["para", "speaker_id"]].values.tolist()
+
+
+HYPHENATED = [
+    # (text with a line-end hyphen, the paragraph as the reader reads it)
+    ("The representatives of Ghana, Mo-\nzambique and the Russian Fed-\neration called for more train-\ning.",
+     "The representatives of Ghana, Mozambique and the Russian Federation called for more training."),
+    ("The representative of Chad said that the protec-\ntion of civilians was of great impor-\ntance.",
+     "The representative of Chad said that the protection of civilians was of great importance."),
+    ("The representative of Chad said that peacekeeping worked. The representative of Mali said that peace-\nkeeping "
+     "worked.",
+     "The representative of Chad said that peacekeeping worked. The representative of Mali said that peacekeeping "
+     "worked."),
+    ("The representative of Guinea-\nBissau said that the Secretary-\nGeneral was right.",
+     "The representative of Guinea-Bissau said that the Secretary-General was right."),
+    ("The representative of Chad thanked the troop-\ncontributing countries.",
+     "The representative of Chad thanked the troop-contributing countries."),
+    ("The representative of Chad thanked the troop-\nand police-contributing countries.",
+     "The representative of Chad thanked the troop- and police-contributing countries."),
+    ("The representative of Chad said that host country consent and host-\ncountry support mattered.",
+     "The representative of Chad said that host country consent and host-country support mattered."),
+    ("The representative of Chad said that a non-\npaper helped.", "The representative of Chad said that a non-paper helped."),
+]
+
+
+@pytest.mark.parametrize("text, expected", HYPHENATED)
+def test_words_hyphenated_at_a_line_end_are_mended_by_the_rule(text, expected):
+    """kit.layout.mend_hyphen: a known word (the report's, the reference tables') or a syllable split is joined; a
+    capital after the hyphen, a known compound, a hyphenating prefix or two words used on their own keep it."""
+    r = load_text("1. On 5 May 2021, the Working Group held a meeting.\n2. " + text, name="h.txt")
+    assert r.paragraphs["text"].tolist()[1] == expected
+    assert len(r.statements) and not r.statements["speaker_id"].str.startswith("other:").any()
+
+
+def test_french_words_hyphenated_at_a_line_end_are_mended():
+    text = ("1. Le 5 mai 2021, le Groupe de travail a tenu une séance consacrée aux opérations de main-\n"
+            "tien de la paix.\n"
+            "2. Le représentant du Mo-\nzambique a souligné l'impor-\ntance de la coopération sous-\n"
+            "régionale avec la Guinée-\nBissau et la Trinité-et-\nTobago.\n")
+    r = load_text(text, name="fr.txt", lang="fr")
+    assert r.paragraphs["text"].tolist() == [
+        "Le 5 mai 2021, le Groupe de travail a tenu une séance consacrée aux opérations de maintien de la paix.",
+        "Le représentant du Mozambique a souligné l'importance de la coopération sous-régionale avec la "
+        "Guinée-Bissau et la Trinité-et-Tobago."]
+    assert r.statements["speaker_id"].tolist() == ["MOZ"]
+
+
+def test_footnotes_leave_the_paragraphs_and_are_kept_with_the_paragraph_of_their_marker():
+    text = ("1. On 5 May 2021, the Working Group held a meeting on the United Nations Organization Stabilization\n"
+            "Mission in the Democratic Republic of the Congo (MONUSCO). 1\n"
+            "2. The representative of Kenya said that the safety of peacekeepers was a priority.*\n"
+            "3. The representative of Chad said that the drawdown had to be conditions-based. 2 The\n"
+            "representative of Mali agreed.\n"
+            "4. The representative of Peru said that\n"
+            "__________________\n"
+            "1   See the report of the Secretary-General on MINUSMA\n"
+            "    (S/2023/688).\n"
+            "*   The representative spoke in French.\n"
+            "2   See also resolution 2666 (2022), on UNIFIL.\n"
+            "\n"
+            "21-19999                                   3/12\n"
+            "S/2021/1093\n"
+            "the situation was dire.\n")
+    r = load_text(text, name="notes.txt")
+    assert r.paragraphs["text"].tolist() == [
+        "On 5 May 2021, the Working Group held a meeting on the United Nations Organization Stabilization Mission "
+        "in the Democratic Republic of the Congo (MONUSCO).",
+        "The representative of Kenya said that the safety of peacekeepers was a priority.",
+        "The representative of Chad said that the drawdown had to be conditions-based. The representative of Mali "
+        "agreed.",
+        "The representative of Peru said that the situation was dire."]
+    assert [(n["marker"], n["para"], n["text"]) for n in r.metadata["footnotes"]] == [
+        ("1", 1, "See the report of the Secretary-General on MINUSMA (S/2023/688)."),
+        ("*", 2, "The representative spoke in French."),
+        ("2", 3, "See also resolution 2666 (2022), on UNIFIL.")]
+    # Mentions inside footnotes are not filed under any paragraph (the footnotes are in metadata, not paragraphs).
+    assert not {"MINUSMA", "UNIFIL"} & set(r.mentions["key"])
+    assert r.statements[["para", "speaker_id"]].values.tolist() == [[2, "KEN"], [3, "TCD"], [3, "MLI"], [4, "PER"]]
+    assert "footnote_unplaced" not in set(r.problems["problem"])
+
+
+def test_a_footnote_whose_marker_is_not_found_is_kept_and_reported():
+    text = ("1. On 5 May 2021, the Working Group held a meeting.\n"
+            "2. The representative of Chad said that the situation was dire.\n"
+            "__________________\n"
+            "7   A footnote whose marker is on no paragraph of the page.\n")
+    r = load_text(text, name="notes.txt")
+    assert r.paragraphs["text"].tolist()[-1] == "The representative of Chad said that the situation was dire."
+    assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [("7", None)]
+    assert "footnote_unplaced" in set(r.problems["problem"])
+
+
+def test_footnotes_survive_report_json(tmp_path):
+    text = ("1. On 5 May 2021, the Working Group held a meeting.\n"
+            "2. The representative of Chad said that the situation was dire.*\n"
+            "__________________\n"
+            "*   The representative spoke in French.\n")
+    source = tmp_path / "notes.txt"
+    source.write_text(text, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "kit.cli", "export", str(source), "--format", "json",
+                    "--out", str(tmp_path / "out")], check=True, capture_output=True)
+    footnotes = load_report(source).metadata["footnotes"]
+    assert footnotes and load_report(tmp_path / "out" / "report.json").metadata["footnotes"] == footnotes
+
+
+def test_footnotes_separated_by_blank_lines_up_to_a_page_break_and_the_paragraph_goes_on():
+    """Footnotes may be separated by blank lines; the page may end with a form feed (pypdf, pdftotext) rather than
+    a footer; the paragraph cut by the page goes on after the footnotes."""
+    text = ("1. On 5 May 2021, the Working Group held a meeting.\n"
+            "2. The representative of Chad said that the situation in Mali¹ was dire,² and that\n"
+            "__________________\n"
+            "1 See the report of the Secretary-General on the United Nations Multidimensional Integrated\n"
+            "Stabilization Mission in Mali (S/2021/1).\n"
+            "\n"
+            "2 See also resolution 2584 (2021).\n"
+            "\f\n"
+            "the Council should act.\n"
+            "3. The representative of Peru said that the situation was dire.\n")
+    r = load_text(text, name="pages.txt")
+    assert r.paragraphs["text"].tolist()[1:] == [
+        "The representative of Chad said that the situation in Mali was dire, and that the Council should act.",
+        "The representative of Peru said that the situation was dire."]
+    assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [("1", 2), ("2", 2)]
+    assert r.paragraphs["pages"].tolist()[1] == 2
+    assert "MINUSMA" not in set(r.mentions["key"])

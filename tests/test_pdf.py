@@ -150,3 +150,47 @@ def test_fpdf2_pdf_with_ligatures_and_no_blank_lines(tmp_path, report):
     assert r.metadata["normalised_characters"] >= ligatured
     assert r.metadata["symbol"] == "S/2021/1086"
     assert_parses_like_the_markdown(r, report)
+
+
+def test_fpdf2_pdf_with_un_footers_on_both_page_sides_and_a_footnote(tmp_path, report):
+    """As UN documents are printed: odd pages end "job number   page/pages" (right), even pages "page/pages   job
+    number" (left), the running head is the symbol; a footnote under a rule at the foot of the first page, referenced
+    by a superscript after the first paragraph. The footers and the footnote are not report text; the footnote is
+    kept with the paragraph of its marker."""
+    fpdf = pytest.importorskip("fpdf")
+
+    class Pdf(fpdf.FPDF):
+        def header(self):
+            self.set_font("dejavu", size=8)
+            self.cell(0, 5, "S/2021/1086", new_x="LMARGIN", new_y="NEXT", align="L" if self.page_no() % 2 else "R")
+
+        def footer(self):
+            self.set_font("dejavu", size=8)
+            if self.page_no() == 1:
+                self.set_y(-32)
+                self.cell(0, 5, "_" * 18, new_x="LMARGIN", new_y="NEXT")
+                self.multi_cell(0, 4, "1   See the statement by the President of the Security Council (S/PRST/2001/3) "
+                                      "on the United Nations Mission in South Sudan.", new_x="LMARGIN", new_y="NEXT")
+            self.set_y(-15)
+            n = f"{self.page_no()}/{{nb}}"
+            self.cell(0, 5, f"21-19999    {n}" if self.page_no() % 2 else f"{n}    21-19999",
+                      align="R" if self.page_no() % 2 else "L")
+
+    pdf = Pdf()
+    pdf.add_font("dejavu", fname=str(dejavu()))
+    pdf.set_auto_page_break(True, margin=35)
+    pdf.add_page()
+    pdf.set_font("dejavu", size=10)
+    marked = False
+    for kind, text in plain_blocks():
+        if kind == "para" and "(S/PRST/2001/3)." in text and not marked:  # paragraph 1: a superscript reference
+            text, marked = text.replace("(S/PRST/2001/3).", "(S/PRST/2001/3).\u00b9", 1), True
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    assert marked and pdf.page_no() >= 4  # both page sides, several times
+    path = tmp_path / "report-un-footers.pdf"
+    pdf.output(str(path))
+    r = load_report(path)
+    assert_parses_like_the_markdown(r, report)
+    assert r.paragraphs["text"].tolist() == report.paragraphs["text"].tolist()
+    assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [("1", 1)]
+    assert r.mentions[["para", "key"]].values.tolist() == report.mentions[["para", "key"]].values.tolist()

@@ -335,3 +335,97 @@ def test_person_ids_are_ascii_surnames_with_their_particles(given_name, particle
     assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == [sid]
     person = r.speakers.set_index("speaker_id").loc[sid]
     assert (person["name"], person["title"], person["organization"]) == (full, title, mission)
+
+# ------------------------------------------------------------------ PDF text: page furniture, hyphens, footnotes
+
+PAGE_ENDS = [  # a page's end and the next page's top, as text extracted from a UN document
+    "\n\n21-19999                          3/12\n\nS/2021/1093\n\n",  # odd page: job number, page counter
+    "\n\n4/12                          21-19999\n\nS/2021/1093\n\n",  # even page: page counter, job number
+    "\n4/8     23-25678\nS/2023/1001\n",  # the running head directly after the footer
+    "\n\n4/8\n\n",
+    "\n\n23-25678\n\n",
+    "\n\n23-25678 (E)    181223\n*2325678*\n\n",
+]
+
+
+def page_end(data) -> str:
+    return data.draw(st.sampled_from(PAGE_ENDS))
+
+
+@given(st.lists(statements(), min_size=2, max_size=6), st.data())
+@SETTINGS
+def test_page_footers_and_heads_anywhere_do_not_change_the_tables(items, data):
+    """A page may end inside any paragraph, with either page side's footer (page counter first or job number
+    first), with or without the running head after it, and the text may end with a footer: the tables are the
+    clean text's."""
+    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
+    mangled = []
+    for p in paras:
+        words = p.split(" ")
+        if data.draw(st.booleans()):
+            cut = data.draw(st.integers(min_value=2, max_value=len(words) - 1))
+            p = " ".join(words[:cut]) + page_end(data) + " ".join(words[cut:])
+        mangled.append(p)
+    text = "\n".join(mangled) + (page_end(data).rstrip("\n").rsplit("\n", 1)[0] if data.draw(st.booleans()) else "")
+    clean = load_text("\n".join(paras), name="clean.txt")
+    r = load_text(text, name="mangled.txt")
+    assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
+    assert r.statements[["para", "speaker_id", "verb"]].values.tolist() == \
+        clean.statements[["para", "speaker_id", "verb"]].values.tolist()
+
+
+@given(st.lists(statements(), min_size=1, max_size=6), st.data())
+@SETTINGS
+def test_a_states_name_hyphenated_at_any_line_end_is_mended(items, data):
+    """Any word of a State's name split anywhere at a line end ("Mo-⏎zambique", "Russian Fed-⏎eration") is
+    the State again: the reference tables' names are known words."""
+    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
+    mangled = []
+    for p, (_, isos, _) in zip(paras, items):
+        name = running(G.state(data.draw(st.sampled_from(isos))))
+        words = [m for m in re.finditer(r"[^\W\d_]{2,}", name)]
+        w = data.draw(st.sampled_from(words))
+        at = data.draw(st.integers(min_value=1, max_value=len(w.group()) - 1))
+        if not w.group()[at].islower():
+            mangled.append(p)
+            continue
+        split = name[:w.start() + at] + "-\n" + name[w.start() + at:]
+        mangled.append(p.replace(name, split, 1))
+    clean = load_text("\n".join(paras), name="clean.txt")
+    r = load_text("\n".join(mangled), name="mangled.txt")
+    assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
+    assert_exactly_their_speakers(r, items)
+
+
+MARKERS = {  # how a footnote reference reaches the text: marker as printed, marker in the footnote
+    "lowered superscript": (". 1", "1"), "glued digit": (".1", "1"), "superscript": (".\u00b9", "1"),
+    "asterisk": (".*", "*"), "asterisk before the full stop": ("*.", "*"), "digit before the full stop": ("1.", "1"),
+}
+
+
+@given(st.lists(statements(), min_size=2, max_size=6), st.data())
+@SETTINGS
+def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
+    """A footnote referenced from any paragraph, printed at the foot of the page (rule, footnote, footer), the page
+    ending in the same or a later paragraph: the paragraphs, statements and mentions are the clean text's, the marker
+    is gone, and the footnote is kept with the paragraph that carried its marker."""
+    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
+    k = data.draw(st.integers(min_value=0, max_value=len(paras) - 1))  # the paragraph with the marker
+    j = data.draw(st.integers(min_value=k, max_value=len(paras) - 1))  # the paragraph the page ends in
+    printed, marker = MARKERS[data.draw(st.sampled_from(sorted(MARKERS)))]
+    words_of = [p.split(" ") for p in paras]
+    words_of[k][-1] = words_of[k][-1][:-1] + printed  # "training." -> "training. 1": the marker stays on its line
+    foot = ("\n__________________\n" + f"{marker}   See the report of the Secretary-General on MINUSMA and\n"
+            "    the United Nations Interim Force in Lebanon (S/2023/688).\n" + page_end(data))
+    words = words_of[j]
+    cut = data.draw(st.integers(min_value=2, max_value=len(words)))  # len(words): after the paragraph
+    mangled = [" ".join(w) for w in words_of]
+    mangled[j] = " ".join(words[:cut]) + foot + " ".join(words[cut:])
+    clean = load_text("\n".join(paras), name="clean.txt")
+    r = load_text("\n".join(mangled), name="mangled.txt")
+    assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
+    assert r.statements[["para", "speaker_id", "start", "end"]].values.tolist() == \
+        clean.statements[["para", "speaker_id", "start", "end"]].values.tolist()
+    assert r.mentions.drop(columns="report_id").values.tolist() == clean.mentions.drop(columns="report_id").values.tolist()
+    assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [(marker, k + 1)]
+    assert "MINUSMA" in r.metadata["footnotes"][0]["text"]
