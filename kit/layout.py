@@ -113,6 +113,7 @@ FOOTERS: tuple[tuple[str, re.Pattern], ...] = (
     ("barcode", re.compile(r"^\s*\*\d{7,}\*\s*$")),
 )
 _FOOTER = [pattern for _, pattern in FOOTERS]
+_ANY_FOOTER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _FOOTER))  # one pass per line
 # A running line that carries the page number ("file:///.../report.html 3/12", "Report 2021 - Page 3 of 12").
 _PAGE_COUNTER = re.compile(r"(?:\b\d{1,4}\s*/\s*\d{1,4}|\b[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?)\s*$")
 FOOTNOTE_RULE = re.compile(r"^\s*_{3,}\s*$")
@@ -138,7 +139,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def _is_footer(line: str) -> bool:
-    return any(p.match(line) for p in _FOOTER)
+    return _ANY_FOOTER.match(line) is not None
 
 
 def roman_value(numeral: str) -> int | None:
@@ -184,7 +185,8 @@ def _running_lines(lines: tuple[str, ...]) -> set[str]:
     return running
 
 
-# Words hyphenated at a line end (see :func:`mend_hyphen`).
+# Words hyphenated at a line end (see :func:`mend_hyphen`); a line that ends so ("Mo-", not a Markdown rule "---").
+_LINE_END_HYPHEN = re.compile(r"[^\W\d_]-\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 #: Prefixes UN English and French always write with a hyphen ("non-paper", "self-defence", « sous-régionale »,
@@ -390,7 +392,7 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
     # Words hyphenated at a line end are mended with the words of the report and of the reference tables;
     # both are read only when some line ends with a hyphen.
     known = text_vocabulary(lines) | reference_vocabulary(reference_folder) \
-        if any(line.endswith("-") for line in lines) else Vocabulary()
+        if any(_LINE_END_HYPHEN.search(line) for line in lines) else Vocabulary()
 
     front: list[str] = []
     back: list[str] = []

@@ -67,6 +67,11 @@ def _is_abbreviation(word: str) -> bool:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of the sentences of ``text`` (surrounding whitespace excluded)."""
+    return list(_sentence_spans(text))  # the parser asks for a paragraph's sentences at several steps
+
+
+@lru_cache(maxsize=256)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = len(text) - len(text.lstrip())
     for m in _BOUNDARY.finditer(text):
@@ -80,7 +85,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text.rstrip()):
         spans.append((start, len(text.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
