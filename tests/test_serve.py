@@ -114,9 +114,18 @@ def room(tmp_path_factory):
         wait_until_serving(base + "/", proc, timeout=180)
         yield proc, base, Path(log.name)
     finally:
+        # SIGTERM, as a service manager stops it: kit serve then stops its Voilà, which runs in a session of its
+        # own (a SIGKILL here would leave that server running after the tests)
+        tree = psutil.Process(proc.pid).children(recursive=True) if proc.poll() is None else []
         if proc.poll() is None:
-            proc.kill()
-            proc.wait(30)
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(30)
+        for child in psutil.wait_procs(tree, timeout=30)[1]:  # anything still alive is killed, never left behind
+            child.kill()
         log.close()
 
 
