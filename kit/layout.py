@@ -392,7 +392,7 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
     # Words hyphenated at a line end are mended with the words of the report and of the reference tables;
     # both are read only when some line ends with a hyphen.
     known = text_vocabulary(lines) | reference_vocabulary(reference_folder) \
-        if any(_LINE_END_HYPHEN.search(line) for line in lines) else Vocabulary()
+        if any(line.rstrip().endswith("-") and _LINE_END_HYPHEN.search(line) for line in lines) else Vocabulary()
 
     front: list[str] = []
     back: list[str] = []
@@ -416,7 +416,8 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
     page_from = 0  # index of the paragraph the current page starts in
 
     def sentence_ended() -> bool:
-        return bool(buf) and bool(_ENDED.search(buf[-1])) and not _REFERENCE_END.search(buf[-1])
+        tail = buf[-1][-40:] if buf else ""  # the end of the text is all these patterns read
+        return bool(tail) and bool(_ENDED.search(tail)) and not _REFERENCE_END.search(tail)
 
     for lineno, raw in _lines(lines, wrapped, paragraphs):
         line = raw.strip()
