@@ -17,7 +17,7 @@ from typing import Any
 
 from .i18n import N_, format_number, normalize, semicolon, translator
 
-__all__ = ["LayoutError", "Message", "NotAReportError", "ReportError", "SourceError", "ValidationError"]
+__all__ = ["LayoutError", "Message", "NotAReportError", "ReportError", "SourceError", "ValidationError", "require"]
 
 # TRANSLATORS: where an error is, after the file name: "notes.md, line 3: ..."
 _LINE = N_("line {line}")
@@ -201,3 +201,23 @@ class NotAReportError(LayoutError):
 
     A note, minutes, a list, or a report in a language the kit does not read yet.
     """
+
+
+def require(module: str, what: str, extra: str) -> Any:
+    """Import an optional dependency, or raise a :class:`SourceError` that says which extra installs it.
+
+    >>> require("json", "JSON", "export").__name__
+    'json'
+    >>> require("no_such_module_here", "Word (.docx)", "export")
+    Traceback (most recent call last):
+    ...
+    kit.errors.SourceError: writing Word (.docx) needs the Python package no_such_module_here: pip install 'peacekeeping-briefing-kit[export]'
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise SourceError(N_("writing {what} needs the Python package {module}: "
+                             "pip install 'peacekeeping-briefing-kit[{extra}]'"),
+                          what=what, module=module, extra=extra) from None

@@ -92,6 +92,9 @@ def write_table(df: "pd.DataFrame", path: str | Path, fmt: str) -> Path:
     if fmt == "csv":
         return write_csv(df, path)
     if fmt == "parquet":
+        from .errors import require
+
+        require("pyarrow", "Parquet", "export")
         df.to_parquet(path, index=False)
     elif fmt == "json":
         df.to_json(path, orient="records", date_format="iso", force_ascii=False, indent=1)

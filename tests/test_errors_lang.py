@@ -194,3 +194,15 @@ def test_old_style_messages_still_work():
     assert ReportError("plain").localized("fr") == "plain"
     already = ReportError(_fr("the file is empty"))  # translated before it was raised: shown as it is
     assert already.localized("fr") == already.localized("en") == "le fichier est vide"
+
+
+@pytest.mark.parametrize("module, args", [("docx", ["note", "--out", "note.docx"]),
+                                          ("pyarrow", ["export", "--format", "parquet", "--out", "tables"])])
+def test_a_missing_optional_package_is_named_with_its_extra(module, args, tmp_path, monkeypatch, capsys):
+    """Installed without the [export] extra: one line that says what to install, never a traceback."""
+    monkeypatch.setitem(sys.modules, module, None)  # `import module` now raises ImportError
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and module in err and "peacekeeping-briefing-kit[export]" in err
+    assert not list(tmp_path.iterdir())  # nothing half-written

@@ -207,7 +207,9 @@ def to_html(note: "Note", *, standalone: bool = True) -> str:
 
 def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
     """Write a Word file: A4, styles Title / Heading 1 / Heading 2 / List Bullet, reproducible bytes."""
-    from docx import Document
+    from ..errors import require
+
+    Document = require("docx", "Word (.docx)", "export").Document
     from docx.shared import Mm
 
     doc = Document()
