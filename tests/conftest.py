@@ -159,3 +159,14 @@ def long_report(n: int, per_meeting: int = 25) -> str:
             out.append(f"{p}. The {noun} of {joined} {verbs[p % len(verbs)]} the need for training in Mali (item {p}).")
         out.append("")
     return "\n".join(out)
+
+
+@pytest.fixture()
+def english_by_default(monkeypatch):
+    """No KIT_LANG and no language set in this process, before and after the test (the kit then speaks English)."""
+    from kit.i18n import set_language
+
+    monkeypatch.delenv("KIT_LANG", raising=False)
+    set_language(None)
+    yield
+    set_language(None)

@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from kit import load_text
 from kit.teaching.note import MAX_WORDS, QUOTED_KINDS, NoteError, build_note, json_schema, note_tables
 
+from .test_french import de
+
 # What the issue lists as ask forms; "the need for/to" counts only right after the speaker's own verb.
 ASK_WORDS = re.compile(r"\bcall(?:ed|s)? (?:for|on|upon)\b|\brecommend|\brequest(?:ed|ing|s (?:that|for))\b|\burg"
                        r"(?:ed|es|ing)\b|\bappeal(?:ed|s)? (?:for|to)\b|\bask(?:ed|ing|s)? (?:for|that)\b|\badvocat"
@@ -381,17 +383,23 @@ SENTENCES = [
 @st.composite
 def generated_reports(draw) -> str:
     states = draw(st.lists(st.sampled_from(STATES), min_size=2, max_size=7, unique=True))
+    return _generated(draw, states, SENTENCES, HEAD, " and ",
+                      "The Chair of the Working Group recommended that such meetings continue.")
+
+
+def _generated(draw, names: list[str], sentences: list[str], head: str, and_: str, conclusion: str) -> str:
+    """A report: ``head``, then one drawn sentence per State (with the next State, a group, a number), then the
+    Chair's conclusion; the English and the French generators differ only in their words."""
     paras = []
-    for i, a in enumerate(states):
-        b = states[(i + 1) % len(states)]
-        group = draw(st.lists(st.sampled_from(states), min_size=2, max_size=len(states), unique=True))
-        template = draw(st.sampled_from(SENTENCES))
+    for i, a in enumerate(names):
+        b = names[(i + 1) % len(names)]
+        group = draw(st.lists(st.sampled_from(names), min_size=2, max_size=len(names), unique=True))
+        template = draw(st.sampled_from(sentences))
         paras.append(template.format(a=a, b=b, n=draw(st.integers(2, 4000)),
-                                     group=", ".join(group[:-1]) + " and " + group[-1]))
+                                     group=", ".join(group[:-1]) + and_ + group[-1]))
     body = "\n".join(f"{6 + i}. {p}" for i, p in enumerate(paras))
     last = 6 + len(paras)
-    return (HEAD + body + f"\n\n**III. Conclusion**\n\n{last}. The Chair of the Working Group recommended that "
-            "such meetings continue.\n")
+    return head + body + f"\n\n**III. Conclusion**\n\n{last}. {conclusion}\n"
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -725,34 +733,15 @@ SENTENCES_FR = [
 ]
 
 
-def _de(form: str) -> str:
-    if form.startswith("le "):
-        return "du " + form[3:]
-    if form.startswith("les "):
-        return "des " + form[4:]
-    if form.startswith(("la ", "l'")):
-        return "de " + form
-    return ("d'" if form[:1] in "AEIOUÉÈÊÎÏÔÖÛÜH" else "de ") + form
-
-
 @st.composite
 def generated_french_reports(draw) -> str:
     from kit.gazetteer import load_gazetteer
 
     members = [row for row in load_gazetteer(lang="fr").state_rows if row["status"] == "member"]
     rows = draw(st.lists(st.sampled_from(members), min_size=2, max_size=6, unique_by=lambda row: row["iso3"]))
-    names = [_de(row["fr_running_names"].split("|")[0]) for row in rows]
-    paras = []
-    for i, a in enumerate(names):
-        b = names[(i + 1) % len(names)]
-        group = draw(st.lists(st.sampled_from(names), min_size=2, max_size=len(names), unique=True))
-        template = draw(st.sampled_from(SENTENCES_FR))
-        paras.append(template.format(a=a, b=b, n=draw(st.integers(2, 4000)),
-                                     group=", ".join(group[:-1]) + " et " + group[-1]))
-    body = "\n".join(f"{6 + i}. {p}" for i, p in enumerate(paras))
-    last = 6 + len(paras)
-    return (HEAD_FR + body + f"\n\n**III. Conclusion**\n\n{last}. Le Président du Groupe de travail a recommandé "
-            "que de telles réunions se poursuivent.\n")
+    names = [de(row["fr_running_names"].split("|")[0]) for row in rows]
+    return _generated(draw, names, SENTENCES_FR, HEAD_FR, " et ",
+                      "Le Président du Groupe de travail a recommandé que de telles réunions se poursuivent.")
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -781,14 +770,14 @@ def test_french_number_formats_make_figures(space):
 
     cases = {
         f"plus de 4{space}000 soldats de la paix avaient perdu la vie": "casualties",
-        f"une contribution de 2,8 millions de dollars": "money",
+        "une contribution de 2,8 millions de dollars": "money",
         f"un don de 1{space}500{space}000 dollars": "money",
         f"une hausse de 124{space}% en dix ans": "percentage",
-        f"12,5 pour cent des effectifs": "percentage",
+        "12,5 pour cent des effectifs": "percentage",
         f"1{space}200 policiers formés depuis 2015": "personnel",
-        f"six individus avaient été condamnés": "people",
-        f"plus de 50 pays fournisseurs de contingents": "count",
-        f"au cours des 60 dernières années": "duration",
+        "six individus avaient été condamnés": "people",
+        "plus de 50 pays fournisseurs de contingents": "count",
+        "au cours des 60 dernières années": "duration",
     }
     for text, kind in cases.items():
         sentence = f"Le représentant du Ghana a dit que {text}."

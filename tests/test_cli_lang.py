@@ -17,6 +17,7 @@ from kit.i18n import set_language, translator
 from kit.schema import TABLES
 from kit.teaching.note import NoteError, build_note
 
+pytestmark = pytest.mark.usefixtures("english_by_default")  # tests/conftest.py
 ROOT = Path(__file__).resolve().parent.parent
 _fr = translator("fr").gettext
 #: Words of the English lines that must not be left in a French one.
@@ -27,14 +28,6 @@ ENGLISH = re.compile(r"\b(?:wrote|valid|error|meetings?|paragraphs?|speakers?|st
 @pytest.fixture(scope="module")
 def r():
     return load_report()
-
-
-@pytest.fixture(autouse=True)
-def english_by_default(monkeypatch):
-    monkeypatch.delenv("KIT_LANG", raising=False)
-    set_language(None)
-    yield
-    set_language(None)
 
 
 def _without_data(line: str, r) -> str:

@@ -21,10 +21,12 @@ import pytest
 from kit import ReportError, ReportWarning, load_report, load_text
 from kit.cli import _validate_folder, main
 from kit.errors import Message
-from kit.i18n import set_language, translator
+from kit.i18n import translator
 from kit.sources import MAX_REPORT_BYTES
 
 from .conftest import SYNTHETIC
+
+pytestmark = pytest.mark.usefixtures("english_by_default")  # tests/conftest.py
 
 ROOT = Path(__file__).resolve().parent.parent
 _fr = translator("fr").gettext
@@ -107,14 +109,6 @@ def _words(message: str, err: ReportError) -> str:
     for value in [*_data(err), "report.json", "report_id"]:
         text = text.replace(value, "")
     return re.sub(r"\d[\d\u202f,]*", "", text)
-
-
-@pytest.fixture(autouse=True)
-def english_by_default(monkeypatch):
-    monkeypatch.delenv("KIT_LANG", raising=False)
-    set_language(None)
-    yield
-    set_language(None)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -25,7 +25,7 @@ from kit.language import LANGUAGES, detect_language
 from kit.meetings import parse_date
 
 from .conftest import SYNTHETIC, as_pdf_text
-from .test_properties import assert_exactly_their_speakers, with_page_breaks
+from .test_properties import assert_exactly_their_speakers, numbered, with_page_breaks
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 KIT = Path(__file__).resolve().parents[1] / "kit"
@@ -284,7 +284,7 @@ def french_statements(draw):
 @given(st.lists(french_statements(), min_size=1, max_size=8))
 @SETTINGS
 def test_generated_french_statements_give_exactly_their_speakers(items):
-    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    body = numbered(items)
     r = load_text(body, name="genere.md")
     r.validate()
     assert r.metadata["lang"] == "fr"
@@ -623,7 +623,7 @@ def french_linked_statements(draw):
 @given(st.lists(french_linked_statements(), min_size=1, max_size=6))
 @SETTINGS
 def test_generated_french_ceux_de_and_coordinated_verbs_give_exactly_their_speakers(items):
-    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    body = numbered(items)
     r = load_text(body, name="genere.md")
     r.validate()
     assert_exactly_their_speakers(r, items)

@@ -37,6 +37,11 @@ def statements(draw):
     return text, [r["iso3"] for r in states], verb
 
 
+def numbered(items) -> str:
+    """The generated ``(text, speakers, verb)`` items as numbered paragraphs 1, 2, ..."""
+    return "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+
+
 def assert_exactly_their_speakers(r, items) -> None:
     """Each generated paragraph ``i`` has exactly its speakers, its verb, and is joint when several speak."""
     for i, (_, isos, verb) in enumerate(items, start=1):
@@ -62,7 +67,7 @@ def with_page_breaks(paras: list[str], data) -> str:
 @given(st.lists(statements(), min_size=1, max_size=8))
 @SETTINGS
 def test_generated_statements_give_exactly_their_speakers(items):
-    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    body = numbered(items)
     r = load_text(body, name="generated.md")
     r.validate()
     assert r.paragraphs["para"].tolist() == list(range(1, len(items) + 1))
@@ -94,7 +99,7 @@ def test_any_text_parses_or_raises_a_report_error(text):
 @given(st.lists(statements(), min_size=2, max_size=6), st.floats(min_value=0.05, max_value=0.95))
 @SETTINGS
 def test_truncated_reports_are_refused_or_complete(items, fraction):
-    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    body = numbered(items)
     cut = body[: int(len(body) * fraction)].rstrip()
     starts = len(re.findall(r"^\d+\. ", cut, flags=re.M))
     try:
@@ -154,7 +159,7 @@ def linked_statements(draw):
 @given(st.lists(linked_statements(), min_size=1, max_size=6))
 @SETTINGS
 def test_supported_by_those_of_and_coordinated_verbs_give_exactly_their_speakers(items):
-    body = "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
+    body = numbered(items)
     r = load_text(body, name="generated.md")
     r.validate()
     assert_exactly_their_speakers(r, items)
