@@ -822,6 +822,10 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     by_surname = {p.surname.replace("’", "'"): p for p in people.values() if p.surname}
     surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}) if by_surname else None
     surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
+    # a person's full name is never a mention, even when a first name is a State's name (« Maurice Dupont »)
+    full_names = sorted({p.full_name for p in people.values() if p.full_name and len(p.full_name.split()) > 1})
+    full_alt = trie_regex(full_names, special={"'": "['’]"}) if full_names else None
+    full_regex = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)") if full_alt else None
     reg = _Speakers(g)
     statements: list[Statement] = []
     name_spans: dict[int, list[tuple[int, int]]] = {}
@@ -835,9 +839,10 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
                                  + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
                                  + _find_bare_subjects(text, para, g, grammar, reg, starts)
                                  + _find_unnamed_groups(text, grammar, starts))
-        # a person named with an honorific is a person, speaking or not: "said that Mr. Jordan Smith agreed" does
-        # not mention Jordan
+        # a person named with an honorific or in full is a person, speaking or not: "said that Mr. Jordan Smith
+        # agreed" does not mention Jordan, nor "Maurice Dupont" Mauritius
         people_named = [m.span("name") for m in grammar.honorific_names.finditer(text)]
+        people_named += [m.span() for m in full_regex.finditer(text)] if full_regex else []
         if people_named:
             name_spans[para] = people_named
         if kept:

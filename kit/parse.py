@@ -15,7 +15,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 import warnings
 from bisect import bisect_right
 from pathlib import Path
@@ -50,16 +49,6 @@ def _one_pass(texts: list[tuple[int, str]]) -> tuple[str, list[int]]:
         starts.append(pos)
         pos += len(text) + len(_SEPARATOR)
     return _SEPARATOR.join(t for _, t in texts), starts
-
-
-def _person_name_spans(whole: str, names: list[str]) -> list[tuple[int, int]]:
-    """Every place where a person who takes the floor is named in full: not a mention, even when a first name is
-    also a State's name (« Maurice Dupont », "Jordan Lee", "Chad Smith")."""
-    full = sorted({n for n in names if len(n.split()) > 1}, key=len, reverse=True)
-    if not full:
-        return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in full) + r")(?!\w)")
-    return [m.span() for m in pattern.finditer(whole)]
 
 
 def _meeting_of(numbers: list[int], meetings: list[dict]) -> dict[int, str | None]:
@@ -197,8 +186,6 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     whole, starts = _one_pass(texts)
     exclude = [(starts[i] + a, starts[i] + b) for i, (para, _) in enumerate(texts)
                for a, b in att.name_spans.get(para, [])]
-    exclude += _person_name_spans(whole, [sp.name for sp in att.speakers.values()
-                                          if sp.kind not in ("member_state", "observer_state", "organization")])
     mention_rows = []
     for m in find_mentions(whole, g, exclude):
         i = bisect_right(starts, m.start) - 1
