@@ -8,12 +8,18 @@ Run::
 
     python benchmarks/parse_benchmark.py            # writes benchmarks/results/parse.md
     python benchmarks/parse_benchmark.py --corpus 200 --repeat 5 --long 1000,5000   # quicker
+    python benchmarks/parse_benchmark.py --summary-records 1000 --meetings-coverage 1000   # the other kinds
 
 Targets (issue "The kit library"): cold load < 50 ms, warm < 5 ms,
 1,000 reports < 20 s on a 2-core machine; peak memory reported. Long reports (issue 11): the time
 per paragraph of generated reports of 1,000, 5,000 and 20,000 paragraphs (``tests/conftest.py::
 long_report``: a meeting every 25 paragraphs, a briefer introduced and speaking in each) should be
 flat; each stage of the parse is timed too, so a stage that grows faster than the text shows.
+
+Other document kinds: corpora of generated summary records and meetings coverage (press releases), English and
+French alternating (``tests/generators_kinds.py``, 30 paragraphs each), parsed with ``load_corpus`` as the
+report corpus is (target: 1,000 summary records < 20 s). The generator knows who speaks in each paragraph, so
+the same run also gives the precision and recall of the (paragraph, speaker) pairs found.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 import kit  # noqa: E402
 from kit.report import DEFAULT_REPORT  # noqa: E402
 from tests.conftest import long_report  # noqa: E402 - the one generator of long reports (tests use it too)
+from tests.generators_kinds import write_corpus  # noqa: E402 - generated summary records and press releases
 
 
 def median_ms(samples: list[float]) -> float:
@@ -138,14 +145,96 @@ def long_report_rows(sizes: list[int], repeat: int) -> list[str]:
     return rows
 
 
+CORPUS_CODE = """
+import time, sys, resource, kit
+t = time.perf_counter()
+try:
+    c = kit.load_corpus({folder!r})
+except kit.ReportError as err:
+    print("REFUSED", str(err).splitlines()[0])
+    raise SystemExit(0)
+d = time.perf_counter() - t
+print(len(c.paragraphs), len(c.statements), file=sys.stderr)
+c.statements[["report_id", "para", "speaker_id"]].to_csv({found!r}, index=False)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(d)
+"""
+
+
+def corpus_run(folder: Path) -> dict:
+    """``load_corpus(folder)`` in a fresh process: seconds, memory, row counts, the floor for the same files,
+    the (report_id, para, speaker_id) rows it found; or why the kit refused a file."""
+    floor, t = 0.0, time.perf_counter()
+    for p in sorted(folder.iterdir()):
+        floor += floor_once(p)
+    out = {"floor": floor, "floor_wall": time.perf_counter() - t, "found": set()}
+    found_csv = folder.parent / (folder.name + "-found.csv")
+    code = CORPUS_CODE.format(folder=str(folder), found=str(found_csv))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    lines = proc.stdout.strip().splitlines()
+    if lines and lines[-1].startswith("REFUSED"):
+        out["refused"] = lines[-1].removeprefix("REFUSED ").replace("|", "/")
+        return out
+    out["seconds"] = float(lines[-1])
+    out["rss_parent_kb"], out["rss_child_kb"] = map(int, lines[-2].split())
+    out["counts"] = proc.stderr.strip().splitlines()[-1]
+    import csv
+
+    with open(found_csv, encoding="utf-8") as f:
+        out["found"] = {(r["report_id"], int(r["para"]), r["speaker_id"]) for r in csv.DictReader(f)}
+    found_csv.unlink()
+    return out
+
+
+def kinds_rows(n_sr: int, n_mc: int) -> list[str]:
+    """The generated summary-record and meetings-coverage corpora: time, memory, and the pairs found."""
+    rows = ["| corpus (EN and FR alternating, 30 paragraphs each) | documents | `load_corpus` | per document | "
+            "floor (read+regex) | ratio | max RSS parent / worker | paragraphs, statements | pairs: precision / "
+            "recall | target |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for kind, n, target in (("summary_record", n_sr, "< 20 s for 1,000"), ("meetings_coverage", n_mc, "-")):
+        if not n:
+            continue
+        tmp = Path(tempfile.mkdtemp(prefix=f"kit-{kind}-"))
+        try:
+            folder = tmp / "docs"
+            folder.mkdir()
+            docs = write_corpus(folder, n, kind)
+            res = corpus_run(folder)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        if "refused" in res:
+            rows.append(f"| {kind} | {n} | refused: {res['refused']} | - | {res['floor'] * 1000:.0f} ms | - | - | - | "
+                        f"- | {target} |")
+            print(rows[-1], flush=True)
+            continue
+        expected = {(f"{kind}-{i:04d}", p, s) for i, d in enumerate(docs) for p, s in d.expected}
+        tp = len(expected & res["found"])
+        precision = tp / len(res["found"]) if res["found"] else 0.0
+        rows.append(f"| {kind} | {n} | **{res['seconds']:.1f} s** | {res['seconds'] / n * 1000:.1f} ms | "
+                    f"{res['floor'] * 1000:.0f} ms | {res['seconds'] / res['floor']:.0f}x | "
+                    f"{res['rss_parent_kb'] / 1024:.0f} / {res['rss_child_kb'] / 1024:.0f} MB | {res['counts']} | "
+                    f"{100 * precision:.0f}% / {100 * tp / len(expected):.0f}% | {target} |")
+        print(rows[-1], flush=True)
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=11, help="samples per measurement")
     ap.add_argument("--corpus", type=int, default=1000, help="documents in the corpus test")
     ap.add_argument("--long", default="1000,5000,20000", help="sizes (paragraphs) of the long generated reports")
     ap.add_argument("--long-repeat", type=int, default=3, help="samples per long report")
+    ap.add_argument("--summary-records", type=int, default=1000,
+                    help="generated summary records (EN and FR) in the corpus of that kind; 0 skips it")
+    ap.add_argument("--meetings-coverage", type=int, default=1000,
+                    help="generated press releases (EN and FR) in the corpus of that kind; 0 skips it")
+    ap.add_argument("--kinds-only", action="store_true",
+                    help="measure only the summary-record and meetings-coverage corpora (prints, writes nothing)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "parse.md"))
     args = ap.parse_args()
+    if args.kinds_only:
+        kinds_rows(args.summary_records, args.meetings_coverage)
+        return
     load_start = os.getloadavg()[0]
     sizes = [int(x) for x in args.long.split(",") if x.strip()]
 
@@ -174,29 +263,21 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="kit-corpus-"))
     try:
-        make_corpus(tmp, args.corpus)
-        corpus_floor = 0.0
-        t = time.perf_counter()
-        for p in sorted(tmp.iterdir()):
-            corpus_floor += floor_once(p)
-        corpus_floor_wall = time.perf_counter() - t
-        code = ("import time, sys, resource, kit; t=time.perf_counter(); "
-                f"c=kit.load_corpus({str(tmp)!r}); d=time.perf_counter()-t; "
-                "print(len(c.paragraphs), len(c.statements), file=sys.stderr); "
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-                "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); print(d)")
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-        lines = proc.stdout.strip().splitlines()
-        corpus_s = float(lines[-1])
-        rss_parent_kb, rss_child_kb = map(int, lines[-2].split())
-        counts = proc.stderr.strip().splitlines()[-1]
+        folder = tmp / "reports"
+        folder.mkdir()
+        make_corpus(folder, args.corpus)
+        res = corpus_run(folder)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    corpus_s, corpus_floor, corpus_floor_wall = res["seconds"], res["floor"], res["floor_wall"]
+    rss_parent_kb, rss_child_kb, counts = res["rss_parent_kb"], res["rss_child_kb"], res["counts"]
 
     one_rss_kb = int(subprocess.run(
         [sys.executable, "-c", "import resource, kit; kit.load_report(); "
                                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
         capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip())
+
+    kind_rows = kinds_rows(args.summary_records, args.meetings_coverage)
 
     # Last: parsing long reports grows this process, and a child's max RSS counts its parent's pages.
     long_rows = long_report_rows(sizes, args.long_repeat)
@@ -212,6 +293,7 @@ def main() -> None:
         f"{os.getloadavg()[0]:.1f} (wall times grow with the load of a shared machine; CPU times much less)",
         "",
         f"Command: `python benchmarks/parse_benchmark.py --repeat {args.repeat} --corpus {args.corpus} "
+        f"--summary-records {args.summary_records} --meetings-coverage {args.meetings_coverage} "
         f"--long {args.long} --long-repeat {args.long_repeat}`",
         "",
         f"Floor: read the bundled report ({DEFAULT_REPORT.stat().st_size:,} bytes), decode, one regex pass: "
@@ -234,6 +316,17 @@ def main() -> None:
         "",
         f"Peak memory (max RSS): one report loaded {one_rss_kb / 1024:.0f} MB; corpus parent process "
         f"{rss_parent_kb / 1024:.0f} MB, largest worker {rss_child_kb / 1024:.0f} MB.",
+        "",
+        "## Other document kinds",
+        "",
+        "Generated summary records and meetings coverage (`tests/generators_kinds.py`: invented documents laid "
+        "out as the UN prints them, English and French alternating, 30 paragraphs each, a speaker per "
+        "paragraph in the forms real documents use, continuation and narrative paragraphs), parsed with "
+        f"`load_corpus()` ({os.cpu_count()} worker processes) as the report corpus above. The generator knows "
+        "who speaks in each paragraph: precision and recall are over the (document, paragraph, speaker) "
+        "triples (a measure on invented forms, not on real documents: see `real_documents.md`).",
+        "",
+        *kind_rows,
         "",
         "## Long reports",
         "",
