@@ -35,8 +35,9 @@ __all__ = ["READER", "read_meetings_coverage", "NO_MEETING"]
 NO_MEETING = N_("this press release covers no meeting (no meeting line such as '9391st Meeting (PM)' and date "
                 "line such as '17 October 2023' in its header): the kit reads meetings coverage, not other "
                 "press releases")
-_PROSE_END = re.compile(r"[.!?”\"»’)]\s*$")
+_PROSE_END = re.compile(r"[.!?][”\"»’)]?\s*$")  # a sentence ends the block
 _NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
+_RULE = "---"  # the end mark "* *** *" once the markup step (kit.sources) has read it as a horizontal rule
 
 
 def detect(lines: list[str]) -> bool:
@@ -114,7 +115,7 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
     back: list[str] = []
     for block in blocks[k:]:
         first = lines[block[0]]
-        if back or matches("end_mark", first, words):
+        if back or matches("end_mark", first, words) or first == _RULE:
             back += [lines[i] for i in block]
             continue
         if matches("media", first, words) or (len(block) == 1 and matches("procedural", first, words)):
@@ -127,7 +128,10 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
                                     None, title, numbered=False))
     if meeting_line is None or day is None or not paragraphs:
         raise NotAReportError(NO_MEETING, source=source.name, line=(header[0] + 1) if header else 1)
-    headline = [s for s in head if not _is_header_line(s, words)]
+    # the headline: the first line after the meeting, symbol and date lines that is none of them
+    last = max((i for i, s in enumerate(head) if _is_header_line(s, words)), default=-1)
+    headline = [s for s in head[last + 1:] if not _is_header_line(s, words)] or \
+        [s for s in head if not _is_header_line(s, words)]
     doc = Document(source, head, paragraphs, sections, back, symbol=symbol, kind="meetings_coverage")
     body = body_of(symbol, words.code)
     doc.header = {"symbol": symbol, "date": day, "title": headline[0] if headline else None, "body": body,

@@ -68,16 +68,17 @@ def _header_end(stripped: list[str], words: DocumentWords) -> int:
     return first
 
 
-def _is_free_heading(stripped: list[str], i: int, end: int, marked: bool) -> bool:
-    """A short line alone that ends no sentence, after a blank line or a sentence's end, before a blank line or a
-    paragraph's number ("Election of officers", "General debate")."""
+def _is_free_heading(stripped: list[str], i: int, end: int, marked: bool, symbol: str | None) -> bool:
+    """A short line alone that ends no sentence, after a blank line or a sentence's end (page furniture and the
+    running head skipped), before a blank line or a paragraph's number ("Election of officers", "General
+    debate")."""
     line = stripped[i]
     if marked:
         return True
-    if (not line or _PARA_START.match(line) or is_furniture(line) or len(line) > 100 or len(line.split()) > 12
-            or _NO_HEADING_END.search(line) or not line[0].isupper()):
+    if (not line or _PARA_START.match(line) or is_furniture(line) or line == symbol or len(line) > 100
+            or len(line.split()) > 12 or _NO_HEADING_END.search(line) or not line[0].isupper()):
         return False
-    prev = next((s for s in reversed(stripped[:i]) if s and not is_furniture(s)), "")
+    prev = next((s for s in reversed(stripped[:i]) if s and not is_furniture(s) and s != symbol), "")
     nxt = stripped[i + 1] if i + 1 < end else ""
     return (not stripped[i - 1] or bool(_SENTENCE_END.search(prev))) and (not nxt or bool(_PARA_START.match(nxt)))
 
@@ -98,7 +99,7 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
             i += 1
             continue
         agenda = matches("agenda", line, words)
-        if agenda or _is_free_heading(stripped, i, end, i in source.headings):
+        if agenda or _is_free_heading(stripped, i, end, i in source.headings, symbol):
             j = i + 1
             while (j < end and stripped[j] and not _PARA_START.match(stripped[j]) and not is_furniture(stripped[j])
                    and not _SENTENCE_END.search(stripped[j - 1])):
@@ -164,14 +165,23 @@ def _header_fields(header: list[str], lines: list[str], words: DocumentWords, sy
             out["date"] = find_date(" ".join(header[i:i + 2]))  # the line may wrap before the year
         chair = matches("chair", line, words)
         if chair and out["chair"] is None:
-            out["chair"] = chair.group("name").strip()
+            out["chair"] = _leaders(chair.group("name"))
         later = matches("later", line, words)
         if later and out["later_chair"] is None:
-            out["later_chair"] = later.group("name").strip()
+            out["later_chair"] = _leaders(later.group("name"))
         agenda = matches("agenda", line, words)
         if agenda:
             out["agenda"].append(" ".join(agenda.group(0).split()))
     return out
+
+
+def _leaders(name: str) -> str:
+    """A name without the dot leaders a PDF prints between it and the country.
+
+    >>> _leaders("Mr. Lindqvist . . . . . . . . . (Sweden)")
+    'Mr. Lindqvist (Sweden)'
+    """
+    return " ".join(re.sub(r"(?:\s*\.){3,}", " ", name).split())
 
 
 def _meeting(doc: Document) -> list[dict]:
