@@ -422,7 +422,7 @@ _DOCUMENT_WORDS = {
         agenda=r"^Agenda\s+items?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
                r"\s*(?:[:.–-]\s*|\s+)(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*|\d{4}\s+Session,\s*)?"
-                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)\s+(?:\w+\s+)?Meeting(?:s)?"
+                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)\s+(?:\w+\s+)?Meeting(?:s)?\*?"
                      r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
         media=r"^(?:For\s+information\s+media\b|Not\s+an\s+official\s+record\b|Meetings\s+Coverage\b"
               r"|Press\s+Release\b)",
@@ -441,7 +441,7 @@ _DOCUMENT_WORDS = {
         procedural=r"^La\s+séance\s+(?:est\s+(?:suspendue|reprise)|a\s+(?:commencé|débuté))\s+à\b.{0,120}$",
         agenda=r"^Points?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+de\s+"
                r"l['’]ordre\s+du\s+jour\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
-        meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*e\s+séance"
+        meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)\s+séance\*?"
                      r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit|matin\s+&\s+après-midi))?)$",
         media=r"^(?:Couverture\s+des\s+réunions\b|Documents?\s+officiels?\b|Communiqué\s+de\s+presse\b"
               r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b)",

@@ -398,3 +398,86 @@ def test_generated_documents_keep_the_structure_invariants(generated):
     doc = read(source)
     check_structure(source, doc, want["kind"], want["date"])
     assert [p.text for p in doc.paragraphs] == want["texts"]
+
+
+# ---------------------------------------------------------------- other forms of the same kinds
+
+OLDER_RECORD = """Special Political and Decolonization Committee
+(Fourth Committee)
+
+Summary record of the 13th meeting
+Held at Headquarters, New York, on Monday, 21 October 2002, at 3 p.m.
+
+Chairman:   Mr. Okafor \u2026\u2026\u2026\u2026\u2026\u2026\u2026  (Nigeria)
+
+Agenda item 78: Comprehensive review of the whole question of peacekeeping operations in all their aspects (continued)
+
+The meeting was called to order at 3 p.m.
+
+1.   Mr. Halabi (Lebanon) said that rapid deployment and the security of air transport needed attention.
+
+2.   The representative of Peru said that the consent of the parties remained essential.
+"""
+
+OLDER_RELEASES = {
+    "date line first, night meeting, footnote": ("""GA/PK/233
+9 March 2018
+257th Meeting (Night)
+
+Special Committee Approves Draft Report, Concluding Session
+
+Concluding its work today, the Special Committee approved the draft report of its session.
+
+The representative of Egypt said that the report laid out proposals on a wide range of issues.
+
+For information media. Not an official record.
+
+__________
+
+* The 258th Meeting was not covered.
+""", dt.date(2018, 3, 9), 2),
+    "session prefix and starred meeting": ("""29 June 2018
+Seventy-second Session, 30th Meeting* (PM)
+GA/SPD/658
+
+Fourth Committee Approves Draft Resolution on Peacekeeping
+
+The Fourth Committee approved a draft resolution on peacekeeping today.
+
+Statements
+
+The representative of Canada said that the resolution deserved support.
+
+The representative of India said that troop-contributing countries should be consulted.
+""", dt.date(2018, 6, 29), 3),
+    "French, organ before the symbol": ("""Conseil de sécurité CS/2669
+4956ème séance – après-midi
+28 avril 2004
+
+LE CONSEIL DE SÉCURITÉ ADRESSE UNE SÉRIE DE DEMANDES AUX ÉTATS
+
+Le Conseil de sécurité a adressé ce matin une série de demandes aux États Membres.
+
+Le représentant du Pakistan a dit que le Conseil ne devait pas légiférer à la place des États.
+""", dt.date(2004, 4, 28), 2),
+}
+
+
+def test_a_record_that_prints_its_agenda_item_before_calling_the_meeting_to_order():
+    source = source_from_text(OLDER_RECORD, name="older.txt")
+    doc = read(source)
+    check_structure(source, doc, "summary_record", dt.date(2002, 10, 21))
+    assert [p.section for p in doc.paragraphs] == ["78", "78"]
+    assert doc.header["chair"] == "Mr. Okafor (Nigeria)"
+    assert quiet(load_text, OLDER_RECORD).meetings["chair"].tolist() == ["Mr. Okafor"]
+
+
+@pytest.mark.parametrize("name", sorted(OLDER_RELEASES))
+def test_press_releases_in_other_layouts(name):
+    text, day, n = OLDER_RELEASES[name]
+    source = source_from_text(text, name="release.txt")
+    assert detect_kind(source) == "meetings_coverage"
+    doc = read(source)
+    check_structure(source, doc, "meetings_coverage", day)
+    assert len(doc.paragraphs) == n
+    assert not any("not covered" in p.text or "information media" in p.text for p in doc.paragraphs)

@@ -40,7 +40,8 @@ SYMBOLS = {
     "summary_record": re.compile(r"(?:^|\s)(?P<symbol>[AS]/(?:[\w.]+/)*SR\.\d+(?:/Corr\.\d+)?)$"),
     "verbatim_record": re.compile(r"(?:^|\s)(?P<symbol>[AS]/(?:[\w.]+/)*PV\.\d+(?:\s*\([\w ]+\))?(?:/Corr\.\d+)?)$"),
     # SC/15312, GA/SPD/790, GA/PK/246, CS/15312, CPSD/790, AG/PK/246: letters (two or more), then a number
-    "meetings_coverage": re.compile(r"^(?P<symbol>[A-Z]{2,6}(?:/[A-Z]{2,6})*/\d{2,6}(?:/Rev\.\d+)?)$"),
+    # ... alone on a line, or after the organ's name (« Conseil de sécurité CS/2669 »)
+    "meetings_coverage": re.compile(r"(?:^|\s)(?P<symbol>[A-Z]{2,6}(?:/[A-Z]{2,6})*/\d{2,6}(?:/Rev\.\d+)?)$"),
 }
 
 

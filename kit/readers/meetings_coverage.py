@@ -10,7 +10,8 @@ Not an official record.", then paragraphs that carry **no printed number**, with
 * numbers the paragraphs itself, **1-based over the blank-line-separated blocks after the header block**,
   leaving out sub-headings (a block of one short line that ends no sentence, or a line the markup marks as a
   heading), the media notice, the release's own procedural line ("The meeting began at 3:05 p.m. and ended at
-  4:50 p.m.") page furniture and everything after the end mark ("* *** *"); each paragraph is
+  4:50 p.m."), page furniture and everything after the end mark ("* *** *") or a footnote rule ("_____"); each
+  paragraph is
   ``numbered=False`` and is cited like any other ("para. 12");
 * dates one meeting, from the date line, covering every paragraph; its title is the meeting line.
 
@@ -26,7 +27,7 @@ from pathlib import Path
 from ..errors import NotAReportError
 from ..i18n import N_
 from ..language import DocumentWords, document_words
-from ..layout import Document, Paragraph, is_furniture, join_lines
+from ..layout import FOOTNOTE_RULE, Document, Paragraph, is_furniture, join_lines
 from ..sources import SourceText
 from .base import Reader, body_of, find_date, header_lines, matches, symbol_in, words_of
 
@@ -115,7 +116,7 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
     back: list[str] = []
     for block in blocks[k:]:
         first = lines[block[0]]
-        if back or matches("end_mark", first, words) or first == _RULE:
+        if back or matches("end_mark", first, words) or first == _RULE or FOOTNOTE_RULE.match(first):
             back += [lines[i] for i in block]
             continue
         if matches("media", first, words) or (len(block) == 1 and matches("procedural", first, words)):

@@ -6,8 +6,8 @@ A summary record (``A/C.4/78/SR.9``, ``A/AC.121/SR.250``) prints a header, the s
 at 3.05 p.m.", « La séance est levée à 18 heures. ») around numbered paragraphs, with agenda-item headings
 between them. The reader:
 
-* takes the header (everything before "The meeting was called to order", or before paragraph 1 and the
-  heading just above it) for ``front_matter`` and ``header``: symbol, date, title, chair, body;
+* takes the header (everything before "The meeting was called to order", or before paragraph 1, and before the
+  agenda-item heading just above either) for ``front_matter`` and ``header``: symbol, date, title, chair, body;
 * empties the record's own procedural lines (called to order, suspended, resumed, rose), what follows "The
   meeting rose", the symbol repeated as a running head, and every heading (an agenda item, wrapped over several
   lines or not, or a short line alone that ends no sentence), so none of them is read into a paragraph;
@@ -55,12 +55,12 @@ def _header_end(stripped: list[str], words: DocumentWords) -> int:
     """Index of the first line after the header: the "called to order" line, else paragraph 1 or the heading
     just above it; the end of the text when there is neither (the layout then says there are no paragraphs)."""
     opened = next((i for i, s in enumerate(stripped) if matches("opened", s, words)), None)
-    if opened is not None:
-        return opened
-    first = next((i for i, s in enumerate(stripped) if _PARA_ONE.match(s)), None)
+    first = opened if opened is not None else next((i for i, s in enumerate(stripped) if _PARA_ONE.match(s)), None)
     if first is None:
         return len(stripped)
-    for i in range(first - 1, max(first - 6, -1), -1):  # a heading (perhaps wrapped) right above paragraph 1
+    # an agenda-item heading (perhaps wrapped) right above: the first heading of the body (some records print it
+    # before "The meeting was called to order")
+    for i in range(first - 1, max(first - 6, -1), -1):
         if matches("agenda", stripped[i], words):
             return i
         if stripped[i] and _SENTENCE_END.search(stripped[i]):
