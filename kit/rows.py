@@ -210,6 +210,9 @@ def _check(data: object) -> None:
     tables = data.get("tables")
     if not isinstance(tables, dict):
         fail(N_("no tables"))
+    for row in tables.get("paragraphs") if isinstance(tables.get("paragraphs"), list) else []:
+        if isinstance(row, dict) and "numbered" not in row:
+            row["numbered"] = True  # a report.json of a kit before document kinds: every paragraph was numbered
     for name in TABLE_KEYS:
         rows = tables.get(name)
         if not isinstance(rows, list):
@@ -223,6 +226,9 @@ def _check(data: object) -> None:
                 nullable = col in _NULLABLE or name == "problems"  # a problem may concern no one paragraph
                 if not (isinstance(v, int) and not isinstance(v, bool)) and not (v is None and nullable):
                     fail(N_("row {i} of {name!r}: {col} is {v!r}, not a whole number"), i=i, name=name, col=col, v=v)
+            if name == "paragraphs" and not isinstance(row["numbered"], bool):
+                fail(N_("row {i} of {name!r}: {col} is {v!r}, not true or false"), i=i, name=name, col="numbered",
+                     v=row["numbered"])
             for col in want & _STR_COLUMNS:
                 if not isinstance(row[col], str) and not (row[col] is None and (col in _NULLABLE or name == "problems")):
                     fail(N_("row {i} of {name!r}: {col} is {v!r}, not text"), i=i, name=name, col=col, v=row[col])
