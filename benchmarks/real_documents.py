@@ -145,7 +145,8 @@ def false_hit_form(doc: Document, para: int, speaker: str) -> str:
     else:
         where = "in a paragraph outside the annotated excerpt (numbering)"
     elsewhere = any(s == speaker for (_, s) in doc.expected)
-    return f"{'right speaker, other paragraph' if elsewhere else 'speaker not annotated'} ({verb}) {where}"
+    what = "right speaker, other paragraph" if elsewhere else "a speaker the reader does not mark"
+    return f"{what}: {speaker} ({verb}) {where}"
 
 
 def git_commit() -> str:
