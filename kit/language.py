@@ -426,8 +426,9 @@ _DOCUMENT_WORDS = {
                      r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
         media=r"^(?:For\s+information\s+media\b|Not\s+an\s+official\s+record\b|Meetings\s+Coverage\b"
               r"|Press\s+Release\b)",
+        # "The President (spoke in French):", "Mr. Okonjo (Nigeria) (spoke in French):"
         verbatim_speaker=r"^(?:The\s+(?:President|Chair|Acting\s+President)|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
-                         r"[^:()\n]{1,60}?(?:\s*\([^)\n]{2,80}\))?)\s*:\s*\S",
+                         r"[^:()\n]{1,60}?)(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
     ),
     "fr": DocumentWords(
@@ -445,8 +446,9 @@ _DOCUMENT_WORDS = {
                      r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit|matin\s+&\s+après-midi))?)$",
         media=r"^(?:Couverture\s+des\s+réunions\b|Documents?\s+officiels?\b|Communiqué\s+de\s+presse\b"
               r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b)",
-        verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?"
-                         r"(?:\s*\([^)\n]{2,80}\))?)\s*:\s*\S",
+        # « Le Président (parle en anglais) : », « M. Okonjo (Nigéria) (parle en anglais) : »
+        verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?)"
+                         r"(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
     ),
 }

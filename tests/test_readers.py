@@ -481,3 +481,24 @@ def test_press_releases_in_other_layouts(name):
     check_structure(source, doc, "meetings_coverage", day)
     assert len(doc.paragraphs) == n
     assert not any("not covered" in p.text or "information media" in p.text for p in doc.paragraphs)
+
+
+def test_a_french_verbatim_record_is_refused_too():
+    text = "\n\n".join(["Le Président (parle en anglais) : Je donne la parole à M. Mensah.",
+                       "M. Mensah (Ghana) (parle en anglais) : Je vous remercie, Madame la Présidente.",
+                       "Le Président : Je donne maintenant la parole au représentant du Pérou.",
+                       "M. Quispe (Pérou) : Je remercie les intervenants."])
+    assert detect_kind(text) == "verbatim_record"
+    with pytest.raises(NotAReportError) as info:
+        load_text(text)
+    assert "procès-verbal" in info.value.localized("fr") and info.value.line == 1
+
+
+def test_a_record_whose_header_gives_no_date_says_so():
+    text = (KINDS_DIR / "summary_record_en.txt").read_text(encoding="utf-8")
+    undated = "\n".join(line for line in text.split("\n") if not line.startswith("Held at"))
+    doc = read(source_from_text(undated, name="undated.txt"))
+    assert doc.kind == "summary_record" and doc.meetings == []
+    assert [p["problem"] for p in doc.problems] == ["meeting_date"]
+    r = quiet(load_text, undated)  # its statements make it reported speech; no meeting is invented
+    assert r.meetings.empty and "meeting_date" in set(r.problems["problem"])

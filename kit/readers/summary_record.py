@@ -152,6 +152,11 @@ def read_summary_record(source: SourceText, reference_folder: Path | None = None
                 p.section, p.section_title = headings[k][0], headings[k][1]
     doc.header = _header_fields(header, stripped[:start], words, symbol or doc.symbol)
     doc.meetings = _meeting(doc)
+    if doc.header["date"] is None:
+        doc.problems.append({"problem": "meeting_date", "para": None, "line": 1, "expected": None,
+                             "message": "the header of this summary record gives no meeting date (a line such as "
+                                        "'Held at Headquarters, New York, on Tuesday, 17 October 2023'): the "
+                                        "record is read without its meeting"})
     return doc
 
 
