@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 from .i18n import N_, format_number, normalize, translator
+from .readers import KIND_NAMES
 
 __all__ = ["main"]
 
@@ -33,17 +34,17 @@ def _lang(args: argparse.Namespace) -> str:
     return normalize(getattr(args, "lang", None))
 
 
-def _load(path: str | None):
+def _load(path: str | None, kind: str | None = None):
     from .report import load_report
 
-    return load_report(path) if path else load_report()
+    return load_report(path, kind=kind) if path else load_report(kind=kind)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .report import load_corpus
 
     target = Path(args.report) if args.report else None
-    report = load_corpus(target) if target and target.is_dir() else _load(args.report)
+    report = load_corpus(target) if target and target.is_dir() else _load(args.report, args.kind)
     files = report.export(args.out, args.format or ["csv"])
     lang = _lang(args)
     print(report.summary(lang))
@@ -58,7 +59,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     _ = translator(lang).gettext
     if target is not None and target.is_dir():
         return _validate_folder(target, lang)
-    report = _load(args.report)
+    report = _load(args.report, args.kind)
     report.validate()
     print(_("{report}: valid").format(report=report.summary(lang)))
     for row in report.problems.itertuples():
@@ -197,6 +198,8 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+_KIND_HELP = ("the kind of document of a report file (default: detected from its header); the files of a folder "
+              "are each detected")
 _LANG_HELP = ("language of the headings, labels and dates: en or fr (default: $KIT_LANG, else en); "
               "quotes stay in the report's language")
 
@@ -211,10 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--format", action="append", choices=["csv", "parquet", "json"],
                    help="repeat for several formats (default: csv)")
+    p.add_argument("--kind", choices=KIND_NAMES, help=_KIND_HELP)
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("validate", help="parse a report (or every report in a folder) and check its tables")
     p.add_argument("report", nargs="?", help="report file or folder (default: the bundled report)")
+    p.add_argument("--kind", choices=KIND_NAMES, help=_KIND_HELP)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("note", help="build a briefing note (Markdown, HTML, Word or JSON by --out suffix)")

@@ -11,7 +11,10 @@ what it is.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 import textwrap
 import warnings
 from pathlib import Path
@@ -502,3 +505,19 @@ def test_a_record_whose_header_gives_no_date_says_so():
     assert [p["problem"] for p in doc.problems] == ["meeting_date"]
     r = quiet(load_text, undated)  # its statements make it reported speech; no meeting is invented
     assert r.meetings.empty and "meeting_date" in set(r.problems["problem"])
+
+
+def _kit(*args: str):
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    return subprocess.run([sys.executable, "-m", "kit.cli", *args], capture_output=True, text=True, env=env)
+
+
+def test_the_command_line_takes_the_kind(tmp_path):
+    path = KINDS_DIR / "meetings_coverage_en.txt"
+    run = _kit
+    ok = run("validate", "--kind", "meetings_coverage", str(path))
+    assert ok.returncode == 0 and "valid" in ok.stdout and "1 meeting" in ok.stdout
+    wrong = run("validate", "--kind", "summary_record", str(path))
+    assert wrong.returncode == 2 and "no numbered paragraphs" in wrong.stderr and "Traceback" not in wrong.stderr
+    out = run("export", "--kind", "meetings_coverage", "--format", "json", "--out", str(tmp_path / "x"), str(path))
+    assert out.returncode == 0 and (tmp_path / "x" / "report.json").is_file()
