@@ -328,17 +328,23 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     surnames: dict[str, str | None] = {}
     reported: dict[str, str | None] = {}  # named only inside someone else's reported speech ("said that Mr. X agreed")
     brackets: dict[str, str] = {}  # "Mr. X (Under-Secretary-General for Peace Operations)": a title in brackets
+    delegates: set[str] = set()
     for text in texts:
         for m in grammar.honorific_names.finditer(text):
             surname = _surname(m.group("name"), particles, given_name=False)
             if _is_organ(text, m, g, grammar) or not grammar.predicate_after(text, m.end()):
                 continue
-            if m.group("country") and not forms.bracket_entity(m.group("country"), g, grammar.lang):
+            if m.group("country"):
+                if forms.bracket_entity(m.group("country"), g, grammar.lang):
+                    delegates.add(surname)  # "Mr. Okonjo (Nigeria)": speaks for the State, not as a person
+                    continue
                 brackets.setdefault(surname, m.group("country"))
             if _in_reported_speech(text, m.start(), grammar):
                 reported.setdefault(surname, m.group("hon"))
             else:
                 surnames.setdefault(surname, m.group("hon"))
+    for surname in delegates:
+        surnames.pop(surname, None)
     introduced = []  # people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order
     for m in grammar.introduced.finditer(joined):
         tokens = m.group(1).split()

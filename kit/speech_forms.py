@@ -117,12 +117,13 @@ def predicate_after_appositives(text: str, pos: int, grammar) -> tuple[str, int]
 
 
 def _is_name(tokens: list[str], ctx: Context) -> bool:
-    """Words that can be a person's name: none an institution's word, an article, an honorific or a name of the
-    reference tables ("UNIFIL", "Security Council" are no one)."""
+    """Words that can be a person's name: none an institution's word, an article, an honorific, the chair's title
+    or a name of the reference tables ("UNIFIL", "Security Council", "Chair" are no one)."""
     L = ctx.grammar.lang
     for t in tokens:
         bare = t.rstrip(".")
         if (bare in L.institution_words or t in ctx.g.honorifics or re.fullmatch(rf"(?i:{L.articles})", t + " ")
+                or re.fullmatch(L.chair_title, t)
                 or ctx.g.entities.match(bare, 0) and ctx.g.entities.match(bare, 0)[1] == len(bare)):
             return False
     return not ctx.g.entities.match(" ".join(tokens), 0)

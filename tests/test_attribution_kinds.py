@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kit import load_text
 from kit.attribution import attribute
 from kit.gazetteer import load_gazetteer, read_table
 
@@ -223,3 +224,22 @@ def test_every_member_state_named_after_the_verb(verb):
     paragraphs = [(i, f"The mission must stay, {verb} the representative of {running(row)}.")
                   for i, row in enumerate(MEMBERS, start=1)]
     assert_each_paragraph_is(attribute(paragraphs, G["en"]), [row["iso3"] for row in MEMBERS], paragraphs)
+
+
+# ---------------------------------------------------------------- through load_text, as the parser reads them
+
+MEETING = {"en": "On 3 October 2023, the Special Committee held its 250th meeting.",
+           "fr": "Le 3 octobre 2023, le Comité spécial a tenu sa 250e séance."}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_numbered_after_a_dated_meeting_the_tables_agree_with_the_text(path):
+    """The fixture as numbered paragraphs after a meeting paragraph: the report validates, each paragraph has the
+    speakers of ``attribute()``, and every row of the speakers table speaks (a delegate is no person as well)."""
+    rows, _, result = attributed(path)
+    lines = [MEETING[lang_of(path)]] + [row["text"] for row in rows]
+    r = load_text("\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1)), name=path.stem + ".md")
+    r.validate()
+    for i in range(1, len(rows) + 1):
+        assert r.statements.loc[r.statements["para"] == i + 1, "speaker_id"].tolist() == speakers_of(result, i)
+    assert set(r.speakers["speaker_id"]) == set(r.statements["speaker_id"])
