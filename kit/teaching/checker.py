@@ -158,13 +158,32 @@ class Canon:
         self.table = table
         self.known = set(known) if known is not None else set(table.values())
         self.convert = convert
+        self._memo: dict = {}
+        self._loose_table: dict[str, Any] | None = None
         for k in self.known:
             if isinstance(k, str):
                 self.table.setdefault(name_key(k), k)
 
     def __call__(self, x: Any) -> Any:
-        """The key of ``x``; a string that names nothing comes back as typed (stripped), so messages quote it."""
+        """The key of ``x``; a string that names nothing comes back as typed (stripped), so messages quote it.
+
+        Readings are remembered, and a text longer than any name (a paragraph of a table given whole) is not looked
+        up: a whole table as an answer is read in a moment."""
         x = scalar(x)
+        if isinstance(x, str) and len(x) > _LONGEST_NAME:
+            return x
+        try:
+            return self._memo[(type(x), x)]
+        except (KeyError, TypeError):
+            pass
+        key = self._read(x)
+        try:
+            self._memo[(type(x), x)] = key
+        except TypeError:  # an unhashable item
+            pass
+        return key
+
+    def _read(self, x: Any) -> Any:
         if self.convert is not None:
             y = self.convert(x)
             if y is not None:
@@ -175,10 +194,50 @@ class Canon:
         if key in self.table:
             return self.table[key]
         bare = _ARTICLES.sub("", key, count=1)  # « la MINUSS », « la Police des Nations Unies »
-        return self.table.get(bare, x)
+        if bare in self.table:
+            return self.table[bare]
+        return self._loose().get(loose_key(x), x)
+
+    def _loose(self) -> dict[str, Any]:
+        """The names of the table (and of the converter's table) by :func:`loose_key`; a loose key two items
+        share is left out."""
+        if self._loose_table is None:
+            names = dict(getattr(self.convert, "table", {}) or {})
+            names.update(self.table)
+            loose: dict[str, Any] = {}
+            for name, key in names.items():
+                k = loose_key(name)
+                if k and loose.get(k, key) != key:
+                    loose[k] = None
+                elif k:
+                    loose[k] = key
+            self._loose_table = {k: v for k, v in loose.items() if v is not None}
+        return self._loose_table
 
     def known_item(self, key: Any) -> bool:
         return key in self.known
+
+
+#: Small words a loose name leaves out: each language's articles, and "of" / « de » / « du » / « des ».
+#: No name, title or citation a participant types is longer than this; longer texts are taken as they are.
+_LONGEST_NAME = 160
+
+_SMALL_WORDS = {w for L in LANGUAGES.values()
+                for w in re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]", " ", L.articles))} | {"of", "de", "du", "des", "d"}
+
+
+def loose_key(name: Any) -> str:
+    """A name with its small words ("the", "of", « de », « la ») and every space and punctuation mark left out:
+    "Democratic Republic of Congo" and "the Democratic Republic of the Congo", "Anthony O Mullane" and "Anthony
+    O'Mullane" meet.
+
+    >>> loose_key("Democratic Republic of Congo") == loose_key("the Democratic Republic of the Congo")
+    True
+    >>> loose_key("Anthony O Mullane") == loose_key("Anthony O’Mullane")
+    True
+    """
+    words = re.findall(r"\w+", name_key(name))
+    return "".join(w for w in words if w not in _SMALL_WORDS)
 
 
 _ARTICLES = re.compile("^(?:" + "|".join(L.articles for L in LANGUAGES.values()) + ")", re.I)
@@ -301,9 +360,59 @@ def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str 
     if answer is None:
         res = Result(ex.id, "wrong", t.gettext(NONE_HINT), t.lang)
     else:
-        res = _judge(ex, answer, _report(report), t)
+        r = _report(report)
+        res = _unreadable(ex, answer, t)
+        if res is None:
+            try:
+                res = _judge(ex, answer, r, t)
+            except Exception:  # noqa: BLE001 - no value a participant types may end in a traceback
+                res = t.result(ex, "wrong", t.gettext(
+                    "I cannot read this answer ({kind}). Put a number, a list or a table after answer =.",
+                    kind=_type_name(answer)), tip=True)
     record_progress(res)
     return res
+
+
+def _type_name(answer: Any) -> str:
+    """The kind of value ``answer`` is, as Python names it (``ndarray``, ``generator``, ``module`` ...)."""
+    return type(answer).__name__
+
+
+def _holds_collections(answer: Any) -> bool:
+    """A table whose cells are lists or arrays (what ``.groupby(...)[...].unique()`` gives)."""
+    if isinstance(answer, pd.Series):
+        values = list(answer.values[:50])
+    elif isinstance(answer, pd.DataFrame):
+        values = [v for c in answer.columns for v in list(answer[c].values[:50])]
+    else:
+        return False
+    return any(hasattr(v, "__len__") and not isinstance(v, (str, bytes)) for v in values)
+
+
+def _unreadable(ex: Exercise, answer: Any, t: "_Say") -> "Result | None":
+    """A hint for a value no exercise can be answered with (a function, a module, a generator, a table of
+    lists, a number that is not a number), or ``None`` when the answer can be read."""
+    import inspect
+
+    if hasattr(answer, "statements") and hasattr(answer, "paragraphs") and hasattr(answer, "cite"):
+        return t.result(ex, "wrong", t.gettext("this is the whole report (r); pick the table the question is about, "
+                                               "such as r.meetings or r.statements, and work on it."), tip=True)
+    if inspect.ismodule(answer):
+        return t.result(ex, "wrong", t.gettext("this is a module (something you import), not an answer: put a "
+                                               "value after answer =."))
+    if callable(answer) and not _is_figure(answer) and not isinstance(answer, (pd.Series, pd.DataFrame)):
+        return t.result(ex, "wrong", t.gettext("this is a function or a method, not its result: add the brackets "
+                                               "that call it, for example .nunique() rather than .nunique."))
+    if inspect.isgenerator(answer) or type(answer).__name__ in ("map", "filter", "zip", "enumerate"):
+        return t.result(ex, "wrong", t.gettext("this is a generator, which gives its values only once: make it a "
+                                               "list with list(...)."))
+    if _holds_collections(answer):
+        return t.result(ex, "wrong", t.gettext("your table holds lists of values in its cells (what .unique() "
+                                               "gives). Count them with .nunique(), or flatten them."), tip=True)
+    if isinstance(answer, float) and answer != answer:
+        return t.result(ex, "wrong", t.gettext("your answer is NaN (not a number): an empty selection or a missing "
+                                               "value. Check your filter."), tip=True)
+    return None
 
 
 class UnknownExercise(KeyError):
@@ -382,7 +491,7 @@ def _report(report: "Report | None") -> "Report":
 
 def _judge(ex: Exercise, answer: Any, r: "Report", t: _Say) -> Result:
     canon = canon_for(ex.canon, r)
-    want = ex.expected(r)
+    want = _answers(r)[ex.id] if ex.id in _answers(r) else ex.expected(r)
     judge = {"number": _check_number, "set": _check_set, "choice": _check_choice,
              "mapping": _check_mapping, "figure": _check_figure}[ex.kind]
     return judge(ex, answer, want, r, canon, t)
@@ -450,19 +559,9 @@ def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None
     numbers, values = _other_answers(ex, r, want)
     if (ex.kind == "number" and got in numbers) or any(got == v for v in values):
         return None
-    if ex.kind != "number" and hasattr(got, "__len__") and len(got) in numbers:
+    if ex.kind != "number" and hasattr(got, "__len__") and (len(got) in numbers or len(got) == len(want)):
         got_text = t.gettext("these {unit}", unit=t.unit(ex))  # its count is another exercise's answer
-    for m in ex.mistakes:
-        try:
-            miss = m.answer(r)
-        except Exception:  # noqa: BLE001 - a mistake that cannot be made on this report
-            continue
-        if ex.kind in ("number",):
-            miss = _number_of(miss)
-        elif ex.kind in ("mapping", "figure"):
-            miss = _read_mapping(miss, canon)[0]
-        else:
-            miss = _best_set(miss, want, canon)[1]
+    for m, miss in _mistake_values(ex, r, want, canon):
         if ex.kind == "choice":
             hit = bool(got) and got <= _normal(ex, miss, None) and not got <= want
         else:
@@ -472,10 +571,37 @@ def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None
     return None
 
 
+_MISTAKES_CACHE: dict[tuple[int, str], tuple["Report", list]] = {}
+
+
+def _mistake_values(ex: Exercise, r: "Report", want: Any, canon: Canon | None) -> list[tuple[Mistake, Any]]:
+    """Each listed mistake of ``ex`` and its value on ``r``, read as answers are (computed once per report)."""
+    key = (id(r), ex.id)
+    cached = _MISTAKES_CACHE.get(key)
+    if cached is None or cached[0] is not r:
+        if len(_MISTAKES_CACHE) > 64:
+            _MISTAKES_CACHE.clear()
+        values = []
+        for m in ex.mistakes:
+            try:
+                miss = m.answer(r)
+            except Exception:  # noqa: BLE001 - a mistake that cannot be made on this report
+                continue
+            if ex.kind in ("number",):
+                miss = _number_of(miss)
+            elif ex.kind in ("mapping", "figure"):
+                miss = _read_mapping(miss, canon)[0]
+            else:
+                miss = _best_set(miss, want, canon)[1]
+            values.append((m, miss))
+        cached = _MISTAKES_CACHE[key] = (r, values)
+    return cached[1]
+
+
 def _near_or_unknown(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, t: _Say,
                      said: dict | None = None) -> Result | None:
     """A listed mistake's hint, or "not recognised" when no item of the answer is known; else ``None``."""
-    near = _mistake(ex, r, got, want, canon, f"{len(got)} {t.unit(ex)}", t)
+    near = _mistake(ex, r, got, want, canon, t.ngettext("{count} value", "{count} values", len(got)), t)
     if near is not None:
         return near
     unknown = _unknown(got, canon)
@@ -498,14 +624,12 @@ def _number_of(answer: Any) -> Any:
 def _check_number(ex, answer, want, r, canon, t: _Say) -> Result:
     got = _number_of(answer)
     if is_collection(got) or _is_figure(got):
-        n = len(got) if hasattr(got, "__len__") else 2
-        return t.result(ex, "wrong", t.ngettext("this is a collection of {count} value; the question wants one number. "
-                                         "Try len(...), .nunique() or .sum().",
-                                         "this is a collection of {count} values; the question wants one number. "
-                                         "Try len(...), .nunique() or .sum().", n))
+        return t.result(ex, "wrong", t.gettext("this is a collection of values (a list or a table); the question "
+                                               "wants one number. Try len(...), .nunique() or .sum()."))
     if not isinstance(got, numbers.Real) or isinstance(got, bool):
+        shown = repr(got) if isinstance(got, (str, bool)) else t.gettext("a {kind}", kind=_type_name(got))
         return t.result(ex, "wrong", t.gettext("{got} is not a number; the question wants how many {unit}.",
-                                       got=repr(got), unit=t.unit(ex)))
+                                       got=shown, unit=t.unit(ex)))
     want = scalar(want)
     if got == want:
         return t.correct(ex)
@@ -577,7 +701,9 @@ def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
         return stop
     unknown = _unknown(got, canon)
     wrong = sorted(got - want, key=str)
-    parts = [t.ngettext("{count} of yours is right", "{count} of yours are right", len(got & want))]
+    right = len(got & want)
+    parts = [t.gettext("every right one is in your answer") if right and right == len(want) else
+             t.ngettext("{count} of yours is right", "{count} of yours are right", right)]
     if wrong:
         parts.append(t.ngettext("{count} should not be there ({shown})", "{count} should not be there ({shown})",
                          len(wrong), shown=_shown(wrong, 5, said)))
@@ -709,6 +835,10 @@ def _check_figure(ex, answer, want, r, canon, t: _Say) -> Result:
                                        "after answer =."))
     if not answer.data:
         return t.result(ex, "wrong", t.gettext("this chart is empty: give px.bar your table (and x= and y=)."))
+    kinds = sorted({str(getattr(trace, "type", "") or "") for trace in answer.data} - {"bar"})
+    if kinds:
+        return t.result(ex, "wrong", t.gettext("this is a chart of another kind ({kind}); the question wants a bar "
+                                               "chart: px.bar(...).", kind=", ".join(kinds)))
     return _check_mapping(ex, answer, want, r, canon, t)
 
 
