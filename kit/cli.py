@@ -198,8 +198,19 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check_room(args: argparse.Namespace) -> int:
+    from .room import check_room, ready, room_report
+
+    lang = _lang(args)
+    checks = check_room(report=args.report, lang=lang, folder=args.folder, workshop_port=args.port,
+                        serve_port=args.serve_port)
+    print(room_report(checks, lang))
+    return 0 if "workshop" in ready(checks) else 1
+
+
 _KIND_HELP = ("the kind of document of a report file (default: detected from its header); the files of a folder "
               "are each detected")
+
 _LANG_HELP = ("language of the headings, labels and dates: en or fr (default: $KIT_LANG, else en); "
               "quotes stay in the report's language")
 
@@ -265,6 +276,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", help="the room's language: en or fr (the French notebooks; default: $KIT_LANG, "
                                   "else English notebooks, and the apps follow each browser's language)")
     p.set_defaults(func=_cmd_workshop)
+
+    p = sub.add_parser("check-room", help="the day before: check this laptop can run the workshop, and which "
+                                          "set-up (plan B) it can run if not; exit code 1 when kit workshop cannot")
+    p.add_argument("report", nargs="?", help="the report the workshop will use (default: the bundled one)")
+    p.add_argument("--folder", default="kit-workshop", help="the workshop folder (default: ./kit-workshop)")
+    p.add_argument("--port", type=int, default=8000, help="kit workshop's port (default: 8000; 0: not checked)")
+    p.add_argument("--serve-port", type=int, default=8866, help="kit serve's port (default: 8866; 0: not checked)")
+    p.add_argument("--lang", help="language of the lines and of the notebooks checked: en or fr (default: "
+                                  "$KIT_LANG, else en)")
+    p.set_defaults(func=_cmd_check_room)
 
     p = sub.add_parser("notebooks", help="copy the participants' workshop notebooks to a folder of your own "
                                          "(no solutions), to open with jupyter lab")
