@@ -26,6 +26,15 @@ that grammar:
   same meeting continues that speaker's reported speech (``attribution`` is
   ``"continued"`` instead of ``"explicit"``), unless it opens with a subject of its own (``The report noted``).
 
+* the forms of summary records and meetings coverage (:mod:`kit.speech_forms`): "Mr. Okonjo (Nigeria) said"
+  (the delegation, ``NGA``), "(Observer for the European Union)", "JEAN-PIERRE LACROIX, Under-Secretary-General
+  ..., said", "..., said Martha Pobee, ...", « ..., a déclaré le représentant du Botswana », "Norway's
+  representative said", "Also briefing the Council was X, ..., who said"; French present-tense verbs (« dit »,
+  « fait observer ») are rows of the verb table;
+* a narrative paragraph ("The meeting rose at ...", « La séance est levée ») belongs to no one and ends
+  continuation; an organ ("the General Assembly welcomed") is never a person; a verb whose ``complement`` is
+  ``clause`` reports speech only before its clause ("concluded that", not "concluded its session").
+
 A country that is only *mentioned* ("together with Brazil and Rwanda") is not a
 speaker: only a name followed by a reporting verb (``data/reference/
 reporting_verbs.csv``) makes a statement.
@@ -55,12 +64,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
+from dataclasses import dataclass, field, replace
+from functools import lru_cache, partial
 
+from . import speech_forms as forms
 from .gazetteer import Gazetteer, trie_regex
 from .sentences import sentence_at, sentence_spans
+from .speech_forms import Find as _Find
 
 __all__ = ["Speaker", "Statement", "Attribution", "attribute", "find_people"]
 
@@ -169,7 +179,12 @@ class _Grammar:
         self.lemmas = {row["verb"]: row.get("lemma") or row["verb"] for row in g.verb_rows}
         self._aux = re.compile(rf"^(?P<aux>{'|'.join(map(re.escape, sorted(L.aux, key=len, reverse=True)))})\s+") \
             if L.aux else None
-        verb_alt = "|".join(self._verb_pattern(v, L) for v in verbs)
+        verb_alt = self.verb_alt = "|".join(self._verb_pattern(v, L) for v in verbs)
+        # a verb that is also an ordinary transitive verb reports speech only before its reported clause
+        # ("concluded that", not "concluded its session"): column ``complement`` of reporting_verbs.csv
+        self.needs_clause = {row["verb"] for row in g.verb_rows if (row.get("complement") or "") == "clause"}
+        self.complement = re.compile(L.complement)
+        self.narrative = re.compile(L.narrative)
         self.verb = re.compile(rf"\s*,?\s*{L.adverbs}(?P<verb>{verb_alt})\b")
         # "opened the meeting and stated that", « a ouvert la séance et a déclaré que »: a first predicate that is
         # not reporting, then the reporting verb, in the same clause (no sentence punctuation between them).
@@ -193,9 +208,10 @@ class _Grammar:
         name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
         self.honorific_names = re.compile(
             rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
-            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>[^)]{{2,80}})\))?(?=[\s,])")
+            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,80}})\))?(?=[\s,])")
         self.parenthetical = re.compile(L.parenthetical)
         self.chair = re.compile(L.chair + rf"(?:{L.parenthetical})?" + self.predicate_pattern)
+        self.chair_appositive = re.compile(L.chair + r"(?=,)")  # "The Chair of the Working Group, Ambassador X, ..."
         self.hon_prefix = re.compile(rf"^{L.hon_article and f'(?:{L.hon_article})?'}(?:(?:{hon_alt})\s+)+(?:{L.hon_paren}\s+)?")
         self.representative = re.compile(L.rep_head)  # starts with a literal: the engine can skip ahead
         self.article_before = re.compile(L.article_before)
@@ -215,6 +231,7 @@ class _Grammar:
         # a dit ») is not the previous speaker's, even if the subject is no speaker the kit knows
         self.lead_in = re.compile(L.lead_in)
         self.other_subject = re.compile(rf"\s*(?:{L.lead_in})?(?:{L.other_subject}){self.predicate_pattern}")
+        self.person_named = forms.person_regex(hon_alt)
 
     def _verb_pattern(self, verb: str, L) -> str:
         """A verb phrase as a pattern; adverbs may follow its auxiliary (« a également dit »)."""
@@ -237,16 +254,26 @@ class _Grammar:
         """
         m = self.verb.match(text, pos)
         if m:
-            return self.verb_form(m.group("verb")), m.end()
+            verb = self.verb_form(m.group("verb"))
+            return (verb, m.end()) if self._complete(verb, text, m.end()) else None
         m = self.coordinated.match(text, pos)
-        if m and m.group("cverb"):
-            return self.verb_form(m.group("cverb")), m.end()
-        if m:  # « a ouvert … et déclaré »: the first auxiliary with the participle, if the table has that verb
-            aux = self._aux.match(m.group("cfirst").replace("’", "'"))
-            verb = " ".join(f"{aux.group('aux') if aux else ''} {m.group('cpart')}".split())
-            if verb in self.lemmas:
-                return verb, m.end()
-        return None
+        if not m:
+            return None
+        aux = self._aux.match(m.group("cfirst").replace("’", "'")) if self._aux else None
+        # « a pris la parole et dit »: after an auxiliary, a participle that is also a present tense ("dit") is
+        # the participle
+        cverb = " ".join((m.group("cverb") or "").split())
+        part = m.groupdict().get("cpart") or (cverb if aux and cverb in self._participles else None)
+        if not part:
+            verb = self.verb_form(m.group("cverb"))
+            return (verb, m.end()) if self._complete(verb, text, m.end()) else None
+        # « a ouvert … et déclaré »: the first auxiliary with the participle, if the table has that verb
+        verb = " ".join(f"{aux.group('aux') if aux else ''} {part}".split())
+        return (verb, m.end()) if verb in self.lemmas else None
+
+    def _complete(self, verb: str, text: str, end: int) -> bool:
+        """Whether ``verb`` has what it needs to report speech: a reported clause for the verbs that need one."""
+        return verb not in self.needs_clause or bool(self.complement.match(text, end))
 
     def predicate_after(self, text: str, pos: int) -> tuple[str, int] | None:
         """:meth:`predicate`, also after a clause between the subject and its verb.
@@ -300,15 +327,24 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     particles = grammar.lang.name_particles
     surnames: dict[str, str | None] = {}
     reported: dict[str, str | None] = {}  # named only inside someone else's reported speech ("said that Mr. X agreed")
+    brackets: dict[str, str] = {}  # "Mr. X (Under-Secretary-General for Peace Operations)": a title in brackets
+    delegates: set[str] = set()
     for text in texts:
         for m in grammar.honorific_names.finditer(text):
             surname = _surname(m.group("name"), particles, given_name=False)
-            if not grammar.predicate(text, m.end()):
+            if _is_organ(text, m, g, grammar) or not grammar.predicate_after(text, m.end()):
                 continue
+            if m.group("country"):
+                if forms.bracket_entity(m.group("country"), g, grammar.lang):
+                    delegates.add(surname)  # "Mr. Okonjo (Nigeria)": speaks for the State, not as a person
+                    continue
+                brackets.setdefault(surname, m.group("country"))
             if _in_reported_speech(text, m.start(), grammar):
                 reported.setdefault(surname, m.group("hon"))
             else:
                 surnames.setdefault(surname, m.group("hon"))
+    for surname in delegates:
+        surnames.pop(surname, None)
     introduced = []  # people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order
     for m in grammar.introduced.finditer(joined):
         tokens = m.group(1).split()
@@ -330,6 +366,8 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     people: dict[str, _Person] = {}
     for surname, hon in surnames.items():
         people[surname] = _introduce(surname, hon, joined, grammar, g, occurrences.get(surname, []))
+        if people[surname].title is None and surname in brackets:
+            people[surname] = _titled(people[surname], brackets[surname], g, grammar)
     for surname in introduced:
         if surname not in people:
             person = _introduce(surname, reported.get(surname), joined, grammar, g, occurrences.get(surname, []))
@@ -356,6 +394,32 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
             person.full_name = name
         people[surname] = person
     return people
+
+
+def _titled(person: _Person, title_full: str, g: Gazetteer, grammar: "_Grammar") -> _Person:
+    """The person with a title as written ("Under-Secretary-General for Peace Operations"), split from its
+    organization (:func:`_split_title`), and the State it names if any ("Permanent Representative of Senegal")."""
+    title, org = _split_title(title_full, g, grammar)
+    represents = next((m.key.split(":", 1)[1] for m in g.entities.finditer(title_full)
+                       if m.key.startswith("country:")), None)
+    return replace(person, title=title, organization=org, title_as_written=title_full,
+                   represents_iso3=person.represents_iso3 or represents)
+
+
+def _is_organ(text: str, m: re.Match, g: Gazetteer, grammar: "_Grammar") -> bool:
+    """Whether an honorific and name (:attr:`_Grammar.honorific_names`) are an organ or organization: "the General
+    Assembly welcomed" reads "General" as a rank, but no person is called "Assembly".
+
+    >>> from kit.gazetteer import load_gazetteer
+    >>> g = load_gazetteer()
+    >>> text = "By its resolution 70/268, the General Assembly welcomed the report."
+    >>> _is_organ(text, _grammar(g).honorific_names.search(text), g, _grammar(g))
+    True
+    """
+    if set(m.group("name").split()) & grammar.lang.institution_words:
+        return True
+    entity = g.entities.match(text, m.start())
+    return bool(entity and entity[1] >= m.end("name"))
 
 
 def _in_reported_speech(text: str, pos: int, grammar: _Grammar) -> bool:
@@ -533,17 +597,6 @@ def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[l
     return items, p
 
 
-class _Find(NamedTuple):
-    """One attribution found in a paragraph: who, the verb, and where."""
-
-    start: int  # where the speaker's words start (the subject)
-    verb_end: int
-    speaker_ids: list[str]
-    verb: str
-    name_spans: list[tuple[int, int]]
-    bare: bool = False  # a State or organization named alone ("Norway said"), not "the representative of"
-
-
 class _Speakers:
     """The speakers met so far, created on first mention from the reference tables or the people found."""
 
@@ -551,6 +604,8 @@ class _Speakers:
         self.g = g
         self.speakers: dict[str, Speaker] = {}
         self.problems: list[dict] = []
+        self.delegates: dict[str, tuple[str, str]] = {}  # a delegate's surname (slug) -> the State it speaks for
+        self.extra: dict[str, _Person] = {}  # people named only where they speak ("..., said Martha Pobee, ...")
 
     def person(self, p: _Person) -> str:
         sid = f"person:{_slug(p.surname)}"
@@ -558,6 +613,23 @@ class _Speakers:
             self.speakers[sid] = Speaker(sid, p.full_name, "chair" if p.is_chair else "briefer", None,
                                          p.title, p.organization, p.honorific, p.represents_iso3)
         return sid
+
+    def named(self, people: dict[str, _Person], grammar: "_Grammar", para: int, name: str, honorific: str | None,
+              title: str | None, surname: str | None = None) -> str:
+        """The speaker id of a person named where they speak ("JEAN-PIERRE LACROIX, Under-Secretary-General ...,
+        said", "..., said Martha Pobee, ..."): a delegate's State, a person of the report, or a new person with
+        that title. One surname is one id, however the person is named (``person:lacroix``)."""
+        surname = surname or _surname(name, grammar.lang.name_particles, given_name=honorific is None)
+        if _slug(surname) in self.delegates:
+            return self.listed(*self.delegates[_slug(surname)], para)
+        person = _person_named(people, surname) or _person_named(self.extra, surname)
+        if person is None or (person.title is None and title):
+            full = name if len(name.split()) > 1 else surname
+            base = replace(person, full_name=full) if person and person.full_name == person.surname \
+                else person or _Person(surname, full, honorific, None, None)
+            person = _titled(base, title, self.g, grammar) if title else base
+            self.extra[surname] = person
+        return self.person(person)
 
     def chair_role(self) -> str:
         sid = "role:chair"
@@ -626,13 +698,15 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
     for m in grammar.honorific_names.finditer(text):
         surname = _surname(m.group("name"), grammar.lang.name_particles, given_name=False)
         v = grammar.predicate_after(text, m.end())
-        if not v:
+        if not v or _is_organ(text, m, g, grammar):
             continue
-        entity = g.entities.match(re.sub(rf"^{grammar.lang.articles}", "", m.group("country")), 0) \
-            if m.group("country") else None
-        state = (entity[0].split(":", 1)[1],) if entity and entity[0].startswith("country:") else None
-        if state:  # "Mr. Smith (United Kingdom) said": the delegation speaks
-            sid = reg.listed("state", state[0], para)
+        bracket = m.group("country")
+        who = forms.bracket_entity(bracket, g, grammar.lang) if bracket else None
+        if who:  # "Mr. Smith (United Kingdom) said", "(Observer for the European Union)": the delegation speaks
+            sid = reg.listed(who[0], who[1], para)
+            reg.delegates[_slug(surname)] = who  # and does when "Mr. Smith said" later
+        elif _slug(surname) in reg.delegates:
+            sid = reg.listed(*reg.delegates[_slug(surname)], para)
         elif (person := _person_named(people, surname)) is not None:
             sid = reg.person(person)
         else:
@@ -641,12 +715,14 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
     return found
 
 
-def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | None) -> list[_Find]:
-    """ "The Chair (of the Working Group) recommended": the person the report names as chair. """
+def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | None,
+                starts: list[int]) -> list[_Find]:
+    """ "The Chair (of the Working Group) recommended": the person the report names as chair; at the start of a
+    sentence (``starts``) also past appositives ("The Chair of the Working Group, Ambassador X, ..., presented")."""
     found = []
-    for m in grammar.chair.finditer(text):
-        v = grammar.predicate_after(text, m.end("chair"))
-        if not v:
+    for m in [*grammar.chair.finditer(text), *filter(None, (grammar.chair_appositive.match(text, s) for s in starts))]:
+        v = forms.predicate_after_appositives(text, m.end("chair"), grammar)
+        if not v or any(f.start == m.start() for f in found):
             continue
         sid = reg.person(chair) if chair else reg.chair_role()
         found.append(_Find(m.start(), v[1], [sid], v[0],
@@ -786,7 +862,7 @@ def _continued(para: int, text: str, previous: tuple[int, list[Statement]] | Non
     unless it opens with a subject of its own ("The Secretariat said", « Le Secrétariat a dit »)."""
     if previous is None or previous[0] != para - 1:
         return []
-    if grammar.other_subject.match(text):
+    if grammar.other_subject.match(text) or grammar.narrative.match(text):
         return []
     if meeting_of is not None and (meeting_of.get(para) is None or meeting_of.get(para) != meeting_of.get(previous[0])):
         return []
@@ -800,7 +876,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     """Find the statements of numbered paragraphs.
 
     The steps, per paragraph: find every attribution (representatives, people
-    by name, the chair, people by title), keep them in text order without
+    by name, the chair, people by title, the forms of :mod:`kit.speech_forms`), keep them in text order without
     overlaps, cut the paragraph into one statement per speaker; a paragraph
     with none continues the previous speakers (:func:`_continued`).
 
@@ -832,13 +908,19 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     previous: tuple[int, list[Statement]] | None = None  # (para, statements of the last group)
     for para, text in paragraphs:
         starts = _sentence_starts(text, grammar)
+        ctx = forms.Context(g, grammar, reg, partial(reg.named, people, grammar, para),
+                            partial(_parse_list, g=g, grammar=grammar), para)
         kept = _without_overlaps(_find_representatives(text, para, g, grammar, reg)
                                  + _find_named_people(text, para, g, grammar, reg, people)
-                                 + _find_chair(text, grammar, reg, chair)
+                                 + _find_chair(text, grammar, reg, chair, starts)
                                  + _find_roles(text, grammar, reg, roles, role_regex)
                                  + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
                                  + _find_bare_subjects(text, para, g, grammar, reg, starts)
-                                 + _find_unnamed_groups(text, grammar, starts))
+                                 + _find_unnamed_groups(text, grammar, starts)
+                                 + forms.find_bracket_names(text, ctx, starts)
+                                 + forms.find_caps_names(text, ctx, starts)
+                                 + forms.find_after_verb(text, ctx, grammar.person_named)
+                                 + forms.find_briefer_intro(text, ctx, grammar.person_named, starts))
         # a person named with an honorific or in full is a person, speaking or not: "said that Mr. Jordan Smith
         # agreed" does not mention Jordan, nor "Maurice Dupont" Mauritius
         people_named = [m.span("name") for m in grammar.honorific_names.finditer(text)]

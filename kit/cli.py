@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 from .i18n import N_, format_number, normalize, translator
+from .readers import KIND_NAMES
 
 __all__ = ["main"]
 
@@ -33,17 +34,17 @@ def _lang(args: argparse.Namespace) -> str:
     return normalize(getattr(args, "lang", None))
 
 
-def _load(path: str | None):
+def _load(path: str | None, kind: str | None = None):
     from .report import load_report
 
-    return load_report(path) if path else load_report()
+    return load_report(path, kind=kind) if path else load_report(kind=kind)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .report import load_corpus
 
     target = Path(args.report) if args.report else None
-    report = load_corpus(target) if target and target.is_dir() else _load(args.report)
+    report = load_corpus(target) if target and target.is_dir() else _load(args.report, args.kind)
     files = report.export(args.out, args.format or ["csv"])
     lang = _lang(args)
     print(report.summary(lang))
@@ -58,7 +59,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     _ = translator(lang).gettext
     if target is not None and target.is_dir():
         return _validate_folder(target, lang)
-    report = _load(args.report)
+    report = _load(args.report, args.kind)
     report.validate()
     print(_("{report}: valid").format(report=report.summary(lang)))
     for row in report.problems.itertuples():
@@ -197,6 +198,19 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check_room(args: argparse.Namespace) -> int:
+    from .room import check_room, ready, room_report
+
+    lang = _lang(args)
+    checks = check_room(report=args.report, lang=lang, folder=args.folder, workshop_port=args.port,
+                        serve_port=args.serve_port)
+    print(room_report(checks, lang))
+    return 0 if "workshop" in ready(checks) else 1
+
+
+_KIND_HELP = ("the kind of document of a report file (default: detected from its header); the files of a folder "
+              "are each detected")
+
 _LANG_HELP = ("language of the headings, labels and dates: en or fr (default: $KIT_LANG, else en); "
               "quotes stay in the report's language")
 
@@ -211,10 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--format", action="append", choices=["csv", "parquet", "json"],
                    help="repeat for several formats (default: csv)")
+    p.add_argument("--kind", choices=KIND_NAMES, help=_KIND_HELP)
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("validate", help="parse a report (or every report in a folder) and check its tables")
     p.add_argument("report", nargs="?", help="report file or folder (default: the bundled report)")
+    p.add_argument("--kind", choices=KIND_NAMES, help=_KIND_HELP)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("note", help="build a briefing note (Markdown, HTML, Word or JSON by --out suffix)")
@@ -260,6 +276,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", help="the room's language: en or fr (the French notebooks; default: $KIT_LANG, "
                                   "else English notebooks, and the apps follow each browser's language)")
     p.set_defaults(func=_cmd_workshop)
+
+    p = sub.add_parser("check-room", help="the day before: check this laptop can run the workshop, and which "
+                                          "set-up (plan B) it can run if not; exit code 1 when kit workshop cannot")
+    p.add_argument("report", nargs="?", help="the report the workshop will use (default: the bundled one)")
+    p.add_argument("--folder", default="kit-workshop", help="the workshop folder (default: ./kit-workshop)")
+    p.add_argument("--port", type=int, default=8000, help="kit workshop's port (default: 8000; 0: not checked)")
+    p.add_argument("--serve-port", type=int, default=8866, help="kit serve's port (default: 8866; 0: not checked)")
+    p.add_argument("--lang", help="language of the lines and of the notebooks checked: en or fr (default: "
+                                  "$KIT_LANG, else en)")
+    p.set_defaults(func=_cmd_check_room)
 
     p = sub.add_parser("notebooks", help="copy the participants' workshop notebooks to a folder of your own "
                                          "(no solutions), to open with jupyter lab")

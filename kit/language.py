@@ -84,6 +84,13 @@ class Language:
     title_stop: str  # a word that cannot be inside a title (a verb: "the Chair visited ... met with the Minister")
     person_office: str  # an office after "of" that belongs to the title ("Special Representative of the Secretary-General")
     reported_that: str  # what follows a reporting verb to open reported speech ("said that", « a dit que »)
+    # summary records and meetings coverage (:mod:`kit.speech_forms`)
+    complement: str  # the reported clause a verb with complement "clause" needs ("concluded that", « conclut que »)
+    narrative: str  # a paragraph of the meeting's own events ("The meeting rose at", « La séance est levée »)
+    observer_for: str  # "(Observer for the State of Palestine)": what precedes the State or organization
+    briefer_intro: str  # "Also briefing the Council was" before a name, title and "who said"
+    relative: str  # the relative pronoun of "X, Director of Y, who said" (« qui a dit »)
+    speaker_noun: str  # who speaks for a State after the verb: "said the representative of X"
     signed_chair: str  # "(Signed) Name ... Chair", "Name, was elected Chair", "Name, ..., chaired the Working Group"
     chair_title: str  # a title, without its article, that makes the person introduced with it the chair
     # meetings and front matter
@@ -144,7 +151,8 @@ _EN = Language(
             "november", "december"),
     day=r"\d{1,2}",
     articles=r"the\s+",
-    rep_head=r"(?:(?:Deputy\s+)?Permanent\s+Representatives?|representatives?|observers?|delegations?)\s+of\s+",
+    rep_head=(r"(?:(?:Deputy\s+)?Permanent\s+Representatives?|representatives?|observers?|delegations?|delegates?"
+              r"|speakers?)\s+(?:of|for)\s+"),
     article_before=r"(?<![\w-])[Tt]he\s+$",
     item_prefix=r"the\s+",
     item_prefix_required=False,
@@ -152,8 +160,8 @@ _EN = Language(
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
     parenthetical=(r",\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
-                   r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)[^,.;:!?\n]{2,150}?,\s*"),
-    subject_noun=r"\s+(?:representatives?|delegations?|observers?)\b",
+                   r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"),
+    subject_noun=r"(?:['’]s?)?\s+(?:representatives?|delegations?|observers?|delegates?|speakers?)\b",
     unnamed_group=(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
                    r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
                    r"(?:\s+(?:of\s+the|other|Council|[a-z]+-contributing))*\s+"
@@ -178,7 +186,7 @@ _EN = Language(
     upper=UPPER,  # people's names: "Ñúñez", "Øystein"
     name_column="",
     theme_label="label",
-    name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
+    name_particles=r"dos|da|de|del|van|von|der|den|al|el|ben|bin|di|du|le|la",
     hon_article="",
     hon_paren=r"\([a-z]+\)",
     appositive_hint=rf",\s+(?:[{UPPER}(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{{{0,6}}}}$",
@@ -201,6 +209,18 @@ _EN = Language(
                 r"|ben|bin|di|du|le|la)(?![\w'’-]))[a-z]"),
     person_office=r"(?:Deputy\s+)?Secretary-General\b|President\b",
     reported_that=r"that\b",
+    complement=r"\s*(?:that\b|:|[\"“])",
+    narrative=(r"\s*(?:(?:The\s+)?(?:meeting|session)\s+(?:was\s+)?(?:began|begins|ended|rose|opened|closed|adjourned"
+               r"|suspended|resumed|called\s+to\s+order)\b"
+               r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
+               r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its)\b"
+               r"|The\s+draft\s+(?:resolution|decision)s?\b[^.]{0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
+               r"|.{0,150}?\b(?:took|resumed)\s+the\s+Chair\b)"),
+    observer_for=r"(?:Permanent\s+)?Observer\s+(?:for|of)\s+(?:the\s+)?",
+    briefer_intro=(r"(?:[Aa]lso\s+)?(?:briefing|addressing)\s+the\s+(?:[A-Z][\w-]*\s+){1,3}"
+                   r"(?:(?:today|this\s+\w+)\s+)?(?:was|were)\s+"),
+    relative=r"who\s+",
+    speaker_noun=r"(?:the\s+)?(?:representative|delegate|observer|speaker)s?\s+(?:of|for)\s+",
     signed_chair=(r"(?:\(Signed\)\s+|,\s+|(?m:^))((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
                   r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
                   r"|,?\s+(?:chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b)"),
@@ -248,7 +268,8 @@ _FR = Language(
     months=_FR_MONTHS,
     day=r"(?:1er|\d{1,2})",
     articles=r"(?:les|le|la)\s+|l['’]\s*",
-    rep_head=r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation)s?\s+(?:permanente?s?\s+)?(?=d)",
+    rep_head=(r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée)s?"
+              r"\s+(?:permanente?s?\s+)?(?=d)"),
     article_before=r"(?<![\w-])(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)$",
     item_prefix=_DE,
     item_prefix_required=True,
@@ -257,7 +278,7 @@ _FR = Language(
           r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
     on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
     parenthetical=(r",\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
-                   r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)[^,.;:!?\n]{2,150}?,\s*"),
+                   r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"),
     subject_noun=r"(?!x)x",
     unnamed_group=(r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
                    r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
@@ -265,7 +286,7 @@ _FR = Language(
                    r"représentante?s?|pays)\b"
                    r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"),
     lead_in=rf"[{UPPER}][^,.;:!?\n]{{0,40}},\s+",
-    other_subject=(r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es|[Ss]on|[Ss]a|[Ll]eur)\s*"
+    other_subject=(r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es)\s*"
                    r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=r"(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+{adverbs}[a-zàâçéèêëîïôûùüÿœ]+",
     coord_and=r",?\s+et\s+",
@@ -283,7 +304,7 @@ _FR = Language(
     upper=UPPER,
     name_column="fr_name",
     theme_label="label_fr",
-    name_particles=r"dos|da|de|del|van|von|der|al|el|ben|bin|di|du|le|la",
+    name_particles=r"dos|da|de|del|van|von|der|den|al|el|ben|bin|di|du|le|la",
     hon_article=r"(?:[Ll]e|[Ll]a)\s+",
     hon_paren=r"\([^\W\d_A-Z][^)]{0,30}\)",
     appositive_hint=(rf",\s+(?:(?:le|la)\s+)?(?:(?:{{hon}})\s+)?(?:\([^)]{{{{1,30}}}}\)\s+)?"
@@ -309,6 +330,18 @@ _FR = Language(
                 r"|s['’]|qu['’])"),
     person_office=r"(?:Vice-)?Secrétaire\s+générale?\b|Président(?:e)?\b",
     reported_that=r"(?:que\b|qu['’])",
+    complement=r"\s*(?:que\b|qu['’]|:|[«\"“])",
+    narrative=(r"\s*(?:(?:La\s+)?séance\s+(?:est|a\s+été)\s+(?:levée|ouverte|suspendue|reprise)"
+               r"|(?:La\s+)?séance\s+(?:commence|débute|s['’]achève|prend\s+fin|a\s+commencé|a\s+pris\s+fin)"
+               r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
+               r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note|décidé|décide)\b"
+               r"|Le\s+projet\s+de\s+(?:résolution|décision)\b[^.]{0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
+               r"|.{0,150}?\b(?:prend|reprend|a\s+pris|a\s+repris|assume)\s+la\s+présidence\b)"),
+    observer_for=r"(?:[Oo]bservat(?:eur|rice)(?:\s+permanente?)?)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)",
+    briefer_intro=r"(?:[Aa]\s+également\s+(?:fait\s+un\s+exposé|pris\s+la\s+parole)|[Ee]st\s+également\s+intervenue?)\s+",
+    relative=r"qui\s+",
+    speaker_noun=(r"(?:le|la|les)\s+(?:représentant|représentante|délégué|déléguée|observateur|observatrice)s?"
+                  r"\s+(?=d)"),
     signed_chair=(r"(?:\(Signé\)\s+|,\s+|(?m:^))((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
                   r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b"
                   r"|,?\s+(?:a\s+présidé|a\s+(?:assuré|exercé)\s+la\s+présidence)\b)"),
@@ -426,8 +459,9 @@ _DOCUMENT_WORDS = {
                      r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
         media=r"^(?:For\s+information\s+media\b|Not\s+an\s+official\s+record\b|Meetings\s+Coverage\b"
               r"|Press\s+Release\b)",
+        # "The President (spoke in French):", "Mr. Okonjo (Nigeria) (spoke in French):"
         verbatim_speaker=r"^(?:The\s+(?:President|Chair|Acting\s+President)|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
-                         r"[^:()\n]{1,60}?(?:\s*\([^)\n]{2,80}\))?)\s*:\s*\S",
+                         r"[^:()\n]{1,60}?)(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
     ),
     "fr": DocumentWords(
@@ -445,8 +479,9 @@ _DOCUMENT_WORDS = {
                      r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit|matin\s+&\s+après-midi))?)$",
         media=r"^(?:Couverture\s+des\s+réunions\b|Documents?\s+officiels?\b|Communiqué\s+de\s+presse\b"
               r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b)",
-        verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?"
-                         r"(?:\s*\([^)\n]{2,80}\))?)\s*:\s*\S",
+        # « Le Président (parle en anglais) : », « M. Okonjo (Nigéria) (parle en anglais) : »
+        verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?)"
+                         r"(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
     ),
 }

@@ -11,7 +11,10 @@ what it is.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 import textwrap
 import warnings
 from pathlib import Path
@@ -481,3 +484,40 @@ def test_press_releases_in_other_layouts(name):
     check_structure(source, doc, "meetings_coverage", day)
     assert len(doc.paragraphs) == n
     assert not any("not covered" in p.text or "information media" in p.text for p in doc.paragraphs)
+
+
+def test_a_french_verbatim_record_is_refused_too():
+    text = "\n\n".join(["Le Président (parle en anglais) : Je donne la parole à M. Mensah.",
+                       "M. Mensah (Ghana) (parle en anglais) : Je vous remercie, Madame la Présidente.",
+                       "Le Président : Je donne maintenant la parole au représentant du Pérou.",
+                       "M. Quispe (Pérou) : Je remercie les intervenants."])
+    assert detect_kind(text) == "verbatim_record"
+    with pytest.raises(NotAReportError) as info:
+        load_text(text)
+    assert "procès-verbal" in info.value.localized("fr") and info.value.line == 1
+
+
+def test_a_record_whose_header_gives_no_date_says_so():
+    text = (KINDS_DIR / "summary_record_en.txt").read_text(encoding="utf-8")
+    undated = "\n".join(line for line in text.split("\n") if not line.startswith("Held at"))
+    doc = read(source_from_text(undated, name="undated.txt"))
+    assert doc.kind == "summary_record" and doc.meetings == []
+    assert [p["problem"] for p in doc.problems] == ["meeting_date"]
+    r = quiet(load_text, undated)  # its statements make it reported speech; no meeting is invented
+    assert r.meetings.empty and "meeting_date" in set(r.problems["problem"])
+
+
+def _kit(*args: str):
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    return subprocess.run([sys.executable, "-m", "kit.cli", *args], capture_output=True, text=True, env=env)
+
+
+def test_the_command_line_takes_the_kind(tmp_path):
+    path = KINDS_DIR / "meetings_coverage_en.txt"
+    run = _kit
+    ok = run("validate", "--kind", "meetings_coverage", str(path))
+    assert ok.returncode == 0 and "valid" in ok.stdout and "1 meeting" in ok.stdout
+    wrong = run("validate", "--kind", "summary_record", str(path))
+    assert wrong.returncode == 2 and "no numbered paragraphs" in wrong.stderr and "Traceback" not in wrong.stderr
+    out = run("export", "--kind", "meetings_coverage", "--format", "json", "--out", str(tmp_path / "x"), str(path))
+    assert out.returncode == 0 and (tmp_path / "x" / "report.json").is_file()

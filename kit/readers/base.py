@@ -45,6 +45,9 @@ SYMBOLS = {
 }
 
 
+_SYMBOL_LINE = 120  # the longest line searched for a symbol ("United Nations" + spaces + symbol fits)
+
+
 @dataclass(frozen=True)
 class Reader:
     """One document kind: its name, how to recognise it from its first lines, and how to read it.
@@ -102,7 +105,9 @@ def _compiled(code: str, field: str) -> re.Pattern:
 def symbol_in(lines: list[str], kind: str) -> str | None:
     """The first line of ``lines`` that is a symbol of the kind's form (``A/C.4/78/SR.9``, ``SC/15312``)."""
     pattern = SYMBOLS[kind]
-    return next((m.group("symbol") for m in map(pattern.search, lines) if m), None)
+    # a line that carries a symbol is short: a paragraph's long line is not searched (its symbols are citations)
+    return next((m.group("symbol") for m in (pattern.search(line) for line in lines if len(line) <= _SYMBOL_LINE)
+                 if m), None)
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ The header words are language data (:func:`kit.language.document_words`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from ..language import DocumentWords, document_words
@@ -78,7 +79,8 @@ def _is_free_heading(stripped: list[str], i: int, end: int, marked: bool, symbol
     if (not line or _PARA_START.match(line) or is_furniture(line) or line == symbol or len(line) > 100
             or len(line.split()) > 12 or _NO_HEADING_END.search(line) or not line[0].isupper()):
         return False
-    prev = next((s for s in reversed(stripped[:i]) if s and not is_furniture(s) and s != symbol), "")
+    prev = next((stripped[k] for k in range(i - 1, -1, -1)  # no slice: a long record stays linear
+                 if stripped[k] and not is_furniture(stripped[k]) and stripped[k] != symbol), "")
     nxt = stripped[i + 1] if i + 1 < end else ""
     return (not stripped[i - 1] or bool(_SENTENCE_END.search(prev))) and (not nxt or bool(_PARA_START.match(nxt)))
 
@@ -143,12 +145,18 @@ def read_summary_record(source: SourceText, reference_folder: Path | None = None
     doc.symbol = doc.symbol or symbol
     if headings:
         doc.sections = [(item or "", title, line) for item, title, line in headings]
+        starts = [line for _, _, line in headings]
         for p in doc.paragraphs:
-            above = [h for h in headings if h[2] < p.line]
-            if above:
-                p.section, p.section_title = above[-1][0], above[-1][1]
+            k = bisect_left(starts, p.line) - 1  # the last heading above the paragraph
+            if k >= 0:
+                p.section, p.section_title = headings[k][0], headings[k][1]
     doc.header = _header_fields(header, stripped[:start], words, symbol or doc.symbol)
     doc.meetings = _meeting(doc)
+    if doc.header["date"] is None:
+        doc.problems.append({"problem": "meeting_date", "para": None, "line": 1, "expected": None,
+                             "message": "the header of this summary record gives no meeting date (a line such as "
+                                        "'Held at Headquarters, New York, on Tuesday, 17 October 2023'): the "
+                                        "record is read without its meeting"})
     return doc
 
 

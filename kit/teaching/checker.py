@@ -10,7 +10,7 @@ What the engine does with an answer:
   ``inplace=True`` return ``None``;
 * reads numbers, strings, lists, sets, ``Series``, ``Index``, ``DataFrame``
   (a one-row frame too), ``numpy`` arrays, dicts and plotly figures;
-* maps names to the report's keys with :class:`Canon` tables built from the
+* maps names to the report's keys with :class:`Canon` tables (:mod:`kit.teaching.canons`) built from the
   reference data and the report's tables, in English and French (speakers
   through :class:`kit.teaching.speakers.SpeakerNames`: "UK", « RDC », "Dr.
   Lennartz", "Major General (retired) Jai Menon", « le général de division
@@ -18,7 +18,13 @@ What the engine does with an answer:
   language, "MINUSS"; a theme's id or label, « Police des Nations Unies »;
   "S/RES/2518", "resolution 2518", « la résolution 2518 (2020) »);
 * reads tied answers given together: a list, or a table of the tied labels
-  (``c[c == c.max()]``);
+  (``c[c == c.max()]``); a name typed loosely ("Democratic Republic of Congo",
+  "Anthony O Mullane": :func:`loose_key`) when no exact form matches;
+* never raises, whatever the value: a table of lists (``.unique()``), a
+  function without its brackets, a generator, a module, the whole report or
+  NaN get a line saying what the value is and what to do, a chart of another
+  kind is named ("pie"), and anything else gets one catch-all line (which
+  ``tests/test_participant_simulation.py`` fails on, so it hides no bug);
 * says when a value is not recognised, quoting it as the participant wrote it
   (case and accents kept), gives a specific hint when the answer is a listed
   common mistake, and never prints the expected answer or a count of it, nor
@@ -50,7 +56,6 @@ from __future__ import annotations
 import json
 import numbers
 import os
-import re
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -59,14 +64,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 import pandas as pd
 
 from ..i18n import N_, colon, normalize, semicolon, translator
-from ..language import LANGUAGES
-from .speakers import SpeakerNames, country_forms, name_key
+from .canons import Canon, add_names, canon_for, loose_key, scalar  # noqa: F401 - the checker's names, re-exported
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
 
 __all__ = ["Canon", "Exercise", "Mistake", "Result", "UnknownExercise", "canon_for", "check", "expected", "record_progress",
-           "PROGRESS_ENV"]
+           "PROGRESS_ENV", "loose_key"]
 
 #: Environment variable naming the file the checker appends its progress lines to.
 PROGRESS_ENV = "KIT_PROGRESS_FILE"
@@ -142,78 +146,7 @@ class Exercise:
 
 
 # ---------------------------------------------------------------------------
-# reading names: one table per kind of item, built from reference data and the report
-
-class Canon:
-    """Maps what a participant types to the report's key for it, and knows which keys exist.
-
-    >>> c = Canon("speaker", {"mexico": "MEX", "mex": "MEX"})
-    >>> c("Mexico"), c.known_item("MEX"), c.known_item(c("Brazil"))
-    ('MEX', True, False)
-    """
-
-    def __init__(self, noun: str, table: dict[Any, Any], known: Iterable[Any] | None = None,
-                 convert: Callable[[Any], Any] | None = None) -> None:
-        self.noun = noun
-        self.table = table
-        self.known = set(known) if known is not None else set(table.values())
-        self.convert = convert
-        for k in self.known:
-            if isinstance(k, str):
-                self.table.setdefault(name_key(k), k)
-
-    def __call__(self, x: Any) -> Any:
-        """The key of ``x``; a string that names nothing comes back as typed (stripped), so messages quote it."""
-        x = scalar(x)
-        if self.convert is not None:
-            y = self.convert(x)
-            if y is not None:
-                return y
-        if not isinstance(x, str):
-            return self.table.get(name_key(x), x)
-        key = name_key(x)
-        if key in self.table:
-            return self.table[key]
-        bare = _ARTICLES.sub("", key, count=1)  # « la MINUSS », « la Police des Nations Unies »
-        return self.table.get(bare, x)
-
-    def known_item(self, key: Any) -> bool:
-        return key in self.known
-
-
-_ARTICLES = re.compile("^(?:" + "|".join(L.articles for L in LANGUAGES.values()) + ")", re.I)
-
-
-def add_names(table: dict[Any, Any], key: Any, names: Iterable[Any]) -> None:
-    """Add every name in ``names`` (normalized) as a way to write ``key``; the first key to claim a name keeps it."""
-    for n in names:
-        if isinstance(n, str) and n.strip():
-            table.setdefault(name_key(n), key)
-
-
-# ---------------------------------------------------------------------------
 # reading answers
-
-def scalar(x: Any) -> Any:
-    """A plain Python value: numpy scalars unwrapped, numeric strings and whole floats made ``int``."""
-    if hasattr(x, "item") and not isinstance(x, (str, bytes)) and getattr(x, "ndim", 0) == 0:
-        try:
-            x = x.item()
-        except (ValueError, AttributeError):
-            pass
-    if isinstance(x, str):
-        x = x.strip()
-        if re.fullmatch(r"[+-]?\d+", x):
-            return int(x)
-        return x
-    if isinstance(x, bool):
-        return x
-    if isinstance(x, numbers.Integral):
-        return int(x)
-    if isinstance(x, numbers.Real) and float(x).is_integer():
-        return int(x)
-    return x
-
 
 def _is_figure(x: Any) -> bool:
     return hasattr(x, "data") and hasattr(x, "layout") and hasattr(x, "to_dict")
@@ -301,9 +234,59 @@ def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str 
     if answer is None:
         res = Result(ex.id, "wrong", t.gettext(NONE_HINT), t.lang)
     else:
-        res = _judge(ex, answer, _report(report), t)
+        r = _report(report)
+        res = _unreadable(ex, answer, t)
+        if res is None:
+            try:
+                res = _judge(ex, answer, r, t)
+            except Exception:  # noqa: BLE001 - no value a participant types may end in a traceback
+                res = t.result(ex, "wrong", t.gettext(
+                    "I cannot read this answer ({kind}). Put a number, a list or a table after answer =.",
+                    kind=_type_name(answer)), tip=True)
     record_progress(res)
     return res
+
+
+def _type_name(answer: Any) -> str:
+    """The kind of value ``answer`` is, as Python names it (``ndarray``, ``generator``, ``module`` ...)."""
+    return type(answer).__name__
+
+
+def _holds_collections(answer: Any) -> bool:
+    """A table whose cells are lists or arrays (what ``.groupby(...)[...].unique()`` gives)."""
+    if isinstance(answer, pd.Series):
+        values = list(answer.values[:50])
+    elif isinstance(answer, pd.DataFrame):
+        values = [v for c in answer.columns for v in list(answer[c].values[:50])]
+    else:
+        return False
+    return any(hasattr(v, "__len__") and not isinstance(v, (str, bytes)) for v in values)
+
+
+def _unreadable(ex: Exercise, answer: Any, t: "_Say") -> "Result | None":
+    """A hint for a value no exercise can be answered with (a function, a module, a generator, a table of
+    lists, a number that is not a number), or ``None`` when the answer can be read."""
+    import inspect
+
+    if hasattr(answer, "statements") and hasattr(answer, "paragraphs") and hasattr(answer, "cite"):
+        return t.result(ex, "wrong", t.gettext("this is the whole report (r); pick the table the question is about, "
+                                               "such as r.meetings or r.statements, and work on it."), tip=True)
+    if inspect.ismodule(answer):
+        return t.result(ex, "wrong", t.gettext("this is a module (something you import), not an answer: put a "
+                                               "value after answer =."))
+    if callable(answer) and not _is_figure(answer) and not isinstance(answer, (pd.Series, pd.DataFrame)):
+        return t.result(ex, "wrong", t.gettext("this is a function or a method, not its result: add the brackets "
+                                               "that call it, for example .nunique() rather than .nunique."))
+    if inspect.isgenerator(answer) or type(answer).__name__ in ("map", "filter", "zip", "enumerate"):
+        return t.result(ex, "wrong", t.gettext("this is a generator, which gives its values only once: make it a "
+                                               "list with list(...)."))
+    if _holds_collections(answer):
+        return t.result(ex, "wrong", t.gettext("your table holds lists of values in its cells (what .unique() "
+                                               "gives). Count them with .nunique(), or flatten them."), tip=True)
+    if isinstance(answer, float) and answer != answer:
+        return t.result(ex, "wrong", t.gettext("your answer is NaN (not a number): an empty selection or a missing "
+                                               "value. Check your filter."), tip=True)
+    return None
 
 
 class UnknownExercise(KeyError):
@@ -382,7 +365,7 @@ def _report(report: "Report | None") -> "Report":
 
 def _judge(ex: Exercise, answer: Any, r: "Report", t: _Say) -> Result:
     canon = canon_for(ex.canon, r)
-    want = ex.expected(r)
+    want = _answers(r)[ex.id] if ex.id in _answers(r) else ex.expected(r)
     judge = {"number": _check_number, "set": _check_set, "choice": _check_choice,
              "mapping": _check_mapping, "figure": _check_figure}[ex.kind]
     return judge(ex, answer, want, r, canon, t)
@@ -450,19 +433,9 @@ def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None
     numbers, values = _other_answers(ex, r, want)
     if (ex.kind == "number" and got in numbers) or any(got == v for v in values):
         return None
-    if ex.kind != "number" and hasattr(got, "__len__") and len(got) in numbers:
+    if ex.kind != "number" and hasattr(got, "__len__") and (len(got) in numbers or len(got) == len(want)):
         got_text = t.gettext("these {unit}", unit=t.unit(ex))  # its count is another exercise's answer
-    for m in ex.mistakes:
-        try:
-            miss = m.answer(r)
-        except Exception:  # noqa: BLE001 - a mistake that cannot be made on this report
-            continue
-        if ex.kind in ("number",):
-            miss = _number_of(miss)
-        elif ex.kind in ("mapping", "figure"):
-            miss = _read_mapping(miss, canon)[0]
-        else:
-            miss = _best_set(miss, want, canon)[1]
+    for m, miss in _mistake_values(ex, r, want, canon):
         if ex.kind == "choice":
             hit = bool(got) and got <= _normal(ex, miss, None) and not got <= want
         else:
@@ -472,10 +445,37 @@ def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None
     return None
 
 
+_MISTAKES_CACHE: dict[tuple[int, str], tuple["Report", list]] = {}
+
+
+def _mistake_values(ex: Exercise, r: "Report", want: Any, canon: Canon | None) -> list[tuple[Mistake, Any]]:
+    """Each listed mistake of ``ex`` and its value on ``r``, read as answers are (computed once per report)."""
+    key = (id(r), ex.id)
+    cached = _MISTAKES_CACHE.get(key)
+    if cached is None or cached[0] is not r:
+        if len(_MISTAKES_CACHE) > 64:
+            _MISTAKES_CACHE.clear()
+        values = []
+        for m in ex.mistakes:
+            try:
+                miss = m.answer(r)
+            except Exception:  # noqa: BLE001 - a mistake that cannot be made on this report
+                continue
+            if ex.kind in ("number",):
+                miss = _number_of(miss)
+            elif ex.kind in ("mapping", "figure"):
+                miss = _read_mapping(miss, canon)[0]
+            else:
+                miss = _best_set(miss, want, canon)[1]
+            values.append((m, miss))
+        cached = _MISTAKES_CACHE[key] = (r, values)
+    return cached[1]
+
+
 def _near_or_unknown(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, t: _Say,
                      said: dict | None = None) -> Result | None:
     """A listed mistake's hint, or "not recognised" when no item of the answer is known; else ``None``."""
-    near = _mistake(ex, r, got, want, canon, f"{len(got)} {t.unit(ex)}", t)
+    near = _mistake(ex, r, got, want, canon, t.ngettext("{count} value", "{count} values", len(got)), t)
     if near is not None:
         return near
     unknown = _unknown(got, canon)
@@ -498,14 +498,12 @@ def _number_of(answer: Any) -> Any:
 def _check_number(ex, answer, want, r, canon, t: _Say) -> Result:
     got = _number_of(answer)
     if is_collection(got) or _is_figure(got):
-        n = len(got) if hasattr(got, "__len__") else 2
-        return t.result(ex, "wrong", t.ngettext("this is a collection of {count} value; the question wants one number. "
-                                         "Try len(...), .nunique() or .sum().",
-                                         "this is a collection of {count} values; the question wants one number. "
-                                         "Try len(...), .nunique() or .sum().", n))
+        return t.result(ex, "wrong", t.gettext("this is a collection of values (a list or a table); the question "
+                                               "wants one number. Try len(...), .nunique() or .sum()."))
     if not isinstance(got, numbers.Real) or isinstance(got, bool):
+        shown = repr(got) if isinstance(got, (str, bool)) else t.gettext("a {kind}", kind=_type_name(got))
         return t.result(ex, "wrong", t.gettext("{got} is not a number; the question wants how many {unit}.",
-                                       got=repr(got), unit=t.unit(ex)))
+                                       got=shown, unit=t.unit(ex)))
     want = scalar(want)
     if got == want:
         return t.correct(ex)
@@ -577,7 +575,9 @@ def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
         return stop
     unknown = _unknown(got, canon)
     wrong = sorted(got - want, key=str)
-    parts = [t.ngettext("{count} of yours is right", "{count} of yours are right", len(got & want))]
+    right = len(got & want)
+    parts = [t.gettext("every right one is in your answer") if right and right == len(want) else
+             t.ngettext("{count} of yours is right", "{count} of yours are right", right)]
     if wrong:
         parts.append(t.ngettext("{count} should not be there ({shown})", "{count} should not be there ({shown})",
                          len(wrong), shown=_shown(wrong, 5, said)))
@@ -709,146 +709,8 @@ def _check_figure(ex, answer, want, r, canon, t: _Say) -> Result:
                                        "after answer =."))
     if not answer.data:
         return t.result(ex, "wrong", t.gettext("this chart is empty: give px.bar your table (and x= and y=)."))
+    kinds = sorted({str(getattr(trace, "type", "") or "") for trace in answer.data} - {"bar"})
+    if kinds:
+        return t.result(ex, "wrong", t.gettext("this is a chart of another kind ({kind}); the question wants a bar "
+                                               "chart: px.bar(...).", kind=", ".join(kinds)))
     return _check_mapping(ex, answer, want, r, canon, t)
-
-
-# ---------------------------------------------------------------------------
-# the name tables (one per kind of item), from the reference data and the report's own tables.
-# Speakers are read by the one resolver of the kit, kit.teaching.speakers.SpeakerNames.
-
-_CANON_CACHE: dict[tuple[str, int], tuple["Report", Canon]] = {}
-
-
-def canon_for(name: str | None, r: "Report") -> Canon | None:
-    """The :class:`Canon` called ``name`` for report ``r`` (cached for the last reports checked)."""
-    if name is None:
-        return None
-    key = (name, id(r))
-    cached = _CANON_CACHE.get(key)
-    if cached is None or cached[0] is not r:  # the cache keeps the report, so its id is not reused meanwhile
-        if len(_CANON_CACHE) > 32:
-            _CANON_CACHE.clear()
-        cached = _CANON_CACHE[key] = (r, _BUILDERS[name](r))
-    return cached[1]
-
-
-def speaker_canon(r: "Report") -> Canon:
-    """Speakers by any name :class:`kit.teaching.speakers.SpeakerNames` reads: id, name (accents optional), ISO
-    code, the reference table's names and initials ("UK"), surname, first name, honorific + surname
-    ("Major General Menon", "Dr. Lennartz")."""
-    names = SpeakerNames(r.speakers, r.statements[["speaker_id", "speaker"]].drop_duplicates())
-    return Canon(N_("a speaker"), {}, known=set(r.speakers["speaker_id"]), convert=names)
-
-
-def country_canon(r: "Report") -> Canon:
-    """Countries by ISO code, UN name and running names in English and French (with or without the French article),
-    their initials and the ``country`` rows of abbreviations.csv ("DRC", « RDC », « RCA »), mission host names, and
-    the names the report itself prints (its mentions and its delegations)."""
-    from ..gazetteer import load_gazetteer
-
-    g = load_gazetteer()
-    table: dict[str, str] = {}
-    for iso, names in country_forms().items():
-        add_names(table, iso, names)
-    for row in g.mission_rows:
-        if row.get("host") and "|" not in str(row.get("host_iso3", "")) and row.get("host_iso3"):
-            add_names(table, row["host_iso3"], [row["host"]])
-    for row in r.mentions[r.mentions["kind"] == "country"].itertuples():
-        add_names(table, row.key, [row.surface])
-    for row in r.speakers[r.speakers["country_iso3"].notna()].itertuples():
-        add_names(table, row.country_iso3, [row.name])
-    return Canon(N_("a country"), table, known={row["iso3"] for row in g.state_rows})
-
-
-def mission_names(row: dict) -> list[str]:
-    """Every name of a ``missions.csv`` row after its acronyms: English and French full and other names."""
-    return [row.get("name", ""), *str(row.get("alt_names", "")).split("|"),
-            row.get("fr_name", ""), *str(row.get("fr_alt_names", "")).split("|")]
-
-
-def mission_canon(r: "Report") -> Canon:
-    """Missions by English or French acronym (UNMISS, MINUSS), full name and other names in both languages
-    (missions.csv), and the words the report prints ("Mission des Nations Unies au Soudan du Sud (MINUSS)")."""
-    from ..gazetteer import load_gazetteer
-
-    rows = load_gazetteer().mission_rows
-    table: dict[str, str] = {}
-    for row in rows:  # the acronyms first: no French acronym or name may take another mission's acronym
-        add_names(table, row["acronym"], [row["acronym"]])
-    for row in rows:
-        add_names(table, row["acronym"], [row.get("fr_acronym", "")])
-    for row in rows:
-        add_names(table, row["acronym"], mission_names(row))
-    for row in r.mentions[r.mentions["kind"] == "mission"].itertuples():
-        add_names(table, row.key, [row.key, row.surface, re.sub(r"\s*\([^)]*\)$", "", str(row.surface))])
-    return Canon(N_("a mission"), table)
-
-
-def theme_canon(r: "Report") -> Canon:
-    """Themes by id or label, English or French (the vocabulary's ``label`` and ``label_fr``, and the report's
-    themes table, whose labels are in the report's language)."""
-    from ..gazetteer import load_gazetteer
-
-    table: dict[str, str] = {}
-    for row in load_gazetteer().theme_rows:
-        add_names(table, row["theme"], [row["theme"], row.get("label", ""), row.get("label_fr", "")])
-    for row in r.themes[["theme", "label"]].drop_duplicates().itertuples():
-        add_names(table, row.theme, [row.theme, row.label])
-    return Canon(N_("a theme"), table)
-
-
-_CITATION = re.compile(r"(?<![\w/])(?:(?P<body>[SA])/RES/)?(?P<n>\d{1,4}(?:/\d{1,4})?)(?:\s*\((?P<y>\d{4})\))?(?![\w/])",
-                       re.I)
-
-
-def resolution_canon(r: "Report") -> Canon:
-    """Resolutions by symbol with or without its year ("S/RES/2518 (2020)", "S/RES/2518"), as cited in English or
-    French ("resolution 2518 (2020)", "Security Council resolution 2518", « la résolution 2518 (2020) du Conseil de
-    sécurité », "2518 (2020)") or by the bare number 2518. A General Assembly resolution (A/RES/34/169) is read
-    when the citation says so (its symbol, "34/169", or the Assembly named in either language)."""
-    keys = sorted(set(r.mentions.loc[r.mentions["kind"] == "resolution", "key"]),
-                  key=lambda k: (not str(k).startswith("S/RES/"), str(k)))
-    by_number: dict[tuple[str, str], str] = {}
-    for k in keys:
-        m = re.match(r"([SA])/RES/(\d[\d/]*)", str(k))
-        if m:
-            by_number.setdefault((m.group(1), m.group(2)), k)
-            by_number.setdefault(("", m.group(2)), k)  # the bare number: a Council resolution first
-
-    def convert(x: Any) -> Any:
-        if isinstance(x, int):
-            return by_number.get(("", str(x)))
-        if not isinstance(x, str):
-            return None
-        s = re.sub(r"\s+", " ", x).strip()
-        cites = list(_CITATION.finditer(s))
-        if len(cites) != 1 or re.search(r"\d", s[:cites[0].start()] + s[cites[0].end():]):
-            return s.upper() if s.upper().startswith(("S/", "A/")) else None
-        m = cites[0]
-        rest = s[:m.start()] + s[m.end():]
-        body = (m.group("body") or "").upper()
-        if not body and ("/" in m.group("n") or any(L.assembly.casefold() in rest.casefold()
-                                                   for L in LANGUAGES.values())):
-            body = "A"
-        if m.group("y") and body != "A":
-            return f"S/RES/{m.group('n')} ({m.group('y')})"
-        return by_number.get((body, m.group("n"))) or (f"{body}/RES/{m.group('n')}" if body else None)
-
-    return Canon(N_("a resolution"), {name_key(k): k for k in keys}, known=keys, convert=convert)
-
-
-def para_canon(r: "Report") -> Canon:
-    """Paragraph numbers, also written "27", "para. 27" or "paragraph 27"."""
-    def convert(x: Any) -> Any:
-        if isinstance(x, str):
-            m = re.fullmatch(r"(?:para(?:graph)?s?\.?\s*)?(\d+)", x.strip(), flags=re.I)
-            return int(m.group(1)) if m else None
-        return None
-
-    return Canon(N_("a paragraph number"), {}, known={int(p) for p in r.paragraphs["para"]}, convert=convert)
-
-
-_BUILDERS: dict[str, Callable[["Report"], Canon]] = {
-    "speaker": speaker_canon, "country": country_canon, "mission": mission_canon, "theme": theme_canon,
-    "resolution": resolution_canon, "para": para_canon,
-}

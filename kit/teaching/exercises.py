@@ -14,15 +14,17 @@ for 3.3, has 3.2's answer as its size): the exercise's tip says how to fix it.
 On a report where a listed mistake happens to give another exercise's answer,
 the checker leaves its hint out (see :func:`kit.teaching.checker.check`).
 
-``core`` marks the eight exercises of the 90-minute session; the others are
-stretch exercises for fast pairs.
+``core`` marks the ten exercises of the 90-minute session, a staircase (count
+rows, filter, count the filtered rows, group and count, chart; then count
+distinct values, join, join a reference table, count a group once); the others
+are stretch exercises for fast pairs.
 
 Examples
 --------
 >>> from kit import load_report
 >>> r = load_report()
 >>> [e.id for e in EXERCISES.values() if e.core]
-['1.1', '1.6', '1.7', '2.1', '2.3', '3.2', '3.4', '4.1']
+['1.1', '1.3', '1.4', '1.6', '1.7', '2.1', '2.3', '3.2', '3.4', '4.1']
 >>> EXERCISES["1.6"].slug
 'statements.paragraphs_per_delegation'
 """
@@ -152,15 +154,17 @@ _add(Exercise(
     ], tip=N_("Filter r.paragraphs on meeting_id, or use first_para and last_para of r.meetings.")))
 _add(Exercise(
     "1.3", "speakers.delegations", N_("Which delegations (Member States) spoke?"), "set",
-    lambda r: set(r.speakers.loc[r.speakers["kind"] == _M, "speaker_id"]), N_("delegations"), canon="speaker", mistakes=[
+    lambda r: set(r.speakers.loc[r.speakers["kind"] == _M, "speaker_id"]), N_("delegations"), canon="speaker", core=True,
+    mistakes=[
         Mistake(lambda r: set(r.speakers["speaker_id"]),
-                N_("you have {got}; did you count briefers and the Chair too? Keep rows where kind == 'member_state'.")),
+                N_("your answer has every speaker: the briefers and the Chair are speakers but not delegations. Keep "
+                   "the rows where kind == 'member_state'.")),
         Mistake(lambda r: set(r.mentions.loc[r.mentions["kind"] == "country", "key"]),
                 N_("those are the countries *mentioned* in the text (r.mentions); the question is who spoke (r.speakers).")),
     ]))
 _add(Exercise(
     "1.4", "speakers.n_delegations", N_("How many delegations (Member States) spoke?"), "number",
-    lambda r: int((r.speakers["kind"] == _M).sum()), N_("delegations"), mistakes=[
+    lambda r: int((r.speakers["kind"] == _M).sum()), N_("delegations"), core=True, mistakes=[
         Mistake(lambda r: len(r.speakers),
                 N_("you have {got} speakers; did you count briefers and the Chair too? Keep kind == 'member_state'.")),
         Mistake(lambda r: len(_members(r)),
@@ -182,15 +186,21 @@ _add(Exercise(
                 N_("close: you counted statements (rows). A delegation can make several statements in one paragraph, "
                 "alone and in a group: count distinct paragraphs with .groupby(...)[\"para\"].nunique().")),
         Mistake(lambda r: r.statements.groupby("speaker_id")["para"].nunique(),
-                N_("you have {got}: the briefers and the Chair are in it. Keep speaker_kind == 'member_state' first.")),
-    ], tip=N_("Filter the statements to delegations, then .groupby(\"speaker\")[\"para\"].nunique().")))
+                N_("your table has the briefers and the Chair in it: they are speakers but not delegations. Keep "
+                   "speaker_kind == 'member_state' first.")),
+        Mistake(lambda r: _members(r)[~_members(r)["joint"].astype(bool)].groupby("speaker_id")["para"].nunique(),
+                N_("you kept only the statements made alone (joint == False). A delegation summed up with others "
+                   "in one sentence still speaks in that paragraph: keep every statement of the delegations.")),
+    ], tip=N_("Filter the statements to delegations (speaker_kind == 'member_state'), then "
+              ".groupby(\"speaker\")[\"para\"].nunique().")))
 _add(Exercise(
     "1.7", "plot.paragraphs_per_delegation",
     N_("Make a bar chart of your answer to 1.6: one bar per delegation, its height the number of paragraphs."),
     "figure", _per_delegation, N_("delegations"), canon="speaker", core=True, mistakes=[
         Mistake(lambda r: _bar(_members(r)["speaker_id"].value_counts()),
                 N_("your bars count statements (rows), not paragraphs: chart the .nunique() table of 1.6.")),
-    ], tip=N_("px.bar(table, x=..., y=...) with the table from 1.6 (use .reset_index() to get columns).")))
+    ], tip=N_("px.bar(table, x=..., y=..., orientation=\"h\", labels={...}, title=...) with the table from 1.6 (use "
+              ".reset_index() to get columns).")))
 
 # 2 -- on what ----------------------------------------------------------------
 _add(Exercise(

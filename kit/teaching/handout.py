@@ -24,10 +24,11 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 import pandas as pd
 from jinja2 import Environment, select_autoescape
@@ -45,7 +46,7 @@ from ..sentences import key_sentence, sentence_spans
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
 
-__all__ = ["build_handout", "write_handout", "questions"]
+__all__ = ["QUESTIONS", "Question", "build_handout", "mission_acronym", "questions", "write_handout"]
 
 @lru_cache(maxsize=4)
 def _template(lang: str = "en"):
@@ -67,124 +68,228 @@ def _sentence(text: str, row) -> str:
     return text[s:e]
 
 
+@dataclass
+class _Page:
+    """What every question of the handout reads: the report, the handout's language and the report's."""
+
+    r: "Report"
+    lang: str
+    tr: Any
+    texts: dict
+    text_lang: str  # the report's language: figures and asks are read in it
+
+    def _(self, message: str) -> str:
+        return self.tr.gettext(message)
+
+    def who(self, para: int, start: int) -> str:
+        """Whose words the sentence at ``start`` of ``para`` reports ("the representative of Mexico"), or "the
+        report itself" for the report's own narrative: every answer key names it."""
+        return _who_said(self.r, para, start, self.lang) or self._("the report itself (no speaker)")
+
+    def quote(self, para: int, start: int, sentence: str) -> str:
+        return f"{self.who(para, start)}{colon(self.lang)} {_quoted(sentence.strip(), self.lang)}"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One kind of handout question: ``ask(page)`` gives zero or more ``{"question", "paras", "answer"}`` dicts."""
+
+    id: str
+    ask: Callable[[_Page], list[dict]]
+
+
+#: The handout's questions, in the order they are printed; a new kind of question is one more entry.
+QUESTIONS: list[Question] = []
+
+
+def _question(id: str):
+    def register(fn: Callable[[_Page], list[dict]]) -> Callable[[_Page], list[dict]]:
+        QUESTIONS.append(Question(id, fn))
+        return fn
+    return register
+
+
 def questions(report: "Report", lang: str | None = None) -> list[dict]:
     """Questions with the paragraph(s) to look up and the answer, computed from the report.
 
-    Each is a dict with ``question``, ``paras`` (list of int) and ``answer``, in ``lang`` (quotes stay verbatim).
-    """
-    r = report
-    lang = normalize(lang)
-    tr = translator(lang)
-    _ = tr.gettext
-    qs: list[dict] = []
-    texts = dict(zip(r.paragraphs["para"], r.paragraphs["text"]))
-    st = r.statements
-    meetings = r.meetings.sort_values(["date", "first_para"])
-    text_lang = str(r.metadata.get("lang") or "en")  # the report's language: figures and asks are read in it
+    Each is a dict with ``id`` (the :data:`QUESTIONS` entry that asked it), ``question``, ``paras`` (list of int)
+    and ``answer``, in ``lang`` (quotes stay verbatim, with whose words they are).
 
-    chair = r.metadata.get("chair")
-    if isinstance(chair, str):
-        surname = chair.split()[-1]
-        p = next((p for p, t in texts.items() if surname in t), None)
-        if p is not None:
-            qs.append({"question": _("Who chaired the Working Group, and which country do they represent?"),
-                       "paras": [p], "answer": _chair_answer(r, chair, tr, lang)})
-    for m in meetings.itertuples():
-        if isinstance(m.format, str) and m.format:  # ask the format only where the report states it
-            qs.append({"question": _("When was this meeting held, in what format, and on what subject?"),
-                       "paras": [int(m.first_para)],
-                       "answer": f"{format_date(m.date, lang)}, {meeting_format(m.format, lang)}{colon(lang)} {m.title}"})
-        else:
-            qs.append({"question": _("When was this meeting held, and on what subject?"),
-                       "paras": [int(m.first_para)], "answer": f"{format_date(m.date, lang)}{colon(lang)} {m.title}"})
-        briefers = st[(st["meeting_id"] == m.meeting_id) & (st["speaker_kind"] == "briefer")]
-        if len(briefers):
-            names = list(dict.fromkeys(briefers["speaker"]))
-            qs.append({"question": _("Who briefed the meeting of {date}? (Look at the paragraphs after {cite}.)").format(
-                date=format_date(m.date, lang), cite=paragraphs(int(m.first_para), lang)),
-                       "paras": _naming(texts, names, int(m.first_para), int(m.last_para)),
-                       "answer": ", ".join(names)})
-    # the largest joint statement
-    if len(st):
-        sizes = st[st["joint"]].groupby(["para", "group"]).size().sort_values(ascending=False, kind="stable")
-        labels = display_names(r.speakers, lang) if lang != "en" else {}
-        if len(sizes):
-            (para, group), n = sizes.index[0], int(sizes.iloc[0])
-            rows = st[(st["para"] == para) & (st["group"] == group)]
-            qs.append({"question": _("In this paragraph the report sums up several delegations in one sentence "
-                                     "(it groups their summaries; it does not say they spoke together). How many "
-                                     "delegations, and what did they say or ask?"),
-                       "paras": [int(para)],
-                       "answer": tr.ngettext("{n} delegation ({names}): “{quote}”", "{n} delegations ({names}): “{quote}”",
-                                             n).format(n=n, names=", ".join(labels.get(sid, name) for sid, name in
-                                                                          zip(rows["speaker_id"], rows["speaker"])),
-                                                       quote=_sentence(texts[int(para)], rows.iloc[0]))})
-    # a casualty figure, a money figure
-    for kind in ("casualties", "money", "percentage"):
-        found = None
-        for p, t in texts.items():
-            for s, e in sentence_spans(t):
-                if figure_kind(t[s:e], text_lang) == kind:
-                    found = (p, s, t[s:e].strip())
-                    break
+    >>> from kit import load_report
+    >>> [q["id"] for q in questions(load_report())][:3]
+    ['chair', 'meeting', 'briefers']
+    """
+    lang = normalize(lang)
+    page = _Page(report, lang, translator(lang), dict(zip(report.paragraphs["para"], report.paragraphs["text"])),
+                 str(report.metadata.get("lang") or "en"))
+    return [{"id": entry.id, **q} for entry in QUESTIONS for q in entry.ask(page)]
+
+
+@_question("chair")
+def _ask_chair(page: _Page) -> list[dict]:
+    chair = page.r.metadata.get("chair")
+    if not isinstance(chair, str):
+        return []
+    surname = chair.split()[-1]
+    p = next((p for p, t in page.texts.items() if surname in t), None)
+    if p is None:
+        return []
+    return [{"question": page._("Who chaired the Working Group, and which country do they represent?"),
+             "paras": [p], "answer": _chair_answer(page.r, chair, page.tr, page.lang)}]
+
+
+def _ask_meeting(page: _Page, m) -> dict:
+    lang = page.lang
+    if isinstance(m.format, str) and m.format:  # ask the format only where the report states it
+        return {"question": page._("When was this meeting held, in what format, and on what subject?"),
+                "paras": [int(m.first_para)],
+                "answer": f"{format_date(m.date, lang)}, {meeting_format(m.format, lang)}{colon(lang)} {m.title}"}
+    return {"question": page._("When was this meeting held, and on what subject?"),
+            "paras": [int(m.first_para)], "answer": f"{format_date(m.date, lang)}{colon(lang)} {m.title}"}
+
+
+def _ask_briefers(page: _Page, m) -> list[dict]:
+    st = page.r.statements
+    briefers = st[(st["meeting_id"] == m.meeting_id) & (st["speaker_kind"] == "briefer")]
+    if not len(briefers):
+        return []
+    names = list(dict.fromkeys(briefers["speaker"]))
+    # the paragraphs that name them: the meeting's first paragraph too, when it names its briefer
+    return [{"question": page._("Who briefed the meeting of {date}?").format(date=format_date(m.date, page.lang)),
+             "paras": _naming(page.texts, names, int(m.first_para), int(m.last_para)), "answer": ", ".join(names)}]
+
+
+@_question("meeting")
+def _ask_meetings(page: _Page) -> list[dict]:
+    out = []
+    for m in page.r.meetings.sort_values(["date", "first_para"]).itertuples():
+        out.append(_ask_meeting(page, m))
+        out += [dict(q, id="briefers") for q in _ask_briefers(page, m)]
+    return out
+
+
+@_question("summed_up")
+def _ask_summed_up(page: _Page) -> list[dict]:
+    """The sentence summing up the most delegations."""
+    st, r, tr = page.r.statements, page.r, page.tr
+    sizes = st[st["joint"]].groupby(["para", "group"]).size().sort_values(ascending=False, kind="stable") \
+        if len(st) else []
+    if not len(sizes):
+        return []
+    labels = display_names(r.speakers, page.lang) if page.lang != "en" else {}
+    (para, group), n = sizes.index[0], int(sizes.iloc[0])
+    rows = st[(st["para"] == para) & (st["group"] == group)]
+    return [{"question": page._("In this paragraph the report sums up several delegations in one sentence (it groups "
+                                "their summaries; it does not say they spoke together). How many delegations, and "
+                                "what did they say or ask?"),
+             "paras": [int(para)],
+             "answer": tr.ngettext("{n} delegation ({names}): “{quote}”", "{n} delegations ({names}): “{quote}”",
+                                   n).format(n=n, names=", ".join(labels.get(sid, name) for sid, name in
+                                                                  zip(rows["speaker_id"], rows["speaker"])),
+                                             quote=_sentence(page.texts[int(para)], rows.iloc[0]))}]
+
+
+_FIGURE_QUESTIONS = {
+    "casualties": (N_("This paragraph quotes a figure about casualties. What is the figure, and who quoted it?"),
+                   N_("This paragraph quotes {n} figures about casualties. What are they, and who quoted them?")),
+    "money": (N_("This paragraph quotes a figure about money. What is the figure, and who quoted it?"),
+              N_("This paragraph quotes {n} figures about money. What are they, and who quoted them?")),
+    "percentage": (N_("This paragraph quotes a percentage. What is the figure, and who quoted it?"),
+                   N_("This paragraph quotes {n} percentages. What are they, and who quoted them?")),
+}
+
+
+@_question("figure")
+def _ask_figures(page: _Page) -> list[dict]:
+    """For each kind of figure, the first paragraph quoting one; every sentence of it quoting that kind."""
+    out = []
+    for kind, (one, several) in _FIGURE_QUESTIONS.items():
+        for p, t in page.texts.items():
+            found = [(s, t[s:e]) for s, e in sentence_spans(t) if figure_kind(t[s:e], page.text_lang) == kind]
             if found:
+                question = page._(one) if len(found) == 1 else page._(several).format(n=len(found))
+                out.append({"question": question, "paras": [p],
+                            "answer": "; ".join(page.quote(p, s, sentence) for s, sentence in found)})
                 break
-        if found:
-            question = {"casualties": N_("This paragraph quotes a figure about casualties. What is the figure, and "
-                                         "who quoted it?"),
-                        "money": N_("This paragraph quotes a figure about money. What is the figure, and who "
-                                    "quoted it?"),
-                        "percentage": N_("This paragraph quotes a percentage. What is the figure, and who quoted "
-                                         "it?")}[kind]
-            who = _who_said(r, found[0], found[1], lang)
-            qs.append({"question": _(question), "paras": [found[0]],
-                       "answer": (f"{who}{colon(lang)} " if who else "") + _quoted(found[2], lang)})
-    # the mission named in most paragraphs
-    mis = r.mentions[r.mentions["kind"] == "mission"]
-    if len(mis):
-        counts = mis.groupby("key")["para"].nunique().sort_values(ascending=False, kind="stable")
-        key = counts.index[0]
-        paras = sorted(set(mis.loc[mis["key"] == key, "para"]))
-        qs.append({"question": _("One peacekeeping mission is named in all of these paragraphs. Which one?"),
-                   "paras": paras[:4], "answer": tr.ngettext("{key} (named in {n} paragraph)",
-                                                             "{key} (named in {n} paragraphs)",
-                                                             len(paras)).format(key=key, n=len(paras))})
-    # an ask: the first request / call for
+    return out
+
+
+@_question("mission")
+def _ask_mission(page: _Page) -> list[dict]:
+    """The mission named in most paragraphs, by its acronym in the handout's language (UNMISS, « MINUSS »)."""
+    mis = page.r.mentions[page.r.mentions["kind"] == "mission"]
+    if not len(mis):
+        return []
+    counts = mis.groupby("key")["para"].nunique().sort_values(ascending=False, kind="stable")
+    key = counts.index[0]
+    paras = sorted(set(mis.loc[mis["key"] == key, "para"]))
+    return [{"question": page._("One peacekeeping mission is named in all of these paragraphs. Which one?"),
+             "paras": paras[:4], "answer": page.tr.ngettext("{key} (named in {n} paragraph)",
+                                                            "{key} (named in {n} paragraphs)",
+                                                            len(paras)).format(key=mission_acronym(key, page.lang),
+                                                                               n=len(paras))}]
+
+
+@_question("ask")
+def _ask_ask(page: _Page) -> list[dict]:
+    """The first request or call (a briefer's if there is one)."""
+    st = page.r.statements
     asks = st[st["lemma"].isin(ASK_LEMMAS)]
-    if len(asks):
-        a = asks[asks["speaker_kind"] == "briefer"]
-        a = a if len(a) else asks
-        row = a.iloc[0]
-        qs.append({"question": _("What did {speaker} ask for here, and of whom?").format(
-                       speaker=_speaker_label(r, row["speaker_id"], str(row["speaker"]), lang)),
-                   "paras": [int(row["para"])],
-                   "answer": _quoted(_sentence(texts[int(row['para'])], row), lang)})
-    # who should do what: the first "should" / « devrait » ask that names who should act (a sentence whose modal
-    # has no actor, "The system should inform planning", describes and asks no one)
-    found = None
-    for p, t in texts.items():
+    if not len(asks):
+        return []
+    a = asks[asks["speaker_kind"] == "briefer"]
+    row = (a if len(a) else asks).iloc[0]
+    para = int(row["para"])
+    speaker = _speaker_label(page.r, row["speaker_id"], str(row["speaker"]), page.lang)
+    return [{"question": page._("What did {speaker} ask for here, and of whom?").format(speaker=speaker),
+             "paras": [para],
+             "answer": f"{speaker}{colon(page.lang)} {_quoted(_sentence(page.texts[para], row), page.lang)}"}]
+
+
+@_question("should")
+def _ask_should(page: _Page) -> list[dict]:
+    """The first "should" / « devrait » ask that names who should act (a sentence whose modal has no actor, "The
+    system should inform planning", describes and asks no one), with whose words it is: the reported-speech trap is
+    to read "Member States ... should" as the report's own recommendation."""
+    st = page.r.statements
+    for p, t in page.texts.items():
         if not (st["para"] == p).any():
             continue
         for s, e in sentence_spans(t):
-            form = ask_form(t[s:e], lang=text_lang)
-            if form and form_kind(form, text_lang) == "modal" and addressee(t[s:e], text_lang):
-                found = (p, t[s:e])
-                break
-        if found:
-            break
-    if found:
-        qs.append({"question": _("According to this paragraph, who should do what?"), "paras": [found[0]],
-                   "answer": _quoted(found[1], lang)})
-    # the delegation in most paragraphs
+            form = ask_form(t[s:e], lang=page.text_lang)
+            if form and form_kind(form, page.text_lang) == "modal" and addressee(t[s:e], page.text_lang):
+                return [{"question": page._("According to this paragraph, who should do what, and who says so?"),
+                         "paras": [p], "answer": page.quote(p, s, t[s:e])}]
+    return []
+
+
+@_question("most_paragraphs")
+def _ask_most_paragraphs(page: _Page) -> list[dict]:
+    st = page.r.statements
     ms = st[st["speaker_kind"] == "member_state"]
-    if len(ms):
-        ms = _named(ms, r, lang)
-        counts = ms.groupby("speaker")["para"].nunique().sort_values(ascending=False, kind="stable")
-        top = int(counts.iloc[0])
-        qs.append({"question": _("Which delegation speaks in the most paragraphs? (Use the table on page 1.)"),
-                   "paras": [], "answer": tr.ngettext("{name} ({n} paragraph)", "{name} ({n} paragraphs)",
-                                                      top).format(name=counts.index[0], n=top)})
-    return qs
+    if not len(ms):
+        return []
+    ms = _named(ms, page.r, page.lang)
+    counts = ms.groupby("speaker")["para"].nunique().sort_values(ascending=False, kind="stable")
+    top = int(counts.iloc[0])
+    return [{"question": page._("Which delegation speaks in the most paragraphs? (Use the table on page 1.)"),
+             "paras": [], "answer": page.tr.ngettext("{name} ({n} paragraph)", "{name} ({n} paragraphs)",
+                                                     top).format(name=counts.index[0], n=top)}]
+
+
+def mission_acronym(key: str, lang: str) -> str:
+    """A mission's acronym as readers of ``lang`` know it: UNMISS is « MINUSS » in French (missions.csv's
+    ``fr_acronym``); the key itself where the table has no other.
+
+    >>> mission_acronym("UNMISS", "fr"), mission_acronym("UNMISS", "en")
+    ('MINUSS', 'UNMISS')
+    """
+    if lang == "en":
+        return key
+    from ..gazetteer import load_gazetteer
+
+    row = next((row for row in load_gazetteer().mission_rows if row["acronym"] == key), None)
+    return (row or {}).get(f"{lang}_acronym") or key
 
 
 def _named(statements: pd.DataFrame, r: "Report", lang: str) -> pd.DataFrame:
@@ -326,7 +431,8 @@ def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) ->
         extra = ", ".join(x for x in (_text(b.title), _text(b.organization)) if x)
         briefers.append(f"{b.name} ({extra})" if extra else str(b.name))
     mis = r.mentions[r.mentions["kind"] == "mission"]
-    missions = [(k, paragraphs(sorted({int(p) for p in v}), lang)) for k, v in mis.groupby("key")["para"]]
+    missions = [(mission_acronym(k, lang), paragraphs(sorted({int(p) for p in v}), lang))
+                for k, v in mis.groupby("key")["para"]]
     qs = [dict(q, cite=cite(label, q["paras"], lang) if q["paras"] else "",
                look=_capital(paragraphs(q["paras"], lang)) if q["paras"] else "") for q in questions(r, lang)]
     bits = [_text(meta.get("symbol")), format_date(meta.get("date"), lang),

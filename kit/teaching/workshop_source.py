@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import nbformat
@@ -34,8 +35,8 @@ from ..i18n import N_, normalize, translator
 from .asks import SHOULD_PATTERN
 from .exercises import EXERCISES
 
-__all__ = ["AGENDA", "NOTEBOOKS", "LANG_FOLDERS", "PARTICIPANTS_ENV", "build_participants", "build_solutions",
-           "notebook", "setup"]
+__all__ = ["AGENDA", "MINUTES", "NOTEBOOKS", "block_minutes", "LANG_FOLDERS", "PARTICIPANTS_ENV", "build_participants",
+           "build_solutions", "notebook", "setup"]
 
 #: Set (to anything but "0") in participants' environments, where :func:`build_solutions` refuses to run.
 PARTICIPANTS_ENV = "KIT_PARTICIPANTS"
@@ -45,11 +46,32 @@ LANG_FOLDERS = {"en": ".", "fr": "fr"}
 
 #: Start and end of each notebook's block in the 90-minute agenda (the trainer guide shows the same).
 AGENDA: dict[str, tuple[str, str]] = {
-    "01_who_spoke": ("0:10", "0:30"),
-    "02_on_what": ("0:30", "0:50"),
-    "03_where": ("0:55", "1:10"),
-    "04_asks": ("1:10", "1:25"),
+    "01_who_spoke": ("0:08", "0:33"),
+    "02_on_what": ("0:33", "0:53"),
+    "03_where": ("0:58", "1:13"),
+    "04_asks": ("1:13", "1:25"),
 }
+
+#: How each block's minutes are spent: walk-through on the projector, exercises in pairs, discussion. They add up
+#: to the block's length (a test checks it); the trainer guide's agenda shows the same split.
+MINUTES: dict[str, tuple[int, int, int]] = {
+    "01_who_spoke": (5, 15, 5),
+    "02_on_what": (4, 12, 4),
+    "03_where": (3, 9, 3),
+    "04_asks": (3, 6, 3),
+}
+
+
+def block_minutes(name: str) -> int:
+    """The length of a notebook's block on the agenda, in minutes.
+
+    >>> block_minutes("01_who_spoke")
+    25
+    """
+    start, end = AGENDA[name]
+    h0, m0 = map(int, start.split(":"))
+    h1, m1 = map(int, end.split(":"))
+    return (h1 * 60 + m1) - (h0 * 60 + m0)
 
 def setup(lang: str = "en") -> str:
     """The first code cell: load the report (and, in a French notebook, make the checker speak French)."""
@@ -60,6 +82,20 @@ def setup(lang: str = "en") -> str:
 
 
 SETUP = "setup"  # a placeholder in the specs: the language's setup() cell
+
+#: The words of the charts' titles and labels in code cells, written ``"⟪Paragraphs⟫"`` in the cells: each language's
+#: notebooks get them from its catalogue, so a French chart has French titles (the code is otherwise the same).
+CHART_WORDS = (N_("Paragraphs"), N_("Kind of speaker"), N_("Paragraphs per kind of speaker"), N_("Delegation"),
+               N_("Paragraphs per delegation"), N_("Meeting"), N_("Theme"), N_("Themes by meeting"), N_("Mission"),
+               N_("Missions named, by meeting"))
+
+_WORD = re.compile("⟪([^⟫]+)⟫")
+
+
+def _words(src: str, _) -> str:
+    """``src`` with each ``⟪text⟫`` replaced by ``text`` in the notebook's language (one of :data:`CHART_WORDS`)."""
+    return _WORD.sub(lambda m: _(m.group(1)).replace('"', "'"), src)
+
 
 #: nbval compares every output except these cells' (a plotly figure's ids change at every run).
 IGNORE_OUTPUT = "nbval-ignore-output"
@@ -92,15 +128,16 @@ def header(name: str, title: str, questions: list[str], objectives: list[str], k
 def _header(item: tuple, _) -> str:
     _kind, name, title, questions, objectives, keypoints, intro = item
     start, end = AGENDA[name]
-    h0, m0 = map(int, start.split(":"))
-    h1, m1 = map(int, end.split(":"))
-    minutes = (h1 * 60 + m1) - (h0 * 60 + m0)
+    minutes = block_minutes(name)
+    walk, pairs, discuss = MINUTES[name]
     core = [e.id for e in EXERCISES.values() if e.core and e.id.startswith(name[1] + ".")]
     stretch = [e.id for e in EXERCISES.values() if not e.core and e.id.startswith(name[1] + ".")]
     lines = [f"# {_(title)}", "",
              _("**Time:** {minutes} minutes ({start}–{end} on the workshop agenda). **Core exercises:** {core}. "
                "**Stretch** (if you finish early): {stretch}.").format(
                  minutes=minutes, start=start, end=end, core=", ".join(core), stretch=", ".join(stretch)), "",
+             _("{walk} minutes of walk-through, {pairs} minutes of exercises in pairs, {discuss} minutes of "
+               "discussion.").format(walk=walk, pairs=pairs, discuss=discuss), "",
              _("**Questions**"), *[f"* {_(q)}" for q in questions], "",
              _("**Objectives** -- by the end you can:"), *[f"* {_(o)}" for o in objectives], "",
              _("**Key points**"), *[f"* {_(k)}" for k in keypoints]]
@@ -127,7 +164,8 @@ NOTEBOOKS["01_who_spoke"] = [
             N_("count distinct paragraphs per delegation with `groupby`, and chart it")],
            [N_("The paragraph number is the unit of citation: every table has a `para` column."),
             N_("Count what the question asks: rows, distinct values or distinct paragraphs give different answers."),
-            N_("Briefers and the Chair are speakers but not delegations: filter on `kind`.")],
+            N_("Briefers and the Chair are speakers but not delegations: filter on `kind` in `r.speakers`, on "
+               "`speaker_kind` in `r.statements`.")],
            HOW_EXERCISES_WORK),
     md(N_("""
 ## Loading the report
@@ -177,11 +215,20 @@ answer = list(range(first["first_para"], first["last_para"] + 1))"""),
 """)),
     code('r.speakers[["speaker_id", "name", "kind", "title"]].head(8)'),
     md(N_("""
-`value_counts()` counts the rows for each value of a column; `nunique()` counts the distinct
-values. Use them (and a filter) in the next exercises.
+A filter keeps the rows where a condition is true. Here, the Chair: the condition
+`r.speakers["kind"] == "chair"` goes inside `r.speakers[...]`.
+""")),
+    code('r.speakers[r.speakers["kind"] == "chair"][["speaker_id", "name", "kind"]]'),
+    md(N_("""
+Your turn: the same filter, with `"member_state"` instead of `"chair"`. You can give the whole
+filtered table as your answer, or only its `speaker_id` column.
 """)),
     exercise("1.3", 'answer = r.speakers.loc[r.speakers["kind"] == "member_state", "speaker_id"].sort_values()'),
-    exercise("1.4", 'answer = (r.speakers["kind"] == "member_state").sum()'),
+    md(N_("""
+`len(table)` counts the rows of a table: `len(r.speakers)` is the number of speakers. Count the
+rows of your filter from 1.3.
+""")),
+    exercise("1.4", 'answer = len(r.speakers[r.speakers["kind"] == "member_state"])'),
     exercise("1.5", 'answer = r.speakers.loc[r.speakers["kind"] == "briefer", "name"].tolist()'),
     md(N_("""
 ## Statements: who said what, where
@@ -196,12 +243,19 @@ Australia, China, ... called for ..."). The kit gives each of them a row; the ro
 statements"): it does not say that these delegations made a joint statement or spoke together.
 Paragraph 27 shows both kinds:
 """)),
-    code('r.statements.loc[r.statements["para"] == 27, ["statement_id", "speaker", "verb", "joint", "group"]]'),
+    code('r.statements.loc[r.statements["para"] == 27, ["statement_id", "speaker", "speaker_kind", "verb", "joint", '
+         '"group"]]'),
     md(N_("""
-So one delegation can have several rows in the same paragraph. To count in how many paragraphs
-each delegation speaks, group by speaker and count the **distinct** paragraphs:
-`groupby("speaker")["para"].nunique()`. `value_counts()` would count rows (statements) instead.
+`speaker_kind` is the speaker's `kind` from `r.speakers`, copied onto each statement:
+`member_state`, `briefer` or `chair`. Filter on it to keep the delegations' statements.
+
+One delegation can have several rows in the same paragraph. To count in how many paragraphs
+each delegation speaks, group by speaker and count the **distinct** paragraphs. Here is the same
+recipe for each kind of speaker: `groupby` makes one group per value, `["para"]` picks the
+column, and `nunique()` counts its distinct values in each group (`value_counts()` would count
+rows, that is statements, instead):
 """)),
+    code('r.statements.groupby("speaker_kind")["para"].nunique()'),
     exercise("1.6", """
 delegations = r.statements[r.statements["speaker_kind"] == "member_state"]
 answer = delegations.groupby("speaker")["para"].nunique().sort_values(ascending=False)"""),
@@ -215,16 +269,27 @@ from kit import plots
 
 plots.statements_per_delegation(r)'''),
     md(N_("""
-Now make your own with plotly express: `px.bar(table, x=..., y=...)` draws one bar per row.
-`.reset_index()` turns a Series from `groupby` into a table with two columns. To see your chart,
-run `answer` in a new cell (or add `answer.show()`).
+Now make your own with plotly express, imported as `px`. `px.bar(table, x=..., y=...)` draws one
+bar per row; `.reset_index()` turns a Series from `groupby` into a table with two columns. Three
+options make a chart readable: `orientation="h"` (horizontal bars: long names fit),
+`labels={"para": "...", "speaker": "..."}` (axis titles in words) and
+`title="..."`. An example with the kinds of speaker:
 """)),
-    exercise("1.7", """
+    figure('''\
 import plotly.express as px
 
+per_kind = r.statements.groupby("speaker_kind")["para"].nunique().reset_index()
+px.bar(per_kind, x="para", y="speaker_kind", orientation="h",
+       labels={"para": "⟪Paragraphs⟫", "speaker_kind": "⟪Kind of speaker⟫"}, title="⟪Paragraphs per kind of speaker⟫")'''),
+    md(N_("""
+Your turn: the same chart for the delegations, from your table of 1.6 (a new chart is drawn when
+you run `answer` in a new cell, or add `answer.show()`).
+""")),
+    exercise("1.7", """
 delegations = r.statements[r.statements["speaker_kind"] == "member_state"]
 per_delegation = delegations.groupby("speaker")["para"].nunique().sort_values().reset_index()
-answer = px.bar(per_delegation, x="para", y="speaker", orientation="h")"""),
+answer = px.bar(per_delegation, x="para", y="speaker", orientation="h",
+                labels={"para": "⟪Paragraphs⟫", "speaker": "⟪Delegation⟫"}, title="⟪Paragraphs per delegation⟫")"""),
     md(N_("""
 ## Citing what you found
 
@@ -295,6 +360,23 @@ from kit import plots
 
 plots.themes_by_meeting(r)'''),
     md(N_("""
+### Your own heatmap
+
+The same chart, step by step. `merge` adds each paragraph's meeting to the theme rows;
+`pd.crosstab(rows, columns)` counts each pair (here: distinct paragraphs per theme and meeting);
+`px.imshow` colours a table, with `labels=` and `title=` as in the bar chart of notebook 1, and
+`text_auto=True` to write the numbers. Change the colours (`color_continuous_scale="Greens"`) or
+the title, and run it again.
+""")),
+    figure('''\
+import pandas as pd
+import plotly.express as px
+
+tagged = r.themes.merge(r.paragraphs[["para", "meeting_id"]], on="para").drop_duplicates(["theme", "para"])
+table = pd.crosstab(tagged["theme"], tagged["meeting_id"])
+px.imshow(table, text_auto=True, aspect="auto", color_continuous_scale="Blues",
+          labels={"x": "⟪Meeting⟫", "y": "⟪Theme⟫", "color": "⟪Paragraphs⟫"}, title="⟪Themes by meeting⟫")'''),
+    md(N_("""
 ## Who spoke about a theme? Joining two tables
 
 To know *who* spoke about policing, join the theme rows to the statements **on
@@ -305,7 +387,11 @@ anything.)
     code('''\
 policing = r.themes[r.themes["theme"] == "policing"]
 on_policing = r.statements.merge(policing[["statement_id"]].drop_duplicates(), on="statement_id")
-on_policing.groupby("speaker")["para"].nunique().sort_values(ascending=False).head()'''),
+on_policing[["para", "speaker", "speaker_kind", "verb"]].head()'''),
+    md(N_("""
+The joined table keeps every column of `r.statements`, `speaker_kind` too (`member_state`,
+`briefer` or `chair`): filter on it to keep the delegations, as in notebook 1.
+""")),
     exercise("2.3", """
 medical = r.themes[r.themes["theme"] == "medical"]
 joined = r.statements.merge(medical[["statement_id"]].drop_duplicates(), on="statement_id")
@@ -384,6 +470,21 @@ from kit import plots
 
 plots.missions_by_host(r)'''),
     md(N_("""
+### Grouped bars: missions by meeting
+
+One step further than notebook 1: `color=` splits each bar by a second column, and
+`barmode="group"` puts the pieces side by side. Here, for each mission, the paragraphs naming it
+in each meeting (paragraphs outside a meeting are left out). Try `barmode="stack"`.
+""")),
+    figure('''\
+import plotly.express as px
+
+named = r.mentions[r.mentions["kind"] == "mission"].merge(r.paragraphs[["para", "meeting_id"]], on="para")
+per_meeting = named.dropna(subset=["meeting_id"]).groupby(["key", "meeting_id"])["para"].nunique().reset_index()
+px.bar(per_meeting, x="key", y="para", color="meeting_id", barmode="group",
+       labels={"key": "⟪Mission⟫", "para": "⟪Paragraphs⟫", "meeting_id": "⟪Meeting⟫"},
+       title="⟪Missions named, by meeting⟫")'''),
+    md(N_("""
 ## Countries
 
 Countries are mentioned by their UN names; `key` is the ISO 3166 code. A country can be
@@ -442,6 +543,15 @@ asks[["statement_id", "para", "speaker", "verb", "joint", "group"]].head(10)''')
     md(N_("""
 Look at the `group` column: when the report sums up several delegations in one sentence, each
 gets a row with the same `group`. How many asks are there if each sentence counts once?
+
+**What this counts, and what it leaves out.** Here an ask is a statement whose *reporting verb*
+asks (the verb that introduces the statement). The kit keeps one reporting verb per statement,
+the first: "The representative of India said that ... and called on host States to ..." is a
+statement with the verb *said*, so its ask is not counted (para. 31); nor is the Chair's
+"advocated more synergies ... and called for the deployment of more policewomen" (para. 41,
+verb *advocated*). Those asks are real: the count is a floor, not the number of asks in the
+report. The search for "should" and "need to" below finds more; reading the paragraphs finds
+the rest.
 """)),
     exercise("4.1", 'answer = r.statements.loc[r.statements["lemma"].isin(ASK_LEMMAS), "group"].nunique()'),
     md(N_("""
@@ -451,6 +561,17 @@ Who asks, and how often alone or in a group:
 from kit import plots
 
 plots.asks_by_speaker(r, ASK_LEMMAS)'''),
+    md(N_("""
+### Keeping a chart
+
+A chart can go into a briefing as a web page that opens with no internet:
+`write_html(..., include_plotlyjs=True)` puts plotly itself inside the file (about 4 MB). Save
+this one, then open `asks_by_speaker.html` from the file browser (or download it).
+""")),
+    code('''\
+chart = plots.asks_by_speaker(r, ASK_LEMMAS)
+chart.write_html("asks_by_speaker.html", include_plotlyjs=True)
+"asks_by_speaker.html"'''),
     exercise("4.2", '''\
 alone = asks[(asks["speaker_kind"] == "member_state") & ~asks["joint"]]
 answer = alone["speaker_id"].drop_duplicates().sort_values()'''),
@@ -506,9 +627,9 @@ def _cells(name: str, spec: list, solution: bool, lang: str) -> list:
         elif kind == "md":
             cells.append(new_markdown_cell(_(item[1]).strip("\n")))
         elif kind == "code":
-            cells.append(new_code_cell(setup(lang) if item[1] == SETUP else item[1]))
+            cells.append(new_code_cell(setup(lang) if item[1] == SETUP else _words(item[1], _)))
         elif kind == "figure":
-            cells.append(new_code_cell(item[1], metadata={"tags": [IGNORE_OUTPUT]}))
+            cells.append(new_code_cell(_words(item[1], _), metadata={"tags": [IGNORE_OUTPUT]}))
         else:
             _kind, number, sol = item
             ex = EXERCISES[number]
@@ -516,7 +637,7 @@ def _cells(name: str, spec: list, solution: bool, lang: str) -> list:
             tip = "\n\n" + _("*Tip:* {tip}").format(tip=_(ex.tip)) if ex.tip else ""
             cells.append(new_markdown_cell(_("**Exercise {number}** ({label}). {question}").format(
                 number=number, label=label, question=_(ex.question)) + tip))
-            body = sol if solution else "answer = ..."
+            body = _words(sol, _) if solution else "answer = ..."
             cells.append(new_code_cell(f'{body}\ncheck("{number}", answer, r)'))
     return cells
 
