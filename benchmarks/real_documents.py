@@ -207,6 +207,9 @@ def report(docs: list[Document], history: list[dict], command: str, commit: str)
     lines += [f"- {n} x {form}" for form, n in sorted(misses.items(), key=lambda x: (-x[1], x[0]))] or ["- none"]
     lines += ["", "### False hits (pairs the kit finds that the reader does not mark)", ""]
     lines += [f"- {n} x {form}" for form, n in sorted(false_hits.items(), key=lambda x: (-x[1], x[0]))] or ["- none"]
+    notes = HERE / "known_failures.md"  # the causes, written by hand from these lists, with invented examples
+    if notes.is_file():
+        lines += ["", notes.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
 
 
