@@ -30,11 +30,11 @@ A citation across several documents names each, in the order given:
 from __future__ import annotations
 
 import numbers
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from .i18n import semicolon, translator
 
-__all__ = ["cite", "cite_paras", "cite_documents", "paragraphs"]
+__all__ = ["cite", "cite_paras", "cite_documents", "cite_rows", "paragraphs"]
 
 
 def _numbers(paras: int | Iterable[int]) -> list[int]:
@@ -82,6 +82,20 @@ def cite_documents(parts: Iterable[tuple[str, int | Iterable[int]]], lang: Any =
     if not merged:
         raise ValueError("nothing to cite: no documents given")
     return semicolon(lang).join(cite(label, paras, lang) for label, paras in merged.items())
+
+
+def cite_rows(labels: Mapping[str, str], rows: Iterable[tuple[str, int]], lang: Any = "en") -> str:
+    """Cite (report_id, paragraph) pairs of a corpus: each document by its label (``labels``: report_id ->
+    symbol or id), in the order of ``labels`` (the corpus's order), then any id it does not know.
+
+    >>> cite_rows({"a": "S/2021/1", "b": "b"}, [("b", 4), ("a", 2), ("a", 3)])
+    'S/2021/1, paras. 2-3; b, para. 4'
+    """
+    by_id: dict[str, set[int]] = {}
+    for report_id, para in rows:
+        by_id.setdefault(str(report_id), set()).add(int(para))
+    order = [rid for rid in labels if rid in by_id] + [rid for rid in by_id if rid not in labels]
+    return cite_documents([(labels.get(rid) or rid, by_id[rid]) for rid in order], lang)
 
 
 def cite_paras(paras: int | Iterable[int], lang: Any = "en") -> str:
