@@ -96,8 +96,10 @@ class ViewReport:
 
     def __post_init__(self) -> None:
         self.text = {p["para"]: p["text"] for p in self.paragraphs}
-        self.texts = {(p["report_id"], p["para"]): p["text"] for p in self.paragraphs}
-        self.speaker = {s["speaker_id"]: s for s in self.speakers}
+        self.texts = {(p.get("report_id", self.report_id), p["para"]): p["text"] for p in self.paragraphs}
+        self.speaker = {}
+        for s in self.speakers:  # a corpus lists a speaker once per document: the first document's row
+            self.speaker.setdefault(s["speaker_id"], s)
         self.theme_label = {t["theme"]: t["label"] for t in self.themes}
 
     def __repr__(self) -> str:
