@@ -33,6 +33,7 @@ row keeps its ``report_id`` and citations name the document:
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import math
 import os
@@ -117,17 +118,27 @@ class ViewReport:
     @property
     def is_corpus(self) -> bool:
         """Whether this holds a corpus (:func:`kit.load_corpus`, a folder given to the apps)."""
-        return isinstance(self.metadata.get("reports"), dict)
+        return self.memo("is_corpus", lambda: isinstance(self.metadata.get("reports"), dict))
+
+    def memo(self, key: str, build):
+        """``build()`` computed once per report object (the tables of a ViewReport are not changed once built:
+        :func:`kit.views.apps.localized` makes a new one), for look-ups the apps need again and again."""
+        found = self.__dict__.setdefault("_memo", {})
+        if key not in found:
+            found[key] = build()
+        return found[key]
 
     @property
     def labels(self) -> dict[str, str]:
         """report_id -> what its citations start with (its symbol, else its id), in the corpus's order."""
-        return {rid: meta.get("symbol") or rid for rid, meta in document_metadata(self.report_id, self.metadata).items()}
+        return self.memo("labels", lambda: {rid: meta.get("symbol") or rid for rid, meta in
+                                            document_metadata(self.report_id, self.metadata).items()})
 
     @property
     def documents(self) -> list[dict]:
         """One row per document (:data:`kit.schema.DOCUMENT_COLUMNS`), by date."""
-        return document_rows(document_metadata(self.report_id, self.metadata), self.paragraphs, self.statements)
+        return self.memo("documents", lambda: document_rows(document_metadata(self.report_id, self.metadata),
+                                                            self.paragraphs, self.statements))
 
     def para_text(self, row: dict) -> str:
         """The text of the paragraph a row (a statement, mention, theme) points at; ``""`` if none."""
@@ -267,14 +278,24 @@ def write_json(view: ViewReport, path: str | Path) -> Path:
     return path
 
 
-def read_json(path: str | Path) -> ViewReport:
-    """Read a ``report.json``; :class:`kit.ValidationError` naming the file if it is not one."""
+def read_json(path: str | Path, sha256: str | None = None) -> ViewReport:
+    """Read a ``report.json``; :class:`kit.ValidationError` naming the file if it is not one.
+
+    ``sha256``: the digest of the file as this kit wrote it (the apps' cache keeps it beside the file); when the
+    bytes still have it, the file is exactly what was written and its rows are not checked again (a corpus's
+    cache holds tens of thousands of rows, and every app kernel reads it). Otherwise the file is checked whole.
+    """
     try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+        raw = Path(path).read_bytes()
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValidationError(N_("this is not a report.json file ({reason})"), source=str(path), reason=exc) from exc
     try:
+        if sha256 and hashlib.sha256(raw).hexdigest() == sha256 and isinstance(data, dict) \
+                and isinstance(data.get("tables"), dict):
+            tables = data["tables"]
+            return ViewReport(data["report_id"], data["metadata"], *(tables[t] for t in TABLES),
+                              missions=(data.get("reference") or {}).get("missions") or {}, problems=tables["problems"])
         return ViewReport.from_json(data)
     except ValidationError as exc:
         raise ValidationError(exc.template, source=str(path), **exc.params) from None
@@ -318,16 +339,21 @@ def _check(data: object) -> None:
             fail(N_("the table {name!r} is missing"), name=name)
         want = set(COLUMNS[name])
         for i, row in enumerate(rows):
-            if not isinstance(row, dict) or set(row) != want:
+            if type(row) is not dict or row.keys() != want:
                 fail(N_("row {i} of {name!r} does not have the table's columns"), i=i, name=name)
-            for col in want & _INT_COLUMNS:
+        # column by column (a corpus's cache holds tens of thousands of rows; every kernel reads it)
+        for col in sorted(want & _INT_COLUMNS):
+            nullable = col in _NULLABLE or name == "problems"  # a problem may concern no one paragraph
+            for i, row in enumerate(rows):
                 v = row[col]
-                nullable = col in _NULLABLE or name == "problems"  # a problem may concern no one paragraph
-                if not (isinstance(v, int) and not isinstance(v, bool)) and not (v is None and nullable):
+                if type(v) is not int and not (v is None and nullable):  # JSON's numbers: int, never a bool
                     fail(N_("row {i} of {name!r}: {col} is {v!r}, not a whole number"), i=i, name=name, col=col, v=v)
-            for col in want & _STR_COLUMNS:
-                if not isinstance(row[col], str) and not (row[col] is None and (col in _NULLABLE or name == "problems")):
-                    fail(N_("row {i} of {name!r}: {col} is {v!r}, not text"), i=i, name=name, col=col, v=row[col])
+        for col in sorted(want & _STR_COLUMNS):
+            nullable = col in _NULLABLE or name == "problems"
+            for i, row in enumerate(rows):
+                v = row[col]
+                if type(v) is not str and not (v is None and nullable):
+                    fail(N_("row {i} of {name!r}: {col} is {v!r}, not text"), i=i, name=name, col=col, v=v)
     # keyed by report too: a corpus (kit.load_corpus) holds several reports' paragraph 1
     paras = {(p["report_id"], p["para"]): p["text"] for p in tables["paragraphs"]}
     speakers = {(s["report_id"], s["speaker_id"]) for s in tables["speakers"]}

@@ -129,8 +129,9 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
     if use_cache:
         try:
             write_json(view, file)
-            for old in file.parent.glob(f"{glob.escape(prefix)}*.json"):  # earlier versions of this report
-                if old != file:
+            _write_digest(file)
+            for old in file.parent.glob(f"{glob.escape(prefix)}*"):  # earlier versions of this report
+                if old not in (file, _digest_file(file)):
                     old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only cache folder: the apps still work, each kernel parses
@@ -138,10 +139,28 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
     return view
 
 
+def _digest_file(file: Path) -> Path:
+    """Where the SHA-256 of a cache file, as written, is kept: ``<name>.json.sha256``."""
+    return file.with_name(file.name + ".sha256")
+
+
+def _write_digest(file: Path) -> None:
+    """Keep the digest of the cache file just written (atomically, like the file itself)."""
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.sha256.tmp")
+    tmp.write_text(digest, encoding="ascii")
+    os.replace(tmp, _digest_file(file))
+
+
 def _read_cache(file: Path) -> ViewReport | None:
-    """The cached report, or None when there is none or it is unusable (which is then removed)."""
+    """The cached report, or None when there is none or it is unusable (which is then removed). A file whose
+    bytes still have the digest kept when it was written is read without checking every row again."""
     try:
-        return read_json(file)
+        digest = _digest_file(file).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        digest = None
+    try:
+        return read_json(file, sha256=digest)
     except FileNotFoundError:
         return None
     except (OSError, ReportError, ValueError, KeyError, TypeError):

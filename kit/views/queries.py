@@ -69,7 +69,18 @@ def speaker_options(r) -> list[tuple[str, str]]:
 
 def statements_of(r, speaker_id: str) -> list[dict]:
     """Every statement of a speaker, in report order."""
-    return sorted((s for s in r.statements if s["speaker_id"] == speaker_id), key=_order)
+    return list(_by_speaker(r).get(speaker_id, ()))
+
+
+def _by_speaker(r) -> dict[str, list[dict]]:
+    """speaker_id -> statements in report order, built once per report (a corpus has tens of thousands)."""
+    def build():
+        out: dict[str, list[dict]] = defaultdict(list)
+        for s in sorted(r.statements, key=_order):
+            out[s["speaker_id"]].append(s)
+        return dict(out)
+
+    return r.memo("statements_by_speaker", build) if hasattr(r, "memo") else build()
 
 
 def _themes_by_statement(r) -> dict[tuple, list[dict]]:
