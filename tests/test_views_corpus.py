@@ -10,6 +10,7 @@ import base64
 import csv
 import html as html_lib
 import io
+import json
 import re
 from collections import Counter
 
@@ -166,4 +167,25 @@ def test_a_single_report_shows_no_corpus_pieces():
     assert f"cite as {r.label}" in text and "Meetings over time" not in text
     assert "Document by document" not in text_of(apps.speakers_html(r, "MEX"))
     assert "One cell per paragraph" in text_of(apps.themes_html(r, [queries.theme_options(r)[0][1]]))
+    i18n.set_language(None)
+
+
+def test_the_briefing_note_is_built_on_one_chosen_document(view):
+    """A note quotes one document: choosing another document gives its meetings and a note citing it."""
+    from kit.views import note_app
+
+    app = note_app.briefing_app(view, lang="en")
+    b = app.briefing
+    assert [v for _label, v in b.document.options] == [d["report_id"] for d in view.documents]
+    for rid in (b.document.options[0][1], b.document.options[-1][1]):
+        b.document.value = rid
+        assert {m for _label, m in b.meeting.options if m} == {m["meeting_id"] for m in view.meetings
+                                                               if m["report_id"] == rid}
+        assert b.note is not None
+        label = view.labels[rid]
+        assert json.loads(b.note.to_json())["report_id"] == rid
+        for item in b.note.items:
+            if item.quote:  # every quote is text of that document's paragraph
+                assert item.text in b.r.texts[(rid, item.paras[0])]
+        assert label in b.note.to_markdown()
     i18n.set_language(None)

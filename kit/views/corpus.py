@@ -28,7 +28,8 @@ from ..i18n import N_
 from .html import _
 
 __all__ = ["document_dates", "period_of", "periods", "speaker_span", "speaker_documents", "meetings_over_time",
-           "themes_over_time", "document_label", "date_range", "kind_label", "DOCUMENT_KINDS"]
+           "themes_over_time", "document_label", "date_range", "kind_label", "DOCUMENT_KINDS", "document_view",
+           "document_options"]
 
 #: What each kind of document is called on screen (``metadata["kind"]``, set by the document's reader); a kind
 #: not listed here is shown as it is.
@@ -153,3 +154,27 @@ def date_range(r) -> str:
     if dates[0] == dates[-1]:
         return i18n.format_date(dates[0], lang)
     return _("{start} to {end}").format(start=i18n.format_date(dates[0], lang), end=i18n.format_date(dates[-1], lang))
+
+
+def document_view(r, report_id: str):
+    """One document of a corpus as a report of its own (its rows, its metadata, the missions it names), for what
+    works on one document at a time, such as a briefing note on one of its meetings."""
+    from ..rows import TABLE_KEYS, ViewReport
+
+    def build():
+        tables = {t: [row for row in getattr(r, t) if row.get("report_id") == report_id] for t in TABLE_KEYS}
+        keys = {m["key"] for m in tables["mentions"] if m["kind"] == "mission"}
+        meta = dict((r.metadata.get("reports") or {}).get(report_id) or {"report_id": report_id})
+        return ViewReport(report_id, meta, *(tables[t] for t in TABLE_KEYS[:-1]),
+                          missions={k: v for k, v in r.missions.items() if k in keys}, problems=tables["problems"],
+                          cite_lang=r.cite_lang)
+
+    return r.memo(f"document:{report_id}", build)
+
+
+def document_options(r) -> list[tuple[str, str]]:
+    """(label, report_id) of a corpus's documents by date: ``"15 January 2024 – S/2024/42 (Report)"``."""
+    lang = i18n.get_language()
+    return [(" – ".join(x for x in (i18n.format_date(d["date"], lang) if d["date"] else "",
+                                   f"{document_label(r, d['report_id'])} ({kind_label(d['kind'])})") if x),
+             d["report_id"]) for d in r.documents]
