@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Language", "LANGUAGES", "SUPPORTED", "detect_language", "language", "UPPER"]
+__all__ = ["Language", "LANGUAGES", "SUPPORTED", "detect_language", "language", "UPPER", "DocumentWords",
+           "document_words"]
 
 UPPER = "A-ZÀ-ÖØ-Þ"  # capital letters, accented ones included (« État », « Égypte »)
 
@@ -379,3 +380,86 @@ def detect_language(text: str) -> str:
     words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", text.lower())
     counts = {code: sum(w in vocab for w in words) for code, vocab in _FUNCTION_WORDS.items()}
     return "fr" if counts["fr"] > counts["en"] else "en"
+
+
+# ------------------------------------------------------------------------------------------------------------
+# The words of document headers: what tells a summary record, a press release (meetings coverage) and a verbatim
+# record apart, and where their header ends (kit.readers). Regex sources, matched against one stripped line.
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """Header and procedural lines of the document kinds in one language (used by :mod:`kit.readers`).
+
+    Every pattern is matched against one stripped line; the named groups are what a reader keeps.
+    """
+
+    code: str
+    record_title: str  # "Summary record of the 9th meeting": group title ("9th meeting")
+    held: str  # "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.": the line with the date
+    chair: str  # "Chair: Mr. Lindqvist (Sweden)": group name
+    later: str  # "later: Mr. Okafor (Vice-Chair)": group name
+    opened: str  # "The meeting was called to order at 10.05 a.m."
+    rose: str  # "The meeting rose at 1 p.m."
+    procedural: str  # other lines of the document's own voice: suspended, resumed; a release's "began at ..."
+    agenda: str  # an agenda-item heading: groups item, title
+    meeting_line: str  # a press release's meeting line "9,391st Meeting (PM)", "2023 Session, 246th Meeting (AM)"
+    media: str  # a press release's furniture: "For information media. Not an official record."
+    verbatim_speaker: str  # "The President:", "Mr. Okonjo (Nigeria):" opening a first-person speech
+    end_mark: str  # the end of a press release ("* *** *")
+
+
+_DOCUMENT_WORDS = {
+    "en": DocumentWords(
+        code="en",
+        record_title=r"^Summary\s+record\s+of\s+the\s+(?P<title>\d+(?:st|nd|rd|th)\s+meeting)\b",
+        held=r"^Held\s+at\s+\S",
+        chair=r"^(?:Chair|Chairman|Chairperson|Chairwoman|President)\s*:\s*(?P<name>\S.*)$",
+        later=r"^later\s*:\s*(?P<name>\S.*)$",
+        opened=r"^The\s+meeting\s+was\s+called\s+to\s+order\b",
+        rose=r"^The\s+meeting\s+rose\b",
+        procedural=r"^The\s+meeting\s+(?:was\s+(?:suspended|resumed)|began|opened)\s+at\b.{0,120}$",
+        agenda=r"^Agenda\s+items?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
+               r"\s*(?:[:.–-]\s*|\s+)(?P<title>\S.*)?$",
+        meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*|\d{4}\s+Session,\s*)?"
+                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)\s+(?:\w+\s+)?Meeting(?:s)?\*?"
+                     r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
+        media=r"^(?:For\s+information\s+media\b|Not\s+an\s+official\s+record\b|Meetings\s+Coverage\b"
+              r"|Press\s+Release\b)",
+        verbatim_speaker=r"^(?:The\s+(?:President|Chair|Acting\s+President)|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
+                         r"[^:()\n]{1,60}?(?:\s*\([^)\n]{2,80}\))?)\s*:\s*\S",
+        end_mark=r"^\*\s*\*{3}\s*\*$",
+    ),
+    "fr": DocumentWords(
+        code="fr",
+        record_title=r"^Compte\s+rendu\s+analytique\s+de\s+la\s+(?P<title>\d+(?:e|re|ère)\s+séance)\b",
+        held=r"^Tenue\s+au\s+\S",
+        chair=r"^(?:Président|Présidente)\s*:\s*(?P<name>\S.*)$",
+        later=r"^(?:puis|ensuite)\s*:\s*(?P<name>\S.*)$",
+        opened=r"^La\s+séance\s+est\s+ouverte\b",
+        rose=r"^La\s+séance\s+est\s+levée\b",
+        procedural=r"^La\s+séance\s+(?:est\s+(?:suspendue|reprise)|a\s+(?:commencé|débuté))\s+à\b.{0,120}$",
+        agenda=r"^Points?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+de\s+"
+               r"l['’]ordre\s+du\s+jour\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
+        meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)\s+séance\*?"
+                     r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit|matin\s+&\s+après-midi))?)$",
+        media=r"^(?:Couverture\s+des\s+réunions\b|Documents?\s+officiels?\b|Communiqué\s+de\s+presse\b"
+              r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b)",
+        verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?"
+                         r"(?:\s*\([^)\n]{2,80}\))?)\s*:\s*\S",
+        end_mark=r"^\*\s*\*{3}\s*\*$",
+    ),
+}
+
+
+def document_words(code: str | None = None) -> DocumentWords | tuple[DocumentWords, ...]:
+    """The header words of one language, or of every language (a tuple) when ``code`` is ``None``: a reader that
+    has not yet detected the language tries them all.
+
+    >>> document_words("fr").code, len(document_words())
+    ('fr', 2)
+    """
+    if code is None:
+        return tuple(_DOCUMENT_WORDS.values())
+    language(code)  # a clear error for a language the kit does not read
+    return _DOCUMENT_WORDS[code.lower()[:2]]

@@ -49,7 +49,7 @@ from .i18n import N_
 from .paths import REFERENCE_DIR
 from .sources import SourceText
 
-__all__ = ["Paragraph", "Document", "parse_layout"]
+__all__ = ["Paragraph", "Document", "parse_layout", "is_furniture", "join_lines"]
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Paragraph:
     section_title: str | None = None
     pages: int = 1  # how many page-break fragments were joined
     subsection: str | None = None  # e.g. "A. Meeting of 12 May 2022", where a report has them
+    numbered: bool = True  # the number is printed in the document (False: given by the reader, kit.readers)
 
 
 @dataclass
@@ -80,6 +81,12 @@ class Document:
     # The footnotes, in order: {"marker", "text", "para", "line"}; "para" is the paragraph whose text carried the
     # marker (the marker is removed from it), None when no paragraph of the page has it.
     footnotes: list[dict] = field(default_factory=list)
+    kind: str = "report"  # the document kind its reader read it as (kit.readers)
+    # The meetings the reader dated from the document's header (a summary record, a press release), as rows of
+    # the meetings table without report_id; None: the meetings are found in the paragraphs (kit.meetings).
+    meetings: list[dict] | None = None
+    # What the reader read in the header: symbol, date, body, title, chair ... (merged into the report's metadata).
+    header: dict = field(default_factory=dict)
 
 
 _PARA_START = re.compile(r"^\s{0,8}(\d+)\.[ \t]+(\S.*)$")
@@ -140,6 +147,32 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 def _is_footer(line: str) -> bool:
     return _ANY_FOOTER.match(line) is not None
+
+
+def is_furniture(line: str) -> bool:
+    """Is ``line`` page furniture (a footer, a page counter, a job number, a running head with a symbol)?
+
+    >>> is_furniture("23-19876   3/12"), is_furniture("S/2021/1093"), is_furniture("1. The Chair said so.")
+    (True, True, False)
+    """
+    return _is_footer(line) or _SYMBOL.match(line) is not None
+
+
+def join_lines(lines: list[str], known: "Vocabulary | None" = None) -> str:
+    """Hard-wrapped lines joined into one text, words hyphenated at a line end mended by :func:`mend_hyphen`
+    (with ``known`` words, default: the lines' own and the reference tables').
+
+    >>> join_lines(["The peace-", "keepers were  there,", "in Mo-", "zambique."])
+    'The peacekeepers were there, in Mozambique.'
+    """
+    if known is None:
+        known = text_vocabulary(lines) | reference_vocabulary() \
+            if any(_LINE_END_HYPHEN.search(line) for line in lines) else Vocabulary()
+    buf: list[str] = []
+    for line in lines:
+        if line.strip():
+            _append(buf, line.strip(), known)
+    return " ".join("".join(buf).split())
 
 
 def roman_value(numeral: str) -> int | None:
@@ -479,8 +512,11 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
         marked = (lineno - 1) in source.headings
         if m_head and not number_alone and (
                 blank_before or not paragraphs or marked
-                # PDF text without blank lines: the next section's numeral after a finished sentence
-                or (sentence_ended() and roman_value(m_head.group(1)) == section_value + 1)):
+                # PDF text without blank lines: the next section's numeral after a finished sentence, or a later
+                # numeral (an excerpt, a heading missed) when the heading's lines lead to the next paragraph
+                or (sentence_ended() and roman_value(m_head.group(1)) == section_value + 1)
+                or (sentence_ended() and (roman_value(m_head.group(1)) or 0) > section_value
+                    and _heading_ahead(lines, lineno, _next_number(paragraphs)))):
             section = (m_head.group(1), m_head.group(2).strip())
             section_value = roman_value(section[0]) or section_value
             sections.append((section[0], section[1], lineno))
@@ -558,6 +594,32 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
     if truncated is not None and not defer_truncation:
         raise truncated
     return Document(source, front, paragraphs, sections, back, problems, symbol, truncated, footnotes)
+
+
+def _heading_ahead(lines: tuple[str, ...], lineno: int, expected: int, reach: int = 4) -> bool:
+    """Do the lines after a heading's first line (``lineno``, 1-based) lead to paragraph ``expected``?
+
+    A heading wrapped in PDF text ("III. Implementation of ... safety and security of" / "peacekeepers") has lines
+    that end no sentence, then the next paragraph's number; a page-break fragment of a paragraph ends its
+    sentence first. Blank lines and page furniture are skipped.
+
+    >>> _heading_ahead(("III. Implementation of the", "resolution", "3. The end."), 1, 3)
+    True
+    >>> _heading_ahead(("I. Smith said", "it was so.", "3. The end."), 1, 3)
+    False
+    """
+    if _TERMINAL.search(lines[lineno - 1]):
+        return False
+    for line in lines[lineno:lineno + reach]:
+        text = line.strip()
+        if not text or _is_footer(text) or _SYMBOL.match(text):
+            continue
+        m = _PARA_START.match(text) or _NUMBER_ALONE.match(text)
+        if m:
+            return int(m.group(1)) == expected
+        if _TERMINAL.search(text):
+            return False
+    return False
 
 
 def _next_marker(block: list[dict], marker: str) -> bool:

@@ -23,10 +23,11 @@ from .attribution import attribute, find_people
 from .gazetteer import Gazetteer, load_gazetteer
 from .i18n import N_
 from .language import detect_language
-from .layout import Document, parse_layout
+from .layout import Document
 from .meetings import document_metadata, find_meetings
 from .mentions import find_mentions
 from .paths import DEFAULT_REPORT
+from .readers import KIND_NAMES, read
 from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
 from .sources import SourceText
 from .themes import tagger_for
@@ -69,23 +70,23 @@ def _meeting_of(numbers: list[int], meetings: list[dict]) -> dict[int, str | Non
     return out
 
 
-NOT_A_REPORT = N_("no numbered paragraph reports a meeting or a statement by a delegation: this does not look like a "
-                   "report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group held a "
-                   "meeting ...' and 'The representative of Kenya said that ...')")
-#: The same, when a few paragraphs do attribute a statement.
-NOT_A_REPORT_SOME = N_("no numbered paragraph reports a meeting or a statement by a delegation: this does not look like "
-                       "a report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group "
-                       "held a meeting ...' and 'The representative of Kenya said that ...') (only {attributed} of "
-                       "{total} numbered paragraphs attribute a statement, and no meeting is dated)")
+NOT_A_REPORT = N_("no paragraph dates a meeting or attributes a statement to a speaker: this does not look like a "
+                  "report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group held a "
+                  "meeting ...' and 'The representative of Kenya said that ...'); the kit reads {kinds}")
+#: The same, when a few paragraphs do attribute a statement (the counts say how few).
+NOT_A_REPORT_SOME = N_("no paragraph dates a meeting, and only {attributed} of {total} paragraphs attribute a statement "
+                       "to a speaker: this does not look like a report of reported speech (expected paragraphs such as "
+                       "'On 13 April 2021, the Working Group held a meeting ...' and 'The representative of Kenya said "
+                       "that ...'); the kit reads {kinds}")
 
 
 def _check_reported_speech(source: SourceText, doc: Document, meetings: list[dict], statements: list) -> None:
     """Refuse a text that is not a report of reported speech (a note, minutes, a list, a language not read yet).
 
-    A report of this kind dates its meetings, or attributes most of its paragraphs
-    to speakers. Without any meeting, fewer than half of the numbered paragraphs
-    with a statement ("1. Milk. 2. Eggs. 3. The representative of France said
-    bread.") is not a report.
+    A report of this kind dates its meetings (in its paragraphs, or in its header: a summary record, meetings
+    coverage), or attributes most of its paragraphs to speakers. Without any meeting, fewer than half of the
+    paragraphs with a statement ("1. Milk. 2. Eggs. 3. The representative of France said bread.") is not a
+    report. The message says which of the two is missing and the kinds of document the kit reads.
     """
     if meetings:
         return
@@ -95,7 +96,7 @@ def _check_reported_speech(source: SourceText, doc: Document, meetings: list[dic
 
         detail = {} if attributed == 0 else {"attributed": attributed, "total": len(doc.paragraphs)}
         raise NotAReportError(NOT_A_REPORT_SOME if detail else NOT_A_REPORT, source=source.name,
-                              line=doc.paragraphs[0].line, **detail)
+                              line=doc.paragraphs[0].line, kinds=", ".join(KIND_NAMES), **detail)
 
 
 def _source_problems(source: SourceText, doc: Document) -> list[dict]:
@@ -111,13 +112,16 @@ def _source_problems(source: SourceText, doc: Document) -> list[dict]:
 
 
 def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
-               strict: bool = False, lang: str | None = None) -> tuple[dict[str, list[dict]], dict]:
+               strict: bool = False, lang: str | None = None,
+               kind: str | None = None) -> tuple[dict[str, list[dict]], dict]:
     """The rows of every table (plain dicts, no pandas) and the metadata: what :func:`parse` frames.
 
     ``lang`` ("en", "fr") is detected from the paragraphs when not given, and recorded in ``metadata["lang"]``.
+    ``kind`` (``"report"``, ``"summary_record"``, ``"meetings_coverage"``: :data:`kit.readers.KINDS`) chooses the
+    document's reader; it is detected from the text when not given, and recorded in ``metadata["kind"]``.
     """
-    doc: Document = parse_layout(source, defer_truncation=True,  # a non-report is said so before "truncated"
-                                 reference_folder=gazetteer.folder if gazetteer is not None else None)
+    doc: Document = read(source, kind,  # a non-report is said so before "truncated"
+                         reference_folder=gazetteer.folder if gazetteer is not None else None)
     lang = lang or detect_language(" ".join(p.text for p in doc.paragraphs[:30]))
     g = gazetteer if gazetteer is not None and gazetteer.lang == lang else \
         load_gazetteer(gazetteer.folder if gazetteer is not None else None, lang=lang)
@@ -128,10 +132,10 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         p = problems[0]
         raise LayoutError(p["message"], source=source.name, line=p["line"], para=p["para"])
 
-    para_rows = [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs]
     texts = [(p.number, p.text) for p in doc.paragraphs]
     meta = document_metadata(doc.front_matter, texts, doc.symbol, lang=lang)  # dates a meeting without a year
-    meetings = find_meetings(para_rows, lang=lang, metadata=meta, problems=problems)
+    meta.update({k: v for k, v in doc.header.items() if v is not None or k not in meta})  # the reader's header
+    meetings = _meetings(doc, lang, meta, problems)
     meeting_of = _meeting_of([p.number for p in doc.paragraphs], meetings)
 
     people = find_people([" ".join(doc.front_matter)] + [t for _, t in texts], g)
@@ -139,21 +143,11 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     problems += att.problems
     chair = next((p for p in people.values() if p.is_chair), None)
     meta.update({"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
-                 "chair": chair.full_name if chair else None, "n_paragraphs": len(texts), "lang": lang,
+                 "chair": chair.full_name if chair else _header_chair(meetings), "n_paragraphs": len(texts),
+                 "lang": lang, "kind": doc.kind,
                  # footnotes taken out of the paragraphs (kit.layout): marker, text, para with the marker, line
                  "footnotes": doc.footnotes})
-
-    # meetings: chair of the meeting = first chair statement inside it (one pass over the statements)
-    speakers_kind = {sid: s.kind for sid, s in att.speakers.items()}
-    first_chair: dict[str, str] = {}
-    for s in att.statements:
-        mid = meeting_of.get(s.para)
-        if mid is not None and mid not in first_chair and speakers_kind[s.speaker_id] == "chair":
-            first_chair[mid] = s.speaker_id
-    for m in meetings:
-        chair_sid = first_chair.get(m["meeting_id"])
-        m["chair"] = att.speakers[chair_sid].name if chair_sid else meta["chair"]
-        m["report_id"] = rid
+    _chair_meetings(meetings, att, meeting_of, meta["chair"], rid)
     _check_reported_speech(source, doc, meetings, att.statements)
     if doc.truncated is not None:  # a report (it has a meeting or statements) that stops mid-sentence
         raise doc.truncated
@@ -162,35 +156,87 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     unattributed = len(texts) - len(attributed)
     if unattributed * 2 > len(texts):
         problems.append({"problem": "unattributed", "para": None, "line": None, "expected": None,
-                         "message": f"{unattributed} of {len(texts)} numbered paragraphs have no attributed "
+                         "message": f"{unattributed} of {len(texts)} "
+                                    f"{'numbered ' if all(p.numbered for p in doc.paragraphs) else ''}paragraphs "
+                                    "have no attributed "
                                     "statement: this report may use reporting verbs or speaker names the reference "
                                     "tables do not know (reporting_verbs.csv, member_states.csv)"})
     meta["normalised_characters"] = source.normalised
-    paragraph_rows = [
-        {"report_id": rid, "para": p.number, "section": p.section, "section_title": p.section_title,
-         "subsection": p.subsection,
-         "meeting_id": meeting_of[p.number], "text": p.text, "line": p.line, "pages": p.pages,
-         "n_chars": len(p.text)} for p in doc.paragraphs]
-    speaker_rows = [{"report_id": rid, **vars(s)} for s in att.speakers.values()]
+    st_rows = _statement_rows(att, meeting_of, rid)
+    whole, starts = _one_pass(texts)
+    if problems:
+        warnings.warn(f"{source.name}: " + "; ".join(p["message"] for p in problems[:5]), ReportWarning,
+                      stacklevel=4)
+    rows = {"meetings": meetings, "paragraphs": _paragraph_rows(doc, meeting_of, rid),
+            "speakers": [{"report_id": rid, **vars(s)} for s in att.speakers.values()], "statements": st_rows,
+            "mentions": _mention_rows(whole, starts, texts, att, g, rid),
+            "themes": _theme_rows(whole, starts, texts, st_rows, g, rid),
+            "problems": [{"report_id": rid, **p} for p in problems]}
+    return rows, meta
 
-    st_rows = []
+
+def _meetings(doc: Document, lang: str, meta: dict, problems: list[dict]) -> list[dict]:
+    """The meetings the reader dated from the header, else those the paragraphs date (:func:`find_meetings`)."""
+    if doc.meetings is not None:
+        return [dict(m) for m in doc.meetings]
+    para_rows = [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs]
+    return find_meetings(para_rows, lang=lang, metadata=meta, problems=problems)
+
+
+def _header_chair(meetings: list[dict]) -> str | None:
+    """The chair a header names ("Chair: Mr. Lindqvist (Sweden)"), when no paragraph names the chair in full."""
+    return next((m["chair"] for m in meetings if m.get("chair")), None)
+
+
+def _chair_meetings(meetings: list[dict], att, meeting_of: dict, chair: str | None, rid: str) -> None:
+    """Each meeting's chair: the header's, else the speaker of the first chair statement inside it, else the
+    report's chair (one pass over the statements); and its report_id."""
+    first_chair: dict[str, str] = {}
+    for s in att.statements:
+        mid = meeting_of.get(s.para)
+        if mid is not None and mid not in first_chair and att.speakers[s.speaker_id].kind == "chair":
+            first_chair[mid] = s.speaker_id
+    for m in meetings:
+        chair_sid = first_chair.get(m["meeting_id"])
+        m["chair"] = m.get("chair") or (att.speakers[chair_sid].name if chair_sid else chair)
+        m["report_id"] = rid
+
+
+def _paragraph_rows(doc: Document, meeting_of: dict, rid: str) -> list[dict]:
+    return [{"report_id": rid, "para": p.number, "section": p.section, "section_title": p.section_title,
+             "subsection": p.subsection, "meeting_id": meeting_of[p.number], "text": p.text, "line": p.line,
+             "pages": p.pages, "n_chars": len(p.text), "numbered": p.numbered} for p in doc.paragraphs]
+
+
+def _statement_rows(att, meeting_of: dict, rid: str) -> list[dict]:
+    rows = []
     counter: dict[int, int] = {}
     for s in att.statements:
         counter[s.para] = counter.get(s.para, 0) + 1
-        st_rows.append({"report_id": rid, "statement_id": f"{s.para}.{counter[s.para]}", "para": s.para,
-                        "meeting_id": meeting_of.get(s.para), "speaker_id": s.speaker_id, "verb": s.verb,
-                        "lemma": s.lemma, "text": s.text, "joint": s.joint, "start": s.start, "end": s.end,
-                        "attribution": s.attribution, "group": f"{s.para}.{s.group}",
-                        "speaker": att.speakers[s.speaker_id].name, "speaker_kind": speakers_kind[s.speaker_id]})
+        speaker = att.speakers[s.speaker_id]
+        rows.append({"report_id": rid, "statement_id": f"{s.para}.{counter[s.para]}", "para": s.para,
+                     "meeting_id": meeting_of.get(s.para), "speaker_id": s.speaker_id, "verb": s.verb,
+                     "lemma": s.lemma, "text": s.text, "joint": s.joint, "start": s.start, "end": s.end,
+                     "attribution": s.attribution, "group": f"{s.para}.{s.group}",
+                     "speaker": speaker.name, "speaker_kind": speaker.kind})
+    return rows
 
-    whole, starts = _one_pass(texts)
+
+def _mention_rows(whole: str, starts: list[int], texts: list[tuple[int, str]], att, g: Gazetteer,
+                  rid: str) -> list[dict]:
     exclude = [(starts[i] + a, starts[i] + b) for i, (para, _) in enumerate(texts)
                for a, b in att.name_spans.get(para, [])]
-    mention_rows = []
+    rows = []
     for m in find_mentions(whole, g, exclude):
         i = bisect_right(starts, m.start) - 1
-        mention_rows.append({"report_id": rid, "para": texts[i][0], "kind": m.kind, "key": m.key,
-                             "surface": m.surface, "start": m.start - starts[i], "end": m.end - starts[i]})
+        rows.append({"report_id": rid, "para": texts[i][0], "kind": m.kind, "key": m.key,
+                     "surface": m.surface, "start": m.start - starts[i], "end": m.end - starts[i]})
+    return rows
+
+
+def _theme_rows(whole: str, starts: list[int], texts: list[tuple[int, str]], st_rows: list[dict], g: Gazetteer,
+                rid: str) -> list[dict]:
+    """Theme hits grouped by paragraph, owning statement (the one whose span holds the hit) and theme."""
     by_para: dict[int, list[dict]] = {}
     for row in st_rows:
         by_para.setdefault(row["para"], []).append(row)
@@ -202,15 +248,7 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         owners = [r["statement_id"] for r in by_para.get(para, []) if r["start"] <= offset < r["end"]]
         for owner in owners or [None]:
             grouped.setdefault((para, owner, h.theme), []).append((h, offset))
-    theme_rows = [{"report_id": rid, "para": para, "statement_id": owner, "theme": theme,
-                   "label": tagger.labels[theme],
-                   "terms": "; ".join(dict.fromkeys(h.surface.lower() for h, _ in hs)),
-                   "n_hits": len(hs), "start": hs[0][1], "end": hs[0][1] + len(hs[0][0].surface)}
-                  for (para, owner, theme), hs in grouped.items()]
-    if problems:
-        warnings.warn(f"{source.name}: " + "; ".join(p["message"] for p in problems[:5]), ReportWarning,
-                      stacklevel=4)
-    rows = {"meetings": meetings, "paragraphs": paragraph_rows, "speakers": speaker_rows, "statements": st_rows,
-            "mentions": mention_rows, "themes": theme_rows,
-            "problems": [{"report_id": rid, **p} for p in problems]}
-    return rows, meta
+    return [{"report_id": rid, "para": para, "statement_id": owner, "theme": theme, "label": tagger.labels[theme],
+             "terms": "; ".join(dict.fromkeys(h.surface.lower() for h, _ in hs)),
+             "n_hits": len(hs), "start": hs[0][1], "end": hs[0][1] + len(hs[0][0].surface)}
+            for (para, owner, theme), hs in grouped.items()]

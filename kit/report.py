@@ -289,7 +289,7 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
 
 
 def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
-          strict: bool = False, lang: str | None = None) -> Report:
+          strict: bool = False, lang: str | None = None, kind: str | None = None) -> Report:
     """Parse a :class:`~kit.sources.SourceText` into a :class:`Report`.
 
     Parameters
@@ -297,8 +297,10 @@ def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazett
     strict : bool
         Raise :class:`~kit.errors.LayoutError` on numbering gaps or duplicates
         instead of recording them in ``problems`` (and warning).
+    kind : str, optional
+        The document's kind (:data:`kit.readers.KINDS`), detected when omitted (``metadata["kind"]``).
     """
-    rows, meta = parse_rows(source, report_id=report_id, gazetteer=gazetteer, strict=strict, lang=lang)
+    rows, meta = parse_rows(source, report_id=report_id, gazetteer=gazetteer, strict=strict, lang=lang, kind=kind)
     return _report(meta["report_id"], rows, meta)
 
 
@@ -312,7 +314,7 @@ _CACHE: dict[tuple, Report] = {}
 
 
 def load_report(path: str | Path | None = None, *, report_id: str | None = None, strict: bool = False,
-                cache: bool = True, lang: str | None = None) -> Report:
+                cache: bool = True, lang: str | None = None, kind: str | None = None) -> Report:
     """Load and parse a report (the bundled 2021 report by default).
 
     Parameters
@@ -326,6 +328,9 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
         Raise on paragraph numbering gaps or duplicates.
     lang : {"en", "fr"}, optional
         The report's language; detected from the text when omitted (``metadata["lang"]``).
+    kind : {"report", "summary_record", "meetings_coverage"}, optional
+        The document's kind, which chooses its reader (:mod:`kit.readers`); detected from the text when omitted
+        (``metadata["kind"]``). Another name raises :class:`kit.ReportError` listing the kinds.
     cache : bool
         Reuse the parse of an unchanged file (keyed by path, size and
         modification time) within this process. Every call returns its own
@@ -350,12 +355,12 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
         return _report(view.report_id, *typed_rows(view))
     try:
         stat = path.stat()
-        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, report_id, strict, lang)
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, report_id, strict, lang, kind)
     except OSError:
         key = None
     if cache and key in _CACHE:
         return _CACHE[key].copy()
-    report = parse(read_source(path), report_id=report_id, strict=strict, lang=lang)
+    report = parse(read_source(path), report_id=report_id, strict=strict, lang=lang, kind=kind)
     if cache and key is not None:
         _CACHE[key] = report
         return report.copy()
@@ -363,9 +368,11 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
 
 
 def load_text(text: str, *, name: str = "<string>", report_id: str | None = None, strict: bool = False,
-              lang: str | None = None) -> Report:
-    """Parse a report held in a string (handy in tests and notebooks); ``lang`` as in :func:`load_report`."""
-    return parse(source_from_text(text, name=name), report_id=report_id or "report", strict=strict, lang=lang)
+              lang: str | None = None, kind: str | None = None) -> Report:
+    """Parse a report held in a string (handy in tests and notebooks); ``lang`` and ``kind`` as in
+    :func:`load_report`."""
+    return parse(source_from_text(text, name=name), report_id=report_id or "report", strict=strict, lang=lang,
+                 kind=kind)
 
 
 def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,

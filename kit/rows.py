@@ -333,6 +333,9 @@ def _check(data: object) -> None:
     tables = data.get("tables")
     if not isinstance(tables, dict):
         fail(N_("no tables"))
+    for row in tables.get("paragraphs") if isinstance(tables.get("paragraphs"), list) else []:
+        if isinstance(row, dict) and "numbered" not in row:
+            row["numbered"] = True  # a report.json of a kit before document kinds: every paragraph was numbered
     for name in TABLE_KEYS:
         rows = tables.get(name)
         if not isinstance(rows, list):
@@ -348,6 +351,11 @@ def _check(data: object) -> None:
                 v = row[col]
                 if type(v) is not int and not (v is None and nullable):  # JSON's numbers: int, never a bool
                     fail(N_("row {i} of {name!r}: {col} is {v!r}, not a whole number"), i=i, name=name, col=col, v=v)
+        if name == "paragraphs":
+            for i, row in enumerate(rows):
+                if type(row["numbered"]) is not bool:
+                    fail(N_("row {i} of {name!r}: {col} is {v!r}, not true or false"), i=i, name=name,
+                         col="numbered", v=row["numbered"])
         for col in sorted(want & _STR_COLUMNS):
             nullable = col in _NULLABLE or name == "problems"
             for i, row in enumerate(rows):

@@ -1,7 +1,8 @@
 """The tables of a parsed report: their names and columns, defined once.
 
 :class:`kit.Report` (pandas, for analysts), the apps' plain rows and every export use these names and this
-column order. The README's "data contract" documents what each column means.
+column order. The README's "data contract" documents what each column means (``numbered``, the paragraphs'
+last column, is described in ``docs/document-kinds.md``).
 
 Examples
 --------
@@ -22,7 +23,7 @@ COLUMNS: dict[str, list[str]] = {
     "meetings": ["report_id", "meeting_id", "date", "title", "format", "chair", "first_para", "last_para",
                  "section", "body"],
     "paragraphs": ["report_id", "para", "section", "section_title", "subsection", "meeting_id", "text", "line",
-                   "pages", "n_chars"],
+                   "pages", "n_chars", "numbered"],
     "speakers": ["report_id", "speaker_id", "name", "kind", "country_iso3", "title", "organization", "honorific",
                  "represents_iso3"],
     "statements": ["report_id", "statement_id", "para", "meeting_id", "speaker_id", "speaker", "speaker_kind",

@@ -231,3 +231,39 @@ def test_a_corpus_report_json_round_trips(folder, corpus, tmp_path):
     for name, df in corpus.tables().items():
         pd.testing.assert_frame_equal(getattr(again, name), df)
     assert again.documents["report_id"].tolist() == corpus.documents["report_id"].tolist()
+
+
+def test_a_folder_mixing_kinds_and_languages(tmp_path, cache):
+    """Summary records and meetings coverage (the readers' fixtures) beside an annual report: each keeps its
+    kind and symbol, and citations start with the symbol ("A/C.4/78/SR.9, para. 2")."""
+    import shutil
+    import warnings
+
+    from kit import DEFAULT_REPORT
+    from kit.views import apps
+
+    kinds = ROOT / "tests" / "fixtures" / "kinds"
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("summary_record_en.txt", "summary_record_fr.txt", "meetings_coverage_en.txt",
+                 "meetings_coverage_fr.txt"):
+        shutil.copy(kinds / name, folder / name)
+    shutil.copy(DEFAULT_REPORT, folder / DEFAULT_REPORT.name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a record whose verbs the tables do not know yet warns; not the point here
+        corpus = load_corpus(folder)
+        view = view_data.app_report(folder)
+    docs = corpus.documents.set_index("report_id")
+    assert set(docs["kind"]) == {"report", "summary_record", "meetings_coverage"}
+    assert set(docs["language"]) == {"en", "fr"}
+    for rid, meta in corpus.metadata["reports"].items():
+        assert docs.loc[rid, "kind"] == meta.get("kind", "report")
+        symbol = meta.get("symbol")
+        rows = corpus.statements[corpus.statements["report_id"] == rid]
+        if len(rows):
+            assert corpus.cite(rows).startswith(f"{symbol or rid}, para")
+    assert docs.loc["summary_record_en", "symbol"] == "A/C.4/78/SR.9"
+    assert [d["kind"] for d in view.documents] == corpus.documents["kind"].tolist()
+    r, _ = apps._open(view, "test", "en")
+    html = str(apps.overview_html(r))
+    assert "Summary record" in html and "Meetings coverage" in html and "A/C.4/78/SR.9" in html

@@ -149,8 +149,8 @@ def test_a_text_that_is_no_report_gives_french_examples(tmp_path):
         assert "«\u00a0Le représentant du Kenya a dit que" in french
         assert "On 13 April" not in french and "representative of Kenya" not in french
     few = _error_of(_make("few_attributed", tmp_path))
-    assert "attribuée que dans 1 des 3 paragraphes numérotés" in few.localized("fr")
-    assert "(only 1 of 3 numbered paragraphs" in str(few)
+    assert "seuls 1 des 3 paragraphes attribuent une déclaration" in few.localized("fr")
+    assert "no paragraph dates a meeting, and only 1 of 3 paragraphs attribute a statement" in str(few)
 
 
 def test_a_real_run_with_kit_lang_fr_prints_french(tmp_path):
@@ -161,7 +161,7 @@ def test_a_real_run_with_kit_lang_fr_prints_french(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr == _fr("kit: error: {message}").format(message=_error_of(path).localized("fr")) + "\n"
     assert proc.stderr.startswith("kit\u00a0: erreur\u00a0: ")
-    assert ", ligne 1\u00a0: aucun paragraphe numéroté" in proc.stderr
+    assert ", ligne 1\u00a0: aucun paragraphe ne date une réunion" in proc.stderr
 
 
 def test_validation_lists_its_problems_in_the_language():

@@ -27,6 +27,7 @@ COLUMNS = {
     "honorifics.csv": ["honorific", "note", "lang"],
     "asks.csv": ["phrase", "kind", "lang", "note"],
     "figures.csv": ["term", "kind", "lang", "note"],
+    "bodies.csv": ["prefix", "name", "fr_name", "note"],
 }
 LANGS = {"en", "fr"}
 FR_ARTICLES = {"le", "la", "les", "l'"}

@@ -34,7 +34,7 @@ __all__ = ["document_dates", "period_of", "periods", "speaker_span", "speaker_do
 #: What each kind of document is called on screen (``metadata["kind"]``, set by the document's reader); a kind
 #: not listed here is shown as it is.
 DOCUMENT_KINDS = {"report": N_("Report"), "summary_record": N_("Summary record"),
-                  "meetings_coverage": N_("Meetings coverage"), "press_release": N_("Press release")}
+                  "meetings_coverage": N_("Meetings coverage")}
 
 
 def kind_label(kind: str | None) -> str:

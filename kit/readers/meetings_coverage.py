@@ -1,0 +1,146 @@
+"""Meetings coverage (press releases: ``SC/15312``, ``GA/PK/246``; « CS/15312 », « AG/PK/246 »).
+
+A press release prints a header block, the meeting line ("9,391st Meeting (PM)", « 9391e séance – après-midi »),
+the symbol, the date line ("17 October 2023"), a headline and a sub-headline, sometimes "For information media.
+Not an official record.", then paragraphs that carry **no printed number**, with sub-headings ("Briefings",
+"Statements") between them. The reader:
+
+* takes the header block: the blocks (runs of lines between blank lines) from the top up to the first block
+  that is prose (its text ends a sentence) and is not furniture of the release (the media notice);
+* numbers the paragraphs itself, **1-based over the blank-line-separated blocks after the header block**,
+  leaving out sub-headings (a block of one short line that ends no sentence, or a line the markup marks as a
+  heading), the media notice, the release's own procedural line ("The meeting began at 3:05 p.m. and ended at
+  4:50 p.m."), page furniture and everything after the end mark ("* *** *") or a footnote rule ("_____"); each
+  paragraph is
+  ``numbered=False`` and is cited like any other ("para. 12");
+* dates one meeting, from the date line, covering every paragraph; its title is the meeting line.
+
+A press release that dates no meeting (no meeting line or no date line: a statement, a note to correspondents)
+or has no paragraph is refused with :class:`kit.NotAReportError`, never a layout error.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import NotAReportError
+from ..i18n import N_
+from ..language import DocumentWords, document_words
+from ..layout import FOOTNOTE_RULE, Document, Paragraph, is_furniture, join_lines
+from ..sources import SourceText
+from .base import Reader, body_of, find_date, header_lines, matches, symbol_in, words_of
+
+__all__ = ["READER", "read_meetings_coverage", "NO_MEETING"]
+
+NO_MEETING = N_("this press release covers no meeting (no meeting line such as '9391st Meeting (PM)' and date "
+                "line such as '17 October 2023' in its header): the kit reads meetings coverage, not other "
+                "press releases")
+_PROSE_END = re.compile(r"[.!?][”\"»’)]?\s*$")  # a sentence ends the block
+_NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
+_RULE = "---"  # the end mark "* *** *" once the markup step (kit.sources) has read it as a horizontal rule
+
+
+def detect(lines: list[str]) -> bool:
+    """A meeting line ("9,391st Meeting (PM)") or a press release's symbol (``SC/15312``) near the top."""
+    top = lines[:15]
+    return any(matches("meeting_line", line) for line in top) or symbol_in(top, "meetings_coverage") is not None
+
+
+def _blocks(source: SourceText) -> list[list[int]]:
+    """Runs of non-blank lines (0-based indexes), page furniture left out."""
+    blocks, current = [], []
+    for i, line in enumerate(source.lines):
+        text = line.strip()
+        if not text or text == "\f":
+            if current:
+                blocks.append(current)
+            current = []
+        elif not is_furniture(text):
+            current.append(i)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_header_line(line: str, words: DocumentWords) -> bool:
+    return bool(matches("meeting_line", line, words) or matches("media", line, words)
+                or symbol_in([line], "meetings_coverage") or (len(line) < 40 and find_date(line)))
+
+
+def _is_subheading(source: SourceText, block: list[int]) -> bool:
+    """A block of one short line that ends no sentence ("Briefings", "Statements"), or marked as a heading."""
+    if any(i in source.headings for i in block):
+        return True
+    line = source.lines[block[0]].strip()
+    return len(block) == 1 and len(line) <= 100 and len(line.split()) <= 12 and not _NO_HEADING_END.search(line)
+
+
+def _language(source: SourceText) -> DocumentWords:
+    for field in ("meeting_line", "media"):
+        for _, line in header_lines(source, 20):
+            w = words_of(field, line)
+            if w is not None:
+                return w
+    return document_words("en")
+
+
+def read_meetings_coverage(source: SourceText, reference_folder: Path | None = None) -> Document:
+    """Read a press release covering a meeting (see the module's description).
+
+    Raises
+    ------
+    kit.NotAReportError
+        When the release dates no meeting or has no paragraph.
+    """
+    words = _language(source)
+    lines = [line.strip() for line in source.lines]
+    blocks = _blocks(source)
+    header: list[int] = []
+    k = 0
+    for k, block in enumerate(blocks):
+        text = " ".join(lines[i] for i in block)
+        furniture = all(_is_header_line(lines[i], words) for i in block)
+        if not furniture and _PROSE_END.search(text) and not matches("media", lines[block[0]], words):
+            break
+        header += block
+    else:
+        k = len(blocks)
+    head = [lines[i] for i in header]
+    meeting_line = next((m.group("title") for m in (matches("meeting_line", s, words) for s in head) if m), None)
+    day = next((d for d in (find_date(s) for s in head if len(s) < 40) if d), None)
+    symbol = symbol_in(head, "meetings_coverage")
+    paragraphs: list[Paragraph] = []
+    sections: list[tuple[str, str, int]] = []
+    title = None
+    back: list[str] = []
+    for block in blocks[k:]:
+        first = lines[block[0]]
+        if back or matches("end_mark", first, words) or first == _RULE or FOOTNOTE_RULE.match(first):
+            back += [lines[i] for i in block]
+            continue
+        if matches("media", first, words) or (len(block) == 1 and matches("procedural", first, words)):
+            continue  # the media notice; "The meeting began at 3:05 p.m. and ended at 4:50 p.m."
+        if _is_subheading(source, block):
+            title = join_lines([lines[i] for i in block])
+            sections.append(("", title, block[0] + 1))
+            continue
+        paragraphs.append(Paragraph(len(paragraphs) + 1, join_lines([lines[i] for i in block]), block[0] + 1,
+                                    None, title, numbered=False))
+    if meeting_line is None or day is None or not paragraphs:
+        raise NotAReportError(NO_MEETING, source=source.name, line=(header[0] + 1) if header else 1)
+    # the headline: the first line after the meeting, symbol and date lines that is none of them
+    last = max((i for i, s in enumerate(head) if _is_header_line(s, words)), default=-1)
+    headline = [s for s in head[last + 1:] if not _is_header_line(s, words)] or \
+        [s for s in head if not _is_header_line(s, words)]
+    doc = Document(source, head, paragraphs, sections, back, symbol=symbol, kind="meetings_coverage")
+    body = body_of(symbol, words.code)
+    doc.header = {"symbol": symbol, "date": day, "title": headline[0] if headline else None, "body": body,
+                  "meeting": meeting_line, "chair": None}
+    doc.meetings = [{"meeting_id": day.isoformat(), "date": day, "title": meeting_line, "format": None,
+                     "chair": None, "first_para": 1, "last_para": len(paragraphs), "section": None, "body": body}]
+    return doc
+
+
+READER = Reader("meetings_coverage", detect, read_meetings_coverage,
+                "meetings coverage, a press release (SC/15312, GA/PK/246; « CS/15312 »)")
