@@ -18,10 +18,15 @@ Every phase starts a fresh Voilà server (the kit's voila.json, ``kit`` template
 stops it; every wait has a timeout, so the run stops by itself. Requests leaving
 localhost are counted (and must be 0). Writes ``benchmarks/results/apps.md``.
 
+With ``--corpus N`` the apps open a generated corpus of ``N`` documents (:func:`make_corpus`, ``KIT_REPORT`` set
+to its folder, the cache written first as ``kit serve`` does) instead of the bundled report, against the same bare
+page; the results go into their own section of ``benchmarks/results/apps.md``, the bundled report's stay.
+
 Run::
 
     .venv/bin/python benchmarks/apps_benchmark.py            # 30 sessions
     .venv/bin/python benchmarks/apps_benchmark.py --sessions 3 --reps 3 --throttle-reps 2   # short, shared machine
+    .venv/bin/python benchmarks/apps_benchmark.py --corpus 200 --sessions 3 --reps 3 --throttle-reps 2
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ BARE = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
                    "source": "import ipywidgets as widgets\nwidgets.Dropdown(options=['a', 'b', 'c'], description='Pick')"}],
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
         "nbformat": 4, "nbformat_minor": 5}
+#: Where the corpus section of the results begins (everything after it is replaced by the next corpus run).
+CORPUS_MARK = "<!-- corpus results: benchmarks/apps_benchmark.py --corpus N -->"
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:", "blob:", "about:")
 
 
@@ -104,6 +111,9 @@ INTERACT_JS = """
 async ([selector, index, expected]) => {
   const sel = document.querySelector(selector);
   const out = document.querySelector('.kit-out');
+  // already the only choice (a warm-up change onto the page's default): nothing to redraw, nothing to time
+  if (sel.multiple ? sel.options[index].selected && sel.selectedOptions.length === 1 : sel.selectedIndex === index)
+    return -1;
   const t0 = performance.now();
   const done = new Promise((resolve, reject) => {
     const check = () => out.innerText.includes(expected);
@@ -119,24 +129,36 @@ async ([selector, index, expected]) => {
 """
 
 
-async def interaction(browser, server: Server, app: str, n: int = 20) -> list[float]:
-    """Alternate between two choices ``n`` times; ms from the change event to the new output in the DOM."""
-    sys.path.insert(0, str(ROOT))
+def choices_of(app: str, report: Path | None = None) -> tuple[str, list[tuple[int, str]], str]:
+    """(the control's selector, two (option index, text the redrawn output shows), what changes): the bundled
+    report's usual pair, or for a corpus the two most frequent speakers, themes, missions."""
     from kit.views import app_report, queries
+    from kit.views.apps import localized
 
-    r = app_report()
+    r = localized(app_report(report), "en")  # theme labels as the English page shows them
+    corpus = r.is_corpus
     if app == "speakers":
         opts = queries.speaker_options(r)
-        sel, choices = ".kit-speaker select", [(i, r.speaker[sid]["name"] + " (") for i, (_, sid) in enumerate(opts)
-                                               if sid in ("MEX", "person:menon")]
-    elif app == "themes":
+        top = [sid for sp, n in queries.speaker_counts(r)[:2] for sid in [sp["speaker_id"]]] if corpus else \
+            ["MEX", "person:menon"]
+        choices = [(i, r.speaker[sid]["name"] + " (") for i, (_, sid) in enumerate(opts) if sid in top]
+        return ".kit-speaker select", choices, "speaker " + " ↔ ".join(r.speaker[s]["name"] for s in top)
+    if app == "themes":
         opts = queries.theme_options(r)
-        sel, choices = ".kit-themes select", [(i, f"Where in the report: {label}") for i, (label, t) in enumerate(opts)
-                                              if t in ("wps", "covid19")]
-    else:
-        opts = queries.mission_summary(r)
-        sel, choices = ".kit-mission select", [(i, f"{m['key']}: {m['name']}") for i, m in enumerate(opts)
-                                               if m["key"] in ("UNFICYP", "MINUSCA")]
+        top = [label for label, _n in queries.theme_counts(r)[:2]]
+        head = "Over time: " if corpus else "Where in the report: "
+        choices = [(i, f"{head}{label}") for i, (label, t) in enumerate(opts)
+                   if (label in top if corpus else t in ("wps", "covid19"))]
+        return ".kit-themes select", choices, "theme " + " ↔ ".join(lab for _i, lab in choices).replace(head, "")
+    opts = queries.mission_summary(r)
+    top = [m["key"] for m in opts[:2]] if corpus else ["UNFICYP", "MINUSCA"]
+    choices = [(i, f"{m['key']}: {m['name']}") for i, m in enumerate(opts) if m["key"] in top]
+    return ".kit-mission select", choices, "mission " + " ↔ ".join(top)
+
+
+async def interaction(browser, server: Server, app: str, n: int = 20, report: Path | None = None) -> list[float]:
+    """Alternate between two choices ``n`` times; ms from the change event to the new output in the DOM."""
+    sel, choices, _what = choices_of(app, report)
     res = await load(browser, server, app)
     page = res["pw_page"]
     times = []
@@ -149,6 +171,28 @@ async def interaction(browser, server: Server, app: str, n: int = 20) -> list[fl
     finally:
         await res["ctx"].close()
     return times
+
+
+def make_corpus(folder: Path, n: int, paragraphs: int = 50) -> Path:
+    """``n`` generated documents in ``folder``, as a trainer's folder of a decade of reports: English reports of
+    ``paragraphs`` paragraphs (``tests/conftest.py::long_report``: a meeting every 25 paragraphs, a briefer and
+    one to three Member States per paragraph) dated over 15 years, and every fourth document the French synthetic
+    report of the tests (11 paragraphs) moved to that year."""
+    from tests.conftest import long_report  # the one generator of long reports (tests and parse benchmark)
+
+    french = (ROOT / "tests" / "fixtures" / "synthetic_fr.md").read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        year = 2010 + i % 15
+        if i % 4 == 3:
+            text = french.replace("2023", str(year + 1)).replace("2022", str(year))
+            (folder / f"doc-{i:04d}-fr.md").write_text(text, encoding="utf-8")
+            continue
+        text = long_report(paragraphs).replace(" 2000.", f" {year}.").replace(" 2000,", f" {year},")
+        head, _, rest = text.partition("\n\n")
+        text = f"{head}\n\nDistr.: General\n{1 + i % 28} January {year + 1}\n\n{rest}"
+        (folder / f"doc-{i:04d}-en.md").write_text(text, encoding="utf-8")
+    return folder
 
 
 def http_sessions(server: Server, names: list[str], timeout: int) -> list[tuple[float, bool]]:
@@ -190,11 +234,28 @@ async def main_async(args) -> str:
     cache, log = work / "cache", work / "voila.log"
     lines: list[str] = []
     started = time.time()
+    report = corpus_note = None
+    if args.corpus:  # the documents, and the apps' cache written before the room arrives, as kit serve does
+        report = make_corpus(work / "corpus", args.corpus)
+        os.environ["KIT_CACHE_DIR"] = str(cache)
+        from kit.views import app_report
+
+        t0 = time.perf_counter()
+        view = app_report(report)
+        cold = time.perf_counter() - t0
+        size = sum(f.stat().st_size for f in cache.glob("*.json")) / 2**20
+        corpus_note = (f"{len(view.documents)} documents ({sum(1 for d in view.documents if d['language'] == 'fr')} "
+                       f"in French), {len(view.meetings):,} meetings, {len(view.paragraphs):,} paragraphs, "
+                       f"{len(view.statements):,} statements; parsed once before the server starts in {cold:.1f} s "
+                       f"(the apps' cache, report.json, {size:.1f} MB)")
+
+    def make_server() -> Server:  # every server of the run opens the same report
+        return Server(folder, cache, log, report=report)
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             # 1. TTI, interleaved, after one warm-up load per page (fills the report cache, warms the OS cache)
-            server = Server(folder, cache, log)
+            server = make_server()
             tti: dict[str, list[float]] = {p: [] for p in PAGES}
             info: dict[str, dict] = {}
             outside_all: list[str] = []
@@ -213,7 +274,7 @@ async def main_async(args) -> str:
             finally:
                 server.stop()
             # 1b. TTI with the CPU throttled (a low-end phone), interleaved, on a fresh server after a warm-up
-            server = Server(folder, cache, log)
+            server = make_server()
             slow: dict[str, list[float]] = {p: [] for p in PAGES}
             try:
                 for rep in range(args.throttle_reps + 1):
@@ -229,7 +290,7 @@ async def main_async(args) -> str:
             finally:
                 server.stop()
             # 2. kernel RSS per page and 3. interaction latency (fresh server)
-            server = Server(folder, cache, log)
+            server = make_server()
             rss: dict[str, float] = {}
             latency: dict[str, list[float]] = {}
             try:
@@ -242,11 +303,11 @@ async def main_async(args) -> str:
                     await res["ctx"].close()
                 for app in ("speakers", "themes", "missions"):
                     if app in APPS:
-                        latency[app] = await interaction(browser, server, app, n=args.interactions)
+                        latency[app] = await interaction(browser, server, app, n=args.interactions, report=report)
             finally:
                 server.stop()
             # 4. N concurrent sessions on a fresh server
-            server = Server(folder, cache, log)
+            server = make_server()
             try:
                 names = [APPS[i % len(APPS)] for i in range(args.sessions)]
                 t0 = time.perf_counter()
@@ -262,7 +323,7 @@ async def main_async(args) -> str:
             finally:
                 server.stop()
             # 5. the same N sessions without a browser: the server's share (kernel start + notebook run)
-            server = Server(folder, cache, log)
+            server = make_server()
             try:
                 http = await asyncio.to_thread(http_sessions, server, names, args.timeout)
                 http_rss = server.rss_total() / 2**20
@@ -275,13 +336,17 @@ async def main_async(args) -> str:
     ok = [r for r in results if r["ok"]]
     ttis = [r["tti"] for r in results]
     lines += [
-        "# Apps benchmark",
+        f"# Apps benchmark on a corpus of {args.corpus} documents" if args.corpus else "# Apps benchmark",
         "",
+        *([f"The apps open a generated corpus (`KIT_REPORT` = its folder; `make_corpus` in this script): "
+           f"{corpus_note}. Every kernel reads the whole corpus from the cache; the bare page is the same.", ""]
+          if args.corpus else []),
         f"Run on {time.strftime('%Y-%m-%d')} · {platform.machine()}, {psutil.cpu_count()} CPUs, "
         f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM · Python {platform.python_version()} · "
         f"Chromium headless (Playwright) on the same machine · localhost only · took {time.time() - started:.0f} s.",
         "",
         "Rerun: `.venv/bin/python benchmarks/apps_benchmark.py"
+        + (f" --corpus {args.corpus}" if args.corpus else "")
         + (f" --sessions {args.sessions}" if args.sessions != 30 else "")
         + (f" --reps {args.reps}" if args.reps != 7 else "")
         + (f" --throttle-reps {args.throttle_reps}" if args.throttle_reps != 5 else "")
@@ -319,8 +384,7 @@ async def main_async(args) -> str:
         lines.append(f"| {p} | {smed[p]:.2f} | {min(slow[p]):.2f} | {max(slow[p]):.2f} | {ratio:.2f} | {target} |")
     lines += ["", f"## Interaction latency (browser: change event to redrawn output, median of {args.interactions})", "",
               "| app | what changes | median (ms) | p95 (ms) | target |", "| --- | --- | ---: | ---: | --- |"]
-    what = {"speakers": "speaker Mexico ↔ Jai Menon", "themes": "theme WPS ↔ COVID-19",
-            "missions": "mission UNFICYP ↔ MINUSCA"}
+    what = {app: choices_of(app, report)[2] for app in latency}
     for app, v in latency.items():
         m = statistics.median(v)
         lines.append(f"| {app} | {what[app]} | {m:.0f} | {q(v, 0.95):.0f} | < 200 ms: "
@@ -361,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--throttle", type=float, default=4, help="CPU slow-down factor of the throttled loads")
     ap.add_argument("--throttle-reps", type=int, default=5, help="throttled TTI loads per page")
     ap.add_argument("--timeout", type=int, default=180, help="seconds a concurrent session may take")
+    ap.add_argument("--corpus", type=int, default=0, metavar="N",
+                    help="open a generated corpus of N documents instead of the bundled report")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "apps.md")
     args = ap.parse_args(argv)
     args.sessions = max(1, min(30, args.sessions))
@@ -369,6 +435,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report = asyncio.run(main_async(args))
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    if args.corpus:  # a section of its own after the bundled report's results, replaced on each corpus run
+        old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        report = old.split(CORPUS_MARK)[0].rstrip() + f"\n\n{CORPUS_MARK}\n\n" + report.replace("# Apps", "## Apps", 1) \
+            .replace("\n## ", "\n### ")
+        report = report.replace("\n### Apps benchmark on", "\n## Apps benchmark on")
     args.out.write_text(report, encoding="utf-8")
     print(report)
     return 0

@@ -20,11 +20,15 @@ from kit.testing import start_voila  # noqa: E402
 
 
 class Server:
-    """``voila <folder>`` with a cache folder of its own; ``extra`` goes to Voilà's command line."""
+    """``voila <folder>`` with a cache folder of its own; ``extra`` goes to Voilà's command line; ``report``: the
+    report or folder of documents the apps open (``KIT_REPORT``; default: the bundled report)."""
 
-    def __init__(self, folder: Path | str, cache: Path | str, log: Path | str, extra: list[str] | None = None):
+    def __init__(self, folder: Path | str, cache: Path | str, log: Path | str, extra: list[str] | None = None,
+                 report: Path | str | None = None):
         env = dict(os.environ, KIT_CACHE_DIR=str(cache))
         env.pop("KIT_REPORT", None)
+        if report is not None:
+            env["KIT_REPORT"] = str(report)
         self.log = open(log, "a")
         try:
             self.proc, self.port = start_voila(env=env, extra=extra, folder=folder, stdout=self.log)

@@ -8,7 +8,9 @@ The layout step reads the *shape* of a UN report, not its content:
 * a section heading is a Roman numeral and a title (``III. Implementation ...``),
   recognised after a blank line, where the markup marks it, or, in PDF text
   that has no blank lines, where the previous paragraph has ended its sentence
-  and the numeral is the next section's;
+  and the numeral is the next section's (or a later one, in an excerpt, when
+  the heading's lines, wrapped or not, lead to the next paragraph's number:
+  :func:`_heading_ahead`);
 * anything else between paragraphs is a page-break fragment of the paragraph
   before it (the PDF conversion splits paragraphs at page ends), and is joined
   back so a sentence split by a page break is one sentence again;

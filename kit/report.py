@@ -19,7 +19,6 @@ import copy
 import os
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -27,15 +26,15 @@ from typing import Iterable
 import pandas as pd
 
 from . import exports
-from .citation import cite
+from .citation import cite, cite_rows
 from .errors import Message, ReportError, ValidationError
 from .gazetteer import Gazetteer
 from .i18n import N_, colon, format_number, normalize, translator
 from .parse import ReportWarning, parse_rows
 from .paths import DEFAULT_REPORT
-from .rows import ViewReport, read_json, typed_rows, write_json
-from .schema import COLUMNS, REPORT_SUFFIXES, TABLES
-from .sources import SourceText, read_source, source_from_text
+from .rows import ViewReport, document_metadata, document_rows, read_json, typed_rows, write_json
+from .schema import COLUMNS, DOCUMENT_COLUMNS, TABLES
+from .sources import SourceText, corpus_files, read_source, source_from_text
 
 __all__ = ["Report", "ReportWarning", "parse", "load_report", "load_corpus", "DEFAULT_REPORT", "TABLES"]
 
@@ -109,13 +108,53 @@ class Report:
         """The contract tables by name (plus ``problems``)."""
         return {name: getattr(self, name) for name in (*TABLES, "problems")}
 
-    def cite(self, para: int | Iterable[int]) -> str:
+    @property
+    def labels(self) -> dict[str, str]:
+        """report_id -> what its citations start with (the document's symbol, else its id), for each document."""
+        return {rid: meta.get("symbol") or rid for rid, meta in document_metadata(self.report_id, self.metadata).items()}
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        """One row per document (:data:`kit.schema.DOCUMENT_COLUMNS`: report_id, kind, body, date, symbol,
+        language, title, n_paragraphs, n_statements), by date; a single report has one row.
+
+        >>> load_report().documents[["report_id", "kind", "language", "n_paragraphs"]].values.tolist()
+        [['wgpko-2021', 'report', 'en', 71]]
+        """
+        rows = document_rows(document_metadata(self.report_id, self.metadata),
+                             [{"report_id": rid} for rid in self.paragraphs["report_id"]],
+                             [{"report_id": rid} for rid in self.statements["report_id"]])
+        frame = _frame(rows, DOCUMENT_COLUMNS)
+        frame["date"] = pd.to_datetime(frame["date"])
+        return frame
+
+    def cite(self, para, report_id: str | None = None, lang: str = "en") -> str:
         """A citation a briefer can paste: ``"S/2021/1086, para. 26"`` or ``"<report_id>, paras. 5-7"``.
+
+        ``para`` is a paragraph number, several, or rows (a dataframe with ``report_id`` and ``para``
+        columns, such as a slice of ``statements``). A corpus names the document of each: give it rows, or
+        paragraphs and the ``report_id`` they belong to; bare numbers of a corpus of several documents raise
+        ``ValueError`` (which document?).
 
         >>> load_report().cite([27, 26, 28, 31])
         'wgpko-2021, paras. 26-28, 31'
+        >>> r = load_report(); r.cite(r.statements.query("speaker_id == 'MEX'"), lang="fr")
+        'wgpko-2021, par. 26 et 27, 32 et 33'
         """
-        return cite(self.metadata.get("symbol") or self.report_id, para)
+        labels = self.labels
+        if hasattr(para, "columns"):  # rows that keep their document
+            if "report_id" not in para.columns or "para" not in para.columns:
+                raise ValueError("rows to cite need a report_id and a para column")
+            return cite_rows(labels, zip(para["report_id"], para["para"]), lang)
+        if report_id is not None:
+            if report_id not in labels:
+                raise ValueError(f"no document {report_id!r} here; the documents are {', '.join(labels)}")
+            return cite(labels[report_id], para, lang)
+        if len(labels) > 1:
+            raise ValueError(f"this corpus holds {len(labels)} documents: say which (report_id=...) or cite rows "
+                             "that keep their report_id (a slice of a table)")
+        return cite(next(iter(labels.values())) if "reports" in self.metadata else
+                    self.metadata.get("symbol") or self.report_id, para, lang)
 
     def validate(self) -> "Report":
         """Check the tables against each other and the text; raise :class:`ValidationError` if not.
@@ -338,22 +377,31 @@ def load_text(text: str, *, name: str = "<string>", report_id: str | None = None
 
 def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
                 workers: int | None = None) -> Report:
-    """Parse every report in ``folder`` into one :class:`Report` whose tables hold all of them.
+    """Parse every document in ``folder`` into one :class:`Report` whose tables hold all of them.
 
-    Rows keep their ``report_id`` (the file name), so years can be compared with
-    ``groupby("report_id")``. A file that fails raises :class:`~kit.ReportError`
-    naming it; nothing is skipped silently. Large corpora (64 files or more)
-    are parsed in several processes (``workers``, default: one per core).
+    Documents may be of several kinds and in English or French (each file's language is detected). Rows keep
+    their ``report_id`` (the file name), so documents and years can be compared with ``groupby("report_id")``;
+    ``documents`` lists them (kind, body, date, symbol, language) and :meth:`Report.cite` names the document of
+    each paragraph cited ("A/C.4/78/SR.9, para. 12"). A file that fails, or a file that is not a report
+    (another suffix: a spreadsheet left in the folder), raises :class:`~kit.ReportError` naming it; nothing is
+    skipped silently except hidden files (``.DS_Store``). Large corpora (64 files or more) are parsed in
+    several processes (``workers``, default: one per core, at most 8).
+
+    Examples
+    --------
+    >>> import shutil, tempfile; folder = Path(tempfile.mkdtemp())
+    >>> _ = shutil.copy(DEFAULT_REPORT, folder / "wgpko-2021.md")
+    >>> corpus = load_corpus(folder)
+    >>> corpus.documents["report_id"].tolist(), corpus.cite(corpus.statements.query("speaker_id == 'MEX'"))
+    (['wgpko-2021'], 'wgpko-2021, paras. 26-27, 32-33')
     """
     folder = Path(folder)
-    files = sorted(p for p in folder.glob(pattern) if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-    if not files:
-        raise ReportError(N_("no report files ({suffixes}) in this folder"),
-                          source=str(folder), suffixes=", ".join(sorted(REPORT_SUFFIXES)))
+    paths = [str(p) for p in corpus_files(folder, pattern)]
     if workers is None:
-        workers = min(os.cpu_count() or 1, 8) if len(files) >= 64 else 1
-    paths = [str(p) for p in files]
+        workers = min(os.cpu_count() or 1, 8) if len(paths) >= 64 else 1
     if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor  # here: a browser Python has no processes
+
         size = max(1, -(-len(paths) // (workers * 4)))
         chunks = [(paths[i:i + size], strict) for i in range(0, len(paths), size)]
         with ProcessPoolExecutor(workers) as pool:
@@ -366,8 +414,8 @@ def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
         raise ReportError(N_("two files give the same report_id: {ids}"),
                           source=str(folder), ids=sorted({i for i in ids if ids.count(i) > 1}))
     tables = {name: pd.concat([frames[name] for frames, _ in parts], ignore_index=True) for name in COLUMNS}
-    return Report("corpus", metadata={"source": str(folder), "reports": {m["report_id"]: m for m in metas}},
-                  **tables)
+    return Report("corpus", metadata={"source": str(folder), "title": folder.resolve().name,
+                                      "reports": {m["report_id"]: m for m in metas}}, **tables)
 
 
 def _frames_of_files(job: tuple[list[str], bool]) -> tuple[dict[str, pd.DataFrame], list[dict]]:

@@ -19,11 +19,21 @@ Examples
 'S/2099/1, paras. 1-3'
 >>> ViewReport.from_json(view.to_json()) == view
 True
+
+A corpus (:meth:`ViewReport.merge`, :func:`kit.load_corpus`) holds several documents in the same tables; each
+row keeps its ``report_id`` and citations name the document:
+
+>>> corpus = ViewReport.merge([view, ViewReport.from_rows({t: [] for t in TABLE_KEYS}, {"report_id": "b"})])
+>>> corpus.cite_rows([{"report_id": "b", "para": 4}, {"report_id": "empty", "para": 2}])
+'S/2099/1, para. 2; b, para. 4'
+>>> [d["report_id"] for d in corpus.documents], corpus.is_corpus
+(['b', 'empty'], True)
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import math
 import os
@@ -32,12 +42,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .citation import cite
+from .citation import cite, cite_rows
 from .errors import Message, ValidationError
 from .i18n import N_
-from .schema import COLUMNS, TABLES
+from .schema import COLUMNS, DOCUMENT_COLUMNS, TABLES
 
-__all__ = ["ViewReport", "FORMAT", "FORMAT_VERSION", "TABLE_KEYS", "read_json", "write_json", "plain", "typed_rows"]
+__all__ = ["ViewReport", "FORMAT", "FORMAT_VERSION", "TABLE_KEYS", "read_json", "write_json", "plain", "typed_rows",
+           "document_metadata", "document_rows"]
 
 #: The ``format`` field of every ``report.json``.
 FORMAT = "peacekeeping-briefing-kit/report"
@@ -65,8 +76,11 @@ class ViewReport:
         One dict per row, keyed by the columns of :data:`kit.schema.COLUMNS`; dates are ISO strings.
     missions : dict
         Each mission acronym the report names -> its row of the reference tables (name, host, lat, lon, ...).
-    text, speaker, theme_label : dict
-        Look-ups built on creation: paragraph number -> text, speaker_id -> speaker row, theme -> label.
+    cite_lang : str
+        The language of :meth:`cite` and :meth:`cite_rows` (the apps set it to the page's language).
+    text, texts, speaker, theme_label : dict
+        Look-ups built on creation: paragraph number -> text (one document), (report_id, paragraph number) ->
+        text (any report or corpus), speaker_id -> speaker row, theme -> label.
     """
 
     report_id: str
@@ -79,10 +93,14 @@ class ViewReport:
     themes: list[dict]
     missions: dict[str, dict] = field(default_factory=dict)
     problems: list[dict] = field(default_factory=list)
+    cite_lang: str = field(default="en", compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.text = {p["para"]: p["text"] for p in self.paragraphs}
-        self.speaker = {s["speaker_id"]: s for s in self.speakers}
+        self.texts = {(p.get("report_id", self.report_id), p["para"]): p["text"] for p in self.paragraphs}
+        self.speaker = {}
+        for s in self.speakers:  # a corpus lists a speaker once per document: the first document's row
+            self.speaker.setdefault(s["speaker_id"], s)
         self.theme_label = {t["theme"]: t["label"] for t in self.themes}
 
     def __repr__(self) -> str:
@@ -94,12 +112,80 @@ class ViewReport:
 
     @property
     def label(self) -> str:
-        """What citations start with: the document symbol, else the report id."""
+        """What citations start with: the document symbol, else the report id (a corpus: its id)."""
         return self.metadata.get("symbol") or self.report_id
 
-    def cite(self, paras: int | Iterable[int]) -> str:
-        """A citation a briefer can paste (see :func:`kit.citation.cite`)."""
-        return cite(self.label, paras)
+    @property
+    def is_corpus(self) -> bool:
+        """Whether this holds a corpus (:func:`kit.load_corpus`, a folder given to the apps)."""
+        return self.memo("is_corpus", lambda: isinstance(self.metadata.get("reports"), dict))
+
+    def memo(self, key: str, build):
+        """``build()`` computed once per report object (the tables of a ViewReport are not changed once built:
+        :func:`kit.views.apps.localized` makes a new one), for look-ups the apps need again and again."""
+        found = self.__dict__.setdefault("_memo", {})
+        if key not in found:
+            found[key] = build()
+        return found[key]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """report_id -> what its citations start with (its symbol, else its id), in the corpus's order."""
+        return self.memo("labels", lambda: {rid: meta.get("symbol") or rid for rid, meta in
+                                            document_metadata(self.report_id, self.metadata).items()})
+
+    @property
+    def documents(self) -> list[dict]:
+        """One row per document (:data:`kit.schema.DOCUMENT_COLUMNS`), by date."""
+        return self.memo("documents", lambda: document_rows(document_metadata(self.report_id, self.metadata),
+                                                            self.paragraphs, self.statements))
+
+    def para_text(self, row: dict) -> str:
+        """The text of the paragraph a row (a statement, mention, theme) points at; ``""`` if none."""
+        return self.texts.get((row.get("report_id", self.report_id), row["para"]), "")
+
+    def cite(self, paras: int | Iterable[int], report_id: str | None = None) -> str:
+        """A citation a briefer can paste (see :func:`kit.citation.cite`): paragraphs of this report, or of the
+        document ``report_id`` of a corpus. A corpus cannot cite bare paragraph numbers (which document?):
+        use :meth:`cite_rows`, or name the document."""
+        labels = self.labels
+        if report_id is None:
+            if len(labels) > 1:
+                raise ValueError(f"this corpus holds {len(labels)} documents: say which (report_id=...) or cite "
+                                 "rows that keep their report_id (cite_rows)")
+            return cite(self.label if not self.is_corpus else next(iter(labels.values()), self.label), paras,
+                        self.cite_lang)
+        return cite(labels.get(report_id) or report_id, paras, self.cite_lang)
+
+    def cite_rows(self, rows: Iterable[dict]) -> str:
+        """Cite the paragraphs of rows that keep their ``report_id`` (statements, mentions, themes): one
+        document as :meth:`cite`, several each named (:func:`kit.citation.cite_rows`)."""
+        pairs = [(row.get("report_id", self.report_id), row["para"]) for row in rows]
+        if not self.is_corpus:
+            return cite(self.label, [p for _r, p in pairs], self.cite_lang)
+        return cite_rows(self.labels, pairs, self.cite_lang)
+
+    @classmethod
+    def merge(cls, parts: Iterable["ViewReport"], report_id: str = "corpus", meta: dict | None = None) -> "ViewReport":
+        """A corpus: the documents' rows in one set of tables (each keeping its ``report_id``), their metadata
+        under ``metadata["reports"]`` (report_id -> metadata) and the missions any of them names.
+
+        Raises
+        ------
+        kit.ValidationError
+            When two documents have the same ``report_id``.
+        """
+        parts = list(parts)
+        ids = [p.report_id for p in parts]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValidationError(N_("two files give the same report_id: {ids}"), ids=twice)
+        missions: dict[str, dict] = {}
+        for p in parts:
+            missions.update(p.missions)
+        tables = {t: [row for p in parts for row in getattr(p, t)] for t in TABLE_KEYS}
+        metadata = {**(meta or {}), "reports": {p.report_id: p.metadata for p in parts}}
+        return cls(report_id, metadata, *(tables[t] for t in TABLES), missions=missions, problems=tables["problems"])
 
     # ------------------------------------------------------------------ report.json
 
@@ -149,6 +235,33 @@ class ViewReport:
                    missions=_mission_rows(acronyms), problems=tables["problems"])
 
 
+def document_metadata(report_id: str, metadata: dict) -> dict[str, dict]:
+    """report_id -> metadata of each document: a corpus's ``metadata["reports"]``, else the one report's."""
+    reports = metadata.get("reports")
+    return reports if isinstance(reports, dict) else {report_id: metadata}
+
+
+def document_rows(metas: dict[str, dict], paragraphs: list[dict], statements: list[dict]) -> list[dict]:
+    """The per-document table (:data:`kit.schema.DOCUMENT_COLUMNS`) as row dicts, by date then id.
+
+    ``kind`` defaults to ``"report"`` (the annual reports the kit has always read); ``date`` is an ISO string.
+
+    >>> document_rows({"r1": {"lang": "fr", "date": _dt.date(2023, 1, 15)}}, [{"report_id": "r1"}], [])
+    [{'report_id': 'r1', 'kind': 'report', 'body': None, 'date': '2023-01-15', 'symbol': None, 'language': 'fr', 'title': None, 'n_paragraphs': 1, 'n_statements': 0}]
+    """
+    n_paras: dict[str, int] = {}
+    for p in paragraphs:
+        n_paras[p["report_id"]] = n_paras.get(p["report_id"], 0) + 1
+    n_statements: dict[str, int] = {}
+    for s in statements:
+        n_statements[s["report_id"]] = n_statements.get(s["report_id"], 0) + 1
+    rows = [{"report_id": rid, "kind": meta.get("kind") or "report", "body": meta.get("body"),
+             "date": plain(meta.get("date")), "symbol": meta.get("symbol"), "language": meta.get("lang"),
+             "title": meta.get("title"), "n_paragraphs": n_paras.get(rid, 0), "n_statements": n_statements.get(rid, 0)}
+            for rid, meta in metas.items()]
+    return sorted(rows, key=lambda row: (row["date"] is None, row["date"] or "", row["report_id"]))
+
+
 def write_json(view: ViewReport, path: str | Path) -> Path:
     """Write ``report.json`` atomically (a temporary file renamed over the target), so a reader never sees
     half a file, even with several writers at once."""
@@ -165,14 +278,24 @@ def write_json(view: ViewReport, path: str | Path) -> Path:
     return path
 
 
-def read_json(path: str | Path) -> ViewReport:
-    """Read a ``report.json``; :class:`kit.ValidationError` naming the file if it is not one."""
+def read_json(path: str | Path, sha256: str | None = None) -> ViewReport:
+    """Read a ``report.json``; :class:`kit.ValidationError` naming the file if it is not one.
+
+    ``sha256``: the digest of the file as this kit wrote it (the apps' cache keeps it beside the file); when the
+    bytes still have it, the file is exactly what was written and its rows are not checked again (a corpus's
+    cache holds tens of thousands of rows, and every app kernel reads it). Otherwise the file is checked whole.
+    """
     try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+        raw = Path(path).read_bytes()
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValidationError(N_("this is not a report.json file ({reason})"), source=str(path), reason=exc) from exc
     try:
+        if sha256 and hashlib.sha256(raw).hexdigest() == sha256 and isinstance(data, dict) \
+                and isinstance(data.get("tables"), dict):
+            tables = data["tables"]
+            return ViewReport(data["report_id"], data["metadata"], *(tables[t] for t in TABLES),
+                              missions=(data.get("reference") or {}).get("missions") or {}, problems=tables["problems"])
         return ViewReport.from_json(data)
     except ValidationError as exc:
         raise ValidationError(exc.template, source=str(path), **exc.params) from None
@@ -219,19 +342,26 @@ def _check(data: object) -> None:
             fail(N_("the table {name!r} is missing"), name=name)
         want = set(COLUMNS[name])
         for i, row in enumerate(rows):
-            if not isinstance(row, dict) or set(row) != want:
+            if type(row) is not dict or row.keys() != want:
                 fail(N_("row {i} of {name!r} does not have the table's columns"), i=i, name=name)
-            for col in want & _INT_COLUMNS:
+        # column by column (a corpus's cache holds tens of thousands of rows; every kernel reads it)
+        for col in sorted(want & _INT_COLUMNS):
+            nullable = col in _NULLABLE or name == "problems"  # a problem may concern no one paragraph
+            for i, row in enumerate(rows):
                 v = row[col]
-                nullable = col in _NULLABLE or name == "problems"  # a problem may concern no one paragraph
-                if not (isinstance(v, int) and not isinstance(v, bool)) and not (v is None and nullable):
+                if type(v) is not int and not (v is None and nullable):  # JSON's numbers: int, never a bool
                     fail(N_("row {i} of {name!r}: {col} is {v!r}, not a whole number"), i=i, name=name, col=col, v=v)
-            if name == "paragraphs" and not isinstance(row["numbered"], bool):
-                fail(N_("row {i} of {name!r}: {col} is {v!r}, not true or false"), i=i, name=name, col="numbered",
-                     v=row["numbered"])
-            for col in want & _STR_COLUMNS:
-                if not isinstance(row[col], str) and not (row[col] is None and (col in _NULLABLE or name == "problems")):
-                    fail(N_("row {i} of {name!r}: {col} is {v!r}, not text"), i=i, name=name, col=col, v=row[col])
+        if name == "paragraphs":
+            for i, row in enumerate(rows):
+                if type(row["numbered"]) is not bool:
+                    fail(N_("row {i} of {name!r}: {col} is {v!r}, not true or false"), i=i, name=name,
+                         col="numbered", v=row["numbered"])
+        for col in sorted(want & _STR_COLUMNS):
+            nullable = col in _NULLABLE or name == "problems"
+            for i, row in enumerate(rows):
+                v = row[col]
+                if type(v) is not str and not (v is None and nullable):
+                    fail(N_("row {i} of {name!r}: {col} is {v!r}, not text"), i=i, name=name, col=col, v=v)
     # keyed by report too: a corpus (kit.load_corpus) holds several reports' paragraph 1
     paras = {(p["report_id"], p["para"]): p["text"] for p in tables["paragraphs"]}
     speakers = {(s["report_id"], s["speaker_id"]) for s in tables["speakers"]}

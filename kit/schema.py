@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["TABLES", "COLUMNS", "REPORT_SUFFIXES"]
+__all__ = ["TABLES", "COLUMNS", "REPORT_SUFFIXES", "DOCUMENT_COLUMNS"]
 
 #: The contract tables, in the order they are shown and exported (``problems`` comes after them).
 TABLES = ("meetings", "paragraphs", "speakers", "statements", "mentions", "themes")
@@ -32,6 +32,12 @@ COLUMNS: dict[str, list[str]] = {
     "themes": ["report_id", "para", "statement_id", "theme", "label", "terms", "n_hits", "start", "end"],
     "problems": ["report_id", "problem", "para", "line", "expected", "message"],
 }
+
+#: The per-document table of a report or a corpus (``Report.documents``, ``ViewReport.documents``): one row per
+#: document, built from each document's metadata and its rows; ``kind`` is ``"report"`` unless a reader says
+#: otherwise, ``language`` the document's ``metadata["lang"]``.
+DOCUMENT_COLUMNS = ["report_id", "kind", "body", "date", "symbol", "language", "title", "n_paragraphs",
+                    "n_statements"]
 
 #: File suffixes the kit reads as reports.
 REPORT_SUFFIXES = {".md", ".txt", ".pdf", ".markdown"}

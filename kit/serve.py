@@ -171,7 +171,8 @@ def qr_text(url: str) -> str:
 
 
 def _check_report(report: str | None) -> dict:
-    """The environment for ``report``; the kit's own error when it does not exist or is not a file."""
+    """The environment for ``report`` (a report file, or a folder of documents: a corpus); the kit's own error
+    when it does not exist or is a special file."""
     from .errors import SourceError
     from .i18n import N_
 
@@ -180,8 +181,9 @@ def _check_report(report: str | None) -> dict:
         path = Path(report).expanduser()
         if not path.exists():
             raise SourceError(N_("no such file"), source=str(report))
-        if not path.is_file():
-            raise SourceError(N_("not a report file (a folder or a special file)"), source=str(report))
+        if not path.is_file() and not path.is_dir():
+            raise SourceError(N_("not a regular file (a device, a pipe or a socket); give the path of a report file"),
+                              source=str(report))
         env["KIT_REPORT"] = str(path.resolve())
     return env
 
@@ -236,7 +238,8 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", la
     Parameters
     ----------
     report : str, optional
-        A report file to serve instead of the bundled one (sets ``KIT_REPORT``).
+        A report file to serve instead of the bundled one, or a folder of documents (a corpus: every app shows
+        all of them); sets ``KIT_REPORT``.
     port, host : int, str
         Where to listen; ``0.0.0.0`` lets the room's network in. A busy port is an error (Voilà would
         otherwise move to another port than the one printed).

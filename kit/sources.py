@@ -44,9 +44,10 @@ from pathlib import Path
 
 from .errors import SourceError
 from .i18n import N_
+from .schema import REPORT_SUFFIXES
 
 __all__ = ["SourceText", "read_source", "source_from_text", "source_from_bytes", "normalise_text",
-           "MAX_REPORT_BYTES"]
+           "MAX_REPORT_BYTES", "corpus_files"]
 
 #: The largest report file the kit reads (64 MiB: the longest UN reports are a few MB as PDF).
 MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -278,3 +279,28 @@ def read_source(path: str | Path, *, max_bytes: int = MAX_REPORT_BYTES) -> Sourc
 def _too_large(size: int, max_bytes: int, name: str) -> SourceError:
     return SourceError(N_("the file is larger than a report can be ({size:,} bytes; the kit reads at most {limit:,}); "
                           "is this the right file?"), source=name, size=size, limit=max_bytes)
+
+
+def corpus_files(folder: str | Path, pattern: str = "*") -> list[Path]:
+    """The documents of a corpus folder, sorted by name: every file matching ``pattern`` but hidden ones
+    (``.DS_Store``, an editor's ``.swp``); subfolders are left alone.
+
+    Raises
+    ------
+    SourceError
+        Naming the folder when it is missing or holds no document, or naming the file when one is not of a
+        kind the kit reads (``notes.docx``): a corpus is read whole or not at all.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SourceError(N_("no such folder") if not folder.exists() else N_("this is a file, not a folder"),
+                          source=str(folder))
+    files = sorted(p for p in folder.glob(pattern) if p.is_file() and not p.name.startswith("."))
+    for path in files:
+        if path.suffix.lower() not in REPORT_SUFFIXES:
+            raise SourceError(N_("not a document the kit reads (it reads {suffixes} files): move it out of the "
+                                 "folder"), source=str(path), suffixes=", ".join(sorted(REPORT_SUFFIXES)))
+    if not files:
+        raise SourceError(N_("no report files ({suffixes}) in this folder"), source=str(folder),
+                          suffixes=", ".join(sorted(REPORT_SUFFIXES)))
+    return files

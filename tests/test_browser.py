@@ -752,3 +752,106 @@ def test_speakers_side_by_side_in_both_languages_on_a_phone(open_app, bilingual_
     _check_layout(w, "speakers-bilingual-phone")
     assert _axe_serious(w) == []
     assert w.errors == [] and w.outside() == []
+
+
+# ----------------------------------------------------------------------------- a corpus: `kit serve folder/`
+
+class KitServe:
+    """``kit serve folder/`` as a trainer runs it (the command itself, on loopback), for a corpus."""
+
+    def __init__(self, tmp: Path, folder: Path):
+        import sys
+
+        from kit.testing import free_port, wait_until_serving
+
+        env = dict(os.environ, KIT_CACHE_DIR=str(tmp / "cache"), PYTHONUNBUFFERED="1")
+        for var in ("KIT_REPORT", "KIT_REPORT_ALT", "KIT_REPORT_FR", "KIT_LANG"):
+            env.pop(var, None)
+        self.port = free_port()
+        self.log = open(tmp / "kit-serve.log", "w")
+        self.proc = subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", str(folder), "--host", "127.0.0.1",
+                                      "--port", str(self.port)], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            wait_until_serving(f"http://127.0.0.1:{self.port}/", self.proc, timeout=180)
+        except RuntimeError:
+            self.stop()
+            raise
+
+    def url(self, app: str, query: str = "") -> str:
+        return f"http://127.0.0.1:{self.port}/voila/render/{app}.ipynb{query}"
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()  # SIGTERM: kit serve stops its Voilà and the kernels
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_folder(tmp_path_factory):
+    from .test_corpus import make_corpus
+
+    return make_corpus(tmp_path_factory.mktemp("corpus-docs") / "reports")
+
+
+@pytest.fixture(scope="module")
+def corpus_room(tmp_path_factory, browser, corpus_folder):
+    s = KitServe(tmp_path_factory.mktemp("corpus-serve"), corpus_folder)
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def corpus_view(corpus_folder):
+    from kit.views import data as view_data
+
+    return view_data.app_report(corpus_folder, use_cache=False)
+
+
+@pytest.mark.parametrize("app", ALL_APPS)
+def test_corpus_app_on_a_phone_fits_and_passes_axe(open_app, corpus_room, app):
+    """Every app on a corpus at 390 px: no sideways scrolling, no tiny text, nothing from elsewhere, no page
+    error, and axe-core finds no serious or critical violation."""
+    w = open_app(app, corpus_room, viewport=PHONE)
+    body = w.page.inner_text("body")
+    assert "Traceback" not in body and "could not be opened" not in body
+    assert w.errors == [] and w.outside() == []
+    _check_layout(w, f"corpus-{app}-phone")
+    assert _axe_serious(w) == [], f"{app} on a corpus at 390 px"
+
+
+def test_corpus_overview_lists_the_documents(open_app, corpus_room, corpus_view):
+    w = open_app("overview", corpus_room, viewport=PHONE)
+    text = " ".join(w.page.inner_text(".kit").split())
+    for d in corpus_view.documents:
+        assert (d["symbol"] or d["report_id"]) in text
+    assert f"{len(corpus_view.documents)} documents" in text
+    assert "Meetings over time" in text
+
+
+def test_corpus_speakers_by_keyboard_across_documents(open_app, corpus_room, corpus_view):
+    """Tab to the speaker list, choose another speaker with the arrow keys: their statements across the
+    documents appear, each row citing its document."""
+    w = open_app("speakers", corpus_room, viewport=PHONE)
+    w.page.focus("body")
+    for _ in range(60):
+        w.page.keyboard.press("Tab")
+        if w.page.evaluate("() => !!document.activeElement.closest('.kit-speaker')"):
+            break
+    else:
+        pytest.fail("Tab never reached the speaker list")
+    before = w.page.eval_on_selector(".kit-speaker select", "e => e.value")
+    w.page.keyboard.press("ArrowDown")
+    w.page.wait_for_function("v => document.querySelector('.kit-speaker select').value !== v", arg=before)
+    label = w.page.eval_on_selector(".kit-speaker select", "e => e.value")  # ipywidgets: the option label
+    sid = dict(queries.speaker_options(corpus_view))[label]
+    sts = queries.statements_of(corpus_view, sid)
+    n_docs = len({s["report_id"] for s in sts})
+    name = corpus_view.speaker[sid]["name"]
+    documents = "1 document" if n_docs == 1 else f"{n_docs} documents"
+    _wait_out(w, f"{name}: {len(sts)} statement{'s' if len(sts) != 1 else ''} in {documents}")
+    cites = w.page.locator(".kit-out table.kt td span.para").all_inner_texts()
+    assert set(cites) == {corpus_view.cite_rows([s]) for s in sts}

@@ -521,3 +521,37 @@ def test_the_command_line_takes_the_kind(tmp_path):
     assert wrong.returncode == 2 and "no numbered paragraphs" in wrong.stderr and "Traceback" not in wrong.stderr
     out = run("export", "--kind", "meetings_coverage", "--format", "json", "--out", str(tmp_path / "x"), str(path))
     assert out.returncode == 0 and (tmp_path / "x" / "report.json").is_file()
+
+
+BODY_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00") | st.just("\n"),
+                    max_size=300)
+
+
+@SETTINGS
+@given(st.sampled_from(["en", "fr"]), st.lists(BODY_TEXT, max_size=5))
+def test_any_press_release_is_read_or_refused_as_not_a_report(lang, blocks):
+    """Whatever follows a press release's header, the reader reads it or refuses it as not reported speech: never
+    a layout error, never an exception that is not the kit's."""
+    head = ("9391st Meeting (PM)\nSC/15312\n17 October 2023\n\nHeadline\n\n" if lang == "en" else
+            "9391e séance – après-midi\nCS/15312\n17 octobre 2023\n\nTitre\n\n")
+    source = source_from_text(head + "\n\n".join(blocks) + "\n", name="release.txt")
+    try:
+        doc = read(source)
+    except NotAReportError:
+        return
+    assert doc.kind == "meetings_coverage" and [p.number for p in doc.paragraphs] == list(
+        range(1, len(doc.paragraphs) + 1))
+
+
+@SETTINGS
+@given(st.lists(BODY_TEXT, max_size=5))
+def test_any_summary_record_is_read_or_refused_with_a_kit_error(blocks):
+    head = ("A/C.4/78/SR.9\n\nSummary record of the 9th meeting\n"
+            "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\n\n"
+            "The meeting was called to order at 3.05 p.m.\n\n")
+    source = source_from_text(head + "\n\n".join(blocks) + "\n", name="record.txt")
+    try:
+        doc = read(source)
+    except ReportError:
+        return
+    assert doc.kind == "summary_record" and len(doc.meetings) == 1

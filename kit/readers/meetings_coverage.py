@@ -17,6 +17,18 @@ Not an official record.", then paragraphs that carry **no printed number**, with
 
 A press release that dates no meeting (no meeting line or no date line: a statement, a note to correspondents)
 or has no paragraph is refused with :class:`kit.NotAReportError`, never a layout error.
+
+Examples
+--------
+>>> from kit.sources import source_from_text
+>>> doc = read_meetings_coverage(source_from_text(
+...     "9391e séance – après-midi\\nCS/15312\\n17 octobre 2023\\n\\nLe Conseil entend un exposé\\n\\n"
+...     "Le Conseil a entendu un exposé.\\n\\nDéclarations\\n\\nLe représentant du Ghana a dit que la formation "
+...     "comptait.\\n"))
+>>> [(p.number, p.numbered, p.section_title) for p in doc.paragraphs]
+[(1, False, None), (2, False, 'Déclarations')]
+>>> doc.meetings[0]["date"], doc.meetings[0]["title"], doc.meetings[0]["body"]
+(datetime.date(2023, 10, 17), '9391e séance – après-midi', 'Conseil de sécurité')
 """
 
 from __future__ import annotations

@@ -17,6 +17,19 @@ between them. The reader:
   title) and dates one meeting, from the header, covering every paragraph.
 
 The header words are language data (:func:`kit.language.document_words`).
+
+Examples
+--------
+>>> from kit.sources import source_from_text
+>>> doc = read_summary_record(source_from_text(
+...     "A/C.4/78/SR.9\\n\\nSummary record of the 9th meeting\\n"
+...     "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\\n\\nChair: Mr. Lindqvist (Sweden)\\n\\n"
+...     "The meeting was called to order at 3.05 p.m.\\n\\nGeneral debate\\n\\n"
+...     "1. Mr. Okonjo (Nigeria) said that training mattered.\\n\\nThe meeting rose at 5 p.m.\\n"))
+>>> [(p.number, p.section_title, p.text) for p in doc.paragraphs]
+[(1, 'General debate', 'Mr. Okonjo (Nigeria) said that training mattered.')]
+>>> {k: doc.meetings[0][k] for k in ("meeting_id", "title", "chair", "body")}
+{'meeting_id': '2023-10-17', 'title': '9th meeting', 'chair': 'Mr. Lindqvist', 'body': 'Fourth Committee'}
 """
 
 from __future__ import annotations

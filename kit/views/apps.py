@@ -20,10 +20,10 @@ from markupsafe import Markup
 
 from .. import i18n
 from ..display import meeting_format
-from ..citation import cite
 from ..errors import ReportError
 from ..i18n import ngettext
-from . import charts, queries
+from ..schema import DOCUMENT_COLUMNS
+from . import charts, corpus, queries
 from .data import ViewReport, app_report
 from .html import (KIND_COLOUR, OKABE_ITO, _, csv_download, error_panel, highlight, kind_label,
                    markdown_download, panel, para_ref, render, table)
@@ -86,8 +86,20 @@ def _nav(current: str) -> Markup:
 
 
 def _header(r: ViewReport, current: str, lead: str) -> Markup:
+    documents = ngettext("{n} document", "{n} documents", len(r.labels)).format(n=_number(len(r.labels))) \
+        if r.is_corpus else ""
     return render("header.html.j2", app_title=app_named(current).title, nav=_nav(current),
-                  title=r.metadata.get("title") or r.report_id, label=r.label, lead=lead)
+                  title=r.metadata.get("title") or r.report_id, label=r.label, lead=lead, documents=documents,
+                  span=corpus.date_range(r) if r.is_corpus else "")
+
+
+def _ref(r: ViewReport, row: dict) -> Markup:
+    """The first cell of a row of a table: its paragraph number, or in a corpus its citation (which document)."""
+    return para_ref(r.cite_rows([row]) if r.is_corpus else row["para"])
+
+
+def _ref_column(r: ViewReport) -> str:
+    return _("Cite as") if r.is_corpus else _("Para.")
 
 
 _LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
@@ -119,8 +131,7 @@ def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     missions = {k: {**m, "name": m.get(f"{lang}_name") or m.get("name") or k} if lang != "en" else m
                 for k, m in r.missions.items()}  # mission names from the reference table's fr_name
     view = dataclasses.replace(r, themes=[{**t, "label": labels.get(t["theme"], t["label"])} for t in r.themes],
-                               missions=missions)
-    view.cite = lambda paras: cite(view.label, paras, lang)  # type: ignore[method-assign]
+                               missions=missions, cite_lang=lang)
     _LOCALIZED[(id(r), lang)] = (r, view)
     return view
 
@@ -147,9 +158,8 @@ def _number(n: int) -> str:
 
 
 def _statement_rows(r: ViewReport, statements: list[dict]) -> list[list]:
-    return [[para_ref(s["para"]), s["speaker"], s.get("verb") or _("(continued)"),
-             Markup('<span class="ctx">{}</span>').format(highlight(r.text.get(s["para"], ""),
-                                                                     [(s["start"], s["end"])]))]
+    return [[_ref(r, s), s["speaker"], s.get("verb") or _("(continued)"),
+             Markup('<span class="ctx">{}</span>').format(highlight(r.para_text(s), [(s["start"], s["end"])]))]
             for s in statements]
 
 
@@ -182,17 +192,19 @@ def overview_html(r: ViewReport) -> Markup:
     meet_rows = [[i18n.format_date(m.get("date"), lang), m.get("title"), meeting_format(m.get("format"), lang),
                   m.get("chair") or "",
                   f'{m.get("first_para")}–{m.get("last_para")}'] for m in mt]
-    per_speaker = ([sp["name"], sp["kind"], n, len({s["para"] for s in queries.statements_of(r, sp["speaker_id"])}),
-                    r.cite({s["para"] for s in queries.statements_of(r, sp["speaker_id"])})]
-                   for sp, n in queries.speaker_counts(r) if n)
+    per_speaker = ([sp["name"], sp["kind"], n, len({queries.para_key(r, s) for s in sts}), r.cite_rows(sts)]
+                   for sp, n, sts in ((sp, n, queries.statements_of(r, sp["speaker_id"]))
+                                      for sp, n in queries.speaker_counts(r) if n))
     per_meeting = ([m["meeting_id"], m["date"], m["title"], m.get("format") or "", m.get("chair") or "",
-                    m["first_para"], m["last_para"], r.cite(range(m["first_para"], m["last_para"] + 1))] for m in mt)
+                    m["first_para"], m["last_para"], _cite_meeting(r, m)] for m in mt)
     downloads = Markup("").join([
         csv_download(_file(r, _("speakers"), "csv"), ["speaker", "kind", "statements", "paragraphs", "citation"],
                      per_speaker, _("Statements per speaker (CSV)")),
         csv_download(_file(r, _("meetings"), "csv"), ["meeting_id", "date", "title", "format", "chair",
                                                       "first_para", "last_para", "citation"], per_meeting,
                      _("Meetings (CSV)"))])
+    if r.is_corpus:
+        return _corpus_overview(r, cards, counts, themes, downloads)
     body = render(
         "overview.html.j2",
         header=_header(r, "overview", _("What this report is, when the Working Group met, who spoke and about "
@@ -203,6 +215,48 @@ def overview_html(r: ViewReport) -> Markup:
         meetings=table([_("Date"), _("Meeting"), _("Format"), _("Chair"), _("Paragraphs")], meet_rows, numeric=(4,),
                        cls="kt stack"),
         legend=_kind_legend(), speaker_bars=charts.bar_chart(counts, title=_("Statements per speaker")),
+        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=downloads)
+    return panel(body)
+
+
+def _cite_meeting(r: ViewReport, m: dict) -> str:
+    """The paragraphs of a meeting as a citation of its document ("" for a meeting without them)."""
+    if m.get("first_para") is None or m.get("last_para") is None:
+        return ""
+    return r.cite_rows({"report_id": m["report_id"], "para": p} for p in range(m["first_para"], m["last_para"] + 1))
+
+
+def _corpus_overview(r: ViewReport, cards: list, counts: list, themes: list, downloads: Markup) -> Markup:
+    """The Overview of a corpus: its documents (kind, body, date, symbol, language), meetings over time, who
+    spoke and the themes across every document."""
+    lang = i18n.get_language()
+    languages = dict(LANGUAGE_NAMES)
+    docs = r.documents
+    doc_rows = [[i18n.format_date(d["date"], lang) if d["date"] else "—", corpus.kind_label(d["kind"]), d["body"] or "—",
+                 d["symbol"] or d["report_id"], languages.get(d["language"], d["language"] or "—"),
+                 _number(d["n_paragraphs"]), _number(d["n_statements"])] for d in docs]
+    cards = [(_number(len(docs)), ngettext("document", "documents", len(docs))), *cards]
+    by, per_period = corpus.meetings_over_time(r)
+    meet_rows = [[i18n.format_date(m.get("date"), lang), corpus.document_label(r, m["report_id"]), m.get("title"),
+                  meeting_format(m.get("format"), lang), _cite_meeting(r, m)]
+                 for m in sorted(r.meetings, key=lambda m: (str(m.get("date") or ""), m["report_id"]))]
+    per_document = ([d["report_id"], d["kind"], d["body"] or "", d["date"] or "", d["symbol"] or "",
+                     d["language"] or "", d["title"] or "", d["n_paragraphs"], d["n_statements"]] for d in docs)
+    downloads = csv_download(_file(r, _("documents"), "csv"), list(DOCUMENT_COLUMNS), per_document,
+                             _("Documents (CSV)")) + downloads
+    body = render(
+        "overview_corpus.html.j2",
+        header=_header(r, "overview", _("What these documents are, when they met, who spoke and about what, "
+                                        "across every document. Open Speakers, Themes or Missions above to dig "
+                                        "in; every row there cites its document and paragraph.")),
+        cards=cards,
+        documents=table([_("Date"), _("Kind"), _("Body"), _("Document"), _("Language"), _("Paragraphs"),
+                         _("Statements")], doc_rows, numeric=(5, 6), cls="kt stack"),
+        over_time=charts.bar_chart([(label, n, OKABE_ITO["blue"]) for label, n in per_period],
+                                   title=_("Meetings per year") if by == "year" else _("Meetings per month")),
+        meetings=table([_("Date"), _("Document"), _("Meeting"), _("Format"), _("Cite as")], meet_rows,
+                       cls="kt stack"),
+        legend=_kind_legend(), speaker_bars=charts.bar_chart(counts[:40], title=_("Statements per speaker")),
         theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=downloads)
     return panel(body)
 
@@ -357,7 +411,6 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
         return panel(Markup('<p class="muted">{}</p>').format(_("Choose a delegation or briefer above.")))
     sp = r.speaker[sid]
     sts = queries.statements_of(r, sid)
-    paras = sorted({s["para"] for s in sts})
     partners = queries.joint_partners(r, sid)
     what = _("statements")
     fname = f"{sid.replace(':', '-')}-{what}"
@@ -366,40 +419,52 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
                      _("Statements (CSV)")),
         markdown_download(_file(r, fname, "md"),
                           queries.note_markdown(r, _("Statements by {name}").format(name=sp["name"]),
-                                                [(s["para"], s["speaker"], s["text"]) for s in sts]))])
+                                                [(s["para"], s["speaker"], s["text"], s["report_id"]) for s in sts]))])
     names, counts = queries.joint_matrix(r)
     has_other = bool(other and other in r.speaker and other != sid)
     o = r.speaker[other] if has_other else {}
     compare = None
     if has_other:
         compare = table([_("Theme"), sp["name"], _("Paragraphs"), o["name"], _("Paragraphs")],
-                        ([t, str(na), ", ".join(map(str, pa)), str(nb), ", ".join(map(str, pb))]
+                        ([t, str(na), queries.para_list(r, pa), str(nb), queries.para_list(r, pb)]
                          for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
                         numeric=(1, 3), empty=_("Neither raised a theme."), cls="kt stack")
     from .bilingual import side_by_side_html, speaker_pairs
 
+    across = None
+    if r.is_corpus:
+        n, n_docs, first, last = corpus.speaker_span(r, sid)
+        years = first if first == last else f"{first}–{last}"
+        across = {"line": ngettext("{name}: {n} statement in {docs}", "{name}: {n} statements in {docs}", n).format(
+                      name=sp["name"], n=_number(n),
+                      docs=ngettext("{n} document", "{n} documents", n_docs).format(n=_number(n_docs)))
+                  + (f", {years}" if years else ""),
+                  "table": table([_("Date"), _("Document"), _("Kind"), _("Statements"), _("Cite as")],
+                                 ([i18n.format_date(d["date"], i18n.get_language()) if d["date"] else "—",
+                                   d["label"], corpus.kind_label(d["kind"]), _number(d["statements"]), d["citation"]]
+                                  for d in corpus.speaker_documents(r, sid)), numeric=(3,), cls="kt stack")}
     body = render(
         "speaker.html.j2",
-        who=f"{sp['name']} ({kind_label(sp['kind'])})", n=len(sts),
+        who=f"{sp['name']} ({kind_label(sp['kind'])})", n=len(sts), across=across,
         extra=", ".join(x for x in (sp.get("title"), sp.get("organization")) if x and x != "representative"),
-        citation=r.cite(paras) if paras else "", downloads=downloads,
+        citation=r.cite_rows(sts) if sts else "", downloads=downloads,
         theme_chart=charts.bar_chart([(label, n, OKABE_ITO["green"]) for label, n, _p in queries.themes_of(r, sid)],
                                      title=_("Themes raised")),
-        joint=table([_("Joined by"), _("Paragraphs")], ([name, ", ".join(map(str, p))] for _s, name, p in partners),
+        joint=table([_("Joined by"), _("Paragraphs")], ([name, queries.para_list(r, p)] for _s, name, p in partners),
                     cls="kt stack") if partners else None,
         matrix=charts.heatmap(names, names, counts, corner=_("spoke with →"),
                               title=_("Sentences summarising each pair of speakers together")) if names else None,
         compare=compare, name=sp["name"], other_name=o.get("name", ""),
-        bilingual=side_by_side_html(r, alt, speaker_pairs(r, alt, sid),
-                                    _("{name} in both languages").format(name=sp["name"])),
-        statements=table(_statement_columns(), _statement_rows(r, sts), numeric=(0,), cls="kt stack"),
-        other_statements=table(_statement_columns(), _statement_rows(r, queries.statements_of(r, other)),
+        bilingual="" if r.is_corpus else side_by_side_html(r, alt, speaker_pairs(r, alt, sid),
+                                                           _("{name} in both languages").format(name=sp["name"])),
+        statements=table(_statement_columns(r), _statement_rows(r, sts), numeric=(0,), cls="kt stack"),
+        other_statements=table(_statement_columns(r), _statement_rows(r, queries.statements_of(r, other)),
                                numeric=(0,), cls="kt stack") if has_other else None)
     return panel(body)
 
 
-def _statement_columns() -> list[str]:
-    return [_("Para."), _("Speaker"), _("Verb"), _("Paragraph text")]
+def _statement_columns(r: ViewReport | None = None) -> list[str]:
+    return [_ref_column(r) if r is not None else _("Para."), _("Speaker"), _("Verb"), _("Paragraph text")]
 
 
 def _initials(name: str) -> str:
@@ -464,7 +529,7 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None, l
         return err
     from .bilingual import alt_report
 
-    alt = alt if alt is not None else alt_report(r)
+    alt = alt if alt is not None else None if r.is_corpus else alt_report(r)  # a corpus: no one other version
     w = _widgets()
     options = queries.speaker_options(r)
     aliases = speaker_aliases(r)
@@ -546,19 +611,27 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
         downloads = Markup("").join([
             csv_download(_file(r, _("themes"), "csv"), ["para", "theme", "speaker", "terms", "sentence", "citation"],
                          ([h["para"], h["label"], h["speaker"], h["terms"], " ".join(h["sentence"].split()),
-                           r.cite(h["para"])] for h in hits), _("Matching sentences (CSV)")),
+                           r.cite_rows([h])] for h in hits), _("Matching sentences (CSV)")),
             markdown_download(_file(r, _("themes"), "md"),
-                              queries.note_markdown(r, label, [(h["para"], h["speaker"], h["sentence"]) for h in hits]))])
+                              queries.note_markdown(r, label, [(h["para"], h["speaker"], h["sentence"], h["report_id"])
+                                                               for h in hits]))])
         from .bilingual import paragraph_pairs, side_by_side_html
 
-        bilingual = side_by_side_html(r, alt, paragraph_pairs(r, alt, sorted({h["para"] for h in hits})),
-                                      _("{themes} in both languages").format(themes=label))
-        sentences = table([_("Para."), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
-                          ([para_ref(h["para"]), h["label"], h["speaker"] or "—",
+        bilingual = "" if r.is_corpus else side_by_side_html(
+            r, alt, paragraph_pairs(r, alt, sorted({h["para"] for h in hits})),
+            _("{themes} in both languages").format(themes=label))
+        sentences = table([_ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
+                          ([_ref(r, h), h["label"], h["speaker"] or "—",
                             highlight(h["sentence"], h["term_spans"], cls="term")] for h in hits),
                           numeric=(0,), cls="kt stack")
+    over_time = None
+    if r.is_corpus:  # where in the corpus: themes by year (or month), instead of one report's paragraph strip
+        names_t, periods, counts_t = corpus.themes_over_time(r, themes)
+        over_time = charts.heatmap(names_t, periods, counts_t, corner=_("Theme"),
+                                   title=_("Paragraphs naming each theme, by period"))
     return (search_html(r, query) if query else Markup("")) + panel(render("themes.html.j2", label=label, n_hit=len(per_para), n_paras=len(paras),
-                        strip=charts.para_strip(paras, per_para, sections=firsts),
+                        strip=None if r.is_corpus else charts.para_strip(paras, per_para, sections=firsts),
+                        over_time=over_time,
                         heatmap=charts.heatmap(names, cols, values, corner=_("Speaker"),
                                                title=_("Statements per speaker and theme")),
                         chosen=bool(themes), n_hits=len(hits), downloads=downloads, sentences=sentences,
@@ -580,14 +653,14 @@ def search_html(r: ViewReport, query: str, alt: ViewReport | None = None) -> Mar
     limit = 200
     rows = queries.search(r, query, limit=limit)
     downloads = csv_download(_file(r, _("search"), "csv"), ["para", "speaker", "left", "match", "right", "citation"],
-                             ([x["para"], x["speaker"], x["left"], x["match"], x["right"], r.cite(x["para"])]
+                             ([x["para"], x["speaker"], x["left"], x["match"], x["right"], r.cite_rows([x])]
                               for x in rows), _("Search results (CSV)")) if rows else ""
-    table_html = table([_("Para."), _("Speaker"), _("Keyword in context")],
-                       ([para_ref(x["para"]), x["speaker"] or "—",
+    table_html = table([_ref_column(r), _("Speaker"), _("Keyword in context")],
+                       ([_ref(r, x), x["speaker"] or "—",
                          Markup("{}<mark>{}</mark>{}").format(x["left"], x["match"], x["right"])] for x in rows),
                        numeric=(0,), empty=_("No paragraph contains “{query}”.").format(query=query), cls="kt stack")
     bilingual = ""
-    if alt is not None and rows:
+    if alt is not None and rows and not r.is_corpus:
         from .bilingual import paragraph_pairs, side_by_side_html
 
         paras = sorted({x["para"] for x in rows})[:MAX_BILINGUAL]
@@ -606,7 +679,7 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
         return err
     from .bilingual import alt_report
 
-    alt = alt if alt is not None else alt_report(r)
+    alt = alt if alt is not None else None if r.is_corpus else alt_report(r)  # a corpus: no one other version
     options = queries.theme_options(r)
     counts = dict(queries.theme_counts(r))
     default = themes if themes is not None else [max(options, key=lambda o: counts.get(o[0], 0))[1]] if options else []
@@ -650,7 +723,7 @@ def missions_html(r: ViewReport, key: str | None) -> Markup:
     missing = [m["key"] for m in summary if m["lat"] is None]
     listing = table([_("Mission"), _("Name"), _("Host"), _("Mentions"), _("Paragraphs")],
                     ([Markup("<b>{}</b>").format(m["key"]), m["name"], m["host"], str(m["n"]),
-                      ", ".join(map(str, m["paras"]))] for m in summary), numeric=(3,), cls="kt stack")
+                      queries.para_list(r, m["paras"])] for m in summary), numeric=(3,), cls="kt stack")
     link = "?" + urlencode({"lang": i18n.get_language()}) + "&mission={key}"
     ctx = {"map": charts.mission_map(points, selected=key, link=link), "missing": ", ".join(missing), "table": listing,
            "key": key, "name": "", "citation": "", "speakers": "", "downloads": "", "rows": ""}
@@ -659,17 +732,18 @@ def missions_html(r: ViewReport, key: str | None) -> Markup:
         info = next((m for m in summary if m["key"] == key), None)
         ctx["name"] = info["name"] if info else ""
         if rows:
-            ctx["citation"] = r.cite([x["para"] for x in rows])
+            ctx["citation"] = r.cite_rows(rows)
             ctx["speakers"] = ", ".join(sorted({x["speaker"] for x in rows if x["speaker"]})) or _("none (report narrative)")
         heading = f"{key} — {info['name']}" if info else key
         ctx["downloads"] = Markup("").join([
             csv_download(f"{r.report_id}-{key}.csv", ["mission", "para", "surface", "speaker", "sentence", "citation"],
                          ([key, x["para"], x["surface"], x["speaker"], " ".join(x["sentence"].split()),
-                           r.cite(x["para"])] for x in rows), _("Mentions (CSV)")),
+                           r.cite_rows([x])] for x in rows), _("Mentions (CSV)")),
             markdown_download(f"{r.report_id}-{key}.md",
-                              queries.note_markdown(r, heading, [(x["para"], x["speaker"], x["sentence"]) for x in rows]))])
-        ctx["rows"] = table([_("Para."), _("Speaker"), _("Named as"), _("Sentence")],
-                            ([para_ref(x["para"]), x["speaker"] or "—", x["surface"],
+                              queries.note_markdown(r, heading, [(x["para"], x["speaker"], x["sentence"], x["report_id"])
+                                                                 for x in rows]))])
+        ctx["rows"] = table([_ref_column(r), _("Speaker"), _("Named as"), _("Sentence")],
+                            ([_ref(r, x), x["speaker"] or "—", x["surface"],
                               highlight(x["sentence"], [x["mark"]])] for x in rows), numeric=(0,), cls="kt stack")
     return panel(render("missions.html.j2", **ctx))
 

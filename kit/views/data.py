@@ -11,6 +11,10 @@ version and code, and the reference tables. A cache file that is corrupt, trunca
 half-written by a second kernel is checked on reading (:meth:`ViewReport.from_json`), thrown away and rebuilt.
 Each report file keeps one cache file: writing a new one removes the ones its earlier versions left.
 
+A folder (``KIT_REPORT=folder``, ``kit serve folder/``) is a corpus: every document in it, parsed one by one
+and merged (:meth:`ViewReport.merge`), each row keeping its ``report_id``. Its cache file is keyed on the name
+and content of every file, so changing, adding or removing one document re-parses.
+
 Widgets never parse: :func:`app_report` is the only door.
 
 Examples
@@ -32,6 +36,7 @@ from ..errors import ReportError
 from ..i18n import N_
 from ..paths import DEFAULT_REPORT, PACKAGE_DIR, REFERENCE_DIR
 from ..rows import ViewReport, read_json, write_json
+from ..sources import corpus_files
 
 __all__ = ["ViewReport", "app_report", "report_path", "cache_dir", "cache_key", "cite"]
 
@@ -41,7 +46,8 @@ _CODE_DIGEST: str | None = None
 
 
 def report_path() -> Path:
-    """The report the apps open: ``$KIT_REPORT`` when set, else the bundled one."""
+    """The report the apps open: ``$KIT_REPORT`` (a report file, or a folder of documents) when set, else the
+    bundled one."""
     env = os.environ.get("KIT_REPORT", "").strip()
     return Path(env).expanduser() if env else DEFAULT_REPORT
 
@@ -70,10 +76,16 @@ def _code_digest() -> str:
 
 
 def cache_key(path: str | Path) -> str:
-    """What the parse of ``path`` depends on, by content: the file's SHA-256, the kit's version and code,
-    and the reference tables (so editing a reference CSV re-parses)."""
+    """What the parse of ``path`` depends on, by content: the file's SHA-256 (a folder: the name and SHA-256
+    of every document in it), the kit's version and code, and the reference tables (so editing a reference CSV
+    re-parses)."""
     h = hashlib.sha256(_code_digest().encode())
-    h.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    path = Path(path)
+    if path.is_dir():
+        for doc in corpus_files(path):
+            h.update(doc.name.encode() + b"\0" + hashlib.sha256(doc.read_bytes()).digest())
+    else:
+        h.update(hashlib.sha256(path.read_bytes()).digest())
     for ref in sorted(Path(REFERENCE_DIR).glob("*.csv")):
         h.update(ref.name.encode() + b"\0" + hashlib.sha256(ref.read_bytes()).digest())
     return h.hexdigest()[:32]
@@ -81,13 +93,13 @@ def cache_key(path: str | Path) -> str:
 
 def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> ViewReport:
     """The report for the apps: ``path``, else ``$KIT_REPORT``, else the bundled report. A ``report.json``
-    (``kit export --format json``) is read as it is.
+    (``kit export --format json``) is read as it is; a folder is a corpus of every document in it.
 
     Raises :class:`kit.ReportError` naming the file when it is missing or cannot be parsed (the apps turn that
-    into a friendly panel).
+    into a friendly panel), or, for a folder, the document that cannot (or the folder, when it holds none).
     """
     path = Path(path).expanduser() if path is not None else report_path()
-    if not path.is_file():
+    if not path.is_file() and not path.is_dir():
         if path.exists():
             raise ReportError(N_("this is not a regular file; give the path of a report file"), source=str(path))
         setting = os.environ.get("KIT_REPORT", "").strip()
@@ -106,7 +118,7 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
         _MEMO[memo_key] = view
         return view
     # one cache file per report file: <name>-<where it is>-<what it holds>.json
-    prefix = f"{path.stem}-{hashlib.sha256(memo_key[0].encode()).hexdigest()[:8]}-"
+    prefix = f"{path.name if path.is_dir() else path.stem}-{hashlib.sha256(memo_key[0].encode()).hexdigest()[:8]}-"
     file = cache_dir() / f"{prefix}{key}.json"
     if use_cache:
         view = _read_cache(file)
@@ -117,8 +129,9 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
     if use_cache:
         try:
             write_json(view, file)
-            for old in file.parent.glob(f"{glob.escape(prefix)}*.json"):  # earlier versions of this report
-                if old != file:
+            _write_digest(file)
+            for old in file.parent.glob(f"{glob.escape(prefix)}*"):  # earlier versions of this report
+                if old not in (file, _digest_file(file)):
                     old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only cache folder: the apps still work, each kernel parses
@@ -126,10 +139,28 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
     return view
 
 
+def _digest_file(file: Path) -> Path:
+    """Where the SHA-256 of a cache file, as written, is kept: ``<name>.json.sha256``."""
+    return file.with_name(file.name + ".sha256")
+
+
+def _write_digest(file: Path) -> None:
+    """Keep the digest of the cache file just written (atomically, like the file itself)."""
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    tmp = file.with_name(f".{file.name}.{os.getpid()}.sha256.tmp")
+    tmp.write_text(digest, encoding="ascii")
+    os.replace(tmp, _digest_file(file))
+
+
 def _read_cache(file: Path) -> ViewReport | None:
-    """The cached report, or None when there is none or it is unusable (which is then removed)."""
+    """The cached report, or None when there is none or it is unusable (which is then removed). A file whose
+    bytes still have the digest kept when it was written is read without checking every row again."""
     try:
-        return read_json(file)
+        digest = _digest_file(file).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        digest = None
+    try:
+        return read_json(file, sha256=digest)
     except FileNotFoundError:
         return None
     except (OSError, ReportError, ValueError, KeyError, TypeError):
@@ -141,6 +172,10 @@ def _read_cache(file: Path) -> ViewReport | None:
 
 
 def _parse(path: Path) -> ViewReport:
+    """The report (or the corpus of a folder) as plain rows, parsed now."""
+    if path.is_dir():
+        return ViewReport.merge((_parse(doc) for doc in corpus_files(path)), "corpus",
+                                {"source": str(path), "title": path.resolve().name})
     from ..parse import parse_rows  # the parser only on a cache miss, and never pandas
     from ..sources import read_source
 

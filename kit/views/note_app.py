@@ -84,6 +84,16 @@ class _BriefingApp:
 
         from .apps import _header, _html, _make_app_class
 
+        self.corpus = r if r.is_corpus else None
+        self.document = None
+        if self.corpus is not None:  # a note is on one document of the corpus: choose it first
+            from .corpus import document_options, document_view
+
+            docs = document_options(r)
+            self.document = W.Dropdown(options=docs, value=docs[-1][1], description=_("Document"),
+                                       layout=W.Layout(width="100%", max_width="820px"))
+            self.document.add_class("kit-document")
+            r = document_view(self.corpus, self.document.value)
         self.r = r
         self.note = None
         self._quiet = False
@@ -104,15 +114,18 @@ class _BriefingApp:
         self.word_link = _html("kit-word-link")
         self.out = _html("kit-out")
         intro = _html("kit-head", panel(_header(
-            r, "briefing_note", _("Choose a meeting and, if you like, themes and speakers (Ctrl/Cmd-click for "
+            self.corpus or r, "briefing_note", _("Choose a meeting and, if you like, themes and speakers (Ctrl/Cmd-click for "
                                   "several; none chosen means all). The note below updates: every line is a "
                                   "sentence of the report, word for word, with the paragraph to cite. Check it "
                                   "against the report before you use it."))))
         self.widget = _make_app_class()(repr(self), [
-            intro, W.VBox([self.meeting, self.themes, self.speakers, W.HBox([self.clear, self.word])]),
+            intro, W.VBox([*([self.document] if self.document is not None else []), self.meeting, self.themes,
+                           self.speakers, W.HBox([self.clear, self.word])]),
             self.word_link, self.out])
         self.widget.add_class("kit-app")
         self.widget.briefing = self  # the controls and the current note, for tests and notebooks
+        if self.document is not None:
+            self.document.observe(self.on_document, names="value")
         self.meeting.observe(self.on_meeting, names="value")
         self.themes.observe(self.refresh, names="value")
         self.speakers.observe(self.refresh, names="value")
@@ -188,6 +201,19 @@ class _BriefingApp:
         finally:
             self._quiet = False
         self.refresh()
+
+    def on_document(self, change=None) -> None:
+        """Another document of the corpus: its meetings, themes and speakers, and a new note."""
+        from .corpus import document_view
+
+        self.r = document_view(self.corpus, self.document.value)
+        self._quiet = True
+        try:
+            self.meeting.options = meeting_options(self.r)
+            self.meeting.value = ""
+        finally:
+            self._quiet = False
+        self.on_meeting()
 
     def on_clear(self, _event=None) -> None:
         self._quiet = True

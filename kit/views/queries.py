@@ -17,7 +17,7 @@ from typing import Iterable
 
 from ..sentences import sentence_at, sentence_spans
 
-__all__ = ["speaker_options", "statements_of", "themes_of", "joint_partners", "compare_speakers",
+__all__ = ["para_key", "para_list", "speaker_options", "statements_of", "themes_of", "joint_partners", "compare_speakers",
            "theme_options", "theme_matrix", "theme_hits", "search", "mission_summary", "mission_rows",
            "speaker_counts", "theme_counts", "statement_rows", "statements_csv", "statements_markdown",
            "note_markdown", "STATEMENT_COLUMNS"]
@@ -25,13 +25,32 @@ __all__ = ["speaker_options", "statements_of", "themes_of", "joint_partners", "c
 
 def _order(s: dict) -> tuple:
     para, _, n = str(s["statement_id"]).partition(".")
-    return (int(s["para"]), int(n or 0))
+    return (str(s.get("report_id") or ""), int(s["para"]), int(n or 0))
+
+
+def para_key(r, row: dict):
+    """What names a row's paragraph: its number in a report, (report_id, number) in a corpus."""
+    return (row["report_id"], row["para"]) if r.is_corpus else row["para"]
+
+
+def para_list(r, keys) -> str:
+    """Paragraphs (from :func:`para_key`) as a table shows them: ``"26, 27"``, or in a corpus, a citation
+    naming each document (``"S/2024/42, para. 8; wgpko-2024-en, paras. 3-4"``)."""
+    keys = list(keys)
+    if not r.is_corpus:
+        return ", ".join(map(str, keys))
+    return r.cite_rows({"report_id": rid, "para": p} for rid, p in keys) if keys else ""
+
+
+def _sid(s: dict) -> tuple:
+    """A statement's id across a corpus (statement ids are numbered within their document)."""
+    return (s.get("report_id"), str(s.get("statement_id")))
 
 
 def speaker_counts(r) -> list[tuple[dict, int]]:
-    """Speakers with their number of statements, most first (ties by name)."""
+    """Speakers with their number of statements, most first (ties by name); each speaker once, in a corpus too."""
     n = Counter(s["speaker_id"] for s in r.statements)
-    return sorted(((sp, n.get(sp["speaker_id"], 0)) for sp in r.speakers), key=lambda t: (-t[1], t[0]["name"]))
+    return sorted(((sp, n.get(sp["speaker_id"], 0)) for sp in r.speaker.values()), key=lambda t: (-t[1], t[0]["name"]))
 
 
 def speaker_options(r) -> list[tuple[str, str]]:
@@ -50,39 +69,51 @@ def speaker_options(r) -> list[tuple[str, str]]:
 
 def statements_of(r, speaker_id: str) -> list[dict]:
     """Every statement of a speaker, in report order."""
-    return sorted((s for s in r.statements if s["speaker_id"] == speaker_id), key=_order)
+    return list(_by_speaker(r).get(speaker_id, ()))
 
 
-def _themes_by_statement(r) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = defaultdict(list)
+def _by_speaker(r) -> dict[str, list[dict]]:
+    """speaker_id -> statements in report order, built once per report (a corpus has tens of thousands)."""
+    def build():
+        out: dict[str, list[dict]] = defaultdict(list)
+        for s in sorted(r.statements, key=_order):
+            out[s["speaker_id"]].append(s)
+        return dict(out)
+
+    return r.memo("statements_by_speaker", build) if hasattr(r, "memo") else build()
+
+
+def _themes_by_statement(r) -> dict[tuple, list[dict]]:
+    out: dict[tuple, list[dict]] = defaultdict(list)
     for t in r.themes:
         if t.get("statement_id"):
-            out[str(t["statement_id"])].append(t)
+            out[_sid(t)].append(t)
     return out
 
 
-def themes_of(r, speaker_id: str) -> list[tuple[str, int, list[int]]]:
-    """(theme label, number of statements, paragraphs) for the themes a speaker raised, most first."""
+def themes_of(r, speaker_id: str) -> list[tuple[str, int, list]]:
+    """(theme label, number of statements, paragraphs (:func:`para_key`)) for the themes a speaker raised,
+    most first."""
     by_st = _themes_by_statement(r)
     count: Counter = Counter()
     paras: dict[str, set] = defaultdict(set)
     for s in statements_of(r, speaker_id):
-        for t in {t["label"] for t in by_st.get(str(s["statement_id"]), [])}:
+        for t in {t["label"] for t in by_st.get(_sid(s), [])}:
             count[t] += 1
-            paras[t].add(s["para"])
+            paras[t].add(para_key(r, s))
     return [(label, n, sorted(paras[label])) for label, n in sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def joint_partners(r, speaker_id: str) -> list[tuple[str, str, list[int]]]:
-    """Who spoke jointly with a speaker: (speaker_id, name, paragraphs), most paragraphs first.
+def joint_partners(r, speaker_id: str) -> list[tuple[str, str, list]]:
+    """Who spoke jointly with a speaker: (speaker_id, name, paragraphs (:func:`para_key`)), most paragraphs first.
 
-    Statements sharing a ``group`` were made jointly ("The representatives of
+    Statements sharing a ``group`` (in the same document) were made jointly ("The representatives of
     A and B said ...").
     """
-    groups: dict[str, set] = defaultdict(set)
+    groups: dict[tuple, set] = defaultdict(set)
     for s in r.statements:
-        groups[str(s["group"])].add(s["speaker_id"])
-    mine = {str(s["group"]): s["para"] for s in r.statements if s["speaker_id"] == speaker_id}
+        groups[s.get("report_id"), str(s["group"])].add(s["speaker_id"])
+    mine = {(s.get("report_id"), str(s["group"])): para_key(r, s) for s in r.statements if s["speaker_id"] == speaker_id}
     paras: dict[str, set] = defaultdict(set)
     for g, para in mine.items():
         for other in groups[g] - {speaker_id}:
@@ -97,10 +128,10 @@ def joint_matrix(r) -> tuple[list[str], list[list[int]]]:
     Returns (names, counts) over the speakers that made at least one joint
     statement, most joint statements first; the diagonal is 0.
     """
-    groups: dict[str, set] = defaultdict(set)
+    groups: dict[tuple, set] = defaultdict(set)
     for s in r.statements:
         if s.get("joint"):
-            groups[str(s["group"])].add(s["speaker_id"])
+            groups[s.get("report_id"), str(s["group"])].add(s["speaker_id"])
     pairs: Counter = Counter()
     totals: Counter = Counter()
     for members in groups.values():
@@ -113,7 +144,7 @@ def joint_matrix(r) -> tuple[list[str], list[list[int]]]:
     return names, [[pairs[a, b] for b in order] for a in order]
 
 
-def compare_speakers(r, a: str, b: str) -> list[tuple[str, int, int, list[int], list[int]]]:
+def compare_speakers(r, a: str, b: str) -> list[tuple[str, int, int, list, list]]:
     """(theme, statements of a, statements of b, paragraphs of a, paragraphs of b) over both speakers' themes."""
     ta = {label: (n, p) for label, n, p in themes_of(r, a)}
     tb = {label: (n, p) for label, n, p in themes_of(r, b)}
@@ -134,7 +165,7 @@ def theme_counts(r) -> list[tuple[str, int]]:
     """(label, number of paragraphs) per theme, most first."""
     paras: dict[str, set] = defaultdict(set)
     for t in r.themes:
-        paras[t["label"]].add(t["para"])
+        paras[t["label"]].add((t.get("report_id"), t["para"]))
     return sorted(((k, len(v)) for k, v in paras.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -148,7 +179,7 @@ def theme_matrix(r, themes: list[str]) -> tuple[list[str], list[str], list[list[
     by_st = _themes_by_statement(r)
     counts: dict[str, Counter] = defaultdict(Counter)
     for s in r.statements:
-        for th in {t["theme"] for t in by_st.get(str(s["statement_id"]), [])}:
+        for th in {t["theme"] for t in by_st.get(_sid(s), [])}:
             if th in themes:
                 counts[s["speaker_id"]][th] += 1
     order = sorted(counts, key=lambda sid: (-sum(counts[sid].values()), r.speaker[sid]["name"]))
@@ -157,9 +188,9 @@ def theme_matrix(r, themes: list[str]) -> tuple[list[str], list[str], list[list[
             [[counts[sid][t] for t in themes] for sid in order])
 
 
-def _speaker_at(r, para: int, offset: int) -> dict | None:
+def _speaker_at(r, para: int, offset: int, report_id: str | None = None) -> dict | None:
     for s in r.statements:
-        if s["para"] == para and s["start"] <= offset < s["end"]:
+        if s["para"] == para and s["start"] <= offset < s["end"] and (report_id is None or s["report_id"] == report_id):
             return s
     return None
 
@@ -172,38 +203,39 @@ def theme_hits(r, themes: list[str]) -> list[dict]:
     from .html import term_spans
 
     rows = []
-    spans_of: dict[int, list] = {}
-    by_id = {str(s["statement_id"]): s for s in r.statements}
+    spans_of: dict[tuple, list] = {}
+    by_id = {_sid(s): s for s in r.statements}
     merged: dict[tuple, dict] = {}
-    for t in sorted(r.themes, key=lambda t: (t["para"], t["start"])):
+    for t in sorted(r.themes, key=lambda t: (str(t.get("report_id") or ""), t["para"], t["start"])):
         if t["theme"] not in themes:
             continue
-        text = r.text.get(t["para"], "")
-        spans_of.setdefault(t["para"], sentence_spans(text))
+        text = r.para_text(t)
+        where = (t.get("report_id"), t["para"])
+        spans_of.setdefault(where, sentence_spans(text))
         terms = [x for x in str(t.get("terms") or "").split("; ") if x]
         hits = term_spans(text, terms) or [(t["start"], t["end"])]
-        st = by_id.get(str(t.get("statement_id")))
+        st = by_id.get(_sid(t))
         seen = set()
         for hs, he in hits:
             if st and not (st["start"] <= hs < st["end"]):
                 continue
-            if not st and _speaker_at(r, t["para"], hs):
+            if not st and _speaker_at(r, t["para"], hs, t.get("report_id")):
                 continue  # that hit belongs to a statement's own row
-            sent = sentence_at(spans_of[t["para"]], hs)
+            sent = sentence_at(spans_of[where], hs)
             if sent in seen:
                 continue
             seen.add(sent)
-            same = merged.get((t["para"], t["theme"], sent))
+            same = merged.get((where, t["theme"], sent))
             if same is not None:  # a joint statement: one sentence, several speakers
                 if st and st["speaker"] not in same["speaker"].split("; "):
                     same["speaker"] = "; ".join(x for x in (same["speaker"], st["speaker"]) if x)
                 continue
-            rows.append({"para": t["para"], "theme": t["theme"], "label": t["label"],
+            rows.append({"report_id": t.get("report_id"), "para": t["para"], "theme": t["theme"], "label": t["label"],
                          "speaker": st["speaker"] if st else "", "statement_id": t.get("statement_id") or "",
                          "sentence_start": sent[0], "sentence_end": sent[1],
                          "sentence": text[sent[0]:sent[1]], "terms": t.get("terms") or "",
                          "term_spans": [(a - sent[0], b - sent[0]) for a, b in hits if sent[0] <= a < sent[1]]})
-            merged[(t["para"], t["theme"], sent)] = rows[-1]
+            merged[(where, t["theme"], sent)] = rows[-1]
     return rows
 
 
@@ -218,9 +250,9 @@ def search(r, query: str, limit: int = 200) -> list[dict]:
     rows = []
     for p in r.paragraphs:
         for m in pattern.finditer(p["text"]):
-            st = _speaker_at(r, p["para"], m.start())
+            st = _speaker_at(r, p["para"], m.start(), p.get("report_id"))
             left, hit, right = kwic(p["text"], m.start(), m.end())
-            rows.append({"para": p["para"], "speaker": st["speaker"] if st else "", "left": left, "match": hit,
+            rows.append({"report_id": p.get("report_id"), "para": p["para"], "speaker": st["speaker"] if st else "", "left": left, "match": hit,
                          "right": right, "start": m.start(), "end": m.end()})
             if len(rows) >= limit:
                 return rows
@@ -228,12 +260,13 @@ def search(r, query: str, limit: int = 200) -> list[dict]:
 
 
 def mission_summary(r) -> list[dict]:
-    """One row per mission mentioned: acronym, name, host, lat, lon, mentions, paragraphs (most mentioned first)."""
+    """One row per mission mentioned: acronym, name, host, lat, lon, mentions, paragraphs (:func:`para_key`;
+    most mentioned first)."""
     paras: dict[str, set] = defaultdict(set)
     n: Counter = Counter()
     for m in r.mentions:
         if m["kind"] == "mission":
-            paras[m["key"]].add(m["para"])
+            paras[m["key"]].add(para_key(r, m))
             n[m["key"]] += 1
     rows = []
     for key in n:
@@ -246,15 +279,16 @@ def mission_summary(r) -> list[dict]:
 def mission_rows(r, key: str) -> list[dict]:
     """Every mention of one mission: para, surface, the sentence around it, and who was speaking there."""
     rows = []
-    spans_of: dict[int, list] = {}
-    for m in sorted(r.mentions, key=lambda m: (m["para"], m["start"])):
+    spans_of: dict[tuple, list] = {}
+    for m in sorted(r.mentions, key=lambda m: (str(m.get("report_id") or ""), m["para"], m["start"])):
         if m["kind"] != "mission" or m["key"] != key:
             continue
-        text = r.text.get(m["para"], "")
-        spans_of.setdefault(m["para"], sentence_spans(text))
-        s0, s1 = sentence_at(spans_of[m["para"]], m["start"])
-        st = _speaker_at(r, m["para"], m["start"])
-        rows.append({"para": m["para"], "surface": m["surface"], "speaker": st["speaker"] if st else "",
+        text = r.para_text(m)
+        where = (m.get("report_id"), m["para"])
+        spans_of.setdefault(where, sentence_spans(text))
+        s0, s1 = sentence_at(spans_of[where], m["start"])
+        st = _speaker_at(r, m["para"], m["start"], m.get("report_id"))
+        rows.append({"report_id": m.get("report_id"), "para": m["para"], "surface": m["surface"], "speaker": st["speaker"] if st else "",
                      "speaker_id": st["speaker_id"] if st else "", "sentence": text[s0:s1],
                      "mark": (m["start"] - s0, m["end"] - s0)})
     return rows
@@ -266,7 +300,7 @@ STATEMENT_COLUMNS = ["para", "statement_id", "speaker", "speaker_kind", "verb", 
 def statement_rows(r, statements: list[dict]) -> list[list]:
     """The statements as rows of :data:`STATEMENT_COLUMNS` (plain values, for a CSV)."""
     return [[s["para"], s["statement_id"], s["speaker"], s["speaker_kind"], s.get("verb") or "", bool(s.get("joint")),
-             s["text"], r.cite(s["para"])] for s in statements]
+             s["text"], r.cite_rows([s])] for s in statements]
 
 
 def statements_csv(r, statements: list[dict]) -> str:
@@ -276,8 +310,9 @@ def statements_csv(r, statements: list[dict]) -> str:
     return csv_text(STATEMENT_COLUMNS, statement_rows(r, statements))
 
 
-def note_markdown(r, heading: str, items: Iterable[tuple[int, str, str]]) -> str:
-    r"""The apps' one Markdown briefing note: a heading, the source, one cited line per (para, speaker, text).
+def note_markdown(r, heading: str, items: Iterable[tuple]) -> str:
+    r"""The apps' one Markdown briefing note: a heading, the source, one cited line per (para, speaker, text),
+    or per (para, speaker, text, report_id) in a corpus (each line cites its document).
 
     Report text is escaped (:func:`~kit.views.html.markdown_escape`), so a ``<script>`` in the report
     stays text in the note.
@@ -292,15 +327,16 @@ def note_markdown(r, heading: str, items: Iterable[tuple[int, str, str]]) -> str
     items = list(items)
     title = r.metadata.get("title") or r.report_id
     lines = [f"# {esc(heading)}", "", _("Source: {title} ({label}).").format(title=esc(title), label=esc(r.label)), ""]
-    for para, speaker, text in items:
+    rows = [{"para": item[0], "report_id": item[3] if len(item) > 3 else r.report_id} for item in items]
+    for (para, speaker, text, *_rid), row in zip(items, rows):
         who = f" ({esc(speaker)})" if speaker else ""
         lines.append("- **{}**{}: {} ({})".format(_("Para. {n}").format(n=para), who, esc(" ".join(str(text).split())),
-                                                 esc(r.cite(para))))
+                                                 esc(r.cite_rows([row]))))
     if items:
-        lines += ["", _("Cite as: {citation}").format(citation=esc(r.cite([p for p, _x, _y in items])))]
+        lines += ["", _("Cite as: {citation}").format(citation=esc(r.cite_rows(rows)))]
     return "\n".join(lines) + "\n"
 
 
 def statements_markdown(r, statements: list[dict], heading: str) -> str:
     """A briefing note: each statement as a quote with its paragraph citation, then all paragraphs cited."""
-    return note_markdown(r, heading, [(s["para"], s["speaker"], s["text"]) for s in statements])
+    return note_markdown(r, heading, [(s["para"], s["speaker"], s["text"], s.get("report_id")) for s in statements])
