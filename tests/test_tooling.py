@@ -1,0 +1,85 @@
+"""The habits of the package, run by the one test command: lint (ruff), format (ruff format, on the files
+listed below), types (mypy on the core) and the pre-commit hooks that run the same tools.
+
+The tools come with the ``test`` extra; a missing one fails here (as ``tests/test_layers.py`` does for
+import-linter): it is never skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The files ``ruff format --check`` holds to the formatter. Only files whose owner formatted them are listed
+#: (formatting a file others are editing would make every merge conflict); add yours when you format it.
+FORMATTED = [
+    "kit/__init__.py",
+    "kit/paths.py",
+    "kit/testing.py",
+    "tests/test_tooling.py",
+]
+
+
+def run(*command: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run a tool of the test extra as ``python -m <tool>`` in the repository; its output in the failure."""
+    done = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    if "No module named" in done.stderr and done.returncode != 0:
+        pytest.fail(f"{command[0]} is not installed: pip install -e '.[test]'\n{done.stderr}")
+    return done
+
+
+def test_ruff_check_passes_on_the_whole_repository():
+    done = run("ruff", "check", "--no-cache", ".")
+    assert done.returncode == 0, f"ruff check . found problems:\n{done.stdout}{done.stderr}"
+
+
+def test_formatted_files_are_formatted():
+    done = run("ruff", "format", "--check", "--diff", "--no-cache", *FORMATTED)
+    assert done.returncode == 0, f"ruff format would change these files:\n{done.stdout}{done.stderr}"
+
+
+def test_ruff_check_fails_on_a_real_problem(tmp_path):
+    """The lint test can fail: the same configuration finds an unused import in a new file."""
+    bad = tmp_path / "bad.py"
+    bad.write_text("import os\n", encoding="utf-8")
+    done = run("ruff", "check", "--no-cache", "--config", str(ROOT / "pyproject.toml"), str(bad))
+    assert done.returncode == 1 and "F401" in done.stdout
+
+
+def test_mypy_passes_on_the_core():
+    done = run("mypy", timeout=600)
+    assert done.returncode == 0, f"mypy found type errors in the core:\n{done.stdout}{done.stderr}"
+
+
+def test_mypy_checks_the_core_and_not_the_apps():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["files"] == ["kit"]
+    assert {"^kit/views/", "^kit/teaching/"} == set(config["exclude"])
+
+
+def test_pre_commit_runs_the_same_tools_on_the_same_files():
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"ruff", "ruff-format"} <= set(hooks)
+    assert "ruff check" in hooks["ruff"]["entry"]
+    # the format hook holds exactly the FORMATTED files (one list, checked here)
+    pattern = re.compile(hooks["ruff-format"]["files"])
+    tracked = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    matched = {path for path in tracked + FORMATTED if pattern.search(path)}
+    assert matched == set(FORMATTED)
+
+
+def test_the_tools_are_in_the_test_extra():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    test_extra = " ".join(project["optional-dependencies"]["test"])
+    for tool in ("ruff", "mypy", "pre-commit", "mkdocs", "mkdocs-material", "mkdocstrings"):
+        assert re.search(rf"(^|\s|\"){re.escape(tool)}[\[>=<]", test_extra), tool
