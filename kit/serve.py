@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import io
 import ipaddress
 import os
@@ -250,7 +251,8 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", la
     from .i18n import N_, normalize
 
     for module in ("jupyter_server", "voila"):  # one line naming the extra, not a traceback from Voila's process
-        require(module, "the apps' pages (kit serve)", "apps")
+        if importlib.util.find_spec(module) is None:  # found, not imported: Voila's own process imports it
+            require(module, "the apps' pages (kit serve)", "apps")
     env = _check_report(report)
     if lang:
         env["KIT_LANG"] = normalize(lang)

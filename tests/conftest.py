@@ -59,6 +59,15 @@ SLOW_FIXTURES: dict[str, tuple[str, ...]] = {
     "voila_server": (),
     "binder_env": ("network",),
 }
+#: Single tests that start servers, kernels or notebooks, by name (their files are otherwise fast).
+SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    "test_solutions_pass_every_check_when_run": ("notebooks",),  # executes every solutions notebook
+    "test_every_app_kernel_stays_free_of_pandas_plotly_and_docx": (),  # starts a kernel per app
+    "test_sigterm_stops_voila_and_its_kernels_and_keeps_the_terminal_quiet": (),  # kit serve and Voila
+    "test_room_full_answers_503_and_keeps_serving": (),  # Voila
+    "test_missing_report_is_named": (),  # kit serve in a new process
+    "test_busy_port_fails_clearly_before_voila_starts": (),  # kit serve in a new process
+}
 SLOW_FAMILIES = ("browser", "notebooks", "wheel", "network", "office", "workshop")
 
 
@@ -67,7 +76,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         path = Path(str(item.fspath))
         names = set(SLOW_FILES.get(path.name, ()))
-        slow = path.name in SLOW_FILES
+        name = getattr(item, "originalname", item.name)  # a parametrized test's name without its parameters
+        names.update(SLOW_TESTS.get(name, ()))
+        slow = path.name in SLOW_FILES or name in SLOW_TESTS
         for fixture in getattr(item, "fixturenames", ()):
             if fixture in SLOW_FIXTURES:
                 names.update(SLOW_FIXTURES[fixture])

@@ -83,3 +83,17 @@ def test_the_tools_are_in_the_test_extra():
     test_extra = " ".join(project["optional-dependencies"]["test"])
     for tool in ("ruff", "mypy", "pre-commit", "mkdocs", "mkdocs-material", "mkdocstrings"):
         assert re.search(rf"(^|\s|\"){re.escape(tool)}[\[>=<]", test_extra), tool
+
+
+def test_the_slow_families_are_marked_by_file_fixture_and_kind():
+    """``-m "not slow"`` leaves out the browser tests (by file), the notebooks (nbval items) and the tests that
+    start a server (by fixture), and keeps the unit tests of the same files."""
+    files = ["tests/test_browser.py", "tests/test_serve.py", "notebooks/overview.ipynb"]
+    done = run("pytest", "--collect-only", "-q", "-m", "not slow", "-p", "no:cacheprovider", *files)
+    kept = [line for line in done.stdout.splitlines() if "::" in line]
+    assert kept, done.stdout + done.stderr
+    assert not any(line.startswith(("tests/test_browser.py", "notebooks/")) for line in kept)
+    assert not any(
+        "[" not in line and line.endswith(("every_app_renders", "test_landing_page_in_a_browser")) for line in kept
+    )
+    assert any(line.endswith("test_link_local_comes_last") for line in kept)
