@@ -196,3 +196,13 @@ def test_every_local_link_of_the_front_pages_exists():
         for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
             if not target.startswith(("http://", "https://")):
                 assert (ROOT / target).exists(), f"{doc} links to {target}, which does not exist"
+
+
+def test_no_test_skips_under_ci_by_itself():
+    """The one rule (tests/conftest.py: need, need_tool, need_module): no copy of it, no importorskip."""
+    for path in (ROOT / "tests").glob("test_*.py"):
+        if path.name == Path(__file__).name:  # this test names what it looks for
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "pytest.importorskip(" not in text, f"{path.name}: use need_module() of tests/conftest.py"
+        assert 'os.environ.get("CI")' not in text, f"{path.name}: use need() of tests/conftest.py"
