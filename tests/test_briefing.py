@@ -455,15 +455,9 @@ def test_cli_note_refuses_bad_destinations_without_a_traceback(tmp_path, capsys,
 # two A4 pages, as printed
 
 def _tool(name: str) -> str:
-    import os
-    import shutil
+    from .conftest import need_tool
 
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is needed to print the note (Debian package; .ci/run installs it)")
-        pytest.skip(f"{name} is not installed here")
-    return path
+    return need_tool(name, "a Debian package; .ci/run installs it")
 
 
 def _pdf_pages(pdf) -> list[tuple[float, float]]:
@@ -473,6 +467,7 @@ def _pdf_pages(pdf) -> list[tuple[float, float]]:
     return [(float(p.mediabox.width) * 25.4 / 72, float(p.mediabox.height) * 25.4 / 72) for p in reader.pages]
 
 
+@pytest.mark.office  # LibreOffice and Chromium print it
 def test_a_meeting_note_prints_on_at_most_two_a4_pages(r, tmp_path):
     import subprocess
 
