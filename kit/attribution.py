@@ -186,6 +186,7 @@ class _Grammar:
         self.needs_clause = {row["verb"] for row in g.verb_rows if (row.get("complement") or "") == "clause"}
         self.complement = re.compile(L.complement)
         self.narrative = re.compile(L.narrative)
+        self.pronoun_said = re.compile(L.pronoun_said)
         self.verb = re.compile(rf"\s*,?\s*{L.adverbs}(?P<verb>{verb_alt})\b")
         # "opened the meeting and stated that", « a ouvert la séance et a déclaré que »: a first predicate that is
         # not reporting, then the reporting verb, in the same clause (no sentence punctuation between them).
@@ -844,7 +845,9 @@ def _explicit_statements(para: int, text: str, kept: list[_Find], grammar: _Gram
     for i, f in enumerate(kept):
         s0, _ = sentence_at(spans, f.start)
         same_sentence_earlier = i > 0 and kept[i - 1].start >= s0
-        starts.append(f.start if same_sentence_earlier else s0)
+        # "..., a-t-il affirmé, alors que le représentant de X a insisté": the words before are the speaker before's
+        pronoun_before = grammar.pronoun_said.search(text, s0, f.start) is not None
+        starts.append(f.start if same_sentence_earlier or pronoun_before else s0)
     groups = []
     for i, f in enumerate(kept):
         start = starts[i]

@@ -275,3 +275,19 @@ def test_every_member_state_after_a_name_in_capitals(given_name, surname, verb):
     paragraphs = [(i, f"{given_name} {surname.upper()} ({running(row).removeprefix('the ')}) {verb} that the "
                       "mission needed helicopters.") for i, row in enumerate(MEMBERS, start=1)]
     assert_each_paragraph_is(attribute(paragraphs, G["en"]), [row["iso3"] for row in MEMBERS], paragraphs)
+
+
+@pytest.mark.parametrize("lang,text,first,second", [
+    ("en", "The representative of Sudan said that consent mattered. Regional bodies were better placed, he said, "
+           "while the representative of Peru stressed the crisis.", "SDN", "PER"),
+    ("fr", "Le représentant du Soudan a dit que le consentement comptait. Les organismes régionaux sont mieux placés, "
+           "a-t-il affirmé, alors que le représentant du Pérou a souligné la crise.", "SDN", "PER"),
+])
+def test_a_pronouns_own_verb_keeps_its_words_with_the_speaker_before(lang, text, first, second):
+    """ "..., he said, while the representative of Peru stressed", « ..., a-t-il affirmé, alors que le représentant
+    du Pérou a souligné »: the words before the pronoun's verb are the first speaker's, the rest the second's."""
+    result = attribute([(1, text)], G[lang])
+    assert [s.speaker_id for s in result.statements] == [first, second]
+    one, two = result.statements
+    assert one.end <= two.start and ("placed" in one.text or "placés" in one.text)
+    assert two.text.lower().startswith(("the representative of peru", "le représentant du pérou"))
