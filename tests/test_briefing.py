@@ -26,13 +26,18 @@ ASK_WORDS = re.compile(r"\bcall(?:ed|s)? (?:for|on|upon)\b|\brecommend|\brequest
                        r"(?:ed|es|ing)\b|\bappeal(?:ed|s)? (?:for|to)\b|\bask(?:ed|ing|s)? (?:for|that)\b|\badvocat"
                        r"|\bshould\b|\bmust\b|\bwould (?:therefore |also )?be (?:welcome|welcomed|useful|appreciated)"
                        r"|\bit was (?:therefore |also )?(?:essential|necessary|imperative|vital|crucial|important) "
-                       r"(?:to|for|that)\b", re.I)
+                       r"(?:to|for|that)\b|\bthere (?:was|is|remained) (?:\w+ )?(?:a )?need (?:to|for)\b|\bneeded to\b.{0,40}\bnamely\b"
+                       r"|\b(?:underlined|underscored|stressed|emphasized|highlighted|reiterated|pointed to) the "
+                       r"(?:\w+ )?need (?:to|for)\b|\bencourag(?:e|ed|es|ing)\b.{0,40}\bto\b|\bresponsibility to\b"
+                       r"|\bopportunit(?:y|ies) to\b", re.I)
 # ... and in French (« a demandé », « devrait », « seraient les bienvenues », « la nécessité de » after the verb)
 ASK_WORDS_FR = re.compile(r"\b(?:a|ont)\s+(?:\w+ment\s+)?(?:demandé|recommandé|appelé|exhorté|engagé|prié|invité|"
                           r"préconisé|plaidé|lancé un appel)\b|\b(?:devrai(?:en)?t|doi(?:ven)?t|devai(?:en)?t|devra|"
                           r"devront)\b|\bserai(?:en)?t\b.{0,30}\b(?:bienvenue?s?|utiles?|appréciée?s?)\b|"
                           r"\bil\b.{0,20}\b(?:fallait|faudrait|faut|essentiel|indispensable|nécessaire|impératif|vital|"
-                          r"crucial|important|importait)\b", re.I)
+                          r"crucial|important|importait)\b|\bil y (?:avait|a)\b.{0,20}\b(?:lieu|besoin) d|\bà savoir\b|"
+                          r"\bencourag\w*\b.{0,40}\bà\b|\bresponsabilité d|\bdevoir d|\boccasions? d|"
+                          r"\b(?:souligné|insisté sur|rappelé|mis en évidence) la (?:\w+ )?nécessité\b", re.I)
 PEOPLE = re.compile(r"(?:peacekeepers|personnel|individuals|people|persons|soldiers|officers|troops|women|men|"
                     r"girls|boys|children|civilians|staff|members|experts|advisers|advisors|focal points|heads|"
                     r"police|policewomen|policemen|observers|contingents|perpetrators|refugees|victims|fatalities|"
@@ -788,3 +793,68 @@ def test_french_number_formats_make_figures(space):
         assert number in found[0]["text"], (number, found[0]["text"])
     # dates, years and resolutions are not figures
     assert find_figures("Le 1er janvier 2021, en 2020, la résolution 2518 (2020) et le 3e rapport.", "fr") == []
+
+
+# ---------------------------------------------------------------------------
+# ask forms a desk officer expects: invented sentences of each form, both languages (asks.csv is the rule)
+
+@pytest.mark.parametrize("lang, sentence, form", [
+    ("en", "The Director highlighted the steps that the Secretariat and host States needed to take together, "
+           "namely, sharing data and training staff.", "needed to take together, namely"),
+    ("en", "The Director said that police-contributing countries were being encouraged to use the new curricula.",
+     "encouraged to"),
+    ("en", "However, there was a need to improve the early-warning network.", "there was a need to"),
+    ("en", "The representative of Ghana said that the recent ambushes had underlined the need for more to be done.",
+     "underlined the need for"),
+    ("en", "Ghana would continue to encourage host States to respect the agreements.", "encourage host States to"),
+    ("en", "The Council also had a responsibility to encourage support for national strategies.",
+     "had a responsibility to"),
+    ("en", "The summit would provide an excellent opportunity to announce new pledges.",
+     "would provide an excellent opportunity to"),
+    ("en", "The representative of Ghana said that Ghana was encouraged by the growing consensus.", None),
+    ("en", "The Secretariat had been mindful of the need to analyse capacities.", None),
+    ("fr", "Le Directeur a dit que les pays fournisseurs de contingents étaient encouragés à utiliser les supports.",
+     "encouragés à"),
+    ("fr", "Toutefois, il y avait lieu d'améliorer le réseau d'alerte rapide.", "il y avait lieu d'"),
+    ("fr", "Le Directeur a présenté les mesures que le Secrétariat et les États hôtes devaient prendre ensemble, "
+           "à savoir, partager les données et former le personnel.", "devaient prendre ensemble, à savoir"),
+    ("fr", "Le représentant du Ghana a dit que les attaques avaient souligné la nécessité d'agir davantage.",
+     "souligné la nécessité d'"),
+    ("fr", "Le sommet offrirait une excellente occasion d'annoncer de nouvelles contributions.",
+     "excellente occasion d'"),
+    ("fr", "Le sommet offrirait ainsi l'occasion d'annoncer de nouvelles contributions.",
+     "offrirait ainsi l'occasion d'"),
+    ("fr", "Le représentant du Ghana a dit que le Ghana était encouragé par le consensus croissant.", None),
+])
+def test_ask_forms_of_the_desk_officer(lang, sentence, form):
+    from kit.teaching.asks import ask_form
+
+    got = ask_form(sentence, "said" if lang == "en" else "a dit", lang)
+    assert got == form, (sentence, got)
+    if got:
+        assert got in sentence and (ASK_WORDS if lang == "en" else ASK_WORDS_FR).search(sentence)
+
+
+ASK_FORMS_THE_NOTE_MUST_SEE = re.compile(r"\bthere was (?:\w+ )?(?:a )?need to\b|\bencouraged to\b|\bnamely\b"
+                                         r"|\bencourage \w+(?: \w+)? to\b", re.I)
+
+
+def test_every_statement_with_a_stated_need_an_encouragement_or_a_list_of_actions_asks(r):
+    """Every statement sentence containing "there was a need to", "encouraged to" or "..., namely, ..." after "needed
+    to" is an ask of the (uncut) note: the forms the trainer found missing are read wherever they stand."""
+    from kit.sentences import sentence_spans
+
+    note = {m: build_note(r, meeting=m, max_words=None) for m in _meetings(r)}
+    asks = {(i.paras[0], i.start, i.start + len(i.text)) for n in note.values() for i in n.items if i.kind == "ask"}
+    t = note_tables(r)
+    expected = 0
+    for s in t.statements:
+        text = t.text[s["para"]]
+        for a, b in sentence_spans(text):
+            if a < int(s["end"]) and int(s["start"]) < b and ASK_FORMS_THE_NOTE_MUST_SEE.search(text[a:b]) \
+                    and not re.search(r"\bencouraged by\b", text[a:b]):
+                if "namely" in text[a:b] and "needed to" not in text[a:b]:
+                    continue
+                expected += 1
+                assert any(p == s["para"] and x < b and a < y for p, x, y in asks), (s["para"], text[a:b][:80])
+    assert expected  # the bundled report has such sentences
