@@ -7,10 +7,12 @@ is cut at the attribution, using the statements' ``start``/``end`` offsets). Mar
 are rendered from this model (:mod:`kit.teaching.note_render`); the JSON schema is in the README
 ("Briefing note JSON").
 
-Sections, in order: purpose and background, key messages (joint positions of the most delegations, each
+Sections, in order: purpose and background, the officer's summary line (to complete), key messages (joint positions of the most delegations, each
 once with all its delegations), briefers, delegations' positions grouped by theme, asks and
-recommendations (:func:`kit.teaching.asks.ask_form`), key figures (:mod:`kit.teaching.figures`) and
-citations. A meeting note is cut to :data:`MAX_WORDS` words of Markdown (two A4 pages) by dropping the
+recommendations (:func:`kit.teaching.asks.ask_form`), key figures (:mod:`kit.teaching.figures`), the
+issues for the Council and the points to make (to complete, with their supporting quotes) and citations.
+Every speaker of the selection keeps at least one line, and every casualty, money or percentage figure is
+quoted or listed as cut. A meeting note is cut to :data:`MAX_WORDS` words of Markdown (two A4 pages) by dropping the
 least important items; the citations section names the paragraphs it does not quote.
 
 The builder works on plain row tables (any object with the attributes of :class:`NoteTables`, such as
@@ -19,9 +21,10 @@ the apps' report) and never imports pandas; given a :class:`kit.Report` it conve
 Examples
 --------
 >>> from kit import load_report
->>> note = build_note(load_report(), meeting="2021-04-13")
->>> [s.key for s in note.sections]
-['purpose', 'key_messages', 'briefers', 'positions', 'asks', 'figures', 'citations']
+>>> note = build_note(load_report(), meeting="2021-04-13", lang="en")
+>>> [s.key for s in note.sections]  # doctest: +NORMALIZE_WHITESPACE
+['purpose', 'summary', 'key_messages', 'briefers', 'positions', 'asks', 'figures', 'issues', 'points',
+ 'citations']
 >>> note.words() <= MAX_WORDS
 True
 >>> all(item.text for item in note.items)
@@ -633,7 +636,7 @@ class _Builder:
             chosen = sorted({(p.para, p.start): p for p in chosen}.values(), key=lambda p: (p.para, p.start))
             for p in chosen:
                 rank = 0 if p is head else 1 + chosen.index(p)
-                sec.items.append(self.item("briefing", p, (125 if rank == 0 else 100 - 3 * rank) - self._long(p),
+                sec.items.append(self.item("briefing", p, (125 if rank == 0 else 110 - 3 * rank) - self._long(p),
                                            group=label, keep=rank == 0))
         return sec
 
@@ -653,7 +656,7 @@ class _Builder:
                 continue
             kind = form_kind(form, self.text_lang)
             strong = 8 if kind in ("verb", "welcome") else 3 if kind == "necessity" else 5
-            delegation = 10 if "chair" in p.kinds else 4 if p.kinds <= set(_DELEGATION_KINDS) else 0
+            delegation = 10 if p.kinds & {"chair", "briefer"} else 4 if p.kinds <= set(_DELEGATION_KINDS) else 0
             named = 6 if addressee(p.text, self.text_lang) else 0  # who asks whom for what
             found.append((strong + delegation + named + min(len(p.speaker_ids), 6), i, p, form))
         per_speaker: dict[tuple, int] = {}
@@ -661,7 +664,7 @@ class _Builder:
             nth = per_speaker[tuple(p.speaker_ids)] = per_speaker.get(tuple(p.speaker_ids), -1) + 1
             prio = 112 + score - 8 * nth - self._long(p) / 2
             it = self.item("ask", p, prio, form=form, addressee=addressee(p.text, self.text_lang),
-                           keep=rank < 5 and nth == 0)
+                           keep=nth == 0 and (rank < 5 or "briefer" in p.kinds))  # a briefer's main ask stays
             self._enumeration(it, p)
             if it.parts:  # a request with its numbered areas: the brief's backbone
                 it.priority += 10
@@ -719,7 +722,7 @@ class _Builder:
             for rank, p in enumerate(ps):
                 prio = 104 + 2 * min(len(p.speaker_ids), 5) - 16 * rank - ti - self._long(p)
                 sec.items.append(self.item("position", p, prio, group=title,
-                                           keep=rank == 0 and ti < 3))
+                                           keep=False))  # the asks go after; a speaker keeps one line
         return sec
 
     def figures(self) -> Section:
@@ -870,8 +873,10 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         "report_date": _as_date(meta.get("date")).isoformat() if _as_date(meta.get("date")) else None,
         "paras": [b.paras[0], b.paras[-1]] if b.paras else [],
     }
-    title = b.tr.gettext("Briefing note: {subject}").format(
-        subject=heading['meeting_title'] or heading['report_title'] or t.report_id)
+    subject = heading['meeting_title'] or heading['report_title'] or t.report_id
+    if b.text_lang != lang and subject != t.report_id:  # the report's words, quoted in the note's language
+        subject = b.tr.gettext("“{text}”").format(text=subject)
+    title = b.tr.gettext("Briefing note: {subject}").format(subject=subject)
     filters = {"meeting": heading["meeting_id"], "themes": b.theme_ids, "speakers": b.speaker_ids,
                "theme_labels": [b.theme_label.get(x, x) for x in b.theme_ids],
                "speaker_labels": [b.labels.get(x, x) for x in b.speaker_ids]}

@@ -58,8 +58,9 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
     lang = getattr(note, "lang", "en")
     _ = _tr(note).gettext
     out = []
-    if h.get("body"):
-        out.append((_("Body"), h["body"]))
+    if h.get("body"):  # the report's words: quoted when the note speaks another language
+        body = h["body"] if (getattr(note, "quote_lang", None) or lang) == lang else _("“{text}”").format(text=h["body"])
+        out.append((_("Body"), body))
     if h.get("meeting_id"):
         when = ", ".join(x for x in (format_date(h.get("date"), lang), meeting_format(h.get("format"), lang)) if x)
         out.append((_("Meeting"), when or h["meeting_id"]))
@@ -188,7 +189,8 @@ def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
 
 def item_markdown(item: "Item", cache: dict | None = None, lang: str = "en", note: "Note | None" = None) -> list[str]:
     """The Markdown lines of one item (its bullet and the bullets of its parts)."""
-    key = (id(item), item.see, tuple(item.speakers), lang, tuple(map(str, item.supports)))
+    # the text too: the citations are rebuilt at each step of the cut, and a new item may get a freed id
+    key = (id(item), item.kind, item.text, item.see, tuple(item.speakers), lang, tuple(map(str, item.supports)))
     lines = cache.get(key) if cache is not None else None
     if lines is None:
         r = row(item, lang, note)
