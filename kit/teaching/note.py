@@ -892,7 +892,9 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         twin = build_note(report, meeting, themes, speakers, max_words=max_words, lang=CUT_LANG)
         kept = {(s.key, i.kind, i.key) for s in twin.sections for i in s.items}
         for s in note.sections[:-1]:
+            full = s.items
             s.items = [i for i in s.items if (s.key, i.kind, i.key) in kept]
+            _say_cut(s, full, b)
         note.refresh()
         note.sections[-1] = b.citations(note.sections[:-1])
     return note
@@ -902,6 +904,13 @@ def markdown_lines_of(item: Item, cache: dict, lang: str = "en") -> list[str]:
     from .note_render import item_markdown
 
     return item_markdown(item, cache, lang)
+
+
+def _say_cut(section: Section, full: list[Item], b: _Builder) -> None:
+    """An emptied section says it was cut, not that the meeting had nothing of the kind."""
+    empty = SECTION_EMPTY.get(section.key, N_("Nothing in the selection."))
+    cut = N_("Cut to fit two pages: see the statements not quoted, under Citations.")
+    section.empty = b.tr.gettext(cut if full and not section.items else empty)
 
 
 def _trim(note: Note, b: _Builder, limit: int) -> None:
@@ -924,6 +933,7 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
     def apply() -> int:
         for s in body:
             s.items = [i for i in full[s.key] if id(i) not in dropped]
+            _say_cut(s, full[s.key], b)
         note.refresh()
         note.sections[-1] = b.citations(body)
         return note.words(cache)
