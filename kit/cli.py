@@ -192,6 +192,30 @@ def _cmd_note(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_print(args: argparse.Namespace) -> int:
+    """``kit print [REPORT] --out report.html|.docx|.pdf [--lang]``: the report as a clean A4 document."""
+    from .errors import ReportError
+    from .teaching.printable import FORMATS, write
+
+    path, tr = Path(args.out), translator(_lang(args))
+    if path.suffix.lower() in FORMATS and path.is_dir():
+        raise ReportError(N_("this is a folder; give a file name such as report.html"), source=str(path))
+    if not path.parent.is_dir():
+        raise ReportError(N_("the folder {folder} does not exist; create it first"),
+                          folder=repr(str(path.parent)), source=str(path))
+    name = write(_load(args.report), path, args.lang)
+    print(tr.gettext("wrote {path} ({format})").format(path=path, format=name))
+    return 0
+
+
+def _add_print(sub) -> None:
+    p = sub.add_parser("print", help="print the report: a clean A4 document (.html, .docx or .pdf by --out suffix)")
+    p.add_argument("report", nargs="?", help="report file (default: the bundled report)")
+    p.add_argument("--out", required=True, help="file to write: .html, .docx or .pdf (PDF needs LibreOffice)")
+    p.add_argument("--lang", type=_language, help="language of the labels: en or fr (default: the report's language)")
+    p.set_defaults(func=_cmd_print)
+
+
 def _cmd_handout(args: argparse.Namespace) -> int:
     from .teaching.handout import write_handout
 
@@ -297,6 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="file to write: .md, .html, .docx or .json; default prints Markdown")
     p.add_argument("--lang", type=_language, help=_LANG_HELP)
     p.set_defaults(func=_cmd_note)
+
+    _add_print(sub)
 
     p = sub.add_parser("handout", help="write a printable HTML handout with questions and an answer key")
     p.add_argument("report", nargs="?")
