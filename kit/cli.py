@@ -1,4 +1,4 @@
-"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit workshop``.
+"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit site``, ``kit workshop``.
 
 Examples
 --------

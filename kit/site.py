@@ -180,7 +180,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     """Serves the site's folder; one line per error only (not one per page view)."""
 
     def log_message(self, format, *args):  # noqa: A002 - the standard library's name
-        if len(args) > 1 and str(args[1]).startswith(("4", "5")):
+        if len(args) > 1 and str(args[1]).startswith(("4", "5")) and "/favicon.ico " not in str(args[0]):
             sys.stderr.write("%s - %s\n" % (self.address_string(), format % args))
 
 

@@ -454,3 +454,32 @@ def test_the_search_index_holds_every_paragraph_and_speaker_span(view):
     for para, text, spans in index["paras"]:
         for start, end, speaker in spans:
             assert 0 <= start < end <= len(text.encode("utf-16-le")) // 2 and speaker
+
+
+def test_serve_prints_the_room_address_and_serves_the_folder(tmp_path, cache):
+    import os
+    import signal
+    import urllib.request
+
+    from kit.testing import free_port
+
+    report = tmp_path / "r.md"
+    report.write_text(SYNTHETIC, encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kit.cli", "site", str(report), "--out", str(tmp_path / "out"),
+                             "--lang", "en", "--no-word", "--serve", "--port", str(port), "--host", "127.0.0.1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        lines = []
+        for line in proc.stdout:  # the build's line, then kit serve's announcement
+            lines.append(line)
+            if line.startswith("Stop with Ctrl+C"):
+                break
+        assert f"participants open: http://127.0.0.1:{port}/" in "".join(lines), lines
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/themes.html", timeout=30) as answer:
+            page = answer.read().decode("utf-8")
+        assert answer.status == 200 and 'src="../search.js"' in page
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(30) == 0
