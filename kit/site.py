@@ -107,6 +107,32 @@ def _home_entry(r, base: str, langs: tuple[str, ...]) -> dict:
             for lang in langs}
 
 
+def _read_reports(target: Path | None, langs: tuple[str, ...], result: SiteResult) -> list:
+    """(path, report) of each report of ``target``; in a folder, the ones that cannot be read go to ``result``."""
+    from .views.data import app_report
+
+    folder = target is not None and target.is_dir()
+    reports = []
+    for path in _report_files(target) if folder else [target]:
+        try:
+            reports.append((path, app_report(path)))
+        except ReportError as exc:
+            if not folder:
+                raise
+            result.failed.append((str(path), exc.localized(langs[0])))
+    if not reports:
+        raise ReportError(N_("no report in this folder could be read"), source=str(target))
+    return reports
+
+
+def _word_available() -> bool:
+    try:
+        import docx  # noqa: F401 - python-docx, the [export] extra
+    except ImportError:
+        return False
+    return True
+
+
 def build_site(target: str | Path | None, out: str | Path, lang: str | None = "both", word: bool = True,
                progress=None) -> SiteResult:
     """Write the static site of the apps for ``target`` (a report file, a folder of reports, or None for the
@@ -114,9 +140,10 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
 
     A report of a folder that cannot be read is left out and named in :attr:`SiteResult.failed`; a single
     report that cannot be read, an empty folder, or an ``out`` folder holding other files raise
-    :class:`kit.ReportError`. ``word=False`` leaves out the briefing notes' Word files (faster).
+    :class:`kit.ReportError`. ``word=False`` leaves out the briefing notes' Word files (faster);
+    ``progress(path, pages)`` is called after each report.
     """
-    from .views.data import app_report
+    from .views.apps import LANGUAGE_NAMES
     from .views.html import render
     from .views.site import ASSETS, slug, write_report_site
 
@@ -125,49 +152,31 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
     target = Path(target).expanduser() if target is not None else None
     if target is not None and not target.exists():
         raise ReportError(N_("no such file"), source=str(target))
-    paths: list[Path | None] = _report_files(target) if target is not None and target.is_dir() else [target]
-    folder_mode = target is not None and target.is_dir()
-    if word:
-        try:
-            import docx  # noqa: F401 - python-docx, the [export] extra
-        except ImportError:
-            word = False
     result = SiteResult(out)
-    if not word:
+    if word and not _word_available():
+        word = False
         result.notes.append(N_("the briefing notes have no Word file here (python-docx, the kit's [export] extra, "
                                "is not installed)"))
-    reports = []
-    for path in paths:
-        try:
-            reports.append((path, app_report(path)))
-        except ReportError as exc:
-            if not folder_mode:
-                raise
-            result.failed.append((str(path), exc.localized(langs[0])))
-    if not reports:
-        raise ReportError(N_("no report in this folder could be read"), source=str(target))
+    reports = _read_reports(target, langs, result)
     _prepare(out)
-    assets = out / "_kit"
-    assets.mkdir()
+    (out / "_kit").mkdir()
     for name in ASSETS:
-        (assets / name).write_bytes((resources.files("kit") / "assets" / name).read_bytes())
-    entries, used = [], set()
+        (out / "_kit" / name).write_bytes((resources.files("kit") / "assets" / name).read_bytes())
+    entries: list[dict] = []
+    used = {"_kit"}
     for path, r in reports:
         base = ""
-        if folder_mode:
+        if target is not None and target.is_dir():  # a folder of reports: a folder each
             base = slug(r.report_id)
-            while base in used or base == "_kit":
+            while base in used:
                 base += "-2"
             used.add(base)
-        where = out / base if base else out
-        pages = write_report_site(r, where, langs, root="../../_kit/" if base else "../_kit/", word=word)
+        pages = write_report_site(r, out / base, langs, root="../../_kit/" if base else "../_kit/", word=word)
         result.pages += len(pages)
         result.reports += 1
         entries.append(_home_entry(r, f"{base}/" if base else "", langs))
         if progress:
             progress(path, len(pages))
-    from .views.apps import LANGUAGE_NAMES
-
     names = dict(LANGUAGE_NAMES)
     home = render("site_home.html.j2", title=SITE_TITLE, root="_kit/",
                   langs=[(code, names.get(code, code), [e[code] for e in entries]) for code in langs])
