@@ -404,7 +404,8 @@ FOCUSABLE_JS = """() => [...document.querySelectorAll('a[href], select, input, b
   .map((e, i) => { e.dataset.kitFocus = i; return i; })"""
 FOCUSED_JS = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
   const s = getComputedStyle(e), visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
-    || (s.boxShadow && s.boxShadow !== 'none') || !!e.querySelector('circle[stroke]');
+    || (s.boxShadow && s.boxShadow !== 'none')
+    || [...e.querySelectorAll('circle')].some(c => getComputedStyle(c).stroke === 'rgb(230, 159, 0)');  // a map dot
   return [e.dataset.kitFocus === undefined ? -1 : +e.dataset.kitFocus, visible, e.tagName + ' ' + (e.getAttribute('href') || e.id)]; }"""
 
 
