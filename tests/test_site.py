@@ -118,10 +118,8 @@ def test_every_state_of_the_apps_is_a_page(site, view):
 
 def test_the_compare_choice_of_every_speaker_leads_to_their_pair(site, view):
     """A pair has one page; both speakers' "Compare with" lists lead to it."""
-    for sid in list(view.speaker)[:6]:
+    for _label, sid in queries.speaker_options(view)[::4]:
         page = site / "en" / f"speaker-{slug(sid)}.html"
-        if not page.is_file():
-            continue
         text = page.read_text(encoding="utf-8")
         chooser = re.search(r'<select id="pick-compare">(.*?)</select>', text, re.S).group(1)
         targets = re.findall(r'value="(compare-[^"]+)"', chooser)
