@@ -229,6 +229,7 @@ def test_a_folder_of_reports_gets_one_folder_each_and_a_first_page(tmp_path, cac
         assert not (tmp_path / "site" / name / "en").exists()
     page = (tmp_path / "site" / "a-2022" / "fr" / "themes.html").read_text(encoding="utf-8")
     assert "lang-switch" not in page and '<html lang="fr">' in page and "Orateurs" in page
+    assert ">Afficher<" in page and ">Rechercher<" in page and ">Show<" not in page
     assert 'href="../../_kit/site.css"' in page and 'src="../search.js"' in page
 
 
