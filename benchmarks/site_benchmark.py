@@ -208,6 +208,8 @@ def search_section(site: Path, minisearch: Path, reps: int = 200) -> list[str]:
             f"In Chromium, the bundled report's {len(view.paragraphs)} paragraphs, {r['n']} queries (fixed ones, "
             f"and words and word pairs of the report), each run {reps} times (mean per run), then the median over the "
             f"queries; {name} from npm, searching all words with prefixes (its closest to the app).", "",
+            "Rerun: `npm install --prefix /tmp/ms minisearch@7.2.0 && .venv/bin/python benchmarks/site_benchmark.py "
+            "--only-search --minisearch /tmp/ms/node_modules/minisearch/dist/umd/index.js`", "",
             "| | our search (`kit/assets/site.js`) | MiniSearch |", "| --- | ---: | ---: |",
             f"| index built in the page | none (the paragraphs as they are) | {r['build']:.1f} ms |",
             f"| query, median over the queries (ms) | {r['ours']:.3f} | {r['theirs']:.3f} |",
