@@ -11,8 +11,6 @@ both languages). Browser tests skip without Chromium on a laptop and fail under 
 
 from __future__ import annotations
 
-import base64
-import html as htmllib
 import re
 import shutil
 import subprocess

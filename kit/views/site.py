@@ -44,7 +44,6 @@ from .apps import (_header, compare_table, localized, missions_html, overview_ht
                    themes_html)
 from .data import ViewReport
 from .html import STYLE, _, panel, render
-from .registry import APPS as REGISTRY
 
 __all__ = ["PageRef", "Page", "slug", "static_href", "staticize", "report_pages", "search_index",
            "write_report_site", "PAGE_OF_APP", "ASSETS"]
