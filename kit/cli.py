@@ -1,4 +1,4 @@
-"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit workshop``.
+"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit site``, ``kit workshop``.
 
 Examples
 --------
@@ -249,6 +249,25 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve(report=args.report, port=args.port, host=args.host, lang=args.lang)
 
 
+def _cmd_site(args: argparse.Namespace) -> int:
+    from .site import build_site, serve_site
+
+    lang = normalize(None if args.lang == "both" else args.lang)
+    tr = translator(lang)
+    result = build_site(args.report, args.out, lang=args.lang, word=not args.no_word)
+    for path, message in result.failed:
+        print(_error_line(message, lang), file=sys.stderr)
+    for note in result.notes:
+        print("  " + tr.gettext("note: {message}").format(message=tr.gettext(note)))
+    print(tr.gettext("wrote {path}").format(path=Path(args.out) / "index.html") + " " + tr.gettext(
+        "({pages} pages of {reports} reports, {size} MB): open it in a browser, copy the folder to a web server, "
+        "or serve it to a room with --serve").format(pages=format_number(result.pages, lang), reports=result.reports,
+                                                    size=format_number(round(result.size / 1e6, 1), lang)))
+    if args.serve:
+        serve_site(args.out, port=args.port, host=args.host)
+    return 2 if result.failed else 0
+
+
 def _cmd_workshop(args: argparse.Namespace) -> int:
     from .workshop import workshop
 
@@ -343,6 +362,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the room's language for the apps: en or fr (sets KIT_LANG; default: $KIT_LANG, "
                         "else each browser's language, else en); every app keeps a switch to the other language")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("site", help="write the apps as a static website (open it from a folder, a USB stick or any "
+                                    "web server; --serve for a room)")
+    p.add_argument("report", nargs="?", help="report file or folder of reports (default: the bundled report)")
+    p.add_argument("--out", required=True, help="folder to write the site to (new, empty, or written by kit site)")
+    p.add_argument("--lang", default="both", choices=["en", "fr", "both"],
+                   help="language of the pages: en, fr or both, with a switch on every page (default: both)")
+    p.add_argument("--no-word", action="store_true", help="leave out the briefing notes' Word files")
+    p.add_argument("--serve", action="store_true", help="then serve the site to the room (plain HTTP, prints the "
+                                                        "URL and a QR code)")
+    p.add_argument("--port", type=int, default=8867, help="port for --serve (default: 8867)")
+    p.add_argument("--host", default="0.0.0.0", help="address for --serve (default: all, the room's network)")
+    p.set_defaults(func=_cmd_site)
 
     p = sub.add_parser("workshop", help="a JupyterHub for the room: every participant runs the workshop "
                                         "notebooks and the apps (needs the [workshop] extra)")
