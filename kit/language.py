@@ -438,6 +438,8 @@ class DocumentWords:
     agenda: str  # an agenda-item heading: groups item, title
     meeting_line: str  # a press release's meeting line "9,391st Meeting (PM)", "2023 Session, 246th Meeting (AM)"
     media: str  # a press release's furniture: "For information media. Not an official record."
+    session_line: str  # a press release's session line: "Seventy-eighth Session,", "Fifty-eighth General Assembly"
+    numeric_date: str  # a press release's date line in figures, day first ("03/03/2003"): groups day, month, year
     verbatim_speaker: str  # "The President:", "Mr. Okonjo (Nigeria):" opening a first-person speech
     end_mark: str  # the end of a press release ("* *** *")
 
@@ -455,10 +457,14 @@ _DOCUMENT_WORDS = {
         agenda=r"^Agenda\s+items?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
                r"\s*(?:[:.–-]\s*|\s+)(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*|\d{4}\s+Session,\s*)?"
-                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)\s+(?:\w+\s+)?Meeting(?:s)?\*?"
+                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)(?:\s+and\s+\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th))?"
+                     r"\s+(?:\w+\s+)?Meeting(?:s)?\*?"
                      r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
         media=r"^(?:For\s+information\s+media\b|Not\s+an\s+official\s+record\b|Meetings\s+Coverage\b"
               r"|Press\s+Release\b)",
+        session_line=r"^(?:[A-Z][a-z]+-)?[a-z]*(?:[Tt]h|[Ff]irst|[Ss]econd|[Tt]hird)\s+(?:General\s+Assembly|Session)\b"
+                     r"|^\d{4}\s+(?:Substantive\s+)?Session,?$|^(?:(?:First|Second)\s+Part\s+of\s+)?Resumed\s+Session,?$",
+        numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
         # "The President (spoke in French):", "Mr. Okonjo (Nigeria) (spoke in French):"
         verbatim_speaker=r"^(?:The\s+(?:President|Chair|Acting\s+President)|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
                          r"[^:()\n]{1,60}?)(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
@@ -475,10 +481,15 @@ _DOCUMENT_WORDS = {
         procedural=r"^La\s+séance\s+(?:est\s+(?:suspendue|reprise)|a\s+(?:commencé|débuté))\s+à\b.{0,120}$",
         agenda=r"^Points?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+de\s+"
                r"l['’]ordre\s+du\s+jour\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
-        meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)\s+séance\*?"
-                     r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit|matin\s+&\s+après-midi))?)$",
+        meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)"
+                     r"(?:\s+et\s+\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème))?\s+séances?(?:\s+plénières?)?\*?"
+                     r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit)(?:\s+(?:&|et)\s+(?:après-midi|soir|nuit))?)?)$",
         media=r"^(?:Couverture\s+des\s+réunions\b|Documents?\s+officiels?\b|Communiqué\s+de\s+presse\b"
               r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b)",
+        session_line=r"^(?:[A-ZÉ][a-zé]+-)?[a-zé]*(?:ième|[Pp]remière)\s+(?:session|Assemblée\s+générale)\b"
+                     r"|^Session\s+de\s+fond\s+(?:de\s+)?\d{4},?$"
+                     r"|^(?:(?:Première|Deuxième)\s+partie\s+de\s+la\s+)?[Rr]eprise\s+de\s+session,?$",
+        numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
         # « Le Président (parle en anglais) : », « M. Okonjo (Nigéria) (parle en anglais) : »
         verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?)"
                          r"(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",

@@ -41,7 +41,7 @@ from pathlib import Path
 from ..language import DocumentWords, document_words
 from ..layout import Document, is_furniture, join_lines, parse_layout
 from ..sources import SourceText
-from .base import Reader, body_of, find_date, header_lines, masked, matches, symbol_in, words_of
+from .base import Reader, body_of, find_date, header_lines, masked, matches, meeting_row, symbol_in, words_of
 
 __all__ = ["READER", "read_summary_record"]
 
@@ -168,8 +168,8 @@ def read_summary_record(source: SourceText, reference_folder: Path | None = None
     if doc.header["date"] is None:
         doc.problems.append({"problem": "meeting_date", "para": None, "line": 1, "expected": None,
                              "message": "the header of this summary record gives no meeting date (a line such as "
-                                        "'Held at Headquarters, New York, on Tuesday, 17 October 2023'): the "
-                                        "record is read without its meeting"})
+                                        "'Held at Headquarters, New York, on Tuesday, 17 October 2023'): "
+                                        "its meeting is read without a date"})
     return doc
 
 
@@ -206,14 +206,12 @@ def _leaders(name: str) -> str:
 
 
 def _meeting(doc: Document) -> list[dict]:
-    """The record's one meeting, dated from the header, covering every paragraph ([] when the header gives no
-    date: the record is then said to date no meeting)."""
-    day = doc.header.get("date")
-    if day is None or not doc.paragraphs:
+    """The record's one meeting, dated from the header (undated when the header gives no date), covering every
+    paragraph."""
+    if not doc.paragraphs:
         return []
-    return [{"meeting_id": day.isoformat(), "date": day, "title": doc.header.get("title"), "format": None,
-             "chair": _name_only(doc.header.get("chair")), "first_para": doc.paragraphs[0].number,
-             "last_para": doc.paragraphs[-1].number, "section": None, "body": doc.header.get("body")}]
+    return [meeting_row(doc.header.get("date"), doc.header.get("title"), _name_only(doc.header.get("chair")),
+                        doc.header.get("body"), doc.paragraphs[0].number, doc.paragraphs[-1].number)]
 
 
 def _name_only(chair: str | None) -> str | None:

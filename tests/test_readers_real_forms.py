@@ -1,0 +1,83 @@
+"""The readers on the forms real UN documents print (headers copied from the web, excerpts, older layouts).
+
+Each fixture under ``tests/fixtures/kinds/`` is invented text (our own words) in the form of real documents the
+kit was measured on (``benchmarks/real_documents``): a press release without a date line, or with a symbol line,
+a headline in capitals and the department's line above the committee and meeting lines, or with its date in
+figures; a summary record excerpt whose numbering starts after 1. The invariants are those of every reader
+(:func:`tests.test_readers.check_structure`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kit import load_text
+from kit.errors import NotAReportError
+from kit.readers import detect_kind, read
+from kit.readers.base import UNDATED
+from kit.sources import read_source, source_from_text
+
+from .test_readers import KINDS_DIR, check_structure, quiet
+
+# file -> (meeting date or None, body, meeting line)
+RELEASES = {
+    "meetings_coverage_undated_en.txt": (None, None, "12th Meeting (PM)"),
+    "meetings_coverage_web_fr.txt": (None, "Quatrième Commission", "11e séance – matin"),
+    "meetings_coverage_numeric_date_en.txt": (dt.date(2019, 3, 4), "Special Committee on Peacekeeping Operations",
+                                              "280th and 281st Meetings (AM & PM)"),
+    "meetings_coverage_body_line_en.txt": (None, "Fourth Committee", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RELEASES))
+def test_a_release_with_a_meeting_is_read_whatever_its_header(name):
+    day, body, meeting_line = RELEASES[name]
+    source = read_source(KINDS_DIR / name)
+    assert detect_kind(source) == "meetings_coverage"
+    doc = read(source)
+    check_structure(source, doc, "meetings_coverage", day)
+    assert doc.header["body"] == body and doc.meetings[0]["title"] == meeting_line
+    head = set(doc.front_matter)
+    # no header line (session, department, body, symbol, sub-headline) is read as a paragraph
+    assert not head & {p.text for p in doc.paragraphs}
+    assert all(p.text.rstrip("”»\"").endswith((".", "!", "?")) for p in doc.paragraphs)
+    # the headline is the header's own line, never a session, body or department line
+    assert doc.header["title"] in head and doc.header["title"] not in {body, meeting_line}
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (day, _, _) in RELEASES.items() if day is None))
+def test_an_undated_release_is_read_undated_and_says_so(name):
+    r = quiet(load_text, (KINDS_DIR / name).read_text(encoding="utf-8"), name=name)
+    assert r.metadata["date"] is None
+    assert r.meetings["meeting_id"].tolist() == [UNDATED] and r.meetings["date"].isna().all()
+    assert set(r.paragraphs["meeting_id"]) == {UNDATED}
+    problem = r.problems[r.problems["problem"] == "meeting_date"]
+    assert len(problem) == 1 and "no date" in problem["message"].iloc[0]
+    r.validate()
+
+
+def test_a_date_in_figures_is_read_day_first_and_an_impossible_one_is_no_date():
+    text = (KINDS_DIR / "meetings_coverage_numeric_date_en.txt").read_text(encoding="utf-8")
+    assert read(source_from_text(text)).meetings[0]["date"] == dt.date(2019, 3, 4)  # 04/03: 4 March
+    doc = read(source_from_text(text.replace("04/03/2019", "31/02/2019")))
+    assert doc.meetings[0]["date"] is None and "meeting_date" in {p["problem"] for p in doc.problems}
+
+
+@pytest.mark.parametrize("line", ["11e séance plénière – matin", "219e et 220e séances – matin et après-midi"])
+def test_french_meeting_lines_of_several_or_plenary_meetings(line):
+    text = (KINDS_DIR / "meetings_coverage_web_fr.txt").read_text(encoding="utf-8").replace("11e séance – matin", line)
+    doc = read(source_from_text(text))
+    assert doc.meetings[0]["title"] == line and len(doc.paragraphs) == 3
+
+
+def test_a_press_statement_covers_no_meeting_and_is_refused():
+    """A symbol of a covered series and a date, but no meeting line and no line naming a body: not coverage."""
+    with pytest.raises(NotAReportError) as info:
+        load_text((KINDS_DIR / "press_statement_en.txt").read_text(encoding="utf-8"))
+    assert "covers no meeting" in str(info.value)
+    text = (KINDS_DIR / "meetings_coverage_body_line_en.txt").read_text(encoding="utf-8")
+    without_body = text.replace("\nFourth Committee\n", "\n")
+    with pytest.raises(NotAReportError):
+        load_text(without_body)
