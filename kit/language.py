@@ -447,14 +447,14 @@ class DocumentWords:
 _DOCUMENT_WORDS = {
     "en": DocumentWords(
         code="en",
-        record_title=r"^Summary\s+record\s+of\s+the\s+(?P<title>\d+(?:st|nd|rd|th)\s+meeting)\b",
+        record_title=r"^(?i:Summary\s+record\s+of\s+the)\s+(?P<title>\d+(?:st|nd|rd|th)\s+(?i:meeting))\b",
         held=r"^Held\s+at\s+\S",
         chair=r"^(?:Chair|Chairman|Chairperson|Chairwoman|President)\s*:\s*(?P<name>\S.*)$",
         later=r"^later\s*:\s*(?P<name>\S.*)$",
         opened=r"^The\s+meeting\s+was\s+called\s+to\s+order\b",
         rose=r"^The\s+meeting\s+rose\b",
         procedural=r"^The\s+meeting\s+(?:was\s+(?:suspended|resumed)|began|opened)\s+at\b.{0,120}$",
-        agenda=r"^Agenda\s+items?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
+        agenda=r"^(?i:Agenda\s+items?)\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
                r"\s*(?:[:.–-]\s*|\s+)(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*|\d{4}\s+Session,\s*)?"
                      r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)(?:\s+and\s+\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th))?"
@@ -472,15 +472,15 @@ _DOCUMENT_WORDS = {
     ),
     "fr": DocumentWords(
         code="fr",
-        record_title=r"^Compte\s+rendu\s+analytique\s+de\s+la\s+(?P<title>\d+(?:e|re|ère)\s+séance)\b",
+        record_title=r"^(?i:Compte\s+rendu\s+analytique\s+de\s+la)\s+(?P<title>\d+(?:e|re|ère)\s+(?i:séance))\b",
         held=r"^Tenue\s+au\s+\S",
         chair=r"^(?:Président|Présidente)\s*:\s*(?P<name>\S.*)$",
         later=r"^(?:puis|ensuite)\s*:\s*(?P<name>\S.*)$",
         opened=r"^La\s+séance\s+est\s+ouverte\b",
         rose=r"^La\s+séance\s+est\s+levée\b",
         procedural=r"^La\s+séance\s+(?:est\s+(?:suspendue|reprise)|a\s+(?:commencé|débuté))\s+à\b.{0,120}$",
-        agenda=r"^Points?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+de\s+"
-               r"l['’]ordre\s+du\s+jour\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
+        agenda=r"^(?i:Points?)\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+(?i:de)\s+"
+               r"(?i:l['’]ordre\s+du\s+jour)\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)"
                      r"(?:\s+et\s+\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème))?\s+séances?(?:\s+plénières?)?\*?"
                      r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit)(?:\s+(?:&|et)\s+(?:après-midi|soir|nuit))?)?)$",

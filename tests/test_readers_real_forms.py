@@ -81,3 +81,45 @@ def test_a_press_statement_covers_no_meeting_and_is_refused():
     without_body = text.replace("\nFourth Committee\n", "\n")
     with pytest.raises(NotAReportError):
         load_text(without_body)
+
+
+# ---------------------------------------------------------------- summary records: excerpts, older layouts
+
+# file -> (meeting date or None, printed numbers, agenda item of every paragraph, chair of the meeting)
+RECORDS = {
+    "summary_record_excerpt_en.txt": (dt.date(2025, 5, 14), [37, 39, 40, 41], "140", "Mr. Halvorsen"),
+    "summary_record_capitals_en.txt": (None, [12, 13, 14], "128", "Mrs. ARNESEN"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RECORDS))
+def test_a_record_excerpt_keeps_its_printed_numbers(name):
+    """Numbering that starts after 1, with gaps, is kept (a citation needs it) and said to be a problem."""
+    day, numbers, item, chair = RECORDS[name]
+    source = read_source(KINDS_DIR / name)
+    assert detect_kind(source) == "summary_record"
+    doc = read(source)
+    check_structure(source, doc, "summary_record", day)
+    assert [p.number for p in doc.paragraphs] == numbers
+    gaps = {(pr["para"], pr["expected"]) for pr in doc.problems if pr["problem"] == "gap"}
+    assert (numbers[0], 1) in gaps  # the first number is above 1
+    assert {p.section for p in doc.paragraphs} == {item}
+    r = quiet(load_text, (KINDS_DIR / name).read_text(encoding="utf-8"), name=name)
+    assert r.paragraphs["para"].tolist() == numbers and r.meetings["chair"].tolist() == [chair]
+    assert (r.meetings["first_para"].tolist(), r.meetings["last_para"].tolist()) == ([numbers[0]], [numbers[-1]])
+
+
+def test_agenda_sub_items_are_headings_of_their_item_never_paragraph_text():
+    source = read_source(KINDS_DIR / "summary_record_capitals_en.txt")
+    doc = read(source)
+    titles = {p.number: p.section_title for p in doc.paragraphs}
+    assert titles[12].startswith("(a) OBSERVER MISSION") and titles[14].startswith("(b) INTERIM FORCE")
+    assert not any("(b)" in p.text or "AGENDA ITEM" in p.text for p in doc.paragraphs)
+    assert doc.header["title"] == "70th MEETING" and doc.header["chair"] == "Mrs. ARNESEN (Vice-Chairman) (Denmark)"
+
+
+def test_a_header_line_about_another_chairman_names_no_chair():
+    """"Chairman of the Advisory Committee ...: Ms. Duarte" is a header line, not the meeting's chair."""
+    doc = read(read_source(KINDS_DIR / "summary_record_excerpt_en.txt"))
+    assert doc.header["chair"] == "Mr. Halvorsen (Norway)"
+    assert not any("Duarte" in p.text for p in doc.paragraphs)

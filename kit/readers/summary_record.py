@@ -23,7 +23,8 @@ Examples
 >>> from kit.sources import source_from_text
 >>> doc = read_summary_record(source_from_text(
 ...     "A/C.4/78/SR.9\\n\\nSummary record of the 9th meeting\\n"
-...     "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\\n\\nChair: Mr. Lindqvist (Sweden)\\n\\n"
+...     "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\\n\\n"
+...     "Chair: Mr. Lindqvist (Sweden)\\n\\n"
 ...     "The meeting was called to order at 3.05 p.m.\\n\\nGeneral debate\\n\\n"
 ...     "1. Mr. Okonjo (Nigeria) said that training mattered.\\n\\nThe meeting rose at 5 p.m.\\n"))
 >>> [(p.number, p.section_title, p.text) for p in doc.paragraphs]
@@ -49,6 +50,7 @@ _PARA_ONE = re.compile(r"^\s{0,8}1\.(?:\s+\S|\s*$)")
 _PARA_START = re.compile(r"^\s{0,8}\d+\.(?:\s+\S|\s*$)")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
+_SUB_ITEM = re.compile(r"^\([a-z]\)\s+\S")  # an agenda item's sub-item: "(a) United Nations Interim Force ..."
 
 
 def detect(lines: list[str]) -> bool:
@@ -66,18 +68,26 @@ def _language(source: SourceText) -> DocumentWords:
 
 
 def _header_end(stripped: list[str], words: DocumentWords) -> int:
-    """Index of the first line after the header: the "called to order" line, else paragraph 1 or the heading
-    just above it; the end of the text when there is neither (the layout then says there are no paragraphs)."""
+    """Index of the first line after the header: the "called to order" line, else paragraph 1 (an excerpt's first
+    numbered paragraph) or the heading just above it; the end of the text when there is none (the layout then says
+    there are no paragraphs)."""
     opened = next((i for i, s in enumerate(stripped) if matches("opened", s, words)), None)
     first = opened if opened is not None else next((i for i, s in enumerate(stripped) if _PARA_ONE.match(s)), None)
+    if first is None:  # an excerpt: its first paragraph keeps the number it prints ("49."), after a blank line
+        first = next((i for i, s in enumerate(stripped) if _PARA_START.match(s) and (i == 0 or not stripped[i - 1])),
+                     None)
     if first is None:
         return len(stripped)
     # an agenda-item heading (perhaps wrapped) right above: the first heading of the body (some records print it
     # before "The meeting was called to order")
-    for i in range(first - 1, max(first - 6, -1), -1):
+    seen = 0
+    for i in range(first - 1, -1, -1):
+        if not stripped[i]:
+            continue
         if matches("agenda", stripped[i], words):
             return i
-        if stripped[i] and _SENTENCE_END.search(stripped[i]):
+        seen += 1  # a wrapped title, or an item's sub-items ("(a) United Nations Interim Force in Lebanon")
+        if seen >= 6 or _SENTENCE_END.search(stripped[i]):
             break
     return first
 
@@ -104,6 +114,7 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
     the headings' and the record's own procedural lines."""
     headings, blank = [], set()
     i = start
+    after_item = False  # the last line read was an agenda item's heading (or one of its sub-items)
     while i < end:
         line = stripped[i]
         if not line:
@@ -113,6 +124,15 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
             blank.add(i)
             i += 1
             continue
+        if _SUB_ITEM.match(line) and not _SENTENCE_END.search(line) and headings and headings[-1][0] and (
+                after_item or (not stripped[i - 1] and (i + 1 >= end or not stripped[i + 1]))):
+            # "(a) United Nations Disengagement Observer Force (continued)": a sub-item of the agenda item above,
+            # right under it or alone between paragraphs
+            headings.append((headings[-1][0], line, i + 1))
+            blank.add(i)
+            i += 1
+            continue
+        after_item = False
         agenda = matches("agenda", line, words)
         if agenda or _is_free_heading(stripped, i, end, i in source.headings, symbol):
             j = i + 1
@@ -127,6 +147,7 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
                 item, title = None, text
             headings.append((item, title, i + 1))
             blank.update(range(i, j))
+            after_item = bool(agenda)
             i = j
             continue
         i += 1
@@ -220,7 +241,7 @@ def _name_only(chair: str | None) -> str | None:
     >>> _name_only("Mr. Lindqvist (Sweden)"), _name_only(None)
     ('Mr. Lindqvist', None)
     """
-    return re.sub(r"\s*\([^)]*\)\s*$", "", chair).strip() if chair else None
+    return re.sub(r"(?:\s*\([^)]*\))+\s*$", "", chair).strip() if chair else None
 
 
 READER = Reader("summary_record", detect, read_summary_record,
