@@ -102,7 +102,7 @@ def check_structure(source, doc, kind: str, day: dt.date | None = None) -> None:
     for p in doc.paragraphs:
         for line in titles + own:
             assert line not in p.text, (p.number, line)
-    for numeral, title, line in doc.sections:  # a heading sits between paragraphs, never inside one
+    for _numeral, _title, line in doc.sections:  # a heading sits between paragraphs, never inside one
         assert all(p.line != line for p in doc.paragraphs)
     assert len(doc.meetings) == 1
     m = doc.meetings[0]
@@ -241,7 +241,8 @@ def test_a_press_release_is_never_a_layout_error(name):
         load_text(text, name=name)
     assert type(info.value) is NotAReportError
     assert "press release covers no meeting" in str(info.value) and "no numbered" not in str(info.value)
-    statement = "SG/SM/22010\n17 October 2023\n\nSecretary-General Welcomes Ceasefire\n\nThe Secretary-General said that he welcomed the ceasefire.\n"
+    statement = ("SG/SM/22010\n17 October 2023\n\nSecretary-General Welcomes Ceasefire\n\n"
+                 "The Secretary-General said that he welcomed the ceasefire.\n")
     with pytest.raises(LayoutError) as info:
         load_text(statement)
     assert type(info.value) is NotAReportError
@@ -356,7 +357,7 @@ def document(draw, kind):
 
     if kind == "summary_record":
         ordinal = f"{n}th meeting" if lang == "en" else f"{n}e séance"
-        head += ["A/C.4/78/SR.%d" % n, ""]
+        head += [f"A/C.4/78/SR.{n}", ""]
         head += ([f"Summary record of the {ordinal}",
                   f"Held at Headquarters, New York, on {_date_text(lang, day, weekday)}, at 3 p.m.",
                   "", "Chair: Mr. Lindqvist (Sweden)"] if lang == "en" else

@@ -104,6 +104,7 @@ def test_a_record_excerpt_keeps_its_printed_numbers(name):
     gaps = {(pr["para"], pr["expected"]) for pr in doc.problems if pr["problem"] == "gap"}
     assert (numbers[0], 1) in gaps  # the first number is above 1
     assert {p.section for p in doc.paragraphs} == {item}
+    assert doc.header["body"] == "Fifth Committee"  # from the symbol, or from the header's line naming it
     r = quiet(load_text, (KINDS_DIR / name).read_text(encoding="utf-8"), name=name)
     assert r.paragraphs["para"].tolist() == numbers and r.meetings["chair"].tolist() == [chair]
     assert (r.meetings["first_para"].tolist(), r.meetings["last_para"].tolist()) == ([numbers[0]], [numbers[-1]])

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from ..language import LANGUAGES, DocumentWords, document_words
 from ..layout import Document
@@ -161,7 +161,12 @@ def body_named(text: str, lang: str = "en", folder: Path | None = None) -> str |
 
     >>> body_named("Quatrième Commission"), body_named("Fifth Committee (Resumed)", "fr"), body_named("Briefings")
     ('Fourth Committee', 'Cinquième Commission', None)
+    >>> body_named("(Fourth Committee)")
+    'Fourth Committee'
     """
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")"):  # "(Fourth Committee)" under the committee's full name
+        text = text[1:-1]
     name = " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", text).split()).casefold()
     for row in _bodies(Path(folder) if folder is not None else REFERENCE_DIR):
         if name and name in {(row.get(k) or "").casefold() for k in row if k == "name" or k.endswith("_name")}:

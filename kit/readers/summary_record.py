@@ -42,7 +42,18 @@ from pathlib import Path
 from ..language import DocumentWords, document_words
 from ..layout import Document, is_furniture, join_lines, parse_layout
 from ..sources import SourceText
-from .base import Reader, body_of, find_date, header_lines, masked, matches, meeting_row, symbol_in, words_of
+from .base import (
+    Reader,
+    body_named,
+    body_of,
+    find_date,
+    header_lines,
+    masked,
+    matches,
+    meeting_row,
+    symbol_in,
+    words_of,
+)
 
 __all__ = ["READER", "read_summary_record"]
 
@@ -198,6 +209,8 @@ def _header_fields(header: list[str], lines: list[str], words: DocumentWords, sy
     """Symbol, title, date, chair, later chair, agenda items and body of a summary record's header."""
     out: dict = {"symbol": symbol, "date": None, "title": None, "chair": None, "later_chair": None,
                  "body": body_of(symbol, words.code), "agenda": []}
+    if out["body"] is None:  # an excerpt without its symbol: the body its header names ("(Fourth Committee)")
+        out["body"] = next((b for b in (body_named(line, words.code) for line in header[:12]) if b), None)
     for i, line in enumerate(header):
         title = matches("record_title", line, words)
         if title and out["title"] is None:
