@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kit import load_text
 from kit.errors import NotAReportError
@@ -19,7 +21,7 @@ from kit.readers import detect_kind, read
 from kit.readers.base import UNDATED
 from kit.sources import read_source, source_from_text
 
-from .test_readers import KINDS_DIR, check_structure, quiet
+from .test_readers import KINDS_DIR, SETTINGS, check_structure, quiet, sentence
 
 # file -> (meeting date or None, body, meeting line)
 RELEASES = {
@@ -124,3 +126,45 @@ def test_a_header_line_about_another_chairman_names_no_chair():
     doc = read(read_source(KINDS_DIR / "summary_record_excerpt_en.txt"))
     assert doc.header["chair"] == "Mr. Halvorsen (Norway)"
     assert not any("Duarte" in p.text for p in doc.paragraphs)
+
+
+# ---------------------------------------------------------------- generated: any header order, dated or not
+
+BODY_LINES = {"en": ["Fourth Committee", "Fifth Committee (Resumed)", "Special Committee on Peacekeeping Operations"],
+              "fr": ["Quatrième Commission", "Cinquième Commission",
+                     "Comité spécial des opérations de maintien de la paix"]}
+SESSION_LINES = {"en": ["Seventy-ninth Session,", "Sixty-third General Assembly", "2024 Session,"],
+                 "fr": ["Soixante-dix-neuvième session,", "Session de fond de 2011", "Reprise de session"]}
+DEPARTMENT = {"en": "Department of Public Information \u2022 News and Media Division \u2022 New York",
+              "fr": "Département de l’information \u2022 Service des informations et des accréditations "
+                    "\u2022 New York"}
+
+
+@st.composite
+def web_release(draw):
+    """A release in the order copied from the web: symbol, headline, maybe a date, department, session, body and
+    meeting lines, then prose paragraphs."""
+    lang = draw(st.sampled_from(["en", "fr"]))
+    n = draw(st.integers(1, 400))
+    meeting = f"{n}th Meeting (AM)" if lang == "en" else f"{n}e séance – matin"
+    day = draw(st.one_of(st.none(), st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2030, 12, 31))))
+    headline = "COMMITTEE HEARS TROOP CONTRIBUTORS" if lang == "en" else "LA COMMISSION ENTEND LES CONTRIBUTEURS"
+    head = [draw(st.sampled_from(["GA/SPD/812", "CPSD/812", "GA/PK/240"])), "", headline, ""]
+    if day is not None:
+        head += [day.strftime("%d/%m/%Y"), ""]
+    head += [DEPARTMENT[lang], "", draw(st.sampled_from(SESSION_LINES[lang])),
+             draw(st.sampled_from(BODY_LINES[lang])), meeting, ""]
+    texts = draw(st.lists(sentence(lang), min_size=1, max_size=6))
+    return "\n".join(head + [line for t in texts for line in (t, "")]), day, meeting, texts
+
+
+@SETTINGS
+@given(web_release())
+def test_any_web_release_is_read_with_its_meeting_dated_or_not(generated):
+    text, day, meeting, texts = generated
+    source = source_from_text(text, name="web.txt")
+    assert detect_kind(source) == "meetings_coverage"
+    doc = read(source)
+    check_structure(source, doc, "meetings_coverage", day)
+    assert [p.text for p in doc.paragraphs] == texts and doc.meetings[0]["title"] == meeting
+    assert doc.header["body"] is not None
