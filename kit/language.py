@@ -112,6 +112,8 @@ class Language:
     body_before: str
     body_after: str
     assembly: str  # a word that makes a resolution the General Assembly's
+    # reference tables: the prefix of this language's columns (``fr_name``, ``fr_acronym``); English has none
+    column_prefix: str = ""
 
     def month_number(self, name: str) -> int | None:
         """1-12 for a month name of this language (any case), else ``None``."""
@@ -384,6 +386,7 @@ _FR = Language(
     body_before=r"(?!x)x$",
     body_after=r"\s+(?:du\s+Conseil\s+de\s+sécurité|du\s+Conseil|de\s+l['’]Assemblée\s+générale|de\s+l['’]Assemblée)",
     assembly="Assemblée",
+    column_prefix="fr_",
 )
 
 LANGUAGES: dict[str, Language] = {"en": _EN, "fr": _FR}
