@@ -20,8 +20,8 @@ import os
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["shipped", "PACKAGE_DIR", "DATA_DIR", "REFERENCE_DIR", "REPORTS_DIR", "DEFAULT_REPORT",
-           "NOTEBOOKS_DIR"]
+__all__ = ["shipped", "PACKAGE_DIR", "DATA_DIR", "REFERENCE_DIR", "SHIPPED_REFERENCE_DIR", "REPORTS_DIR",
+           "DEFAULT_REPORT", "NOTEBOOKS_DIR"]
 
 PACKAGE_DIR = Path(str(resources.files("kit")))
 
@@ -35,6 +35,9 @@ def shipped(name: str) -> Path:
 DATA_DIR = shipped("data")
 REPORTS_DIR = DATA_DIR / "reports"
 DEFAULT_REPORT = REPORTS_DIR / "wgpko-2021.md"
-#: The reference tables; ``KIT_REFERENCE_DIR`` points the kit at a trainer's own copy.
-REFERENCE_DIR = Path(os.environ.get("KIT_REFERENCE_DIR") or DATA_DIR / "reference")
+#: The reference tables the kit ships (where a table missing from :data:`REFERENCE_DIR` is read from).
+SHIPPED_REFERENCE_DIR = DATA_DIR / "reference"
+#: The reference tables; ``KIT_REFERENCE_DIR`` points the kit at a trainer's own copy, which may hold only the
+#: tables the trainer changed (:func:`kit.gazetteer.reference_path` falls back to the shipped ones).
+REFERENCE_DIR = Path(os.environ.get("KIT_REFERENCE_DIR") or SHIPPED_REFERENCE_DIR)
 NOTEBOOKS_DIR = shipped("notebooks")

@@ -57,11 +57,7 @@ def _gazetteer():
 
 def _state_name(iso3: str, lang: str) -> str | None:
     """A Member State's name in ``lang`` from the reference table (its UN short name), or None."""
-    try:
-        row = _gazetteer().state(str(iso3))
-    except KeyError:
-        return None
-    return (row.get("fr_name") if lang == "fr" else row.get("un_name")) or None
+    return _gazetteer().label("state", str(iso3), lang)
 
 
 def _speakers(statements: pd.DataFrame, lang: str) -> pd.Series:
@@ -93,11 +89,11 @@ def statements_per_delegation(report: "Report", lang: str | None = None) -> "go.
     return fig
 
 
-def _theme_labels(lang: str) -> dict[str, str]:
-    """Theme id -> its label in ``lang`` from themes.csv (``label_fr``); empty in English (the report's labels)."""
-    if lang == "en":
-        return {}
-    return {row["theme"]: row[f"label_{lang}"] for row in _gazetteer().theme_rows if row.get(f"label_{lang}")}
+def _theme_labels(themes: pd.DataFrame, lang: str) -> list[str]:
+    """The ``label`` column of ``themes`` in ``lang``: the vocabulary's label (:meth:`Gazetteer.label`), else the
+    report's own."""
+    g = _gazetteer()
+    return [g.label("theme", t, lang) or lab for t, lab in zip(themes["theme"], themes["label"])]
 
 
 def _meeting_labels(meeting_ids, lang: str) -> dict[str, str]:
@@ -115,9 +111,7 @@ def themes_by_meeting(report: "Report", lang: str | None = None) -> "go.Figure":
     _ = translator(lang).gettext
     th = report.themes.merge(report.paragraphs[["para", "meeting_id"]], on="para")
     th = th[th["meeting_id"].notna()].drop_duplicates(["label", "para"])
-    labels = _theme_labels(lang)
-    if labels:
-        th = th.assign(label=[labels.get(t, lab) for t, lab in zip(th["theme"], th["label"])])
+    th = th.assign(label=_theme_labels(th, lang))
     table = pd.crosstab(th["label"], th["meeting_id"])
     table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
     table = table.rename(columns=_meeting_labels(list(table.columns), lang))

@@ -284,12 +284,9 @@ def mission_acronym(key: str, lang: str) -> str:
     >>> mission_acronym("UNMISS", "fr"), mission_acronym("UNMISS", "en")
     ('MINUSS', 'UNMISS')
     """
-    if lang == "en":
-        return key
     from ..gazetteer import load_gazetteer
 
-    row = next((row for row in load_gazetteer().mission_rows if row["acronym"] == key), None)
-    return (row or {}).get(f"{lang}_acronym") or key
+    return load_gazetteer().label("mission_acronym", key, lang) or key
 
 
 def _named(statements: pd.DataFrame, r: "Report", lang: str) -> pd.DataFrame:

@@ -118,19 +118,12 @@ def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     memo = _LOCALIZED.get((id(r), lang))
     if memo is not None and memo[0] is r:
         return memo[1]
-    from ..gazetteer import read_table
+    from ..gazetteer import load_gazetteer
 
-    column = "label" if lang == "en" else f"label_{lang}"
-    labels: dict[str, str] = {}
-    try:
-        for row in read_table("themes.csv"):
-            if row.get(column):
-                labels.setdefault(row["theme"], row[column])
-    except OSError:
-        pass
-    missions = {k: {**m, "name": m.get(f"{lang}_name") or m.get("name") or k} if lang != "en" else m
-                for k, m in r.missions.items()}  # mission names from the reference table's fr_name
-    view = dataclasses.replace(r, themes=[{**t, "label": labels.get(t["theme"], t["label"])} for t in r.themes],
+    g = load_gazetteer()
+    missions = {k: {**m, "name": g.label("mission", k, lang) or m.get("name") or k} for k, m in r.missions.items()}
+    view = dataclasses.replace(r, themes=[{**t, "label": g.label("theme", t["theme"], lang) or t["label"]}
+                                          for t in r.themes],
                                missions=missions, cite_lang=lang)
     _LOCALIZED[(id(r), lang)] = (r, view)
     return view
