@@ -114,6 +114,9 @@ class Language:
     assembly: str  # a word that makes a resolution the General Assembly's
     # reference tables: the prefix of this language's columns (``fr_name``, ``fr_acronym``); English has none
     column_prefix: str = ""
+    # how quoted words are set off in this language (“...”, « ... » with no-break spaces)
+    quote_open: str = "“"
+    quote_close: str = "”"
 
     def month_number(self, name: str) -> int | None:
         """1-12 for a month name of this language (any case), else ``None``."""
@@ -387,6 +390,8 @@ _FR = Language(
     body_after=r"\s+(?:du\s+Conseil\s+de\s+sécurité|du\s+Conseil|de\s+l['’]Assemblée\s+générale|de\s+l['’]Assemblée)",
     assembly="Assemblée",
     column_prefix="fr_",
+    quote_open="«\u00a0",
+    quote_close="\u00a0»",
 )
 
 LANGUAGES: dict[str, Language] = {"en": _EN, "fr": _FR}
