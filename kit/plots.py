@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import plotly.express as px
 
+from .display import speaker_names
 from .i18n import and_list, colon, format_date, normalize, translator
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,20 +56,14 @@ def _gazetteer():
     return load_gazetteer()
 
 
-def _state_name(iso3: str, lang: str) -> str | None:
-    """A Member State's name in ``lang`` from the reference table (its UN short name), or None."""
-    return _gazetteer().label("state", str(iso3), lang)
-
-
-def _speakers(statements: pd.DataFrame, lang: str) -> pd.Series:
-    """The ``speaker`` column as a chart shows it: in English the report's own names; in French a State's
-    French name (persons keep their names, a State without a French name its report name)."""
-    if lang == "en":
+def _speakers(report: "Report", statements: pd.DataFrame, lang: str) -> pd.Series:
+    """The ``speaker`` column as a chart shows it: the report's own names on a chart in the report's language,
+    else the display names of :func:`kit.display.speaker_names` (a State's French name; persons keep theirs)."""
+    labels = speaker_names(report.speakers, lang)
+    if not labels:
         return statements["speaker"]
-    states = statements["speaker_kind"].isin(["member_state", "observer_state"])
-    names = [(_state_name(sid, lang) if is_state else None) or name
-             for sid, name, is_state in zip(statements["speaker_id"], statements["speaker"], states)]
-    return pd.Series(names, index=statements.index, dtype=object)
+    return pd.Series([labels.get(sid, name) for sid, name in zip(statements["speaker_id"], statements["speaker"])],
+                     index=statements.index, dtype=object)
 
 
 def statements_per_delegation(report: "Report", lang: str | None = None) -> "go.Figure":
@@ -76,7 +71,7 @@ def statements_per_delegation(report: "Report", lang: str | None = None) -> "go.
     lang = normalize(lang)
     _ = translator(lang).gettext
     st = report.statements[report.statements["speaker_kind"] == "member_state"]
-    st = st.assign(speaker=_speakers(st, lang))
+    st = st.assign(speaker=_speakers(report, st, lang))
     # TRANSLATORS: legend values of the chart of statements and paragraphs per delegation.
     statements, paragraphs = _("statements"), _("paragraphs")
     t = (st.groupby("speaker").agg(**{statements: ("statement_id", "size"), paragraphs: ("para", "nunique")})
@@ -171,10 +166,10 @@ def missions_by_host(report: "Report", lang: str | None = None) -> "go.Figure":
     """Bars: for each host country of a mission the report names, the paragraphs naming its missions."""
     lang = normalize(lang)
     _ = translator(lang).gettext
-    ref = pd.DataFrame(_gazetteer().mission_rows)
+    g = _gazetteer()
+    ref = pd.DataFrame(g.mission_rows)
     ref = ref.assign(host=_host_names(ref, lang),
-                     label=ref["acronym"] if lang == "en" else
-                     ref.get(f"{lang}_acronym", ref["acronym"]).where(lambda s: s.fillna("") != "", ref["acronym"]))
+                     label=[g.label("mission_acronym", a, lang) or a for a in ref["acronym"]])
     m = report.mentions[report.mentions["kind"] == "mission"].merge(ref[["acronym", "host", "label"]],
                                                                    left_on="key", right_on="acronym")
     t = (m.groupby(["host", "label"])["para"].nunique().rename("paragraphs").reset_index()
@@ -194,7 +189,7 @@ def asks_by_speaker(report: "Report", lemmas: "list[str] | tuple[str, ...]", lan
     lang = normalize(lang)
     _ = translator(lang).gettext
     asks = report.statements[report.statements["lemma"].isin(list(lemmas))].copy()
-    asks["speaker"] = _speakers(asks, lang)
+    asks["speaker"] = _speakers(report, asks, lang)
     # TRANSLATORS: legend values of the chart of asks: the speaker asked with other delegations, or alone.
     group, alone = _("in a group"), _("alone")
     asks["how"] = asks["joint"].map({True: group, False: alone}).fillna(alone)

@@ -6,7 +6,13 @@ import sys
 import pytest
 
 from kit import gazetteer
-from kit.gazetteer import LABEL_KINDS, load_gazetteer, read_table, reference_files, reference_path
+from kit.gazetteer import (
+    LABEL_KINDS,
+    load_gazetteer,
+    read_table,
+    reference_files,
+    reference_path,
+)
 from kit.paths import SHIPPED_REFERENCE_DIR
 
 SHIPPED = sorted(p.name for p in SHIPPED_REFERENCE_DIR.glob("*.csv"))
@@ -85,8 +91,7 @@ def test_a_label_is_the_column_of_its_language(kind, lang):
 
 def test_a_theme_label_is_the_same_from_every_caller():
     """The apps, the charts and the gazetteer name each theme of the report alike, in each language."""
-    from kit import plots
-    from kit import load_report
+    from kit import load_report, plots
     from kit.views import app_report
     from kit.views.apps import localized
 
