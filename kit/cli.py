@@ -146,7 +146,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
                           reason=exc.strerror or exc, source=str(path)) from exc
     words = note.words()
     print(tr.ngettext("wrote {path} ({format}, {n} word)", "wrote {path} ({format}, {n} words)", words).format(
-        path=path, format=NOTE_FORMATS[suffix], n=words if lang == "en" else format_number(words, lang)))
+        path=path, format=NOTE_FORMATS[suffix], n=format_number(words, lang)))
     return 0
 
 

@@ -143,10 +143,19 @@ def format_date(value: Any, lang: Any = "en") -> str:
 
 
 def format_number(n: Any, lang: Any = "en") -> str:
-    """A number with the language's grouping: ``"1,000"``, ``"1 000"`` (Babel's narrow no-break space in French)."""
+    """A number with the language's grouping: ``"1,000"``, ``"1 000"`` (Babel's narrow no-break space in French).
+
+    The one way the kit writes a count for people; a whole number in English needs no Babel.
+
+    >>> format_number(12345), format_number(12345, "fr") == "12\u202f345", format_number(7, "fr")
+    ('12,345', True, '7')
+    """
+    code = normalize(lang)
+    if code == "en" and isinstance(n, int) and not isinstance(n, bool):
+        return f"{n:,}"  # what Babel's English locale gives
     from babel.numbers import format_decimal
 
-    return format_decimal(n, locale=normalize(lang))
+    return format_decimal(n, locale=code)
 
 
 def and_list(items: Any, lang: Any = "en") -> str:
