@@ -41,7 +41,7 @@ from typing import Any
 
 __all__ = ["LANGUAGES", "DOMAIN", "LANG_ENV", "normalize", "set_language", "get_language", "translator",
            "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon", "semicolon",
-           "preferred_language"]
+           "preferred_language", "format_month_abbr"]
 
 #: The languages the kit speaks; the first is the source language of the messages.
 LANGUAGES = ("en", "fr")
@@ -140,6 +140,20 @@ def format_date(value: Any, lang: Any = "en") -> str:
     if code == "fr" and d.day == 1:  # the French style writes the first of the month as an ordinal
         text = "1er" + text[1:]
     return text
+
+
+def format_month_abbr(d: _dt.date, lang: Any = "en") -> str:
+    """A month's short name, as a time axis labels it: "Apr" (English needs no Babel), « avr. » (Babel's CLDR).
+
+    >>> import datetime; format_month_abbr(datetime.date(2021, 4, 13)), format_month_abbr(datetime.date(2021, 4, 13), "fr")
+    ('Apr', 'avr.')
+    """
+    code = normalize(lang)
+    if code == "en":
+        return _EN_MONTHS[d.month - 1][:3]
+    from babel.dates import format_date as _babel_date
+
+    return _babel_date(d, "MMM", locale=code)
 
 
 def format_number(n: Any, lang: Any = "en") -> str:
