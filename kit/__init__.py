@@ -14,10 +14,22 @@ from typing import TYPE_CHECKING
 from .errors import LayoutError, NotAReportError, ReportError, SourceError, ValidationError
 
 __all__ = [
-    "load_report", "load_corpus", "load_text", "Report", "ReportWarning", "DEFAULT_REPORT", "TABLES",
-    "ReportError", "SourceError", "LayoutError", "NotAReportError", "ValidationError", "load_bilingual",
+    "load_report",
+    "load_corpus",
+    "load_text",
+    "Report",
+    "ReportWarning",
+    "DEFAULT_REPORT",
+    "TABLES",
+    "ReportError",
+    "SourceError",
+    "LayoutError",
+    "NotAReportError",
+    "ValidationError",
+    "load_bilingual",
     "Bilingual",
 ]
+#: The kit's version, defined once: ``pyproject.toml`` reads it from here (``[tool.setuptools.dynamic]``).
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover

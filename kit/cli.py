@@ -1,4 +1,4 @@
-"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit workshop``.
+"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit site``, ``kit workshop``.
 
 Examples
 --------
@@ -26,7 +26,7 @@ from pathlib import Path
 from .i18n import N_, format_number, normalize, translator
 from .readers import KIND_NAMES
 
-__all__ = ["main"]
+__all__ = ["main", "build_parser"]
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -34,16 +34,62 @@ def _lang(args: argparse.Namespace) -> str:
     return normalize(getattr(args, "lang", None))
 
 
+def _language(value: str) -> str:
+    """``--lang``: one of the languages the kit speaks (:data:`kit.i18n.LANGUAGES`), as a code or a tag
+    (``fr``, ``fr-FR``); anything else is refused by the parser, naming the languages, instead of English.
+
+    >>> _language("fr-FR")
+    'fr'
+    >>> _language("french")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: unknown language 'french': use one of en, fr
+    """
+    from .i18n import LANGUAGES, get_language
+
+    code = value.strip().replace("-", "_").split("_")[0].lower()
+    if code not in LANGUAGES:
+        message = translator(get_language()).gettext("unknown language {lang}: use one of {languages}")
+        raise argparse.ArgumentTypeError(message.format(lang=repr(value), languages=", ".join(LANGUAGES)))
+    return code
+
+
 def _load(path: str | None, kind: str | None = None):
     from .report import load_report
 
+    if path and Path(path).is_dir():  # a folder is read only by the commands that read folders
+        from .errors import ReportError
+
+        raise ReportError(N_("this is a folder, not a report: give one report file; kit export and kit validate "
+                             "also read every report in a folder"), source=str(path))
     return load_report(path, kind=kind) if path else load_report(kind=kind)
+
+
+def _check_out(path: Path, folder: bool) -> None:
+    """The one rule for ``--out``: the kit creates the folder or file named, never a missing folder above it
+    (a mistyped path is refused, not created); a folder where a file is wanted, or a file where a folder is
+    wanted, is refused."""
+    from .errors import ReportError
+
+    if folder and path.exists() and not path.is_dir():
+        raise ReportError(N_("this is a file, not a folder: give the folder to write the tables into"),
+                          source=str(path))
+    if not folder and path.is_dir():
+        raise ReportError(N_("this is a folder; give a file name such as note.md"), source=str(path))
+    parent = path.absolute().parent
+    if parent.exists() and not parent.is_dir():
+        raise ReportError(N_("this is a file, not a folder: give the folder to write the tables into"),
+                          source=str(path.parent))
+    if not parent.is_dir():
+        raise ReportError(N_("the folder {folder} does not exist; create it first"),
+                          folder=repr(str(path.parent)), source=str(path))
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .report import load_corpus
 
     target = Path(args.report) if args.report else None
+    _check_out(Path(args.out), folder=True)
     report = load_corpus(target) if target and target.is_dir() else _load(args.report, args.kind)
     files = report.export(args.out, args.format or ["csv"])
     lang = _lang(args)
@@ -115,16 +161,12 @@ def _cmd_note(args: argparse.Namespace) -> int:
     tr = translator(lang)
     path = Path(args.out) if args.out else None
     if path is not None:  # check the destination before the work
+        _check_out(path, folder=False)
         suffix = path.suffix.lower()
         if suffix not in NOTE_FORMATS:
             raise ReportError(N_("cannot write a briefing note as {suffix}; use one of {formats}"),
                               suffix=repr(suffix or tr.gettext("a file without an extension")),
                               formats=", ".join(sorted(NOTE_FORMATS)), source=str(path))
-        if path.is_dir():
-            raise ReportError(N_("this is a folder; give a file name such as note.md"), source=str(path))
-        if not path.parent.is_dir():
-            raise ReportError(N_("the folder {folder} does not exist; create it first"),
-                              folder=repr(str(path.parent)), source=str(path))
     report = _load(args.report)
     note = build_note(report, meeting=args.meeting, themes=args.theme or (), speakers=args.speaker or (),
                       lang=args.lang)
@@ -150,9 +192,34 @@ def _cmd_note(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_print(args: argparse.Namespace) -> int:
+    """``kit print [REPORT] --out report.html|.docx|.pdf [--lang]``: the report as a clean A4 document."""
+    from .errors import ReportError
+    from .teaching.printable import FORMATS, write
+
+    path, tr = Path(args.out), translator(_lang(args))
+    if path.suffix.lower() in FORMATS and path.is_dir():
+        raise ReportError(N_("this is a folder; give a file name such as report.html"), source=str(path))
+    if not path.parent.is_dir():
+        raise ReportError(N_("the folder {folder} does not exist; create it first"),
+                          folder=repr(str(path.parent)), source=str(path))
+    name = write(_load(args.report), path, args.lang)
+    print(tr.gettext("wrote {path} ({format})").format(path=path, format=name))
+    return 0
+
+
+def _add_print(sub) -> None:
+    p = sub.add_parser("print", help="print the report: a clean A4 document (.html, .docx or .pdf by --out suffix)")
+    p.add_argument("report", nargs="?", help="report file (default: the bundled report)")
+    p.add_argument("--out", required=True, help="file to write: .html, .docx or .pdf (PDF needs LibreOffice)")
+    p.add_argument("--lang", type=_language, help="language of the labels: en or fr (default: the report's language)")
+    p.set_defaults(func=_cmd_print)
+
+
 def _cmd_handout(args: argparse.Namespace) -> int:
     from .teaching.handout import write_handout
 
+    _check_out(Path(args.out), folder=False)
     report = _load(args.report)
     lang = _lang(args)
     write_handout(report, args.out, lang=lang)
@@ -162,6 +229,10 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 
 
 def _cmd_solutions(args: argparse.Namespace) -> int:
+    from .errors import require
+
+    require("nbformat", "the workshop notebooks", "apps")  # one line naming the extra, not a traceback
+    _check_out(Path(args.out), folder=True)
     from .teaching.workshop_source import build_solutions
 
     lang = normalize(args.lang or "en")  # the notebooks' language (English unless --lang says otherwise)
@@ -178,6 +249,25 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve(report=args.report, port=args.port, host=args.host, lang=args.lang)
 
 
+def _cmd_site(args: argparse.Namespace) -> int:
+    from .site import build_site, serve_site
+
+    lang = normalize(None if args.lang == "both" else args.lang)
+    tr = translator(lang)
+    result = build_site(args.report, args.out, lang=args.lang, word=not args.no_word)
+    for path, message in result.failed:
+        print(_error_line(message, lang), file=sys.stderr)
+    for note in result.notes:
+        print("  " + tr.gettext("note: {message}").format(message=tr.gettext(note)))
+    print(tr.gettext("wrote {path}").format(path=Path(args.out) / "index.html") + " " + tr.gettext(
+        "({pages} pages of {reports} reports, {size} MB): open it in a browser, copy the folder to a web server, "
+        "or serve it to a room with --serve").format(pages=format_number(result.pages, lang), reports=result.reports,
+                                                    size=format_number(round(result.size / 1e6, 1), lang)))
+    if args.serve:
+        serve_site(args.out, port=args.port, host=args.host)
+    return 2 if result.failed else 0
+
+
 def _cmd_workshop(args: argparse.Namespace) -> int:
     from .workshop import workshop
 
@@ -187,6 +277,10 @@ def _cmd_workshop(args: argparse.Namespace) -> int:
 
 
 def _cmd_notebooks(args: argparse.Namespace) -> int:
+    from .errors import require
+
+    require("nbformat", "the workshop notebooks", "apps")  # one line naming the extra, not a traceback
+    _check_out(Path(args.out), folder=True)
     from .workshop import copy_participant_notebooks
 
     lang = _lang(args)
@@ -215,8 +309,13 @@ _LANG_HELP = ("language of the headings, labels and dates: en or fr (default: $K
               "quotes stay in the report's language")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``kit`` command."""
+def build_parser() -> argparse.ArgumentParser:
+    """The ``kit`` command's parser: every subcommand and option, defined once (the documentation's CLI
+    reference is generated from it).
+
+    >>> sorted(build_parser()._subparsers._group_actions[0].choices)[:3]
+    ['export', 'handout', 'note']
+    """
     parser = argparse.ArgumentParser(prog="kit", description="Peacekeeping Briefing Kit")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -239,28 +338,43 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--theme", action="append", help="theme id (repeatable)")
     p.add_argument("--speaker", action="append", help="speaker id or name (repeatable)")
     p.add_argument("--out", help="file to write: .md, .html, .docx or .json; default prints Markdown")
-    p.add_argument("--lang", help=_LANG_HELP)
+    p.add_argument("--lang", type=_language, help=_LANG_HELP)
     p.set_defaults(func=_cmd_note)
+
+    _add_print(sub)
 
     p = sub.add_parser("handout", help="write a printable HTML handout with questions and an answer key")
     p.add_argument("report", nargs="?")
     p.add_argument("--out", default="handout.html", help="HTML file to write (default: handout.html)")
-    p.add_argument("--lang", help=_LANG_HELP)
+    p.add_argument("--lang", type=_language, help=_LANG_HELP)
     p.set_defaults(func=_cmd_handout)
 
     p = sub.add_parser("solutions", help="write the workshop notebooks with the answers (for the trainer only)")
     p.add_argument("--out", required=True, help="folder to write them to (not the one participants open)")
-    p.add_argument("--lang", help="language of the notebooks: en (default) or fr")
+    p.add_argument("--lang", type=_language, help="language of the notebooks: en (default) or fr")
     p.set_defaults(func=_cmd_solutions)
 
     p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL and a QR code)")
     p.add_argument("report", nargs="?", help="report to serve (sets KIT_REPORT)")
     p.add_argument("--port", type=int, default=8866, help="port to listen on (default: 8866; must be free)")
     p.add_argument("--host", default="0.0.0.0", help="address to listen on (default: all, the room's network)")
-    p.add_argument("--lang", help="the room's language for the apps: en or fr (sets KIT_LANG; default: $KIT_LANG, "
-                                  "else each browser's language, else en); every app keeps a switch to the other "
-                                  "language")
+    p.add_argument("--lang", type=_language,
+                   help="the room's language for the apps: en or fr (sets KIT_LANG; default: $KIT_LANG, "
+                        "else each browser's language, else en); every app keeps a switch to the other language")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("site", help="write the apps as a static website (open it from a folder, a USB stick or any "
+                                    "web server; --serve for a room)")
+    p.add_argument("report", nargs="?", help="report file or folder of reports (default: the bundled report)")
+    p.add_argument("--out", required=True, help="folder to write the site to (new, empty, or written by kit site)")
+    p.add_argument("--lang", default="both", choices=["en", "fr", "both"],
+                   help="language of the pages: en, fr or both, with a switch on every page (default: both)")
+    p.add_argument("--no-word", action="store_true", help="leave out the briefing notes' Word files")
+    p.add_argument("--serve", action="store_true", help="then serve the site to the room (plain HTTP, prints the "
+                                                        "URL and a QR code)")
+    p.add_argument("--port", type=int, default=8867, help="port for --serve (default: 8867)")
+    p.add_argument("--host", default="0.0.0.0", help="address for --serve (default: all, the room's network)")
+    p.set_defaults(func=_cmd_site)
 
     p = sub.add_parser("workshop", help="a JupyterHub for the room: every participant runs the workshop "
                                         "notebooks and the apps (needs the [workshop] extra)")
@@ -273,8 +387,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--progress", action="store_true", help="print each participant's answered exercises")
     p.add_argument("--max-participants", type=int, default=15, help="servers running at once (default: 15, "
                                                                      "for a 2-core 8 GB laptop)")
-    p.add_argument("--lang", help="the room's language: en or fr (the French notebooks; default: $KIT_LANG, "
-                                  "else English notebooks, and the apps follow each browser's language)")
+    p.add_argument("--lang", type=_language,
+                   help="the room's language: en or fr (the French notebooks; default: $KIT_LANG, "
+                        "else English notebooks, and the apps follow each browser's language)")
     p.set_defaults(func=_cmd_workshop)
 
     p = sub.add_parser("check-room", help="the day before: check this laptop can run the workshop, and which "
@@ -283,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--folder", default="kit-workshop", help="the workshop folder (default: ./kit-workshop)")
     p.add_argument("--port", type=int, default=8000, help="kit workshop's port (default: 8000; 0: not checked)")
     p.add_argument("--serve-port", type=int, default=8866, help="kit serve's port (default: 8866; 0: not checked)")
-    p.add_argument("--lang", help="language of the lines and of the notebooks checked: en or fr (default: "
+    p.add_argument("--lang", type=_language, help="language of the lines and of the notebooks checked: en or fr (default: "
                                   "$KIT_LANG, else en)")
     p.set_defaults(func=_cmd_check_room)
 
@@ -291,10 +406,16 @@ def main(argv: list[str] | None = None) -> int:
                                          "(no solutions), to open with jupyter lab")
     p.add_argument("--out", default="kit-workshop", help="folder to copy them to (default: ./kit-workshop); "
                                                          "notebooks already there are kept")
-    p.add_argument("--lang", help="language of the notebooks: en or fr (default: $KIT_LANG, else en)")
+    p.add_argument("--lang", type=_language,
+                   help="language of the notebooks: en or fr (default: $KIT_LANG, else en)")
     p.set_defaults(func=_cmd_notebooks)
 
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kit`` command."""
+    args = build_parser().parse_args(argv)
     from .errors import ReportError
 
     lang = _lang(args)

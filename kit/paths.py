@@ -4,13 +4,17 @@ The bundled report and the reference tables (top-level ``data/``) and the app no
 ``notebooks/``) stay where the project's layout puts them; the wheel maps them into the package as
 ``kit/data`` and ``kit/notebooks`` (see ``pyproject.toml``). :func:`shipped` finds them with
 :mod:`importlib.resources` in an installed wheel and falls back to the source checkout's top-level
-folders for an editable install or a plain ``PYTHONPATH`` checkout.
+folders for an editable install or a plain ``PYTHONPATH`` checkout. The package's own data (the apps'
+assets, the Voilà configuration and template, the teaching templates, the catalogues) is named here too, so
+no module computes a path of its own with :mod:`importlib.resources`.
 
 Examples
 --------
 >>> DEFAULT_REPORT.name
 'wgpko-2021.md'
 >>> (REFERENCE_DIR / "member_states.csv").is_file()
+True
+>>> (JUPYTER_DIR / "voila.json").is_file() and (VOILA_TEMPLATE_DIR / "index.html.j2").is_file()
 True
 """
 
@@ -20,8 +24,22 @@ import os
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["shipped", "PACKAGE_DIR", "DATA_DIR", "REFERENCE_DIR", "SHIPPED_REFERENCE_DIR", "REPORTS_DIR",
-           "DEFAULT_REPORT", "NOTEBOOKS_DIR"]
+__all__ = [
+    "shipped",
+    "PACKAGE_DIR",
+    "DATA_DIR",
+    "REFERENCE_DIR",
+    "SHIPPED_REFERENCE_DIR",
+    "REPORTS_DIR",
+    "DEFAULT_REPORT",
+    "NOTEBOOKS_DIR",
+    "ASSETS_DIR",
+    "JUPYTER_DIR",
+    "VOILA_TEMPLATE_DIR",
+    "TEACHING_DIR",
+    "LOCALE_DIR",
+    "as_created",
+]
 
 PACKAGE_DIR = Path(str(resources.files("kit")))
 
@@ -41,3 +59,45 @@ SHIPPED_REFERENCE_DIR = DATA_DIR / "reference"
 #: tables the trainer changed (:func:`kit.gazetteer.reference_path` falls back to the shipped ones).
 REFERENCE_DIR = Path(os.environ.get("KIT_REFERENCE_DIR") or SHIPPED_REFERENCE_DIR)
 NOTEBOOKS_DIR = shipped("notebooks")
+
+#: The apps' stylesheet and the map's land outline.
+ASSETS_DIR = PACKAGE_DIR / "assets"
+#: The kit's Jupyter data and config folder: ``voila.json`` and the offline ``kit`` Voilà template.
+JUPYTER_DIR = PACKAGE_DIR / "views" / "jupyter"
+VOILA_TEMPLATE_DIR = JUPYTER_DIR / "voila" / "templates" / "kit"
+#: The briefing note's and handout's templates (``templates/``) and the note's JSON schema.
+TEACHING_DIR = PACKAGE_DIR / "teaching"
+#: The gettext catalogues (:mod:`kit.i18n`, a layer below this one, finds them itself).
+LOCALE_DIR = PACKAGE_DIR / "locale"
+
+
+def _umask() -> int:
+    """This process's umask, read without changing it where the system tells it (Linux), else set and reset."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def as_created(path: str | Path) -> Path:
+    """Give ``path`` the permissions a plain ``open()`` or ``mkdir()`` would have given it under the umask.
+
+    Files and folders made with :mod:`tempfile` (to write atomically, then rename into place) are private
+    (``0600``, ``0700``) whatever the umask; the kit's exports must be readable as any file the user writes.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = as_created(tempfile.mkdtemp())
+    >>> oct(folder.stat().st_mode & 0o777) == oct(0o777 & ~_umask())
+    True
+    """
+    path = Path(path)
+    path.chmod((0o777 if path.is_dir() else 0o666) & ~_umask())
+    return path

@@ -31,7 +31,7 @@ from .errors import Message, ReportError, ValidationError
 from .gazetteer import Gazetteer
 from .i18n import N_, colon, format_number, normalize, translator
 from .parse import ReportWarning, parse_rows
-from .paths import DEFAULT_REPORT
+from .paths import DEFAULT_REPORT, as_created
 from .rows import ViewReport, document_metadata, document_rows, read_json, typed_rows, write_json
 from .schema import COLUMNS, DOCUMENT_COLUMNS, TABLES
 from .sources import SourceText, corpus_files, read_source, source_from_text
@@ -254,7 +254,7 @@ class Report:
                               source=str(folder))
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", suffix=".partial", dir=folder.parent))
+            staging = as_created(tempfile.mkdtemp(prefix=f".{folder.name}-", suffix=".partial", dir=folder.parent))
         except OSError as exc:
             raise ReportError(N_("the folder could not be created ({reason})"), source=str(folder),
                               reason=exc.strerror or exc) from None

@@ -45,6 +45,7 @@ from typing import Iterable
 from .citation import cite, cite_rows
 from .errors import Message, ValidationError
 from .i18n import N_
+from .paths import as_created
 from .schema import COLUMNS, DOCUMENT_COLUMNS, TABLES
 
 __all__ = ["ViewReport", "FORMAT", "FORMAT_VERSION", "TABLE_KEYS", "read_json", "write_json", "plain", "typed_rows",
@@ -271,7 +272,7 @@ def write_json(view: ViewReport, path: str | Path) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(view.to_json(), f, ensure_ascii=False, allow_nan=False)
-        os.replace(tmp, path)
+        os.replace(as_created(tmp), path)  # readable as any file the user writes, not mkstemp's 0600
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import io
 import ipaddress
 import os
@@ -25,25 +26,27 @@ import socket
 import struct
 import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 
-from .paths import NOTEBOOKS_DIR
+from .paths import JUPYTER_DIR, NOTEBOOKS_DIR
 
 __all__ = ["serve", "lan_addresses", "room_address", "app_urls", "voila_command", "voila_env", "port_is_free",
-           "qr_text", "JUPYTER_DIR", "VOILA_CONFIG", "TEMPLATE_PATH"]
+           "qr_text", "JUPYTER_DIR", "VOILA_CONFIG"]
 
-#: The kit's Jupyter data and config folder (package data): ``voila.json`` and ``voila/templates/kit``.
-JUPYTER_DIR = Path(str(resources.files("kit"))) / "views" / "jupyter"
+#: The kit's Voilà configuration (package data, in :data:`kit.paths.JUPYTER_DIR` with the ``kit`` template).
 VOILA_CONFIG = JUPYTER_DIR / "voila.json"
-#: Kept for code that found the ``kit`` template here (it is ``JUPYTER_DIR``).
-TEMPLATE_PATH = JUPYTER_DIR
 #: A documentation address (RFC 5737): a UDP ``connect()`` to it picks the interface of the default route
 #: and sends nothing.
 _PROBE = "198.51.100.1"
 _SIOCGIFADDR = 0x8915
-#: Lines of Voilà's and the kernels' output that are noise to a trainer (one per page view).
-_NOISE = ("is not trusted", "without encryption")
+#: Lines of Voilà's and the kernels' output that are noise to a trainer (one per page view). The last two are
+#: Tornado's warning when the first page opens its websocket: Jupyter Server gives Tornado its ping settings
+#: in milliseconds (interval 30000, timeout 90000) where Tornado reads seconds, so Tornado's own pings (every
+#: 30000 s) never run and its clamp of the timeout changes nothing; Jupyter Server's pings (every 30 s, closed
+#: after 90 s without an answer) are the ones that run. Making the two equal would close a phone's socket after
+#: one late pong, so the settings stay and the warning is not shown.
+_NOISE = ("is not trusted", "without encryption", "cannot be longer than the websocket_ping_interval",
+          "Setting websocket_ping_timeout=")
 
 
 def _interface_addresses() -> list[str]:
@@ -75,7 +78,7 @@ def _route_address() -> str | None:
 
 def _hostname_addresses() -> list[str]:
     try:
-        return [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+        return [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
     except OSError:
         return []
 
@@ -191,7 +194,7 @@ def _check_report(report: str | None) -> dict:
 def _relay(proc: subprocess.Popen, out=None) -> None:
     """Copy the server's output to ``out`` (the terminal), without the per-page-view noise."""
     out = out or sys.stdout
-    for raw in proc.stdout:
+    for raw in proc.stdout or ():  # None only if the server was started without stdout=PIPE
         line = raw.decode("utf-8", "replace")
         if not any(text in line for text in _NOISE):
             out.write(line)
@@ -247,9 +250,12 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", la
         The room's language (``en``, ``fr``; sets ``KIT_LANG``): the apps and the landing page open in it,
         and each page still has a switch to the other language.
     """
-    from .errors import SourceError
+    from .errors import SourceError, require
     from .i18n import N_, normalize
 
+    for module in ("jupyter_server", "voila"):  # one line naming the extra, not a traceback from Voila's process
+        if importlib.util.find_spec(module) is None:  # found, not imported: Voila's own process imports it
+            require(module, "the apps' pages (kit serve)", "apps")
     env = _check_report(report)
     if lang:
         env["KIT_LANG"] = normalize(lang)
@@ -280,11 +286,3 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", la
         signal.signal(signal.SIGTERM, previous)
         stop_process_group(proc)
 
-
-def __getattr__(name: str):
-    # The test and benchmark helpers moved to kit.testing; older imports from kit.serve still find them.
-    if name in ("free_port", "wait_until_serving", "start_voila"):
-        from . import testing
-
-        return getattr(testing, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

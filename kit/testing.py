@@ -41,8 +41,14 @@ def wait_until_serving(url: str, proc: subprocess.Popen | None = None, timeout: 
             time.sleep(0.2)
 
 
-def start_voila(port: int | None = None, *, env: dict | None = None, extra: list[str] | None = None,
-                folder: str | Path | None = None, stdout=subprocess.DEVNULL) -> tuple[subprocess.Popen, int]:
+def start_voila(
+    port: int | None = None,
+    *,
+    env: dict | None = None,
+    extra: list[str] | None = None,
+    folder: str | Path | None = None,
+    stdout=subprocess.DEVNULL,
+) -> tuple[subprocess.Popen, int]:
     """Start the kit's Voilà on loopback as ``kit serve`` does (the apps, unless ``folder`` names another
     folder of notebooks) and wait until it serves.
 
@@ -50,8 +56,13 @@ def start_voila(port: int | None = None, *, env: dict | None = None, extra: list
     :func:`stop_process_group` (or ``proc.terminate()``, which also stops its kernels).
     """
     port = port or free_port()
-    proc = subprocess.Popen(voila_command(port, "127.0.0.1", extra, folder), env=voila_env(env), stdout=stdout,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        voila_command(port, "127.0.0.1", extra, folder),
+        env=voila_env(env),
+        stdout=stdout,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         wait_until_serving(f"http://127.0.0.1:{port}/", proc)
     except RuntimeError:

@@ -6,6 +6,8 @@ import os
 import re
 import shutil
 import textwrap
+from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -41,16 +43,86 @@ Distr.: General
 """
 
 
+#: The slow families (``pyproject.toml`` declares the markers). A test gets a family's marker from its file
+#: (every test of the file, new ones too) or from a fixture it uses; every family also marks it ``slow``, so
+#: ``pytest -m "not slow"`` is the developers' fast lane (CONTRIBUTING.md). The full run (the README's command,
+#: CI) runs them all.
+SLOW_FILES: dict[str, tuple[str, ...]] = {
+    "test_browser.py": ("browser",),
+    "test_workshop.py": ("workshop", "browser"),
+    "test_wheel.py": ("wheel", "network"),
+    "test_pdf.py": ("office",),  # Chromium and LibreOffice print the report to PDF
+}
+SLOW_FIXTURES: dict[str, tuple[str, ...]] = {
+    "browser": ("browser",),  # the session's Chromium
+    "room": (),  # a kit serve for the module (tests/test_serve.py)
+    "voila_server": (),
+    "binder_env": ("network",),
+}
+#: Single tests that start servers, kernels or notebooks, by name (their files are otherwise fast).
+SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    "test_solutions_pass_every_check_when_run": ("notebooks",),  # executes every solutions notebook
+    "test_every_app_kernel_stays_free_of_pandas_plotly_and_docx": (),  # starts a kernel per app
+    "test_sigterm_stops_voila_and_its_kernels_and_keeps_the_terminal_quiet": (),  # kit serve and Voila
+    "test_room_full_answers_503_and_keeps_serving": (),  # Voila
+    "test_missing_report_is_named": (),  # kit serve in a new process
+    "test_busy_port_fails_clearly_before_voila_starts": (),  # kit serve in a new process
+}
+SLOW_FAMILIES = ("browser", "notebooks", "wheel", "network", "office", "workshop")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the slow families by file, fixture and kind of item (nbval's notebook cells get ``notebooks``)."""
+    for item in items:
+        path = Path(str(item.fspath))
+        names = set(SLOW_FILES.get(path.name, ()))
+        name = getattr(item, "originalname", item.name)  # a parametrized test's name without its parameters
+        names.update(SLOW_TESTS.get(name, ()))
+        slow = path.name in SLOW_FILES or name in SLOW_TESTS
+        for fixture in getattr(item, "fixturenames", ()):
+            if fixture in SLOW_FIXTURES:
+                names.update(SLOW_FIXTURES[fixture])
+                slow = True
+        if path.suffix == ".ipynb":
+            names.add("notebooks")
+        for name in sorted(names):
+            item.add_marker(name)
+        if slow or any(item.get_closest_marker(name) for name in SLOW_FAMILIES):
+            item.add_marker("slow")
+
+
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; Playwright's own browser download is not used
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def need(reason: str):
-    """Skip a test that lacks ``reason`` on a laptop; under CI (``CI`` set) that is a failure, never a skip."""
+def need(reason: str) -> NoReturn:
+    """Skip a test that lacks ``reason`` on a laptop; under CI (``CI`` set) that is a failure, never a skip.
+
+    The one definition of that rule: :func:`need_tool` and :func:`need_module` use it, and no test calls
+    ``pytest.importorskip`` (which skips under CI too).
+    """
     if os.environ.get("CI"):
         pytest.fail(f"this test needs {reason} (CI is set, so this is a failure, not a skip)")
     pytest.skip(f"this test needs {reason}")
+
+
+def need_tool(name: str, install: str = "") -> str:
+    """The path of the command ``name``; without it, :func:`need` (skip on a laptop, fail under CI)."""
+    path = shutil.which(name)
+    if not path:
+        need(f"the command {name}" + (f" ({install})" if install else ""))
+    return path
+
+
+def need_module(name: str, install: str = ""):
+    """The module ``name`` imported; without it, :func:`need` (``pytest.importorskip`` that fails under CI)."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        need(f"the Python module {name}" + (f" ({install})" if install else " (pip install -e '.[test]')"))
 
 
 def chromium_path() -> str:
@@ -128,7 +200,8 @@ def long_report(n: int, per_meeting: int = 25) -> str:
               "November", "December"]
 
     def surname(i: int) -> str:  # one new briefer per meeting: "Kalondo", "Lomindo", ...
-        return "".join(("ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "do")[int(c)] for c in str(i)).title() + "ndo"
+        syllables = ("ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "do")
+        return "".join(syllables[int(c)] for c in str(i)).title() + "ndo"
 
     def name(row: dict) -> str:
         running = row["running_names"].split("|")[0]

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from kit import load_report
-from kit.serve import start_voila
+from kit.testing import start_voila
 from kit.views import app_report, queries
 from kit.views.apps import MAX_QUERY, speaker_aliases
 from kit.views.registry import APPS as REGISTRY

@@ -24,7 +24,7 @@ from kit.gazetteer import load_gazetteer
 from kit.language import LANGUAGES, detect_language
 from kit.meetings import parse_date
 
-from .conftest import SYNTHETIC, as_pdf_text
+from .conftest import SYNTHETIC, as_pdf_text, need_module
 from .test_properties import assert_exactly_their_speakers, numbered, with_page_breaks
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -378,7 +378,7 @@ def test_french_pdf_text_parses_like_the_markdown(tmp_path):
 
 
 def test_french_pdf_itself(tmp_path):
-    fpdf = pytest.importorskip("fpdf")
+    fpdf = need_module("fpdf")
     pdf = fpdf.FPDF()
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()

@@ -19,7 +19,7 @@ from kit import (LayoutError, NotAReportError, ReportError, ReportWarning, Sourc
                  load_report, load_text)
 from kit.sources import read_source, source_from_text
 
-from .conftest import as_pdf_text, long_report
+from .conftest import as_pdf_text, long_report, need_module
 
 # ------------------------------------------------------------------ formats
 
@@ -48,7 +48,7 @@ def test_bundled_report_as_pdf_text(tmp_path, report):
 
 
 def test_the_pdf_itself(tmp_path, synthetic_text):
-    fpdf = pytest.importorskip("fpdf")
+    fpdf = need_module("fpdf")
     pdf = fpdf.FPDF()
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()

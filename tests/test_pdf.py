@@ -9,28 +9,16 @@ are skipped on a laptop and fail under CI.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
-
-import pytest
 
 import kit
 from kit import load_report
 
+from .conftest import need, need_module, need_tool
+
 LIGATURES = re.compile("[\ufb00-\ufb06]")
-
-
-def need(tool: str) -> str:
-    """The path of a command-line tool; skip without it on a laptop, fail under CI."""
-    path = shutil.which(tool)
-    if path:
-        return path
-    if os.environ.get("CI"):
-        pytest.fail(f"{tool} is not installed: .ci/run must install it")
-    pytest.skip(f"{tool} is not installed")
 
 
 def markdown_text() -> str:
@@ -75,8 +63,8 @@ def pd_isna(value) -> bool:
 
 
 def test_chromium_print_to_pdf(tmp_path, report):
-    chromium = need("chromium")
-    mistune = pytest.importorskip("mistune")
+    chromium = need_tool("chromium", "apt-get install chromium")
+    mistune = need_module("mistune")
     title = report.metadata.get("title") or "Report"
     html = ("<!doctype html><html><head><meta charset='utf-8'>"
             f"<title>{title[:60]}</title><style>body {{ font-family: serif; }}</style></head><body>"
@@ -91,8 +79,8 @@ def test_chromium_print_to_pdf(tmp_path, report):
 
 
 def test_libreoffice_pdf_of_a_word_document(tmp_path, report):
-    soffice = need("soffice")
-    docx = pytest.importorskip("docx")
+    soffice = need_tool("soffice", "apt-get install libreoffice-writer-nogui")
+    docx = need_module("docx")
     document = docx.Document()
     for kind, text in plain_blocks():
         if kind == "heading":
@@ -114,13 +102,11 @@ def dejavu() -> Path:
         font = Path(folder) / "DejaVuSans.ttf"
         if font.is_file():
             return font
-    if os.environ.get("CI"):
-        pytest.fail("DejaVuSans.ttf is not installed: .ci/run must install fonts-dejavu-core")
-    pytest.skip("DejaVuSans.ttf is not installed")
+    need("DejaVuSans.ttf (apt-get install fonts-dejavu-core)")
 
 
 def test_fpdf2_pdf_with_ligatures_and_no_blank_lines(tmp_path, report):
-    fpdf = pytest.importorskip("fpdf")
+    fpdf = need_module("fpdf")
 
     class Pdf(fpdf.FPDF):
         def header(self):
@@ -157,7 +143,7 @@ def test_fpdf2_pdf_with_un_footers_on_both_page_sides_and_a_footnote(tmp_path, r
     number" (left), the running head is the symbol; a footnote under a rule at the foot of the first page, referenced
     by a superscript after the first paragraph. The footers and the footnote are not report text; the footnote is
     kept with the paragraph of its marker."""
-    fpdf = pytest.importorskip("fpdf")
+    fpdf = need_module("fpdf")
 
     class Pdf(fpdf.FPDF):
         def header(self):

@@ -296,3 +296,24 @@ def test_theme_and_template_parameters_are_inert(browser, room, query):
         assert p.page.get_attribute("body", "data-jp-theme-name") == "JupyterLab Light"  # the configured theme
     finally:
         p.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_tab_is_titled_with_the_app_and_the_page_speaks_its_language(browser, room, lang):
+    """The tab says "Speakers" (« Orateurs »), not the file name, and ``<html lang>`` is the page's language; the
+    first page's websocket does not make kit serve print Tornado's ping warning (tests/test_serve.py's room log)."""
+    from kit.i18n import gettext
+
+    _, base, log = room
+    p = Page(browser)
+    try:
+        for app in APPS:
+            p.app_loaded(f"{base}/voila/render/{app.notebook}?lang={lang}")
+            p.page.wait_for_function("t => document.title === t", arg=gettext(app.title, lang), timeout=60_000)
+            assert p.page.evaluate("() => document.documentElement.lang") == lang
+            assert p.page.title() != app.name
+        assert p.outside == []
+    finally:
+        p.context.close()
+    assert "websocket_ping" not in log.read_text(encoding="utf-8")

@@ -38,7 +38,8 @@ def wheel(tmp_path_factory) -> Path:
     # a clean copy of the sources: setuptools' build/ folder in a checkout may hold files removed since
     source = out / "source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", "build", ".venv", "*.egg-info", "__pycache__",
-                                                                ".hypothesis", "tmp", "exports"))
+                                                                ".hypothesis", "tmp", "exports", ".pytest_cache",
+                                                                ".mypy_cache", ".ruff_cache"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
                    check=True, timeout=600, cwd=out)
     (built,) = out.glob("peacekeeping_briefing_kit-*.whl")

@@ -419,12 +419,7 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
     names, counts = queries.joint_matrix(r)
     has_other = bool(other and other in r.speaker and other != sid)
     o = r.speaker[other] if has_other else {}
-    compare = None
-    if has_other:
-        compare = table([_("Theme"), sp["name"], _("Paragraphs"), o["name"], _("Paragraphs")],
-                        ([t, str(na), queries.para_list(r, pa), str(nb), queries.para_list(r, pb)]
-                         for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
-                        numeric=(1, 3), empty=_("Neither raised a theme."), cls="kt stack")
+    compare = compare_table(r, sid, other) if has_other else None
     from .bilingual import side_by_side_html, speaker_pairs
 
     across = None
@@ -457,6 +452,16 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
         other_statements=table(_statement_columns(r), _statement_rows(r, queries.statements_of(r, other)),
                                numeric=(0,), cls="kt stack") if has_other else None)
     return panel(body)
+
+
+def compare_table(r: ViewReport, sid: str, other: str) -> Markup:
+    """The themes two speakers raised, side by side: the Speakers app's comparison (and a static site's
+    comparison page, :mod:`kit.views.site`)."""
+    a, b = r.speaker[sid], r.speaker[other]
+    return table([_("Theme"), a["name"], _("Paragraphs"), b["name"], _("Paragraphs")],
+                 ([t, str(na), queries.para_list(r, pa), str(nb), queries.para_list(r, pb)]
+                  for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
+                 numeric=(1, 3), empty=_("Neither raised a theme."), cls="kt stack")
 
 
 def _statement_columns(r: ViewReport | None = None) -> list[str]:
