@@ -145,7 +145,9 @@ def format_date(value: Any, lang: Any = "en") -> str:
 def format_month_abbr(d: _dt.date, lang: Any = "en") -> str:
     """A month's short name, as a time axis labels it: "Apr" (English needs no Babel), « avr. » (Babel's CLDR).
 
-    >>> import datetime; format_month_abbr(datetime.date(2021, 4, 13)), format_month_abbr(datetime.date(2021, 4, 13), "fr")
+    >>> import datetime
+    >>> april = datetime.date(2021, 4, 13)
+    >>> format_month_abbr(april), format_month_abbr(april, "fr")
     ('Apr', 'avr.')
     """
     code = normalize(lang)

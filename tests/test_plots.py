@@ -116,7 +116,8 @@ def test_a_state_without_a_french_name_keeps_the_report_name(r, monkeypatch):
     states = r.speakers[r.speakers["kind"] == "member_state"]
     iso, name = states.iloc[0]["country_iso3"], states.iloc[0]["name"]
     real = kit.display.state_display_name
-    monkeypatch.setattr(kit.display, "state_display_name", lambda code, lang="en": None if code == iso else real(code, lang))
+    monkeypatch.setattr(kit.display, "state_display_name",
+                        lambda code, lang="en": None if code == iso else real(code, lang))
     shown = {y for t in plots.statements_per_delegation(r, lang="fr").data for y in t.y}
     assert name in shown
 

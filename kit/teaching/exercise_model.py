@@ -10,8 +10,9 @@ The model on its own, so the exercises (:mod:`kit.teaching.exercises`) and the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_
 
@@ -28,7 +29,7 @@ class Mistake:
     ``{got}`` in the hint is replaced by a short description of the participant's answer.
     """
 
-    answer: Callable[["Report"], Any]
+    answer: Callable[[Report], Any]
     hint: str
 
 
@@ -58,7 +59,7 @@ class Exercise:
     slug: str
     question: str
     kind: str
-    expected: Callable[["Report"], Any]
+    expected: Callable[[Report], Any]
     unit: str = N_("items")
     mistakes: list[Mistake] = field(default_factory=list)
     canon: str | None = None
