@@ -189,3 +189,15 @@ def test_the_briefing_note_is_built_on_one_chosen_document(view):
                 assert item.text in b.r.texts[(rid, item.paras[0])]
         assert label in b.note.to_markdown()
     i18n.set_language(None)
+
+
+def test_long_tables_of_a_corpus_show_the_first_rows_and_download_all(view, monkeypatch):
+    monkeypatch.setattr(apps, "MAX_CORPUS_ROWS", 2)
+    r, _ = apps._open(view, "test", "en")
+    sts = queries.statements_of(r, "GBR")
+    html = apps.speakers_html(r, "GBR")
+    assert f"Showing the first 2 of {len(sts)} rows" in text_of(html)
+    table = str(html).split("Every statement, in context")[1]
+    assert table.count('<span class="para">') == 2
+    assert len(list(csv.reader(io.StringIO(download(html, "gbr-"))))) == len(sts) + 1
+    i18n.set_language(None)

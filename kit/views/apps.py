@@ -42,6 +42,20 @@ APPS = [(a.name, a.title) for a in REGISTRY if a.builder.startswith(__name__ + "
 MAX_QUERY = 200
 #: Most paragraphs a search shows in both languages (when the room has both versions of the report).
 MAX_BILINGUAL = 20
+#: On a corpus, most rows a table of statements or sentences shows, and most speakers a heatmap shows (the
+#: downloads keep every row): a page of a hundred documents stays light enough for a phone.
+MAX_CORPUS_ROWS = 150
+MAX_CORPUS_NAMES = 30
+
+
+def _shown(r: ViewReport, rows: list) -> tuple[list, Markup]:
+    """``rows`` as a table on the page shows them: on a corpus the first :data:`MAX_CORPUS_ROWS`, with a line
+    saying so (the download holds them all); one report: all of them."""
+    if not r.is_corpus or len(rows) <= MAX_CORPUS_ROWS:
+        return rows, Markup("")
+    return rows[:MAX_CORPUS_ROWS], Markup('<p class="muted" role="note">{}</p>').format(
+        _("Showing the first {shown} of {total} rows; the download holds them all.").format(
+            shown=_number(MAX_CORPUS_ROWS), total=_number(len(rows))))
 
 
 class HTMLApp:
@@ -417,6 +431,8 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
                           queries.note_markdown(r, _("Statements by {name}").format(name=sp["name"]),
                                                 [(s["para"], s["speaker"], s["text"], s["report_id"]) for s in sts]))])
     names, counts = queries.joint_matrix(r)
+    if r.is_corpus:  # the speakers most often summarised together (a corpus has them all)
+        names, counts = names[:MAX_CORPUS_NAMES], [row[:MAX_CORPUS_NAMES] for row in counts[:MAX_CORPUS_NAMES]]
     has_other = bool(other and other in r.speaker and other != sid)
     o = r.speaker[other] if has_other else {}
     compare = compare_table(r, sid, other) if has_other else None
@@ -448,7 +464,7 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
         compare=compare, name=sp["name"], other_name=o.get("name", ""),
         bilingual="" if r.is_corpus else side_by_side_html(r, alt, speaker_pairs(r, alt, sid),
                                                            _("{name} in both languages").format(name=sp["name"])),
-        statements=table(_statement_columns(r), _statement_rows(r, sts), numeric=(0,), cls="kt stack"),
+        statements=_capped_table(r, _statement_columns(r), _statement_rows(r, _shown(r, sts)[0]), len(sts)),
         other_statements=table(_statement_columns(r), _statement_rows(r, queries.statements_of(r, other)),
                                numeric=(0,), cls="kt stack") if has_other else None)
     return panel(body)
@@ -462,6 +478,11 @@ def compare_table(r: ViewReport, sid: str, other: str) -> Markup:
                  ([t, str(na), queries.para_list(r, pa), str(nb), queries.para_list(r, pb)]
                   for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
                  numeric=(1, 3), empty=_("Neither raised a theme."), cls="kt stack")
+
+
+def _capped_table(r: ViewReport, columns: list[str], rows, total: int) -> Markup:
+    """A table of rows already cut by :func:`_shown`, after the line saying how many of ``total`` it shows."""
+    return _shown(r, range(total))[1] + table(columns, rows, numeric=(0,), cls="kt stack")
 
 
 def _statement_columns(r: ViewReport | None = None) -> list[str]:
@@ -587,6 +608,8 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
     themes = list(themes)
     label = ", ".join(r.theme_label.get(t, t) for t in themes) or _("all themes")
     names, cols, values = queries.theme_matrix(r, themes)
+    if r.is_corpus:  # the speakers who raised the themes most
+        names, values = names[:MAX_CORPUS_NAMES], values[:MAX_CORPUS_NAMES]
     hits = queries.theme_hits(r, themes) if themes else []
     per_para: dict[int, int] = {}
     for t in r.themes:
@@ -612,10 +635,10 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
         bilingual = "" if r.is_corpus else side_by_side_html(
             r, alt, paragraph_pairs(r, alt, sorted({h["para"] for h in hits})),
             _("{themes} in both languages").format(themes=label))
-        sentences = table([_ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
-                          ([_ref(r, h), h["label"], h["speaker"] or "—",
-                            highlight(h["sentence"], h["term_spans"], cls="term")] for h in hits),
-                          numeric=(0,), cls="kt stack")
+        sentences = _capped_table(r, [_ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
+                                  ([_ref(r, h), h["label"], h["speaker"] or "—",
+                                    highlight(h["sentence"], h["term_spans"], cls="term")] for h in _shown(r, hits)[0]),
+                                  len(hits))
     over_time = None
     if r.is_corpus:  # where in the corpus: themes by year (or month), instead of one report's paragraph strip
         names_t, periods, counts_t = corpus.themes_over_time(r, themes)
