@@ -255,7 +255,7 @@ def _cmd_site(args: argparse.Namespace) -> int:
     lang = normalize(None if args.lang == "both" else args.lang)
     tr = translator(lang)
     result = build_site(args.report, args.out, lang=args.lang, word=not args.no_word)
-    for path, message in result.failed:
+    for _path, message in result.failed:
         print(_error_line(message, lang), file=sys.stderr)
     for note in result.notes:
         print("  " + tr.gettext("note: {message}").format(message=tr.gettext(note)))
