@@ -313,8 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The ``kit`` command's parser: every subcommand and option, defined once (the documentation's CLI
     reference is generated from it).
 
-    >>> sorted(build_parser()._subparsers._group_actions[0].choices)[:3]
-    ['export', 'handout', 'note']
+    >>> {"export", "note", "serve", "site"} <= set(build_parser()._subparsers._group_actions[0].choices)
+    True
     """
     parser = argparse.ArgumentParser(prog="kit", description="Peacekeeping Briefing Kit")
     sub = parser.add_subparsers(dest="command", required=True)
