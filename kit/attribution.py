@@ -69,6 +69,7 @@ from functools import lru_cache, partial
 
 from . import speech_forms as forms
 from .gazetteer import Gazetteer, trie_regex
+from .language import UPPER
 from .sentences import sentence_at, sentence_spans
 from .speech_forms import Find as _Find
 
@@ -185,6 +186,7 @@ class _Grammar:
         self.needs_clause = {row["verb"] for row in g.verb_rows if (row.get("complement") or "") == "clause"}
         self.complement = re.compile(L.complement)
         self.narrative = re.compile(L.narrative)
+        self.pronoun_said = re.compile(L.pronoun_said)
         self.verb = re.compile(rf"\s*,?\s*{L.adverbs}(?P<verb>{verb_alt})\b")
         # "opened the meeting and stated that", « a ouvert la séance et a déclaré que »: a first predicate that is
         # not reporting, then the reporting verb, in the same clause (no sentence punctuation between them).
@@ -697,7 +699,7 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
     found = []
     for m in grammar.honorific_names.finditer(text):
         surname = _surname(m.group("name"), grammar.lang.name_particles, given_name=False)
-        v = grammar.predicate_after(text, m.end())
+        v = forms.predicate_after_appositives(text, m.end(), grammar)  # "Mr. X (Egypt), Rapporteur of ..., said"
         if not v or _is_organ(text, m, g, grammar):
             continue
         bracket = m.group("country")
@@ -705,7 +707,7 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
         if who:  # "Mr. Smith (United Kingdom) said", "(Observer for the European Union)": the delegation speaks
             sid = reg.listed(who[0], who[1], para)
             reg.delegates[_slug(surname)] = who  # and does when "Mr. Smith said" later
-        elif _slug(surname) in reg.delegates:
+        elif reg.delegates and _slug(surname) in reg.delegates:
             sid = reg.listed(*reg.delegates[_slug(surname)], para)
         elif (person := _person_named(people, surname)) is not None:
             sid = reg.person(person)
@@ -757,6 +759,9 @@ def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, by_sur
             person = by_surname[m.group().replace("’", "'")]
             found.append(_Find(m.start(), v[1], [reg.person(person)], v[0], [(m.start(), m.end())]))
     return found
+
+
+_AFTER_COMMA = re.compile(rf",\s+(?=[{UPPER}])")
 
 
 def _sentence_starts(text: str, grammar: _Grammar) -> list[int]:
@@ -840,7 +845,9 @@ def _explicit_statements(para: int, text: str, kept: list[_Find], grammar: _Gram
     for i, f in enumerate(kept):
         s0, _ = sentence_at(spans, f.start)
         same_sentence_earlier = i > 0 and kept[i - 1].start >= s0
-        starts.append(f.start if same_sentence_earlier else s0)
+        # "..., a-t-il affirmé, alors que le représentant de X a insisté": the words before are the speaker before's
+        pronoun_before = grammar.pronoun_said.search(text, s0, f.start) is not None
+        starts.append(f.start if same_sentence_earlier or pronoun_before else s0)
     groups = []
     for i, f in enumerate(kept):
         start = starts[i]
@@ -908,6 +915,7 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     previous: tuple[int, list[Statement]] | None = None  # (para, statements of the last group)
     for para, text in paragraphs:
         starts = _sentence_starts(text, grammar)
+        commas = [m.end() for m in _AFTER_COMMA.finditer(text)]  # "..., Amr Saleh (Egypt), Rapporteur ..., said"
         ctx = forms.Context(g, grammar, reg, partial(reg.named, people, grammar, para),
                             partial(_parse_list, g=g, grammar=grammar), para)
         kept = _without_overlaps(_find_representatives(text, para, g, grammar, reg)
@@ -917,8 +925,8 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
                                  + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
                                  + _find_bare_subjects(text, para, g, grammar, reg, starts)
                                  + _find_unnamed_groups(text, grammar, starts)
-                                 + forms.find_bracket_names(text, ctx, starts)
-                                 + forms.find_caps_names(text, ctx, starts)
+                                 + forms.find_bracket_names(text, ctx, starts + commas)
+                                 + forms.find_caps_names(text, ctx, starts + commas)
                                  + forms.find_after_verb(text, ctx, grammar.person_named)
                                  + forms.find_briefer_intro(text, ctx, grammar.person_named, starts))
         # a person named with an honorific or in full is a person, speaking or not: "said that Mr. Jordan Smith

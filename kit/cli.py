@@ -1,4 +1,4 @@
-"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit workshop``.
+"""Command line: ``kit export``, ``kit validate``, ``kit note``, ``kit serve``, ``kit site``, ``kit workshop``.
 
 Examples
 --------
@@ -188,8 +188,32 @@ def _cmd_note(args: argparse.Namespace) -> int:
                           reason=exc.strerror or exc, source=str(path)) from exc
     words = note.words()
     print(tr.ngettext("wrote {path} ({format}, {n} word)", "wrote {path} ({format}, {n} words)", words).format(
-        path=path, format=NOTE_FORMATS[suffix], n=words if lang == "en" else format_number(words, lang)))
+        path=path, format=NOTE_FORMATS[suffix], n=format_number(words, lang)))
     return 0
+
+
+def _cmd_print(args: argparse.Namespace) -> int:
+    """``kit print [REPORT] --out report.html|.docx|.pdf [--lang]``: the report as a clean A4 document."""
+    from .errors import ReportError
+    from .teaching.printable import FORMATS, write
+
+    path, tr = Path(args.out), translator(_lang(args))
+    if path.suffix.lower() in FORMATS and path.is_dir():
+        raise ReportError(N_("this is a folder; give a file name such as report.html"), source=str(path))
+    if not path.parent.is_dir():
+        raise ReportError(N_("the folder {folder} does not exist; create it first"),
+                          folder=repr(str(path.parent)), source=str(path))
+    name = write(_load(args.report), path, args.lang)
+    print(tr.gettext("wrote {path} ({format})").format(path=path, format=name))
+    return 0
+
+
+def _add_print(sub) -> None:
+    p = sub.add_parser("print", help="print the report: a clean A4 document (.html, .docx or .pdf by --out suffix)")
+    p.add_argument("report", nargs="?", help="report file (default: the bundled report)")
+    p.add_argument("--out", required=True, help="file to write: .html, .docx or .pdf (PDF needs LibreOffice)")
+    p.add_argument("--lang", type=_language, help="language of the labels: en or fr (default: the report's language)")
+    p.set_defaults(func=_cmd_print)
 
 
 def _cmd_handout(args: argparse.Namespace) -> int:
@@ -223,6 +247,25 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     return serve(report=args.report, port=args.port, host=args.host, lang=args.lang)
+
+
+def _cmd_site(args: argparse.Namespace) -> int:
+    from .site import build_site, serve_site
+
+    lang = normalize(None if args.lang == "both" else args.lang)
+    tr = translator(lang)
+    result = build_site(args.report, args.out, lang=args.lang, word=not args.no_word)
+    for _path, message in result.failed:
+        print(_error_line(message, lang), file=sys.stderr)
+    for note in result.notes:
+        print("  " + tr.gettext("note: {message}").format(message=tr.gettext(note)))
+    print(tr.gettext("wrote {path}").format(path=Path(args.out) / "index.html") + " " + tr.gettext(
+        "({pages} pages of {reports} reports, {size} MB): open it in a browser, copy the folder to a web server, "
+        "or serve it to a room with --serve").format(pages=format_number(result.pages, lang), reports=result.reports,
+                                                    size=format_number(round(result.size / 1e6, 1), lang)))
+    if args.serve:
+        serve_site(args.out, port=args.port, host=args.host)
+    return 2 if result.failed else 0
 
 
 def _cmd_workshop(args: argparse.Namespace) -> int:
@@ -270,8 +313,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The ``kit`` command's parser: every subcommand and option, defined once (the documentation's CLI
     reference is generated from it).
 
-    >>> sorted(build_parser()._subparsers._group_actions[0].choices)[:3]
-    ['export', 'handout', 'note']
+    >>> {"export", "note", "serve", "site"} <= set(build_parser()._subparsers._group_actions[0].choices)
+    True
     """
     parser = argparse.ArgumentParser(prog="kit", description="Peacekeeping Briefing Kit")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -298,6 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", type=_language, help=_LANG_HELP)
     p.set_defaults(func=_cmd_note)
 
+    _add_print(sub)
+
     p = sub.add_parser("handout", help="write a printable HTML handout with questions and an answer key")
     p.add_argument("report", nargs="?")
     p.add_argument("--out", default="handout.html", help="HTML file to write (default: handout.html)")
@@ -317,6 +362,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the room's language for the apps: en or fr (sets KIT_LANG; default: $KIT_LANG, "
                         "else each browser's language, else en); every app keeps a switch to the other language")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("site", help="write the apps as a static website (open it from a folder, a USB stick or any "
+                                    "web server; --serve for a room)")
+    p.add_argument("report", nargs="?", help="report file or folder of reports (default: the bundled report)")
+    p.add_argument("--out", required=True, help="folder to write the site to (new, empty, or written by kit site)")
+    p.add_argument("--lang", default="both", choices=["en", "fr", "both"],
+                   help="language of the pages: en, fr or both, with a switch on every page (default: both)")
+    p.add_argument("--no-word", action="store_true", help="leave out the briefing notes' Word files")
+    p.add_argument("--serve", action="store_true", help="then serve the site to the room (plain HTTP, prints the "
+                                                        "URL and a QR code)")
+    p.add_argument("--port", type=int, default=8867, help="port for --serve (default: 8867)")
+    p.add_argument("--host", default="0.0.0.0", help="address for --serve (default: all, the room's network)")
+    p.set_defaults(func=_cmd_site)
 
     p = sub.add_parser("workshop", help="a JupyterHub for the room: every participant runs the workshop "
                                         "notebooks and the apps (needs the [workshop] extra)")

@@ -90,6 +90,7 @@ class Language:
     observer_for: str  # "(Observer for the State of Palestine)": what precedes the State or organization
     briefer_intro: str  # "Also briefing the Council was" before a name, title and "who said"
     relative: str  # the relative pronoun of "X, Director of Y, who said" (« qui a dit »)
+    pronoun_said: str  # a pronoun's own reporting verb ("..., he said, while", « a-t-il affirmé, alors que »)
     speaker_noun: str  # who speaks for a State after the verb: "said the representative of X"
     signed_chair: str  # "(Signed) Name ... Chair", "Name, was elected Chair", "Name, ..., chaired the Working Group"
     chair_title: str  # a title, without its article, that makes the person introduced with it the chair
@@ -112,6 +113,11 @@ class Language:
     body_before: str
     body_after: str
     assembly: str  # a word that makes a resolution the General Assembly's
+    # reference tables: the prefix of this language's columns (``fr_name``, ``fr_acronym``); English has none
+    column_prefix: str = ""
+    # how quoted words are set off in this language (“...”, « ... » with no-break spaces)
+    quote_open: str = "“"
+    quote_close: str = "”"
 
     def month_number(self, name: str) -> int | None:
         """1-12 for a month name of this language (any case), else ``None``."""
@@ -213,13 +219,15 @@ _EN = Language(
     narrative=(r"\s*(?:(?:The\s+)?(?:meeting|session)\s+(?:was\s+)?(?:began|begins|ended|rose|opened|closed|adjourned"
                r"|suspended|resumed|called\s+to\s+order)\b"
                r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
-               r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its)\b"
+               r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its"
+               r"|heard|began|continued|resumed)\b"
                r"|The\s+draft\s+(?:resolution|decision)s?\b[^.]{0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
                r"|.{0,150}?\b(?:took|resumed)\s+the\s+Chair\b)"),
     observer_for=r"(?:Permanent\s+)?Observer\s+(?:for|of)\s+(?:the\s+)?",
     briefer_intro=(r"(?:[Aa]lso\s+)?(?:briefing|addressing)\s+the\s+(?:[A-Z][\w-]*\s+){1,3}"
                    r"(?:(?:today|this\s+\w+)\s+)?(?:was|were)\s+"),
     relative=r"who\s+",
+    pronoun_said=r",?\s+(?:he|she|they)\s+(?:said|added|stressed|noted|continued|went\s+on)\b",
     speaker_noun=r"(?:the\s+)?(?:representative|delegate|observer|speaker)s?\s+(?:of|for)\s+",
     signed_chair=(r"(?:\(Signed\)\s+|,\s+|(?m:^))((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
                   r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
@@ -334,12 +342,14 @@ _FR = Language(
     narrative=(r"\s*(?:(?:La\s+)?séance\s+(?:est|a\s+été)\s+(?:levée|ouverte|suspendue|reprise)"
                r"|(?:La\s+)?séance\s+(?:commence|débute|s['’]achève|prend\s+fin|a\s+commencé|a\s+pris\s+fin)"
                r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
-               r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note|décidé|décide)\b"
+               r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note"
+               r"|décidé|décide|entendu|entend|poursuivi|poursuit|entamé|entame)\b"
                r"|Le\s+projet\s+de\s+(?:résolution|décision)\b[^.]{0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
                r"|.{0,150}?\b(?:prend|reprend|a\s+pris|a\s+repris|assume)\s+la\s+présidence\b)"),
     observer_for=r"(?:[Oo]bservat(?:eur|rice)(?:\s+permanente?)?)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)",
     briefer_intro=r"(?:[Aa]\s+également\s+(?:fait\s+un\s+exposé|pris\s+la\s+parole)|[Ee]st\s+également\s+intervenue?)\s+",
     relative=r"qui\s+",
+    pronoun_said=r"-t-(?:il|elle)\b|\w-(?:ils|elles)\b",
     speaker_noun=(r"(?:le|la|les)\s+(?:représentant|représentante|délégué|déléguée|observateur|observatrice)s?"
                   r"\s+(?=d)"),
     signed_chair=(r"(?:\(Signé\)\s+|,\s+|(?m:^))((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
@@ -384,6 +394,9 @@ _FR = Language(
     body_before=r"(?!x)x$",
     body_after=r"\s+(?:du\s+Conseil\s+de\s+sécurité|du\s+Conseil|de\s+l['’]Assemblée\s+générale|de\s+l['’]Assemblée)",
     assembly="Assemblée",
+    column_prefix="fr_",
+    quote_open="«\u00a0",
+    quote_close="\u00a0»",
 )
 
 LANGUAGES: dict[str, Language] = {"en": _EN, "fr": _FR}

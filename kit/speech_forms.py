@@ -33,7 +33,9 @@ Examples
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from .gazetteer import Gazetteer
 from .language import UPPER
@@ -45,10 +47,10 @@ __all__ = ["Find", "Context", "bracket_entity", "predicate_after_appositives", "
 # initial ("U."); these are the shapes of names, the same in every language the kit reads.
 _WORD = rf"[{UPPER}][\w'’-]*\.?"
 _CAPS = rf"[{UPPER}][{UPPER}'’-]+"
-# one or two appositives between a subject and its verb, capitalized or not ("Ambassador X, Permanent
+# one to three appositives between a subject and its verb, capitalized or not ("Ambassador X, Permanent
 # Representative of Senegal,"); a document symbol's periods ("A/C.4/78/L.3") do not end them
 _BRACKET = r"\((?P<bracket>(?:[^()]|\([^()]{1,40}\)){2,80})\)"  # "(Nigeria)", "(Bolivie (État plurinational de))"
-_APPOSITIVES = re.compile(r"(?:,\s+(?:[^,.;:!?\n()]|\.(?=\w)){2,120}?){1,2},\s*")
+_APPOSITIVES = re.compile(r"(?:,\s+(?:[^,.;:!?\n()]|\.(?=\w)){2,120}?){1,3},\s*")
 
 
 class Find(NamedTuple):
@@ -60,6 +62,23 @@ class Find(NamedTuple):
     verb: str
     name_spans: list[tuple[int, int]]
     bare: bool = False  # a State or organization named alone ("Norway said"), not "the representative of"
+
+
+class _Patterns(NamedTuple):
+    after_verb: re.Pattern
+    speaker_noun: re.Pattern
+    titled: re.Pattern
+    briefer_intro: re.Pattern
+    relative: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def _patterns(grammar) -> _Patterns:
+    """The compiled patterns of this module for one grammar (a paragraph must not recompile nor rehash them)."""
+    L = grammar.lang
+    return _Patterns(re.compile(rf"[,»”\"]\s*(?P<verb>{grammar.verb_alt})\s+"), re.compile(L.speaker_noun),
+                     re.compile(rf"(?:{L.articles})(?P<title>[^,.;:!?\n]{{3,150}}?),\s+"),
+                     re.compile(L.briefer_intro), re.compile(rf",?\s+{L.relative}"))
 
 
 class Context(NamedTuple):
@@ -164,7 +183,7 @@ def find_bracket_names(text: str, ctx: Context, starts: list[int]) -> list[Find]
 
 
 _CAPS_NAME = re.compile(
-    rf"(?P<name>(?:{_WORD}\s+){{0,3}}{_CAPS}(?:\s+{_WORD}){{0,2}}|(?:{_WORD}\s+){{1,3}}{_CAPS})"
+    rf"(?P<name>(?:{_WORD}\s+){{0,3}}{_CAPS}(?:\s+{_WORD}){{0,2}}|(?:{_WORD}\s+){{1,3}}{_CAPS}|(?:{_WORD}\s+){{1,3}}{_WORD})"
     rf"(?![\w'’-])(?:\s+{_BRACKET})?(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?),)?")
 
 
@@ -172,22 +191,24 @@ def find_caps_names(text: str, ctx: Context, starts: list[int]) -> list[Find]:
     """ "JEAN-PIERRE LACROIX, Under-Secretary-General for Peace Operations, said", "RAHIM Bey said": a name with
     its surname in capitals, as press releases introduce speakers. The surname is the word(s) in capitals (the last
     word if the whole name is), so "Mr. Lacroix said" later is the same ``person:lacroix``; "(Nigeria)" after the
-    name makes the delegation speak. The name starts a sentence (``starts``)."""
+    name makes the delegation speak. A name in ordinary capitals speaks with its title ("Oscar Fernandez-Taranco,
+    Assistant Secretary-General for Peacebuilding Support, told"). The name starts a sentence or follows a comma
+    (``starts``)."""
     found = []
     for m in filter(None, (_CAPS_NAME.match(text, pos) for pos in starts)):
         tokens = m.group("name").split()
         caps = [t for t in tokens if re.fullmatch(_CAPS, t)]
-        if len(tokens) < 2 or not caps or not _is_name(tokens, ctx):
+        if len(tokens) < 2 or not (caps or m.group("title")):
             continue
         v = ctx.grammar.predicate_after(text, m.end())
-        if not v:
+        if not v or not _is_name(tokens, ctx):
             continue
         who = bracket_entity(m.group("bracket"), ctx.g, ctx.grammar.lang) if m.group("bracket") else None
         if who:
             sid = ctx.reg.listed(who[0], who[1], ctx.para)
         else:
             full = " ".join(t.title() if re.fullmatch(_CAPS, t) else t for t in tokens)
-            surname = None if len(caps) == len(tokens) else " ".join(c.title() for c in caps)
+            surname = None if len(caps) in (0, len(tokens)) else " ".join(c.title() for c in caps)
             sid = ctx.person(full, None, m.group("title") or m.group("bracket"), surname=surname)
         found.append(Find(m.start(), v[1], [sid], v[0], [m.span("name")]))
     return found
@@ -195,14 +216,16 @@ def find_caps_names(text: str, ctx: Context, starts: list[int]) -> list[Find]:
 
 def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[Find]:
     """ "..., said Martha Pobee, Assistant Secretary-General for Africa.", « ..., a déclaré le représentant du
-    Botswana »: the speaker after the verb, which follows a comma or a closing quotation mark. The statement is
+    Botswana », "..., said the Under-Secretary-General ..., Hervé Ladsous,": the speaker after the verb, which
+    follows a comma or a closing quotation mark. The statement is
     the sentence before (:func:`kit.attribution._explicit_statements` starts it at its sentence). A pronoun
     ("he said") names no one: the sentence stays with the speaker already speaking."""
     found = []
     grammar = ctx.grammar
-    for m in re.finditer(rf"[,»”\"]\s*(?P<verb>{grammar.verb_alt})\s+", text):
+    patterns = _patterns(grammar)
+    for m in patterns.after_verb.finditer(text):
         pos = m.end()
-        noun = re.compile(grammar.lang.speaker_noun).match(text, pos)
+        noun = patterns.speaker_noun.match(text, pos)
         if noun:
             items, end = ctx.parse_list(text, noun.end())
             if items:
@@ -210,10 +233,15 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
                 found.append(Find(m.start(), end, sids, grammar.verb_form(m.group("verb")),
                                   [(s, e) for _, _, s, e in items]))
             continue
+        titled = patterns.titled.match(text, pos)
         named = people_regex.match(text, pos)
+        title = named.group("title") if named else None
+        if titled and not (named and _is_name(named.group("name").split(), ctx)):
+            # "..., said the new Under-Secretary-General for Peacekeeping Operations, Hervé Ladsous, ..."
+            named, title = people_regex.match(text, titled.end()), titled.group("title")
         if not named or not _is_name(named.group("name").split(), ctx):
             continue
-        sid = ctx.person(named.group("name"), named.group("hon"), named.group("title"))
+        sid = ctx.person(named.group("name"), named.group("hon"), title)
         found.append(Find(m.start(), named.end(), [sid], grammar.verb_form(m.group("verb")), [named.span("name")]))
     return found
 
@@ -229,13 +257,12 @@ def find_briefer_intro(text: str, ctx: Context, people_regex: re.Pattern, starts
     """ "Also briefing the Council was Ana Lopes, Director of the Office of Military Affairs, who said": the person
     introduced at the start of a sentence, then the relative clause with the reporting verb."""
     found = []
-    L = ctx.grammar.lang
-    intro = re.compile(L.briefer_intro)
-    for m in filter(None, (intro.match(text, pos) for pos in starts)):
+    patterns = _patterns(ctx.grammar)
+    for m in filter(None, (patterns.briefer_intro.match(text, pos) for pos in starts)):
         named = people_regex.match(text, m.end())
         if not named or not _is_name(named.group("name").split(), ctx):
             continue
-        rel = re.compile(rf",?\s+{L.relative}").match(text, named.end())
+        rel = patterns.relative.match(text, named.end())
         v = ctx.grammar.predicate_after(text, rel.end()) if rel else None
         if not v:
             continue

@@ -243,3 +243,51 @@ def test_numbered_after_a_dated_meeting_the_tables_agree_with_the_text(path):
     for i in range(1, len(rows) + 1):
         assert r.statements.loc[r.statements["para"] == i + 1, "speaker_id"].tolist() == speakers_of(result, i)
     assert set(r.speakers["speaker_id"]) == set(r.statements["speaker_id"])
+
+
+# ---------------------------------------------------------------- observers and names in capitals
+
+OBSERVERS = [row for row in G["en"].state_rows if row["status"] != "member"]
+
+
+# organizations whose French name takes « de l' » (« l'Union africaine », « l'Organisation ... »)
+ORGS = [row for row in G["en"].org_rows if row.get("fr_name", "").startswith(("Union", "Organisation"))]
+
+
+@pytest.mark.parametrize("row", OBSERVERS + ORGS, ids=lambda r: r.get("iso3") or r["key"])
+def test_every_observer_state_and_organization_in_brackets(row):
+    """ "(Observer for the State of Palestine)", « (Observatrice de l'État de Palestine) »: the State or the
+    organization speaks, never the person."""
+    key = row.get("iso3") or f"org:{row['key']}"
+    en_name = running(row) if "iso3" in row else "the " + row["name"]
+    fr_name = de(row["fr_running_names"].split("|")[0]) if "iso3" in row else "de l'" + row["fr_name"]
+    en = attribute([(1, f"Ms. Abebe (Observer for {en_name}) said that the mandate was clear.")], G["en"])
+    fr = attribute([(1, f"Mme Abebe (Observatrice {fr_name}) dit que le mandat est clair.")], G["fr"])
+    assert [s.speaker_id for s in en.statements] == [key]
+    assert [s.speaker_id for s in fr.statements] == [key]
+    assert not any(sid.startswith("person:") for sid in {**en.speakers, **fr.speakers})
+
+
+@SETTINGS
+@given(given_name=st.sampled_from(["MARIA", "JEAN-PAUL", "Ana", "KOFI"]), surname=st.sampled_from(SURNAMES),
+       verb=st.sampled_from(["said", "stressed", "told the Council"]))
+def test_every_member_state_after_a_name_in_capitals(given_name, surname, verb):
+    paragraphs = [(i, f"{given_name} {surname.upper()} ({running(row).removeprefix('the ')}) {verb} that the "
+                      "mission needed helicopters.") for i, row in enumerate(MEMBERS, start=1)]
+    assert_each_paragraph_is(attribute(paragraphs, G["en"]), [row["iso3"] for row in MEMBERS], paragraphs)
+
+
+@pytest.mark.parametrize("lang,text,first,second", [
+    ("en", "The representative of Sudan said that consent mattered. Regional bodies were better placed, he said, "
+           "while the representative of Peru stressed the crisis.", "SDN", "PER"),
+    ("fr", "Le représentant du Soudan a dit que le consentement comptait. Les organismes régionaux sont mieux placés, "
+           "a-t-il affirmé, alors que le représentant du Pérou a souligné la crise.", "SDN", "PER"),
+])
+def test_a_pronouns_own_verb_keeps_its_words_with_the_speaker_before(lang, text, first, second):
+    """ "..., he said, while the representative of Peru stressed", « ..., a-t-il affirmé, alors que le représentant
+    du Pérou a souligné »: the words before the pronoun's verb are the first speaker's, the rest the second's."""
+    result = attribute([(1, text)], G[lang])
+    assert [s.speaker_id for s in result.statements] == [first, second]
+    one, two = result.statements
+    assert one.end <= two.start and ("placed" in one.text or "placés" in one.text)
+    assert two.text.lower().startswith(("the representative of peru", "le représentant du pérou"))

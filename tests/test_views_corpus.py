@@ -33,8 +33,7 @@ def text_of(markup) -> str:
 
 def download(markup, name_part: str) -> str:
     """The decoded content of the CSV download whose file name contains ``name_part``."""
-    m = re.search(r'download="([^"]*%s[^"]*\.csv)" href="data:[^;]*;charset=utf-8;base64,([^"]*)"'
-                  % re.escape(name_part), str(markup))
+    m = re.search(rf'download="([^"]*{re.escape(name_part)}[^"]*\.csv)" href="data:[^;]*;charset=utf-8;base64,([^"]*)"', str(markup))
     assert m, f"no download named like {name_part!r}"
     return base64.b64decode(m.group(2)).decode("utf-8-sig")
 
@@ -106,7 +105,7 @@ def test_joint_statements_stay_within_their_document(view):
     groups = {}
     for s in view.statements:
         groups.setdefault((s["report_id"], s["group"]), set()).add(s["speaker_id"])
-    for (rid, _g), members in groups.items():
+    for (_rid, _g), members in groups.items():
         if "BIH" in members:
             for other in members - {"BIH"}:
                 expected[other] += 1
@@ -188,4 +187,16 @@ def test_the_briefing_note_is_built_on_one_chosen_document(view):
             if item.quote:  # every quote is text of that document's paragraph
                 assert item.text in b.r.texts[(rid, item.paras[0])]
         assert label in b.note.to_markdown()
+    i18n.set_language(None)
+
+
+def test_long_tables_of_a_corpus_show_the_first_rows_and_download_all(view, monkeypatch):
+    monkeypatch.setattr(apps, "MAX_CORPUS_ROWS", 2)
+    r, _ = apps._open(view, "test", "en")
+    sts = queries.statements_of(r, "GBR")
+    html = apps.speakers_html(r, "GBR")
+    assert f"Showing the first 2 of {len(sts)} rows" in text_of(html)
+    table = str(html).split("Every statement, in context")[1]
+    assert table.count('<span class="para">') == 2
+    assert len(list(csv.reader(io.StringIO(download(html, "gbr-"))))) == len(sts) + 1
     i18n.set_language(None)

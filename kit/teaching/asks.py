@@ -15,6 +15,10 @@ An *ask* says who asks whom for what. The forms are reference data, ``data/refer
   system and does not;
 * ``welcome`` -- "would be welcome", « seraient les bienvenues »; ``necessity`` -- "it was essential to",
   « il fallait »;
+* ``necessity`` also holds the needs a sentence states as its own ("there was a need to", « il y avait lieu
+  de »), the needs another verb stresses ("had underlined the need for"), the list of what "needed to" be done
+  ("..., namely, ...", « à savoir »), a responsibility ("had a responsibility to") and, in ``welcome``, an
+  opportunity pointed out ("would provide an excellent opportunity to announce pledges");
 * ``need`` -- "the need for/to", « la nécessité de »: an ask only right after the statement's reporting
   verb ("underscored the need to hold perpetrators accountable"). A sentence that only describes a need
   ("the Secretariat had been mindful of the need to ...", "actions needed to adapt") is not an ask.
@@ -33,8 +37,16 @@ Examples
 'would therefore be welcome'
 >>> ask_form("The Secretariat had been mindful of the need to analyse capacities.") is None
 True
->>> ask_form("The representatives underscored the need to hold perpetrators accountable.", verb="underscored")
+>>> ask_form("The representatives noted the need to hold perpetrators accountable.", verb="noted")
 'the need to'
+>>> ask_form("He said that the attacks had underlined the need for more to be done.", verb="said")
+'underlined the need for'
+>>> ask_form("However, there was a need to improve peacekeeping-intelligence.")
+'there was a need to'
+>>> ask_form("Countries were being encouraged to use the materials.")
+'encouraged to'
+>>> ask_form("China was encouraged by the growing consensus.") is None
+True
 >>> ask_form("The system should inform operational planning.") is None
 True
 >>> ask_form("Le représentant du Kenya a demandé instamment aux pays hôtes de coopérer.", lang="fr")
@@ -270,6 +282,7 @@ _ADDRESSEES = {
     "en": [
         re.compile(rf"\bcall(?:ed|s|ing)?\s+(?:on|upon)\s+{_WHO}\s+to\b", re.I),
         re.compile(rf"\burg(?:ed|es|ing)\s+{_WHO}\s+to\b", re.I),
+        re.compile(rf"\bencourag(?:e|ed|es|ing)\s+{_WHO}\s+to\b", re.I),
         re.compile(rf"\bappeal(?:ed|s|ing)?\s+to\s+{_WHO}\s+(?:to|for)\b", re.I),
         re.compile(r"\brequest(?:ed|s|ing)?\s+[\w\s-]{1,40}?\s+from\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"),
     ],

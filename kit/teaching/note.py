@@ -7,10 +7,12 @@ is cut at the attribution, using the statements' ``start``/``end`` offsets). Mar
 are rendered from this model (:mod:`kit.teaching.note_render`); the JSON schema is in the README
 ("Briefing note JSON").
 
-Sections, in order: purpose and background, key messages (joint positions of the most delegations, each
+Sections, in order: purpose and background, the officer's summary line (to complete), key messages (joint positions of the most delegations, each
 once with all its delegations), briefers, delegations' positions grouped by theme, asks and
-recommendations (:func:`kit.teaching.asks.ask_form`), key figures (:mod:`kit.teaching.figures`) and
-citations. A meeting note is cut to :data:`MAX_WORDS` words of Markdown (two A4 pages) by dropping the
+recommendations (:func:`kit.teaching.asks.ask_form`), key figures (:mod:`kit.teaching.figures`), the
+issues for the Council and the points to make (to complete, with their supporting quotes) and citations.
+Every speaker of the selection keeps at least one line, and every casualty, money or percentage figure is
+quoted or listed as cut. A meeting note is cut to :data:`MAX_WORDS` words of Markdown (two A4 pages) by dropping the
 least important items; the citations section names the paragraphs it does not quote.
 
 The builder works on plain row tables (any object with the attributes of :class:`NoteTables`, such as
@@ -19,9 +21,10 @@ the apps' report) and never imports pandas; given a :class:`kit.Report` it conve
 Examples
 --------
 >>> from kit import load_report
->>> note = build_note(load_report(), meeting="2021-04-13")
->>> [s.key for s in note.sections]
-['purpose', 'key_messages', 'briefers', 'positions', 'asks', 'figures', 'citations']
+>>> note = build_note(load_report(), meeting="2021-04-13", lang="en")
+>>> [s.key for s in note.sections]  # doctest: +NORMALIZE_WHITESPACE
+['purpose', 'summary', 'key_messages', 'briefers', 'positions', 'asks', 'figures', 'issues', 'points',
+ 'citations']
 >>> note.words() <= MAX_WORDS
 True
 >>> all(item.text for item in note.items)
@@ -37,10 +40,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Protocol, runtime_checkable
 
 from ..citation import cite as _cite
+from ..citation import cite_paras
 from ..errors import ReportError
-from ..i18n import N_, normalize, translator
+from ..i18n import N_, normalize, semicolon, translator
 from ..rows import ViewReport
-from ..sentences import clip_sentences
+from ..sentences import clip_sentences, sentence_spans
 from .asks import addressee, ask_form, form_kind
 from .figures import FIGURE_KINDS, find_figures
 from .speakers import SpeakerNames, display_names
@@ -50,20 +54,32 @@ __all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "
 
 #: Words of Markdown a one-meeting note may have (two A4 pages).
 MAX_WORDS = 1200
+#: The language whose labels the cut counts: a note keeps the same quotes whatever the language of its labels.
+CUT_LANG = "en"
 #: The ``schema`` field of the JSON note.
 SCHEMA = "kit.briefing-note/1"
-#: Item kinds; the first six quote the report verbatim.
+#: Item kinds; the first six quote the report verbatim; ``to_fill`` is a place for the officer's own words.
 QUOTED_KINDS = ("purpose", "key_message", "briefing", "position", "ask", "figure")
-KINDS = QUOTED_KINDS + ("citation", "not_quoted")
+KINDS = QUOTED_KINDS + ("citation", "not_quoted", "to_fill")
 #: Section keys and their English titles (``build_note(..., lang=)`` translates them through :mod:`kit.i18n`).
 SECTION_TITLES = {
     "purpose": N_("Purpose and background"),
+    "summary": N_("Summary (to complete)"),
     "key_messages": N_("Key messages"),
     "briefers": N_("Briefers"),
     "positions": N_("Delegations' positions by theme"),
     "asks": N_("Asks and recommendations"),
     "figures": N_("Key figures"),
+    "issues": N_("Issues for the Council (to complete)"),
+    "points": N_("Suggested points to make (to complete)"),
     "citations": N_("Citations"),
+}
+#: The sections the desk officer completes in their own words, and what each asks of them.
+TO_FILL = {
+    "summary": N_("Your summary line: what the meeting was about and what it means for your delegation, "
+                  "in one or two sentences."),
+    "issues": N_("The issues the Council may have to decide on, and your assessment of each."),
+    "points": N_("The points your delegation could make, in your own words."),
 }
 #: What an empty section says.
 SECTION_EMPTY = {
@@ -73,6 +89,8 @@ SECTION_EMPTY = {
     "positions": N_("No other delegation position in the selection."),
     "figures": N_("No figure in the selection."),
 }
+#: Figures a note keeps, or says it cut (the citations list them): deaths and injuries, money, percentages.
+KEY_FIGURE_KINDS = ("casualties", "money", "percentage")
 _DELEGATION_KINDS = ("member_state", "observer_state", "organization", "other")
 _INF = math.inf
 
@@ -135,12 +153,26 @@ class Item:
     figures: list[dict] = field(default_factory=list)
     parts: list[dict] = field(default_factory=list)
     see: str | None = None
+    own: list[int] | None = None
+    supports: list[dict] = field(default_factory=list)
     priority: float = field(default=_INF, repr=False, compare=False)
     keep: bool = field(default=False, repr=False, compare=False)  # kept while anything unkept can go
+    named: bool = field(default=False, repr=False, compare=False)  # the text names every speaker (any language)
 
     @property
     def quote(self) -> bool:
         return self.kind in QUOTED_KINDS
+
+    @property
+    def key(self) -> tuple[int, int | None]:
+        """Where the speakers' own words start: (paragraph, offset); a sentence with several speakers has one
+        key per speaker's part."""
+        return self.paras[0], (self.start + self.own[0] if self.own and self.start is not None else self.start)
+
+    @property
+    def own_text(self) -> str:
+        """The speakers' own words: ``text`` itself, or the part ``own`` marks in a sentence shared with others."""
+        return self.text[self.own[0]:self.own[1]] if self.own else self.text
 
     @property
     def label(self) -> str | None:
@@ -160,6 +192,10 @@ class Item:
             d["figures"] = [{"text": f["text"], "kind": f["kind"]} for f in self.figures]
         if self.parts:
             d["parts"] = [dict(p) for p in self.parts]
+        if self.own:
+            d["own"] = list(self.own)
+        if self.kind == "to_fill":
+            d["supports"] = [dict(x) for x in self.supports]
         return d
 
 
@@ -189,6 +225,7 @@ class Note:
     report_id: str = ""
     max_words: int | None = None
     lang: str = "en"
+    quote_lang: str | None = None  # the report's language (the quotes'), when known
 
     def section(self, key_or_title: str) -> Section:
         return next(s for s in self.sections if key_or_title in (s.key, s.title))
@@ -213,15 +250,22 @@ class Note:
         for s in self.sections:
             for i in s.items:
                 if i.kind in ("purpose", "key_message", "briefing", "position") and i.start is not None:
-                    quoted.setdefault((i.paras[0], i.start), s.key)
+                    quoted.setdefault(i.key, s.key)
         for s in self.sections:
             for i in s.items:
                 if i.kind in ("ask", "figure"):
-                    i.see = quoted.get((i.paras[0], i.start))
-        asks = {(i.paras[0], i.start) for i in self.items if i.kind == "ask" and not i.see}
+                    i.see = quoted.get(i.key)
+        asks = {i.key for i in self.items if i.kind == "ask" and not i.see}
         for i in self.items:
-            if i.kind == "figure" and not i.see and (i.paras[0], i.start) in asks:
+            if i.kind == "figure" and not i.see and i.key in asks:
                 i.see = "asks"
+        # what the officer's sections rest on: quotes still in the note
+        supports = _supports(self.sections)
+        for s in self.sections:
+            for i in s.items:
+                if i.kind == "to_fill":
+                    i.supports = supports.get(s.key, [])
+                    i.paras = sorted({x["para"] for x in i.supports}) or i.paras[:1]
 
     def words(self, cache: dict | None = None) -> int:
         """Words of the Markdown rendering (what the length limit counts)."""
@@ -260,6 +304,27 @@ class Note:
         buf = io.BytesIO()
         self.to_docx(buf)
         return buf.getvalue()
+
+
+def _supports(sections: list[Section]) -> dict[str, list[dict]]:
+    """The quotes each of the officer's sections rests on: for the summary, the most shared key messages and each
+    briefer's first line; for the issues, the asks that name whom they ask (else the strongest asks); for the
+    points to make, the other key messages and the asks and positions of several delegations."""
+    by_key = {s.key: s.items for s in sections}
+
+    def refs(key: str, items: list[Item]) -> list[dict]:
+        return [{"section": key, "para": i.paras[0], "start": i.start} for i in items]
+
+    keys, asks = by_key.get("key_messages", []), by_key.get("asks", [])
+    firsts = list({i.group: i for i in reversed(by_key.get("briefers", []))}.values())[::-1]
+    addressed = [i for i in asks if i.addressee] or sorted(asks, key=lambda i: -i.priority)
+    shared = sorted([i for i in asks + by_key.get("positions", []) if len(i.speaker_ids) >= 2],
+                    key=lambda i: (-len(i.speaker_ids), -i.priority))
+    return {"summary": refs("key_messages", keys[:2]) + refs("briefers", firsts[:3]),
+            "issues": refs("asks", addressed[:4]),
+            "points": (refs("key_messages", keys[2:4])
+                       + [r for i in shared[:3] for r in refs("asks" if i.kind == "ask" else "positions", [i])]
+                       or refs("positions", by_key.get("positions", [])[:3]))}
 
 
 # ---------------------------------------------------------------------------
@@ -309,6 +374,7 @@ class _Piece:
     key: tuple | None  # (para, group) of its statement group; None when unattributed
     index: int  # position of the piece in its statement group
     themes: dict[str, int] = field(default_factory=dict)  # theme -> term hits in the piece
+    sentence: tuple[int, int] | None = None  # the whole sentence, when the piece is one speaker's part of it
 
     @property
     def words(self) -> int:
@@ -447,6 +513,8 @@ class _Builder:
             for i, (a, b) in enumerate(clip_sentences(text, start, end)):
                 p = _Piece(para, a, b, text[a:b], sids, {self.kind_of.get(s, "other") for s in sids},
                            rows[0].get("verb"), rows[0].get("lemma"), key, i)
+                whole = next(((x, y) for x, y in sentence_spans(text) if x <= a and b <= y), (a, b))
+                p.sentence = whole if whole != (a, b) else None
                 p.themes = {th: n for th, rx in theme_rx.items() if (n := sum(len(x.findall(p.text)) for x in rx))}
                 pieces.append(p)
         for para in self.paras:  # sentences no statement covers (meeting openings, "Several Member States ...")
@@ -481,9 +549,17 @@ class _Builder:
         return ask_form(p.text, p.verb, self.text_lang, p.lemma)
 
     def item(self, kind: str, p: _Piece, priority: float, **kw) -> Item:
+        """An item quoting ``p``: its whole sentence, with the speakers' own part marked (``own``) when the
+        sentence also carries someone else's words."""
         self.used.add((p.para, p.start))
-        return Item(kind, p.text, [p.para], list(p.speaker_ids), [self.labels.get(s, s) for s in p.speaker_ids],
-                    start=p.start, priority=priority, **kw)
+        text, start, own = p.text, p.start, None
+        if p.sentence:
+            start = p.sentence[0]
+            text = self.t.text[p.para][start:p.sentence[1]]
+            own = [p.start - start, p.end - start]
+        names = [str(self.t.speaker.get(s, {}).get("name") or s) for s in p.speaker_ids]
+        return Item(kind, text, [p.para], list(p.speaker_ids), [self.labels.get(s, s) for s in p.speaker_ids],
+                    start=start, own=own, priority=priority, named=all(n.split()[0] in text for n in names), **kw)
 
     # -- sections ------------------------------------------------------------
     def section(self, key: str) -> Section:
@@ -524,33 +600,51 @@ class _Builder:
         return sec
 
     def briefers(self) -> Section:
+        """Each briefer's first sentence, then more of what they said in proportion to it: about one item for
+        every two paragraphs they spoke (their asks, listed under Asks, count), spread over their paragraphs."""
         sec = self.section("briefers")
         order: dict[str, list[_Piece]] = {}
         for p in self.pieces:
-            if len(p.speaker_ids) == 1 and p.kinds == {"briefer"} and self.selected(p) \
-                    and (p.para, p.start) not in self.used:
+            if len(p.speaker_ids) == 1 and p.kinds == {"briefer"} and self.selected(p):
                 order.setdefault(p.speaker_ids[0], []).append(p)
         for sid, ps in order.items():
             row = self.t.speaker.get(sid, {})
             label = _briefer_label(row, self.labels.get(sid, sid), self.tr)
-            candidates = [p for p in ps if not self.ask_form(p)] or ps
-            firsts = [p for p in candidates if p.index == 0]
-            head = firsts[0] if firsts else candidates[0]
+            asks = [p for p in ps if self.ask_form(p)]
+            free = [p for p in ps if not self.ask_form(p) and (p.para, p.start) not in self.used]
+            if not free:
+                continue
+            firsts = [p for p in free if p.index == 0]
+            head = firsts[0] if firsts else free[0]
             if head.words > 60:  # a long opening: the statement's shortest sentence of substance instead
-                same = [p for p in candidates if p.key == head.key and p.words >= 8]
+                same = [p for p in free if p.key == head.key and p.words >= 8]
                 head = min(same, key=lambda p: (p.words > 60, p.index)) if same else head
-            chosen = [head]
-            # the conclusion, when the briefer spoke in several paragraphs
-            last = [p for p in firsts if p.para != chosen[0].para and p.words <= 70]
-            if last:
-                chosen.append(last[-1])
-            middle = [p for p in firsts if p not in chosen and p.words <= 70 and find_figures(p.text, self.text_lang)]
-            chosen += middle[:1]
-            chosen.sort(key=lambda p: (p.para, p.start))
-            for rank, p in enumerate(chosen):
-                sec.items.append(self.item("briefing", p, (125 if rank == 0 else 80 - 6 * rank) - self._long(p),
+            paras = sorted({p.para for p in ps})
+            share = max(1, round(len(paras) / 2)) - len(asks) - sum(len(self._parts_of(p)) for p in asks)
+            # the first sentence of each other paragraph, evenly spread; figures first among neighbours
+            others = [p for p in free if p.para != head.para and p.words <= 60
+                      and (p.index == 0 or find_figures(p.text, self.text_lang))]
+            by_para: dict[int, _Piece] = {}
+            for p in others:
+                best = by_para.get(p.para)
+                if best is None or (bool(find_figures(p.text, self.text_lang)), -p.index) > \
+                        (bool(find_figures(best.text, self.text_lang)), -best.index):
+                    by_para[p.para] = p
+            pool = [by_para[k] for k in sorted(by_para)]
+            n = max(0, min(share - 1, len(pool)))
+            chosen = [head] + [pool[round(j * (len(pool) - 1) / max(1, n - 1))] for j in range(n)] if n else [head]
+            chosen = sorted({(p.para, p.start): p for p in chosen}.values(), key=lambda p: (p.para, p.start))
+            for p in chosen:
+                rank = 0 if p is head else 1 + chosen.index(p)
+                sec.items.append(self.item("briefing", p, (125 if rank == 0 else 110 - 3 * rank) - self._long(p),
                                            group=label, keep=rank == 0))
         return sec
+
+    def _parts_of(self, p: _Piece) -> list:
+        m = self._ENUM.search(p.text)
+        return [0] * self._NUMBERS.get(m.group("n").lower(), 0) if m else []
+
+    _NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
     def asks(self) -> Section:
         sec = self.section("asks")
@@ -562,7 +656,7 @@ class _Builder:
                 continue
             kind = form_kind(form, self.text_lang)
             strong = 8 if kind in ("verb", "welcome") else 3 if kind == "necessity" else 5
-            delegation = 10 if "chair" in p.kinds else 4 if p.kinds <= set(_DELEGATION_KINDS) else 0
+            delegation = 10 if p.kinds & {"chair", "briefer"} else 4 if p.kinds <= set(_DELEGATION_KINDS) else 0
             named = 6 if addressee(p.text, self.text_lang) else 0  # who asks whom for what
             found.append((strong + delegation + named + min(len(p.speaker_ids), 6), i, p, form))
         per_speaker: dict[tuple, int] = {}
@@ -570,7 +664,7 @@ class _Builder:
             nth = per_speaker[tuple(p.speaker_ids)] = per_speaker.get(tuple(p.speaker_ids), -1) + 1
             prio = 112 + score - 8 * nth - self._long(p) / 2
             it = self.item("ask", p, prio, form=form, addressee=addressee(p.text, self.text_lang),
-                           keep=rank < 5 and nth == 0)
+                           keep=nth == 0 and (rank < 5 or "briefer" in p.kinds))  # a briefer's main ask stays
             self._enumeration(it, p)
             if it.parts:  # a request with its numbered areas: the brief's backbone
                 it.priority += 10
@@ -628,7 +722,7 @@ class _Builder:
             for rank, p in enumerate(ps):
                 prio = 104 + 2 * min(len(p.speaker_ids), 5) - 16 * rank - ti - self._long(p)
                 sec.items.append(self.item("position", p, prio, group=title,
-                                           keep=rank == 0 and ti < 3))
+                                           keep=False))  # the asks go after; a speaker keeps one line
         return sec
 
     def figures(self) -> Section:
@@ -644,14 +738,14 @@ class _Builder:
         base = dict(zip(range(len(FIGURE_KINDS)), (108, 100, 100, 100, 85, 70, 55)))
         for rank, (k, p, figs) in enumerate(found):
             figs = sorted(figs, key=lambda f: FIGURE_KINDS.index(f["kind"]))
-            it = Item("figure", p.text, [p.para], list(p.speaker_ids), [self.labels.get(s, s) for s in p.speaker_ids],
-                      start=p.start, figures=figs, priority=base[k] - 6 * rank - self._long(p) / 2, keep=rank < 2)
-            sec.items.append(it)
+            key = any(f["kind"] in KEY_FIGURE_KINDS for f in figs)
+            sec.items.append(self.item("figure", p, base[k] + 20 * key - 6 * rank - self._long(p) / 2, figures=figs,
+                                       keep=rank < 2 or key))
         return sec
 
     def citations(self, sections: list[Section]) -> Section:
         sec = self.section("citations")
-        cited = sorted({p for s in sections for i in s.items for p in i.paras})
+        cited = sorted({p for s in sections for i in s.items if i.kind != "to_fill" for p in i.paras})
         if cited:
             sec.items.append(Item("citation", self.tr.gettext("Cite as: {citation}").format(
                 citation=_cite(self.t.label, cited, self.lang)), cited))
@@ -659,7 +753,64 @@ class _Builder:
         if said:
             sec.items.append(Item("not_quoted", self.tr.gettext("Statements not quoted in this note: {citation}").format(
                 citation=_cite(self.t.label, said, self.lang)), said))
+        cut = self.figures_not_quoted(sections)
+        if cut:
+            listed = semicolon(self.lang).join(f"{f['text']} {cite_paras([f['para']], self.lang)}" for f in cut)
+            sec.items.append(Item("not_quoted", self.tr.gettext("Figures not quoted in this note: {figures}").format(
+                figures=listed), sorted({f["para"] for f in cut}),
+                figures=[{"text": f["text"], "kind": f["kind"]} for f in cut]))
         return sec
+
+    def figures_not_quoted(self, sections: list[Section]) -> list[dict]:
+        """The figures of :data:`KEY_FIGURE_KINDS` said in the selection that no quote of ``sections`` holds."""
+        quoted = [(i.paras[0], i.text) for s in sections for i in s.items if i.quote]
+        out = []
+        for p in self.pieces:
+            if not p.key or not self.selected(p):
+                continue
+            for f in find_figures(p.text, self.text_lang):
+                if f["kind"] in KEY_FIGURE_KINDS and not any(para == p.para and f["text"] in text
+                                                             for para, text in quoted):
+                    out.append({"text": f["text"], "kind": f["kind"], "para": p.para})
+        return out
+
+    def uncovered(self, sections: list[Section]) -> list[str]:
+        """The speakers of the selection no item of ``sections`` quotes, in order of first statement."""
+        said = [sid for p in self.pieces if p.key and self.selected(p) for sid in p.speaker_ids
+                if not self.speaker_ids or sid in self.speaker_ids]
+        seen = {sid for s in sections for i in s.items for sid in i.speaker_ids}
+        return [sid for sid in dict.fromkeys(said) if sid not in seen]
+
+    def cover(self, sections: list[Section]) -> None:
+        """Give every speaker of the selection a line: a delegation left out so far gets its shortest sentence of
+        substance under its theme (positions); a briefer, under Briefers."""
+        by_key = {s.key: s for s in sections}
+        for sid in self.uncovered(sections):
+            ps = [p for p in self.pieces if sid in p.speaker_ids and p.key and self.selected(p)]
+            ps = sorted(ps, key=lambda p: (len(p.speaker_ids) > 1, p.words < 8, p.words, p.para))
+            if not ps:
+                continue
+            p = ps[0]
+            if p.kinds == {"briefer"}:
+                label = _briefer_label(self.t.speaker.get(sid, {}), self.labels.get(sid, sid), self.tr)
+                by_key["briefers"].items.append(self.item("briefing", p, 125, group=label, keep=True))
+                by_key["briefers"].items.sort(key=lambda i: (i.group != label, i.paras[0]))
+                continue
+            theme = max(sorted(p.themes), key=lambda th: p.themes[th]) if p.themes else None
+            title = self.theme_label.get(theme, theme) if theme else self.tr.gettext("Other points")
+            sec = by_key["positions"]
+            at = max((n + 1 for n, i in enumerate(sec.items) if i.group == title), default=len(sec.items))
+            sec.items.insert(at, self.item("position", p, 104, group=title, keep=True))
+
+    def to_fill(self) -> list[Section]:
+        """The officer's sections (summary line, issues for the Council, points to make): a place for their own
+        words; :meth:`Note.refresh` gives each the quotes that support it (:func:`_supports`)."""
+        out = []
+        for key, prompt in TO_FILL.items():
+            sec = self.section(key)
+            sec.items.append(Item("to_fill", self.tr.gettext(prompt), self.paras[:1] or [0]))
+            out.append(sec)
+        return out
 
     @staticmethod
     def _long(p: _Piece) -> float:
@@ -703,6 +854,8 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
     lang = normalize(lang)
     b = _Builder(t, meeting, themes or (), speakers or (), lang)
     sections = [b.purpose(), b.key_messages(), b.asks(), b.briefers(), b.positions(), b.figures()]
+    b.cover(sections)
+    sections += b.to_fill()
     sections = sorted(sections, key=lambda s: list(SECTION_TITLES).index(s.key))
     meta = t.metadata
     m = b.meeting
@@ -720,19 +873,30 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         "report_date": _as_date(meta.get("date")).isoformat() if _as_date(meta.get("date")) else None,
         "paras": [b.paras[0], b.paras[-1]] if b.paras else [],
     }
-    title = b.tr.gettext("Briefing note: {subject}").format(
-        subject=heading['meeting_title'] or heading['report_title'] or t.report_id)
+    subject = heading['meeting_title'] or heading['report_title'] or t.report_id
+    if b.text_lang != lang and subject != t.report_id:  # the report's words, quoted in the note's language
+        subject = b.tr.gettext("“{text}”").format(text=subject)
+    title = b.tr.gettext("Briefing note: {subject}").format(subject=subject)
     filters = {"meeting": heading["meeting_id"], "themes": b.theme_ids, "speakers": b.speaker_ids,
                "theme_labels": [b.theme_label.get(x, x) for x in b.theme_ids],
                "speaker_labels": [b.labels.get(x, x) for x in b.speaker_ids]}
     limit = None
     if max_words:
         limit = max_words * (1 if m else max(1, len(t.meetings)))
-    note = Note(title, heading, sections, filters, t.report_id, limit, lang)
+    note = Note(title, heading, sections, filters, t.report_id, limit, lang, b.text_lang)
     note.refresh()
     note.sections.append(b.citations(note.sections))
-    if limit:
+    if limit and lang == CUT_LANG:
         _trim(note, b, limit)
+    elif limit:  # the quotes the note keeps in the cut language, whatever the labels' language
+        twin = build_note(report, meeting, themes, speakers, max_words=max_words, lang=CUT_LANG)
+        kept = {(s.key, i.kind, i.key) for s in twin.sections for i in s.items}
+        for s in note.sections[:-1]:
+            full = s.items
+            s.items = [i for i in s.items if (s.key, i.kind, i.key) in kept]
+            _say_cut(s, full, b)
+        note.refresh()
+        note.sections[-1] = b.citations(note.sections[:-1])
     return note
 
 
@@ -740,6 +904,13 @@ def markdown_lines_of(item: Item, cache: dict, lang: str = "en") -> list[str]:
     from .note_render import item_markdown
 
     return item_markdown(item, cache, lang)
+
+
+def _say_cut(section: Section, full: list[Item], b: _Builder) -> None:
+    """An emptied section says it was cut, not that the meeting had nothing of the kind."""
+    empty = SECTION_EMPTY.get(section.key, N_("Nothing in the selection."))
+    cut = N_("Cut to fit two pages: see the statements not quoted, under Citations.")
+    section.empty = b.tr.gettext(cut if full and not section.items else empty)
 
 
 def _trim(note: Note, b: _Builder, limit: int) -> None:
@@ -752,13 +923,33 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
     full = {s.key: list(s.items) for s in body}
     dropped: set[int] = set()
     cache: dict = {}
+    # a speaker may be cut to one line, never to nothing: how many kept items quote each speaker
+    lines: dict[str, int] = {}
+    for s in body:
+        for i in s.items:
+            for sid in i.speaker_ids:
+                lines[sid] = lines.get(sid, 0) + 1
 
     def apply() -> int:
         for s in body:
             s.items = [i for i in full[s.key] if id(i) not in dropped]
+            _say_cut(s, full[s.key], b)
         note.refresh()
         note.sections[-1] = b.citations(body)
         return note.words(cache)
+
+    def drop(item: Item) -> bool:
+        if any(lines.get(sid, 0) <= 1 for sid in item.speaker_ids):
+            return False
+        dropped.add(id(item))
+        for sid in item.speaker_ids:
+            lines[sid] -= 1
+        return True
+
+    def restore(item: Item) -> None:
+        dropped.discard(id(item))
+        for sid in item.speaker_ids:
+            lines[sid] += 1
 
     order = sorted((i for s in body for i in full[s.key] if i.priority != _INF),
                    key=lambda i: (i.keep, i.priority, -len(i.text)))
@@ -777,16 +968,16 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
             if words <= limit:
                 break
             estimate = words
-        dropped.add(id(item))
-        estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang))
+        if drop(item):
+            estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang))
     words = apply()
     for item in sorted((i for i in order if id(i) in dropped), key=lambda i: (-i.keep, -i.priority)):
         if item.kind == "position" and any(id(a) in dropped for a in addressed):
             continue
         if sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang)) > limit - words:
             continue  # cannot fit
-        dropped.discard(id(item))
+        restore(item)
         words = apply()
         if words > limit:
-            dropped.add(id(item))
+            drop(item)
             words = apply()

@@ -58,8 +58,9 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
     lang = getattr(note, "lang", "en")
     _ = _tr(note).gettext
     out = []
-    if h.get("body"):
-        out.append((_("Body"), h["body"]))
+    if h.get("body"):  # the report's words: quoted when the note speaks another language
+        body = h["body"] if (getattr(note, "quote_lang", None) or lang) == lang else _("“{text}”").format(text=h["body"])
+        out.append((_("Body"), body))
     if h.get("meeting_id"):
         when = ", ".join(x for x in (format_date(h.get("date"), lang), meeting_format(h.get("format"), lang)) if x)
         out.append((_("Meeting"), when or h["meeting_id"]))
@@ -88,32 +89,66 @@ def _who(item: "Item", lang: str = "en") -> str:
         return ""
     tr = translator(lang)
     if len(names) >= 3 and item.kind in ("key_message", "position", "ask"):
-        named = all(n.split()[0] in item.text for n in names)
+        named = getattr(item, "named", False) or all(n.split()[0] in item.text for n in names)
         count = tr.ngettext("{n} delegation", "{n} delegations", len(names)).format(n=len(names))
         return count if named else f"{and_list(names, lang)} ({count})"
     return and_list(names, lang)
 
 
-def row(item: "Item", lang: str = "en") -> dict[str, Any]:
-    """One item as the plain strings every rendering shows: who, how (asks), figure, text, cite, parts."""
+def row(item: "Item", lang: str = "en", note: "Note | None" = None) -> dict[str, Any]:
+    """One item as the plain strings every rendering shows: who, how (asks), figure, text, cite, parts; ``before``,
+    ``own``, ``after`` split a sentence shared with other speakers at the part that is this item's; ``supports``
+    (the officer's sections) names the quotes that support it."""
     _ = translator(lang).gettext
     out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_paras(item.paras[:1], lang),
-                           "figure": "", "figure_kind": "", "parts": [], "colon": colon(lang)}
-    if item.kind in ("citation", "not_quoted"):
+                           "figure": "", "figure_kind": "", "parts": [], "colon": colon(lang), "own": "",
+                           "before": "", "after": "", "fill": item.kind == "to_fill", "supports": ""}
+    if item.kind in ("citation", "not_quoted", "to_fill"):
         out["cite"] = ""
     elif item.kind != "briefing":
         out["who"] = _who(item, lang)
+    quote_lang = getattr(note, "quote_lang", None) or lang
     if item.kind == "ask":
-        out["how"] = (item.form or "") + (_("; of {addressee}").format(addressee=item.addressee)
-                                          if item.addressee else "")
+        if quote_lang == lang:  # the report's own words, and whom they ask
+            out["how"] = (item.form or "") + (_("; of {addressee}").format(addressee=item.addressee)
+                                              if item.addressee else "")
+        else:  # a note in another language than the report names the kind of ask in its own words
+            from .asks import form_kind
+
+            out["how"] = _(ASK_KIND_LABELS[form_kind(item.form or "", quote_lang)])
     if item.kind == "figure":
         out["figure"] = "; ".join(f["text"] for f in item.figures)
         out["figure_kind"] = ", ".join(dict.fromkeys(_(FIGURE_KIND_LABELS.get(f["kind"], f["kind"]))
                                                      for f in item.figures))
     if item.see and item.kind in ("ask", "figure"):
         out["text"] = f"[{_(_SEE.get(item.see, N_('quoted above')))}]"
+    elif item.own:
+        a, b = item.own
+        out["before"], out["own"], out["after"] = item.text[:a], item.text[a:b], item.text[b:]
+    if item.kind == "to_fill" and note is not None:
+        out["supports"] = _supports(item, note, lang)
     out["parts"] = [{"text": p["text"], "cite": cite_paras([p["para"]], lang)} for p in item.parts]
     return out
+
+
+#: How a note in another language than its report names the kinds of ask (:func:`kit.teaching.asks.form_kind`).
+ASK_KIND_LABELS = {"verb": N_("request"), "modal": N_("prescription"), "welcome": N_("suggestion"),
+                   "necessity": N_("stated need"), "need": N_("stated need")}
+
+
+def _supports(item: "Item", note: "Note", lang: str) -> str:
+    """The quotes an officer's section rests on: "12 delegations (para. 27); Jai Menon (para. 9)"."""
+    where = {(s.key, i.paras[0], i.start): (s, i) for s in note.sections for i in s.items if i.quote}
+    names = []
+    for ref in item.supports:
+        found = where.get((ref["section"], ref["para"], ref["start"]))
+        if found:
+            sec, quoted = found
+            names.append(f"{_who(quoted, lang) or sec.title} {cite_paras([ref['para']], lang)}")
+    if not names:
+        return ""
+    return translator(lang).gettext("Supporting quotes: {quotes}").format(
+        quotes=semicolon(lang).join(dict.fromkeys(names)))
 
 
 def rows(note: "Note") -> list[dict]:
@@ -126,8 +161,9 @@ def rows(note: "Note") -> list[dict]:
             title = item.group if grouped else None
             if not groups or groups[-1]["title"] != title:
                 groups.append({"title": title, "rows": []})
-            groups[-1]["rows"].append(row(item, note.lang))
-        out.append({"key": s.key, "title": s.title, "empty": s.empty, "groups": groups})
+            groups[-1]["rows"].append(row(item, note.lang, note))
+        out.append({"key": s.key, "title": s.title, "empty": s.empty, "groups": groups,
+                    "fill": any(i.kind == "to_fill" for i in s.items)})
     return out
 
 
@@ -147,16 +183,23 @@ def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
             if grouped and (n == 0 or item.group != title) and item.group:
                 out += ([] if out[-1] == "" else [""]) + [f"### {md_escape(item.group)}", ""]
             title = item.group
-            out += item_markdown(item, cache, note.lang)
+            out += item_markdown(item, cache, note.lang, note)
     return out
 
 
-def item_markdown(item: "Item", cache: dict | None = None, lang: str = "en") -> list[str]:
+def item_markdown(item: "Item", cache: dict | None = None, lang: str = "en", note: "Note | None" = None) -> list[str]:
     """The Markdown lines of one item (its bullet and the bullets of its parts)."""
-    key = (id(item), item.see, tuple(item.speakers), lang)
+    # the text too: the citations are rebuilt at each step of the cut, and a new item may get a freed id
+    key = (id(item), item.kind, item.text, item.see, tuple(item.speakers), lang, tuple(map(str, item.supports)))
     lines = cache.get(key) if cache is not None else None
     if lines is None:
-        r = row(item, lang)
+        r = row(item, lang, note)
+        if r["fill"]:  # the officer's own words go here: a marked place, and the quotes it can rest on
+            lines = [f"- _{md_escape(r['text'])}_", "", "  > …", ""]
+            lines += [f"  {md_escape(r['supports'])}"] if r["supports"] else []
+            if cache is not None:
+                cache[key] = lines
+            return lines
         lines = ["- " + _md_row(r)] + [f"  - {md_escape(p['text'])} {p['cite']}" for p in r["parts"]]
         if cache is not None:
             cache[key] = lines
@@ -179,6 +222,8 @@ def _md_row(r: dict) -> str:
     if r["who"]:
         head += f"**{md_escape(r['who'])}**" + (f" _({md_escape(r['how'])})_" if r["how"] else "") + r["colon"] + " "
     text = md_escape(r["text"])
+    if r["own"]:  # the speakers' own part of a sentence shared with others, in bold
+        text = f"{md_escape(r['before'])}**{md_escape(r['own'])}**{md_escape(r['after'])}"
     return f"{head}{text} {r['cite']}".rstrip()
 
 
@@ -239,6 +284,12 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
                 doc.add_paragraph(g["title"], style="Heading 2")
             for r in g["rows"]:
                 p = doc.add_paragraph(style="List Bullet")
+                if r["fill"]:  # the officer's place: the prompt, a line to write on, the supporting quotes
+                    p.add_run(r["text"]).italic = True
+                    doc.add_paragraph("…")
+                    if r["supports"]:
+                        doc.add_paragraph().add_run(r["supports"]).italic = True
+                    continue
                 if r["figure"]:
                     p.add_run(r["figure"]).bold = True
                     p.add_run(f" ({r['figure_kind']})" + (", " if r["who"] else r["colon"] + " "))
@@ -247,7 +298,12 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
                     if r["how"]:
                         p.add_run(f" ({r['how']})").italic = True
                     p.add_run(r["colon"] + " ")
-                p.add_run(r["text"] + (" " if r["cite"] else ""))
+                if r["own"]:
+                    p.add_run(r["before"])
+                    p.add_run(r["own"]).bold = True
+                    p.add_run(r["after"] + (" " if r["cite"] else ""))
+                else:
+                    p.add_run(r["text"] + (" " if r["cite"] else ""))
                 if r["cite"]:
                     p.add_run(r["cite"]).italic = True
                 for part in r["parts"]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from typing import Callable
 from urllib.parse import parse_qs, urlencode
 
 from markupsafe import Markup
 
 from .. import i18n
-from ..display import meeting_format
+from ..display import meeting_format, speaker_names
 from ..errors import ReportError
 from ..i18n import ngettext
 from ..schema import DOCUMENT_COLUMNS
@@ -43,6 +42,20 @@ APPS = [(a.name, a.title) for a in REGISTRY if a.builder.startswith(__name__ + "
 MAX_QUERY = 200
 #: Most paragraphs a search shows in both languages (when the room has both versions of the report).
 MAX_BILINGUAL = 20
+#: On a corpus, most rows a table of statements or sentences shows, and most speakers a heatmap shows (the
+#: downloads keep every row): a page of a hundred documents stays light enough for a phone.
+MAX_CORPUS_ROWS = 150
+MAX_CORPUS_NAMES = 30
+
+
+def _shown(r: ViewReport, rows: list) -> tuple[list, Markup]:
+    """``rows`` as a table on the page shows them: on a corpus the first :data:`MAX_CORPUS_ROWS`, with a line
+    saying so (the download holds them all); one report: all of them."""
+    if not r.is_corpus or len(rows) <= MAX_CORPUS_ROWS:
+        return rows, Markup("")
+    return rows[:MAX_CORPUS_ROWS], Markup('<p class="muted" role="note">{}</p>').format(
+        _("Showing the first {shown} of {total} rows; the download holds them all.").format(
+            shown=_number(MAX_CORPUS_ROWS), total=_number(len(rows))))
 
 
 class HTMLApp:
@@ -107,8 +120,9 @@ _LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
 
 def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     """``r`` as the apps show it in ``lang``: theme labels from that language's column of ``themes.csv``
-    (``label_fr``), mission names from ``missions.csv`` (``fr_name``) and citations in that language
-    ("par. 26 à 28"). The report's own text (quotes, speakers' names, meeting titles) is unchanged.
+    (``label_fr``), mission names from ``missions.csv`` (``fr_name``), States by their names in that language
+    (:func:`kit.display.speaker_names`: « Maroc ») and citations in that language ("par. 26 à 28"). The report's
+    own text (quotes, persons' names, meeting titles) is unchanged.
 
     >>> r = localized(app_report(), "fr")
     >>> r.cite([27, 26, 28]).endswith("par. 26 à 28")
@@ -118,19 +132,16 @@ def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     memo = _LOCALIZED.get((id(r), lang))
     if memo is not None and memo[0] is r:
         return memo[1]
-    from ..gazetteer import read_table
+    from ..gazetteer import load_gazetteer
 
-    column = "label" if lang == "en" else f"label_{lang}"
-    labels: dict[str, str] = {}
-    try:
-        for row in read_table("themes.csv"):
-            if row.get(column):
-                labels.setdefault(row["theme"], row[column])
-    except OSError:
-        pass
-    missions = {k: {**m, "name": m.get(f"{lang}_name") or m.get("name") or k} if lang != "en" else m
-                for k, m in r.missions.items()}  # mission names from the reference table's fr_name
-    view = dataclasses.replace(r, themes=[{**t, "label": labels.get(t["theme"], t["label"])} for t in r.themes],
+    g = load_gazetteer()
+    missions = {k: {**m, "name": g.label("mission", k, lang) or m.get("name") or k} for k, m in r.missions.items()}
+    names = speaker_names(r.speakers, lang)  # a State's name in the page's language (« Maroc »)
+    view = dataclasses.replace(r, themes=[{**t, "label": g.label("theme", t["theme"], lang) or t["label"]}
+                                          for t in r.themes],
+                               speakers=[{**s, "name": names.get(s["speaker_id"], s["name"])} for s in r.speakers],
+                               statements=[{**s, "speaker": names.get(s["speaker_id"], s["speaker"])}
+                                           for s in r.statements] if names else r.statements,
                                missions=missions, cite_lang=lang)
     _LOCALIZED[(id(r), lang)] = (r, view)
     return view
@@ -153,8 +164,7 @@ def _kind_legend() -> Markup:
 
 def _number(n: int) -> str:
     """A count as the page's language writes it ("1,000", "1 000"); Babel only for a language other than English."""
-    lang = i18n.get_language()
-    return f"{n:,}" if lang == "en" else i18n.format_number(n, lang)
+    return i18n.format_number(n, i18n.get_language())
 
 
 def _statement_rows(r: ViewReport, statements: list[dict]) -> list[list]:
@@ -421,14 +431,11 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
                           queries.note_markdown(r, _("Statements by {name}").format(name=sp["name"]),
                                                 [(s["para"], s["speaker"], s["text"], s["report_id"]) for s in sts]))])
     names, counts = queries.joint_matrix(r)
+    if r.is_corpus:  # the speakers most often summarised together (a corpus has them all)
+        names, counts = names[:MAX_CORPUS_NAMES], [row[:MAX_CORPUS_NAMES] for row in counts[:MAX_CORPUS_NAMES]]
     has_other = bool(other and other in r.speaker and other != sid)
     o = r.speaker[other] if has_other else {}
-    compare = None
-    if has_other:
-        compare = table([_("Theme"), sp["name"], _("Paragraphs"), o["name"], _("Paragraphs")],
-                        ([t, str(na), queries.para_list(r, pa), str(nb), queries.para_list(r, pb)]
-                         for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
-                        numeric=(1, 3), empty=_("Neither raised a theme."), cls="kt stack")
+    compare = compare_table(r, sid, other) if has_other else None
     from .bilingual import side_by_side_html, speaker_pairs
 
     across = None
@@ -457,48 +464,54 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
         compare=compare, name=sp["name"], other_name=o.get("name", ""),
         bilingual="" if r.is_corpus else side_by_side_html(r, alt, speaker_pairs(r, alt, sid),
                                                            _("{name} in both languages").format(name=sp["name"])),
-        statements=table(_statement_columns(r), _statement_rows(r, sts), numeric=(0,), cls="kt stack"),
+        statements=_capped_table(r, _statement_columns(r), _statement_rows(r, _shown(r, sts)[0]), len(sts)),
         other_statements=table(_statement_columns(r), _statement_rows(r, queries.statements_of(r, other)),
                                numeric=(0,), cls="kt stack") if has_other else None)
     return panel(body)
+
+
+def compare_table(r: ViewReport, sid: str, other: str) -> Markup:
+    """The themes two speakers raised, side by side: the Speakers app's comparison (and a static site's
+    comparison page, :mod:`kit.views.site`)."""
+    a, b = r.speaker[sid], r.speaker[other]
+    return table([_("Theme"), a["name"], _("Paragraphs"), b["name"], _("Paragraphs")],
+                 ([t, str(na), queries.para_list(r, pa), str(nb), queries.para_list(r, pb)]
+                  for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
+                 numeric=(1, 3), empty=_("Neither raised a theme."), cls="kt stack")
+
+
+def _capped_table(r: ViewReport, columns: list[str], rows, total: int) -> Markup:
+    """A table of rows already cut by :func:`_shown`, after the line saying how many of ``total`` it shows."""
+    return _shown(r, range(total))[1] + table(columns, rows, numeric=(0,), cls="kt stack")
 
 
 def _statement_columns(r: ViewReport | None = None) -> list[str]:
     return [_ref_column(r) if r is not None else _("Para."), _("Speaker"), _("Verb"), _("Paragraph text")]
 
 
-def _initials(name: str) -> str:
-    """Initials of the capitalised words: "Democratic Republic of the Congo" -> "DRC"."""
-    return "".join(w[0] for w in re.findall(r"[^\s\-]+", name) if w[:1].isupper())
-
-
 def speaker_aliases(r: ViewReport) -> dict[str, set[str]]:
     """Other names participants type for each Member State that speaks: lower-cased.
 
-    Derived from the reference table ``member_states.csv``: its ``iso3`` code (USA), its ``un_name`` and
-    ``running_names``, the initials of those names (UK, US, USA, DRC, CAR), and the names of an optional
-    ``short_names`` column (``|``-separated) where a trainer can add more.
+    The names of the kit's one resolver (:func:`kit.teaching.speakers.state_names`: the ``iso3`` code, the UN and
+    running names in English and French, their initials where no other State shares them: UK, US, DRC, CAR), and
+    the names of an optional ``short_names`` column of ``member_states.csv`` (``|``-separated) where a trainer can
+    add more.
 
     >>> from kit.views import app_report
     >>> aliases = speaker_aliases(app_report())
-    >>> all(a == a.lower() for names in aliases.values() for a in names)
+    >>> all(a == a.lower() for names in aliases.values() for a in names) and "uk" in aliases["GBR"]
     True
     """
-    from ..gazetteer import read_table
+    from ..gazetteer import load_gazetteer
+    from ..teaching.speakers import state_names
 
     out: dict[str, set[str]] = {}
-    for row in read_table("member_states.csv"):
+    for row in load_gazetteer().table("member_states.csv"):
         sid = row.get("iso3", "")
         if sid not in r.speaker:
             continue
-        names = [row.get("un_name", ""), *str(row.get("running_names") or "").split("|"),
-                 *str(row.get("short_names") or "").split("|")]
-        aliases = {sid.lower()}
-        for n in filter(None, (x.strip() for x in names)):
-            aliases.add(n.lower())
-            if len(_initials(n)) >= 2:
-                aliases.add(_initials(n).lower())
-        out[sid] = aliases
+        names = [*state_names(row), *str(row.get("short_names") or "").split("|")]
+        out[sid] = {n.strip().lower() for n in names if n.strip()}
     return out
 
 
@@ -595,6 +608,8 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
     themes = list(themes)
     label = ", ".join(r.theme_label.get(t, t) for t in themes) or _("all themes")
     names, cols, values = queries.theme_matrix(r, themes)
+    if r.is_corpus:  # the speakers who raised the themes most
+        names, values = names[:MAX_CORPUS_NAMES], values[:MAX_CORPUS_NAMES]
     hits = queries.theme_hits(r, themes) if themes else []
     per_para: dict[int, int] = {}
     for t in r.themes:
@@ -620,10 +635,10 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
         bilingual = "" if r.is_corpus else side_by_side_html(
             r, alt, paragraph_pairs(r, alt, sorted({h["para"] for h in hits})),
             _("{themes} in both languages").format(themes=label))
-        sentences = table([_ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
-                          ([_ref(r, h), h["label"], h["speaker"] or "—",
-                            highlight(h["sentence"], h["term_spans"], cls="term")] for h in hits),
-                          numeric=(0,), cls="kt stack")
+        sentences = _capped_table(r, [_ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
+                                  ([_ref(r, h), h["label"], h["speaker"] or "—",
+                                    highlight(h["sentence"], h["term_spans"], cls="term")] for h in _shown(r, hits)[0]),
+                                  len(hits))
     over_time = None
     if r.is_corpus:  # where in the corpus: themes by year (or month), instead of one report's paragraph strip
         names_t, periods, counts_t = corpus.themes_over_time(r, themes)
