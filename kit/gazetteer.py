@@ -12,6 +12,13 @@ and the ``lang == "fr"`` rows of the verb, honorific and theme tables, and
 every name keeps its canonical key (ISO3 code, English acronym), so an English
 and a French version of one report give the same keys.
 
+Every reference table is read one way, :func:`read_table` (or
+:meth:`Gazetteer.table`, read once per gazetteer), with one fallback rule,
+:func:`reference_path`: a table missing from the folder (``KIT_REFERENCE_DIR``)
+is the shipped one, the same for every table. What a key is called in a
+language (a theme's label, a State's or mission's name) is
+:meth:`Gazetteer.label`.
+
 A :class:`Matcher` turns a table's surface forms into one regular expression
 that finds the *longest* name at each place, so "Bosnia and Herzegovina" is one
 country and "the United Kingdom of Great Britain and Northern Ireland" is not
@@ -32,16 +39,16 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from .language import Language, language
-from .paths import REFERENCE_DIR
+from .paths import REFERENCE_DIR, SHIPPED_REFERENCE_DIR
 
-__all__ = ["REFERENCE_DIR", "Gazetteer", "Matcher", "Match", "load_gazetteer", "read_table"]
-
+__all__ = ["REFERENCE_DIR", "Gazetteer", "Matcher", "Match", "load_gazetteer", "read_table", "reference_path",
+           "reference_files", "LABEL_KINDS"]
 
 
 class Match(NamedTuple):
@@ -51,15 +58,54 @@ class Match(NamedTuple):
     surface: str
 
 
-def read_table(name: str, folder: Path | None = None) -> list[dict[str, str]]:
+def reference_path(name: str, folder: str | Path | None = None) -> Path:
+    """The file the kit reads for the reference table ``name``: the ONE fallback rule.
+
+    ``folder`` (default: :data:`REFERENCE_DIR`, i.e. ``KIT_REFERENCE_DIR`` when set) is a trainer's copy of
+    ``data/reference``; it may hold only the tables the trainer changed. A table it lacks is read from the tables
+    the kit ships, the same for every table. ``FileNotFoundError`` naming both places when neither has it.
+
+    >>> reference_path("themes.csv").name, reference_path("themes.csv", "/nonexistent") == reference_path("themes.csv")
+    ('themes.csv', True)
+    """
+    folder = Path(folder) if folder is not None else REFERENCE_DIR
+    for path in (folder / name, SHIPPED_REFERENCE_DIR / name):
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"reference table {name} is neither in {folder} nor in {SHIPPED_REFERENCE_DIR}")
+
+
+def reference_files(folder: str | Path | None = None) -> dict[str, Path]:
+    """Every reference table the kit reads from ``folder`` (name -> file), by :func:`reference_path`'s rule.
+
+    >>> files = reference_files(); files["member_states.csv"] == reference_path("member_states.csv")
+    True
+    """
+    folder = Path(folder) if folder is not None else REFERENCE_DIR
+    names = {p.name for d in (SHIPPED_REFERENCE_DIR, folder) if d.is_dir() for p in d.glob("*.csv")}
+    return {name: reference_path(name, folder) for name in sorted(names)}
+
+
+def read_table(name: str, folder: str | Path | None = None) -> list[dict[str, str]]:
     """Read one reference CSV as a list of dicts (empty cells are empty strings).
 
-    A missing optional table gives an empty list; a missing required one raises
-    ``FileNotFoundError`` naming the file.
+    The file is found by :func:`reference_path` (a table missing from ``folder`` is the shipped one).
+
+    >>> read_table("themes.csv")[0]["theme"]
+    'safety_security'
     """
-    path = (folder or REFERENCE_DIR) / name
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(reference_path(name, folder), encoding="utf-8", newline="") as f:
         return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(f)]
+
+
+#: What :meth:`Gazetteer.label` names: kind -> (tables, key column, the label column in a :class:`Language`).
+LABEL_KINDS = {
+    "theme": (("themes.csv",), "theme", lambda L: L.theme_label),
+    "state": (("member_states.csv",), "iso3", lambda L: L.column_prefix + "name" if L.column_prefix else "un_name"),
+    "mission": (("missions.csv", "political_missions.csv"), "acronym", lambda L: L.column_prefix + "name"),
+    "mission_acronym": (("missions.csv", "political_missions.csv"), "acronym", lambda L: L.column_prefix + "acronym"),
+    "organization": (("organizations.csv",), "key", lambda L: L.column_prefix + "name"),
+}
 
 
 def _split(cell: str) -> list[str]:
@@ -168,11 +214,54 @@ class Gazetteer:
     orgs: Matcher
     folder: Path
     lang: str = "en"
+    _tables: dict = field(default_factory=dict, repr=False)  # name -> rows, read on first use
+    _label_memo: dict = field(default_factory=dict, repr=False)  # (kind, column) -> key -> label
 
     @property
     def language(self) -> Language:
         """The closed-class grammar of this gazetteer's language (:mod:`kit.language`)."""
         return language(self.lang)
+
+    def table(self, name: str) -> list[dict[str, str]]:
+        """Every row of the reference table ``name`` (all languages), read once per gazetteer.
+
+        The one way the kit reads a reference table: from this gazetteer's folder, else the shipped one
+        (:func:`reference_path`). The rows are shared: do not change them.
+
+        >>> load_gazetteer().table("missions.csv")[0]["acronym"]
+        'UNTSO'
+        """
+        if name not in self._tables:
+            self._tables[name] = read_table(name, self.folder)
+        return list(self._tables[name])
+
+    def label(self, kind: str, key: str, lang: str | None = None) -> str | None:
+        """How readers of ``lang`` (default: this gazetteer's) name ``key``, from the reference tables.
+
+        ``kind`` is one of :data:`LABEL_KINDS`: ``theme`` (``label``, ``label_fr``), ``state`` (``un_name``,
+        ``fr_name``), ``mission`` (``name``, ``fr_name``), ``mission_acronym`` (``acronym``, ``fr_acronym``) or
+        ``organization``. ``None`` when the table has no label for ``key`` in ``lang``: callers keep the name they
+        have (the report's own).
+
+        >>> g = load_gazetteer()
+        >>> g.label("state", "MAR", "fr"), g.label("mission_acronym", "UNMISS", "fr"), g.label("theme", "nope", "fr")
+        ('Maroc', 'MINUSS', None)
+        >>> g.label("theme", "safety_security", "fr") == load_gazetteer(lang="fr").label("theme", "safety_security")
+        True
+        """
+        column = LABEL_KINDS[kind][2](language(lang or self.lang))
+        return self._labels(kind, column).get(key)
+
+    def _labels(self, kind: str, column: str) -> dict[str, str]:
+        memo = self._label_memo.get((kind, column))
+        if memo is None:
+            memo = self._label_memo[(kind, column)] = {}
+            tables, key_column, _ = LABEL_KINDS[kind]
+            for name in tables:
+                for row in self.table(name):
+                    if row.get(column) and row.get(key_column):
+                        memo.setdefault(row[key_column], row[column])
+        return memo
 
     def state(self, iso3: str) -> dict[str, str]:
         """The Member State row of an ISO3 code (``KeyError`` if unknown)."""
@@ -189,7 +278,7 @@ class Gazetteer:
     @cached_property
     def honorific_rows(self) -> list[dict[str, str]]:
         """Every row of ``honorifics.csv``, in every language (:attr:`honorifics` holds this gazetteer's own)."""
-        return _optional("honorifics.csv", self.folder)
+        return self.table("honorifics.csv")
 
     def honorific_in(self, honorific: str | None, lang: str) -> str | None:
         """How running text in ``lang`` writes a person's ``honorific``, with the article it takes there.
@@ -282,7 +371,8 @@ def load_gazetteer(folder: str | Path | None = None, lang: str = "en") -> Gazett
     Parameters
     ----------
     folder : path, optional
-        A folder with the same CSV files as ``data/reference`` (default).
+        A folder of reference tables (default :data:`REFERENCE_DIR`); a table it lacks is the shipped one
+        (:func:`reference_path`).
     lang : {"en", "fr"}
         The language of the reports to read.
     """
@@ -292,12 +382,12 @@ def load_gazetteer(folder: str | Path | None = None, lang: str = "en") -> Gazett
 @lru_cache(maxsize=8)
 def _load(folder: Path, lang: str) -> Gazetteer:
     states = read_table("member_states.csv", folder)
-    places = _optional("other_places.csv", folder)
-    missions = read_table("missions.csv", folder) + _optional("political_missions.csv", folder)
-    orgs = _optional("organizations.csv", folder)
+    places = read_table("other_places.csv", folder)
+    missions = read_table("missions.csv", folder) + read_table("political_missions.csv", folder)
+    orgs = read_table("organizations.csv", folder)
     themes = _in_language(read_table("themes.csv", folder), lang)
     verbs = _in_language(read_table("reporting_verbs.csv", folder), lang)
-    honorifics = [row["honorific"] for row in _in_language(_optional("honorifics.csv", folder), lang)]
+    honorifics = [row["honorific"] for row in _in_language(read_table("honorifics.csv", folder), lang)]
     columns, articles = _NAME_COLUMNS[lang], language(lang).articles
     return Gazetteer(
         state_rows=states, place_rows=places, mission_rows=missions, org_rows=orgs,
@@ -309,6 +399,3 @@ def _load(folder: Path, lang: str) -> Gazetteer:
         folder=folder, lang=lang,
     )
 
-
-def _optional(name: str, folder: Path) -> list[dict[str, str]]:
-    return read_table(name, folder) if (folder / name).exists() else []

@@ -41,7 +41,7 @@ from typing import Any
 
 __all__ = ["LANGUAGES", "DOMAIN", "LANG_ENV", "normalize", "set_language", "get_language", "translator",
            "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon", "semicolon",
-           "preferred_language"]
+           "preferred_language", "format_month_abbr"]
 
 #: The languages the kit speaks; the first is the source language of the messages.
 LANGUAGES = ("en", "fr")
@@ -142,11 +142,36 @@ def format_date(value: Any, lang: Any = "en") -> str:
     return text
 
 
+def format_month_abbr(d: _dt.date, lang: Any = "en") -> str:
+    """A month's short name, as a time axis labels it: "Apr" (English needs no Babel), « avr. » (Babel's CLDR).
+
+    >>> import datetime
+    >>> april = datetime.date(2021, 4, 13)
+    >>> format_month_abbr(april), format_month_abbr(april, "fr")
+    ('Apr', 'avr.')
+    """
+    code = normalize(lang)
+    if code == "en":
+        return _EN_MONTHS[d.month - 1][:3]
+    from babel.dates import format_date as _babel_date
+
+    return _babel_date(d, "MMM", locale=code)
+
+
 def format_number(n: Any, lang: Any = "en") -> str:
-    """A number with the language's grouping: ``"1,000"``, ``"1 000"`` (Babel's narrow no-break space in French)."""
+    """A number with the language's grouping: ``"1,000"``, ``"1 000"`` (Babel's narrow no-break space in French).
+
+    The one way the kit writes a count for people; a whole number in English needs no Babel.
+
+    >>> format_number(12345), format_number(12345, "fr") == "12\u202f345", format_number(7, "fr")
+    ('12,345', True, '7')
+    """
+    code = normalize(lang)
+    if code == "en" and isinstance(n, int) and not isinstance(n, bool):
+        return f"{n:,}"  # what Babel's English locale gives
     from babel.numbers import format_decimal
 
-    return format_decimal(n, locale=normalize(lang))
+    return format_decimal(n, locale=code)
 
 
 def and_list(items: Any, lang: Any = "en") -> str:

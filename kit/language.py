@@ -113,6 +113,11 @@ class Language:
     body_before: str
     body_after: str
     assembly: str  # a word that makes a resolution the General Assembly's
+    # reference tables: the prefix of this language's columns (``fr_name``, ``fr_acronym``); English has none
+    column_prefix: str = ""
+    # how quoted words are set off in this language (“...”, « ... » with no-break spaces)
+    quote_open: str = "“"
+    quote_close: str = "”"
 
     def month_number(self, name: str) -> int | None:
         """1-12 for a month name of this language (any case), else ``None``."""
@@ -389,6 +394,9 @@ _FR = Language(
     body_before=r"(?!x)x$",
     body_after=r"\s+(?:du\s+Conseil\s+de\s+sécurité|du\s+Conseil|de\s+l['’]Assemblée\s+générale|de\s+l['’]Assemblée)",
     assembly="Assemblée",
+    column_prefix="fr_",
+    quote_open="«\u00a0",
+    quote_close="\u00a0»",
 )
 
 LANGUAGES: dict[str, Language] = {"en": _EN, "fr": _FR}
@@ -443,6 +451,8 @@ class DocumentWords:
     agenda: str  # an agenda-item heading: groups item, title
     meeting_line: str  # a press release's meeting line "9,391st Meeting (PM)", "2023 Session, 246th Meeting (AM)"
     media: str  # a press release's furniture: "For information media. Not an official record."
+    session_line: str  # a press release's session line: "Seventy-eighth Session,", "Fifty-eighth General Assembly"
+    numeric_date: str  # a press release's date line in figures, day first ("03/03/2003"): groups day, month, year
     verbatim_speaker: str  # "The President:", "Mr. Okonjo (Nigeria):" opening a first-person speech
     end_mark: str  # the end of a press release ("* *** *")
 
@@ -450,20 +460,24 @@ class DocumentWords:
 _DOCUMENT_WORDS = {
     "en": DocumentWords(
         code="en",
-        record_title=r"^Summary\s+record\s+of\s+the\s+(?P<title>\d+(?:st|nd|rd|th)\s+meeting)\b",
+        record_title=r"^(?i:Summary\s+record\s+of\s+the)\s+(?P<title>\d+(?:st|nd|rd|th)\s+(?i:meeting))\b",
         held=r"^Held\s+at\s+\S",
         chair=r"^(?:Chair|Chairman|Chairperson|Chairwoman|President)\s*:\s*(?P<name>\S.*)$",
         later=r"^later\s*:\s*(?P<name>\S.*)$",
         opened=r"^The\s+meeting\s+was\s+called\s+to\s+order\b",
         rose=r"^The\s+meeting\s+rose\b",
         procedural=r"^The\s+meeting\s+(?:was\s+(?:suspended|resumed)|began|opened)\s+at\b.{0,120}$",
-        agenda=r"^Agenda\s+items?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
+        agenda=r"^(?i:Agenda\s+items?)\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
                r"\s*(?:[:.–-]\s*|\s+)(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*|\d{4}\s+Session,\s*)?"
-                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)\s+(?:\w+\s+)?Meeting(?:s)?\*?"
+                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)(?:\s+and\s+\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th))?"
+                     r"\s+(?:\w+\s+)?Meeting(?:s)?\*?"
                      r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
         media=r"^(?:For\s+information\s+media\b|Not\s+an\s+official\s+record\b|Meetings\s+Coverage\b"
               r"|Press\s+Release\b)",
+        session_line=r"^(?:[A-Z][a-z]+-)?[a-z]*(?:[Tt]h|[Ff]irst|[Ss]econd|[Tt]hird)\s+(?:General\s+Assembly|Session)\b"
+                     r"|^\d{4}\s+(?:Substantive\s+)?Session,?$|^(?:(?:First|Second)\s+Part\s+of\s+)?Resumed\s+Session,?$",
+        numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
         # "The President (spoke in French):", "Mr. Okonjo (Nigeria) (spoke in French):"
         verbatim_speaker=r"^(?:The\s+(?:President|Chair|Acting\s+President)|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
                          r"[^:()\n]{1,60}?)(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
@@ -471,19 +485,24 @@ _DOCUMENT_WORDS = {
     ),
     "fr": DocumentWords(
         code="fr",
-        record_title=r"^Compte\s+rendu\s+analytique\s+de\s+la\s+(?P<title>\d+(?:e|re|ère)\s+séance)\b",
+        record_title=r"^(?i:Compte\s+rendu\s+analytique\s+de\s+la)\s+(?P<title>\d+(?:e|re|ère)\s+(?i:séance))\b",
         held=r"^Tenue\s+au\s+\S",
         chair=r"^(?:Président|Présidente)\s*:\s*(?P<name>\S.*)$",
         later=r"^(?:puis|ensuite)\s*:\s*(?P<name>\S.*)$",
         opened=r"^La\s+séance\s+est\s+ouverte\b",
         rose=r"^La\s+séance\s+est\s+levée\b",
         procedural=r"^La\s+séance\s+(?:est\s+(?:suspendue|reprise)|a\s+(?:commencé|débuté))\s+à\b.{0,120}$",
-        agenda=r"^Points?\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+de\s+"
-               r"l['’]ordre\s+du\s+jour\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
-        meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)\s+séance\*?"
-                     r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit|matin\s+&\s+après-midi))?)$",
+        agenda=r"^(?i:Points?)\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+(?i:de)\s+"
+               r"(?i:l['’]ordre\s+du\s+jour)\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
+        meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)"
+                     r"(?:\s+et\s+\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème))?\s+séances?(?:\s+plénières?)?\*?"
+                     r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit)(?:\s+(?:&|et)\s+(?:après-midi|soir|nuit))?)?)$",
         media=r"^(?:Couverture\s+des\s+réunions\b|Documents?\s+officiels?\b|Communiqué\s+de\s+presse\b"
               r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b)",
+        session_line=r"^(?:[A-ZÉ][a-zé]+-)?[a-zé]*(?:ième|[Pp]remière)\s+(?:session|Assemblée\s+générale)\b"
+                     r"|^Session\s+de\s+fond\s+(?:de\s+)?\d{4},?$"
+                     r"|^(?:(?:Première|Deuxième)\s+partie\s+de\s+la\s+)?[Rr]eprise\s+de\s+session,?$",
+        numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
         # « Le Président (parle en anglais) : », « M. Okonjo (Nigéria) (parle en anglais) : »
         verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?)"
                          r"(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",

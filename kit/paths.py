@@ -29,6 +29,7 @@ __all__ = [
     "PACKAGE_DIR",
     "DATA_DIR",
     "REFERENCE_DIR",
+    "SHIPPED_REFERENCE_DIR",
     "REPORTS_DIR",
     "DEFAULT_REPORT",
     "NOTEBOOKS_DIR",
@@ -52,8 +53,11 @@ def shipped(name: str) -> Path:
 DATA_DIR = shipped("data")
 REPORTS_DIR = DATA_DIR / "reports"
 DEFAULT_REPORT = REPORTS_DIR / "wgpko-2021.md"
-#: The reference tables; ``KIT_REFERENCE_DIR`` points the kit at a trainer's own copy.
-REFERENCE_DIR = Path(os.environ.get("KIT_REFERENCE_DIR") or DATA_DIR / "reference")
+#: The reference tables the kit ships (where a table missing from :data:`REFERENCE_DIR` is read from).
+SHIPPED_REFERENCE_DIR = DATA_DIR / "reference"
+#: The reference tables; ``KIT_REFERENCE_DIR`` points the kit at a trainer's own copy, which may hold only the
+#: tables the trainer changed (:func:`kit.gazetteer.reference_path` falls back to the shipped ones).
+REFERENCE_DIR = Path(os.environ.get("KIT_REFERENCE_DIR") or SHIPPED_REFERENCE_DIR)
 NOTEBOOKS_DIR = shipped("notebooks")
 
 #: The apps' stylesheet and the map's land outline.

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import plotly.express as px
 
+from .display import speaker_names
 from .i18n import and_list, colon, format_date, normalize, translator
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,24 +56,14 @@ def _gazetteer():
     return load_gazetteer()
 
 
-def _state_name(iso3: str, lang: str) -> str | None:
-    """A Member State's name in ``lang`` from the reference table (its UN short name), or None."""
-    try:
-        row = _gazetteer().state(str(iso3))
-    except KeyError:
-        return None
-    return (row.get("fr_name") if lang == "fr" else row.get("un_name")) or None
-
-
-def _speakers(statements: pd.DataFrame, lang: str) -> pd.Series:
-    """The ``speaker`` column as a chart shows it: in English the report's own names; in French a State's
-    French name (persons keep their names, a State without a French name its report name)."""
-    if lang == "en":
+def _speakers(report: "Report", statements: pd.DataFrame, lang: str) -> pd.Series:
+    """The ``speaker`` column as a chart shows it: the report's own names on a chart in the report's language,
+    else the display names of :func:`kit.display.speaker_names` (a State's French name; persons keep theirs)."""
+    labels = speaker_names(report.speakers, lang)
+    if not labels:
         return statements["speaker"]
-    states = statements["speaker_kind"].isin(["member_state", "observer_state"])
-    names = [(_state_name(sid, lang) if is_state else None) or name
-             for sid, name, is_state in zip(statements["speaker_id"], statements["speaker"], states)]
-    return pd.Series(names, index=statements.index, dtype=object)
+    return pd.Series([labels.get(sid, name) for sid, name in zip(statements["speaker_id"], statements["speaker"])],
+                     index=statements.index, dtype=object)
 
 
 def statements_per_delegation(report: "Report", lang: str | None = None) -> "go.Figure":
@@ -80,7 +71,7 @@ def statements_per_delegation(report: "Report", lang: str | None = None) -> "go.
     lang = normalize(lang)
     _ = translator(lang).gettext
     st = report.statements[report.statements["speaker_kind"] == "member_state"]
-    st = st.assign(speaker=_speakers(st, lang))
+    st = st.assign(speaker=_speakers(report, st, lang))
     # TRANSLATORS: legend values of the chart of statements and paragraphs per delegation.
     statements, paragraphs = _("statements"), _("paragraphs")
     t = (st.groupby("speaker").agg(**{statements: ("statement_id", "size"), paragraphs: ("para", "nunique")})
@@ -93,11 +84,11 @@ def statements_per_delegation(report: "Report", lang: str | None = None) -> "go.
     return fig
 
 
-def _theme_labels(lang: str) -> dict[str, str]:
-    """Theme id -> its label in ``lang`` from themes.csv (``label_fr``); empty in English (the report's labels)."""
-    if lang == "en":
-        return {}
-    return {row["theme"]: row[f"label_{lang}"] for row in _gazetteer().theme_rows if row.get(f"label_{lang}")}
+def _theme_labels(themes: pd.DataFrame, lang: str) -> list[str]:
+    """The ``label`` column of ``themes`` in ``lang``: the vocabulary's label (:meth:`Gazetteer.label`), else the
+    report's own."""
+    g = _gazetteer()
+    return [g.label("theme", t, lang) or lab for t, lab in zip(themes["theme"], themes["label"])]
 
 
 def _meeting_labels(meeting_ids, lang: str) -> dict[str, str]:
@@ -115,9 +106,7 @@ def themes_by_meeting(report: "Report", lang: str | None = None) -> "go.Figure":
     _ = translator(lang).gettext
     th = report.themes.merge(report.paragraphs[["para", "meeting_id"]], on="para")
     th = th[th["meeting_id"].notna()].drop_duplicates(["label", "para"])
-    labels = _theme_labels(lang)
-    if labels:
-        th = th.assign(label=[labels.get(t, lab) for t, lab in zip(th["theme"], th["label"])])
+    th = th.assign(label=_theme_labels(th, lang))
     table = pd.crosstab(th["label"], th["meeting_id"])
     table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
     table = table.rename(columns=_meeting_labels(list(table.columns), lang))
@@ -177,10 +166,10 @@ def missions_by_host(report: "Report", lang: str | None = None) -> "go.Figure":
     """Bars: for each host country of a mission the report names, the paragraphs naming its missions."""
     lang = normalize(lang)
     _ = translator(lang).gettext
-    ref = pd.DataFrame(_gazetteer().mission_rows)
+    g = _gazetteer()
+    ref = pd.DataFrame(g.mission_rows)
     ref = ref.assign(host=_host_names(ref, lang),
-                     label=ref["acronym"] if lang == "en" else
-                     ref.get(f"{lang}_acronym", ref["acronym"]).where(lambda s: s.fillna("") != "", ref["acronym"]))
+                     label=[g.label("mission_acronym", a, lang) or a for a in ref["acronym"]])
     m = report.mentions[report.mentions["kind"] == "mission"].merge(ref[["acronym", "host", "label"]],
                                                                    left_on="key", right_on="acronym")
     t = (m.groupby(["host", "label"])["para"].nunique().rename("paragraphs").reset_index()
@@ -200,7 +189,7 @@ def asks_by_speaker(report: "Report", lemmas: "list[str] | tuple[str, ...]", lan
     lang = normalize(lang)
     _ = translator(lang).gettext
     asks = report.statements[report.statements["lemma"].isin(list(lemmas))].copy()
-    asks["speaker"] = _speakers(asks, lang)
+    asks["speaker"] = _speakers(report, asks, lang)
     # TRANSLATORS: legend values of the chart of asks: the speaker asked with other delegations, or alone.
     group, alone = _("in a group"), _("alone")
     asks["how"] = asks["joint"].map({True: group, False: alone}).fillna(alone)

@@ -48,7 +48,7 @@ def _count(table: str, n: int, lang: str) -> str:
              "mentions": lambda: ngettext("{n} mention", "{n} mentions", n),
              "themes": lambda: ngettext("{n} theme", "{n} themes", n)}
     text = forms[table]() if table in forms else f"{{n}} {table}"
-    return text.format(n=n if lang == "en" else format_number(n, lang))
+    return text.format(n=format_number(n, lang))
 
 
 def _numbering_problem(row) -> Message:

@@ -46,7 +46,7 @@ from .citation import cite, cite_rows
 from .errors import Message, ValidationError
 from .i18n import N_
 from .paths import as_created
-from .schema import COLUMNS, DOCUMENT_COLUMNS, TABLES
+from .schema import COLUMNS, TABLES
 
 __all__ = ["ViewReport", "FORMAT", "FORMAT_VERSION", "TABLE_KEYS", "read_json", "write_json", "plain", "typed_rows",
            "document_metadata", "document_rows"]
@@ -99,7 +99,7 @@ class ViewReport:
     def __post_init__(self) -> None:
         self.text = {p["para"]: p["text"] for p in self.paragraphs}
         self.texts = {(p.get("report_id", self.report_id), p["para"]): p["text"] for p in self.paragraphs}
-        self.speaker = {}
+        self.speaker: dict[str, dict] = {}
         for s in self.speakers:  # a corpus lists a speaker once per document: the first document's row
             self.speaker.setdefault(s["speaker_id"], s)
         self.theme_label = {t["theme"]: t["label"] for t in self.themes}

@@ -36,12 +36,11 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 @lru_cache(maxsize=4)
 def abbreviation_rows() -> tuple[dict[str, str], ...]:
-    """The rows of ``abbreviations.csv``: from the reference folder (``KIT_REFERENCE_DIR``), else the kit's copy."""
+    """The rows of ``abbreviations.csv``: from the reference folder (``KIT_REFERENCE_DIR``), else the kit's copy
+    (:func:`kit.gazetteer.reference_path`)."""
     from .gazetteer import read_table
-    from .paths import DATA_DIR, REFERENCE_DIR
 
-    folder = REFERENCE_DIR if (REFERENCE_DIR / "abbreviations.csv").is_file() else DATA_DIR / "reference"
-    return tuple(read_table("abbreviations.csv", folder))
+    return tuple(read_table("abbreviations.csv"))
 
 
 @lru_cache(maxsize=8)

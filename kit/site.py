@@ -113,7 +113,7 @@ def _read_reports(target: Path | None, langs: tuple[str, ...], result: SiteResul
 
     folder = target is not None and target.is_dir()
     reports = []
-    for path in _report_files(target) if folder else [target]:
+    for path in _report_files(target) if folder and target is not None else [target]:
         try:
             reports.append((path, app_report(path)))
         except ReportError as exc:
@@ -190,7 +190,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - the standard library's name
         if len(args) > 1 and str(args[1]).startswith(("4", "5")) and "/favicon.ico " not in str(args[0]):
-            sys.stderr.write("%s - %s\n" % (self.address_string(), format % args))
+            sys.stderr.write(f"{self.address_string()} - {format % args}\n")
 
 
 def serve_site(out: str | Path, port: int = 8867, host: str = "0.0.0.0") -> int:

@@ -33,8 +33,9 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from .gazetteer import Gazetteer
 from .language import UPPER

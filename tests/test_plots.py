@@ -86,9 +86,11 @@ def test_the_default_language_is_the_process_language(r):
 
 
 def test_french_delegations_are_the_french_names_of_the_reference_table(r):
-    g = load_gazetteer()
+    """A French chart names a State as every French page does (kit.display: « Royaume-Uni », « Maroc »)."""
+    from kit.display import state_display_name
+
     states = r.speakers[r.speakers["kind"] == "member_state"]
-    french = {g.state(i)["fr_name"] or name for i, name in zip(states["country_iso3"], states["name"])}
+    french = {state_display_name(i, "fr") or name for i, name in zip(states["country_iso3"], states["name"])}
     fig = plots.statements_per_delegation(r, lang="fr")
     shown = {y for t in fig.data for y in t.y}
     assert shown == french
@@ -97,21 +99,25 @@ def test_french_delegations_are_the_french_names_of_the_reference_table(r):
 
 
 def test_persons_keep_their_names_in_french(r):
+    from kit.display import state_display_name
+
     fig = plots.asks_by_speaker(r, ASK_LEMMAS, lang="fr")
     shown = {y for t in fig.data for y in t.y}
     asks = r.statements[r.statements["lemma"].isin(ASK_LEMMAS)]
     persons = set(asks.loc[asks["speaker_id"].str.startswith("person:"), "speaker"])
     assert persons <= shown
-    g = load_gazetteer()
     for iso in set(asks.loc[asks["speaker_kind"] == "member_state", "speaker_id"]):
-        assert g.state(iso)["fr_name"] in shown
+        assert state_display_name(iso, "fr") in shown
 
 
 def test_a_state_without_a_french_name_keeps_the_report_name(r, monkeypatch):
+    import kit.display
+
     states = r.speakers[r.speakers["kind"] == "member_state"]
     iso, name = states.iloc[0]["country_iso3"], states.iloc[0]["name"]
-    real = plots._state_name
-    monkeypatch.setattr(plots, "_state_name", lambda code, lang: None if code == iso else real(code, lang))
+    real = kit.display.state_display_name
+    monkeypatch.setattr(kit.display, "state_display_name",
+                        lambda code, lang="en": None if code == iso else real(code, lang))
     shown = {y for t in plots.statements_per_delegation(r, lang="fr").data for y in t.y}
     assert name in shown
 

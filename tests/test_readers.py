@@ -29,7 +29,7 @@ from kit.language import LANGUAGES
 from kit.layout import is_furniture, parse_layout
 from kit.parse import parse_rows
 from kit.readers import KIND_NAMES, KINDS, detect_kind, read
-from kit.readers.base import matches
+from kit.readers.base import UNDATED, matches
 from kit.rows import ViewReport
 from kit.sources import read_source, source_from_text
 
@@ -81,7 +81,12 @@ def check_structure(source, doc, kind: str, day: dt.date | None = None) -> None:
     """The invariants of every reader's output."""
     assert doc.kind == kind
     numbers = [p.number for p in doc.paragraphs]
-    assert numbers == list(range(1, len(numbers) + 1))
+    if kind == "meetings_coverage":  # the kit numbers a release's paragraphs
+        assert numbers == list(range(1, len(numbers) + 1))
+    else:  # printed numbers are kept; an excerpt's first number above 1 and each gap are numbering problems
+        assert numbers == sorted(set(numbers))
+        breaks = {n for k, n in enumerate(numbers) if n != (numbers[k - 1] + 1 if k else 1)}
+        assert breaks <= {pr["para"] for pr in doc.problems if pr["problem"] == "gap"}
     assert {p.numbered for p in doc.paragraphs} == {kind != "meetings_coverage"}
     lines = [p.line for p in doc.paragraphs]
     assert lines == sorted(lines) and len(set(lines)) == len(lines)
@@ -97,13 +102,16 @@ def check_structure(source, doc, kind: str, day: dt.date | None = None) -> None:
     for p in doc.paragraphs:
         for line in titles + own:
             assert line not in p.text, (p.number, line)
-    for numeral, title, line in doc.sections:  # a heading sits between paragraphs, never inside one
+    for _numeral, _title, line in doc.sections:  # a heading sits between paragraphs, never inside one
         assert all(p.line != line for p in doc.paragraphs)
     assert len(doc.meetings) == 1
     m = doc.meetings[0]
-    assert (m["first_para"], m["last_para"]) == (1, len(doc.paragraphs))
+    assert (m["first_para"], m["last_para"]) == (numbers[0], numbers[-1])
     if day is not None:
         assert m["date"] == day and m["meeting_id"] == day.isoformat()
+    else:  # an undated header: the meeting is undated and the problems say so
+        assert m["date"] is None and m["meeting_id"] == UNDATED
+        assert "meeting_date" in {pr["problem"] for pr in doc.problems}
 
 
 # ---------------------------------------------------------------- the fixtures
@@ -233,7 +241,8 @@ def test_a_press_release_is_never_a_layout_error(name):
         load_text(text, name=name)
     assert type(info.value) is NotAReportError
     assert "press release covers no meeting" in str(info.value) and "no numbered" not in str(info.value)
-    statement = "SG/SM/22010\n17 October 2023\n\nSecretary-General Welcomes Ceasefire\n\nThe Secretary-General said that he welcomed the ceasefire.\n"
+    statement = ("SG/SM/22010\n17 October 2023\n\nSecretary-General Welcomes Ceasefire\n\n"
+                 "The Secretary-General said that he welcomed the ceasefire.\n")
     with pytest.raises(LayoutError) as info:
         load_text(statement)
     assert type(info.value) is NotAReportError
@@ -348,7 +357,7 @@ def document(draw, kind):
 
     if kind == "summary_record":
         ordinal = f"{n}th meeting" if lang == "en" else f"{n}e séance"
-        head += ["A/C.4/78/SR.%d" % n, ""]
+        head += [f"A/C.4/78/SR.{n}", ""]
         head += ([f"Summary record of the {ordinal}",
                   f"Held at Headquarters, New York, on {_date_text(lang, day, weekday)}, at 3 p.m.",
                   "", "Chair: Mr. Lindqvist (Sweden)"] if lang == "en" else
@@ -501,10 +510,12 @@ def test_a_record_whose_header_gives_no_date_says_so():
     text = (KINDS_DIR / "summary_record_en.txt").read_text(encoding="utf-8")
     undated = "\n".join(line for line in text.split("\n") if not line.startswith("Held at"))
     doc = read(source_from_text(undated, name="undated.txt"))
-    assert doc.kind == "summary_record" and doc.meetings == []
+    assert doc.kind == "summary_record" and [m["date"] for m in doc.meetings] == [None]
     assert [p["problem"] for p in doc.problems] == ["meeting_date"]
-    r = quiet(load_text, undated)  # its statements make it reported speech; no meeting is invented
-    assert r.meetings.empty and "meeting_date" in set(r.problems["problem"])
+    r = quiet(load_text, undated)  # its meeting is read undated: no date is invented
+    assert r.meetings["date"].isna().all() and r.meetings["meeting_id"].tolist() == [UNDATED]
+    assert "meeting_date" in set(r.problems["problem"]) and set(r.paragraphs["meeting_id"]) == {UNDATED}
+    r.validate()
 
 
 def _kit(*args: str):

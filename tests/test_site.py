@@ -168,7 +168,7 @@ def test_downloads_are_files_with_the_kits_csv_rules(site):
     notes = {f.suffix for f in (site / "fr").rglob("files/note-*/*")}
     assert notes == {".md", ".html", ".docx"}
     for page in pages(site / "en"):
-        for tag, _attr, href in parse(page).links:
+        for _tag, _attr, href in parse(page).links:
             if href.startswith("files/"):
                 assert (page.parent / unquote(href)).is_file(), f"{page.name}: {href}"
 
@@ -179,7 +179,7 @@ def test_every_link_is_relative_and_leads_to_a_file_of_the_site(site):
     seen = 0
     for page in pages(site):
         parsed = parse(page)
-        for tag, attr, value in parsed.links:
+        for _tag, _attr, value in parsed.links:
             parts = urlsplit(value)
             assert not parts.scheme and not parts.netloc and not value.startswith("/"), f"{page}: {value}"
             if parts.path:
@@ -449,7 +449,7 @@ def test_choosers_and_map_dots_open_their_pages(site, view, offline):
 def test_the_search_index_holds_every_paragraph_and_speaker_span(view):
     index = search_index(view)
     assert [p[0] for p in index["paras"]] == [p["para"] for p in view.paragraphs]
-    for para, text, spans in index["paras"]:
+    for _para, text, spans in index["paras"]:
         for start, end, speaker in spans:
             assert 0 <= start < end <= len(text.encode("utf-16-le")) // 2 and speaker
 

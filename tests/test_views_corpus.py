@@ -33,8 +33,7 @@ def text_of(markup) -> str:
 
 def download(markup, name_part: str) -> str:
     """The decoded content of the CSV download whose file name contains ``name_part``."""
-    m = re.search(r'download="([^"]*%s[^"]*\.csv)" href="data:[^;]*;charset=utf-8;base64,([^"]*)"'
-                  % re.escape(name_part), str(markup))
+    m = re.search(rf'download="([^"]*{re.escape(name_part)}[^"]*\.csv)" href="data:[^;]*;charset=utf-8;base64,([^"]*)"', str(markup))
     assert m, f"no download named like {name_part!r}"
     return base64.b64decode(m.group(2)).decode("utf-8-sig")
 
@@ -106,7 +105,7 @@ def test_joint_statements_stay_within_their_document(view):
     groups = {}
     for s in view.statements:
         groups.setdefault((s["report_id"], s["group"]), set()).add(s["speaker_id"])
-    for (rid, _g), members in groups.items():
+    for (_rid, _g), members in groups.items():
         if "BIH" in members:
             for other in members - {"BIH"}:
                 expected[other] += 1

@@ -54,7 +54,7 @@ def reader(kind: str) -> Reader:
     >>> reader("minutes")
     Traceback (most recent call last):
     ...
-    kit.errors.ReportError: unknown document kind 'minutes': the kit reads report, summary_record, meetings_coverage, verbatim_record
+    kit.errors.ReportError: unknown document kind 'minutes': the kit reads report, summary_record, ...
     """
     try:
         return READERS[kind]

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from ..language import LANGUAGES, DocumentWords, document_words
 from ..layout import Document
@@ -29,7 +29,12 @@ from ..meetings import parse_date
 from ..paths import REFERENCE_DIR
 from ..sources import SourceText
 
-__all__ = ["Reader", "header_lines", "find_date", "body_of", "masked", "matches", "symbol_in", "HEADER_REACH"]
+__all__ = ["Reader", "header_lines", "find_date", "body_of", "body_named", "masked", "meeting_row",
+           "UNDATED", "matches", "symbol_in",
+           "HEADER_REACH"]
+
+#: The ``meeting_id`` of a meeting whose document prints no date (its ``date`` is ``None``, never a guessed one).
+UNDATED = "undated"
 
 #: How many non-blank lines from the top a detector reads: a header is never longer.
 HEADER_REACH = 80
@@ -148,6 +153,37 @@ def body_of(symbol: str | None, lang: str = "en", folder: Path | None = None) ->
         if symbol.startswith(row["prefix"]):
             return row.get(f"{lang}_name") or row["name"]
     return None
+
+
+def body_named(text: str, lang: str = "en", folder: Path | None = None) -> str | None:
+    """The name in ``lang`` of the body ``text`` names in any language of ``bodies.csv``, perhaps followed by a
+    parenthesis ("Fifth Committee (Resumed)"); ``None`` when ``text`` is not a body's name.
+
+    >>> body_named("Quatrième Commission"), body_named("Fifth Committee (Resumed)", "fr"), body_named("Briefings")
+    ('Fourth Committee', 'Cinquième Commission', None)
+    >>> body_named("(Fourth Committee)")
+    'Fourth Committee'
+    """
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")"):  # "(Fourth Committee)" under the committee's full name
+        text = text[1:-1]
+    name = " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", text).split()).casefold()
+    for row in _bodies(Path(folder) if folder is not None else REFERENCE_DIR):
+        if name and name in {(row.get(k) or "").casefold() for k in row if k == "name" or k.endswith("_name")}:
+            return row.get(f"{lang}_name") or row["name"]
+    return None
+
+
+def meeting_row(day: date | None, title: str | None, chair: str | None, body: str | None, first: int,
+                last: int) -> dict:
+    """The one meeting a header dates: ``meeting_id`` is the date in ISO form, or :data:`UNDATED` with ``date``
+    ``None`` when the header prints no date (the reader then records a ``meeting_date`` problem).
+
+    >>> meeting_row(None, "27th Meeting (AM)", None, "Fourth Committee", 1, 5)["meeting_id"]
+    'undated'
+    """
+    return {"meeting_id": day.isoformat() if day else UNDATED, "date": day, "title": title, "format": None,
+            "chair": chair, "first_para": first, "last_para": last, "section": None, "body": body}
 
 
 def masked(source: SourceText, blank: set[int]) -> SourceText:

@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from ..errors import NotAReportError
@@ -41,13 +42,13 @@ from ..i18n import N_
 from ..language import DocumentWords, document_words
 from ..layout import FOOTNOTE_RULE, Document, Paragraph, is_furniture, join_lines
 from ..sources import SourceText
-from .base import Reader, body_of, find_date, header_lines, matches, symbol_in, words_of
+from .base import Reader, body_named, body_of, find_date, header_lines, matches, meeting_row, symbol_in, words_of
 
 __all__ = ["READER", "read_meetings_coverage", "NO_MEETING"]
 
-NO_MEETING = N_("this press release covers no meeting (no meeting line such as '9391st Meeting (PM)' and date "
-                "line such as '17 October 2023' in its header): the kit reads meetings coverage, not other "
-                "press releases")
+NO_MEETING = N_("this press release covers no meeting (its header has no meeting line such as '9391st Meeting (PM)', "
+                "nor the symbol of a meetings coverage series with a line naming the body, such as 'Fourth "
+                "Committee'): the kit reads meetings coverage, not other press releases")
 _PROSE_END = re.compile(r"[.!?][”\"»’)]?\s*$")  # a sentence ends the block
 _NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
 _RULE = "---"  # the end mark "* *** *" once the markup step (kit.sources) has read it as a horizontal rule
@@ -77,7 +78,30 @@ def _blocks(source: SourceText) -> list[list[int]]:
 
 def _is_header_line(line: str, words: DocumentWords) -> bool:
     return bool(matches("meeting_line", line, words) or matches("media", line, words)
-                or symbol_in([line], "meetings_coverage") or (len(line) < 40 and find_date(line)))
+                or matches("session_line", line, words) or symbol_in([line], "meetings_coverage")
+                or _header_date(line, words) or body_named(line))
+
+
+def _header_date(line: str, words: DocumentWords) -> date | None:
+    """The date of a date line: "17 October 2023", « 17 octobre 2023 », or in figures, day first ("03/03/2003")."""
+    if len(line) >= 40:
+        return None
+    m = matches("numeric_date", line, words)
+    if m:
+        try:
+            return date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        except ValueError:
+            return None
+    return find_date(line)
+
+
+def _covers_a_meeting(head: list[str], header_blocks: list[str], meeting_line: str | None,
+                      symbol: str | None) -> bool:
+    """A meeting line, or the symbol of a meetings coverage series (``bodies.csv``) and a line naming the body
+    ("Fourth Committee", « Quatrième Commission », perhaps over two lines): a plain press statement has neither."""
+    if meeting_line is not None:
+        return True
+    return body_of(symbol) is not None and any(body_named(s) for s in (*head, *header_blocks))
 
 
 def _is_subheading(source: SourceText, block: list[int]) -> bool:
@@ -110,7 +134,7 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
     blocks = _blocks(source)
     header: list[int] = []
     k = 0
-    for k, block in enumerate(blocks):
+    for k, block in enumerate(blocks):  # noqa: B007 (k, where the header ends, is read after the loop)
         text = " ".join(lines[i] for i in block)
         furniture = all(_is_header_line(lines[i], words) for i in block)
         if not furniture and _PROSE_END.search(text) and not matches("media", lines[block[0]], words):
@@ -120,7 +144,7 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
         k = len(blocks)
     head = [lines[i] for i in header]
     meeting_line = next((m.group("title") for m in (matches("meeting_line", s, words) for s in head) if m), None)
-    day = next((d for d in (find_date(s) for s in head if len(s) < 40) if d), None)
+    day = next((d for d in (_header_date(s, words) for s in head) if d), None)
     symbol = symbol_in(head, "meetings_coverage")
     paragraphs: list[Paragraph] = []
     sections: list[tuple[str, str, int]] = []
@@ -139,18 +163,24 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
             continue
         paragraphs.append(Paragraph(len(paragraphs) + 1, join_lines([lines[i] for i in block]), block[0] + 1,
                                     None, title, numbered=False))
-    if meeting_line is None or day is None or not paragraphs:
+    header_blocks = [" ".join(lines[i] for i in b) for b in blocks[:k]]
+    if not _covers_a_meeting(head, header_blocks, meeting_line, symbol) or not paragraphs:
         raise NotAReportError(NO_MEETING, source=source.name, line=(header[0] + 1) if header else 1)
-    # the headline: the first line after the meeting, symbol and date lines that is none of them
-    last = max((i for i, s in enumerate(head) if _is_header_line(s, words)), default=-1)
-    headline = [s for s in head[last + 1:] if not _is_header_line(s, words)] or \
-        [s for s in head if not _is_header_line(s, words)]
+    # the headline: the first header block without a meeting, symbol, date, media or body line (a release copied
+    # from the web prints it above those lines, or between two copies of them), else the first line none of them
+    headline = next(([lines[i] for i in b] for b in blocks[:k] if not any(_is_header_line(lines[i], words) for i in b)),
+                    None) or [s for s in head if not _is_header_line(s, words)]
     doc = Document(source, head, paragraphs, sections, back, symbol=symbol, kind="meetings_coverage")
-    body = body_of(symbol, words.code)
+    body = body_of(symbol, words.code) or next((b for b in (body_named(s, words.code) for s in (*head, *header_blocks))
+                                                if b), None)
     doc.header = {"symbol": symbol, "date": day, "title": headline[0] if headline else None, "body": body,
                   "meeting": meeting_line, "chair": None}
-    doc.meetings = [{"meeting_id": day.isoformat(), "date": day, "title": meeting_line, "format": None,
-                     "chair": None, "first_para": 1, "last_para": len(paragraphs), "section": None, "body": body}]
+    if day is None:  # no date line: the meeting is read undated, never with a guessed date
+        doc.problems.append({"problem": "meeting_date", "para": None, "line": (header[0] + 1) if header else 1,
+                             "expected": None,
+                             "message": "the header of this press release gives no date (a line such as '17 October "
+                                        "2023'): its meeting is read without a date"})
+    doc.meetings = [meeting_row(day, meeting_line, None, body, 1, len(paragraphs))]
     return doc
 
 

@@ -23,7 +23,8 @@ Examples
 >>> from kit.sources import source_from_text
 >>> doc = read_summary_record(source_from_text(
 ...     "A/C.4/78/SR.9\\n\\nSummary record of the 9th meeting\\n"
-...     "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\\n\\nChair: Mr. Lindqvist (Sweden)\\n\\n"
+...     "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\\n\\n"
+...     "Chair: Mr. Lindqvist (Sweden)\\n\\n"
 ...     "The meeting was called to order at 3.05 p.m.\\n\\nGeneral debate\\n\\n"
 ...     "1. Mr. Okonjo (Nigeria) said that training mattered.\\n\\nThe meeting rose at 5 p.m.\\n"))
 >>> [(p.number, p.section_title, p.text) for p in doc.paragraphs]
@@ -41,7 +42,18 @@ from pathlib import Path
 from ..language import DocumentWords, document_words
 from ..layout import Document, is_furniture, join_lines, parse_layout
 from ..sources import SourceText
-from .base import Reader, body_of, find_date, header_lines, masked, matches, symbol_in, words_of
+from .base import (
+    Reader,
+    body_named,
+    body_of,
+    find_date,
+    header_lines,
+    masked,
+    matches,
+    meeting_row,
+    symbol_in,
+    words_of,
+)
 
 __all__ = ["READER", "read_summary_record"]
 
@@ -49,6 +61,7 @@ _PARA_ONE = re.compile(r"^\s{0,8}1\.(?:\s+\S|\s*$)")
 _PARA_START = re.compile(r"^\s{0,8}\d+\.(?:\s+\S|\s*$)")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
+_SUB_ITEM = re.compile(r"^\([a-z]\)\s+\S")  # an agenda item's sub-item: "(a) United Nations Interim Force ..."
 
 
 def detect(lines: list[str]) -> bool:
@@ -66,18 +79,26 @@ def _language(source: SourceText) -> DocumentWords:
 
 
 def _header_end(stripped: list[str], words: DocumentWords) -> int:
-    """Index of the first line after the header: the "called to order" line, else paragraph 1 or the heading
-    just above it; the end of the text when there is neither (the layout then says there are no paragraphs)."""
+    """Index of the first line after the header: the "called to order" line, else paragraph 1 (an excerpt's first
+    numbered paragraph) or the heading just above it; the end of the text when there is none (the layout then says
+    there are no paragraphs)."""
     opened = next((i for i, s in enumerate(stripped) if matches("opened", s, words)), None)
     first = opened if opened is not None else next((i for i, s in enumerate(stripped) if _PARA_ONE.match(s)), None)
+    if first is None:  # an excerpt: its first paragraph keeps the number it prints ("49."), after a blank line
+        first = next((i for i, s in enumerate(stripped) if _PARA_START.match(s) and (i == 0 or not stripped[i - 1])),
+                     None)
     if first is None:
         return len(stripped)
     # an agenda-item heading (perhaps wrapped) right above: the first heading of the body (some records print it
     # before "The meeting was called to order")
-    for i in range(first - 1, max(first - 6, -1), -1):
+    seen = 0
+    for i in range(first - 1, -1, -1):
+        if not stripped[i]:
+            continue
         if matches("agenda", stripped[i], words):
             return i
-        if stripped[i] and _SENTENCE_END.search(stripped[i]):
+        seen += 1  # a wrapped title, or an item's sub-items ("(a) United Nations Interim Force in Lebanon")
+        if seen >= 6 or _SENTENCE_END.search(stripped[i]):
             break
     return first
 
@@ -104,6 +125,7 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
     the headings' and the record's own procedural lines."""
     headings, blank = [], set()
     i = start
+    after_item = False  # the last line read was an agenda item's heading (or one of its sub-items)
     while i < end:
         line = stripped[i]
         if not line:
@@ -113,6 +135,15 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
             blank.add(i)
             i += 1
             continue
+        if _SUB_ITEM.match(line) and not _SENTENCE_END.search(line) and headings and headings[-1][0] and (
+                after_item or (not stripped[i - 1] and (i + 1 >= end or not stripped[i + 1]))):
+            # "(a) United Nations Disengagement Observer Force (continued)": a sub-item of the agenda item above,
+            # right under it or alone between paragraphs
+            headings.append((headings[-1][0], line, i + 1))
+            blank.add(i)
+            i += 1
+            continue
+        after_item = False
         agenda = matches("agenda", line, words)
         if agenda or _is_free_heading(stripped, i, end, i in source.headings, symbol):
             j = i + 1
@@ -127,6 +158,7 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
                 item, title = None, text
             headings.append((item, title, i + 1))
             blank.update(range(i, j))
+            after_item = bool(agenda)
             i = j
             continue
         i += 1
@@ -168,8 +200,8 @@ def read_summary_record(source: SourceText, reference_folder: Path | None = None
     if doc.header["date"] is None:
         doc.problems.append({"problem": "meeting_date", "para": None, "line": 1, "expected": None,
                              "message": "the header of this summary record gives no meeting date (a line such as "
-                                        "'Held at Headquarters, New York, on Tuesday, 17 October 2023'): the "
-                                        "record is read without its meeting"})
+                                        "'Held at Headquarters, New York, on Tuesday, 17 October 2023'): "
+                                        "its meeting is read without a date"})
     return doc
 
 
@@ -177,6 +209,8 @@ def _header_fields(header: list[str], lines: list[str], words: DocumentWords, sy
     """Symbol, title, date, chair, later chair, agenda items and body of a summary record's header."""
     out: dict = {"symbol": symbol, "date": None, "title": None, "chair": None, "later_chair": None,
                  "body": body_of(symbol, words.code), "agenda": []}
+    if out["body"] is None:  # an excerpt without its symbol: the body its header names ("(Fourth Committee)")
+        out["body"] = next((b for b in (body_named(line, words.code) for line in header[:12]) if b), None)
     for i, line in enumerate(header):
         title = matches("record_title", line, words)
         if title and out["title"] is None:
@@ -206,14 +240,12 @@ def _leaders(name: str) -> str:
 
 
 def _meeting(doc: Document) -> list[dict]:
-    """The record's one meeting, dated from the header, covering every paragraph ([] when the header gives no
-    date: the record is then said to date no meeting)."""
-    day = doc.header.get("date")
-    if day is None or not doc.paragraphs:
+    """The record's one meeting, dated from the header (undated when the header gives no date), covering every
+    paragraph."""
+    if not doc.paragraphs:
         return []
-    return [{"meeting_id": day.isoformat(), "date": day, "title": doc.header.get("title"), "format": None,
-             "chair": _name_only(doc.header.get("chair")), "first_para": doc.paragraphs[0].number,
-             "last_para": doc.paragraphs[-1].number, "section": None, "body": doc.header.get("body")}]
+    return [meeting_row(doc.header.get("date"), doc.header.get("title"), _name_only(doc.header.get("chair")),
+                        doc.header.get("body"), doc.paragraphs[0].number, doc.paragraphs[-1].number)]
 
 
 def _name_only(chair: str | None) -> str | None:
@@ -222,7 +254,7 @@ def _name_only(chair: str | None) -> str | None:
     >>> _name_only("Mr. Lindqvist (Sweden)"), _name_only(None)
     ('Mr. Lindqvist', None)
     """
-    return re.sub(r"\s*\([^)]*\)\s*$", "", chair).strip() if chair else None
+    return re.sub(r"(?:\s*\([^)]*\))+\s*$", "", chair).strip() if chair else None
 
 
 READER = Reader("summary_record", detect, read_summary_record,

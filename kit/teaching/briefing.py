@@ -12,6 +12,4 @@ from .figures import figure_kind, find_figures
 from .note import Item, Note, NoteError, Section, build_note
 from .note_render import cite_paras
 
-Line = Item  # the old name of a note entry
-
-__all__ = ["Note", "Section", "Item", "Line", "build_note", "NoteError", "figure_kind", "find_figures", "cite_paras"]
+__all__ = ["Note", "Section", "Item", "build_note", "NoteError", "figure_kind", "find_figures", "cite_paras"]

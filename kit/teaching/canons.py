@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import numbers
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_
 from ..language import LANGUAGES
@@ -161,10 +162,10 @@ def scalar(x: Any) -> Any:
 # the name tables (one per kind of item), from the reference data and the report's own tables.
 # Speakers are read by the one resolver of the kit, kit.teaching.speakers.SpeakerNames.
 
-_CANON_CACHE: dict[tuple[str, int], tuple["Report", Canon]] = {}
+_CANON_CACHE: dict[tuple[str, int], tuple[Report, Canon]] = {}
 
 
-def canon_for(name: str | None, r: "Report") -> Canon | None:
+def canon_for(name: str | None, r: Report) -> Canon | None:
     """The :class:`Canon` called ``name`` for report ``r`` (cached for the last reports checked)."""
     if name is None:
         return None
@@ -177,7 +178,7 @@ def canon_for(name: str | None, r: "Report") -> Canon | None:
     return cached[1]
 
 
-def speaker_canon(r: "Report") -> Canon:
+def speaker_canon(r: Report) -> Canon:
     """Speakers by any name :class:`kit.teaching.speakers.SpeakerNames` reads: id, name (accents optional), ISO
     code, the reference table's names and initials ("UK"), surname, first name, honorific + surname
     ("Major General Menon", "Dr. Lennartz")."""
@@ -185,7 +186,7 @@ def speaker_canon(r: "Report") -> Canon:
     return Canon(N_("a speaker"), {}, known=set(r.speakers["speaker_id"]), convert=names)
 
 
-def country_canon(r: "Report") -> Canon:
+def country_canon(r: Report) -> Canon:
     """Countries by ISO code, UN name and running names in English and French (with or without the French article),
     their initials and the ``country`` rows of abbreviations.csv ("DRC", « RDC », « RCA »), mission host names, and
     the names the report itself prints (its mentions and its delegations)."""
@@ -211,7 +212,7 @@ def mission_names(row: dict) -> list[str]:
             row.get("fr_name", ""), *str(row.get("fr_alt_names", "")).split("|")]
 
 
-def mission_canon(r: "Report") -> Canon:
+def mission_canon(r: Report) -> Canon:
     """Missions by English or French acronym (UNMISS, MINUSS), full name and other names in both languages
     (missions.csv), and the words the report prints ("Mission des Nations Unies au Soudan du Sud (MINUSS)")."""
     from ..gazetteer import load_gazetteer
@@ -229,7 +230,7 @@ def mission_canon(r: "Report") -> Canon:
     return Canon(N_("a mission"), table)
 
 
-def theme_canon(r: "Report") -> Canon:
+def theme_canon(r: Report) -> Canon:
     """Themes by id or label, English or French (the vocabulary's ``label`` and ``label_fr``, and the report's
     themes table, whose labels are in the report's language)."""
     from ..gazetteer import load_gazetteer
@@ -246,7 +247,7 @@ _CITATION = re.compile(r"(?<![\w/])(?:(?P<body>[SA])/RES/)?(?P<n>\d{1,4}(?:/\d{1
                        re.I)
 
 
-def resolution_canon(r: "Report") -> Canon:
+def resolution_canon(r: Report) -> Canon:
     """Resolutions by symbol with or without its year ("S/RES/2518 (2020)", "S/RES/2518"), as cited in English or
     French ("resolution 2518 (2020)", "Security Council resolution 2518", « la résolution 2518 (2020) du Conseil de
     sécurité », "2518 (2020)") or by the bare number 2518. A General Assembly resolution (A/RES/34/169) is read
@@ -282,7 +283,7 @@ def resolution_canon(r: "Report") -> Canon:
     return Canon(N_("a resolution"), {name_key(k): k for k in keys}, known=keys, convert=convert)
 
 
-def para_canon(r: "Report") -> Canon:
+def para_canon(r: Report) -> Canon:
     """Paragraph numbers, also written "27", "para. 27" or "paragraph 27"."""
     def convert(x: Any) -> Any:
         if isinstance(x, str):
@@ -293,7 +294,7 @@ def para_canon(r: "Report") -> Canon:
     return Canon(N_("a paragraph number"), {}, known={int(p) for p in r.paragraphs["para"]}, convert=convert)
 
 
-_BUILDERS: dict[str, Callable[["Report"], Canon]] = {
+_BUILDERS: dict[str, Callable[[Report], Canon]] = {
     "speaker": speaker_canon, "country": country_canon, "mission": mission_canon, "theme": theme_canon,
     "resolution": resolution_canon, "para": para_canon,
 }

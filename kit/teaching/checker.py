@@ -57,14 +57,15 @@ import json
 import numbers
 import os
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import pandas as pd
 
 from ..i18n import N_, colon, normalize, semicolon, translator
 from .canons import Canon, add_names, canon_for, loose_key, scalar  # noqa: F401 - the checker's names, re-exported
+from .exercise_model import Exercise, Mistake  # also the checker's names
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
@@ -97,52 +98,6 @@ class Result:
         return f"{_MARK[self.status]} {self.exercise}{colon(self.lang)} {self.message}"
 
     __str__ = __repr__
-
-
-@dataclass
-class Mistake:
-    """A common mistake: ``answer(report)`` is what a participant making it gets, ``hint`` what to tell them.
-
-    ``{got}`` in the hint is replaced by a short description of the participant's answer.
-    """
-
-    answer: Callable[["Report"], Any]
-    hint: str
-
-
-@dataclass
-class Exercise:
-    """One exercise of the workshop.
-
-    Parameters
-    ----------
-    id
-        The number shown in the notebook, e.g. ``"1.3"`` (what the progress file records).
-    slug
-        A readable name, e.g. ``"speakers.delegations"`` (also accepted by :func:`check`).
-    kind
-        ``number``, ``set`` (any order), ``choice`` (one item; tied items all accepted, alone or together),
-        ``mapping`` (a number per item, e.g. a ``value_counts()``) or ``figure`` (a plotly bar chart of a mapping).
-    expected
-        Function of the report giving the answer (a number, a set, or a dict for mapping/figure).
-    canon
-        Name of the :class:`Canon` that reads the items (``speaker``, ``theme``, ``mission``, ``country``,
-        ``resolution``, ``para``), or ``None`` for plain values.
-    core
-        ``True`` for the ~8 exercises of the 90-minute session; the others are stretch exercises.
-    """
-
-    id: str
-    slug: str
-    question: str
-    kind: str
-    expected: Callable[["Report"], Any]
-    unit: str = N_("items")
-    mistakes: list[Mistake] = field(default_factory=list)
-    canon: str | None = None
-    core: bool = False
-    tip: str = ""
-    solution: str = ""
 
 
 # ---------------------------------------------------------------------------

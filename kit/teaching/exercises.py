@@ -38,7 +38,7 @@ import pandas as pd
 from ..i18n import N_
 from . import ASK_LEMMAS
 from .asks import SHOULD_PATTERN
-from .checker import Exercise, Mistake
+from .exercise_model import Exercise, Mistake
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report

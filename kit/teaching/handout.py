@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
 import pandas as pd
 from jinja2 import Environment, select_autoescape
@@ -37,9 +38,8 @@ from markupsafe import Markup
 from . import ASK_LEMMAS
 from .asks import addressee, ask_form, form_kind
 from .briefing import figure_kind
-from .speakers import display_names
 from ..citation import cite, paragraphs
-from ..display import format_date, meeting_format
+from ..display import format_date, meeting_format, speaker_names
 from ..i18n import N_, colon, format_number, normalize, translator
 from ..sentences import key_sentence, sentence_spans
 
@@ -176,7 +176,7 @@ def _ask_summed_up(page: _Page) -> list[dict]:
         if len(st) else []
     if not len(sizes):
         return []
-    labels = display_names(r.speakers, page.lang) if page.lang != "en" else {}
+    labels = speaker_names(r.speakers, page.lang)
     (para, group), n = sizes.index[0], int(sizes.iloc[0])
     rows = st[(st["para"] == para) & (st["group"] == group)]
     return [{"question": page._("In this paragraph the report sums up several delegations in one sentence (it groups "
@@ -284,19 +284,16 @@ def mission_acronym(key: str, lang: str) -> str:
     >>> mission_acronym("UNMISS", "fr"), mission_acronym("UNMISS", "en")
     ('MINUSS', 'UNMISS')
     """
-    if lang == "en":
-        return key
     from ..gazetteer import load_gazetteer
 
-    row = next((row for row in load_gazetteer().mission_rows if row["acronym"] == key), None)
-    return (row or {}).get(f"{lang}_acronym") or key
+    return load_gazetteer().label("mission_acronym", key, lang) or key
 
 
 def _named(statements: pd.DataFrame, r: "Report", lang: str) -> pd.DataFrame:
     """Statements whose ``speaker`` is the speaker's display name in ``lang`` (the report's own words in English)."""
-    if lang == "en":
+    labels = speaker_names(r.speakers, lang)
+    if not labels:
         return statements
-    labels = display_names(r.speakers, lang)
     return statements.assign(speaker=[labels.get(sid, name) for sid, name in
                                       zip(statements["speaker_id"], statements["speaker"])])
 
@@ -384,14 +381,17 @@ def _chair_answer(r: "Report", chair: str, tr, lang: str = "en") -> str:
         return tr.gettext("{chair}, {title} of {organization}").format(chair=chair, title=title, organization=org)
     if title and org and report_lang == lang == "fr" and state.get("fr_name") and org.startswith(state["fr_name"]):
         return f"{chair}, {title} {_de(state.get('fr_article', ''), org)}"
-    name = state.get("fr_name" if lang == "fr" else "un_name") or iso
+    name = load_gazetteer().label("state", iso, lang) or iso
     return f"{chair} ({name})"
 
 
 def _quoted(text: str, lang: str = "en") -> str:
     """The report's words in the handout language's quotation marks: “...” in English, « ... » in French (with
     no-break spaces). The words themselves stay verbatim."""
-    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"“{text}”"
+    from ..language import language
+
+    L = language(lang)
+    return f"{L.quote_open}{text}{L.quote_close}"
 
 
 def _naming(texts: dict, names: list[str], first: int, last: int) -> list[int]:

@@ -31,6 +31,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
+from ..display import display_names  # the one rule of a State's display name (kit.display); importable from here
+
 __all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names", "country_forms", "display_names"]
 
 
@@ -186,10 +188,10 @@ def state_names(row: Mapping) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _state_rows() -> tuple[dict, ...]:
-    from ..gazetteer import read_table
+    from ..gazetteer import load_gazetteer
 
     try:
-        return tuple(read_table("member_states.csv"))
+        return tuple(load_gazetteer().table("member_states.csv"))
     except OSError:
         return ()
 
@@ -235,42 +237,15 @@ def _around_honorifics() -> tuple[re.Pattern, re.Pattern]:
 def _honorifics() -> set[str]:
     """Honorifics and ranks of ``honorifics.csv`` (folded), e.g. "mr", "major general", and their French forms with
     the article French text writes (« le général de division », as the French handout names a person)."""
-    from ..gazetteer import load_gazetteer, read_table
+    from ..gazetteer import load_gazetteer
 
+    g = load_gazetteer()
     try:
-        rows = read_table("honorifics.csv")
+        rows = g.table("honorifics.csv")
     except OSError:
         return set()
-    g = load_gazetteer()
     french = {g.honorific_in(r["honorific"], "fr") for r in rows if r.get("honorific")}
     return {name_key(r["honorific"]) for r in rows if r.get("honorific")} | {name_key(f) for f in french if f}
-
-
-def display_names(speakers: Any, lang: str = "en") -> dict[str, str]:
-    """Short display names by ``speaker_id``: a State's UN short name when it is short ("Türkiye"), else its shortest
-    running name ("United Kingdom"; in French without its article, "Royaume-Uni"); a person's name.
-
-    >>> display_names([{"speaker_id": "GBR", "name": "United Kingdom of Great Britain and Northern Ireland",
-    ...                 "kind": "member_state", "country_iso3": "GBR"}], "fr")
-    {'GBR': 'Royaume-Uni'}
-    """
-    prefix = "fr_" if lang == "fr" else ""
-    short: dict[str, str] = {}
-    for row in _state_rows():
-        names = [_bare(n) for n in row.get(prefix + "running_names", "").split("|") if n]
-        un = row.get("fr_name" if prefix else "un_name", "")
-        if un and "(" not in un and len(un) <= 20:
-            short[row["iso3"]] = un
-        elif names:
-            short[row["iso3"]] = min(names, key=len)
-    out = {}
-    for s in rows_of(speakers):
-        name = s.get("name") or s["speaker_id"]
-        iso = s.get("country_iso3")
-        if s.get("kind") in ("member_state", "observer_state") and iso in short:
-            name = short[iso]
-        out[s["speaker_id"]] = name
-    return out
 
 
 def _bare(name: str) -> str:

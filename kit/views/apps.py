@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from typing import Callable
 from urllib.parse import parse_qs, urlencode
 
 from markupsafe import Markup
 
 from .. import i18n
-from ..display import meeting_format
+from ..display import meeting_format, speaker_names
 from ..errors import ReportError
 from ..i18n import ngettext
 from ..schema import DOCUMENT_COLUMNS
@@ -121,8 +120,9 @@ _LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
 
 def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     """``r`` as the apps show it in ``lang``: theme labels from that language's column of ``themes.csv``
-    (``label_fr``), mission names from ``missions.csv`` (``fr_name``) and citations in that language
-    ("par. 26 à 28"). The report's own text (quotes, speakers' names, meeting titles) is unchanged.
+    (``label_fr``), mission names from ``missions.csv`` (``fr_name``), States by their names in that language
+    (:func:`kit.display.speaker_names`: « Maroc ») and citations in that language ("par. 26 à 28"). The report's
+    own text (quotes, persons' names, meeting titles) is unchanged.
 
     >>> r = localized(app_report(), "fr")
     >>> r.cite([27, 26, 28]).endswith("par. 26 à 28")
@@ -132,19 +132,16 @@ def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     memo = _LOCALIZED.get((id(r), lang))
     if memo is not None and memo[0] is r:
         return memo[1]
-    from ..gazetteer import read_table
+    from ..gazetteer import load_gazetteer
 
-    column = "label" if lang == "en" else f"label_{lang}"
-    labels: dict[str, str] = {}
-    try:
-        for row in read_table("themes.csv"):
-            if row.get(column):
-                labels.setdefault(row["theme"], row[column])
-    except OSError:
-        pass
-    missions = {k: {**m, "name": m.get(f"{lang}_name") or m.get("name") or k} if lang != "en" else m
-                for k, m in r.missions.items()}  # mission names from the reference table's fr_name
-    view = dataclasses.replace(r, themes=[{**t, "label": labels.get(t["theme"], t["label"])} for t in r.themes],
+    g = load_gazetteer()
+    missions = {k: {**m, "name": g.label("mission", k, lang) or m.get("name") or k} for k, m in r.missions.items()}
+    names = speaker_names(r.speakers, lang)  # a State's name in the page's language (« Maroc »)
+    view = dataclasses.replace(r, themes=[{**t, "label": g.label("theme", t["theme"], lang) or t["label"]}
+                                          for t in r.themes],
+                               speakers=[{**s, "name": names.get(s["speaker_id"], s["name"])} for s in r.speakers],
+                               statements=[{**s, "speaker": names.get(s["speaker_id"], s["speaker"])}
+                                           for s in r.statements] if names else r.statements,
                                missions=missions, cite_lang=lang)
     _LOCALIZED[(id(r), lang)] = (r, view)
     return view
@@ -167,8 +164,7 @@ def _kind_legend() -> Markup:
 
 def _number(n: int) -> str:
     """A count as the page's language writes it ("1,000", "1 000"); Babel only for a language other than English."""
-    lang = i18n.get_language()
-    return f"{n:,}" if lang == "en" else i18n.format_number(n, lang)
+    return i18n.format_number(n, i18n.get_language())
 
 
 def _statement_rows(r: ViewReport, statements: list[dict]) -> list[list]:
@@ -493,38 +489,29 @@ def _statement_columns(r: ViewReport | None = None) -> list[str]:
     return [_ref_column(r) if r is not None else _("Para."), _("Speaker"), _("Verb"), _("Paragraph text")]
 
 
-def _initials(name: str) -> str:
-    """Initials of the capitalised words: "Democratic Republic of the Congo" -> "DRC"."""
-    return "".join(w[0] for w in re.findall(r"[^\s\-]+", name) if w[:1].isupper())
-
-
 def speaker_aliases(r: ViewReport) -> dict[str, set[str]]:
     """Other names participants type for each Member State that speaks: lower-cased.
 
-    Derived from the reference table ``member_states.csv``: its ``iso3`` code (USA), its ``un_name`` and
-    ``running_names``, the initials of those names (UK, US, USA, DRC, CAR), and the names of an optional
-    ``short_names`` column (``|``-separated) where a trainer can add more.
+    The names of the kit's one resolver (:func:`kit.teaching.speakers.state_names`: the ``iso3`` code, the UN and
+    running names in English and French, their initials where no other State shares them: UK, US, DRC, CAR), and
+    the names of an optional ``short_names`` column of ``member_states.csv`` (``|``-separated) where a trainer can
+    add more.
 
     >>> from kit.views import app_report
     >>> aliases = speaker_aliases(app_report())
-    >>> all(a == a.lower() for names in aliases.values() for a in names)
+    >>> all(a == a.lower() for names in aliases.values() for a in names) and "uk" in aliases["GBR"]
     True
     """
-    from ..gazetteer import read_table
+    from ..gazetteer import load_gazetteer
+    from ..teaching.speakers import state_names
 
     out: dict[str, set[str]] = {}
-    for row in read_table("member_states.csv"):
+    for row in load_gazetteer().table("member_states.csv"):
         sid = row.get("iso3", "")
         if sid not in r.speaker:
             continue
-        names = [row.get("un_name", ""), *str(row.get("running_names") or "").split("|"),
-                 *str(row.get("short_names") or "").split("|")]
-        aliases = {sid.lower()}
-        for n in filter(None, (x.strip() for x in names)):
-            aliases.add(n.lower())
-            if len(_initials(n)) >= 2:
-                aliases.add(_initials(n).lower())
-        out[sid] = aliases
+        names = [*state_names(row), *str(row.get("short_names") or "").split("|")]
+        out[sid] = {n.strip().lower() for n in names if n.strip()}
     return out
 
 

@@ -28,8 +28,9 @@ from typing import Iterable
 from markupsafe import Markup
 
 from ..errors import ReportError
+from ..i18n import LANGUAGES
 from .data import ViewReport, app_report
-from .html import _, panel, render
+from .html import _, render
 
 __all__ = ["ALT_ENV", "alt_report", "paragraph_pairs", "speaker_pairs", "statement_pairs", "side_by_side_html",
            "LANGUAGE_LABELS"]
@@ -111,12 +112,8 @@ def side_by_side_html(a: ViewReport, b: ViewReport | None, pairs: list[tuple[int
             _("Side by side in English and French: this server has only one language version of the report."))
     la, lb = _lang(a), _lang(b)
     if la == lb:
-        lb = "fr" if la == "en" else "en"
+        lb = next(code for code in LANGUAGES if code != la)  # both in one language: label b with the other
     return render("bilingual.html.j2", heading=heading, rows=pairs,
                   langs=[(la, LANGUAGE_LABELS.get(la, la)), (lb, LANGUAGE_LABELS.get(lb, lb))],
                   labels=[a.label, b.label])
 
-
-def bilingual_panel(a: ViewReport, b: ViewReport | None, pairs: list[tuple[int, str, str]], heading: str) -> Markup:
-    """:func:`side_by_side_html` in the apps' panel (for a notebook or a test)."""
-    return panel(side_by_side_html(a, b, pairs, heading))

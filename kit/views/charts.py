@@ -63,13 +63,8 @@ def bar_chart(items: Sequence[tuple[str, float, str]], *, title: str = "", unit:
 
 
 def _month(d: dt.date) -> str:
-    """A month's short name in the apps' language ("Apr", "avr."); Babel only for a language other than English."""
-    lang = i18n.get_language()
-    if lang == "en":
-        return d.strftime("%b")
-    from babel.dates import format_date as babel_date
-
-    return babel_date(d, "MMM", locale=lang)
+    """A month's short name in the apps' language ("Apr", "avr."): :func:`kit.i18n.format_month_abbr`."""
+    return i18n.format_month_abbr(d, i18n.get_language())
 
 
 def _date(s: str | None) -> dt.date | None:

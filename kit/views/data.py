@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..citation import cite
 from ..errors import ReportError
+from ..gazetteer import reference_files
 from ..i18n import N_
 from ..paths import DEFAULT_REPORT, PACKAGE_DIR, REFERENCE_DIR
 from ..rows import ViewReport, read_json, write_json
@@ -86,8 +87,8 @@ def cache_key(path: str | Path) -> str:
             h.update(doc.name.encode() + b"\0" + hashlib.sha256(doc.read_bytes()).digest())
     else:
         h.update(hashlib.sha256(path.read_bytes()).digest())
-    for ref in sorted(Path(REFERENCE_DIR).glob("*.csv")):
-        h.update(ref.name.encode() + b"\0" + hashlib.sha256(ref.read_bytes()).digest())
+    for name, ref in reference_files(REFERENCE_DIR).items():  # the tables the parser reads, shipped ones too
+        h.update(name.encode() + b"\0" + hashlib.sha256(ref.read_bytes()).digest())
     return h.hexdigest()[:32]
 
 

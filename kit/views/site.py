@@ -30,9 +30,9 @@ import base64
 import html as _html
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from markupsafe import Markup, escape
@@ -40,8 +40,7 @@ from markupsafe import Markup, escape
 from .. import i18n
 from ..errors import ReportError
 from . import queries
-from .apps import (_header, compare_table, localized, missions_html, overview_html, speakers_html,
-                   themes_html)
+from .apps import _header, compare_table, localized, missions_html, overview_html, speakers_html, themes_html
 from .data import ViewReport
 from .html import STYLE, _, panel, render
 
@@ -182,7 +181,7 @@ def _speaker_pages(r: ViewReport) -> Iterator[Page]:
     yield Page("speakers.html", title, "speakers",
                _head(r, "speakers", lead, _picker("speaker", _("Speaker"), choose, None))
                + _links(_("Every speaker"), choose))
-    for label, href, sid in pages:
+    for _label, href, sid in pages:
         name = r.speaker[sid]["name"]
         others = [(lab, _pair(sid, o, order)) for lab, _h, o in pages if o != sid]
         yield Page(href, f"{name} · {title}", "speakers",
@@ -223,7 +222,7 @@ def _mission_pages(r: ViewReport) -> Iterator[Page]:
     yield Page("missions.html", title, "missions",
                _head(r, "missions", lead, *([_picker("mission", _("Mission"), options, None)] if options else []))
                + missions_html(r, None))
-    for (label, href), m in zip(options, summary):
+    for (_label, href), m in zip(options, summary):
         yield Page(href, f"{m['key']} · {title}", "missions",
                    _head(r, "missions", lead, _picker("mission", _("Mission"), options, href))
                    + missions_html(r, m["key"]))

@@ -1,0 +1,106 @@
+"""One way to read the reference tables: one fallback rule for every table, one label for every caller."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kit import gazetteer
+from kit.gazetteer import (
+    LABEL_KINDS,
+    load_gazetteer,
+    read_table,
+    reference_files,
+    reference_path,
+)
+from kit.paths import SHIPPED_REFERENCE_DIR
+
+SHIPPED = sorted(p.name for p in SHIPPED_REFERENCE_DIR.glob("*.csv"))
+
+
+def _write_without_last_row(source, target):
+    lines = source.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    assert len(lines) > 2, source  # a header and at least two rows
+    target.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("changed", SHIPPED)
+def test_a_folder_with_one_changed_table_falls_back_for_every_other(changed, tmp_path, monkeypatch):
+    """A trainer's KIT_REFERENCE_DIR holding only the table they changed: that table is theirs, every other one
+    is the shipped one, whichever table it is and whoever reads it (read_table, the gazetteer, the cache key)."""
+    _write_without_last_row(SHIPPED_REFERENCE_DIR / changed, tmp_path / changed)
+    monkeypatch.setattr(gazetteer, "REFERENCE_DIR", tmp_path)
+    shipped = {name: read_table(name, SHIPPED_REFERENCE_DIR) for name in SHIPPED}
+    assert read_table(changed) == shipped[changed][:-1]
+    assert reference_path(changed) == tmp_path / changed
+    assert set(reference_files(tmp_path)) == set(SHIPPED)
+    g = load_gazetteer(tmp_path)
+    for name in SHIPPED:
+        want = shipped[name][:-1] if name == changed else shipped[name]
+        assert read_table(name) == want, name
+        assert g.table(name) == want, name
+        assert reference_files(tmp_path)[name] == (tmp_path if name == changed else SHIPPED_REFERENCE_DIR) / name
+
+
+def test_an_empty_folder_reads_the_shipped_tables(tmp_path):
+    g = load_gazetteer(tmp_path, lang="fr")
+    shipped = load_gazetteer(SHIPPED_REFERENCE_DIR, lang="fr")
+    assert g.state_rows == shipped.state_rows and g.place_rows == shipped.place_rows
+    assert g.org_rows == shipped.org_rows and g.honorifics == shipped.honorifics
+    assert g.mission_rows == shipped.mission_rows
+
+
+def test_a_table_nowhere_is_a_clear_file_not_found(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no_such_table.csv"):
+        read_table("no_such_table.csv", tmp_path)
+
+
+def test_kit_reference_dir_with_one_table_changes_that_table_only(tmp_path):
+    """The environment variable itself, in a fresh interpreter: a French theme label changed in the trainer's
+    themes.csv is the label; the State names still come from the shipped member_states.csv."""
+    rows = (SHIPPED_REFERENCE_DIR / "themes.csv").read_text(encoding="utf-8").split("\n")
+    header = rows[0].split(",")
+    first = rows[1].split(",")
+    first[header.index("label_fr")] = "Étiquette du formateur"
+    (tmp_path / "themes.csv").write_text("\n".join([rows[0], ",".join(first)]) + "\n", encoding="utf-8")
+    code = ("from kit.gazetteer import load_gazetteer; g = load_gazetteer(); "
+            f"print(g.label('theme', {first[0]!r}, 'fr')); print(g.label('state', 'MAR', 'fr'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "KIT_REFERENCE_DIR": str(tmp_path)}).stdout.split("\n")
+    morocco = next(r for r in read_table("member_states.csv", SHIPPED_REFERENCE_DIR) if r["iso3"] == "MAR")
+    assert out[:2] == ["Étiquette du formateur", morocco["fr_name"]]
+
+
+@pytest.mark.parametrize("kind", sorted(LABEL_KINDS))
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_label_is_the_column_of_its_language(kind, lang):
+    """Every key of a kind's table gets the cell of the language's column (or None for an empty cell)."""
+    tables, key_column, column_of = LABEL_KINDS[kind]
+    g = load_gazetteer()
+    column = column_of(g.language if lang == "en" else load_gazetteer(lang="fr").language)
+    seen = set()
+    for name in tables:
+        for row in read_table(name):
+            if row[key_column] in seen:
+                continue
+            seen.add(row[key_column])
+            if row.get(column):
+                assert g.label(kind, row[key_column], lang) == row[column]
+    assert seen
+
+
+def test_a_theme_label_is_the_same_from_every_caller():
+    """The apps, the charts and the gazetteer name each theme of the report alike, in each language."""
+    from kit import load_report, plots
+    from kit.views import app_report
+    from kit.views.apps import localized
+
+    r, report = app_report(), load_report()
+    g = load_gazetteer()
+    for lang in ("en", "fr"):
+        from_apps = {t["theme"]: t["label"] for t in localized(r, lang).themes}
+        from_plots = dict(zip(report.themes["theme"], plots._theme_labels(report.themes, lang)))
+        assert from_apps == from_plots, lang
+        assert all(from_apps[t] == (g.label("theme", t, lang) or from_apps[t]) for t in from_apps)
+        if lang == "fr":
+            assert any(g.label("theme", t, "fr") != g.label("theme", t, "en") for t in from_apps)
