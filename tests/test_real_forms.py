@@ -8,7 +8,7 @@ language), with the speakers a reader marks in ``expected.csv``: the kit must fi
 and no one in a paragraph that reports no one's words (an unnamed group, a meeting that only "heard" a text,
 narrative).
 
-The checks the kit does not pass yet are listed in ``open.csv`` and run by ``tests/test_real_forms_open.py``
+The checks the kit does not pass yet are listed in ``open.csv`` and measured by ``benchmarks/real_forms_open.py``
 (they fail there until the kit reads the form; then move the row out of ``open.csv``): this file runs all the
 others.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -50,7 +50,7 @@ def paragraph_cases(open_ones: bool) -> list:
             if (("no_one_else", key[0], str(key[1]), "") in OPEN) == open_ones]
 
 
-@lru_cache(maxsize=None)
+@cache
 def statements(name: str) -> dict[int, set[str]]:
     """The speakers the kit finds in each paragraph of one fixture."""
     r = load_report(FOLDER / name)
