@@ -164,9 +164,10 @@ def _head(r: ViewReport, app: str, lead: str, *controls: Markup) -> Markup:
 
 # ---------------------------------------------------------------------------- pages of each app
 
-def _pair(sid: str, other: str, order: dict[str, int]) -> str:
-    """The page of a pair of speakers: one page per pair, the first in the list first (either page links to it)."""
-    a, b = sorted((sid, other), key=order.__getitem__)
+def _pair(sid: str, other: str) -> str:
+    """The page of a pair of speakers: one page per pair (either speaker's page links to it), named by the two
+    speaker ids in order, so that the English and French sites, whose lists sort differently, name it alike."""
+    a, b = sorted((sid, other))
     return f"compare-{slug(a)}-{slug(b)}.html"
 
 
@@ -183,7 +184,7 @@ def _speaker_pages(r: ViewReport) -> Iterator[Page]:
                + _links(_("Every speaker"), choose))
     for _label, href, sid in pages:
         name = r.speaker[sid]["name"]
-        others = [(lab, _pair(sid, o, order)) for lab, _h, o in pages if o != sid]
+        others = [(lab, _pair(sid, o)) for lab, _h, o in pages if o != sid]
         yield Page(href, f"{name} · {title}", "speakers",
                    _head(r, "speakers", lead, _picker("speaker", _("Speaker"), choose, href),
                          _picker("compare", _("Compare with"), others, None))
@@ -192,7 +193,7 @@ def _speaker_pages(r: ViewReport) -> Iterator[Page]:
             o = r.speaker[other]["name"]
             body = render("site_compare.html.j2", name=name, other=o, table=compare_table(r, sid, other),
                           back=[(name, href), (o, other_href)])
-            yield Page(_pair(sid, other, order), f"{name} · {o} · {title}", "speakers",
+            yield Page(_pair(sid, other), f"{name} · {o} · {title}", "speakers",
                        _head(r, "speakers", lead) + panel(body))
 
 
