@@ -310,6 +310,12 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
                     q = doc.add_paragraph(style="List Bullet 2")
                     q.add_run(part["text"] + " ")
                     q.add_run(part["cite"]).italic = True
+    save_docx(doc, path, stamp)
+
+
+def save_docx(doc, path: str | Path | io.IOBase, stamp: _dt.datetime) -> None:
+    """Write a python-docx document to a path or an open binary file, with fixed zip times (the same note or
+    report gives the same bytes): the one way the teaching material writes Word files."""
     buf = io.BytesIO()
     doc.save(buf)
     data = _fixed_zip(buf.getvalue(), stamp)

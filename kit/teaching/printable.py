@@ -115,7 +115,7 @@ def to_docx(report: Any, path: str | Path | io.IOBase, lang: str | None = None) 
     Document = require("docx", "Word (.docx)", "export").Document
     from docx.shared import Mm, Pt
 
-    from .note_render import _fixed_zip
+    from .note_render import save_docx
 
     doc_data = printable(report, lang)
     doc = Document()
@@ -147,13 +147,7 @@ def to_docx(report: Any, path: str | Path | io.IOBase, lang: str | None = None) 
         fmt.left_indent, fmt.first_line_indent, fmt.space_after = Mm(10), Mm(-10), Pt(6)
         p.add_run(f"{row['number']}.\t")
         p.add_run(row["text"])
-    buf = io.BytesIO()
-    doc.save(buf)
-    data = _fixed_zip(buf.getvalue(), stamp)
-    if isinstance(path, (str, Path)):
-        Path(path).write_bytes(data)
-    else:
-        path.write(data)
+    save_docx(doc, path, stamp)
 
 
 def to_pdf(report: Any, path: str | Path, lang: str | None = None) -> None:
