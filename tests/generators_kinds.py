@@ -131,8 +131,12 @@ def _surname(i: int) -> str:
     return "".join(SURNAME_SYLLABLES[int(c)] for c in str(i)).title() + "ndo"
 
 
-def _de(form: str) -> str:
-    """« de » + a French running form with its article: « du Mexique », « de la France », « des Palaos »."""
+def de(form: str) -> str:
+    """« de » + a French running form with its article: « du Mexique », « de la France », « des Palaos ».
+
+    The one definition of the tests' French « de »: ``tests/test_french.py`` and the tests that generate French
+    text import it from here.
+    """
     if form.startswith("le "):
         return "du " + form[3:]
     if form.startswith("les "):
@@ -269,11 +273,11 @@ def _mc_statement(lang: str):
         name = _running(row, lang)
         if lang == "fr":
             if form == 0:
-                text = f"Le représentant {_de(name)} a déclaré que {_claim(rng, lang)}."
+                text = f"Le représentant {de(name)} a déclaré que {_claim(rng, lang)}."
             elif form == 1:
-                text = f"La représentante {_de(name)} a souligné que {_claim(rng, lang)}."
+                text = f"La représentante {de(name)} a souligné que {_claim(rng, lang)}."
             else:
-                text = f"Pour sa part, le représentant {_de(name)} a estimé que {_claim(rng, lang)}."
+                text = f"Pour sa part, le représentant {de(name)} a estimé que {_claim(rng, lang)}."
         elif form == 0:
             text = f"The representative of {name} said that {_claim(rng, lang)}."
         elif form == 1:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from kit import load_text
 from kit.teaching.note import CUT_LANG, MAX_WORDS, QUOTED_KINDS, NoteError, build_note, json_schema, note_tables
 
-from .test_french import de
+from .generators_kinds import de
 
 # What the issue lists as ask forms; "the need for/to" counts only right after the speaker's own verb.
 ASK_WORDS = re.compile(r"\bcall(?:ed|s)? (?:for|on|upon)\b|\brecommend|\brequest(?:ed|ing|s (?:that|for))\b|\burg"

@@ -25,6 +25,7 @@ from kit.language import LANGUAGES, detect_language
 from kit.meetings import parse_date
 
 from .conftest import SYNTHETIC, as_pdf_text, need_module
+from .generators_kinds import de  # the one French « de » of the tests
 from .test_properties import assert_exactly_their_speakers, numbered, with_page_breaks
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -32,18 +33,6 @@ KIT = Path(__file__).resolve().parents[1] / "kit"
 G_FR = load_gazetteer(lang="fr")
 MEMBERS = [row for row in G_FR.state_rows if row["status"] == "member"]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-VOWELS = tuple("AEIOUÉÈÊÎÏÔÖÛÜH")
-
-
-def de(form: str) -> str:
-    """« de » + a French running form with its article: « du Mexique », « de la France », « des États-Unis »."""
-    if form.startswith("le "):
-        return "du " + form[3:]
-    if form.startswith("les "):
-        return "des " + form[4:]
-    if form.startswith(("la ", "l'")):
-        return "de " + form
-    return ("d'" if form.startswith(VOWELS) else "de ") + form
 
 
 def forms(row: dict) -> list[str]:
