@@ -26,8 +26,9 @@ import pytest
 from kit import load_report
 from kit.testing import start_voila
 from kit.views import app_report, queries
-from kit.views.apps import MAX_QUERY, speaker_aliases
 from kit.views.registry import APPS as REGISTRY
+from kit.views.shell import MAX_QUERY
+from kit.views.speakers import speaker_aliases
 
 from .conftest import need
 from .test_views import INJECTED
@@ -35,7 +36,7 @@ from .test_views import INJECTED
 pytestmark = pytest.mark.browser
 
 ALL_APPS = [a.name for a in REGISTRY]
-APPS = ["overview", "speakers", "themes", "missions"]  # the exploration apps of kit.views.apps
+APPS = ["overview", "speakers", "themes", "missions"]  # the exploration apps (kit.views.overview, speakers, themes, missions)
 WIDGET_APPS = APPS[1:]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
