@@ -327,6 +327,18 @@ def test_app_fits_the_screen(open_app, app, size):
         assert overlaps == [], f"overlapping text on the timeline: {overlaps}"
 
 
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("app", ["themes", "briefing_note"])
+def test_how_to_choose_several_fits_the_device(open_app, app, size):
+    """The apps with a list to choose several from say how: a phone has no Ctrl key, so a phone is told to tap,
+    a computer to Ctrl- or Cmd-click, and neither sees the other's advice."""
+    w = open_app(app, viewport=SIZES[size])
+    text = w.page.inner_text(".kit-head")
+    keys, touch = "Ctrl", "tap the list"
+    assert (keys in text) == (size == "desktop"), text
+    assert (touch in text) == (size == "phone"), text
+
+
 @pytest.mark.parametrize("app", ALL_APPS)
 def test_axe_finds_no_serious_violations(open_app, app):
     if not AXE.exists():

@@ -113,10 +113,10 @@ class _BriefingApp:
         self.word_link = html_widget("kit-word-link")
         self.out = html_widget("kit-out")
         intro = html_widget("kit-head", panel(header(
-            self.corpus or r, "briefing_note", _("Choose a meeting and, if you like, themes and speakers (Ctrl/Cmd-click for "
-                                  "several; none chosen means all). The note below updates: every line is a "
+            self.corpus or r, "briefing_note", _("Choose a meeting and, if you like, themes and speakers (none chosen means "
+                                  "all). The note below updates: every line is a "
                                   "sentence of the report, word for word, with the paragraph to cite. Check it "
-                                  "against the report before you use it."))))
+                                  "against the report before you use it."), several=True)))
         self.widget = make_app_class()(repr(self), [
             intro, W.VBox([*([self.document] if self.document is not None else []), self.meeting, self.themes,
                            self.speakers, W.HBox([self.clear, self.word])]),

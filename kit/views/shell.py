@@ -111,11 +111,14 @@ def nav(current: str) -> Markup:
     return render("nav.html.j2", apps=REGISTRY, current=current, lang=i18n.get_language(), switch=switch_links())
 
 
-def header(r: ViewReport, current: str, lead: str) -> Markup:
+def header(r: ViewReport, current: str, lead: str, several: bool = False) -> Markup:
+    """The top of an app: its title, the apps' links, the report, what to do here (``lead``) and, where the app
+    has a list to choose several from (``several``), how to: with the keyboard on a computer, by touch on a phone
+    (the stylesheet shows the one that fits the screen)."""
     documents = ngettext("{n} document", "{n} documents", len(r.labels)).format(n=number(len(r.labels))) \
         if r.is_corpus else ""
     return render("header.html.j2", app_title=app_named(current).title, nav=nav(current),
-                  title=r.metadata.get("title") or r.report_id, label=r.label, lead=lead, documents=documents,
+                  title=r.metadata.get("title") or r.report_id, label=r.label, lead=lead, several=several, documents=documents,
                   span=corpus.date_range(r) if r.is_corpus else "")
 
 

@@ -157,9 +157,9 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
     query.observe(research, names="value")
     redraw()
     intro = html_widget("kit-head", panel(header(r, "themes", _("Search the report for any words; the results appear "
-                                              "right under the search box. Or choose one or more themes "
-                                              "(Ctrl or Cmd and click for several): where they come up, who "
-                                              "raised them, and the sentences with the matched terms marked."))))
+                                              "right under the search box. Or choose one or more themes: "
+                                              "where they come up, who raised them, and the sentences with the "
+                                              "matched terms marked."), several=True)))
     app = make_app_class()(f"Themes app: {r.report_id}, {len(options)} themes",
                             [intro, query, status, found, pick, out])
     app.add_class("kit-app")
