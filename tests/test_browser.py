@@ -523,6 +523,24 @@ def _mission_option(w: Watched, key: str) -> str:
     return next(o for o in options if o.startswith(key + " "))
 
 
+FITS_JS = """sel => {
+  const e = document.querySelector(sel), st = getComputedStyle(e);
+  const ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+  const room = e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 20;  // the arrow
+  return [...e.options].filter(o => ctx.measureText(o.textContent).width > room).map(o => o.textContent);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_mission_choices_read_whole_on_the_narrowest_phone(open_app, french_server, lang):
+    """A phone shows only the chosen line of a list: each mission's line (acronym, host, mentions) fits it."""
+    w = open_app("missions", srv=french_server if lang == "fr" else None, viewport=FIT_SIZES["small-phone"],
+                 query=f"?lang={lang}")
+    w.page.wait_for_selector(".kit-mission select", timeout=60_000)
+    assert w.page.evaluate(FITS_JS, ".kit-mission select") == []
+
+
 def test_choosing_a_mission_shows_its_sentences(open_app, view, frames):
     w = open_app("missions")
     key = queries.mission_summary(view)[-1]["key"]

@@ -69,8 +69,8 @@ def missions_app(report: ViewReport | None = None, mission: str | None = None, l
     if err:
         return err
     summary = queries.mission_summary(r)
-    options = [("{} — {} ({})".format(m["key"], m["name"],
-                                      ngettext("{n} mention", "{n} mentions", m["n"]).format(n=m["n"])),
+    # acronym and count: a phone shows the chosen line whole; the table under the map gives name and host
+    options = [("{} ({})".format(m["key"], ngettext("{n} mention", "{n} mentions", m["n"]).format(n=m["n"])),
                 m["key"]) for m in summary]
     keys = [k for _, k in options]
     asked = mission or query_param("mission")

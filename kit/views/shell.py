@@ -136,7 +136,7 @@ _LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
 
 def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     """``r`` as the apps show it in ``lang``: theme labels from that language's column of ``themes.csv``
-    (``label_fr``), mission names from ``missions.csv`` (``fr_name``), States by their names in that language
+    (``label_fr``), mission names and hosts from ``missions.csv`` (``fr_name``, ``fr_host``), States by their names in that language
     (:func:`kit.display.speaker_names`: « Maroc ») and citations in that language ("par. 26 à 28"). The report's
     own text (quotes, persons' names, meeting titles) is unchanged.
 
@@ -151,7 +151,8 @@ def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     from ..gazetteer import load_gazetteer
 
     g = load_gazetteer()
-    missions = {k: {**m, "name": g.label("mission", k, lang) or m.get("name") or k} for k, m in r.missions.items()}
+    missions = {k: {**m, "name": g.label("mission", k, lang) or m.get("name") or k,
+                    "host": g.label("mission_host", k, lang) or m.get("host") or ""} for k, m in r.missions.items()}
     names = speaker_names(r.speakers, lang)  # a State's name in the page's language (« Maroc »)
     view = dataclasses.replace(r, themes=[{**t, "label": g.label("theme", t["theme"], lang) or t["label"]}
                                           for t in r.themes],
