@@ -30,12 +30,12 @@ import http.server
 import shutil
 import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from . import i18n
 from .errors import ReportError
 from .i18n import N_
+from .paths import asset
 
 __all__ = ["build_site", "serve_site", "SiteResult", "LANG_CHOICES", "MARKER"]
 
@@ -161,7 +161,7 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
     _prepare(out)
     (out / "_kit").mkdir()
     for name in ASSETS:
-        (out / "_kit" / name).write_bytes((resources.files("kit") / "assets" / name).read_bytes())
+        (out / "_kit" / name).write_bytes(asset(name).read_bytes())
     entries: list[dict] = []
     used = {"_kit"}
     for path, r in reports:

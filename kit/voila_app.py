@@ -40,7 +40,6 @@ import logging
 import os
 import sys
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -52,11 +51,13 @@ from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .paths import VOILA_TEMPLATE_DIR, asset
+
 __all__ = ["KitVoila", "RoomKernelManager", "landing_page", "apps_landing_page", "page_language", "TEMPLATE_DIR",
            "main"]
 
 #: The kit's Voilà template folder (also holds the landing page template).
-TEMPLATE_DIR = Path(str(resources.files("kit"))) / "views" / "jupyter" / "voila" / "templates" / "kit"
+TEMPLATE_DIR = VOILA_TEMPLATE_DIR
 
 _NOISE = ("is not trusted",)
 
@@ -98,7 +99,7 @@ def landing_page(sections: list[tuple[str, str, list[tuple[str, str, str]]]],
     title = _("Peacekeeping Briefing Kit") if title is None else title
     subtitle = _("Open an app: it runs on this laptop, nothing is sent to the internet.") if subtitle is None \
         else subtitle
-    css = (resources.files("kit.assets") / "apps.css").read_text(encoding="utf-8")
+    css = asset("apps.css").read_text(encoding="utf-8")
     rows = [{"heading": h, "intro": intro, "links": [{"title": t, "href": href, "summary": s}
                                                       for t, href, s in links]}
             for h, intro, links in sections]

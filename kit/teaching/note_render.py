@@ -20,13 +20,13 @@ import io
 import re
 import zipfile
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cite_paras, paragraphs
 from ..display import format_date, meeting_format
 from ..i18n import N_, and_list, colon, semicolon, translator
+from ..paths import TEACHING_TEMPLATES_DIR
 
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
@@ -234,7 +234,7 @@ def _md_row(r: dict) -> str:
 def _template():
     import jinja2
 
-    folder = resources.files("kit.teaching") / "templates"
+    folder = TEACHING_TEMPLATES_DIR
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False,
                              loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")))
     return env.get_template("note.html.j2"), (folder / "note.css").read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ Safe by default: app HTML is rendered from autoescaping Jinja2 templates
 from __future__ import annotations
 
 import base64
-from importlib import resources
 from typing import Iterable, Sequence
 
 import jinja2
@@ -23,6 +22,7 @@ from markupsafe import Markup, escape
 from ..exports import csv_text, escape_markdown  # noqa: F401 - csv_text is part of this module's API
 from .. import i18n
 from ..i18n import N_
+from ..paths import asset
 
 __all__ = ["esc", "render", "highlight", "kwic", "table", "para_ref", "download_link", "csv_text", "csv_download",
            "markdown_escape", "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
@@ -49,7 +49,7 @@ def _(message: str) -> str:
 
 # One stylesheet for every app (kit/assets/apps.css), read once as package data.
 STYLE = Markup("<style>{}</style>").format(
-    Markup((resources.files("kit") / "assets" / "apps.css").read_text(encoding="utf-8")))
+    Markup(asset("apps.css").read_text(encoding="utf-8")))
 
 # The apps' templates (kit/views/templates/*.html.j2), autoescaped.
 # Their text is marked with jinja2's i18n extension (``{{ _("...") }}``) and translated, when rendered, into the
