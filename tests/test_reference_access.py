@@ -113,11 +113,11 @@ ACCESSOR = {"kit/gazetteer.py", "kit/paths.py"}
 
 
 def direct_reads(source: str) -> list[str]:
-    """The places in ``source`` that read a CSV or find the reference folder without the accessor.
+    """The places in ``source`` that read a CSV or make a reference table's path without the accessor.
 
     >>> direct_reads("import csv\\nrows = list(csv.DictReader(open(REFERENCE_DIR / 'asks.csv')))")
-    ['2: csv.DictReader', '2: REFERENCE_DIR']
-    >>> direct_reads("w = csv.writer(out)\\nrows = read_table('asks.csv')")
+    ['2: csv.DictReader', "2: REFERENCE_DIR / 'asks.csv'"]
+    >>> direct_reads("w = csv.writer(out)\\nrows = read_table('asks.csv', REFERENCE_DIR)")
     []
     """
     import ast
@@ -126,20 +126,25 @@ def direct_reads(source: str) -> list[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Attribute) and node.attr in {"reader", "DictReader", "read_csv"}:
             found.append(f"{node.lineno}: {ast.unparse(node)}")
-        elif isinstance(node, ast.Name) and node.id in {"REFERENCE_DIR", "SHIPPED_REFERENCE_DIR", "read_csv"}:
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "glob":
+            if any(isinstance(a, ast.Constant) and str(a.value).endswith(".csv") for a in node.args):
+                found.append(f"{node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Name) and node.id == "read_csv":
             found.append(f"{node.lineno}: {node.id}")
-        elif isinstance(node, ast.alias) and node.name in {"REFERENCE_DIR", "SHIPPED_REFERENCE_DIR"}:
-            found.append(f"{getattr(node, 'lineno', 0)}: import {node.name}")
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.right, ast.Constant):
-            if node.right.value == "reference":  # DATA_DIR / "reference": the folder named again
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            left, right = ast.unparse(node.left), node.right
+            name = right.value if isinstance(right, ast.Constant) and isinstance(right.value, str) else ""
+            if left.endswith("REFERENCE_DIR") or name == "reference" or name.endswith(".csv"):
                 found.append(f"{node.lineno}: {ast.unparse(node)}")
     return found
 
 
 def test_the_check_finds_a_direct_read():
-    assert direct_reads("from kit.paths import REFERENCE_DIR")
+    assert direct_reads("from kit.paths import REFERENCE_DIR\npath = REFERENCE_DIR / name")
     assert direct_reads("import pandas as pd\nt = pd.read_csv(path)")
     assert direct_reads("folder = DATA_DIR / 'reference'")
+    assert direct_reads("rows = open(folder / 'bodies.csv').read()")
+    assert direct_reads("paths = sorted(folder.glob('*.csv'))")
     assert direct_reads("import csv\nfor row in csv.reader(f): pass")
 
 

@@ -35,7 +35,7 @@ from ..citation import cite
 from ..errors import ReportError
 from ..gazetteer import reference_files
 from ..i18n import N_
-from ..paths import DEFAULT_REPORT, PACKAGE_DIR
+from ..paths import DEFAULT_REPORT, PACKAGE_DIR, REFERENCE_DIR
 from ..rows import ViewReport, read_json, write_json
 from ..sources import corpus_files
 
@@ -87,7 +87,7 @@ def cache_key(path: str | Path) -> str:
             h.update(doc.name.encode() + b"\0" + hashlib.sha256(doc.read_bytes()).digest())
     else:
         h.update(hashlib.sha256(path.read_bytes()).digest())
-    for name, ref in reference_files().items():  # the tables the parser reads, shipped ones too
+    for name, ref in reference_files(REFERENCE_DIR).items():  # the tables the parser reads, shipped ones too
         h.update(name.encode() + b"\0" + hashlib.sha256(ref.read_bytes()).digest())
     return h.hexdigest()[:32]
 
