@@ -18,14 +18,14 @@ from typing import Iterable, Sequence
 import jinja2
 from markupsafe import Markup, escape
 
-# The one CSV rule (formula guard) and Markdown escaping rule of the kit.
-from ..exports import csv_text, escape_markdown  # noqa: F401 - csv_text is part of this module's API
+# The one CSV rule (formula guard) of the kit; report text in Markdown goes through kit.exports.escape_markdown.
+from ..exports import csv_text  # noqa: F401 - csv_text is part of this module's API
 from .. import i18n
 from ..i18n import N_
 from ..paths import asset
 
 __all__ = ["esc", "render", "highlight", "kwic", "table", "para_ref", "download_link", "csv_text", "csv_download",
-           "markdown_escape", "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
+           "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
            "panel", "term_spans", "kind_label"]
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -124,15 +124,6 @@ def para_ref(para: object) -> Markup:
     return Markup('<span class="para">{}</span>').format(para)
 
 
-def markdown_escape(text: object) -> str:
-    r"""Report text made inert in Markdown (:func:`kit.exports.escape_markdown`, the rule ``kit note`` uses too).
-
-    >>> markdown_escape("<script>alert(1)</script> *x*")
-    '\\<script\\>alert(1)\\</script\\> \\*x\\*'
-    """
-    return escape_markdown("" if text is None else str(text))
-
-
 def download_link(filename: str, content: str | bytes, label: str, mime: str = "text/csv") -> Markup:
     """An ``<a download>`` with the file inside a ``data:`` URI: no server round trip.
 
@@ -163,7 +154,7 @@ def csv_download(filename: str, columns: Sequence[str], rows: Iterable[Sequence]
 
 
 def markdown_download(filename: str, markdown: str, label: str = "") -> Markup:
-    """A Markdown file to download (build its text with :func:`markdown_escape` on report text)."""
+    """A Markdown file to download (build its text with :func:`kit.exports.escape_markdown` on report text)."""
     return download_link(filename, markdown, label or _("Briefing note (Markdown)"), mime="text/markdown")
 
 
