@@ -27,7 +27,7 @@ from pathlib import Path
 
 from voila_server import ROOT, Server  # benchmarks/voila_server.py (puts the checkout on sys.path)
 
-from kit.views.registry import APPS as REGISTRY  # noqa: E402
+from kit.views.registry import APPS as REGISTRY
 
 APPS = tuple(app.name for app in REGISTRY)  # every app of kit.views.registry
 

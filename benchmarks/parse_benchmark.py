@@ -40,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import kit  # noqa: E402
-from kit.report import DEFAULT_REPORT  # noqa: E402
+import kit  # noqa: E402 - the checkout is put on sys.path above
+from kit.report import DEFAULT_REPORT  # noqa: E402 - the checkout is put on sys.path above
 from tests.conftest import long_report  # noqa: E402 - the one generator of long reports (tests use it too)
 from tests.generators_kinds import write_corpus  # noqa: E402 - generated summary records and press releases
 

@@ -33,10 +33,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit.parse import parse_rows  # noqa: E402
-from kit.paths import DEFAULT_REPORT  # noqa: E402
-from kit.readers import detect_kind, read  # noqa: E402
-from kit.sources import read_source, source_from_text  # noqa: E402
+from kit.parse import parse_rows  # noqa: E402 - the checkout is put on sys.path above
+from kit.paths import DEFAULT_REPORT  # noqa: E402 - the checkout is put on sys.path above
+from kit.readers import detect_kind, read  # noqa: E402 - the checkout is put on sys.path above
+from kit.sources import read_source, source_from_text  # noqa: E402 - the checkout is put on sys.path above
 from tests.conftest import long_report  # noqa: E402 - the one generator of long reports
 
 RECORD_HEAD = ("United Nations    A/C.4/78/SR.9\n\nFourth Committee\n\nSummary record of the 9th meeting\n"

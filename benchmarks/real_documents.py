@@ -37,8 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import kit  # noqa: E402
-from kit.errors import ReportError  # noqa: E402
+import kit  # noqa: E402 - the checkout is put on sys.path above
+from kit.errors import ReportError  # noqa: E402 - the checkout is put on sys.path above
 
 HERE = ROOT / "benchmarks" / "real_documents"
 RESULTS = ROOT / "benchmarks" / "results"

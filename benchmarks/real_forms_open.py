@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.test_real_forms import check_finds, check_no_one_else, finds_cases, paragraph_cases  # noqa: E402
+from tests.test_real_forms import check_finds, check_no_one_else, finds_cases, paragraph_cases
 
 
 def main() -> int:

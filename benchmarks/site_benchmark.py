@@ -40,8 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from apps_benchmark import ARGS, BARE, CHROMIUM  # noqa: E402  (the bare page and Chromium as the apps benchmark)
-from voila_server import Server  # noqa: E402
+from apps_benchmark import ARGS, BARE, CHROMIUM  # noqa: E402 - sys.path above; the bare page and Chromium of the apps benchmark
+from voila_server import Server  # noqa: E402 - benchmarks/ is put on sys.path above
 
 #: One page of each kind (the first file of the pattern, alphabetically).
 KINDS = {"overview": "en/index.html", "speakers list": "en/speakers.html", "speaker": "en/speaker-*.html",

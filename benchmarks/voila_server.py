@@ -16,7 +16,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit.testing import start_voila  # noqa: E402
+from kit.testing import start_voila  # noqa: E402 - the checkout is put on sys.path above
 
 
 class Server:

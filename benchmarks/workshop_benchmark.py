@@ -28,9 +28,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit.testing import free_port, wait_until_serving  # noqa: E402
-from kit.views.registry import APPS  # noqa: E402
-from kit.workshop import MAX_PARTICIPANTS, participant_notebooks  # noqa: E402
+from kit.testing import free_port, wait_until_serving  # noqa: E402 - the checkout is put on sys.path above
+from kit.views.registry import APPS  # noqa: E402 - the checkout is put on sys.path above
+from kit.workshop import MAX_PARTICIPANTS, participant_notebooks  # noqa: E402 - the checkout is put on sys.path above
 
 PASSWORD = "benchmark-room"
 SLOW = 300_000

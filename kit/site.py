@@ -188,7 +188,7 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     """Serves the site's folder; one line per error only (not one per page view)."""
 
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+    def log_message(self, format, *args):  # the standard library's signature
         if len(args) > 1 and str(args[1]).startswith(("4", "5")) and "/favicon.ico " not in str(args[0]):
             sys.stderr.write(f"{self.address_string()} - {format % args}\n")
 

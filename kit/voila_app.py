@@ -140,7 +140,7 @@ def _landing(lang: str) -> str:
 class AppHandler(TornadoVoilaHandler):
     """``/voila/render/<app>.ipynb``: only notebooks directly in the served folder; 404 for anything else."""
 
-    async def prepare(self):  # type: ignore[override]
+    async def prepare(self):
         path = (self.path_args[0] if self.path_args else "") or ""
         root = Path(self.settings["kit_root"])
         if "/" in path or "\\" in path or not path.endswith(".ipynb") or not (root / path).is_file():
@@ -173,7 +173,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
 
     max_kernels = Integer(60, config=True, help="Most kernels running at once (0: no limit).")
 
-    async def start_kernel(self, **kwargs):  # type: ignore[override]
+    async def start_kernel(self, **kwargs):
         if self.max_kernels and len(self.list_kernel_ids()) >= self.max_kernels:
             self.log.warning("room full: %d kernels running (RoomKernelManager.max_kernels)", self.max_kernels)
             raise web.HTTPError(503, "the room is full")

@@ -387,8 +387,8 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
         raise SourceError(N_("port {port} is already in use: stop that server or choose another port with --port"),
                           port=port)
     try:
-        import jupyterhub  # noqa: F401
-        import jupyterhub_idle_culler  # noqa: F401
+        import jupyterhub  # noqa: F401 - only whether it is installed
+        import jupyterhub_idle_culler  # noqa: F401 - the same
     except ImportError:
         raise SourceError(N_("kit workshop needs JupyterHub: {install}"), install=Message(INSTALL)) from None
     proxy = _proxy_command(folder)
@@ -406,7 +406,8 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
     config = folder / "jupyterhub_config.py"
     config.write_text("# Written by `kit workshop` at each start; the settings are kit.workshop.configure_hub.\n"
                       "import json\n\nfrom kit.workshop import configure_hub\n\n"
-                      f"configure_hub(c, json.loads({json.dumps(settings)!r}))  # noqa: F821\n", encoding="utf-8")
+                      f"configure_hub(c, json.loads({json.dumps(settings)!r}))"
+                      "  # noqa: F821 - JupyterHub defines c\n", encoding="utf-8")
     env["KIT_WORKSHOP_PASSWORD"] = password
     log_path = folder / "jupyterhub.log"
     shown, candidates, warning = room_address(host)

@@ -629,10 +629,10 @@ def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph_fr(op
 
 # ---------------------------------------------------------------- meetings however their date is written (AUDIT2 #2, #6)
 
-import textwrap  # noqa: E402
-from datetime import date, timedelta  # noqa: E402
+import textwrap  # noqa: E402 - the section keeps its imports until this file is split by language
+from datetime import date, timedelta  # noqa: E402 - the same
 
-from hypothesis import assume  # noqa: E402
+from hypothesis import assume  # noqa: E402 - the same
 
 FR_LANG = LANGUAGES["fr"]
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

@@ -38,7 +38,7 @@ SLOW = 300_000  # ms: JupyterLab on a busy 2-core machine
 def room(tmp_path_factory):
     """``kit workshop`` on a free loopback port; yields (process, base URL, workshop folder)."""
     try:
-        import jupyterhub  # noqa: F401
+        import jupyterhub  # noqa: F401 - only whether it is installed
     except ImportError:
         need("the [workshop] extra (pip install jupyterhub jupyterhub-idle-culler)")
     if not shutil.which("configurable-http-proxy"):
@@ -81,7 +81,7 @@ class Participant:
             else:
                 try:
                     origin = r.request.frame.url
-                except Exception:  # a request of a worker has no frame
+                except Exception:  # noqa: BLE001 - a request of a worker has no frame
                     origin = "?"
                 self.outside.append(f"{r.request.url} (from {origin})")
                 r.abort()

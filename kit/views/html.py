@@ -19,10 +19,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 # The one CSV rule (formula guard) of the kit; report text in Markdown goes through kit.exports.escape_markdown.
-from ..exports import csv_text  # noqa: F401 - csv_text is part of this module's API
+from ..exports import csv_text
 from .. import i18n
 from ..i18n import N_
 from ..paths import asset
+from .spans import kwic, merge_spans as _merge, term_spans  # text analysis lives in kit.views.spans
 
 __all__ = ["esc", "render", "highlight", "kwic", "table", "para_ref", "download_link", "csv_text", "csv_download",
            "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
@@ -57,7 +58,7 @@ STYLE = Markup("<style>{}</style>").format(
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("kit.views", "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                           extensions=["jinja2.ext.i18n"])
-_ENV.install_gettext_callables(lambda m: i18n.gettext(m), lambda s, p, n: i18n.ngettext(s, p, n),  # type: ignore[attr-defined]
+_ENV.install_gettext_callables(lambda m: i18n.gettext(m), lambda s, p, n: i18n.ngettext(s, p, n),  # type: ignore[attr-defined] - added by the i18n extension
                                newstyle=True)
 
 
@@ -78,9 +79,6 @@ def esc(value) -> Markup:
     """
     return Markup("") if value is None else escape(value)
 
-
-# Text analysis (term spans, merged spans, keyword in context) lives in kit.views.spans.
-from .spans import kwic, merge_spans as _merge, term_spans  # noqa: E402
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = None) -> Markup:
