@@ -134,7 +134,8 @@ def direct_reads(source: str) -> list[str]:
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
             left, right = ast.unparse(node.left), node.right
             name = right.value if isinstance(right, ast.Constant) and isinstance(right.value, str) else ""
-            if left.endswith("REFERENCE_DIR") or name == "reference" or name.endswith(".csv"):
+            table = name.endswith(".csv") or not isinstance(right, ast.Constant)  # a table, or any name
+            if (left.endswith("REFERENCE_DIR") and table) or name == "reference" or name.endswith(".csv"):
                 found.append(f"{node.lineno}: {ast.unparse(node)}")
     return found
 
@@ -144,6 +145,7 @@ def test_the_check_finds_a_direct_read():
     assert direct_reads("import pandas as pd\nt = pd.read_csv(path)")
     assert direct_reads("folder = DATA_DIR / 'reference'")
     assert direct_reads("rows = open(folder / 'bodies.csv').read()")
+    assert not direct_reads("catalogues = REFERENCE_DIR / 'locale'")  # not a table
     assert direct_reads("paths = sorted(folder.glob('*.csv'))")
     assert direct_reads("import csv\nfor row in csv.reader(f): pass")
 
