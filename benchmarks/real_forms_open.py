@@ -34,8 +34,10 @@ def main() -> int:
             print(f"open  {what:12} {where}: {e}")
         else:
             read.append((what, case))
-    print(f"\n{len(cases) - len(read)} of {len(cases)} open forms still not read; {len(read)} read now "
-          "(move their rows out of tests/fixtures/real_forms/open.csv)")
+    print(
+        f"\n{len(cases) - len(read)} of {len(cases)} open forms still not read; {len(read)} read now "
+        "(move their rows out of tests/fixtures/real_forms/open.csv)"
+    )
     return 0
 
 

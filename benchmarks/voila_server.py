@@ -23,8 +23,14 @@ class Server:
     """``voila <folder>`` with a cache folder of its own; ``extra`` goes to Voilà's command line; ``report``: the
     report or folder of documents the apps open (``KIT_REPORT``; default: the bundled report)."""
 
-    def __init__(self, folder: Path | str, cache: Path | str, log: Path | str, extra: list[str] | None = None,
-                 report: Path | str | None = None):
+    def __init__(
+        self,
+        folder: Path | str,
+        cache: Path | str,
+        log: Path | str,
+        extra: list[str] | None = None,
+        report: Path | str | None = None,
+    ):
         env = dict(os.environ, KIT_CACHE_DIR=str(cache))
         env.pop("KIT_REPORT", None)
         if report is not None:

@@ -31,8 +31,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["csv_cell", "csv_text", "write_csv", "write_table", "escape_markdown", "CSV_ENCODING",
-           "EXPORT_FORMATS"]
+__all__ = ["csv_cell", "csv_text", "write_csv", "write_table", "escape_markdown", "CSV_ENCODING", "EXPORT_FORMATS"]
 
 #: The encoding of every CSV the kit writes: UTF-8 with a byte-order mark (Excel reads accents correctly).
 CSV_ENCODING = "utf-8-sig"

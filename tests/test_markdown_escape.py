@@ -42,6 +42,7 @@ def test_the_note_and_the_apps_escape_alike():
 
 def test_no_other_module_defines_a_markdown_escape():
     """The escape's character class is written once, in kit/exports.py."""
-    owners = [p.relative_to(ROOT).as_posix() for p in (ROOT / "kit").rglob("*.py")
-              if "<>#|~" in p.read_text(encoding="utf-8")]
+    owners = [
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "kit").rglob("*.py") if "<>#|~" in p.read_text(encoding="utf-8")
+    ]
     assert owners == ["kit/exports.py"]
