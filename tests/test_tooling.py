@@ -50,6 +50,7 @@ FORMATTED = [
     "tests/test_honorifics.py",
     "tests/test_layers.py",
     "tests/test_markdown_escape.py",
+    "tests/test_nbval_config.py",
     "tests/test_participant_notebooks.py",
     "tests/test_participant_simulation.py",
     "tests/test_paths.py",
