@@ -49,9 +49,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from voila_server import Server  # noqa: E402  (benchmarks/voila_server.py)
+from voila_server import Server  # noqa: E402 - benchmarks/ is put on sys.path above
 
-from kit.views.registry import APPS as REGISTRY  # noqa: E402
+from kit.views.registry import APPS as REGISTRY  # noqa: E402 - the checkout is put on sys.path above
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -30,8 +30,12 @@ OUT = Path(__file__).resolve().parent / "results" / "checker.md"
 
 def answers(r) -> dict[str, list[tuple[str, object]]]:
     """Kind of answer -> (exercise, value) pairs."""
-    heavy = {"r.statements": r.statements, "r.themes": r.themes, "the report": r,
-             "a Series of arrays": r.statements.groupby("speaker")["para"].unique()}
+    heavy = {
+        "r.statements": r.statements,
+        "r.themes": r.themes,
+        "the report": r,
+        "a Series of arrays": r.statements.groupby("speaker")["para"].unique(),
+    }
     out: dict[str, list] = {"right answer": [], "catalogued mistake": []}
     out.update({k: [] for k in heavy})
     for ex_id, ex in EXERCISES.items():
@@ -60,11 +64,17 @@ def main() -> None:
                 check(ex_id, value, r)
                 times.append(time.perf_counter() - t)
         rows.append((kind, len(pairs), statistics.median(times) * 1000, max(times) * 1000))
-    lines = ["# Exercise checker: time per check", "",
-             f"`python benchmarks/checker_benchmark.py --reps {args.reps}`, {platform.python_version()}, "
-             f"{platform.machine()}; the bundled report; pandas {pd.__version__}, numpy {np.__version__}.", "",
-             f"First check of a report (its name tables and every exercise's answer): {first * 1000:.0f} ms.", "",
-             "| Answer | Exercises | Median per check (ms) | Slowest check (ms) |", "|---|---|---|---|"]
+    lines = [
+        "# Exercise checker: time per check",
+        "",
+        f"`python benchmarks/checker_benchmark.py --reps {args.reps}`, {platform.python_version()}, "
+        f"{platform.machine()}; the bundled report; pandas {pd.__version__}, numpy {np.__version__}.",
+        "",
+        f"First check of a report (its name tables and every exercise's answer): {first * 1000:.0f} ms.",
+        "",
+        "| Answer | Exercises | Median per check (ms) | Slowest check (ms) |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {kind} | {n} | {med:.1f} | {worst:.1f} |" for kind, n, med, worst in rows]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

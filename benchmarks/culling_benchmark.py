@@ -27,7 +27,7 @@ from pathlib import Path
 
 from voila_server import ROOT, Server  # benchmarks/voila_server.py (puts the checkout on sys.path)
 
-from kit.views.registry import APPS as REGISTRY  # noqa: E402
+from kit.views.registry import APPS as REGISTRY
 
 APPS = tuple(app.name for app in REGISTRY)  # every app of kit.views.registry
 
@@ -43,8 +43,12 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="kit-culling-"))
     cache = work / "cache"
     # as `kit serve` does: parse once and write the apps' cache before the room arrives
-    subprocess.run([sys.executable, "-c", "from kit.views.data import app_report; app_report()"],
-                   env={**os.environ, "KIT_CACHE_DIR": str(cache)}, cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-c", "from kit.views.data import app_report; app_report()"],
+        env={**os.environ, "KIT_CACHE_DIR": str(cache)},
+        cwd=ROOT,
+        check=True,
+    )
     extra = [f"--MappingKernelManager.cull_idle_timeout={args.idle}", "--MappingKernelManager.cull_interval=5"]
     server = Server(ROOT / "notebooks", cache, work / "voila.log", extra)
     try:

@@ -40,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import kit  # noqa: E402
-from kit.report import DEFAULT_REPORT  # noqa: E402
+import kit  # noqa: E402 - the checkout is put on sys.path above
+from kit.report import DEFAULT_REPORT  # noqa: E402 - the checkout is put on sys.path above
 from tests.conftest import long_report  # noqa: E402 - the one generator of long reports (tests use it too)
 from tests.generators_kinds import write_corpus  # noqa: E402 - generated summary records and press releases
 
@@ -72,8 +72,11 @@ def make_corpus(folder: Path, n: int, seed: int = 1) -> None:
     so no two files are the same (no cache can help)."""
     rng = random.Random(seed)
     base = DEFAULT_REPORT.read_text(encoding="utf-8")
-    names = [row["running_names"].split("|")[0] for row in kit.gazetteer.load_gazetteer().state_rows
-             if row["status"] == "member" and not row["article"]]
+    names = [
+        row["running_names"].split("|")[0]
+        for row in kit.gazetteer.load_gazetteer().state_rows
+        if row["status"] == "member" and not row["article"]
+    ]
     for i in range(n):
         text = base
         for old in ("Kenya", "Norway", "Mexico", "Estonia"):
@@ -103,9 +106,11 @@ def long_report_rows(sizes: list[int], repeat: int) -> list[str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         kit.load_text(long_report(100), name="warm-up.md")  # compile the reference tables first
-    rows = ["| paragraphs | characters | whole parse (`load_text`) | **per paragraph** | layout | people "
-            "(`find_people`) | meetings | attribution | mentions + themes |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| paragraphs | characters | whole parse (`load_text`) | **per paragraph** | layout | people "
+        "(`find_people`) | meetings | attribution | mentions + themes |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     clock = time.process_time
     for n in sizes:
         text = long_report(n)
@@ -124,8 +129,9 @@ def long_report_rows(sizes: list[int], repeat: int) -> list[str]:
                 doc = timed("layout", parse_layout, source_from_text(text, name="long.md"))
                 texts = [(p.number, p.text) for p in doc.paragraphs]
                 people = timed("people", find_people, [" ".join(doc.front_matter)] + [x for _, x in texts], g)
-                meetings = timed("meetings", find_meetings,
-                                 [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs])
+                meetings = timed(
+                    "meetings", find_meetings, [(p.number, p.text, p.section, p.section_title) for p in doc.paragraphs]
+                )
                 meeting_of = _meeting_of([p.number for p in doc.paragraphs], meetings)
                 timed("attribution", attribute, texts, g, meeting_of=meeting_of, people=people)
                 whole, _ = _one_pass(texts)
@@ -138,9 +144,11 @@ def long_report_rows(sizes: list[int], repeat: int) -> list[str]:
         def per(seconds: float) -> str:
             return f"{seconds / n * 1e6:.0f} µs"
 
-        rows.append(f"| {n:,} | {len(text):,} | {med['total']:.2f} s | **{per(med['total'])}** | "
-                    f"{per(med['layout'])} | {per(med['people'])} | {per(med['meetings'])} | "
-                    f"{per(med['attribution'])} | {per(med['mentions'])} |")
+        rows.append(
+            f"| {n:,} | {len(text):,} | {med['total']:.2f} s | **{per(med['total'])}** | "
+            f"{per(med['layout'])} | {per(med['people'])} | {per(med['meetings'])} | "
+            f"{per(med['attribution'])} | {per(med['mentions'])} |"
+        )
         print(rows[-1], flush=True)
     return rows
 
@@ -191,10 +199,12 @@ def corpus_run(folder: Path) -> dict:
 def kinds_rows(n_sr: int, n_mc: int, report_cpu_per_para: float | None = None) -> list[str]:
     """The generated summary-record and meetings-coverage corpora: time, memory, and the pairs found; with
     ``report_cpu_per_para`` (the report corpus of the same run), the ratio of CPU time per paragraph."""
-    rows = ["| corpus (EN and FR alternating, 30 paragraphs each) | documents | `load_corpus` (wall) | per document | "
-            "CPU (all processes) | floor (read+regex) | ratio | max RSS parent / worker | paragraphs, statements | "
-            "pairs: precision / recall | CPU per paragraph vs reports (same run) | target |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| corpus (EN and FR alternating, 30 paragraphs each) | documents | `load_corpus` (wall) | per document | "
+        "CPU (all processes) | floor (read+regex) | ratio | max RSS parent / worker | paragraphs, statements | "
+        "pairs: precision / recall | CPU per paragraph vs reports (same run) | target |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for kind, n, target in (("summary_record", n_sr, "< 20 s for 1,000"), ("meetings_coverage", n_mc, "-")):
         if not n:
             continue
@@ -207,8 +217,10 @@ def kinds_rows(n_sr: int, n_mc: int, report_cpu_per_para: float | None = None) -
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         if "refused" in res:
-            rows.append(f"| {kind} | {n} | refused: {res['refused']} | - | - | {res['floor'] * 1000:.0f} ms | - | - | "
-                        f"- | - | - | {target} |")
+            rows.append(
+                f"| {kind} | {n} | refused: {res['refused']} | - | - | {res['floor'] * 1000:.0f} ms | - | - | "
+                f"- | - | - | {target} |"
+            )
             print(rows[-1], flush=True)
             continue
         expected = {(f"{kind}-{i:04d}", p, s) for i, d in enumerate(docs) for p, s in d.expected}
@@ -216,10 +228,12 @@ def kinds_rows(n_sr: int, n_mc: int, report_cpu_per_para: float | None = None) -
         ratio = f"{res['cpu'] / n_paras / report_cpu_per_para:.2f}x" if report_cpu_per_para else "-"
         tp = len(expected & res["found"])
         precision = tp / len(res["found"]) if res["found"] else 0.0
-        rows.append(f"| {kind} | {n} | **{res['seconds']:.1f} s** | {res['seconds'] / n * 1000:.1f} ms | "
-                    f"{res['cpu']:.1f} s | {res['floor'] * 1000:.0f} ms | {res['seconds'] / res['floor']:.0f}x | "
-                    f"{res['rss_parent_kb'] / 1024:.0f} / {res['rss_child_kb'] / 1024:.0f} MB | {res['counts']} | "
-                    f"{100 * precision:.0f}% / {100 * tp / len(expected):.0f}% | {ratio} | {target} |")
+        rows.append(
+            f"| {kind} | {n} | **{res['seconds']:.1f} s** | {res['seconds'] / n * 1000:.1f} ms | "
+            f"{res['cpu']:.1f} s | {res['floor'] * 1000:.0f} ms | {res['seconds'] / res['floor']:.0f}x | "
+            f"{res['rss_parent_kb'] / 1024:.0f} / {res['rss_child_kb'] / 1024:.0f} MB | {res['counts']} | "
+            f"{100 * precision:.0f}% / {100 * tp / len(expected):.0f}% | {ratio} | {target} |"
+        )
         print(rows[-1], flush=True)
     return rows
 
@@ -230,12 +244,23 @@ def main() -> None:
     ap.add_argument("--corpus", type=int, default=1000, help="documents in the corpus test")
     ap.add_argument("--long", default="1000,5000,20000", help="sizes (paragraphs) of the long generated reports")
     ap.add_argument("--long-repeat", type=int, default=3, help="samples per long report")
-    ap.add_argument("--summary-records", type=int, default=1000,
-                    help="generated summary records (EN and FR) in the corpus of that kind; 0 skips it")
-    ap.add_argument("--meetings-coverage", type=int, default=1000,
-                    help="generated press releases (EN and FR) in the corpus of that kind; 0 skips it")
-    ap.add_argument("--kinds-only", action="store_true",
-                    help="measure only the summary-record and meetings-coverage corpora (prints, writes nothing)")
+    ap.add_argument(
+        "--summary-records",
+        type=int,
+        default=1000,
+        help="generated summary records (EN and FR) in the corpus of that kind; 0 skips it",
+    )
+    ap.add_argument(
+        "--meetings-coverage",
+        type=int,
+        default=1000,
+        help="generated press releases (EN and FR) in the corpus of that kind; 0 skips it",
+    )
+    ap.add_argument(
+        "--kinds-only",
+        action="store_true",
+        help="measure only the summary-record and meetings-coverage corpora (prints, writes nothing)",
+    )
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "parse.md"))
     args = ap.parse_args()
     if args.kinds_only:
@@ -247,13 +272,16 @@ def main() -> None:
     floor = [floor_once(DEFAULT_REPORT) for _ in range(args.repeat * 3)]
     floor_ms = median_ms(floor)
 
-    import_kit = in_fresh_process("import time; t=time.perf_counter(); import kit; print(time.perf_counter()-t)",
-                                  args.repeat)
+    import_kit = in_fresh_process(
+        "import time; t=time.perf_counter(); import kit; print(time.perf_counter()-t)", args.repeat
+    )
     import_all = in_fresh_process(
-        "import time; t=time.perf_counter(); import kit.report; print(time.perf_counter()-t)", args.repeat)
+        "import time; t=time.perf_counter(); import kit.report; print(time.perf_counter()-t)", args.repeat
+    )
     cold_first = in_fresh_process(
         "import time, kit.report as r; t=time.perf_counter(); r.load_report(); print(time.perf_counter()-t)",
-        args.repeat)
+        args.repeat,
+    )
 
     kit.load_report()  # compile the reference tables once
     cold = []
@@ -278,10 +306,19 @@ def main() -> None:
     corpus_s, corpus_floor, corpus_floor_wall = res["seconds"], res["floor"], res["floor_wall"]
     rss_parent_kb, rss_child_kb, counts = res["rss_parent_kb"], res["rss_child_kb"], res["counts"]
 
-    one_rss_kb = int(subprocess.run(
-        [sys.executable, "-c", "import resource, kit; kit.load_report(); "
-                               "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
-        capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip())
+    one_rss_kb = int(
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import resource, kit; kit.load_report(); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        ).stdout.strip()
+    )
 
     kind_rows = kinds_rows(args.summary_records, args.meetings_coverage, res["cpu"] / int(counts.split()[0]))
 
@@ -309,8 +346,9 @@ def main() -> None:
         "|---|---|---|---|",
         row("`import kit` (fresh process; pandas not loaded)", median_ms(import_kit), "-"),
         row("`import kit.report` (fresh process; loads pandas)", median_ms(import_all), "-"),
-        row("first `load_report()` in a fresh process (reads and compiles reference tables)",
-            median_ms(cold_first), "-"),
+        row(
+            "first `load_report()` in a fresh process (reads and compiles reference tables)", median_ms(cold_first), "-"
+        ),
         row("cold `load_report(cache=False)` (parse, tables compiled)", median_ms(cold), "< 50 ms"),
         row("warm `load_report()` (cached)", median_ms(warm), "< 5 ms"),
         "",

@@ -33,17 +33,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit.parse import parse_rows  # noqa: E402
-from kit.paths import DEFAULT_REPORT  # noqa: E402
-from kit.readers import detect_kind, read  # noqa: E402
-from kit.sources import read_source, source_from_text  # noqa: E402
+from kit.parse import parse_rows  # noqa: E402 - the checkout is put on sys.path above
+from kit.paths import DEFAULT_REPORT  # noqa: E402 - the checkout is put on sys.path above
+from kit.readers import detect_kind, read  # noqa: E402 - the checkout is put on sys.path above
+from kit.sources import read_source, source_from_text  # noqa: E402 - the checkout is put on sys.path above
 from tests.conftest import long_report  # noqa: E402 - the one generator of long reports
 
-RECORD_HEAD = ("United Nations    A/C.4/78/SR.9\n\nFourth Committee\n\nSummary record of the 9th meeting\n"
-               "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\n\n"
-               "Chair: Mr. Lindqvist (Sweden)\n\nThe meeting was called to order at 3.05 p.m.\n\n")
-RELEASE_HEAD = ("9,391st Meeting (PM)\nSC/15312\n17 October 2023\n\nCouncil Hears Briefing on Peacekeeping\n\n"
-                "For information media. Not an official record.\n\n")
+RECORD_HEAD = (
+    "United Nations    A/C.4/78/SR.9\n\nFourth Committee\n\nSummary record of the 9th meeting\n"
+    "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\n\n"
+    "Chair: Mr. Lindqvist (Sweden)\n\nThe meeting was called to order at 3.05 p.m.\n\n"
+)
+RELEASE_HEAD = (
+    "9,391st Meeting (PM)\nSC/15312\n17 October 2023\n\nCouncil Hears Briefing on Peacekeeping\n\n"
+    "For information media. Not an official record.\n\n"
+)
 
 
 def median_seconds(fn, repeat: int) -> float:
@@ -90,26 +94,35 @@ def main() -> None:
         rows.append((n, per))
 
     lines = [
-        "# Readers benchmark", "",
+        "# Readers benchmark",
+        "",
         f"Run on {dt.date.today().isoformat()} · Python {platform.python_version()} · {os.cpu_count()} cores · "
         f"load average at the start {load_start:.1f}, at the end {os.getloadavg()[0]:.1f} (CPU time of the process)",
-        "", f"Command: `python benchmarks/readers_benchmark.py --sizes {args.sizes} --repeat {args.repeat}`", "",
-        "## Detection", "",
-        "| measurement (median) | time | ratio |", "|---|---|---|",
+        "",
+        f"Command: `python benchmarks/readers_benchmark.py --sizes {args.sizes} --repeat {args.repeat}`",
+        "",
+        "## Detection",
+        "",
+        "| measurement (median) | time | ratio |",
+        "|---|---|---|",
         f"| `parse_rows` of the bundled report, kind detected | {detected * 1e3:.2f} ms | "
         f"{detected / given:.2f}x the kind given |",
-        f"| `parse_rows` of the bundled report, `kind=\"report\"` | {given * 1e3:.2f} ms | 1.00x |",
-        f"| `detect_kind` of the bundled report | {detect * 1e6:.0f} µs | "
-        f"{detect / given * 100:.1f}% of a parse |", "",
-        "## Structure step per paragraph (`kit.readers.read`)", "",
+        f'| `parse_rows` of the bundled report, `kind="report"` | {given * 1e3:.2f} ms | 1.00x |',
+        f"| `detect_kind` of the bundled report | {detect * 1e6:.0f} µs | {detect / given * 100:.1f}% of a parse |",
+        "",
+        "## Structure step per paragraph (`kit.readers.read`)",
+        "",
         "The same generated paragraphs (`tests/conftest.py::long_report`) read as each kind. Flat columns mean a "
-        "linear reader; the ratio compares each kind with the annual report of the same size.", "",
-        "| paragraphs | report | summary record | ratio | meetings coverage | ratio |", "|---|---|---|---|---|---|",
+        "linear reader; the ratio compares each kind with the annual report of the same size.",
+        "",
+        "| paragraphs | report | summary record | ratio | meetings coverage | ratio |",
+        "|---|---|---|---|---|---|",
     ]
     for n, per in rows:
         r, s, c = per["report"], per["summary_record"], per["meetings_coverage"]
-        lines.append(f"| {n:,} | {r * 1e6:.1f} µs | {s * 1e6:.1f} µs | {s / r:.2f}x | {c * 1e6:.1f} µs | "
-                     f"{c / r:.2f}x |")
+        lines.append(
+            f"| {n:,} | {r * 1e6:.1f} µs | {s * 1e6:.1f} µs | {s / r:.2f}x | {c * 1e6:.1f} µs | {c / r:.2f}x |"
+        )
     text = "\n".join(lines) + "\n"
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)

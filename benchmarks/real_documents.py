@@ -37,16 +37,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import kit  # noqa: E402
-from kit.errors import ReportError  # noqa: E402
+import kit  # noqa: E402 - the checkout is put on sys.path above
+from kit.errors import ReportError  # noqa: E402 - the checkout is put on sys.path above
 
 HERE = ROOT / "benchmarks" / "real_documents"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_FOLDER = Path("/work/realdocs")
-CELLS = {("summary_record", "en"): "SR-en", ("summary_record", "fr"): "SR-fr",
-         ("meetings_coverage", "en"): "MC-en", ("meetings_coverage", "fr"): "MC-fr"}
-HISTORY_FIELDS = ["date", "commit", "label", "cell", "documents", "refused", "paragraphs", "expected", "found",
-                  "true_pos", "precision", "recall", "f1", "speaker_anywhere"]
+CELLS = {
+    ("summary_record", "en"): "SR-en",
+    ("summary_record", "fr"): "SR-fr",
+    ("meetings_coverage", "en"): "MC-en",
+    ("meetings_coverage", "fr"): "MC-fr",
+}
+HISTORY_FIELDS = [
+    "date",
+    "commit",
+    "label",
+    "cell",
+    "documents",
+    "refused",
+    "paragraphs",
+    "expected",
+    "found",
+    "true_pos",
+    "precision",
+    "recall",
+    "f1",
+    "speaker_anywhere",
+]
 
 
 @dataclass
@@ -57,9 +75,9 @@ class Document:
     lang: str
     kind: str
     file: str
-    expected: dict[tuple[int, str], str] = field(default_factory=dict)   # (para, speaker) -> form
-    paras: dict[int, str] = field(default_factory=dict)                 # para -> form of a narrative para
-    found: dict[tuple[int, str], str] = field(default_factory=dict)      # (para, speaker) -> kit's verb
+    expected: dict[tuple[int, str], str] = field(default_factory=dict)  # (para, speaker) -> form
+    paras: dict[int, str] = field(default_factory=dict)  # para -> form of a narrative para
+    found: dict[tuple[int, str], str] = field(default_factory=dict)  # (para, speaker) -> kit's verb
     error: str | None = None
     metadata: dict = field(default_factory=dict)
 
@@ -107,8 +125,9 @@ def measure(doc: Document, folder: Path) -> None:
         return
     doc.metadata = {k: r.metadata.get(k) for k in ("kind", "lang", "symbol")}
     for row in r.statements.itertuples():
-        doc.found.setdefault((int(row.para), str(row.speaker_id)), row.verb if isinstance(row.verb, str) else
-                             row.attribution)
+        doc.found.setdefault(
+            (int(row.para), str(row.speaker_id)), row.verb if isinstance(row.verb, str) else row.attribution
+        )
 
 
 def scores(docs: list[Document]) -> dict[str, float | int]:
@@ -128,10 +147,18 @@ def scores(docs: list[Document]) -> dict[str, float | int]:
     p = tp / found if found else 0.0
     rcl = tp / expected if expected else 0.0
     f1 = 2 * p * rcl / (p + rcl) if p + rcl else 0.0
-    return {"documents": len(docs), "refused": sum(1 for d in docs if d.error), "expected": expected,
-            "found": found, "true_pos": tp, "precision": round(p, 3), "recall": round(rcl, 3), "f1": round(f1, 3),
-            "paragraphs": sum(len(set(d.paras) | {p for p, _ in d.expected}) for d in docs),
-            "speaker_anywhere": round(anywhere / expected, 3) if expected else 0.0}
+    return {
+        "documents": len(docs),
+        "refused": sum(1 for d in docs if d.error),
+        "expected": expected,
+        "found": found,
+        "true_pos": tp,
+        "precision": round(p, 3),
+        "recall": round(rcl, 3),
+        "f1": round(f1, 3),
+        "paragraphs": sum(len(set(d.paras) | {p for p, _ in d.expected}) for d in docs),
+        "speaker_anywhere": round(anywhere / expected, 3) if expected else 0.0,
+    }
 
 
 def false_hit_form(doc: Document, para: int, speaker: str) -> str:
@@ -163,38 +190,59 @@ def report(docs: list[Document], history: list[dict], command: str, commit: str)
     by_cell: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         by_cell[d.cell].append(d)
-    lines = ["# The kit on real UN documents", "",
-             f"Run on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit `{commit}`. Command: `{command}`.",
-             "",
-             "Excerpts of real summary records and meetings coverage (press releases), annotated by hand before "
-             "the kit was run on them (`benchmarks/real_documents/`: sources, conventions, annotation; the "
-             "documents' text is kept outside the repository). Scored on (paragraph, speaker) pairs of "
-             "`r.statements`. *Speaker anywhere*: share of annotated pairs whose speaker the kit finds in some "
-             "paragraph of the same document (tells a paragraph numbering difference from a missed speaker).",
-             "", "## This run", "",
-             "| cell | documents | refused | paragraphs | pairs expected | pairs found | precision | recall | F1 | "
-             "speaker anywhere |", "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "# The kit on real UN documents",
+        "",
+        f"Run on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit `{commit}`. Command: `{command}`.",
+        "",
+        "Excerpts of real summary records and meetings coverage (press releases), annotated by hand before "
+        "the kit was run on them (`benchmarks/real_documents/`: sources, conventions, annotation; the "
+        "documents' text is kept outside the repository). Scored on (paragraph, speaker) pairs of "
+        "`r.statements`. *Speaker anywhere*: share of annotated pairs whose speaker the kit finds in some "
+        "paragraph of the same document (tells a paragraph numbering difference from a missed speaker).",
+        "",
+        "## This run",
+        "",
+        "| cell | documents | refused | paragraphs | pairs expected | pairs found | precision | recall | F1 | "
+        "speaker anywhere |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for cell in [*sorted(by_cell), "all"]:
         s = scores(docs if cell == "all" else by_cell[cell])
-        lines.append(f"| {'**all**' if cell == 'all' else cell} | {s['documents']} | {s['refused']} | "
-                     f"{s['paragraphs']} | {s['expected']} | {s['found']} | {pct(s['precision'])} | "
-                     f"{pct(s['recall'])} | {pct(s['f1'])} | {pct(s['speaker_anywhere'])} |")
+        lines.append(
+            f"| {'**all**' if cell == 'all' else cell} | {s['documents']} | {s['refused']} | "
+            f"{s['paragraphs']} | {s['expected']} | {s['found']} | {pct(s['precision'])} | "
+            f"{pct(s['recall'])} | {pct(s['f1'])} | {pct(s['speaker_anywhere'])} |"
+        )
     missing = [c for c in CELLS.values() if c not in by_cell]
     if missing:
         lines += ["", f"No document in: {', '.join(missing)} (none found with the search tools; see the report)."]
-    lines += ["", "## History (every recorded run; the first is the baseline)", "",
-              "| date | commit | label | cell | refused | precision | recall | F1 | speaker anywhere |",
-              "|---|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## History (every recorded run; the first is the baseline)",
+        "",
+        "| date | commit | label | cell | refused | precision | recall | F1 | speaker anywhere |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for h in history:
-        lines.append(f"| {h['date']} | `{h['commit']}` | {h['label']} | {h['cell']} | {h['refused']}/"
-                     f"{h['documents']} | {pct(float(h['precision']))} | {pct(float(h['recall']))} | "
-                     f"{pct(float(h['f1']))} | {pct(float(h['speaker_anywhere']))} |")
-    lines += ["", "## Documents", "", "| document | cell | kind read by the kit | pairs expected | found | right | "
-              "refused because |", "|---|---|---|---|---|---|---|"]
+        lines.append(
+            f"| {h['date']} | `{h['commit']}` | {h['label']} | {h['cell']} | {h['refused']}/"
+            f"{h['documents']} | {pct(float(h['precision']))} | {pct(float(h['recall']))} | "
+            f"{pct(float(h['f1']))} | {pct(float(h['speaker_anywhere']))} |"
+        )
+    lines += [
+        "",
+        "## Documents",
+        "",
+        "| document | cell | kind read by the kit | pairs expected | found | right | refused because |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for d in docs:
         right = len(d.expected.keys() & d.found.keys())
-        lines.append(f"| {d.symbol} | {d.cell} | {d.metadata.get('kind') or '-'} | {len(d.expected)} | "
-                     f"{len(d.found)} | {right} | {(d.error or '').replace('|', '/')} |")
+        lines.append(
+            f"| {d.symbol} | {d.cell} | {d.metadata.get('kind') or '-'} | {len(d.expected)} | "
+            f"{len(d.found)} | {right} | {(d.error or '').replace('|', '/')} |"
+        )
     misses: Counter[str] = Counter()
     false_hits: Counter[str] = Counter()
     for d in docs:
@@ -215,8 +263,12 @@ def report(docs: list[Document], history: list[dict], command: str, commit: str)
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER),
-                    help="folder holding the documents' text files (default /work/realdocs)")
+    ap.add_argument(
+        "folder",
+        nargs="?",
+        default=str(DEFAULT_FOLDER),
+        help="folder holding the documents' text files (default /work/realdocs)",
+    )
     ap.add_argument("--label", default="", help="what this run measures (e.g. 'baseline', 'after merging readers')")
     ap.add_argument("--out", default=str(RESULTS / "real_documents.md"))
     ap.add_argument("--history", default=str(RESULTS / "real_documents_history.csv"))
@@ -235,8 +287,16 @@ def main(argv: list[str] | None = None) -> None:
     by_cell: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         by_cell[d.cell].append(d)
-    now = [{"date": time.strftime("%Y-%m-%d %H:%M", time.gmtime()), "commit": commit, "label": args.label,
-            "cell": cell, **scores(docs if cell == "all" else by_cell[cell])} for cell in [*sorted(by_cell), "all"]]
+    now = [
+        {
+            "date": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+            "commit": commit,
+            "label": args.label,
+            "cell": cell,
+            **scores(docs if cell == "all" else by_cell[cell]),
+        }
+        for cell in [*sorted(by_cell), "all"]
+    ]
     if not args.no_history:
         history += now
         history_path.parent.mkdir(parents=True, exist_ok=True)
@@ -244,8 +304,11 @@ def main(argv: list[str] | None = None) -> None:
             w = csv.DictWriter(f, HISTORY_FIELDS, lineterminator="\n")
             w.writeheader()
             w.writerows({k: h[k] for k in HISTORY_FIELDS} for h in history)
-    command = "python benchmarks/real_documents.py" + (f" {args.folder}" if folder != DEFAULT_FOLDER else "") + (
-        f" --label {args.label!r}" if args.label else "")
+    command = (
+        "python benchmarks/real_documents.py"
+        + (f" {args.folder}" if folder != DEFAULT_FOLDER else "")
+        + (f" --label {args.label!r}" if args.label else "")
+    )
     text = report(docs, history or now, command, commit)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.test_real_forms import check_finds, check_no_one_else, finds_cases, paragraph_cases  # noqa: E402
+from tests.test_real_forms import check_finds, check_no_one_else, finds_cases, paragraph_cases
 
 
 def main() -> int:
@@ -34,8 +34,10 @@ def main() -> int:
             print(f"open  {what:12} {where}: {e}")
         else:
             read.append((what, case))
-    print(f"\n{len(cases) - len(read)} of {len(cases)} open forms still not read; {len(read)} read now "
-          "(move their rows out of tests/fixtures/real_forms/open.csv)")
+    print(
+        f"\n{len(cases) - len(read)} of {len(cases)} open forms still not read; {len(read)} read now "
+        "(move their rows out of tests/fixtures/real_forms/open.csv)"
+    )
     return 0
 
 

@@ -40,16 +40,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from apps_benchmark import ARGS, BARE, CHROMIUM  # noqa: E402  (the bare page and Chromium as the apps benchmark)
-from voila_server import Server  # noqa: E402
+from apps_benchmark import ARGS, BARE, CHROMIUM  # noqa: E402 - sys.path above; the bare page and Chromium of the apps benchmark
+from voila_server import Server  # noqa: E402 - benchmarks/ is put on sys.path above
 
 #: One page of each kind (the first file of the pattern, alphabetically).
-KINDS = {"overview": "en/index.html", "speakers list": "en/speakers.html", "speaker": "en/speaker-*.html",
-         "pair of speakers": "en/compare-*.html", "themes + search": "en/themes.html", "theme": "en/theme-*.html",
-         "missions (map)": "en/missions.html", "mission": "en/mission-*.html", "briefing note": "en/note-*.html",
-         "overview (French)": "fr/index.html", "first page": "index.html"}
-READY_STATIC = ("() => document.readyState === 'complete' && !!document.querySelector('main .kit, main h1')"
-                " && (!document.querySelector('form[data-kit-search]') || typeof window.kitSearch === 'function')")
+KINDS = {
+    "overview": "en/index.html",
+    "speakers list": "en/speakers.html",
+    "speaker": "en/speaker-*.html",
+    "pair of speakers": "en/compare-*.html",
+    "themes + search": "en/themes.html",
+    "theme": "en/theme-*.html",
+    "missions (map)": "en/missions.html",
+    "mission": "en/mission-*.html",
+    "briefing note": "en/note-*.html",
+    "overview (French)": "fr/index.html",
+    "first page": "index.html",
+}
+READY_STATIC = (
+    "() => document.readyState === 'complete' && !!document.querySelector('main .kit, main h1')"
+    " && (!document.querySelector('form[data-kit-search]') || typeof window.kitSearch === 'function')"
+)
 READY_BARE = "() => !!document.querySelector('.widget-dropdown select') && !document.querySelector('#loading')"
 
 
@@ -68,10 +79,20 @@ def size_of(folder: Path) -> tuple[int, int]:
 
 
 def kinds_table(site: Path) -> list[str]:
-    groups = {"overview, lists, first page": ["index.html", "speakers.html", "themes.html", "missions.html",
-                                              "briefing_note.html"],
-              "speakers": ["speaker-*.html"], "pairs of speakers": ["compare-*.html"], "themes": ["theme-*.html"],
-              "missions": ["mission-*.html"], "briefing notes": ["note-*.html"]}
+    groups = {
+        "overview, lists, first page": [
+            "index.html",
+            "speakers.html",
+            "themes.html",
+            "missions.html",
+            "briefing_note.html",
+        ],
+        "speakers": ["speaker-*.html"],
+        "pairs of speakers": ["compare-*.html"],
+        "themes": ["theme-*.html"],
+        "missions": ["mission-*.html"],
+        "briefing notes": ["note-*.html"],
+    }
     rows = []
     for name, patterns in groups.items():
         files = [f for lang in ("en", "fr") for p in patterns for f in (site / lang).glob(p)]
@@ -82,8 +103,9 @@ def kinds_table(site: Path) -> list[str]:
         total = sum(f.stat().st_size for f in files)
         rows.append(f"| {name} | {len(files)} | {total / 1e6:.2f} | {total / max(1, len(files)) / 1e3:.1f} |")
     other = [site / "search.js", *(site / "_kit").iterdir()]
-    rows.append(f"| search index, stylesheets, script | {len(other)} | "
-                f"{sum(f.stat().st_size for f in other) / 1e6:.2f} | |")
+    rows.append(
+        f"| search index, stylesheets, script | {len(other)} | {sum(f.stat().st_size for f in other) / 1e6:.2f} | |"
+    )
     return rows
 
 
@@ -110,8 +132,14 @@ def load(browser, url: str, ready: str) -> tuple[float, list[str]]:
     ctx.add_init_script(RECORD.replace("READY", ready))
     page = ctx.new_page()
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(
-        ("file://", "http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")) else None)
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if not r.url.startswith(("file://", "http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:"))
+            else None
+        ),
+    )
     page.goto(url, timeout=120_000)
     page.wait_for_function("() => window.__kitReady !== null", timeout=120_000)
     tti = page.evaluate("window.__kitReady") / 1000
@@ -155,8 +183,9 @@ def tti_rows(site: Path, reps: int, work: Path) -> tuple[list[str], list[str]]:
     for name, ts in times.items():
         med = statistics.median(ts)
         target = "" if name.startswith("bare") else ("≤ 0.2: **met**" if med / bare <= 0.2 else "≤ 0.2: **not met**")
-        rows.append(f"| {name} | {med * 1000:.0f} | {min(ts) * 1000:.0f} | {max(ts) * 1000:.0f} | "
-                    f"{med / bare:.3f} | {target} |")
+        rows.append(
+            f"| {name} | {med * 1000:.0f} | {min(ts) * 1000:.0f} | {max(ts) * 1000:.0f} | {med / bare:.3f} | {target} |"
+        )
     return rows, outside
 
 
@@ -188,8 +217,18 @@ def search_section(site: Path, minisearch: Path, reps: int = 200) -> list[str]:
     from kit.views import app_report
 
     view = app_report()
-    queries = ["peacekeepers", "women peace", "Working Group", "said that", "COVID-19", "Mali", "keeper",
-               "United Nations Mission", "training", "protection of civilians"]
+    queries = [
+        "peacekeepers",
+        "women peace",
+        "Working Group",
+        "said that",
+        "COVID-19",
+        "Mali",
+        "keeper",
+        "United Nations Mission",
+        "training",
+        "protection of civilians",
+    ]
     for p in view.paragraphs[::7]:
         words = p["text"].split()
         if len(words) > 6:
@@ -204,18 +243,25 @@ def search_section(site: Path, minisearch: Path, reps: int = 200) -> list[str]:
     ours = (ROOT / "kit" / "assets" / "site.js").stat().st_size
     package = json.loads((minisearch.parents[2] / "package.json").read_text(encoding="utf-8"))
     name = f"{package['name']} {package['version']} ({package['license']})"
-    return ["## The search: a few lines of our own, or MiniSearch", "",
-            f"In Chromium, the bundled report's {len(view.paragraphs)} paragraphs, {r['n']} queries (fixed ones, "
-            f"and words and word pairs of the report), each run {reps} times (mean per run), then the median over the "
-            f"queries; {name} from npm, searching all words with prefixes (its closest to the app).", "",
-            "Rerun: `npm install --prefix /tmp/ms minisearch@7.2.0 && .venv/bin/python benchmarks/site_benchmark.py "
-            "--only-search --minisearch /tmp/ms/node_modules/minisearch/dist/umd/index.js`", "",
-            "| | our search (`kit/assets/site.js`) | MiniSearch |", "| --- | ---: | ---: |",
-            f"| index built in the page | none (the paragraphs as they are) | {r['build']:.1f} ms |",
-            f"| query, median over the queries (ms) | {r['ours']:.3f} | {r['theirs']:.3f} |",
-            f"| slowest query (ms) | {r['oursMax']:.3f} | {r['theirsMax']:.3f} |",
-            f"| same paragraphs as the app's search | {r['n']} of {r['n']} (tested) | {r['same']} of {r['n']} |",
-            f"| script | {ours / 1000:.1f} KB, with the page choosers | {minisearch.stat().st_size / 1000:.1f} KB |", ""]
+    return [
+        "## The search: a few lines of our own, or MiniSearch",
+        "",
+        f"In Chromium, the bundled report's {len(view.paragraphs)} paragraphs, {r['n']} queries (fixed ones, "
+        f"and words and word pairs of the report), each run {reps} times (mean per run), then the median over the "
+        f"queries; {name} from npm, searching all words with prefixes (its closest to the app).",
+        "",
+        "Rerun: `npm install --prefix /tmp/ms minisearch@7.2.0 && .venv/bin/python benchmarks/site_benchmark.py "
+        "--only-search --minisearch /tmp/ms/node_modules/minisearch/dist/umd/index.js`",
+        "",
+        "| | our search (`kit/assets/site.js`) | MiniSearch |",
+        "| --- | ---: | ---: |",
+        f"| index built in the page | none (the paragraphs as they are) | {r['build']:.1f} ms |",
+        f"| query, median over the queries (ms) | {r['ours']:.3f} | {r['theirs']:.3f} |",
+        f"| slowest query (ms) | {r['oursMax']:.3f} | {r['theirsMax']:.3f} |",
+        f"| same paragraphs as the app's search | {r['n']} of {r['n']} (tested) | {r['same']} of {r['n']} |",
+        f"| script | {ours / 1000:.1f} KB, with the page choosers | {minisearch.stat().st_size / 1000:.1f} KB |",
+        "",
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,43 +301,69 @@ def main(argv: list[str] | None = None) -> int:
             folder = work / "corpus"
             folder.mkdir()
             make_corpus(folder, args.corpus)
-            seconds = kit_site(str(folder), work / "corpus-site", work / "corpus-cache",
-                               *([] if args.corpus_word else ["--no-word"]))
+            seconds = kit_site(
+                str(folder), work / "corpus-site", work / "corpus-cache", *([] if args.corpus_word else ["--no-word"])
+            )
             csize, cfiles = size_of(work / "corpus-site")
             cpages = len(list((work / "corpus-site").rglob("*.html")))
             word = "Word files" if args.corpus_word else "no Word files: `--no-word`"
-            corpus = [f"| {args.corpus} generated reports (both languages, {word}) | {seconds:.0f} s "
-                      f"({seconds / args.corpus:.2f} s per report) | {csize / 1e6:,.0f} MB ({csize / args.corpus / 1e6:.1f}"
-                      f" MB per report) | {cfiles:,} files, {cpages:,} HTML |"]
+            corpus = [
+                f"| {args.corpus} generated reports (both languages, {word}) | {seconds:.0f} s "
+                f"({seconds / args.corpus:.2f} s per report) | {csize / 1e6:,.0f} MB ({csize / args.corpus / 1e6:.1f}"
+                f" MB per report) | {cfiles:,} files, {cpages:,} HTML |"
+            ]
         load_avg = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         med = statistics.median(builds)
         lines = [
-            "# Static site benchmark (`kit site`)", "",
+            "# Static site benchmark (`kit site`)",
+            "",
             f"Run on {time.strftime('%Y-%m-%d')} · {platform.machine()}, {os.cpu_count()} CPUs · Python "
             f"{platform.python_version()} · Chromium headless (Playwright) · localhost and file:// only · load average "
-            f"at the end {load_avg} · took {time.time() - started:.0f} s.", "",
+            f"at the end {load_avg} · took {time.time() - started:.0f} s.",
+            "",
             f"Rerun: `.venv/bin/python benchmarks/site_benchmark.py --builds {args.builds} --reps {args.reps} "
-            f"--corpus {args.corpus}{' --corpus-word' if args.corpus_word else ''}`", "",
+            f"--corpus {args.corpus}{' --corpus-word' if args.corpus_word else ''}`",
+            "",
             "**Caveat:** 2 CPUs shared with other engineers' work during the run: absolute times vary; the ratios "
-            "are measured side by side, loads interleaved, in the same run.", "",
-            "## The bundled report's site (English and French, Word files included)", "",
-            "| measure | value | target |", "| --- | ---: | --- |",
+            "are measured side by side, loads interleaved, in the same run.",
+            "",
+            "## The bundled report's site (English and French, Word files included)",
+            "",
+            "| measure | value | target |",
+            "| --- | ---: | --- |",
             f"| build, `kit site --out DIR` in a fresh process, empty cache (median of {args.builds}) | "
             f"{med:.1f} s (min {min(builds):.1f}, max {max(builds):.1f}) | < 30 s: **{'met' if med < 30 else 'not met'}** |",
             f"| size, every file | {size / 1e6:.2f} MB ({nfiles:,} files, {pages} pages) | "
-            f"< 10 MB: **{'met' if size < 10e6 else 'not met'}** |", "",
-            "| kind | files | MB | KB per file |", "| --- | ---: | ---: | ---: |", *kinds_table(site), "",
-            f"## Time to interactive (median of {args.reps}, interleaved, fresh browser context each)", "",
+            f"< 10 MB: **{'met' if size < 10e6 else 'not met'}** |",
+            "",
+            "| kind | files | MB | KB per file |",
+            "| --- | ---: | ---: | ---: |",
+            *kinds_table(site),
+            "",
+            f"## Time to interactive (median of {args.reps}, interleaved, fresh browser context each)",
+            "",
             "Static pages: navigation start until the page is complete (its scripts ran; the Themes search ready) and "
             "its panel is there; served by the server of `kit site --serve`, and from the folder. Bare page: one "
-            "`ipywidgets.Dropdown` in the kit's Voilà, until the dropdown is in the page.", "",
+            "`ipywidgets.Dropdown` in the kit's Voilà, until the dropdown is in the page.",
+            "",
             "| page | median (ms) | min (ms) | max (ms) | ratio to bare | target |",
-            "| --- | ---: | ---: | ---: | ---: | --- |", *rows, "",
-            f"Requests leaving localhost and file://: {len(outside)}.", ""]
+            "| --- | ---: | ---: | ---: | ---: | --- |",
+            *rows,
+            "",
+            f"Requests leaving localhost and file://: {len(outside)}.",
+            "",
+        ]
         if corpus:
-            lines += ["## A folder of reports", "",
-                      "`kit site FOLDER --out DIR` in a fresh process, empty cache (each report parsed once).", "",
-                      "| corpus | build | size | files |", "| --- | ---: | ---: | ---: |", *corpus, ""]
+            lines += [
+                "## A folder of reports",
+                "",
+                "`kit site FOLDER --out DIR` in a fresh process, empty cache (each report parsed once).",
+                "",
+                "| corpus | build | size | files |",
+                "| --- | ---: | ---: | ---: |",
+                *corpus,
+                "",
+            ]
         Path(args.out).write_text("\n".join(lines), encoding="utf-8")
         print("\n".join(lines))
     finally:

@@ -16,15 +16,21 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit.testing import start_voila  # noqa: E402
+from kit.testing import start_voila  # noqa: E402 - the checkout is put on sys.path above
 
 
 class Server:
     """``voila <folder>`` with a cache folder of its own; ``extra`` goes to Voilà's command line; ``report``: the
     report or folder of documents the apps open (``KIT_REPORT``; default: the bundled report)."""
 
-    def __init__(self, folder: Path | str, cache: Path | str, log: Path | str, extra: list[str] | None = None,
-                 report: Path | str | None = None):
+    def __init__(
+        self,
+        folder: Path | str,
+        cache: Path | str,
+        log: Path | str,
+        extra: list[str] | None = None,
+        report: Path | str | None = None,
+    ):
         env = dict(os.environ, KIT_CACHE_DIR=str(cache))
         env.pop("KIT_REPORT", None)
         if report is not None:

@@ -28,9 +28,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit.testing import free_port, wait_until_serving  # noqa: E402
-from kit.views.registry import APPS  # noqa: E402
-from kit.workshop import MAX_PARTICIPANTS, participant_notebooks  # noqa: E402
+from kit.testing import free_port, wait_until_serving  # noqa: E402 - the checkout is put on sys.path above
+from kit.views.registry import APPS  # noqa: E402 - the checkout is put on sys.path above
+from kit.workshop import MAX_PARTICIPANTS, participant_notebooks  # noqa: E402 - the checkout is put on sys.path above
 
 PASSWORD = "benchmark-room"
 SLOW = 300_000
@@ -61,8 +61,9 @@ def participant(browser, base: str, name: str) -> None:
     page.click("#login_submit")
     page.wait_for_url(re.compile(rf"/user/{name}/kit"))
     page.goto(f"{base}/user/{name}/lab/tree/workshop/{participant_notebooks()[0].name}")
-    page.wait_for_function("() => /\\|\\s*Idle/.test((document.querySelector('#jp-main-statusbar') || {}).innerText"
-                           " || '')")
+    page.wait_for_function(
+        "() => /\\|\\s*Idle/.test((document.querySelector('#jp-main-statusbar') || {}).innerText || '')"
+    )
     code = page.locator(".jp-NotebookPanel .jp-CodeCell").first
     code.click()
     page.keyboard.press("Shift+Enter")
@@ -83,9 +84,25 @@ def main() -> None:
     port = free_port()
     env = dict(os.environ, KIT_CACHE_DIR=str(tmp / "cache"))
     env.pop("KIT_REPORT", None)
-    proc = subprocess.Popen([sys.executable, "-m", "kit.cli", "workshop", "--host", "127.0.0.1", "--port", str(port),
-                             "--folder", str(tmp / "room"), "--password", PASSWORD], env=env,
-                            stdout=open(tmp / "out.log", "w"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kit.cli",
+            "workshop",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--folder",
+            str(tmp / "room"),
+            "--password",
+            PASSWORD,
+        ],
+        env=env,
+        stdout=open(tmp / "out.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     rows = []
     try:
@@ -104,8 +121,11 @@ def main() -> None:
             user = server.environ().get("JUPYTERHUB_USER", "?")
             tree = _tree(server)
             kernels = [k for k in tree[1:] if "ipykernel" in " ".join(k.cmdline())]
-            by_user[user] = {"server": _rss(server), "kernels": sorted((_rss(k) for k in kernels), reverse=True),
-                             "total": sum(_rss(x) for x in tree)}
+            by_user[user] = {
+                "server": _rss(server),
+                "kernels": sorted((_rss(k) for k in kernels), reverse=True),
+                "total": sum(_rss(x) for x in tree),
+            }
         hub_only = sum(_rss(x) for x in _tree(hub)) - sum(v["total"] for v in by_user.values())
     finally:
         proc.send_signal(signal.SIGTERM)
@@ -126,8 +146,10 @@ def main() -> None:
     for row in rows:
         v = by_user.get(row["name"], {"server": 0, "kernels": [], "total": 0})
         k = v["kernels"] + [0, 0]
-        lines.append(f"| {row['name']} | {v['server'] / MB:.0f} MB | {k[0] / MB:.0f} MB | {k[1] / MB:.0f} MB | "
-                     f"{v['total'] / MB:.0f} MB | {row['seconds']:.0f} s |")
+        lines.append(
+            f"| {row['name']} | {v['server'] / MB:.0f} MB | {k[0] / MB:.0f} MB | {k[1] / MB:.0f} MB | "
+            f"{v['total'] / MB:.0f} MB | {row['seconds']:.0f} s |"
+        )
     per = statistics.mean(totals) if totals else 0
     lines += [
         "",

@@ -59,8 +59,10 @@ class Bilingual:
     mismatches: pd.DataFrame
 
     def __repr__(self) -> str:
-        return (f"<Bilingual {self.en.report_id!r} / {self.fr.report_id!r}: {len(self.paragraphs)} paragraphs, "
-                f"{len(self.statements)} statements, {len(self.mismatches)} mismatches>")
+        return (
+            f"<Bilingual {self.en.report_id!r} / {self.fr.report_id!r}: {len(self.paragraphs)} paragraphs, "
+            f"{len(self.statements)} statements, {len(self.mismatches)} mismatches>"
+        )
 
     def paragraph(self, para: int) -> dict[str, str]:
         """The two texts of one paragraph: ``{"en": ..., "fr": ...}``."""
@@ -91,21 +93,38 @@ def align(en: Report, fr: Report) -> Bilingual:
     p_en = en.paragraphs[["para", "section", "meeting_id", "text"]].rename(columns={"text": "text_en"})
     p_fr = fr.paragraphs[["para", "text"]].rename(columns={"text": "text_fr"})
     paragraphs = p_en.merge(p_fr, on="para", how="outer", sort=True, indicator=True)
-    st = _numbered(en.statements).merge(_numbered(fr.statements), on=["para", "speaker_id", "n"], how="outer",
-                                        suffixes=("_en", "_fr"), indicator=True)
+    st = _numbered(en.statements).merge(
+        _numbered(fr.statements), on=["para", "speaker_id", "n"], how="outer", suffixes=("_en", "_fr"), indicator=True
+    )
     order = st["statement_id_en"].fillna(st["statement_id_fr"]).map(lambda sid: int(str(sid).split(".")[1]))
     st = st.assign(_order=order).sort_values(["para", "_order"], kind="stable")
     mismatches = [
         {"table": "paragraphs", "para": int(para), "speaker_id": None, "only_in": _side(side)}
-        for para, side in zip(paragraphs["para"], paragraphs["_merge"]) if side != "both"
+        for para, side in zip(paragraphs["para"], paragraphs["_merge"])
+        if side != "both"
     ] + [
         {"table": "statements", "para": int(para), "speaker_id": sid, "only_in": _side(side)}
-        for para, sid, side in zip(st["para"], st["speaker_id"], st["_merge"]) if side != "both"
+        for para, sid, side in zip(st["para"], st["speaker_id"], st["_merge"])
+        if side != "both"
     ]
-    columns = ["para", "speaker_id", "n", "speaker_en", "speaker_fr", "text_en", "text_fr", "verb_en", "verb_fr",
-               "lemma_en", "lemma_fr", "statement_id_en", "statement_id_fr"]
+    columns = [
+        "para",
+        "speaker_id",
+        "n",
+        "speaker_en",
+        "speaker_fr",
+        "text_en",
+        "text_fr",
+        "verb_en",
+        "verb_fr",
+        "lemma_en",
+        "lemma_fr",
+        "statement_id_en",
+        "statement_id_fr",
+    ]
     return Bilingual(
-        en, fr,
+        en,
+        fr,
         paragraphs.drop(columns="_merge").reset_index(drop=True),
         st[columns].reset_index(drop=True),
         pd.DataFrame(mismatches, columns=["table", "para", "speaker_id", "only_in"]),

@@ -58,8 +58,14 @@ def paragraphs(paras: int | Iterable[int], lang: Any = "en") -> str:
     run = tr.gettext("{first}-{last}")
     # TRANSLATORS: two consecutive paragraph numbers in a citation ("paras. 56-57"; French: « par. 56 et 57 »).
     pair = tr.gettext("{first}-{second}")
-    text = ", ".join(f"{r[0]}" if len(r) == 1 else pair.format(first=r[0], second=r[1]) if len(r) == 2
-                     else run.format(first=r[0], last=r[-1]) for r in runs)
+    text = ", ".join(
+        f"{r[0]}"
+        if len(r) == 1
+        else pair.format(first=r[0], second=r[1])
+        if len(r) == 2
+        else run.format(first=r[0], last=r[-1])
+        for r in runs
+    )
     # TRANSLATORS: the abbreviation before the paragraph numbers of a citation.
     return tr.ngettext("para. {numbers}", "paras. {numbers}", len(numbers_)).format(numbers=text)
 

@@ -25,8 +25,17 @@ from typing import Any
 
 from .i18n import N_, format_date, translator
 
-__all__ = ["format_date", "meeting_format", "MEETING_FORMATS", "KIND_ORDER", "kind_rank", "state_display_name",
-           "display_names", "speaker_names", "STATE_KINDS"]
+__all__ = [
+    "format_date",
+    "meeting_format",
+    "MEETING_FORMATS",
+    "KIND_ORDER",
+    "kind_rank",
+    "state_display_name",
+    "display_names",
+    "speaker_names",
+    "STATE_KINDS",
+]
 
 #: The speaker kinds that are States (their names come from ``member_states.csv`` in each language).
 STATE_KINDS = ("member_state", "observer_state")
@@ -42,6 +51,7 @@ def meeting_format(fmt: str | None, lang: str = "en") -> str:
     if not fmt:
         return ""
     return translator(lang).gettext(MEETING_FORMATS[fmt]) if fmt in MEETING_FORMATS else str(fmt)
+
 
 #: The delegation order: Member States first, then observer States, organizations, other speakers, briefers,
 #: and the Chair last.

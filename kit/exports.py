@@ -31,8 +31,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["csv_cell", "csv_text", "write_csv", "write_table", "escape_markdown", "CSV_ENCODING",
-           "EXPORT_FORMATS"]
+__all__ = ["csv_cell", "csv_text", "write_csv", "write_table", "escape_markdown", "CSV_ENCODING", "EXPORT_FORMATS"]
 
 #: The encoding of every CSV the kit writes: UTF-8 with a byte-order mark (Excel reads accents correctly).
 CSV_ENCODING = "utf-8-sig"
@@ -103,10 +102,15 @@ def write_table(df: "pd.DataFrame", path: str | Path, fmt: str) -> Path:
     return path
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text: object) -> str:
     """Report text made inert in Markdown: markup characters and raw HTML are shown as written.
+
+    The kit's one Markdown escape: the briefing note (``kit note``), the apps' Markdown downloads and any
+    Markdown export use it. ``None`` is the empty string; anything else is its ``str()``.
 
     >>> escape_markdown("resolution 2518 (2020) [sic] #1 a_b")
     'resolution 2518 (2020) \\\\[sic\\\\] \\\\#1 a\\\\_b'
+    >>> escape_markdown(None), escape_markdown(12)
+    ('', '12')
     """
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))

@@ -36,8 +36,9 @@ import datetime as _dt
 import gettext as _gettext
 import os
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from .paths import catalogue
 
 __all__ = ["LANGUAGES", "DOMAIN", "LANG_ENV", "normalize", "set_language", "get_language", "translator",
            "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon", "semicolon",
@@ -87,7 +88,7 @@ def translator(lang: Any = None) -> _gettext.NullTranslations:
 def _translator(code: str) -> _gettext.NullTranslations:
     if code == LANGUAGES[0]:
         return _gettext.NullTranslations()
-    mo = resources.files("kit.locale") / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    mo = catalogue(code, DOMAIN)
     try:
         with mo.open("rb") as f:
             return _gettext.GNUTranslations(f)

@@ -39,7 +39,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,8 +46,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import LayoutError
+from .gazetteer import read_table, reference_files
 from .i18n import N_
-from .paths import REFERENCE_DIR
 from .sources import SourceText
 
 __all__ = ["Paragraph", "Document", "parse_layout", "is_furniture", "join_lines"]
@@ -272,12 +271,12 @@ def reference_vocabulary(folder: Path | None = None) -> Vocabulary:
     >>> "mozambique" in v.words, "federation" in v.words, "troop-contributing" in v.compounds
     (True, True, True)
     """
-    folder = Path(folder) if folder is not None else REFERENCE_DIR
-    cells = []
-    for path in sorted(folder.glob("*.csv")):
-        with open(path, encoding="utf-8", newline="") as f:
-            for row in csv.reader(f):
-                cells.extend(row)
+    cells: list[str] = []
+    for name in reference_files(folder):  # every table, by the one rule (a table the folder lacks is the shipped one)
+        rows = read_table(name, folder)
+        cells.extend(rows[0] if rows else ())  # the header's words too
+        for row in rows:
+            cells.extend(row.values())
     words, compounds = _vocabulary_of(cells)
     return Vocabulary(frozenset(words), frozenset(compounds))
 

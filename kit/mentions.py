@@ -57,10 +57,13 @@ def _patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Resolution list, the body named before it ("Security Council resolution"), and after it (French)."""
     L = language(lang)
     return re.compile(L.resolution_list), re.compile(L.body_before), re.compile(L.body_after)
+
+
 _RESOLUTION_ITEM = re.compile(r"(?P<sc>(?P<n>\d{1,4})\s*\((?P<y>\d{4})\))|(?P<ga>\d{1,3}/\d{1,4}[A-Z]?)")
 _SYMBOL = re.compile(
     r"(?<![\w/])(?P<sym>(?:S|A|E)/(?:RES/|PRST/|AC\.\d+/|C\.\d+/)?\d{1,4}(?:/[\w.]+)*)"
-    r"(?P<year>\s\(\d{4}\))?")
+    r"(?P<year>\s\(\d{4}\))?"
+)
 
 
 def normalize_symbol(number: str, year: str | None = None, body: str | None = None) -> str:
@@ -87,7 +90,7 @@ def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None
     def add(m: Mention) -> None:
         if taken.find(1, m.start, m.end) == -1:
             found.append(m)
-            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     resolution_list, body_before, body_after = _patterns(g.lang)
     for m in resolution_list.finditer(text):
@@ -106,7 +109,7 @@ def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None
         kind = "resolution" if "/RES/" in sym else "document"
         key = sym + (m.group("year") or "") if "/RES/" in sym else sym
         end = m.start() + len(sym) + (len(m.group("year") or "") if "/RES/" in sym else 0)
-        add(Mention(kind, key, text[m.start():end], m.start(), end))
+        add(Mention(kind, key, text[m.start() : end], m.start(), end))
     for m in g.entities.finditer(text):
         kind, key = m.key.split(":", 1)
         end = m.end
@@ -114,6 +117,6 @@ def find_mentions(text: str, g: Gazetteer, exclude: list[tuple[int, int]] | None
             bracket = _ACRONYM_IN_BRACKETS.match(text, end)
             if bracket and g.missions.names.get(bracket.group(1)) == key:
                 end = bracket.end()
-        add(Mention(kind, key, text[m.start:end], m.start, end))
+        add(Mention(kind, key, text[m.start : end], m.start, end))
     found.sort(key=lambda x: x.start)
     return found

@@ -16,6 +16,12 @@ Examples
 True
 >>> (JUPYTER_DIR / "voila.json").is_file() and (VOILA_TEMPLATE_DIR / "index.html.j2").is_file()
 True
+>>> asset("apps.css").is_file(), NOTE_SCHEMA.is_file(), (TEACHING_TEMPLATES_DIR / "note.html.j2").is_file()
+(True, True, True)
+>>> catalogue("fr").relative_to(PACKAGE_DIR).as_posix()
+'locale/fr/LC_MESSAGES/kit.mo'
+
+This module imports nothing of the kit, so every layer may use it (:mod:`kit.i18n`, the lowest, too).
 """
 
 from __future__ import annotations
@@ -38,6 +44,10 @@ __all__ = [
     "VOILA_TEMPLATE_DIR",
     "TEACHING_DIR",
     "LOCALE_DIR",
+    "TEACHING_TEMPLATES_DIR",
+    "NOTE_SCHEMA",
+    "asset",
+    "catalogue",
     "as_created",
 ]
 
@@ -67,8 +77,22 @@ JUPYTER_DIR = PACKAGE_DIR / "views" / "jupyter"
 VOILA_TEMPLATE_DIR = JUPYTER_DIR / "voila" / "templates" / "kit"
 #: The briefing note's and handout's templates (``templates/``) and the note's JSON schema.
 TEACHING_DIR = PACKAGE_DIR / "teaching"
-#: The gettext catalogues (:mod:`kit.i18n`, a layer below this one, finds them itself).
+#: The printable pages' templates and stylesheets: the briefing note, the handout, the printable report.
+TEACHING_TEMPLATES_DIR = TEACHING_DIR / "templates"
+#: The JSON schema of a briefing note (``kit note --format json``).
+NOTE_SCHEMA = TEACHING_DIR / "note.schema.json"
+#: The gettext catalogues (:func:`catalogue`).
 LOCALE_DIR = PACKAGE_DIR / "locale"
+
+
+def asset(name: str) -> Path:
+    """The shipped asset ``name`` of ``kit/assets`` (``"apps.css"``, the map's ``"land-110m.svg"``)."""
+    return ASSETS_DIR / name
+
+
+def catalogue(lang: str, domain: str = "kit") -> Path:
+    """The compiled gettext catalogue (``.mo``) of the language code ``lang`` (it may not exist)."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.mo"
 
 
 def _umask() -> int:

@@ -75,12 +75,20 @@ def _checker_accepts_every_answer(report) -> bool:
     from .teaching.checker import check, expected
     from .teaching.exercises import EXERCISES
 
-    return all(check(ex, expected(ex, report), report).status == "correct" for ex in EXERCISES
-               if EXERCISES[ex].kind != "figure")
+    return all(
+        check(ex, expected(ex, report), report).status == "correct"
+        for ex in EXERCISES
+        if EXERCISES[ex].kind != "figure"
+    )
 
 
-def check_room(report: str | None = None, lang: str | None = None, folder: str | Path = "kit-workshop",
-               workshop_port: int = 8000, serve_port: int = 8866) -> list[Check]:
+def check_room(
+    report: str | None = None,
+    lang: str | None = None,
+    folder: str | Path = "kit-workshop",
+    workshop_port: int = 8000,
+    serve_port: int = 8866,
+) -> list[Check]:
     """Run the checks of the day before; each :class:`Check` is in ``lang``. A port of 0 is not checked."""
     from .workshop import _proxy_command, participant_notebooks
 
@@ -96,8 +104,15 @@ def check_room(report: str | None = None, lang: str | None = None, folder: str |
         r = None
         checks.append(Check("report", False, _("the report loads"), everyone, str(exc)))
     notebooks = participant_notebooks(lang)
-    checks.append(Check("notebooks", bool(notebooks), _("the participant notebooks are installed"),
-                        ("workshop", "own"), "" if notebooks else _("reinstall the kit")))
+    checks.append(
+        Check(
+            "notebooks",
+            bool(notebooks),
+            _("the participant notebooks are installed"),
+            ("workshop", "own"),
+            "" if notebooks else _("reinstall the kit"),
+        )
+    )
     ok = r is not None and _checker_accepts_every_answer(r)
     checks.append(Check("checker", ok, _("the exercise checker accepts every right answer"), ("workshop", "own")))
     try:
@@ -106,27 +121,74 @@ def check_room(report: str | None = None, lang: str | None = None, folder: str |
         plotly_ok = len(get_plotlyjs()) > 100_000
     except ImportError:
         plotly_ok = False
-    checks.append(Check("plotly", plotly_ok, _("charts are drawn with no internet (plotly.js is installed)"),
-                        ("workshop", "serve", "own")))
-    checks.append(Check("jupyterlab", _has("jupyterlab"), _("JupyterLab is installed"), ("own",),
-                        "" if _has("jupyterlab") else "pip install jupyterlab"))
-    checks.append(Check("voila", _has("voila"), _("Voilà is installed (the apps)"), ("serve", "workshop"),
-                        "" if _has("voila") else "pip install voila"))
+    checks.append(
+        Check(
+            "plotly",
+            plotly_ok,
+            _("charts are drawn with no internet (plotly.js is installed)"),
+            ("workshop", "serve", "own"),
+        )
+    )
+    checks.append(
+        Check(
+            "jupyterlab",
+            _has("jupyterlab"),
+            _("JupyterLab is installed"),
+            ("own",),
+            "" if _has("jupyterlab") else "pip install jupyterlab",
+        )
+    )
+    checks.append(
+        Check(
+            "voila",
+            _has("voila"),
+            _("Voilà is installed (the apps)"),
+            ("serve", "workshop"),
+            "" if _has("voila") else "pip install voila",
+        )
+    )
     hub = _has("jupyterhub") and _has("jupyterhub_idle_culler")
-    checks.append(Check("jupyterhub", hub, _("JupyterHub is installed"), ("workshop",),
-                        "" if hub else "pip install 'peacekeeping-briefing-kit[workshop]'"))
+    checks.append(
+        Check(
+            "jupyterhub",
+            hub,
+            _("JupyterHub is installed"),
+            ("workshop",),
+            "" if hub else "pip install 'peacekeeping-briefing-kit[workshop]'",
+        )
+    )
     proxy = _proxy_command(Path(folder).resolve())
-    checks.append(Check("proxy", bool(proxy), _("JupyterHub's proxy is installed (configurable-http-proxy, from "
-                                                 "Node's npm)"), ("workshop",),
-                        proxy or _("install Node.js, then: npm install -g configurable-http-proxy")))
+    checks.append(
+        Check(
+            "proxy",
+            bool(proxy),
+            _("JupyterHub's proxy is installed (configurable-http-proxy, from Node's npm)"),
+            ("workshop",),
+            proxy or _("install Node.js, then: npm install -g configurable-http-proxy"),
+        )
+    )
     for cid, port, needed in (("workshop_port", workshop_port, ("workshop",)), ("serve_port", serve_port, ("serve",))):
         if port:
             free = _port_free(port)
-            checks.append(Check(cid, free, _("port {port} is free").format(port=port), needed,
-                                "" if free else _("stop what uses it, or choose another port with --port")))
+            checks.append(
+                Check(
+                    cid,
+                    free,
+                    _("port {port} is free").format(port=port),
+                    needed,
+                    "" if free else _("stop what uses it, or choose another port with --port"),
+                )
+            )
     ip = _room_ip()
-    checks.append(Check("address", ip is not None, _("this laptop has an address the room can reach"),
-                        ("workshop", "serve"), ip or _("join the venue's wifi or your travel router")))
+    checks.append(
+        Check(
+            "address",
+            ip is not None,
+            _("this laptop has an address the room can reach"),
+            ("workshop", "serve"),
+            ip or _("join the venue's wifi or your travel router"),
+        )
+    )
     return checks
 
 
@@ -146,7 +208,12 @@ def room_report(checks: list[Check], lang: str | None = None) -> str:
     ok = ready(checks)
     lines += ["", _("Ready for:")] + [f"  * {_(SETUPS[s])}" for s in ok]
     if "workshop" not in ok:
-        lines += ["", _("kit workshop cannot start on this laptop. Plan B (see the trainer guide, \"Plan B\"): "
-                        "show the apps with kit serve and give pairs the printed handout (kit handout), or ask "
-                        "participants to install the kit and run kit notebooks.")]
+        lines += [
+            "",
+            _(
+                'kit workshop cannot start on this laptop. Plan B (see the trainer guide, "Plan B"): '
+                "show the apps with kit serve and give pairs the printed handout (kit handout), or ask "
+                "participants to install the kit and run kit notebooks."
+            ),
+        ]
     return "\n".join(lines)

@@ -60,8 +60,11 @@ def abbreviations(kind: str = "period") -> frozenset[str]:
 
 
 def _is_abbreviation(word: str) -> bool:
-    return (word.lower() in abbreviations("period") or re.fullmatch(r"[A-Z]", word) is not None
-            or _INITIALISM.fullmatch(word) is not None)
+    return (
+        word.lower() in abbreviations("period")
+        or re.fullmatch(r"[A-Z]", word) is not None
+        or _INITIALISM.fullmatch(word) is not None
+    )
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -30,12 +30,12 @@ import http.server
 import shutil
 import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from . import i18n
 from .errors import ReportError
 from .i18n import N_
+from .paths import asset
 
 __all__ = ["build_site", "serve_site", "SiteResult", "LANG_CHOICES", "MARKER"]
 
@@ -161,7 +161,7 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
     _prepare(out)
     (out / "_kit").mkdir()
     for name in ASSETS:
-        (out / "_kit" / name).write_bytes((resources.files("kit") / "assets" / name).read_bytes())
+        (out / "_kit" / name).write_bytes(asset(name).read_bytes())
     entries: list[dict] = []
     used = {"_kit"}
     for path, r in reports:
@@ -188,7 +188,7 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     """Serves the site's folder; one line per error only (not one per page view)."""
 
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+    def log_message(self, format, *args):  # the standard library's signature
         if len(args) > 1 and str(args[1]).startswith(("4", "5")) and "/favicon.ico " not in str(args[0]):
             sys.stderr.write(f"{self.address_string()} - {format % args}\n")
 

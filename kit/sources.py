@@ -175,7 +175,7 @@ def _pdf_to_text(data: bytes, name: str) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # pypdf raises many types for broken files
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types for broken files
         raise SourceError(N_("the PDF could not be read ({kind}: {reason})"), source=name,
                           kind=exc.__class__.__name__, reason=exc) from None
     text = "\n\f\n".join(pages)

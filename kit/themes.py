@@ -77,8 +77,7 @@ class ThemeTagger:
                 written.append(term)
         self._prefixes.sort(key=lambda p: len(p[0]), reverse=True)
         self._seen: dict[str, tuple[str, str] | None] = {}
-        surfaces = written + [t for _, _, t in self._prefixes] + \
-            [t for _, _, t in self._inner]
+        surfaces = written + [t for _, _, t in self._prefixes] + [t for _, _, t in self._inner]
         body = trie_regex(surfaces, {" ": r"[\s-]+", "-": r"[\s-]?", "*": r"[\w-]*", "'": "['’]"})
         self._pattern = rf"(?<![\w-])(?:{body})(?![\w])"
         self.regex = re.compile(self._pattern)  # run on lower-cased text: faster than IGNORECASE
@@ -110,7 +109,7 @@ class ThemeTagger:
             regex = self.regex
         hits = []
         for m in regex.finditer(lower):
-            surface = text[m.start():m.end()]
+            surface = text[m.start() : m.end()]
             found = self._identify(surface)
             if found:
                 hits.append(ThemeHit(found[0], found[1], surface, m.start(), m.end()))

@@ -40,7 +40,6 @@ import logging
 import os
 import sys
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -52,11 +51,13 @@ from voila.tornado.contentshandler import VoilaContentsHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from .paths import VOILA_TEMPLATE_DIR, asset
+
 __all__ = ["KitVoila", "RoomKernelManager", "landing_page", "apps_landing_page", "page_language", "TEMPLATE_DIR",
            "main"]
 
 #: The kit's Voilà template folder (also holds the landing page template).
-TEMPLATE_DIR = Path(str(resources.files("kit"))) / "views" / "jupyter" / "voila" / "templates" / "kit"
+TEMPLATE_DIR = VOILA_TEMPLATE_DIR
 
 _NOISE = ("is not trusted",)
 
@@ -98,7 +99,7 @@ def landing_page(sections: list[tuple[str, str, list[tuple[str, str, str]]]],
     title = _("Peacekeeping Briefing Kit") if title is None else title
     subtitle = _("Open an app: it runs on this laptop, nothing is sent to the internet.") if subtitle is None \
         else subtitle
-    css = (resources.files("kit.assets") / "apps.css").read_text(encoding="utf-8")
+    css = asset("apps.css").read_text(encoding="utf-8")
     rows = [{"heading": h, "intro": intro, "links": [{"title": t, "href": href, "summary": s}
                                                       for t, href, s in links]}
             for h, intro, links in sections]
@@ -139,7 +140,7 @@ def _landing(lang: str) -> str:
 class AppHandler(TornadoVoilaHandler):
     """``/voila/render/<app>.ipynb``: only notebooks directly in the served folder; 404 for anything else."""
 
-    async def prepare(self):  # type: ignore[override]
+    async def prepare(self):
         path = (self.path_args[0] if self.path_args else "") or ""
         root = Path(self.settings["kit_root"])
         if "/" in path or "\\" in path or not path.endswith(".ipynb") or not (root / path).is_file():
@@ -172,7 +173,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
 
     max_kernels = Integer(60, config=True, help="Most kernels running at once (0: no limit).")
 
-    async def start_kernel(self, **kwargs):  # type: ignore[override]
+    async def start_kernel(self, **kwargs):
         if self.max_kernels and len(self.list_kernel_ids()) >= self.max_kernels:
             self.log.warning("room full: %d kernels running (RoomKernelManager.max_kernels)", self.max_kernels)
             raise web.HTTPError(503, "the room is full")

@@ -124,15 +124,25 @@ def binder_env(tmp_path_factory):
     (repo2docker copies it into the image and runs postBuild there), the pinned requirements, then postBuild."""
     base = tmp_path_factory.mktemp("binder")
     repo = base / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".git", "build", ".venv", "*.egg-info", "__pycache__",
-                                                              ".node", ".hypothesis", "exports", ".pytest_cache"))
+    shutil.copytree(
+        ROOT,
+        repo,
+        ignore=shutil.ignore_patterns(
+            ".git", "build", ".venv", "*.egg-info", "__pycache__", ".node", ".hypothesis", "exports", ".pytest_cache"
+        ),
+    )
     env_dir = base / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "-q", "-r", repo / "binder" / "requirements.txt"],
-                   check=True, cwd=repo)
-    env = {**os.environ, "PATH": f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}", "REPO_DIR": str(repo),
-           "JUPYTER_CONFIG_DIR": str(base / "user-jupyter")}  # no settings from this machine's user
+    subprocess.run(
+        [python, "-m", "pip", "install", "-q", "-r", repo / "binder" / "requirements.txt"], check=True, cwd=repo
+    )
+    env = {
+        **os.environ,
+        "PATH": f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        "REPO_DIR": str(repo),
+        "JUPYTER_CONFIG_DIR": str(base / "user-jupyter"),
+    }  # no settings from this machine's user
     for name in ("PYTHONPATH", "JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "KIT_REPORT"):
         env.pop(name, None)
     subprocess.run(["bash", repo / "binder" / "postBuild"], check=True, cwd=repo, env=env)
@@ -144,9 +154,14 @@ def test_binder_environment_serves_every_app_and_not_the_kit_code(binder_env):
     from kit import load_report
 
     python, env, repo = binder_env
-    out = subprocess.run([python, "-c", "import kit, ipywidgets, voila\n"
-                                        "print(len(kit.load_report().paragraphs))\nprint(kit.__file__)"],
-                         capture_output=True, text=True, env=env, cwd="/", check=True)
+    out = subprocess.run(
+        [python, "-c", "import kit, ipywidgets, voila\nprint(len(kit.load_report().paragraphs))\nprint(kit.__file__)"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd="/",
+        check=True,
+    )
     count, where = out.stdout.split()
     assert int(count) == len(load_report().paragraphs)
     assert "site-packages" in where and not where.startswith(str(repo))  # installed, not run from the copy
@@ -155,18 +170,37 @@ def test_binder_environment_serves_every_app_and_not_the_kit_code(binder_env):
     base = f"http://127.0.0.1:{port}"
     # repo2docker starts the server through binder/start: kernels inherit what it sets
     start = ["bash", str(repo / "binder" / "start")]
-    refused = subprocess.run([*start, str(python), "-m", "kit.cli", "solutions", "--out", "answers"],
-                             capture_output=True, text=True, env=env, cwd=repo / "notebooks", timeout=300)
+    refused = subprocess.run(
+        [*start, str(python), "-m", "kit.cli", "solutions", "--out", "answers"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=repo / "notebooks",
+        timeout=300,
+    )
     assert refused.returncode == 2 and "trainer" in refused.stderr  # no `!kit solutions` from a notebook
     assert not (repo / "notebooks" / "answers").exists()
     server = subprocess.Popen(
-        [*start, str(python), "-m", "jupyter", "server", f"--port={port}", "--no-browser",
-         f"--IdentityProvider.token={token}", "--ServerApp.ip=127.0.0.1", "--allow-root"],
-        cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            *start,
+            str(python),
+            "-m",
+            "jupyter",
+            "server",
+            f"--port={port}",
+            "--no-browser",
+            f"--IdentityProvider.token={token}",
+            "--ServerApp.ip=127.0.0.1",
+            "--allow-root",
+        ],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
     def get(path: str, method: str = "GET") -> tuple[int, bytes]:
-        request = urllib.request.Request(f"{base}/{path}", method=method,
-                                         headers={"Authorization": f"token {token}"})
+        request = urllib.request.Request(f"{base}/{path}", method=method, headers={"Authorization": f"token {token}"})
         try:
             with urllib.request.urlopen(request, timeout=180) as response:
                 return response.status, response.read()
@@ -228,16 +262,39 @@ def test_served_apps_refuse_code_sent_over_the_kernel_websocket(voila_server, tm
     marker = tmp_path / "executed"
 
     def message(msg_type: str, content: dict, channel: str = "shell") -> str:
-        return json.dumps({"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "t",
-                                      "session": uuid.uuid4().hex, "version": "5.3", "date": ""},
-                           "parent_header": {}, "metadata": {}, "content": content, "channel": channel,
-                           "buffers": []})
+        return json.dumps(
+            {
+                "header": {
+                    "msg_id": uuid.uuid4().hex,
+                    "msg_type": msg_type,
+                    "username": "t",
+                    "session": uuid.uuid4().hex,
+                    "version": "5.3",
+                    "date": "",
+                },
+                "parent_header": {},
+                "metadata": {},
+                "content": content,
+                "channel": channel,
+                "buffers": [],
+            }
+        )
 
     async def probe() -> list[str]:
         ws = await websocket_connect(f"ws://{voila_server}/api/kernels/{kernel_id}/channels")
-        ws.write_message(message("execute_request", {
-            "code": f"open({str(marker)!r}, 'w').write('ran')", "silent": False, "store_history": False,
-            "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}))
+        ws.write_message(
+            message(
+                "execute_request",
+                {
+                    "code": f"open({str(marker)!r}, 'w').write('ran')",
+                    "silent": False,
+                    "store_history": False,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": True,
+                },
+            )
+        )
         ws.write_message(message("kernel_info_request", {}))
         seen = []
         deadline = asyncio.get_event_loop().time() + 20

@@ -81,8 +81,10 @@ def test_every_honorific_has_a_french_form_the_french_grammar_reads_back(row):
     if row["lang"] == "fr" and row["honorific"] in {x["honorific"] for x in ROWS if x["lang"] == "en"}:
         return  # "Mme", "Sir": one spelling in both tables
     sentence = form[:1].upper() + form[1:]
-    report = load_text(f"1. Le représentant du Chili a dit que la paix comptait.\n"
-                       f"2. {sentence} Dupont a dit que la paix comptait.\n", name="fr.md")
+    report = load_text(
+        f"1. Le représentant du Chili a dit que la paix comptait.\n2. {sentence} Dupont a dit que la paix comptait.\n",
+        name="fr.md",
+    )
     said = report.statements[report.statements["para"] == 2]
     assert list(said["speaker_id"]) == ["person:dupont"], sentence
     assert report.speakers.set_index("speaker_id").loc["person:dupont", "honorific"] == wanted
@@ -107,8 +109,9 @@ def test_an_honorific_with_no_french_form_names_the_person_in_full(r, tmp_path, 
     assert "Chief Inspector" not in after
     for p in r.speakers[persons].itertuples():
         surname = str(p.name).split()[-1]
-        by_honorific = named(before, g.honorific_in(p.honorific, "fr") or "\0", surname) \
-            if isinstance(p.honorific, str) else 0
+        by_honorific = (
+            named(before, g.honorific_in(p.honorific, "fr") or "\0", surname) if isinstance(p.honorific, str) else 0
+        )
         assert after.count(str(p.name)) == before.count(str(p.name)) + by_honorific, p.name
 
 

@@ -34,8 +34,7 @@ def solution_answers(tmp_path_factory) -> set[str]:
         for path in build_solutions(tmp_path_factory.mktemp(f"solutions-{lang}"), lang=lang):
             for cell in nbformat.read(path, as_version=4).cells:
                 if cell.cell_type == "code":
-                    answers |= {m.group(0).strip() for m in ANSWER.finditer(cell.source)
-                                if m.group(1).strip() != "..."}
+                    answers |= {m.group(0).strip() for m in ANSWER.finditer(cell.source) if m.group(1).strip() != "..."}
     assert answers, "the solutions fill in answers"
     return answers
 
@@ -101,8 +100,18 @@ def _hub(tmp_path, monkeypatch, **settings):
 
     monkeypatch.setenv("KIT_WORKSHOP_PASSWORD", "room-password-42")
     c = Config()
-    configure_hub(c, {"folder": str(tmp_path / "room"), "host": "127.0.0.1", "port": 8000, "hub_port": 8081,
-                      "api_port": 8001, "proxy": "configurable-http-proxy", **settings})
+    configure_hub(
+        c,
+        {
+            "folder": str(tmp_path / "room"),
+            "host": "127.0.0.1",
+            "port": 8000,
+            "hub_port": 8081,
+            "api_port": 8001,
+            "proxy": "configurable-http-proxy",
+            **settings,
+        },
+    )
     return c
 
 
@@ -139,17 +148,25 @@ def test_the_participants_landing_page_speaks_the_room_language(tmp_path):
     assert [title for title, _href, _summary in app_links] == [_(app.title) for app in APPS]
     assert all(href.endswith("?lang=fr") for _title, href, _summary in app_links)
     notebooks = french[0][2]
-    assert [href for _title, href, _summary in notebooks] == \
-        [f"lab/tree/workshop/{p.name}" for p in participant_notebooks("fr")]
+    assert [href for _title, href, _summary in notebooks] == [
+        f"lab/tree/workshop/{p.name}" for p in participant_notebooks("fr")
+    ]
     # each notebook is listed by its own (French) title
     first = json.loads(participant_notebooks("fr")[0].read_text(encoding="utf-8"))
-    heading = next(line for cell in first["cells"] if cell["cell_type"] == "markdown"
-                   for line in "".join(cell["source"]).splitlines() if line.startswith("#"))
+    heading = next(
+        line
+        for cell in first["cells"]
+        if cell["cell_type"] == "markdown"
+        for line in "".join(cell["source"]).splitlines()
+        if line.startswith("#")
+    )
     assert notebooks[0][0] == heading.lstrip("#").strip()
 
 
-@pytest.mark.parametrize("doc", ["README.md", "notebooks/workshop/TRAINER_GUIDE.md",
-                                 "notebooks/workshop/GUIDE_FORMATEUR.md", "docs/deployment.md"])
+@pytest.mark.parametrize(
+    "doc",
+    ["README.md", "notebooks/workshop/TRAINER_GUIDE.md", "notebooks/workshop/GUIDE_FORMATEUR.md", "docs/deployment.md"],
+)
 def test_every_kit_command_the_guides_give_exists(doc, capsys):
     """A trainer copies the commands from the guides: each ``kit <command> --option`` must parse."""
     text = (ROOT / doc).read_text(encoding="utf-8")

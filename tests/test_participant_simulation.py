@@ -67,7 +67,7 @@ WRONG_VALUES = {
     "a table of the report": "r.statements",
 }
 
-PRELUDE = '''\
+PRELUDE = """\
 import json as _json
 import numpy as _np
 import pandas as _pd
@@ -83,7 +83,7 @@ def _sim(ex, tries):
         res = ns["check"](ex, ns["answer"], ns["r"])
         print("SIM " + _json.dumps({"ex": ex, "what": what, "i": i, "status": res.status, "message": res.message,
                                     "shown": repr(res)}))
-'''
+"""
 
 
 def participant_lines(solution: str) -> str:
@@ -157,8 +157,9 @@ def simulation(path: Path, name: str, lang: str, report) -> tuple[nbformat.Noteb
             continue
         ex_id = m.group(1)
         tries = [("right", 0, participant_lines(_words(solutions[ex_id], _)))]
-        tries += [("mistake", i, f"answer = _EX[{ex_id!r}].mistakes[{i}].answer(r)")
-                  for i in distinct_mistakes(ex_id, report)]
+        tries += [
+            ("mistake", i, f"answer = _EX[{ex_id!r}].mistakes[{i}].answer(r)") for i in distinct_mistakes(ex_id, report)
+        ]
         tries += [("wrong", label, f"answer = {value}") for label, value in WRONG_VALUES.items()]
         if lang == "fr":
             tries += [("french", i, f"answer = {form!r}") for i, form in enumerate(french_forms(ex_id, report))]
@@ -212,14 +213,17 @@ def test_a_room_runs_the_notebook_as_shipped(lang, name, report, tmp_path):
     path = WORKSHOP / LANG_FOLDERS[lang] / f"{name}.ipynb"
     nb, injected = simulation(path, name, lang, report)
     assert injected, f"{path} has exercises"
-    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=False,
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()  # any exception fails here
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", allow_errors=False, resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()  # any exception fails here
     results = _results(nb)
     assert [(r["ex"], r["what"], r["i"]) for r in results] == [(e, w, i) for e, w, i, _s in injected]
     problems = []
     for res, (ex_id, what, i, src) in zip(results, injected):
-        problems += [f"{lang} {name} {ex_id} {what} {i}: {src}\n   {why}\n   -> {res['shown']}"
-                     for why in _problems(res, ex_id, what, i, src, lang, report)]
+        problems += [
+            f"{lang} {name} {ex_id} {what} {i}: {src}\n   {why}\n   -> {res['shown']}"
+            for why in _problems(res, ex_id, what, i, src, lang, report)
+        ]
     assert not problems, "\n".join(problems)
 
 
@@ -258,10 +262,13 @@ def test_the_simulation_would_catch_a_missing_import(report, tmp_path):
     from nbclient.exceptions import CellExecutionError
 
     with pytest.raises(CellExecutionError, match="name 'px' is not defined"):
-        NotebookClient(broken, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(tmp_path)}}).execute()
+        NotebookClient(
+            broken, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        ).execute()
 
 
 def test_participant_lines_drop_the_solutions_imports():
-    assert participant_lines("import plotly.express as px\nfrom kit import plots\n\nanswer = px.bar(t)") == \
-        "\nanswer = px.bar(t)"
+    assert (
+        participant_lines("import plotly.express as px\nfrom kit import plots\n\nanswer = px.bar(t)")
+        == "\nanswer = px.bar(t)"
+    )

@@ -41,8 +41,13 @@ def plain_blocks() -> list[tuple[str, str]]:
 
 def assert_parses_like_the_markdown(pdf_report, md_report) -> None:
     pdf_report.validate()
-    assert not set(pdf_report.problems["problem"]) & {"gap", "duplicate", "out_of_order", "number_in_text",
-                                                       "unattributed"}
+    assert not set(pdf_report.problems["problem"]) & {
+        "gap",
+        "duplicate",
+        "out_of_order",
+        "number_in_text",
+        "unattributed",
+    }
     assert pdf_report.metadata["format"] == "pdf"
     pdf_p, md_p = pdf_report.paragraphs, md_report.paragraphs
     assert pdf_p["para"].tolist() == md_p["para"].tolist()
@@ -54,8 +59,10 @@ def assert_parses_like_the_markdown(pdf_report, md_report) -> None:
     pairs = list(zip(pdf_report.statements["para"], pdf_report.statements["speaker_id"]))
     assert pairs == list(zip(md_report.statements["para"], md_report.statements["speaker_id"]))
     assert pdf_report.statements["verb"].tolist() == md_report.statements["verb"].tolist()
-    assert pdf_report.meetings[["meeting_id", "first_para", "last_para"]].values.tolist() == \
-        md_report.meetings[["meeting_id", "first_para", "last_para"]].values.tolist()
+    assert (
+        pdf_report.meetings[["meeting_id", "first_para", "last_para"]].values.tolist()
+        == md_report.meetings[["meeting_id", "first_para", "last_para"]].values.tolist()
+    )
 
 
 def pd_isna(value) -> bool:
@@ -66,15 +73,22 @@ def test_chromium_print_to_pdf(tmp_path, report):
     chromium = need_tool("chromium", "apt-get install chromium")
     mistune = need_module("mistune")
     title = report.metadata.get("title") or "Report"
-    html = ("<!doctype html><html><head><meta charset='utf-8'>"
-            f"<title>{title[:60]}</title><style>body {{ font-family: serif; }}</style></head><body>"
-            + mistune.html(markdown_text()) + "</body></html>")
+    html = (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<title>{title[:60]}</title><style>body {{ font-family: serif; }}</style></head><body>"
+        + mistune.html(markdown_text())
+        + "</body></html>"
+    )
     page = tmp_path / "report.html"
     page.write_text(html, encoding="utf-8")
     pdf = tmp_path / "report-chromium.pdf"
     # As a user prints it: with the browser's header (date, title) and footer (address, page "3/12").
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}",
-                    page.as_uri()], capture_output=True, timeout=300, check=True)
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
     assert_parses_like_the_markdown(load_report(pdf), report)
 
 
@@ -90,8 +104,21 @@ def test_libreoffice_pdf_of_a_word_document(tmp_path, report):
     source = tmp_path / "report.docx"
     document.save(source)
     profile = tmp_path / "lo-profile"  # a private profile: parallel LibreOffice runs do not lock each other out
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=300, check=True)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
     pdf = tmp_path / "report.pdf"
     assert pdf.is_file()
     assert_parses_like_the_markdown(load_report(pdf), report)
@@ -155,12 +182,22 @@ def test_fpdf2_pdf_with_un_footers_on_both_page_sides_and_a_footnote(tmp_path, r
             if self.page_no() == 1:
                 self.set_y(-32)
                 self.cell(0, 5, "_" * 18, new_x="LMARGIN", new_y="NEXT")
-                self.multi_cell(0, 4, "1   See the statement by the President of the Security Council (S/PRST/2001/3) "
-                                      "on the United Nations Mission in South Sudan.", new_x="LMARGIN", new_y="NEXT")
+                self.multi_cell(
+                    0,
+                    4,
+                    "1   See the statement by the President of the Security Council (S/PRST/2001/3) "
+                    "on the United Nations Mission in South Sudan.",
+                    new_x="LMARGIN",
+                    new_y="NEXT",
+                )
             self.set_y(-15)
             n = f"{self.page_no()}/{{nb}}"
-            self.cell(0, 5, f"21-19999    {n}" if self.page_no() % 2 else f"{n}    21-19999",
-                      align="R" if self.page_no() % 2 else "L")
+            self.cell(
+                0,
+                5,
+                f"21-19999    {n}" if self.page_no() % 2 else f"{n}    21-19999",
+                align="R" if self.page_no() % 2 else "L",
+            )
 
     pdf = Pdf()
     pdf.add_font("dejavu", fname=str(dejavu()))

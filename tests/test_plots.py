@@ -18,10 +18,12 @@ def r():
 
 
 def _figures(r, **kw):
-    return {"statements_per_delegation": plots.statements_per_delegation(r, **kw),
-            "themes_by_meeting": plots.themes_by_meeting(r, **kw),
-            "missions_by_host": plots.missions_by_host(r, **kw),
-            "asks_by_speaker": plots.asks_by_speaker(r, ASK_LEMMAS, **kw)}
+    return {
+        "statements_per_delegation": plots.statements_per_delegation(r, **kw),
+        "themes_by_meeting": plots.themes_by_meeting(r, **kw),
+        "missions_by_host": plots.missions_by_host(r, **kw),
+        "asks_by_speaker": plots.asks_by_speaker(r, ASK_LEMMAS, **kw),
+    }
 
 
 def _labels(fig) -> dict[str, str]:
@@ -116,8 +118,9 @@ def test_a_state_without_a_french_name_keeps_the_report_name(r, monkeypatch):
     states = r.speakers[r.speakers["kind"] == "member_state"]
     iso, name = states.iloc[0]["country_iso3"], states.iloc[0]["name"]
     real = kit.display.state_display_name
-    monkeypatch.setattr(kit.display, "state_display_name",
-                        lambda code, lang="en": None if code == iso else real(code, lang))
+    monkeypatch.setattr(
+        kit.display, "state_display_name", lambda code, lang="en": None if code == iso else real(code, lang)
+    )
     shown = {y for t in plots.statements_per_delegation(r, lang="fr").data for y in t.y}
     assert name in shown
 
@@ -127,8 +130,9 @@ def test_french_theme_labels_and_meeting_dates(r):
 
     fr, en = plots.themes_by_meeting(r, lang="fr").data[0], plots.themes_by_meeting(r, lang="en").data[0]
     to_fr = {row["label"]: row["label_fr"] for row in load_gazetteer().theme_rows if row.get("label_fr")}
-    assert {to_fr.get(label, label): list(z) for label, z in zip(en.y, en.z)} == \
-        {label: list(z) for label, z in zip(fr.y, fr.z)}
+    assert {to_fr.get(label, label): list(z) for label, z in zip(en.y, en.z)} == {
+        label: list(z) for label, z in zip(fr.y, fr.z)
+    }
     assert list(fr.x) == [format_date(m, "fr") for m in en.x]
 
 

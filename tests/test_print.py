@@ -46,15 +46,21 @@ def _docx_text(report, lang=None) -> str:
 def test_every_paragraph_in_order_with_its_number_in_html_and_word(report):
     paras = report.paragraphs.sort_values("para")
     page = html.unescape(to_html(report))
-    _in_order(page, [f'<p class="para" id="para-{n}"><span class="num">{n}.</span> {text}'
-                     for n, text in zip(paras["para"], paras["text"])])
+    _in_order(
+        page,
+        [
+            f'<p class="para" id="para-{n}"><span class="num">{n}.</span> {text}'
+            for n, text in zip(paras["para"], paras["text"])
+        ],
+    )
     word = _docx_text(report)
     _in_order(word, [f"{n}.\t{text}" for n, text in zip(paras["para"], paras["text"])])
     for section in paras["section_title"].dropna().unique():  # section headings, in both
         assert section in page and section in word
     for shown in (page, word):
-        assert not MARKDOWN_LEFT.search(re.sub(r"<style>.*?</style>", "", shown, flags=re.S)), \
-            MARKDOWN_LEFT.search(shown)
+        assert not MARKDOWN_LEFT.search(re.sub(r"<style>.*?</style>", "", shown, flags=re.S)), MARKDOWN_LEFT.search(
+            shown
+        )
 
 
 def test_meeting_dates_and_labels_are_in_the_reports_language(report):

@@ -107,8 +107,9 @@ def test_truncated_reports_are_refused_or_complete(items, fraction):
     assert len(r.paragraphs) == starts
 
 
-ONE_WORD_STATES = [r for r in MEMBERS if re.fullmatch(r"[A-Z][a-z]+", r["running_names"].split("|")[0])
-                   and r["article"] != "the"]
+ONE_WORD_STATES = [
+    r for r in MEMBERS if re.fullmatch(r"[A-Z][a-z]+", r["running_names"].split("|")[0]) and r["article"] != "the"
+]
 
 
 @given(st.sampled_from(ONE_WORD_STATES), st.sampled_from(ONE_WORD_STATES))
@@ -118,20 +119,30 @@ def test_a_first_name_that_is_a_states_name_is_not_a_mention(first, speaker):
     Jordan or Chad, wherever they are named in full; the State, when it speaks or is named alone, still is."""
     name = first["running_names"].split("|")[0]
     state = speaker["running_names"].split("|")[0]
-    r = load_text("\n".join([
-        "1. On 13 April 2021, the Working Group held a meeting on training.",
-        f"2. Briefers included the Director of the Division for Training, {name} Kalondo.",
-        "3. Mr. Kalondo said that training mattered.",
-        f"4. The representative of {state} said that, as {name} Kalondo had said, training mattered in {name}.",
-    ]), name="generated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 13 April 2021, the Working Group held a meeting on training.",
+                f"2. Briefers included the Director of the Division for Training, {name} Kalondo.",
+                "3. Mr. Kalondo said that training mattered.",
+                f"4. The representative of {state} said that, as {name} Kalondo had said, training mattered in {name}.",
+            ]
+        ),
+        name="generated.md",
+    )
     assert "person:kalondo" in set(r.speakers["speaker_id"])
     mentions = r.mentions[r.mentions.kind == "country"]
     assert mentions[["para", "key"]].values.tolist() == [[4, first["iso3"]]]  # only "in Jordan"
     assert r.statements.loc[r.statements.para == 4, "speaker_id"].tolist() == [speaker["iso3"]]
 
 
-FIRST_PREDICATES = ["took the floor", "opened the discussion", "visited the mission in May",
-                    "made a statement, took questions", "had read the report"]
+FIRST_PREDICATES = [
+    "took the floor",
+    "opened the discussion",
+    "visited the mission in May",
+    "made a statement, took questions",
+    "had read the report",
+]
 
 
 @st.composite
@@ -163,20 +174,37 @@ def test_supported_by_those_of_and_coordinated_verbs_give_exactly_their_speakers
 
 # ---------------------------------------------------------------- the subject's structure (audit 2, item 1)
 
-CLAUSES = ["in her capacity as coordinator of the troop-contributing countries", "speaking as the concerned country",
-           "as a troop-contributing country", "for his part", "speaking in her national capacity",
-           "speaking also on behalf of the Group of African States (A3+1)", "who had chaired the previous meeting"]
-UNNAMED = ["Some delegations said", "Several members expressed concern", "Many speakers stressed",
-           "A number of delegations noted", "Other members welcomed", "One delegation said",
-           "The majority of members stressed"]
+CLAUSES = [
+    "in her capacity as coordinator of the troop-contributing countries",
+    "speaking as the concerned country",
+    "as a troop-contributing country",
+    "for his part",
+    "speaking in her national capacity",
+    "speaking also on behalf of the Group of African States (A3+1)",
+    "who had chaired the previous meeting",
+]
+UNNAMED = [
+    "Some delegations said",
+    "Several members expressed concern",
+    "Many speakers stressed",
+    "A number of delegations noted",
+    "Other members welcomed",
+    "One delegation said",
+    "The majority of members stressed",
+]
 
 
 def subject_forms(row: dict) -> list[str]:
     """Every way a generated paragraph may name one State as its subject."""
     name = running(row)
     bare = name[0].upper() + name[1:]
-    return [f"The representative of {name}", f"The delegation of {name}", f"The Permanent Representative of {name}",
-            f"The observer of {name}", bare]
+    return [
+        f"The representative of {name}",
+        f"The delegation of {name}",
+        f"The Permanent Representative of {name}",
+        f"The observer of {name}",
+        bare,
+    ]
 
 
 def test_every_member_state_by_every_subject_form_and_clause():
@@ -205,8 +233,13 @@ def paragraphs_with_other_subjects(draw):
     """A statement, then paragraphs that do or do not carry it on: (text, speakers, attribution) each."""
     first = draw(st.lists(st.sampled_from(MEMBERS), min_size=1, max_size=3, unique_by=lambda r: r["iso3"]))
     noun = "representatives" if len(first) > 1 else "representative"
-    items = [(f"The {noun} of {join_names([running(r) for r in first])} said that training mattered.",
-              [r["iso3"] for r in first], "explicit")]
+    items = [
+        (
+            f"The {noun} of {join_names([running(r) for r in first])} said that training mattered.",
+            [r["iso3"] for r in first],
+            "explicit",
+        )
+    ]
     for _ in range(draw(st.integers(min_value=1, max_value=5))):
         kind = draw(st.sampled_from(["continued", "pronoun", "unnamed", "other", "clause"]))
         previous = items[-1][1] if items[-1][2] != "none" else []
@@ -221,8 +254,13 @@ def paragraphs_with_other_subjects(draw):
         else:
             row = draw(st.sampled_from(MEMBERS))
             clause = draw(st.sampled_from(CLAUSES))
-            items.append((f"The representative of {running(row)}, {clause}, said that training mattered.",
-                          [row["iso3"]], "explicit"))
+            items.append(
+                (
+                    f"The representative of {running(row)}, {clause}, said that training mattered.",
+                    [row["iso3"]],
+                    "explicit",
+                )
+            )
     return items
 
 
@@ -243,27 +281,40 @@ def test_a_paragraph_with_a_subject_of_its_own_does_not_continue_the_previous_sp
 @given(st.sampled_from(MEMBERS), st.sampled_from(UNNAMED))
 @SETTINGS
 def test_an_unnamed_group_ends_the_statement_before_it(row, group):
-    r = load_text(f"1. The representative of {running(row)} said that training mattered. {group} that funding "
-                  "was key.", name="generated.md")
+    r = load_text(
+        f"1. The representative of {running(row)} said that training mattered. {group} that funding was key.",
+        name="generated.md",
+    )
     st_ = r.statements
     assert st_["speaker_id"].tolist() == [row["iso3"]]
     assert "funding" not in st_["text"].iloc[0]
 
 
 def test_a_briefer_or_official_introduced_in_the_subject_speaks():
-    r = load_text("\n".join([
-        "1. On 5 May 2023, the Working Group held a meeting on transitions.",
-        "2. The representative of Ghana said that X mattered.",
-        "3. The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said that MONUSCO would stay.",
-        "4. The African Union Commissioner for Political Affairs, Peace and Security, Bankole Adeoye, said that "
-        "the African Union stood ready.",
-        "5. The Chair, speaking in her national capacity, said that Malta agreed.",
-        "6. The European Union representative said that funding was key.",
-        "7. The observer of the State of Palestine said that UNDOF remained essential.",
-    ]), name="generated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 5 May 2023, the Working Group held a meeting on transitions.",
+                "2. The representative of Ghana said that X mattered.",
+                "3. The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said that MONUSCO would stay.",
+                "4. The African Union Commissioner for Political Affairs, Peace and Security, Bankole Adeoye, said that "
+                "the African Union stood ready.",
+                "5. The Chair, speaking in her national capacity, said that Malta agreed.",
+                "6. The European Union representative said that funding was key.",
+                "7. The observer of the State of Palestine said that UNDOF remained essential.",
+            ]
+        ),
+        name="generated.md",
+    )
     by_para = r.statements.groupby("para")["speaker_id"].apply(list).to_dict()
-    assert by_para == {2: ["GHA"], 3: ["person:lacroix"], 4: ["person:adeoye"], 5: ["role:chair"],
-                       6: ["org:european_union"], 7: ["PSE"]}
+    assert by_para == {
+        2: ["GHA"],
+        3: ["person:lacroix"],
+        4: ["person:adeoye"],
+        5: ["role:chair"],
+        6: ["org:european_union"],
+        7: ["PSE"],
+    }
     speakers = r.speakers.set_index("speaker_id")
     assert speakers.loc["person:lacroix", "name"] == "Jean-Pierre Lacroix"
     assert speakers.loc["person:lacroix", "title"].startswith("Under-Secretary-General")
@@ -275,67 +326,109 @@ def test_a_briefer_or_official_introduced_in_the_subject_speaks():
 def test_a_state_named_alone_after_a_lead_in_speaks_unless_it_is_already_speaking(first, second, lead):
     """ "Similarly, Norway said" is Norway's statement; "In that regard, the United Kingdom welcomed" inside the
     United Kingdom's own statement is still that one statement."""
+
     def alone(row):
         name = running(row)
         return name if lead else name[0].upper() + name[1:]
-    r = load_text("\n".join([
-        "1. On 5 May 2023, the Working Group held a meeting on training.",
-        f"2. The representative of {running(first)} said that training mattered. {lead}{alone(first)} welcomed "
-        "the initiative.",
-        f"3. The representative of {running(first)} said that training mattered. {lead}{alone(second)} noted "
-        "the plan.",
-        f"4. {lead}the report noted that training mattered." if lead else "4. The report noted that it mattered.",
-    ]), name="generated.md")
+
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 5 May 2023, the Working Group held a meeting on training.",
+                f"2. The representative of {running(first)} said that training mattered. {lead}{alone(first)} welcomed "
+                "the initiative.",
+                f"3. The representative of {running(first)} said that training mattered. {lead}{alone(second)} noted "
+                "the plan.",
+                f"4. {lead}the report noted that training mattered."
+                if lead
+                else "4. The report noted that it mattered.",
+            ]
+        ),
+        name="generated.md",
+    )
     assert r.statements.loc[r.statements.para == 2, "speaker_id"].tolist() == [first["iso3"]]
     expected = [first["iso3"]] if second is first else [first["iso3"], second["iso3"]]
     assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == expected
     assert r.statements.loc[r.statements.para == 4].empty
 
 
-@given(st.sampled_from(MEMBERS), st.sampled_from(["Many countries lacked equipment.", "Several members had left.",
-                                                  "Some delegations were absent."]))
+@given(
+    st.sampled_from(MEMBERS),
+    st.sampled_from(["Many countries lacked equipment.", "Several members had left.", "Some delegations were absent."]),
+)
 @SETTINGS
 def test_an_unnamed_group_without_a_reporting_verb_stays_in_the_reported_speech(row, sentence):
-    r = load_text(f"1. The representative of {running(row)} said that training mattered. {sentence}",
-                  name="generated.md")
+    r = load_text(
+        f"1. The representative of {running(row)} said that training mattered. {sentence}", name="generated.md"
+    )
     assert r.statements["speaker_id"].tolist() == [row["iso3"]]
     assert r.statements["text"].iloc[0].endswith(sentence)
 
 
 def test_an_unnamed_group_of_a_named_body_is_still_unnamed():
-    r = load_text("\n".join([
-        "1. On 5 May 2023, the Working Group held a meeting on transitions.",
-        "2. The representative of Ghana said that X mattered.",
-        "3. Several members of the Working Group expressed concern at the attacks.",
-    ]), name="generated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 5 May 2023, the Working Group held a meeting on transitions.",
+                "2. The representative of Ghana said that X mattered.",
+                "3. Several members of the Working Group expressed concern at the attacks.",
+            ]
+        ),
+        name="generated.md",
+    )
     assert r.statements["para"].tolist() == [2]
+
 
 GIVEN = ["Ana", "Élodie", "Jürgen", "Søren", "Ñaki", "Tomás Ángel"]
 PARTICLES = [("", ""), ("de ", "de-"), ("De ", "de-"), ("van der ", "van-der-"), ("da ", "da-"), ("bin ", "bin-")]
-SURNAMES = [("Sáenz", "saenz"), ("Baïpo-Temon", "baipo-temon"), ("Wałęsa", "walesa"), ("O'Neill", "o-neill"),
-            ("Groof", "groof"), ("Øberg", "oberg")]
-TITLES = ["Head of Mission and Force Commander", "Police Commissioner", "Chief of Staff", "Director",
-          "Deputy Head of Mission"]
+SURNAMES = [
+    ("Sáenz", "saenz"),
+    ("Baïpo-Temon", "baipo-temon"),
+    ("Wałęsa", "walesa"),
+    ("O'Neill", "o-neill"),
+    ("Groof", "groof"),
+    ("Øberg", "oberg"),
+]
+TITLES = [
+    "Head of Mission and Force Commander",
+    "Police Commissioner",
+    "Chief of Staff",
+    "Director",
+    "Deputy Head of Mission",
+]
 
 
-@given(st.sampled_from(GIVEN), st.sampled_from(PARTICLES), st.sampled_from(SURNAMES), st.sampled_from(TITLES),
-       st.sampled_from(["UNIFIL", "MINUSCA", "UNMISS", "MONUSCO", "UNFICYP"]), st.sampled_from(["Ms.", "Major General"]),
-       st.booleans())
+@given(
+    st.sampled_from(GIVEN),
+    st.sampled_from(PARTICLES),
+    st.sampled_from(SURNAMES),
+    st.sampled_from(TITLES),
+    st.sampled_from(["UNIFIL", "MINUSCA", "UNMISS", "MONUSCO", "UNFICYP"]),
+    st.sampled_from(["Ms.", "Major General"]),
+    st.booleans(),
+)
 @SETTINGS
-def test_person_ids_are_ascii_surnames_with_their_particles(given_name, particle, surname, title, mission, hon,
-                                                            hon_in_intro):
+def test_person_ids_are_ascii_surnames_with_their_particles(
+    given_name, particle, surname, title, mission, hon, hon_in_intro
+):
     """Whatever the accents and particles of a name, the briefer's id is ``person:`` and the ASCII surname with its
     particles, the title is the phrase before the name and the organization the mission named after "of"."""
     full = f"{given_name} {particle[0]}{surname[0]}"
-    r = load_text("\n".join([
-        "1. On 13 April 2021, the Working Group held a meeting on training.",
-        f"2. Briefers included the {title} of {mission}, {hon + ' ' if hon_in_intro else ''}{full}.",
-        f"3. {hon} {particle[0]}{surname[0]} said that training mattered.",
-    ]), name="generated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 13 April 2021, the Working Group held a meeting on training.",
+                f"2. Briefers included the {title} of {mission}, {hon + ' ' if hon_in_intro else ''}{full}.",
+                f"3. {hon} {particle[0]}{surname[0]} said that training mattered.",
+            ]
+        ),
+        name="generated.md",
+    )
     sid = f"person:{particle[1]}{surname[1]}"
     assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == [sid]
     person = r.speakers.set_index("speaker_id").loc[sid]
     assert (person["name"], person["title"], person["organization"]) == (full, title, mission)
+
 
 # ------------------------------------------------------------------ PDF text: page furniture, hyphens, footnotes
 
@@ -371,8 +464,10 @@ def test_page_footers_and_heads_anywhere_do_not_change_the_tables(items, data):
     clean = load_text("\n".join(paras), name="clean.txt")
     r = load_text(text, name="mangled.txt")
     assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
-    assert r.statements[["para", "speaker_id", "verb"]].values.tolist() == \
-        clean.statements[["para", "speaker_id", "verb"]].values.tolist()
+    assert (
+        r.statements[["para", "speaker_id", "verb"]].values.tolist()
+        == clean.statements[["para", "speaker_id", "verb"]].values.tolist()
+    )
 
 
 @given(st.lists(statements(), min_size=1, max_size=6), st.data())
@@ -390,7 +485,7 @@ def test_a_states_name_hyphenated_at_any_line_end_is_mended(items, data):
         if not w.group()[at].islower():
             mangled.append(p)
             continue
-        split = name[:w.start() + at] + "-\n" + name[w.start() + at:]
+        split = name[: w.start() + at] + "-\n" + name[w.start() + at :]
         mangled.append(p.replace(name, split, 1))
     clean = load_text("\n".join(paras), name="clean.txt")
     r = load_text("\n".join(mangled), name="mangled.txt")
@@ -399,8 +494,12 @@ def test_a_states_name_hyphenated_at_any_line_end_is_mended(items, data):
 
 
 MARKERS = {  # how a footnote reference reaches the text: marker as printed, marker in the footnote
-    "lowered superscript": (". 1", "1"), "glued digit": (".1", "1"), "superscript": (".\u00b9", "1"),
-    "asterisk": (".*", "*"), "asterisk before the full stop": ("*.", "*"), "digit before the full stop": ("1.", "1"),
+    "lowered superscript": (". 1", "1"),
+    "glued digit": (".1", "1"),
+    "superscript": (".\u00b9", "1"),
+    "asterisk": (".*", "*"),
+    "asterisk before the full stop": ("*.", "*"),
+    "digit before the full stop": ("1.", "1"),
 }
 
 
@@ -416,8 +515,10 @@ def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
     printed, marker = MARKERS[data.draw(st.sampled_from(sorted(MARKERS)))]
     words_of = [p.split(" ") for p in paras]
     words_of[k][-1] = words_of[k][-1][:-1] + printed  # "training." -> "training. 1": the marker stays on its line
-    foot = ("\n__________________\n" + f"{marker}   See the report of the Secretary-General on MINUSMA and\n"
-            "    the United Nations Interim Force in Lebanon (S/2023/688).\n" + page_end(data))
+    foot = (
+        "\n__________________\n" + f"{marker}   See the report of the Secretary-General on MINUSMA and\n"
+        "    the United Nations Interim Force in Lebanon (S/2023/688).\n" + page_end(data)
+    )
     words = words_of[j]
     cut = data.draw(st.integers(min_value=2, max_value=len(words)))  # len(words): after the paragraph
     mangled = [" ".join(w) for w in words_of]
@@ -425,9 +526,13 @@ def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
     clean = load_text("\n".join(paras), name="clean.txt")
     r = load_text("\n".join(mangled), name="mangled.txt")
     assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
-    assert r.statements[["para", "speaker_id", "start", "end"]].values.tolist() == \
-        clean.statements[["para", "speaker_id", "start", "end"]].values.tolist()
-    assert r.mentions.drop(columns="report_id").values.tolist() == clean.mentions.drop(columns="report_id").values.tolist()
+    assert (
+        r.statements[["para", "speaker_id", "start", "end"]].values.tolist()
+        == clean.statements[["para", "speaker_id", "start", "end"]].values.tolist()
+    )
+    assert (
+        r.mentions.drop(columns="report_id").values.tolist() == clean.mentions.drop(columns="report_id").values.tolist()
+    )
     assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [(marker, k + 1)]
     assert "MINUSMA" in r.metadata["footnotes"][0]["text"]
 
@@ -450,15 +555,25 @@ def french_statements(draw):
     states = draw(st.lists(st.sampled_from(MEMBERS_FR), min_size=1, max_size=6, unique_by=lambda r: r["iso3"]))
     names = [de(draw(st.sampled_from(forms(r)))) for r in states]
     plural = len(states) > 1
-    verb = draw(st.sampled_from(["a dit", "a déclaré", "a souligné", "a demandé", "a appelé à", "a recommandé",
-                                 "a noté", "s'est félicité"]))
+    verb = draw(
+        st.sampled_from(
+            ["a dit", "a déclaré", "a souligné", "a demandé", "a appelé à", "a recommandé", "a noté", "s'est félicité"]
+        )
+    )
     if plural:
-        verb = {"a dit": "ont dit", "a déclaré": "ont déclaré", "a souligné": "ont souligné", "a demandé": "ont demandé",
-                "a appelé à": "ont appelé à", "a recommandé": "ont recommandé", "a noté": "ont noté",
-                "s'est félicité": "se sont félicités"}[verb]
+        verb = {
+            "a dit": "ont dit",
+            "a déclaré": "ont déclaré",
+            "a souligné": "ont souligné",
+            "a demandé": "ont demandé",
+            "a appelé à": "ont appelé à",
+            "a recommandé": "ont recommandé",
+            "a noté": "ont noté",
+            "s'est félicité": "se sont félicités",
+        }[verb]
     lead = draw(st.sampled_from(["", "De même, ", "Dans ce contexte, ", "En outre, ", "S'agissant des mandats, "]))
     head = draw(st.sampled_from(["représentants", "représentantes"] if plural else ["représentant", "représentante"]))
-    article = ("les" if plural else ("le" if head == "représentant" else "la"))
+    article = "les" if plural else ("le" if head == "représentant" else "la")
     if not lead:
         article = article.capitalize()
     text = f"{lead}{article} {head} {join_fr(names)} {verb} la nécessité de la formation."
@@ -504,13 +619,17 @@ def test_a_first_name_that_is_a_french_states_name_is_not_a_mention(first):
     """« Maurice Kalondo » (Maurice is Mauritius in French) or « Dominique Kalondo » is a person: named in full,
     never a mention of the State; the State named alone still is."""
     name = first["fr_name"]
-    r = fr("\n".join([
-        "1. Le 13 avril 2021, le Groupe de travail a tenu une réunion sur la formation.",
-        f"2. Le Directeur de la Division de la formation, {name} Kalondo, a présenté un exposé.",
-        "3. M. Kalondo a dit que la formation comptait.",
-        f"4. Le représentant du Chili a dit que, comme l'avait dit {name} Kalondo, la formation comptait, "
-        f"notamment pour {forms(first)[0]}.",
-    ]))
+    r = fr(
+        "\n".join(
+            [
+                "1. Le 13 avril 2021, le Groupe de travail a tenu une réunion sur la formation.",
+                f"2. Le Directeur de la Division de la formation, {name} Kalondo, a présenté un exposé.",
+                "3. M. Kalondo a dit que la formation comptait.",
+                f"4. Le représentant du Chili a dit que, comme l'avait dit {name} Kalondo, la formation comptait, "
+                f"notamment pour {forms(first)[0]}.",
+            ]
+        )
+    )
     assert "person:kalondo" in set(r.speakers["speaker_id"])
     mentions = r.mentions[r.mentions.kind == "country"]
     assert mentions[["para", "key"]].values.tolist() == [[4, first["iso3"]]]  # only « pour le Mali »
@@ -557,8 +676,12 @@ JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 
 
 #: how a French meeting paragraph may say its format, and the (English, canonical) format it says
-FR_FORMATS = [("par visioconférence", "videoconference"), ("en personne", "in person"),
-              ("sous forme hybride", "hybrid"), ("", None)]
+FR_FORMATS = [
+    ("par visioconférence", "videoconference"),
+    ("en personne", "in person"),
+    ("sous forme hybride", "hybrid"),
+    ("", None),
+]
 
 
 #: a mission's name: « l'Opération hybride » never makes the meeting hybrid
@@ -582,15 +705,19 @@ def fr_meetings(draw):
         two_days = f"{'1er' if first.day == 1 else first.day} et {second.day} {FR_LANG.months[first.month - 1]} {y}"
     else:  # « Les 30 novembre et 1er décembre 2023 »
         two_days = f"{fr_day(first)}{'' if first.year == second.year else f' {y}'} et {fr_day(second)} {second.year}"
-    form = draw(st.sampled_from([
-        f"Le {fr_day(first)} {y}, le Groupe de travail {held}.",
-        f"Le {JOURS[first.weekday()]} {fr_day(first)} {y}, le Groupe de travail {held}.",
-        f"Les {two_days}, le Groupe de travail {held.replace('une réunion', 'deux réunions')}.",
-        f"Le Groupe de travail s'est réuni le {fr_day(first)} {y}{' ' + fmt if fmt else ''}{name}.",
-        f"Le Groupe de travail a tenu une réunion {fmt + ' ' if fmt else ''}le {fr_day(first)} {y}{name}.",
-        f"À sa réunion du {fr_day(first)} {y}, le Groupe de travail a examiné un rapport{name}"
-        f"{', ' + fmt if fmt else ''}.",
-    ]))
+    form = draw(
+        st.sampled_from(
+            [
+                f"Le {fr_day(first)} {y}, le Groupe de travail {held}.",
+                f"Le {JOURS[first.weekday()]} {fr_day(first)} {y}, le Groupe de travail {held}.",
+                f"Les {two_days}, le Groupe de travail {held.replace('une réunion', 'deux réunions')}.",
+                f"Le Groupe de travail s'est réuni le {fr_day(first)} {y}{' ' + fmt if fmt else ''}{name}.",
+                f"Le Groupe de travail a tenu une réunion {fmt + ' ' if fmt else ''}le {fr_day(first)} {y}{name}.",
+                f"À sa réunion du {fr_day(first)} {y}, le Groupe de travail a examiné un rapport{name}"
+                f"{', ' + fmt if fmt else ''}.",
+            ]
+        )
+    )
     return form, first, expected
 
 
@@ -615,41 +742,54 @@ def test_generated_french_meetings_are_each_found_with_their_first_day_and_own_f
 @SETTINGS
 def test_a_french_meeting_date_without_its_year_takes_the_year_of_the_period(year, month, day, split_year):
     if split_year:
-        title = (f"Rapport du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix "
-                 f"pour la période du 1er juillet {year} au 30 juin {year + 1}")
+        title = (
+            f"Rapport du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix "
+            f"pour la période du 1er juillet {year} au 30 juin {year + 1}"
+        )
         want = date(year + 1 if month < 7 else year, month, day)
     else:
-        title = (f"Rapport annuel du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix "
-                 f"(1er janvier-31 décembre {year})")
+        title = (
+            f"Rapport annuel du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix "
+            f"(1er janvier-31 décembre {year})"
+        )
         want = date(year, month, day)
-    r = fr(f"**Conseil de sécurité**\n\n**{title}**\n\n**I. Réunions**\n\n"
-           f"1. Le {'1er' if day == 1 else day} {FR_LANG.months[month - 1]}, le Groupe de travail a tenu une réunion.\n"
-           "2. Le représentant du Ghana a dit que les transitions étaient importantes.\n")
+    r = fr(
+        f"**Conseil de sécurité**\n\n**{title}**\n\n**I. Réunions**\n\n"
+        f"1. Le {'1er' if day == 1 else day} {FR_LANG.months[month - 1]}, le Groupe de travail a tenu une réunion.\n"
+        "2. Le représentant du Ghana a dit que les transitions étaient importantes.\n"
+    )
     assert [d.date() for d in r.meetings["date"]] == [want]
     assert r.statements["meeting_id"].tolist() == r.meetings["meeting_id"].tolist()
 
 
 # ---------------------------------------------------------------- metadata (AUDIT2 #8)
 
-FR_BODIES = ["Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix",
-             "Groupe de travail du Conseil de sécurité sur le sort des enfants en temps de conflit armé",
-             "Comité du Conseil de sécurité créé par la résolution 2127 (2013) concernant la République centrafricaine",
-             "Comité du Conseil de sécurité créé par la résolution 2206 (2015) concernant le Soudan du Sud"]
+FR_BODIES = [
+    "Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix",
+    "Groupe de travail du Conseil de sécurité sur le sort des enfants en temps de conflit armé",
+    "Comité du Conseil de sécurité créé par la résolution 2127 (2013) concernant la République centrafricaine",
+    "Comité du Conseil de sécurité créé par la résolution 2206 (2015) concernant le Soudan du Sud",
+]
 
 
 @given(st.sampled_from(FR_BODIES), st.integers(2015, 2030), st.integers(28, 70), st.booleans())
 @SETTINGS
 def test_a_french_title_wrapped_over_lines_gives_the_whole_title_body_and_period(body, year, width, brackets):
-    period = f"(1er janvier-31 décembre {year})" if brackets else f"pour la période du 1er janvier au 31 décembre {year}"
+    period = (
+        f"(1er janvier-31 décembre {year})" if brackets else f"pour la période du 1er janvier au 31 décembre {year}"
+    )
     title = f"Rapport du {body} {period}"
     lines = textwrap.wrap(title, width, break_on_hyphens=False)
     assume(not any(line.strip().isdigit() for line in lines))  # a bare number is a page number to the layout
     head_word = "le Comité" if body.startswith("Comité") else "le Groupe de travail"
-    text = (f"Conseil de sécurité                                Distribution générale\n"
-            f"                                                   15 janvier {year + 1}\n\n"
-            + "\n".join(lines) + "\n\nI. Réunions\n\n"
-            f"1. Le 5 mai {year}, {head_word} a tenu une réunion par visioconférence.\n"
-            f"2. Le représentant du Ghana a dit que les mesures étaient importantes.\n")
+    text = (
+        f"Conseil de sécurité                                Distribution générale\n"
+        f"                                                   15 janvier {year + 1}\n\n"
+        + "\n".join(lines)
+        + "\n\nI. Réunions\n\n"
+        f"1. Le 5 mai {year}, {head_word} a tenu une réunion par visioconférence.\n"
+        f"2. Le représentant du Ghana a dit que les mesures étaient importantes.\n"
+    )
     r = load_text(text, name="titre.txt", lang="fr")
     md = r.metadata
     assert md["title"] == title
@@ -660,9 +800,13 @@ def test_a_french_title_wrapped_over_lines_gives_the_whole_title_body_and_period
 
 # ---------------------------------------------------------------- the subject's structure (audit 2, item 1)
 
-CLAUSES_FR = ["parlant au nom du Groupe des États d'Afrique", "en sa qualité de coordonnatrice des pays fournisseurs "
-              "de contingents", "s'exprimant en sa qualité nationale", "en tant que pays concerné",
-              "parlant au nom des membres africains du Conseil de sécurité (A3+1)"]
+CLAUSES_FR = [
+    "parlant au nom du Groupe des États d'Afrique",
+    "en sa qualité de coordonnatrice des pays fournisseurs de contingents",
+    "s'exprimant en sa qualité nationale",
+    "en tant que pays concerné",
+    "parlant au nom des membres africains du Conseil de sécurité (A3+1)",
+]
 
 
 def test_every_member_state_by_every_french_subject_form_and_clause():
@@ -683,17 +827,21 @@ def test_every_member_state_by_every_french_subject_form_and_clause():
     assert r.mentions[r.mentions["kind"] == "country"].empty
 
 
-@given(st.lists(st.sampled_from(MEMBERS_FR), min_size=2, max_size=4, unique_by=lambda r: r["iso3"]),
-       st.sampled_from(CLAUSES_FR))
+@given(
+    st.lists(st.sampled_from(MEMBERS_FR), min_size=2, max_size=4, unique_by=lambda r: r["iso3"]),
+    st.sampled_from(CLAUSES_FR),
+)
 @SETTINGS
 def test_a_clause_after_a_french_list_keeps_every_speaker(states, clause):
     """« Les représentants de A et de B, parlant au nom de …, ont demandé »: all of them, jointly; « parlant
     également au nom de C » gives C no statement (as in English)."""
     names = [de(forms(r)[0]) for r in states]
     other = forms(states[-1])[0]
-    r = fr(OPENING_FR + f"2. Les représentants {join_fr(names[:-1])}, {clause}, ont demandé un financement.\n"
-           f"3. Le représentant {names[0]}, parlant également au nom {de(other)}, a souligné la "
-           "résolution.")
+    r = fr(
+        OPENING_FR + f"2. Les représentants {join_fr(names[:-1])}, {clause}, ont demandé un financement.\n"
+        f"3. Le représentant {names[0]}, parlant également au nom {de(other)}, a souligné la "
+        "résolution."
+    )
     assert speakers(r, 2) == [row["iso3"] for row in states[:-1]]
     assert r.statements.loc[r.statements.para == 2, "joint"].eq(len(states) > 2).all()
     assert speakers(r, 3) == [states[0]["iso3"]]

@@ -27,8 +27,11 @@ from .test_readers import KINDS_DIR, SETTINGS, check_structure, quiet, sentence
 RELEASES = {
     "meetings_coverage_undated_en.txt": (None, None, "12th Meeting (PM)"),
     "meetings_coverage_web_fr.txt": (None, "Quatrième Commission", "11e séance – matin"),
-    "meetings_coverage_numeric_date_en.txt": (dt.date(2019, 3, 4), "Special Committee on Peacekeeping Operations",
-                                              "280th and 281st Meetings (AM & PM)"),
+    "meetings_coverage_numeric_date_en.txt": (
+        dt.date(2019, 3, 4),
+        "Special Committee on Peacekeeping Operations",
+        "280th and 281st Meetings (AM & PM)",
+    ),
     "meetings_coverage_body_line_en.txt": (None, "Fourth Committee", None),
 }
 
@@ -44,7 +47,7 @@ def test_a_release_with_a_meeting_is_read_whatever_its_header(name):
     head = set(doc.front_matter)
     # no header line (session, department, body, symbol, sub-headline) is read as a paragraph
     assert not head & {p.text for p in doc.paragraphs}
-    assert all(p.text.rstrip("”»\"").endswith((".", "!", "?")) for p in doc.paragraphs)
+    assert all(p.text.rstrip('”»"').endswith((".", "!", "?")) for p in doc.paragraphs)
     # the headline is the header's own line, never a session, body or department line
     assert doc.header["title"] in head and doc.header["title"] not in {body, meeting_line}
 
@@ -122,7 +125,7 @@ def test_agenda_sub_items_are_headings_of_their_item_never_paragraph_text():
 
 
 def test_a_header_line_about_another_chairman_names_no_chair():
-    """"Chairman of the Advisory Committee ...: Ms. Duarte" is a header line, not the meeting's chair."""
+    """ "Chairman of the Advisory Committee ...: Ms. Duarte" is a header line, not the meeting's chair."""
     doc = read(read_source(KINDS_DIR / "summary_record_excerpt_en.txt"))
     assert doc.header["chair"] == "Mr. Halvorsen (Norway)"
     assert not any("Duarte" in p.text for p in doc.paragraphs)
@@ -130,14 +133,18 @@ def test_a_header_line_about_another_chairman_names_no_chair():
 
 # ---------------------------------------------------------------- generated: any header order, dated or not
 
-BODY_LINES = {"en": ["Fourth Committee", "Fifth Committee (Resumed)", "Special Committee on Peacekeeping Operations"],
-              "fr": ["Quatrième Commission", "Cinquième Commission",
-                     "Comité spécial des opérations de maintien de la paix"]}
-SESSION_LINES = {"en": ["Seventy-ninth Session,", "Sixty-third General Assembly", "2024 Session,"],
-                 "fr": ["Soixante-dix-neuvième session,", "Session de fond de 2011", "Reprise de session"]}
-DEPARTMENT = {"en": "Department of Public Information \u2022 News and Media Division \u2022 New York",
-              "fr": "Département de l’information \u2022 Service des informations et des accréditations "
-                    "\u2022 New York"}
+BODY_LINES = {
+    "en": ["Fourth Committee", "Fifth Committee (Resumed)", "Special Committee on Peacekeeping Operations"],
+    "fr": ["Quatrième Commission", "Cinquième Commission", "Comité spécial des opérations de maintien de la paix"],
+}
+SESSION_LINES = {
+    "en": ["Seventy-ninth Session,", "Sixty-third General Assembly", "2024 Session,"],
+    "fr": ["Soixante-dix-neuvième session,", "Session de fond de 2011", "Reprise de session"],
+}
+DEPARTMENT = {
+    "en": "Department of Public Information \u2022 News and Media Division \u2022 New York",
+    "fr": "Département de l’information \u2022 Service des informations et des accréditations \u2022 New York",
+}
 
 
 @st.composite
@@ -152,8 +159,14 @@ def web_release(draw):
     head = [draw(st.sampled_from(["GA/SPD/812", "CPSD/812", "GA/PK/240"])), "", headline, ""]
     if day is not None:
         head += [day.strftime("%d/%m/%Y"), ""]
-    head += [DEPARTMENT[lang], "", draw(st.sampled_from(SESSION_LINES[lang])),
-             draw(st.sampled_from(BODY_LINES[lang])), meeting, ""]
+    head += [
+        DEPARTMENT[lang],
+        "",
+        draw(st.sampled_from(SESSION_LINES[lang])),
+        draw(st.sampled_from(BODY_LINES[lang])),
+        meeting,
+        "",
+    ]
     texts = draw(st.lists(sentence(lang), min_size=1, max_size=6))
     return "\n".join(head + [line for t in texts for line in (t, "")]), day, meeting, texts
 

@@ -40,14 +40,20 @@ with open(FOLDER / "open.csv", encoding="utf-8", newline="") as _f:
 
 def finds_cases(open_ones: bool) -> list:
     """The (paragraph, speaker) rows to check: those of ``open.csv`` or all the others."""
-    return [pytest.param(row, id=f"{row['file']}:{row['para']}:{row['speaker_id']}") for row in ROWS
-            if row["speaker_id"] and (("finds", row["file"], row["para"], row["speaker_id"]) in OPEN) == open_ones]
+    return [
+        pytest.param(row, id=f"{row['file']}:{row['para']}:{row['speaker_id']}")
+        for row in ROWS
+        if row["speaker_id"] and (("finds", row["file"], row["para"], row["speaker_id"]) in OPEN) == open_ones
+    ]
 
 
 def paragraph_cases(open_ones: bool) -> list:
     """The (file, paragraph) keys to check for speakers no reader marks."""
-    return [pytest.param(key, id=f"{key[0]}:{key[1]}") for key in sorted(EXPECTED)
-            if (("no_one_else", key[0], str(key[1]), "") in OPEN) == open_ones]
+    return [
+        pytest.param(key, id=f"{key[0]}:{key[1]}")
+        for key in sorted(EXPECTED)
+        if (("no_one_else", key[0], str(key[1]), "") in OPEN) == open_ones
+    ]
 
 
 @cache

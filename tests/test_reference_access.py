@@ -104,3 +104,104 @@ def test_a_theme_label_is_the_same_from_every_caller():
         assert all(from_apps[t] == (g.label("theme", t, lang) or from_apps[t]) for t in from_apps)
         if lang == "fr":
             assert any(g.label("theme", t, "fr") != g.label("theme", t, "en") for t in from_apps)
+
+
+# --- every reader of a reference table goes through the one accessor ---------------------------------------------
+
+#: The modules that read reference files themselves: the accessor (kit/gazetteer.py) and where the folder is named.
+ACCESSOR = {"kit/gazetteer.py", "kit/paths.py"}
+
+
+def direct_reads(source: str) -> list[str]:
+    """The places in ``source`` that read a CSV or make a reference table's path without the accessor.
+
+    >>> direct_reads("import csv\\nrows = list(csv.DictReader(open(REFERENCE_DIR / 'asks.csv')))")
+    ['2: csv.DictReader', "2: REFERENCE_DIR / 'asks.csv'"]
+    >>> direct_reads("w = csv.writer(out)\\nrows = read_table('asks.csv', REFERENCE_DIR)")
+    []
+    """
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in {"reader", "DictReader", "read_csv"}:
+            found.append(f"{node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "glob":
+            if any(isinstance(a, ast.Constant) and str(a.value).endswith(".csv") for a in node.args):
+                found.append(f"{node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Name) and node.id == "read_csv":
+            found.append(f"{node.lineno}: {node.id}")
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            left, right = ast.unparse(node.left), node.right
+            name = right.value if isinstance(right, ast.Constant) and isinstance(right.value, str) else ""
+            table = name.endswith(".csv") or not isinstance(right, ast.Constant)  # a table, or any name
+            if (left.endswith("REFERENCE_DIR") and table) or name == "reference" or name.endswith(".csv"):
+                found.append(f"{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_the_check_finds_a_direct_read():
+    assert direct_reads("from kit.paths import REFERENCE_DIR\npath = REFERENCE_DIR / name")
+    assert direct_reads("import pandas as pd\nt = pd.read_csv(path)")
+    assert direct_reads("folder = DATA_DIR / 'reference'")
+    assert direct_reads("rows = open(folder / 'bodies.csv').read()")
+    assert not direct_reads("catalogues = REFERENCE_DIR / 'locale'")  # not a table
+    assert direct_reads("paths = sorted(folder.glob('*.csv'))")
+    assert direct_reads("import csv\nfor row in csv.reader(f): pass")
+
+
+def test_no_module_reads_a_reference_table_itself():
+    """Every reference table is read by kit.gazetteer.read_table / Gazetteer.table (one fallback rule)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    modules = sorted((root / "kit").rglob("*.py"))
+    assert len(modules) > 30
+    for path in modules:
+        name = path.relative_to(root).as_posix()
+        if name in ACCESSOR or name.startswith("kit/data/"):
+            continue
+        found = direct_reads(path.read_text(encoding="utf-8"))
+        assert not found, f"{name} reads reference data itself ({found}): use kit.gazetteer.read_table"
+
+
+def _with_row(table: str, folder, **cells) -> None:
+    """Copy the shipped table ``table`` into ``folder`` with one more row (the trainer's)."""
+    import csv
+
+    with open(SHIPPED_REFERENCE_DIR / table, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header, rows = reader.fieldnames, list(reader)
+    assert set(cells) <= set(header), (table, header)
+    with open(folder / table, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, header)
+        writer.writeheader()
+        writer.writerows([*rows, {k: cells.get(k, "") for k in header}])
+
+
+def test_kit_reference_dir_is_honoured_by_every_reader(tmp_path):
+    """A trainer's row in asks.csv, figures.csv, bodies.csv and abbreviations.csv (and nothing else in the folder)
+    is read by the asks, the key figures, the document readers, the sentence splitter and the hyphen mender; the
+    tables the folder lacks still come from the kit (fresh interpreter, the environment variable itself)."""
+    _with_row("asks.csv", tmp_path, phrase="zzurged", kind="verb", lang="en")
+    _with_row("figures.csv", tmp_path, term="zzwardens", kind="personnel", lang="en")
+    _with_row("bodies.csv", tmp_path, prefix="ZZ/", name="Trainer Council", fr_name="Conseil du formateur")
+    _with_row("abbreviations.csv", tmp_path, abbreviation="Zzq.", kind="period", lang="en")
+    code = "\n".join([
+        "from kit.teaching.asks import ask_phrases",
+        "from kit.teaching.figures import figure_terms",
+        "from kit.readers.base import body_of",
+        "from kit.sentences import abbreviations",
+        "from kit.layout import reference_vocabulary",
+        "from kit.gazetteer import load_gazetteer",
+        "print('zzurged' in ask_phrases('en')['verb'])",
+        "print('zzwardens' in figure_terms('en')['personnel'])",
+        "print(body_of('ZZ/1', 'fr'))",
+        "print('zzq' in abbreviations('period'))",
+        "print('zzwardens' in reference_vocabulary().words and 'mozambique' in reference_vocabulary().words)",
+        "print(load_gazetteer().countries.match('Morocco said', 0))",
+    ])
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "KIT_REFERENCE_DIR": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:6] == ["True", "True", "Conseil du formateur", "True", "True", "('MAR', 7)"]

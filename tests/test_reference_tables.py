@@ -1,4 +1,5 @@
 """Checks on the trainer-editable reference tables in data/reference/."""
+
 import datetime
 import re
 from collections import defaultdict
@@ -14,13 +15,52 @@ REF = Path(__file__).resolve().parents[1] / "data" / "reference"
 NON_ISO_HOST_CODES = {"XKX"}  # Kosovo, user-assigned code; no status implied
 
 COLUMNS = {
-    "member_states.csv": ["iso3", "un_name", "article", "running_names", "demonym", "lat", "lon", "status",
-                          "fr_name", "fr_article", "fr_running_names"],
+    "member_states.csv": [
+        "iso3",
+        "un_name",
+        "article",
+        "running_names",
+        "demonym",
+        "lat",
+        "lon",
+        "status",
+        "fr_name",
+        "fr_article",
+        "fr_running_names",
+    ],
     "other_places.csv": ["key", "name", "running_names", "kind", "lat", "lon", "fr_name", "fr_running_names"],
-    "missions.csv": ["acronym", "name", "alt_names", "host_iso3", "host", "start_year", "end_year", "status", "lat", "lon",
-                     "fr_acronym", "fr_name", "fr_alt_names", "fr_host"],
-    "political_missions.csv": ["acronym", "name", "alt_names", "host_iso3", "host", "start_year", "end_year", "status",
-                               "lat", "lon", "fr_acronym", "fr_name", "fr_alt_names", "fr_host"],
+    "missions.csv": [
+        "acronym",
+        "name",
+        "alt_names",
+        "host_iso3",
+        "host",
+        "start_year",
+        "end_year",
+        "status",
+        "lat",
+        "lon",
+        "fr_acronym",
+        "fr_name",
+        "fr_alt_names",
+        "fr_host",
+    ],
+    "political_missions.csv": [
+        "acronym",
+        "name",
+        "alt_names",
+        "host_iso3",
+        "host",
+        "start_year",
+        "end_year",
+        "status",
+        "lat",
+        "lon",
+        "fr_acronym",
+        "fr_name",
+        "fr_alt_names",
+        "fr_host",
+    ],
     "themes.csv": ["theme", "label", "term", "note", "lang", "label_fr"],
     "reporting_verbs.csv": ["verb", "lemma", "lang"],
     "organizations.csv": ["key", "name", "running_names", "kind", "fr_name", "fr_running_names"],
@@ -109,8 +149,11 @@ def test_apostrophe_names_have_curly_variant():
 
 def test_place_and_org_names_do_not_collide_with_states():
     states = {n.casefold() for cell in load("member_states.csv")["running_names"] for n in split(cell)}
-    fr_states = {re.sub(r"^(?:(?:les|le|la)\s+|l')", "", n).casefold()
-                 for cell in load("member_states.csv")["fr_running_names"] for n in split(cell)}
+    fr_states = {
+        re.sub(r"^(?:(?:les|le|la)\s+|l')", "", n).casefold()
+        for cell in load("member_states.csv")["fr_running_names"]
+        for n in split(cell)
+    }
     for name in ("other_places.csv", "organizations.csv"):
         df = load(name)
         assert df["key"].is_unique
@@ -160,8 +203,24 @@ def test_mission_acronyms_unique_across_files():
 def test_peacekeeping_list_anchors():
     df = load("missions.csv").set_index("acronym")
     assert len(df) == 71
-    for acr in ["UNTSO", "UNMOGIP", "UNEF I", "ONUC", "MINUSMA", "MINUSCA", "MONUSCO", "UNMISS",
-                "UNISFA", "UNIFIL", "UNFICYP", "UNDOF", "MINURSO", "UNMIK", "UNAMID", "MINUJUSTH"]:
+    for acr in [
+        "UNTSO",
+        "UNMOGIP",
+        "UNEF I",
+        "ONUC",
+        "MINUSMA",
+        "MINUSCA",
+        "MONUSCO",
+        "UNMISS",
+        "UNISFA",
+        "UNIFIL",
+        "UNFICYP",
+        "UNDOF",
+        "MINURSO",
+        "UNMIK",
+        "UNAMID",
+        "MINUJUSTH",
+    ]:
         assert acr in df.index, acr
     assert df.loc["UNAMID", "name"] == "African Union-United Nations Hybrid Operation in Darfur"
     assert df.loc["MINUSMA", "status"] == "closed"
@@ -203,8 +262,18 @@ def test_french_verbs_have_english_lemmas_and_both_numbers():
         assert v == " ".join(v.split()) and v == v.strip(), v
         if v.startswith("a "):  # singular "a dit" has its plural "ont dit" (agreeing where it must)
             assert any(u.startswith("ont ") and u.split()[1] == v.split()[1] for u in verbs), v
-    for v in ["a dit", "a déclaré", "a souligné", "a demandé", "a appelé à", "a engagé", "a recommandé", "a noté",
-              "s'est félicité", "ont demandé"]:
+    for v in [
+        "a dit",
+        "a déclaré",
+        "a souligné",
+        "a demandé",
+        "a appelé à",
+        "a engagé",
+        "a recommandé",
+        "a noté",
+        "s'est félicité",
+        "ont demandé",
+    ]:
         assert v in verbs, v
 
 
@@ -245,11 +314,31 @@ def test_honorifics_have_a_language():
     assert not df.duplicated(["honorific", "lang"]).any()
 
 
-@pytest.mark.parametrize("name, column, kinds", [
-    ("asks.csv", "phrase", {"verb", "not", "modal", "welcome", "necessity", "need", "be", "actor"}),
-    ("figures.csv", "term", {"number", "approx", "personnel", "people", "casualty_noun", "count", "time",
-                             "casualty_after", "casualty_before", "not_personnel", "currency", "scale", "percent"}),
-])
+@pytest.mark.parametrize(
+    "name, column, kinds",
+    [
+        ("asks.csv", "phrase", {"verb", "not", "modal", "welcome", "necessity", "need", "be", "actor"}),
+        (
+            "figures.csv",
+            "term",
+            {
+                "number",
+                "approx",
+                "personnel",
+                "people",
+                "casualty_noun",
+                "count",
+                "time",
+                "casualty_after",
+                "casualty_before",
+                "not_personnel",
+                "currency",
+                "scale",
+                "percent",
+            },
+        ),
+    ],
+)
 def test_ask_and_figure_vocabularies_have_known_kinds_in_both_languages(name, column, kinds):
     df = load(name)
     assert set(df["lang"]) == LANGS

@@ -131,7 +131,10 @@ def _same(page: Path, fragment) -> None:
     static = staticize(str(fragment), PageRef(page.parent.name, page.name), LANGS, files)
     text = page.read_text(encoding="utf-8")
     assert static in text
-    strip = lambda h: re.sub(r'\b(href|src)="[^"]*"', "", h.replace(str(STYLE), ""))  # noqa: E731
+
+    def strip(h: str) -> str:
+        return re.sub(r'\b(href|src)="[^"]*"', "", h.replace(str(STYLE), ""))
+
     assert strip(static) == strip(str(fragment))
     for rel, data in files.items():  # every download is the app's data: link, as a file beside the page
         assert (page.parent / rel).read_bytes() == data

@@ -461,7 +461,7 @@ def test_two_kernels_writing_the_cache_at_once_leave_a_whole_file(tmp_path, synt
             for _ in range(40):
                 if target.exists():
                     assert read_json(target) == view
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
 
     threads = [threading.Thread(target=writer) for _ in range(3)] + [threading.Thread(target=reader)]

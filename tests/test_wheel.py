@@ -37,11 +37,29 @@ def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     # a clean copy of the sources: setuptools' build/ folder in a checkout may hold files removed since
     source = out / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", "build", ".venv", "*.egg-info", "__pycache__",
-                                                                ".hypothesis", "tmp", "exports", ".pytest_cache",
-                                                                ".mypy_cache", ".ruff_cache"))
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
-                   check=True, timeout=600, cwd=out)
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            "build",
+            ".venv",
+            "*.egg-info",
+            "__pycache__",
+            ".hypothesis",
+            "tmp",
+            "exports",
+            ".pytest_cache",
+            ".mypy_cache",
+            ".ruff_cache",
+        ),
+    )
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
+        check=True,
+        timeout=600,
+        cwd=out,
+    )
     (built,) = out.glob("peacekeeping_briefing_kit-*.whl")
     return built
 
@@ -53,11 +71,20 @@ def installed(wheel, tmp_path_factory):
     env_dir = where / "venv"
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
-    purelib = Path(subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                  capture_output=True, text=True, check=True).stdout.strip())
+    purelib = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     # install the wheel with this environment's pip into the fresh one (no index: nothing else comes in)
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target",
-                    str(purelib), str(wheel)], check=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(purelib), str(wheel)],
+        check=True,
+        timeout=600,
+    )
     deps = [p for p in site.getsitepackages() if Path(p).is_dir()]
     (purelib / "_kit_test_deps.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KIT_REPORT", "VIRTUAL_ENV")}
@@ -85,9 +112,19 @@ def test_wheel_carries_the_data_the_apps_and_the_participants_notebooks_not_the_
 
 def test_load_report_from_an_empty_folder(installed):
     python, env, empty, purelib = installed
-    out = subprocess.run([python, "-c", "import kit; r = kit.load_report(); print(kit.__file__); "
-                          "print(len(r.paragraphs), len(r.statements))"],
-                         capture_output=True, text=True, env=env, cwd=empty, timeout=300, check=True)
+    out = subprocess.run(
+        [
+            python,
+            "-c",
+            "import kit; r = kit.load_report(); print(kit.__file__); print(len(r.paragraphs), len(r.statements))",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=empty,
+        timeout=300,
+        check=True,
+    )
     where, counts = out.stdout.strip().splitlines()
     assert Path(where).is_relative_to(purelib)  # the kit came from the wheel
     paragraphs, statements = map(int, counts.split())
@@ -96,8 +133,14 @@ def test_load_report_from_an_empty_folder(installed):
 
 def test_kit_export_from_an_empty_folder(installed):
     python, env, empty, _ = installed
-    out = subprocess.run([python, "-m", "kit.cli", "export", "--out", "tables"], capture_output=True, text=True,
-                         env=env, cwd=empty, timeout=300)
+    out = subprocess.run(
+        [python, "-m", "kit.cli", "export", "--out", "tables"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=empty,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     written = {p.name for p in (empty / "tables").glob("*.csv")}
     assert {"paragraphs.csv", "statements.csv", "speakers.csv"} <= written
@@ -107,8 +150,14 @@ def test_kit_export_from_an_empty_folder(installed):
 def test_kit_notebooks_from_an_empty_folder(installed, lang, folder):
     """A participant with the wheel gets their own copy of the workshop notebooks in their language."""
     python, env, empty, _ = installed
-    out = subprocess.run([python, "-m", "kit.cli", "notebooks", "--lang", lang, "--out", f"mine-{lang}"],
-                         capture_output=True, text=True, env=env, cwd=empty, timeout=300)
+    out = subprocess.run(
+        [python, "-m", "kit.cli", "notebooks", "--lang", lang, "--out", f"mine-{lang}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=empty,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     shipped = sorted((ROOT / "notebooks" / "workshop" / folder).glob("*.ipynb"))
     copied = sorted((empty / f"mine-{lang}").glob("*.ipynb"))
@@ -119,8 +168,13 @@ def test_kit_notebooks_from_an_empty_folder(installed, lang, folder):
 def test_kit_serve_from_an_empty_folder(installed):
     python, env, empty, _ = installed
     port = free_port()
-    proc = subprocess.Popen([python, "-m", "kit.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, cwd=empty, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [python, "-m", "kit.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        cwd=empty,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_serving(base + "/", proc, timeout=180)

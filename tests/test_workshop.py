@@ -32,13 +32,11 @@ PASSWORD = "room-password-42"
 SLOW = 300_000  # ms: JupyterLab on a busy 2-core machine
 
 
-
-
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
     """``kit workshop`` on a free loopback port; yields (process, base URL, workshop folder)."""
     try:
-        import jupyterhub  # noqa: F401
+        import jupyterhub  # noqa: F401 - only whether it is installed
     except ImportError:
         need("the [workshop] extra (pip install jupyterhub jupyterhub-idle-culler)")
     if not shutil.which("configurable-http-proxy"):
@@ -49,9 +47,26 @@ def room(tmp_path_factory):
     env = dict(os.environ, KIT_CACHE_DIR=str(tmp / "cache"), PYTHONUNBUFFERED="1")
     env.pop("KIT_REPORT", None)
     out = open(tmp / "workshop.out", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "kit.cli", "workshop", "--host", "127.0.0.1", "--port",
-                             str(port), "--folder", str(folder), "--password", PASSWORD, "--progress"],
-                            env=env, stdout=out, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kit.cli",
+            "workshop",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--folder",
+            str(folder),
+            "--password",
+            PASSWORD,
+            "--progress",
+        ],
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base + "/hub/login", proc, timeout=180)
@@ -81,7 +96,7 @@ class Participant:
             else:
                 try:
                     origin = r.request.frame.url
-                except Exception:  # a request of a worker has no frame
+                except Exception:  # noqa: BLE001 - a request of a worker has no frame
                     origin = "?"
                 self.outside.append(f"{r.request.url} (from {origin})")
                 r.abort()
@@ -110,7 +125,8 @@ class Participant:
         """Until the status bar says the kernel is idle (a cell run while it starts may be dropped)."""
         self.page.wait_for_function(
             "() => /\\|\\s*Idle/.test((document.querySelector('#jp-main-statusbar') || {}).innerText || '')",
-            timeout=SLOW)
+            timeout=SLOW,
+        )
 
     def run_new_cell(self, code: str) -> str:
         """Add a code cell at the top, type ``code``, run it and return its output text."""
@@ -204,7 +220,8 @@ def test_two_participants_run_the_workshop(room, browser):
 
         # the trainer's view counts answers written to the progress files
         (folder / "participants" / "bruno" / PROGRESS_FILE).write_text(
-            json.dumps({"exercise": "1.1", "correct": True, "time": "2026-01-01T10:00:00"}) + "\n")
+            json.dumps({"exercise": "1.1", "correct": True, "time": "2026-01-01T10:00:00"}) + "\n"
+        )
         rows = dict((name, right) for name, right, _ in progress(folder))
         assert rows == {"amina": 0, "bruno": 1}
     finally:
@@ -224,8 +241,13 @@ def test_two_participants_run_the_workshop(room, browser):
 def _kit_workshop(*args: str, tmp_path) -> subprocess.CompletedProcess:
     env = dict(os.environ, KIT_CACHE_DIR=str(tmp_path / "cache"))
     env.pop("KIT_WORKSHOP_PASSWORD", None)
-    return subprocess.run([sys.executable, "-m", "kit.cli", "workshop", "--folder", str(tmp_path / "room"),
-                           "--host", "127.0.0.1", *args], capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "kit.cli", "workshop", "--folder", str(tmp_path / "room"), "--host", "127.0.0.1", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def test_a_short_password_is_refused_clearly(tmp_path):

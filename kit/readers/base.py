@@ -15,7 +15,6 @@ datetime.date(2023, 10, 17)
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -23,10 +22,10 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from ..gazetteer import read_table
 from ..language import LANGUAGES, DocumentWords, document_words
 from ..layout import Document
 from ..meetings import parse_date
-from ..paths import REFERENCE_DIR
 from ..sources import SourceText
 
 __all__ = ["Reader", "header_lines", "find_date", "body_of", "body_named", "masked", "meeting_row",
@@ -135,12 +134,8 @@ def find_date(text: str) -> date | None:
 
 
 @lru_cache(maxsize=4)
-def _bodies(folder: Path) -> tuple[dict, ...]:
-    path = folder / "bodies.csv"
-    if not path.is_file():
-        return ()
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(f)]
+def _bodies(folder: Path | None) -> tuple[dict, ...]:
+    rows = read_table("bodies.csv", folder)  # the reference folder's table, else the shipped one
     return tuple(sorted((r for r in rows if r.get("prefix")), key=lambda r: -len(r["prefix"])))
 
 
@@ -149,7 +144,7 @@ def body_of(symbol: str | None, lang: str = "en", folder: Path | None = None) ->
     (the English name when the table has no name in that language)."""
     if not symbol:
         return None
-    for row in _bodies(Path(folder) if folder is not None else REFERENCE_DIR):
+    for row in _bodies(Path(folder) if folder is not None else None):
         if symbol.startswith(row["prefix"]):
             return row.get(f"{lang}_name") or row["name"]
     return None
@@ -168,7 +163,7 @@ def body_named(text: str, lang: str = "en", folder: Path | None = None) -> str |
     if text.startswith("(") and text.endswith(")"):  # "(Fourth Committee)" under the committee's full name
         text = text[1:-1]
     name = " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", text).split()).casefold()
-    for row in _bodies(Path(folder) if folder is not None else REFERENCE_DIR):
+    for row in _bodies(Path(folder) if folder is not None else None):
         if name and name in {(row.get(k) or "").casefold() for k in row if k == "name" or k.endswith("_name")}:
             return row.get(f"{lang}_name") or row["name"]
     return None

@@ -134,7 +134,7 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
     blocks = _blocks(source)
     header: list[int] = []
     k = 0
-    for k, block in enumerate(blocks):  # noqa: B007 (k, where the header ends, is read after the loop)
+    for k, block in enumerate(blocks):  # noqa: B007 - k, where the header ends, is read after the loop
         text = " ".join(lines[i] for i in block)
         furniture = all(_is_header_line(lines[i], words) for i in block)
         if not furniture and _PROSE_END.search(text) and not matches("media", lines[block[0]], words):

@@ -64,6 +64,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..gazetteer import read_table
 from . import ASK_LEMMAS
 
 __all__ = ["SHOULD_PATTERN", "ASK_LEMMAS", "ASK_KINDS", "ask_form", "form_kind", "addressee", "ask_phrases"]
@@ -76,14 +77,6 @@ ASK_KINDS = ("verb", "not", "modal", "welcome", "necessity", "need", "be", "acto
 _GAP = r"(?:[\w’'-]+,?\s+){0,3}?"
 
 
-def _table() -> list[dict[str, str]]:
-    from ..gazetteer import read_table
-    from ..paths import DATA_DIR, REFERENCE_DIR
-
-    folder = REFERENCE_DIR if (REFERENCE_DIR / "asks.csv").is_file() else DATA_DIR / "reference"
-    return read_table("asks.csv", folder)
-
-
 @lru_cache(maxsize=4)
 def ask_phrases(lang: str = "en") -> dict[str, tuple[str, ...]]:
     """The phrases of ``asks.csv`` in ``lang``: kind -> phrases.
@@ -92,7 +85,7 @@ def ask_phrases(lang: str = "en") -> dict[str, tuple[str, ...]]:
     True
     """
     out: dict[str, list[str]] = {}
-    for row in _table():
+    for row in read_table("asks.csv"):
         if (row.get("lang") or "en") == lang and row.get("phrase"):
             out.setdefault(row["kind"], []).append(row["phrase"])
     return {k: tuple(v) for k, v in out.items()}

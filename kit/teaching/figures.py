@@ -44,6 +44,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..gazetteer import read_table
+
 __all__ = ["FIGURE_KINDS", "find_figures", "figure_kind", "figure_terms"]
 
 #: The kinds, most important first (the note lists figures in this order).
@@ -75,14 +77,6 @@ _NOT_FIGURES = {
 }
 
 
-def _table() -> list[dict[str, str]]:
-    from ..gazetteer import read_table
-    from ..paths import DATA_DIR, REFERENCE_DIR
-
-    folder = REFERENCE_DIR if (REFERENCE_DIR / "figures.csv").is_file() else DATA_DIR / "reference"
-    return read_table("figures.csv", folder)
-
-
 @lru_cache(maxsize=4)
 def figure_terms(lang: str = "en") -> dict[str, tuple[str, ...]]:
     """The vocabulary of ``figures.csv`` in ``lang``: kind -> terms, longest first.
@@ -91,7 +85,7 @@ def figure_terms(lang: str = "en") -> dict[str, tuple[str, ...]]:
     True
     """
     out: dict[str, list[str]] = {}
-    for row in _table():
+    for row in read_table("figures.csv"):
         if (row.get("lang") or "en") == lang and row.get("term"):
             out.setdefault(row["kind"], []).append(row["term"])
     return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from collections.abc import Callable
@@ -41,6 +40,7 @@ from .briefing import figure_kind
 from ..citation import cite, paragraphs
 from ..display import format_date, meeting_format, speaker_names
 from ..i18n import N_, colon, format_number, normalize, translator
+from ..paths import TEACHING_TEMPLATES_DIR
 from ..sentences import key_sentence, sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,7 +50,7 @@ __all__ = ["QUESTIONS", "Question", "build_handout", "mission_acronym", "questio
 
 @lru_cache(maxsize=4)
 def _template(lang: str = "en"):
-    folder = files("kit.teaching") / "templates"
+    folder = TEACHING_TEMPLATES_DIR
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=False, lstrip_blocks=False, extensions=["jinja2.ext.i18n"])
     env.install_gettext_translations(translator(lang), newstyle=True)

@@ -102,9 +102,10 @@ def json_schema() -> dict:
     True
     """
     import json
-    from importlib import resources
 
-    return json.loads((resources.files("kit.teaching") / "note.schema.json").read_text(encoding="utf-8"))
+    from ..paths import NOTE_SCHEMA
+
+    return json.loads(NOTE_SCHEMA.read_text(encoding="utf-8"))
 
 
 class NoteError(ReportError, ValueError):

@@ -9,43 +9,35 @@ Examples
 --------
 >>> cite_paras([27, 26])
 '(paras. 26-27)'
->>> md_escape("<script>*x*</script>")
-'\\\\<script\\\\>\\\\*x\\\\*\\\\</script\\\\>'
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import io
-import re
 import zipfile
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..citation import cite_paras, paragraphs
 from ..display import format_date, meeting_format
+from ..exports import escape_markdown
 from ..i18n import N_, and_list, colon, semicolon, translator
+from ..paths import TEACHING_TEMPLATES_DIR
 
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
 
 __all__ = ["to_markdown", "to_html", "to_docx", "rows", "row", "markdown_lines", "markdown_words", "heading_lines",
-           "cite_paras", "md_escape"]
+           "cite_paras"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _SEE = {"key_messages": N_("quoted under Key messages"), "asks": N_("quoted under Asks"),
         "purpose": N_("quoted above"), "briefers": N_("quoted above"), "positions": N_("quoted above")}
 #: The kinds of key figures (:data:`kit.teaching.figures.FIGURE_KINDS`) as the note names them.
 FIGURE_KIND_LABELS = {"casualties": N_("casualties"), "personnel": N_("personnel"), "money": N_("money"),
                       "percentage": N_("percentage"), "people": N_("people"), "count": N_("count"),
                       "duration": N_("duration")}
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown syntax (and raw HTML) in report text."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _tr(note: "Note"):
@@ -172,16 +164,16 @@ def rows(note: "Note") -> list[dict]:
 
 def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
     """The Markdown, line by line; ``cache`` (a dict) keeps each item's lines between calls (the length cut)."""
-    out = [f"# {md_escape(note.title)}", ""]
-    out += [f"**{md_escape(k)}{colon(note.lang)}** {md_escape(v)}  " for k, v in heading_lines(note)]
+    out = [f"# {escape_markdown(note.title)}", ""]
+    out += [f"**{escape_markdown(k)}{colon(note.lang)}** {escape_markdown(v)}  " for k, v in heading_lines(note)]
     for s in note.sections:
-        out += ["", f"## {md_escape(s.title)}", ""]
+        out += ["", f"## {escape_markdown(s.title)}", ""]
         if not s.items:
-            out.append(f"_{md_escape(s.empty)}_")
+            out.append(f"_{escape_markdown(s.empty)}_")
         grouped, title = s.key in ("briefers", "positions"), None
         for n, item in enumerate(s.items):
             if grouped and (n == 0 or item.group != title) and item.group:
-                out += ([] if out[-1] == "" else [""]) + [f"### {md_escape(item.group)}", ""]
+                out += ([] if out[-1] == "" else [""]) + [f"### {escape_markdown(item.group)}", ""]
             title = item.group
             out += item_markdown(item, cache, note.lang, note)
     return out
@@ -195,12 +187,12 @@ def item_markdown(item: "Item", cache: dict | None = None, lang: str = "en", not
     if lines is None:
         r = row(item, lang, note)
         if r["fill"]:  # the officer's own words go here: a marked place, and the quotes it can rest on
-            lines = [f"- _{md_escape(r['text'])}_", "", "  > …", ""]
-            lines += [f"  {md_escape(r['supports'])}"] if r["supports"] else []
+            lines = [f"- _{escape_markdown(r['text'])}_", "", "  > …", ""]
+            lines += [f"  {escape_markdown(r['supports'])}"] if r["supports"] else []
             if cache is not None:
                 cache[key] = lines
             return lines
-        lines = ["- " + _md_row(r)] + [f"  - {md_escape(p['text'])} {p['cite']}" for p in r["parts"]]
+        lines = ["- " + _md_row(r)] + [f"  - {escape_markdown(p['text'])} {p['cite']}" for p in r["parts"]]
         if cache is not None:
             cache[key] = lines
     return lines
@@ -218,12 +210,12 @@ def markdown_words(note: "Note", cache: dict | None = None) -> int:
 def _md_row(r: dict) -> str:
     head = ""
     if r["figure"]:
-        head += f"**{md_escape(r['figure'])}** ({md_escape(r['figure_kind'])})" + (", " if r["who"] else r["colon"] + " ")
+        head += f"**{escape_markdown(r['figure'])}** ({escape_markdown(r['figure_kind'])})" + (", " if r["who"] else r["colon"] + " ")
     if r["who"]:
-        head += f"**{md_escape(r['who'])}**" + (f" _({md_escape(r['how'])})_" if r["how"] else "") + r["colon"] + " "
-    text = md_escape(r["text"])
+        head += f"**{escape_markdown(r['who'])}**" + (f" _({escape_markdown(r['how'])})_" if r["how"] else "") + r["colon"] + " "
+    text = escape_markdown(r["text"])
     if r["own"]:  # the speakers' own part of a sentence shared with others, in bold
-        text = f"{md_escape(r['before'])}**{md_escape(r['own'])}**{md_escape(r['after'])}"
+        text = f"{escape_markdown(r['before'])}**{escape_markdown(r['own'])}**{escape_markdown(r['after'])}"
     return f"{head}{text} {r['cite']}".rstrip()
 
 
@@ -234,7 +226,7 @@ def _md_row(r: dict) -> str:
 def _template():
     import jinja2
 
-    folder = resources.files("kit.teaching") / "templates"
+    folder = TEACHING_TEMPLATES_DIR
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False,
                              loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")))
     return env.get_template("note.html.j2"), (folder / "note.css").read_text(encoding="utf-8")

@@ -26,13 +26,13 @@ import shutil
 import subprocess
 import tempfile
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..display import format_date, meeting_format
 from ..errors import ReportError, require
 from ..i18n import N_, colon, normalize, translator
+from ..paths import TEACHING_TEMPLATES_DIR
 
 __all__ = ["FORMATS", "printable", "to_html", "to_docx", "to_pdf", "write", "PrintError"]
 
@@ -96,7 +96,7 @@ def printable(report: Any, lang: str | None = None) -> dict:
 def _template():
     import jinja2
 
-    folder = resources.files("kit.teaching") / "templates"
+    folder = TEACHING_TEMPLATES_DIR
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
                              loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")))
     return env.get_template("report.html.j2"), (folder / "report.css").read_text(encoding="utf-8")

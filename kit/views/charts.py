@@ -102,7 +102,9 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
         t1 = t0 + dt.timedelta(days=30)
     left, right = 20, 20
     span = (t1 - t0).days
-    x = lambda d: left + (width - left - right) * (d - t0).days / span  # noqa: E731
+    def x(d: dt.date) -> float:
+        return left + (width - left - right) * (d - t0).days / span
+
     axis_y = 40
     h = axis_y + 30 + 56 * max(1, len(meetings))
     parts = [Markup('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000" stroke-width="2"/>').format(

@@ -13,19 +13,20 @@ Safe by default: app HTML is rendered from autoescaping Jinja2 templates
 from __future__ import annotations
 
 import base64
-from importlib import resources
 from typing import Iterable, Sequence
 
 import jinja2
 from markupsafe import Markup, escape
 
-# The one CSV rule (formula guard) and Markdown escaping rule of the kit.
-from ..exports import csv_text, escape_markdown  # noqa: F401 - csv_text is part of this module's API
+# The one CSV rule (formula guard) of the kit; report text in Markdown goes through kit.exports.escape_markdown.
+from ..exports import csv_text
 from .. import i18n
 from ..i18n import N_
+from ..paths import asset
+from .spans import kwic, merge_spans as _merge, term_spans  # text analysis lives in kit.views.spans
 
 __all__ = ["esc", "render", "highlight", "kwic", "table", "para_ref", "download_link", "csv_text", "csv_download",
-           "markdown_escape", "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
+           "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
            "panel", "term_spans", "kind_label"]
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -49,7 +50,7 @@ def _(message: str) -> str:
 
 # One stylesheet for every app (kit/assets/apps.css), read once as package data.
 STYLE = Markup("<style>{}</style>").format(
-    Markup((resources.files("kit") / "assets" / "apps.css").read_text(encoding="utf-8")))
+    Markup(asset("apps.css").read_text(encoding="utf-8")))
 
 # The apps' templates (kit/views/templates/*.html.j2), autoescaped.
 # Their text is marked with jinja2's i18n extension (``{{ _("...") }}``) and translated, when rendered, into the
@@ -57,7 +58,7 @@ STYLE = Markup("<style>{}</style>").format(
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("kit.views", "templates"), autoescape=True,
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                           extensions=["jinja2.ext.i18n"])
-_ENV.install_gettext_callables(lambda m: i18n.gettext(m), lambda s, p, n: i18n.ngettext(s, p, n),  # type: ignore[attr-defined]
+_ENV.install_gettext_callables(lambda m: i18n.gettext(m), lambda s, p, n: i18n.ngettext(s, p, n),  # type: ignore[attr-defined] - added by the i18n extension
                                newstyle=True)
 
 
@@ -78,9 +79,6 @@ def esc(value) -> Markup:
     """
     return Markup("") if value is None else escape(value)
 
-
-# Text analysis (term spans, merged spans, keyword in context) lives in kit.views.spans.
-from .spans import kwic, merge_spans as _merge, term_spans  # noqa: E402
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = None) -> Markup:
@@ -124,15 +122,6 @@ def para_ref(para: object) -> Markup:
     return Markup('<span class="para">{}</span>').format(para)
 
 
-def markdown_escape(text: object) -> str:
-    r"""Report text made inert in Markdown (:func:`kit.exports.escape_markdown`, the rule ``kit note`` uses too).
-
-    >>> markdown_escape("<script>alert(1)</script> *x*")
-    '\\<script\\>alert(1)\\</script\\> \\*x\\*'
-    """
-    return escape_markdown("" if text is None else str(text))
-
-
 def download_link(filename: str, content: str | bytes, label: str, mime: str = "text/csv") -> Markup:
     """An ``<a download>`` with the file inside a ``data:`` URI: no server round trip.
 
@@ -163,7 +152,7 @@ def csv_download(filename: str, columns: Sequence[str], rows: Iterable[Sequence]
 
 
 def markdown_download(filename: str, markdown: str, label: str = "") -> Markup:
-    """A Markdown file to download (build its text with :func:`markdown_escape` on report text)."""
+    """A Markdown file to download (build its text with :func:`kit.exports.escape_markdown` on report text)."""
     return download_link(filename, markdown, label or _("Briefing note (Markdown)"), mime="text/markdown")
 
 

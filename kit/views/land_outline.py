@@ -80,8 +80,7 @@ def outline_from_topojson(path: str, precision: int = 1) -> str:
                 if abs(mid) > 180:
                     off = -360.0 if mid > 0 else 360.0
                     pts = [(round(x + off, precision), y) for x, y in pts]
-                fmt = lambda v: f"{v:g}"  # noqa: E731
-                parts.append("M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in pts) + "Z")
+                parts.append("M" + "L".join(f"{x:g} {y:g}" for x, y in pts) + "Z")
     return "".join(parts)
 
 

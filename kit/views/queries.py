@@ -314,26 +314,28 @@ def note_markdown(r, heading: str, items: Iterable[tuple]) -> str:
     r"""The apps' one Markdown briefing note: a heading, the source, one cited line per (para, speaker, text),
     or per (para, speaker, text, report_id) in a corpus (each line cites its document).
 
-    Report text is escaped (:func:`~kit.views.html.markdown_escape`), so a ``<script>`` in the report
+    Report text is escaped (:func:`~kit.exports.escape_markdown`), so a ``<script>`` in the report
     stays text in the note.
 
     >>> from kit.views import app_report
     >>> note_markdown(app_report(), "A <b>note</b>", [(3, "", "x <script>")]).splitlines()[0]
     '# A \\<b\\>note\\</b\\>'
     """
+    from ..exports import escape_markdown
     from .html import _
-    from .html import markdown_escape as esc
 
     items = list(items)
-    title = r.metadata.get("title") or r.report_id
-    lines = [f"# {esc(heading)}", "", _("Source: {title} ({label}).").format(title=esc(title), label=esc(r.label)), ""]
+    title = escape_markdown(r.metadata.get("title") or r.report_id)
+    lines = [f"# {escape_markdown(heading)}", "",
+             _("Source: {title} ({label}).").format(title=title, label=escape_markdown(r.label)), ""]
     rows = [{"para": item[0], "report_id": item[3] if len(item) > 3 else r.report_id} for item in items]
     for (para, speaker, text, *_rid), row in zip(items, rows):
-        who = f" ({esc(speaker)})" if speaker else ""
-        lines.append("- **{}**{}: {} ({})".format(_("Para. {n}").format(n=para), who, esc(" ".join(str(text).split())),
-                                                 esc(r.cite_rows([row]))))
+        who = f" ({escape_markdown(speaker)})" if speaker else ""
+        lines.append("- **{}**{}: {} ({})".format(_("Para. {n}").format(n=para), who,
+                                                 escape_markdown(" ".join(str(text).split())),
+                                                 escape_markdown(r.cite_rows([row]))))
     if items:
-        lines += ["", _("Cite as: {citation}").format(citation=esc(r.cite_rows(rows)))]
+        lines += ["", _("Cite as: {citation}").format(citation=escape_markdown(r.cite_rows(rows)))]
     return "\n".join(lines) + "\n"
 
 

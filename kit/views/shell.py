@@ -118,8 +118,8 @@ def header(r: ViewReport, current: str, lead: str, several: bool = False) -> Mar
     documents = ngettext("{n} document", "{n} documents", len(r.labels)).format(n=number(len(r.labels))) \
         if r.is_corpus else ""
     return render("header.html.j2", app_title=app_named(current).title, nav=nav(current),
-                  title=r.metadata.get("title") or r.report_id, label=r.label, lead=lead, several=several, documents=documents,
-                  span=corpus.date_range(r) if r.is_corpus else "")
+                  title=r.metadata.get("title") or r.report_id, label=r.label, lead=lead, several=several,
+                  documents=documents, span=corpus.date_range(r) if r.is_corpus else "")
 
 
 def ref(r: ViewReport, row: dict) -> Markup:
@@ -136,8 +136,8 @@ _LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
 
 def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     """``r`` as the apps show it in ``lang``: theme labels from that language's column of ``themes.csv``
-    (``label_fr``), mission names and hosts from ``missions.csv`` (``fr_name``, ``fr_host``), States by their names in that language
-    (:func:`kit.display.speaker_names`: « Maroc ») and citations in that language ("par. 26 à 28"). The report's
+    (``label_fr``), mission names and hosts from ``missions.csv`` (``fr_name``, ``fr_host``), States by their
+    names in that language (:func:`kit.display.speaker_names`: « Maroc ») and citations in that language ("par. 26 à 28"). The report's
     own text (quotes, persons' names, meeting titles) is unchanged.
 
     >>> r = localized(app_report(), "fr")

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from ..paths import asset
 
 __all__ = ["land_path", "LAND_ASSET"]
 
@@ -25,7 +26,7 @@ LAND_ASSET = "land-110m.svg"
 @lru_cache(maxsize=1)
 def land_path() -> str:
     """The bundled coarse land outline as SVG path data (read once from ``kit/assets``)."""
-    svg = (resources.files("kit") / "assets" / LAND_ASSET).read_text(encoding="utf-8")
+    svg = asset(LAND_ASSET).read_text(encoding="utf-8")
     found = re.search(r'<path id="land"[^>]*\sd="([^"]+)"', svg)
     if not found:  # pragma: no cover - a broken install
         raise RuntimeError(f"kit/assets/{LAND_ASSET} holds no land outline")
