@@ -137,8 +137,8 @@ _LOCALIZED: dict[tuple[int, str], tuple[ViewReport, ViewReport]] = {}
 def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     """``r`` as the apps show it in ``lang``: theme labels from that language's column of ``themes.csv``
     (``label_fr``), mission names and hosts from ``missions.csv`` (``fr_name``, ``fr_host``), States by their
-    names in that language (:func:`kit.display.speaker_names`: « Maroc ») and citations in that language ("par. 26 à 28"). The report's
-    own text (quotes, persons' names, meeting titles) is unchanged.
+    names in that language (:func:`kit.display.speaker_names`: « Maroc ») and citations in that language
+    ("par. 26 à 28"). The report's own text (quotes, persons' names, meeting titles) is unchanged.
 
     >>> r = localized(app_report(), "fr")
     >>> r.cite([27, 26, 28]).endswith("par. 26 à 28")
