@@ -20,6 +20,8 @@ from kit import (LayoutError, NotAReportError, ReportError, ReportWarning, Sourc
 from kit.sources import read_source, source_from_text
 
 from .conftest import as_pdf_text, long_report, need_module
+import re
+from .generators import fr, speakers
 
 # ------------------------------------------------------------------ formats
 
@@ -724,8 +726,6 @@ def test_footnotes_separated_by_blank_lines_up_to_a_page_break_and_the_paragraph
 
 # ---------------------------------------------------------------- French (the same code, French text)
 
-import re  # noqa: E402
-from .generators import fr, speakers  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
