@@ -142,8 +142,11 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     att = attribute(texts, g, meeting_of=meeting_of, people=people)
     problems += att.problems
     chair = next((p for p in people.values() if p.is_chair), None)
+    # the chair's full name, or the header's "Mr. Okafor" rather than a bare surname
+    chair_name = chair.full_name if chair and chair.full_name != chair.surname else None
+    chair_name = chair_name or _header_chair(meetings) or (chair.full_name if chair else None)
     meta.update({"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
-                 "chair": chair.full_name if chair else _header_chair(meetings), "n_paragraphs": len(texts),
+                 "chair": chair_name, "n_paragraphs": len(texts),
                  "lang": lang, "kind": doc.kind,
                  # footnotes taken out of the paragraphs (kit.layout): marker, text, para with the marker, line
                  "footnotes": doc.footnotes})
