@@ -66,6 +66,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from . import speech_forms as forms
 from .gazetteer import Gazetteer, trie_regex
@@ -329,62 +330,23 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     grammar = _grammar(g)
     joined = "\n".join(texts)
     particles = grammar.lang.name_particles
-    surnames: dict[str, str | None] = {}
-    reported: dict[str, str | None] = {}  # named only inside someone else's reported speech ("said that Mr. X agreed")
-    brackets: dict[str, str] = {}  # "Mr. X (Under-Secretary-General for Peace Operations)": a title in brackets
-    delegates: set[str] = set()
-    for text in texts:
-        for m in grammar.honorific_names.finditer(text):
-            surname = _surname(m.group("name"), particles, given_name=False)
-            if _is_organ(text, m, g, grammar) or not grammar.predicate_after(text, m.end()):
-                continue
-            if m.group("country") or forms.state_after(text, m.end(), g, grammar.lang):
-                if not m.group("country") or forms.bracket_entity(m.group("country"), g, grammar.lang):
-                    delegates.add(surname)  # "Mr. Okonjo (Nigeria)": speaks for the State, not as a person
-                    continue
-                brackets.setdefault(surname, m.group("country"))
-            if _in_reported_speech(text, m.start(), grammar):
-                reported.setdefault(surname, m.group("hon"))
-            else:
-                surnames.setdefault(surname, m.group("hon"))
-    for surname in delegates:
-        surnames.pop(surname, None)
-    introduced = []  # people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order
-    for m in grammar.introduced.finditer(joined):
-        tokens = m.group(1).split()
-        if not (set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0)):
-            introduced.append(_surname(m.group(1), particles))
-    signed = [m.group(1) for m in grammar.signed_chair.finditer(joined)
-              if not (set(m.group(1).split()) & grammar.lang.institution_words
-                      or re.match(rf"(?i:{grammar.lang.articles})", m.group(1)))]  # not "The Working Group chaired"
-    chairs = [_surname(name, particles) for name in signed]
-    # Where every candidate surname occurs, found in one pass (one pass per person grew as the square of the
-    # report's length).
-    occurrences: dict[str, list[re.Match]] = {}
-    candidates = set(surnames) | set(introduced) | set(chairs)
-    if candidates:
-        alternatives = trie_regex(sorted(candidates), special={"'": "['’]"})
-        names = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?=[,.;]|\s+{grammar.lang.intro_follow}\b)")
-        for m in names.finditer(joined):
-            occurrences.setdefault(m.group(), []).append(m)
+    named = _named_where_they_speak(texts, g, grammar)
+    introduced = _introduced_by_title(joined, g, grammar)
+    signed = _signed_chairs(joined, grammar)
+    occurrences = _occurrences(joined, set(named.surnames) | set(introduced)
+                               | {_surname(name, particles) for name in signed}, grammar)
     people: dict[str, _Person] = {}
-    for surname, hon in surnames.items():
+    for surname, hon in named.surnames.items():
         people[surname] = _introduce(surname, hon, joined, grammar, g, occurrences.get(surname, []))
-        if people[surname].title is None and surname in brackets:
-            people[surname] = _titled(people[surname], brackets[surname], g, grammar)
+        if people[surname].title is None and surname in named.brackets:
+            people[surname] = _titled(people[surname], named.brackets[surname], g, grammar)
     for surname in introduced:
         if surname not in people:
-            person = _introduce(surname, reported.get(surname), joined, grammar, g, occurrences.get(surname, []))
+            person = _introduce(surname, named.reported.get(surname), joined, grammar, g,
+                                occurrences.get(surname, []))
             if person.title:  # introduced as a briefer: their name counts even inside reported speech
                 people[surname] = person
-    # Called by one part of a compound surname ("Major General Lázaro" after "Aroldo Lázaro Sáenz"): the one
-    # person introduced with that word in their name.
-    for surname, person in list(people.items()):
-        if person.title is None and person.full_name == surname:
-            named = [p for p in people.values()
-                     if p is not person and p.title and surname in p.full_name.split()[1:]]
-            if len(named) == 1:
-                people[surname] = named[0]
+    _by_part_of_surname(people)
     # Introduced with the chair's title ("The Chair of the Working Group, Mr. Ladeb, ...").
     for person in people.values():
         if person.title_as_written and re.fullmatch(grammar.lang.chair_title, person.title_as_written):
@@ -399,6 +361,81 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
             person.full_name = name
         people[surname] = person
     return people
+
+
+class _Named(NamedTuple):
+    """People named with an honorific where they speak (:func:`_named_where_they_speak`), by surname."""
+
+    surnames: dict[str, str | None]  # surname -> honorific, outside reported speech
+    reported: dict[str, str | None]  # named only inside someone else's reported speech ("said that Mr. X agreed")
+    brackets: dict[str, str]  # "Mr. X (Under-Secretary-General for Peace Operations)": a title in brackets
+
+
+def _named_where_they_speak(texts: list[str], g: Gazetteer, grammar: "_Grammar") -> _Named:
+    """ "Mr. Ladeb said", "Mr. X (Under-Secretary-General ...) said": people named with an honorific before a
+    reporting verb. A delegate ("Mr. Okonjo (Nigeria)", « M. Saleh, de l'Égypte ») speaks for the State, not as a
+    person, and is left out."""
+    particles = grammar.lang.name_particles
+    named = _Named({}, {}, {})
+    delegates: set[str] = set()
+    for text in texts:
+        for m in grammar.honorific_names.finditer(text):
+            surname = _surname(m.group("name"), particles, given_name=False)
+            if _is_organ(text, m, g, grammar) or not grammar.predicate_after(text, m.end()):
+                continue
+            if m.group("country") or forms.state_after(text, m.end(), g, grammar.lang):
+                if not m.group("country") or forms.bracket_entity(m.group("country"), g, grammar.lang):
+                    delegates.add(surname)
+                    continue
+                named.brackets.setdefault(surname, m.group("country"))
+            if _in_reported_speech(text, m.start(), grammar):
+                named.reported.setdefault(surname, m.group("hon"))
+            else:
+                named.surnames.setdefault(surname, m.group("hon"))
+    for surname in delegates:
+        named.surnames.pop(surname, None)
+    return named
+
+
+def _introduced_by_title(joined: str, g: Gazetteer, grammar: "_Grammar") -> list[str]:
+    """Surnames of people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order."""
+    introduced = []
+    for m in grammar.introduced.finditer(joined):
+        tokens = m.group(1).split()
+        if not (set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0)):
+            introduced.append(_surname(m.group(1), grammar.lang.name_particles))
+    return introduced
+
+
+def _signed_chairs(joined: str, grammar: "_Grammar") -> list[str]:
+    """Full names of the signatory or elected chair ("(Signed) Tarek Ladeb, Chair", "X, was elected Chair"), not
+    "The Working Group chaired"."""
+    return [m.group(1) for m in grammar.signed_chair.finditer(joined)
+            if not (set(m.group(1).split()) & grammar.lang.institution_words
+                    or re.match(rf"(?i:{grammar.lang.articles})", m.group(1)))]
+
+
+def _occurrences(joined: str, candidates: set[str], grammar: "_Grammar") -> dict[str, list[re.Match]]:
+    """Where every candidate surname occurs before an appositive's end, found in one pass (one pass per person
+    grew as the square of the report's length)."""
+    occurrences: dict[str, list[re.Match]] = {}
+    if candidates:
+        alternatives = trie_regex(sorted(candidates), special={"'": "['’]"})
+        names = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?=[,.;]|\s+{grammar.lang.intro_follow}\b)")
+        for m in names.finditer(joined):
+            occurrences.setdefault(m.group(), []).append(m)
+    return occurrences
+
+
+def _by_part_of_surname(people: dict[str, _Person]) -> None:
+    """Called by one part of a compound surname ("Major General Lázaro" after "Aroldo Lázaro Sáenz"): the one
+    person introduced with that word in their name."""
+    for surname, person in list(people.items()):
+        if person.title is None and person.full_name == surname:
+            named = [p for p in people.values()
+                     if p is not person and p.title and surname in p.full_name.split()[1:]]
+            if len(named) == 1:
+                people[surname] = named[0]
 
 
 def _chairs_named(text: str, people: dict[str, _Person], grammar: "_Grammar", g: Gazetteer,
@@ -969,15 +1006,80 @@ def _own_subject(text: str, grammar: _Grammar) -> bool:
     return any(grammar.other_subject.match(text, m.end()) for m in re.finditer(r",\s+", text[:min(first, 300)]))
 
 
+class _PeopleIndex(NamedTuple):
+    """The people of a report as :func:`attribute` looks them up: the chair, titles that name one person, and
+    regexes of their surnames and full names."""
+
+    chair: _Person | None
+    roles: dict[str, _Person]
+    role_regex: re.Pattern
+    by_surname: dict[str, _Person]
+    surname_regex: re.Pattern | None
+    full_regex: re.Pattern | None
+
+
+def _people_index(people: dict[str, _Person], grammar: _Grammar) -> _PeopleIndex:
+    """The lookups of :class:`_PeopleIndex`, built once per report."""
+    chair = next((p for p in people.values() if p.is_chair), None)
+    roles, role_regex = _role_index(people, grammar)
+    by_surname = {p.surname.replace("’", "'"): p for p in people.values() if p.surname}
+    surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}) if by_surname else None
+    surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
+    # a person's full name is never a mention, even when a first name is a State's name (« Maurice Dupont »)
+    full_names = sorted({p.full_name for p in people.values() if p.full_name and len(p.full_name.split()) > 1})
+    full_alt = trie_regex(full_names, special={"'": "['’]"}) if full_names else None
+    full_regex = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)") if full_alt else None
+    return _PeopleIndex(chair, roles, role_regex, by_surname, surname_regex, full_regex)
+
+
+def _finds(para: int, text: str, g: Gazetteer, grammar: _Grammar, reg: _Speakers, people: dict[str, _Person],
+           index: _PeopleIndex) -> list[_Find]:
+    """Every attribution of one paragraph, in text order without overlaps: the finders of this module and of
+    :mod:`kit.speech_forms`, each at the places its form may start."""
+    starts = _sentence_starts(text, grammar)
+    commas = [m.end() for m in _AFTER_COMMA.finditer(text)]  # "..., Amr Saleh (Egypt), Rapporteur ..., said"
+    ctx = forms.Context(g, grammar, reg, partial(reg.named, people, grammar, para),
+                        partial(_parse_list, g=g, grammar=grammar), para)
+    return _without_overlaps(_find_representatives(text, para, g, grammar, reg)
+                             + _find_named_people(text, para, g, grammar, reg, people)
+                             + _find_chair(text, grammar, reg, index.chair, starts)
+                             + _find_roles(text, grammar, reg, index.roles, index.role_regex)
+                             + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
+                             + _find_bare_subjects(text, para, g, grammar, reg,
+                                                   starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
+                             + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
+                             + forms.find_bracket_names(text, ctx, starts + commas)
+                             + forms.find_caps_names(text, ctx, starts + commas)
+                             + forms.find_after_verb(text, ctx, grammar.person_named)
+                             + forms.find_briefer_intro(text, ctx, grammar.person_named, starts))
+
+
+def _people_named(text: str, grammar: _Grammar, full_regex: re.Pattern | None) -> list[tuple[int, int]]:
+    """Where a person is named with an honorific or in full, speaking or not: "said that Mr. Jordan Smith agreed"
+    does not mention Jordan, nor "Maurice Dupont" Mauritius."""
+    spans = [m.span("name") for m in grammar.honorific_names.finditer(text)]
+    return spans + ([m.span() for m in full_regex.finditer(text)] if full_regex else [])
+
+
+def _numbered_groups(para: int, text: str, kept: list[_Find], grammar: _Grammar) -> list[list[Statement]]:
+    """The statements of a paragraph's finds, one group per find; groups are numbered without the unnamed ones
+    (an unnamed group's find keeps an empty group, so the last group tells whether anyone speaks at the end)."""
+    groups = _explicit_statements(para, text, kept, grammar)
+    for n, group in enumerate((gr for gr in groups if gr), 1):
+        for st in group:
+            st.group = n
+    return groups
+
+
 def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
               meeting_of: dict[int, str | None] | None = None,
               people: dict[str, _Person] | None = None) -> Attribution:
     """Find the statements of numbered paragraphs.
 
     The steps, per paragraph: find every attribution (representatives, people
-    by name, the chair, people by title, the forms of :mod:`kit.speech_forms`), keep them in text order without
-    overlaps, cut the paragraph into one statement per speaker; a paragraph
-    with none continues the previous speakers (:func:`_continued`).
+    by name, the chair, people by title, the forms of :mod:`kit.speech_forms`: :func:`_finds`), keep them in text
+    order without overlaps, cut the paragraph into one statement per speaker (:func:`_numbered_groups`); a
+    paragraph with none continues the previous speakers (:func:`_continued`).
 
     Parameters
     ----------
@@ -992,51 +1094,21 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     """
     grammar = _grammar(g)
     people = people if people is not None else find_people([t for _, t in paragraphs], g)
-    chair = next((p for p in people.values() if p.is_chair), None)
-    roles, role_regex = _role_index(people, grammar)
-    by_surname = {p.surname.replace("’", "'"): p for p in people.values() if p.surname}
-    surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}) if by_surname else None
-    surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
-    # a person's full name is never a mention, even when a first name is a State's name (« Maurice Dupont »)
-    full_names = sorted({p.full_name for p in people.values() if p.full_name and len(p.full_name.split()) > 1})
-    full_alt = trie_regex(full_names, special={"'": "['’]"}) if full_names else None
-    full_regex = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)") if full_alt else None
+    index = _people_index(people, grammar)
     reg = _Speakers(g)
-    reg.chair = chair
+    reg.chair = index.chair
     statements: list[Statement] = []
     name_spans: dict[int, list[tuple[int, int]]] = {}
     previous: tuple[int, list[Statement]] | None = None  # (para, statements of the last group)
     for para, text in paragraphs:
-        starts = _sentence_starts(text, grammar)
-        commas = [m.end() for m in _AFTER_COMMA.finditer(text)]  # "..., Amr Saleh (Egypt), Rapporteur ..., said"
-        ctx = forms.Context(g, grammar, reg, partial(reg.named, people, grammar, para),
-                            partial(_parse_list, g=g, grammar=grammar), para)
-        kept = _without_overlaps(_find_representatives(text, para, g, grammar, reg)
-                                 + _find_named_people(text, para, g, grammar, reg, people)
-                                 + _find_chair(text, grammar, reg, chair, starts)
-                                 + _find_roles(text, grammar, reg, roles, role_regex)
-                                 + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
-                                 + _find_bare_subjects(text, para, g, grammar, reg,
-                                                       starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
-                                 + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
-                                 + forms.find_bracket_names(text, ctx, starts + commas)
-                                 + forms.find_caps_names(text, ctx, starts + commas)
-                                 + forms.find_after_verb(text, ctx, grammar.person_named)
-                                 + forms.find_briefer_intro(text, ctx, grammar.person_named, starts))
-        # a person named with an honorific or in full is a person, speaking or not: "said that Mr. Jordan Smith
-        # agreed" does not mention Jordan, nor "Maurice Dupont" Mauritius
-        people_named = [m.span("name") for m in grammar.honorific_names.finditer(text)]
-        people_named += [m.span() for m in full_regex.finditer(text)] if full_regex else []
+        kept = _finds(para, text, g, grammar, reg, people, index)
+        people_named = _people_named(text, grammar, index.full_regex)
         if people_named:
             name_spans[para] = people_named
         if kept:
             name_spans[para] = [span for f in kept for span in f.name_spans] + people_named
-            groups = [gr for gr in _explicit_statements(para, text, kept, grammar)]
-            numbered = [gr for gr in groups if gr]
-            for n, group in enumerate(numbered, 1):  # groups are numbered without the unnamed ones
-                for st in group:
-                    st.group = n
-            statements += [st for group in numbered for st in group]
+            groups = _numbered_groups(para, text, kept, grammar)
+            statements += [st for group in groups for st in group]
             previous = (para, groups[-1]) if groups[-1] else None
         else:
             continued = _continued(para, text, previous, meeting_of, grammar)
