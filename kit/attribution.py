@@ -66,6 +66,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from . import speech_forms as forms
 from .gazetteer import Gazetteer, trie_regex
@@ -210,7 +211,7 @@ class _Grammar:
         name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
         self.honorific_names = re.compile(
             rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
-            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,80}})\))?(?=[\s,])")
+            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,160}})\))?(?=[\s,])")
         self.parenthetical = re.compile(L.parenthetical)
         self.chair = re.compile(L.chair + rf"(?:{L.parenthetical})?" + self.predicate_pattern)
         self.chair_appositive = re.compile(L.chair + r"(?=,)")  # "The Chair of the Working Group, Ambassador X, ..."
@@ -226,9 +227,12 @@ class _Grammar:
         self.appositive_hint = re.compile(L.appositive_hint.format(hon=hon_alt))
         self.introduced = re.compile(L.introduced.format(follow=L.intro_follow))
         self.signed_chair = re.compile(L.signed_chair)
+        self.chair_named = re.compile(L.chair_named.format(hon=hon_alt, particles=L.name_particles))
         self.subject_noun = re.compile(L.subject_noun)
         self.article = re.compile(rf"(?:{L.articles})", re.IGNORECASE)
         self.unnamed_group = re.compile(rf"\b(?:{L.unnamed_group})")
+        self.rep_alone = re.compile(L.rep_alone)
+        self.participle_lead = re.compile(L.participle_lead)
         # a paragraph that opens with its own subject and reporting verb ("The Secretariat said", « Le Secrétariat
         # a dit ») is not the previous speaker's, even if the subject is no speaker the kit knows
         self.lead_in = re.compile(L.lead_in)
@@ -244,8 +248,7 @@ class _Grammar:
             rest = verb[aux.end():].split()
             pattern = r"\s+".join(map(re.escape, aux.group("aux").split())) + r"\s+" + L.adverbs + \
                 r"\s+".join(map(re.escape, rest))
-            pattern = pattern.replace("'", "['’]")  # « s’est » as well as « s'est »
-        return pattern
+        return pattern.replace("'", "['’]")  # « s’est », « appelle l’attention » as well as « s'est »
 
     def predicate(self, text: str, pos: int) -> tuple[str, int] | None:
         """The reporting verb of the subject that ends at ``pos`` (its table form) and where it ends, or ``None``.
@@ -327,66 +330,28 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     grammar = _grammar(g)
     joined = "\n".join(texts)
     particles = grammar.lang.name_particles
-    surnames: dict[str, str | None] = {}
-    reported: dict[str, str | None] = {}  # named only inside someone else's reported speech ("said that Mr. X agreed")
-    brackets: dict[str, str] = {}  # "Mr. X (Under-Secretary-General for Peace Operations)": a title in brackets
-    delegates: set[str] = set()
-    for text in texts:
-        for m in grammar.honorific_names.finditer(text):
-            surname = _surname(m.group("name"), particles, given_name=False)
-            if _is_organ(text, m, g, grammar) or not grammar.predicate_after(text, m.end()):
-                continue
-            if m.group("country"):
-                if forms.bracket_entity(m.group("country"), g, grammar.lang):
-                    delegates.add(surname)  # "Mr. Okonjo (Nigeria)": speaks for the State, not as a person
-                    continue
-                brackets.setdefault(surname, m.group("country"))
-            if _in_reported_speech(text, m.start(), grammar):
-                reported.setdefault(surname, m.group("hon"))
-            else:
-                surnames.setdefault(surname, m.group("hon"))
-    for surname in delegates:
-        surnames.pop(surname, None)
-    introduced = []  # people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order
-    for m in grammar.introduced.finditer(joined):
-        tokens = m.group(1).split()
-        if not (set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0)):
-            introduced.append(_surname(m.group(1), particles))
-    signed = [m.group(1) for m in grammar.signed_chair.finditer(joined)
-              if not (set(m.group(1).split()) & grammar.lang.institution_words
-                      or re.match(rf"(?i:{grammar.lang.articles})", m.group(1)))]  # not "The Working Group chaired"
-    chairs = [_surname(name, particles) for name in signed]
-    # Where every candidate surname occurs, found in one pass (one pass per person grew as the square of the
-    # report's length).
-    occurrences: dict[str, list[re.Match]] = {}
-    candidates = set(surnames) | set(introduced) | set(chairs)
-    if candidates:
-        alternatives = trie_regex(sorted(candidates), special={"'": "['’]"})
-        names = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?=[,.;]|\s+{grammar.lang.intro_follow}\b)")
-        for m in names.finditer(joined):
-            occurrences.setdefault(m.group(), []).append(m)
+    named = _named_where_they_speak(texts, g, grammar)
+    introduced = _introduced_by_title(joined, g, grammar)
+    signed = _signed_chairs(joined, grammar)
+    occurrences = _occurrences(joined, set(named.surnames) | set(introduced)
+                               | {_surname(name, particles) for name in signed}, grammar)
     people: dict[str, _Person] = {}
-    for surname, hon in surnames.items():
+    for surname, hon in named.surnames.items():
         people[surname] = _introduce(surname, hon, joined, grammar, g, occurrences.get(surname, []))
-        if people[surname].title is None and surname in brackets:
-            people[surname] = _titled(people[surname], brackets[surname], g, grammar)
+        if people[surname].title is None and surname in named.brackets:
+            people[surname] = _titled(people[surname], named.brackets[surname], g, grammar)
     for surname in introduced:
         if surname not in people:
-            person = _introduce(surname, reported.get(surname), joined, grammar, g, occurrences.get(surname, []))
+            person = _introduce(surname, named.reported.get(surname), joined, grammar, g,
+                                occurrences.get(surname, []))
             if person.title:  # introduced as a briefer: their name counts even inside reported speech
                 people[surname] = person
-    # Called by one part of a compound surname ("Major General Lázaro" after "Aroldo Lázaro Sáenz"): the one
-    # person introduced with that word in their name.
-    for surname, person in list(people.items()):
-        if person.title is None and person.full_name == surname:
-            named = [p for p in people.values()
-                     if p is not person and p.title and surname in p.full_name.split()[1:]]
-            if len(named) == 1:
-                people[surname] = named[0]
+    _by_part_of_surname(people)
     # Introduced with the chair's title ("The Chair of the Working Group, Mr. Ladeb, ...").
     for person in people.values():
         if person.title_as_written and re.fullmatch(grammar.lang.chair_title, person.title_as_written):
             person.is_chair = True
+    _chairs_named(joined, people, grammar, g, occurrences)
     # The signatory / elected chair, even if they never speak by name.
     for name in signed:
         surname = _surname(name, particles)
@@ -396,6 +361,115 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
             person.full_name = name
         people[surname] = person
     return people
+
+
+class _Named(NamedTuple):
+    """People named with an honorific where they speak (:func:`_named_where_they_speak`), by surname."""
+
+    surnames: dict[str, str | None]  # surname -> honorific, outside reported speech
+    reported: dict[str, str | None]  # named only inside someone else's reported speech ("said that Mr. X agreed")
+    brackets: dict[str, str]  # "Mr. X (Under-Secretary-General for Peace Operations)": a title in brackets
+
+
+def _named_where_they_speak(texts: list[str], g: Gazetteer, grammar: "_Grammar") -> _Named:
+    """ "Mr. Ladeb said", "Mr. X (Under-Secretary-General ...) said": people named with an honorific before a
+    reporting verb. A delegate ("Mr. Okonjo (Nigeria)", « M. Saleh, de l'Égypte ») speaks for the State, not as a
+    person, and is left out."""
+    particles = grammar.lang.name_particles
+    named = _Named({}, {}, {})
+    delegates: set[str] = set()
+    for text in texts:
+        for m in grammar.honorific_names.finditer(text):
+            surname = _surname(m.group("name"), particles, given_name=False)
+            if _is_organ(text, m, g, grammar) or not grammar.predicate_after(text, m.end()):
+                continue
+            if m.group("country") or forms.state_after(text, m.end(), g, grammar.lang):
+                if not m.group("country") or forms.bracket_entity(m.group("country"), g, grammar.lang):
+                    delegates.add(surname)
+                    continue
+                named.brackets.setdefault(surname, m.group("country"))
+            if _in_reported_speech(text, m.start(), grammar):
+                named.reported.setdefault(surname, m.group("hon"))
+            else:
+                named.surnames.setdefault(surname, m.group("hon"))
+    for surname in delegates:
+        named.surnames.pop(surname, None)
+    return named
+
+
+def _introduced_by_title(joined: str, g: Gazetteer, grammar: "_Grammar") -> list[str]:
+    """Surnames of people introduced by title ("..., the Police Adviser, Luís Carrilho, ..."), in text order."""
+    introduced = []
+    for m in grammar.introduced.finditer(joined):
+        tokens = m.group(1).split()
+        if not (set(tokens) & grammar.lang.institution_words or g.entities.match(m.group(1), 0)):
+            introduced.append(_surname(m.group(1), grammar.lang.name_particles))
+    return introduced
+
+
+def _signed_chairs(joined: str, grammar: "_Grammar") -> list[str]:
+    """Full names of the signatory or elected chair ("(Signed) Tarek Ladeb, Chair", "X, was elected Chair"), not
+    "The Working Group chaired"."""
+    return [m.group(1) for m in grammar.signed_chair.finditer(joined)
+            if not (set(m.group(1).split()) & grammar.lang.institution_words
+                    or re.match(rf"(?i:{grammar.lang.articles})", m.group(1)))]
+
+
+def _occurrences(joined: str, candidates: set[str], grammar: "_Grammar") -> dict[str, list[re.Match]]:
+    """Where every candidate surname occurs before an appositive's end, found in one pass (one pass per person
+    grew as the square of the report's length)."""
+    occurrences: dict[str, list[re.Match]] = {}
+    if candidates:
+        alternatives = trie_regex(sorted(candidates), special={"'": "['’]"})
+        names = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?=[,.;]|\s+{grammar.lang.intro_follow}\b)")
+        for m in names.finditer(joined):
+            occurrences.setdefault(m.group(), []).append(m)
+    return occurrences
+
+
+def _by_part_of_surname(people: dict[str, _Person]) -> None:
+    """Called by one part of a compound surname ("Major General Lázaro" after "Aroldo Lázaro Sáenz"): the one
+    person introduced with that word in their name."""
+    for surname, person in list(people.items()):
+        if person.title is None and person.full_name == surname:
+            named = [p for p in people.values()
+                     if p is not person and p.title and surname in p.full_name.split()[1:]]
+            if len(named) == 1:
+                people[surname] = named[0]
+
+
+def _chairs_named(text: str, people: dict[str, _Person], grammar: "_Grammar", g: Gazetteer,
+                  occurrences: dict[str, list[re.Match]]) -> None:
+    """People named with the chair's title are the chair, a person, whatever State follows in brackets: "Chair: Mr.
+    Okafor ..... (Nigeria)" (a summary record's header), "Special Committee Chair Grace Okafor (Nigeria)", « La
+    Présidente du Comité spécial, Mme Grace Okafor (Nigéria) ». The State is kept as ``represents_iso3``. This is
+    the kit's one rule for a chair named with a State (``docs/who-speaks.md``); other officers named with a State
+    (Rapporteur, Vice-Chair) speak for their delegation.
+
+    >>> from kit.gazetteer import load_gazetteer
+    >>> people = find_people(["Chair: Mr. Okafor .......... (Nigeria)", "1. The Chair said that all was well."],
+    ...                      load_gazetteer())
+    >>> p = people["Okafor"]
+    >>> p.is_chair, p.represents_iso3
+    (True, 'NGA')
+    """
+    particles = grammar.lang.name_particles
+    for m in grammar.chair_named.finditer(text):
+        name = m.group("name")
+        tokens = name.split()
+        if set(tokens) & grammar.lang.institution_words or g.entities.match(name, 0) \
+                or re.match(rf"(?i:{grammar.lang.articles})", name + " "):
+            continue
+        surname = _surname(name, particles, given_name=m.group("hon") is None)
+        person = _person_named(people, surname) or _introduce(surname, m.group("hon"), text, grammar, g,
+                                                               occurrences.get(surname, []))
+        person.is_chair = True
+        if person.full_name == surname and len(tokens) > 1:
+            person.full_name = name
+        who = forms.bracket_entity(m.group("state"), g, grammar.lang) if m.group("state") else None
+        if who and who[0] == "state":
+            person.represents_iso3 = person.represents_iso3 or who[1]
+        people[person.surname] = person
 
 
 def _titled(person: _Person, title_full: str, g: Gazetteer, grammar: "_Grammar") -> _Person:
@@ -560,6 +634,7 @@ def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[l
     """Read ``A, B and the C`` (« de A, du B et des C ») at ``pos``: (kind, key-or-name, start, end) items and the end."""
     L = grammar.lang
     items: list[tuple[str, str, int, int]] = []
+    after_comma = [False]  # whether each item follows a bare comma (not "and", « et »)
     p = pos
     while True:
         q = p
@@ -584,6 +659,13 @@ def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[l
         key, end = hit
         items.append((kind, key, q, end))
         p = end
+        behalf = grammar.on_behalf.match(text, p)  # « de A, au nom du Groupe des 77, de B et de C »
+        nxt_item = grammar.item_prefix.match(text, behalf.end()) if behalf else None
+        if behalf and (nxt_item or not L.item_prefix_required) \
+                and g.entities.match(text, nxt_item.end() if nxt_item else behalf.end()):
+            p = behalf.end()
+            after_comma.append(True)
+            continue
         sep = grammar.list_sep.match(text, p)
         if not sep:
             break
@@ -594,8 +676,14 @@ def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[l
         probe = art.end() if art else nxt
         if probe < len(text) and (text[probe].isupper() or g.entities.match(text, probe)):  # « l'ex-République »
             p = nxt
+            after_comma.append(sep.group().strip() == ",")
             continue
         break
+    # a name the tables do not know, last after a bare comma, is an appositive, not one more speaker: "The
+    # representative of Egypt, Mr. Karim Saleh, Rapporteur of the Special Committee, said"
+    while len(items) > 1 and items[-1][0] == "unknown" and after_comma[len(items) - 1]:
+        items.pop()
+        p = items[-1][3]
     return items, p
 
 
@@ -608,6 +696,14 @@ class _Speakers:
         self.problems: list[dict] = []
         self.delegates: dict[str, tuple[str, str]] = {}  # a delegate's surname (slug) -> the State it speaks for
         self.extra: dict[str, _Person] = {}  # people named only where they speak ("..., said Martha Pobee, ...")
+        self.chair: _Person | None = None  # the chair of the meeting, if the report names one (find_people)
+
+    def delegate(self, name: str, who: tuple[str, str], para: int) -> str:
+        """The speaker of a person named with a State ("Mr. Okonjo (Nigeria) said", « M. Saleh, de l'Égypte »):
+        the delegation, unless the person is the chair, who speaks as a person (:func:`_chairs_named`)."""
+        if self.chair is not None and _slug(name).endswith(_slug(self.chair.surname)):
+            return self.person(self.chair)
+        return self.listed(who[0], who[1], para)
 
     def person(self, p: _Person) -> str:
         sid = f"person:{_slug(p.surname)}"
@@ -685,7 +781,9 @@ def _find_representatives(text: str, para: int, g: Gazetteer, grammar: _Grammar,
         behalf = grammar.on_behalf.match(text, end)
         if behalf:
             end = behalf.end()
-        v = grammar.predicate_after(text, end)
+        noun = grammar.subject_noun.match(text, end)  # "the representative of the European Union delegation said"
+        # "..., M. Karim Saleh, Rapporteur du Comité spécial, a indiqué", "..., qui intervenait ..., ont donné"
+        v = forms.predicate_after_appositives(text, noun.end() if noun else end, grammar)
         if not v:
             continue
         sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
@@ -703,10 +801,14 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
         if not v or _is_organ(text, m, g, grammar):
             continue
         bracket = m.group("country")
-        who = forms.bracket_entity(bracket, g, grammar.lang) if bracket else None
-        if who:  # "Mr. Smith (United Kingdom) said", "(Observer for the European Union)": the delegation speaks
-            sid = reg.listed(who[0], who[1], para)
-            reg.delegates[_slug(surname)] = who  # and does when "Mr. Smith said" later
+        # "Mr. Smith (United Kingdom) said", "(Observer for the European Union)", « M. Saleh, de l'Égypte, a dit »:
+        # the delegation speaks
+        who = forms.bracket_entity(bracket, g, grammar.lang) if bracket else \
+            forms.state_after(text, m.end(), g, grammar.lang)
+        if who:
+            sid = reg.delegate(surname, who, para)
+            if not sid.startswith("person:"):  # (the chair speaks as a person, :meth:`_Speakers.delegate`)
+                reg.delegates[_slug(surname)] = who  # and does when "Mr. Smith said" later
         elif reg.delegates and _slug(surname) in reg.delegates:
             sid = reg.listed(*reg.delegates[_slug(surname)], para)
         elif (person := _person_named(people, surname)) is not None:
@@ -762,6 +864,7 @@ def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, by_sur
 
 
 _AFTER_COMMA = re.compile(rf",\s+(?=[{UPPER}])")
+_AFTER_QUOTE = re.compile(rf"[”»\"]\s+(?=[{UPPER}])")  # "“It is a balanced text,” Chile’s delegate said"
 
 
 def _sentence_starts(text: str, grammar: _Grammar) -> list[int]:
@@ -808,6 +911,19 @@ def _find_bare_subjects(text: str, para: int, g: Gazetteer, grammar: _Grammar, r
         sids = [reg.listed(kind, key, para) for kind, key, _, _ in items]
         found.append(_Find(pos, v[1], sids, v[0], [(s, e) for _, _, s, e in items], bare=True))
     return found
+
+
+def _after_participle_lead(text: str, grammar: _Grammar) -> list[int]:
+    """Where a subject may start after a participle phrase of any length opening a sentence ("Having proposed a
+    paragraph on A, B and C, several delegations expressed", « Estimant que ..., plusieurs délégations »): after
+    each of its commas."""
+    out = []
+    for s0, s1 in sentence_spans(text):
+        while s0 < s1 and text[s0].isspace():
+            s0 += 1
+        if grammar.participle_lead.match(text, s0):
+            out += [s0 + m.end() for m in re.finditer(r",\s+", text[s0:s1])]
+    return out
 
 
 def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> list[_Find]:
@@ -867,14 +983,92 @@ def _continued(para: int, text: str, previous: tuple[int, list[Statement]] | Non
                meeting_of: dict[int, str | None] | None, grammar: _Grammar) -> list[Statement]:
     """A paragraph with no attribution right after a statement, in the same meeting, continues its speakers,
     unless it opens with a subject of its own ("The Secretariat said", « Le Secrétariat a dit »)."""
-    if previous is None or previous[0] != para - 1:
+    if previous is None or previous[0] >= para:
         return []
-    if grammar.other_subject.match(text) or grammar.narrative.match(text):
+    # "The representative added", « Le représentant a ajouté »: the one speaker just named, by title
+    same = grammar.rep_alone.match(text)
+    if not (same and len(previous[1]) == 1 and grammar.predicate(text, same.end())) \
+            and (_own_subject(text, grammar) or grammar.narrative.match(text)):
         return []
     if meeting_of is not None and (meeting_of.get(para) is None or meeting_of.get(para) != meeting_of.get(previous[0])):
         return []
     return [Statement(para, 1, prev.speaker_id, None, None, 0, len(text), prev.joint, "continued", text)
             for prev in previous[1]]
+
+
+def _own_subject(text: str, grammar: _Grammar) -> bool:
+    """Whether a paragraph opens with a subject of its own and a reporting verb, perhaps after a lead-in of any
+    length that ends with a comma ("The Secretariat said", « Dans son rapport sur le budget ... pour l'exercice
+    2011/12, le Secrétaire général demande »)."""
+    if grammar.other_subject.match(text):
+        return True
+    first = sentence_spans(text)[0][1] if text else 0
+    return any(grammar.other_subject.match(text, m.end()) for m in re.finditer(r",\s+", text[:min(first, 300)]))
+
+
+class _PeopleIndex(NamedTuple):
+    """The people of a report as :func:`attribute` looks them up: the chair, titles that name one person, and
+    regexes of their surnames and full names."""
+
+    chair: _Person | None
+    roles: dict[str, _Person]
+    role_regex: re.Pattern
+    by_surname: dict[str, _Person]
+    surname_regex: re.Pattern | None
+    full_regex: re.Pattern | None
+
+
+def _people_index(people: dict[str, _Person], grammar: _Grammar) -> _PeopleIndex:
+    """The lookups of :class:`_PeopleIndex`, built once per report."""
+    chair = next((p for p in people.values() if p.is_chair), None)
+    roles, role_regex = _role_index(people, grammar)
+    by_surname = {p.surname.replace("’", "'"): p for p in people.values() if p.surname}
+    surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}) if by_surname else None
+    surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
+    # a person's full name is never a mention, even when a first name is a State's name (« Maurice Dupont »)
+    full_names = sorted({p.full_name for p in people.values() if p.full_name and len(p.full_name.split()) > 1})
+    full_alt = trie_regex(full_names, special={"'": "['’]"}) if full_names else None
+    full_regex = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)") if full_alt else None
+    return _PeopleIndex(chair, roles, role_regex, by_surname, surname_regex, full_regex)
+
+
+def _finds(para: int, text: str, g: Gazetteer, grammar: _Grammar, reg: _Speakers, people: dict[str, _Person],
+           index: _PeopleIndex) -> list[_Find]:
+    """Every attribution of one paragraph, in text order without overlaps: the finders of this module and of
+    :mod:`kit.speech_forms`, each at the places its form may start."""
+    starts = _sentence_starts(text, grammar)
+    commas = [m.end() for m in _AFTER_COMMA.finditer(text)]  # "..., Amr Saleh (Egypt), Rapporteur ..., said"
+    ctx = forms.Context(g, grammar, reg, partial(reg.named, people, grammar, para),
+                        partial(_parse_list, g=g, grammar=grammar), para)
+    return _without_overlaps(_find_representatives(text, para, g, grammar, reg)
+                             + _find_named_people(text, para, g, grammar, reg, people)
+                             + _find_chair(text, grammar, reg, index.chair, starts)
+                             + _find_roles(text, grammar, reg, index.roles, index.role_regex)
+                             + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
+                             + _find_bare_subjects(text, para, g, grammar, reg,
+                                                   starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
+                             + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
+                             + forms.find_bracket_names(text, ctx, starts + commas)
+                             + forms.find_caps_names(text, ctx, starts + commas)
+                             + forms.find_after_verb(text, ctx, grammar.person_named)
+                             + forms.find_briefer_intro(text, ctx, grammar.person_named, starts))
+
+
+def _people_named(text: str, grammar: _Grammar, full_regex: re.Pattern | None) -> list[tuple[int, int]]:
+    """Where a person is named with an honorific or in full, speaking or not: "said that Mr. Jordan Smith agreed"
+    does not mention Jordan, nor "Maurice Dupont" Mauritius."""
+    spans = [m.span("name") for m in grammar.honorific_names.finditer(text)]
+    return spans + ([m.span() for m in full_regex.finditer(text)] if full_regex else [])
+
+
+def _numbered_groups(para: int, text: str, kept: list[_Find], grammar: _Grammar) -> list[list[Statement]]:
+    """The statements of a paragraph's finds, one group per find; groups are numbered without the unnamed ones
+    (an unnamed group's find keeps an empty group, so the last group tells whether anyone speaks at the end)."""
+    groups = _explicit_statements(para, text, kept, grammar)
+    for n, group in enumerate((gr for gr in groups if gr), 1):
+        for st in group:
+            st.group = n
+    return groups
 
 
 def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
@@ -883,9 +1077,9 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     """Find the statements of numbered paragraphs.
 
     The steps, per paragraph: find every attribution (representatives, people
-    by name, the chair, people by title, the forms of :mod:`kit.speech_forms`), keep them in text order without
-    overlaps, cut the paragraph into one statement per speaker; a paragraph
-    with none continues the previous speakers (:func:`_continued`).
+    by name, the chair, people by title, the forms of :mod:`kit.speech_forms`: :func:`_finds`), keep them in text
+    order without overlaps, cut the paragraph into one statement per speaker (:func:`_numbered_groups`); a
+    paragraph with none continues the previous speakers (:func:`_continued`).
 
     Parameters
     ----------
@@ -900,49 +1094,21 @@ def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
     """
     grammar = _grammar(g)
     people = people if people is not None else find_people([t for _, t in paragraphs], g)
-    chair = next((p for p in people.values() if p.is_chair), None)
-    roles, role_regex = _role_index(people, grammar)
-    by_surname = {p.surname.replace("’", "'"): p for p in people.values() if p.surname}
-    surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}) if by_surname else None
-    surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
-    # a person's full name is never a mention, even when a first name is a State's name (« Maurice Dupont »)
-    full_names = sorted({p.full_name for p in people.values() if p.full_name and len(p.full_name.split()) > 1})
-    full_alt = trie_regex(full_names, special={"'": "['’]"}) if full_names else None
-    full_regex = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)") if full_alt else None
+    index = _people_index(people, grammar)
     reg = _Speakers(g)
+    reg.chair = index.chair
     statements: list[Statement] = []
     name_spans: dict[int, list[tuple[int, int]]] = {}
     previous: tuple[int, list[Statement]] | None = None  # (para, statements of the last group)
     for para, text in paragraphs:
-        starts = _sentence_starts(text, grammar)
-        commas = [m.end() for m in _AFTER_COMMA.finditer(text)]  # "..., Amr Saleh (Egypt), Rapporteur ..., said"
-        ctx = forms.Context(g, grammar, reg, partial(reg.named, people, grammar, para),
-                            partial(_parse_list, g=g, grammar=grammar), para)
-        kept = _without_overlaps(_find_representatives(text, para, g, grammar, reg)
-                                 + _find_named_people(text, para, g, grammar, reg, people)
-                                 + _find_chair(text, grammar, reg, chair, starts)
-                                 + _find_roles(text, grammar, reg, roles, role_regex)
-                                 + _find_introduced_people(text, grammar, reg, by_surname, surname_regex)
-                                 + _find_bare_subjects(text, para, g, grammar, reg, starts)
-                                 + _find_unnamed_groups(text, grammar, starts)
-                                 + forms.find_bracket_names(text, ctx, starts + commas)
-                                 + forms.find_caps_names(text, ctx, starts + commas)
-                                 + forms.find_after_verb(text, ctx, grammar.person_named)
-                                 + forms.find_briefer_intro(text, ctx, grammar.person_named, starts))
-        # a person named with an honorific or in full is a person, speaking or not: "said that Mr. Jordan Smith
-        # agreed" does not mention Jordan, nor "Maurice Dupont" Mauritius
-        people_named = [m.span("name") for m in grammar.honorific_names.finditer(text)]
-        people_named += [m.span() for m in full_regex.finditer(text)] if full_regex else []
+        kept = _finds(para, text, g, grammar, reg, people, index)
+        people_named = _people_named(text, grammar, index.full_regex)
         if people_named:
             name_spans[para] = people_named
         if kept:
             name_spans[para] = [span for f in kept for span in f.name_spans] + people_named
-            groups = [gr for gr in _explicit_statements(para, text, kept, grammar)]
-            numbered = [gr for gr in groups if gr]
-            for n, group in enumerate(numbered, 1):  # groups are numbered without the unnamed ones
-                for st in group:
-                    st.group = n
-            statements += [st for group in numbered for st in group]
+            groups = _numbered_groups(para, text, kept, grammar)
+            statements += [st for group in groups for st in group]
             previous = (para, groups[-1]) if groups[-1] else None
         else:
             continued = _continued(para, text, previous, meeting_of, grammar)

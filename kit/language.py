@@ -88,11 +88,20 @@ class Language:
     complement: str  # the reported clause a verb with complement "clause" needs ("concluded that", « conclut que »)
     narrative: str  # a paragraph of the meeting's own events ("The meeting rose at", « La séance est levée »)
     observer_for: str  # "(Observer for the State of Palestine)": what precedes the State or organization
+    from_state: str  # "Mr. Karim Saleh, of Egypt," « M. Karim Saleh, de l'Égypte, »: what precedes the State
     briefer_intro: str  # "Also briefing the Council was" before a name, title and "who said"
     relative: str  # the relative pronoun of "X, Director of Y, who said" (« qui a dit »)
+    pronoun_subject: str  # a sentence opening with a pronoun subject: "She said", « Elle a dit »
+    rep_alone: str  # "The representative added", « Le représentant a ajouté »: the speaker just named, by title
+    participle_lead: str  # a sentence opening with a participle phrase ("Having proposed ...,", « Estimant ..., »)
+    participle: str  # a present participle opening a clause after the subject ("introducing", « présentant »)
     pronoun_said: str  # a pronoun's own reporting verb ("..., he said, while", « a-t-il affirmé, alors que »)
     speaker_noun: str  # who speaks for a State after the verb: "said the representative of X"
     signed_chair: str  # "(Signed) Name ... Chair", "Name, was elected Chair", "Name, ..., chaired the Working Group"
+    # a person named with the chair's title: "Chair: Mr. Okafor ..... (Nigeria)" (a summary record's header),
+    # "Special Committee Chair Grace Okafor (Nigeria)", "The Chair of the Committee, Ms. Okafor,"; {hon} and
+    # {particles} (``name_particles``) are filled in
+    chair_named: str
     chair_title: str  # a title, without its article, that makes the person introduced with it the chair
     # meetings and front matter
     meeting_start: str  # with groups date, body, verb; {date} (a date_span) is filled in
@@ -158,15 +167,18 @@ _EN = Language(
     day=r"\d{1,2}",
     articles=r"the\s+",
     rep_head=(r"(?:(?:Deputy\s+)?Permanent\s+Representatives?|representatives?|observers?|delegations?|delegates?"
-              r"|speakers?)\s+(?:of|for)\s+"),
-    article_before=r"(?<![\w-])[Tt]he\s+$",
+              r"|speakers?|counterparts?)\s+(?:of|for|from)\s+"),
+    # "The representative of", "His counterpart from", "The Vice-Chair ... and representative of Greece, X, said"
+    article_before=r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|and)\s+$",
     item_prefix=r"the\s+",
     item_prefix_required=False,
     list_sep=r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+",
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
-    parenthetical=(r",\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
-                   r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"),
+    # or an aside between dashes ("Mr. Tavares -- who took office in May -- underscored")
+    parenthetical=(r"(?:,\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
+                   r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
+                   r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"),
     subject_noun=r"(?:['’]s?)?\s+(?:representatives?|delegations?|observers?|delegates?|speakers?)\b",
     unnamed_group=(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
                    r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
@@ -182,7 +194,7 @@ _EN = Language(
     coord_and=r",?\s+and\s+",
     chair=(r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman)"
            r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)"),
-    adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|[a-z]+ly)\s+){0,2}",
+    adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|thus|[a-z]+ly)\s+){0,2}",
     aux=(),
     role_article=r"[Tt]he",
     trailing_connector=r"(?:[,;]\s*(?:while|whereas|and|but)?|\s+(?:while|whereas|and|but))\s*$",
@@ -218,17 +230,29 @@ _EN = Language(
     complement=r"\s*(?:that\b|:|[\"“])",
     narrative=(r"\s*(?:(?:The\s+)?(?:meeting|session)\s+(?:was\s+)?(?:began|begins|ended|rose|opened|closed|adjourned"
                r"|suspended|resumed|called\s+to\s+order)\b"
+               r"|Action\s+on\s+[^.]{0,80}?\s+will\s+be\s+taken\b"
+               r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+will\s+"
+               r"(?:meet|reconvene|resume|continue|take\s+up|take\s+action)\b"
                r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
                r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its"
                r"|heard|began|continued|resumed)\b"
                r"|The\s+draft\s+(?:resolution|decision)s?\b[^.]{0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
                r"|.{0,150}?\b(?:took|resumed)\s+the\s+Chair\b)"),
     observer_for=r"(?:Permanent\s+)?Observer\s+(?:for|of)\s+(?:the\s+)?",
+    from_state=r",\s+(?:of|from)\s+(?:the\s+)?",
     briefer_intro=(r"(?:[Aa]lso\s+)?(?:briefing|addressing)\s+the\s+(?:[A-Z][\w-]*\s+){1,3}"
-                   r"(?:(?:today|this\s+\w+)\s+)?(?:was|were)\s+"),
+                   r"(?:(?:today|this\s+\w+|as\s+[^,.;:]{1,60}?)\s+)?(?:was|were)\s+"),
     relative=r"who\s+",
+    pronoun_subject=r"\s*(?:He|She|They)\s+",
+    rep_alone=r"\s*The\s+(?:representative|delegate|speaker)\s+",
+    participle_lead=r"(?:[A-Z][a-z]+ing|Having\s+[a-z]+|After\s+[a-z]+ing)\b",
+    participle=r"(?:[a-z]+ing|speaking|having\s+[a-z]+)\b",
     pronoun_said=r",?\s+(?:he|she|they)\s+(?:said|added|stressed|noted|continued|went\s+on)\b",
     speaker_noun=r"(?:the\s+)?(?:representative|delegate|observer|speaker)s?\s+(?:of|for)\s+",
+    chair_named=(r"(?<![\w-])(?:Chair|Chairperson|Chairman|Chairwoman)"
+                 r"(?:\s+of\s+the\s+(?:Working\s+Group|(?:Special\s+)?Committee|Commission)[^,:;.()\n]{{0,50}}?)?"
+                 rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
+                 r"|(?=\s*[,;:\n]|\s*$))"),
     signed_chair=(r"(?:\(Signed\)\s+|,\s+|(?m:^))((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
                   r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
                   r"|,?\s+(?:chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b)"),
@@ -276,21 +300,23 @@ _FR = Language(
     months=_FR_MONTHS,
     day=r"(?:1er|\d{1,2})",
     articles=r"(?:les|le|la)\s+|l['’]\s*",
-    rep_head=(r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée)s?"
+    rep_head=(r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée|homologue)s?"
               r"\s+(?:permanente?s?\s+)?(?=d)"),
-    article_before=r"(?<![\w-])(?:(?:[Ll]es|[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)$",
+    # « Le représentant de », « Son homologue de », « Le Vice-Président ... et représentant de la Grèce, X, a dit »
+    article_before=r"(?<![\w-])(?:(?:[Ll]es|[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eurs?|et)\s+|[Ll]['’]\s*)$",
     item_prefix=_DE,
     item_prefix_required=True,
     list_sep=r",?\s+(?:ainsi\s+que|et)\s+|,\s+",
     echo=(r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
           r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
     on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
-    parenthetical=(r",\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
-                   r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"),
+    parenthetical=(r"(?:,\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
+                   r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
+                   r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"),
     subject_noun=r"(?!x)x",
     unnamed_group=(r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
                    r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
-                   r"(?:autres\s+)?(?:délégations?|membres?|États\s+Membres|intervenante?s?|participante?s?|"
+                   r"(?:autres\s+)?(?:délégations?|membres?|États(?:\s+Membres)?|intervenante?s?|participante?s?|"
                    r"représentante?s?|pays)\b"
                    r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"),
     lead_in=rf"[{UPPER}][^,.;:!?\n]{{0,40}},\s+",
@@ -301,7 +327,7 @@ _FR = Language(
     chair=(r"\b(?P<chair>(?:[Ll]e\s+Président|[Ll]a\s+Présidente)"
            r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)(?:\s+[\w'’-]+){0,8}?)?)"),
     adverbs=(r"(?:(?:également|aussi|en\s+outre|par\s+ailleurs|ensuite|de\s+plus|de\s+nouveau|à\s+nouveau|encore|"
-             r"toutefois|cependant|donc|notamment|enfin|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+lui|"
+             r"toutefois|cependant|donc|ainsi|tout\s+de\s+suite|notamment|enfin|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+lui|"
              r"quant\s+à\s+elle|quant\s+à\s+eux|[a-zàâçéèêëîïôûùüÿœ]+ment),?\s+){0,2}"),
     aux=("a", "ont", "s'est", "se sont", "était", "étaient", "avait", "avaient"),
     role_article=r"(?:[Ll]e|[Ll]a)",
@@ -341,17 +367,28 @@ _FR = Language(
     complement=r"\s*(?:que\b|qu['’]|:|[«\"“])",
     narrative=(r"\s*(?:(?:La\s+)?séance\s+(?:est|a\s+été)\s+(?:levée|ouverte|suspendue|reprise)"
                r"|(?:La\s+)?séance\s+(?:commence|débute|s['’]achève|prend\s+fin|a\s+commencé|a\s+pris\s+fin)"
+               r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Comité\s+spécial)\s+(?:se\s+réunira|reprendra"
+               r"|poursuivra|se\s+prononcera)\b"
                r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
                r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note"
                r"|décidé|décide|entendu|entend|poursuivi|poursuit|entamé|entame)\b"
                r"|Le\s+projet\s+de\s+(?:résolution|décision)\b[^.]{0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
                r"|.{0,150}?\b(?:prend|reprend|a\s+pris|a\s+repris|assume)\s+la\s+présidence\b)"),
     observer_for=r"(?:[Oo]bservat(?:eur|rice)(?:\s+permanente?)?)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)",
+    from_state=r",\s+(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+)",
     briefer_intro=r"(?:[Aa]\s+également\s+(?:fait\s+un\s+exposé|pris\s+la\s+parole)|[Ee]st\s+également\s+intervenue?)\s+",
     relative=r"qui\s+",
+    pronoun_subject=r"\s*(?:Il|Elle)s?\s+",
+    rep_alone=r"\s*(?:Le\s+(?:représentant|délégué)|La\s+(?:représentante|déléguée))\s+",
+    participle_lead=rf"(?:[{UPPER}][a-zàâçéèêëîïôûùüÿœ]+ant|Après\s+avoir)\b",
+    participle=r"(?:[a-zàâçéèêëîïôûùüÿœ]+ant|s['’]exprimant)\b",
     pronoun_said=r"-t-(?:il|elle)\b|\w-(?:ils|elles)\b",
     speaker_noun=(r"(?:le|la|les)\s+(?:représentant|représentante|délégué|déléguée|observateur|observatrice)s?"
                   r"\s+(?=d)"),
+    chair_named=(r"(?<![\w-])(?:Président|Présidente)"
+                 r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)[^,:;.()\n]{{0,50}}?)?"
+                 rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
+                 r"|(?=\s*[,;:\n]|\s*$))"),
     signed_chair=(r"(?:\(Signé\)\s+|,\s+|(?m:^))((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
                   r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b"
                   r"|,?\s+(?:a\s+présidé|a\s+(?:assuré|exercé)\s+la\s+présidence)\b)"),

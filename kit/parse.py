@@ -146,7 +146,10 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     att = attribute(texts, g, meeting_of=meeting_of, people=people)
     problems += att.problems
     chair = next((p for p in people.values() if p.is_chair), None)
-    meta.update(_report_metadata(source, doc, rid, lang, chair.full_name if chair else _header_chair(meetings)))
+    # the chair's full name, or the header's "Mr. Okafor" rather than a bare surname
+    chair_name = chair.full_name if chair and chair.full_name != chair.surname else None
+    chair_name = chair_name or _header_chair(meetings) or (chair.full_name if chair else None)
+    meta.update(_report_metadata(source, doc, rid, lang, chair_name))
     _chair_meetings(meetings, att, meeting_of, meta["chair"], rid)
     _check_reported_speech(source, doc, meetings, att.statements)
     if doc.truncated is not None:  # a report (it has a meeting or statements) that stops mid-sentence

@@ -40,17 +40,21 @@ from typing import Any, NamedTuple
 from .gazetteer import Gazetteer
 from .language import UPPER
 
-__all__ = ["Find", "Context", "bracket_entity", "predicate_after_appositives", "find_bracket_names",
+__all__ = ["Find", "Context", "bracket_entity", "state_after", "predicate_after_appositives", "find_bracket_names",
            "find_caps_names", "find_after_verb", "find_briefer_intro"]
 
 # A word of a person's name as printed: capitalized ("Kőrösi", "Jean-Pierre"), in capitals ("LACROIX") or an
 # initial ("U."); these are the shapes of names, the same in every language the kit reads.
 _WORD = rf"[{UPPER}][\w'’-]*\.?"
 _CAPS = rf"[{UPPER}][{UPPER}'’-]+"
-# one to three appositives between a subject and its verb, capitalized or not ("Ambassador X, Permanent
-# Representative of Senegal,"); a document symbol's periods ("A/C.4/78/L.3") do not end them
-_BRACKET = r"\((?P<bracket>(?:[^()]|\([^()]{1,40}\)){2,80})\)"  # "(Nigeria)", "(Bolivie (État plurinational de))"
-_APPOSITIVES = re.compile(r"(?:,\s+(?:[^,.;:!?\n()]|\.(?=\w)){2,120}?){1,3},\s*")
+# "(Nigeria)", "(Bolivie (État plurinational de))", "(Commissioner-General, United Nations Relief and Works Agency for
+# Palestine Refugees in the Near East (UNRWA))"
+_BRACKET = r"\((?P<bracket>(?:[^()]|\([^()]{1,40}\)){2,160})\)"
+# one appositive between a subject and its verb, capitalized or not ("Ambassador X", "Permanent Representative of
+# Senegal"; up to three are read, :func:`predicate_after_appositives`); a document symbol's periods
+# ("A/C.4/78/L.3"), the period of an honorific or an initial ("Mr.", « M. », "U.") and a short bracket do not end it
+_APPOSITIVE = re.compile(r",\s+(?:[^,.;:!?\n()]|\.(?=\w)|\([^()]{1,40}\)"
+                         r"|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.){2,120}?(?=,)")
 
 
 class Find(NamedTuple):
@@ -70,6 +74,8 @@ class _Patterns(NamedTuple):
     titled: re.Pattern
     briefer_intro: re.Pattern
     relative: re.Pattern
+    pronoun: re.Pattern  # the rest of the sentence, then the next opening with a pronoun subject ("She said")
+    participle_clause: re.Pattern  # ", introducing draft resolution A/C.5/48/L.66 on ... (UNDOF) drew attention"
 
 
 @lru_cache(maxsize=8)
@@ -78,7 +84,9 @@ def _patterns(grammar) -> _Patterns:
     L = grammar.lang
     return _Patterns(re.compile(rf"[,»”\"]\s*(?P<verb>{grammar.verb_alt})\s+"), re.compile(L.speaker_noun),
                      re.compile(rf"(?:{L.articles})(?P<title>[^,.;:!?\n]{{3,150}}?),\s+"),
-                     re.compile(L.briefer_intro), re.compile(rf",?\s+{L.relative}"))
+                     re.compile(L.briefer_intro), re.compile(rf",?\s+{L.relative}"),
+                     re.compile(rf"(?:[^.;!?\n]|\.(?=\w)){{0,300}}[.;]{L.pronoun_subject}"),
+                     re.compile(rf",\s+(?:{L.participle})(?:[^,.;:!?\n]|\.(?=\w)){{2,250}}?(?={grammar.verb.pattern})"))
 
 
 class Context(NamedTuple):
@@ -125,13 +133,42 @@ def bracket_entity(bracket: str, g: Gazetteer, lang) -> tuple[str, str] | None:
     return (kinds[tag], key) if tag in kinds else None
 
 
+def state_after(text: str, pos: int, g: Gazetteer, lang) -> tuple[str, str] | None:
+    """The State a person named at ``pos`` comes from, in the appositive right after the name: "Karim Saleh, of
+    Egypt,", « M. Karim Saleh, de l'Égypte, ». As with "Mr. Saleh (Egypt)", the delegation speaks (an officer of a
+    committee other than its Chair is the delegate of a State: ``docs/who-speaks.md``).
+
+    >>> from kit.gazetteer import load_gazetteer
+    >>> g = load_gazetteer(lang="fr")
+    >>> text = "Le Rapporteur, M. Karim Saleh, de l'Égypte, a présenté le projet."
+    >>> state_after(text, text.index(", de"), g, g.language)
+    ('state', 'EGY')
+    """
+    m = re.compile(lang.from_state).match(text, pos)
+    entity = g.entities.match(text, m.end()) if m else None
+    if not entity or not entity[0].startswith("country:") or not re.match(r"\s*[,.;:!?]", text[entity[1]:]):
+        return None
+    return ("state", entity[0].split(":", 1)[1])
+
+
 def predicate_after_appositives(text: str, pos: int, grammar) -> tuple[str, int] | None:
     """The reporting verb after a subject, also past one or two appositives ("The Chair of the Working Group,
     Ambassador X, Permanent Representative of Senegal, presented")."""
     v = grammar.predicate_after(text, pos)
+    start = pos
+    for _ in range(3):  # the first of one to three appositives after which a reporting verb follows
+        if v:
+            return v
+        m = _APPOSITIVE.match(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        v = grammar.predicate(text, pos)  # (the verb pattern reads the comma before it)
     if v:
         return v
-    m = _APPOSITIVES.match(text, pos)
+    # a participle clause that a comma does not close: "Mr. X (Canada), introducing draft resolution ... drew
+    # attention to", « M. X (Chili), présentant le projet de résolution ... appelle l'attention sur »
+    m = _patterns(grammar).participle_clause.match(text, start)
     return grammar.predicate(text, m.end()) if m else None
 
 
@@ -175,7 +212,7 @@ def find_bracket_names(text: str, ctx: Context, starts: list[int]) -> list[Find]
         title = before.group(1).strip() if before else None
         who = bracket_entity(m.group("bracket"), ctx.g, ctx.grammar.lang)
         if who and not title:
-            sid = ctx.reg.listed(who[0], who[1], ctx.para)
+            sid = ctx.reg.delegate(name, who, ctx.para)
         else:
             sid = ctx.person(name, None, title or m.group("bracket"))
         found.append(Find(before.start() if title else start, v[1], [sid], v[0], [(start, m.end())]))
@@ -205,7 +242,7 @@ def find_caps_names(text: str, ctx: Context, starts: list[int]) -> list[Find]:
             continue
         who = bracket_entity(m.group("bracket"), ctx.g, ctx.grammar.lang) if m.group("bracket") else None
         if who:
-            sid = ctx.reg.listed(who[0], who[1], ctx.para)
+            sid = ctx.reg.delegate(m.group("name"), who, ctx.para)
         else:
             full = " ".join(t.title() if re.fullmatch(_CAPS, t) else t for t in tokens)
             surname = None if len(caps) in (0, len(tokens)) else " ".join(c.title() for c in caps)
@@ -233,6 +270,11 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
                 found.append(Find(m.start(), end, sids, grammar.verb_form(m.group("verb")),
                                   [(s, e) for _, _, s, e in items]))
             continue
+        possessive = _state_with_noun(text, pos, ctx)  # "..., stressed Kenya's delegate, who spoke for ..."
+        if possessive:
+            found.append(Find(m.start(), possessive[1], [possessive[0]], grammar.verb_form(m.group("verb")),
+                              [(pos, possessive[1])]))
+            continue
         titled = patterns.titled.match(text, pos)
         named = people_regex.match(text, pos)
         title = named.group("title") if named else None
@@ -241,9 +283,24 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
             named, title = people_regex.match(text, titled.end()), titled.group("title")
         if not named or not _is_name(named.group("name").split(), ctx):
             continue
-        sid = ctx.person(named.group("name"), named.group("hon"), title)
+        who = state_after(text, named.end("name"), ctx.g, grammar.lang)  # "..., M. Karim Saleh, de l'Égypte."
+        sid = ctx.reg.listed(*who, ctx.para) if who else ctx.person(named.group("name"), named.group("hon"), title)
         found.append(Find(m.start(), named.end(), [sid], grammar.verb_form(m.group("verb")), [named.span("name")]))
     return found
+
+
+def _state_with_noun(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
+    """ "Kenya's delegate", "the European Union representative" at ``pos``: the speaker and where the noun ends."""
+    grammar = ctx.grammar
+    art = grammar.article.match(text, pos)
+    entity = ctx.g.entities.match(text, art.end() if art else pos)
+    if not entity or entity[0].split(":", 1)[0] not in ("country", "organization"):
+        return None
+    noun = grammar.subject_noun.match(text, entity[1])
+    if not noun:
+        return None
+    tag, key = entity[0].split(":", 1)
+    return ctx.reg.listed("state" if tag == "country" else "org", key, ctx.para), noun.end()
 
 
 def person_regex(honorifics: str) -> re.Pattern:
@@ -264,6 +321,9 @@ def find_briefer_intro(text: str, ctx: Context, people_regex: re.Pattern, starts
             continue
         rel = patterns.relative.match(text, named.end())
         v = ctx.grammar.predicate_after(text, rel.end()) if rel else None
+        # "Also addressing the Committee was Mei Lin, Under-Secretary-General ....  She said that ..."
+        pronoun = patterns.pronoun.match(text, named.end()) if not v else None
+        v = v or (ctx.grammar.predicate(text, pronoun.end()) if pronoun else None)
         if not v:
             continue
         sid = ctx.person(named.group("name"), named.group("hon"), named.group("title"))
