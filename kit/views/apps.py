@@ -20,7 +20,7 @@ from markupsafe import Markup
 from .. import i18n
 from ..display import meeting_format, speaker_names
 from ..errors import ReportError
-from ..i18n import ngettext
+from ..i18n import language_names, ngettext
 from ..schema import DOCUMENT_COLUMNS
 from . import charts, corpus, queries
 from .data import ViewReport, app_report
@@ -33,7 +33,7 @@ __all__ = ["overview_app", "speakers_app", "themes_app", "missions_app", "HTMLAp
            "speaker_aliases", "find_speakers", "app_language", "localized", "LANGUAGE_NAMES"]
 
 #: The languages a participant can switch the apps to, each named in its own language.
-LANGUAGE_NAMES = (("en", "English"), ("fr", "Français"))
+LANGUAGE_NAMES = language_names()
 
 #: The exploration apps built in this module (the navigation bar lists every app of the registry).
 APPS = [(a.name, a.title) for a in REGISTRY if a.builder.startswith(__name__ + ":")]
