@@ -9,7 +9,10 @@ chair's title, and the words that never name a person. Open vocabularies
 (reporting verbs, honorifics, names, themes) are reference data in
 ``data/reference/`` with a ``lang`` column or ``fr_*`` columns; this module
 holds the rest, one :class:`Language` per language, so no other module
-hard-codes a language.
+hard-codes a language. English and French are defined here; any other
+language by a data file, ``languages/<code>.toml`` in the reference folder
+(:func:`load_language`, read when this module is imported; see
+``docs/languages.md``), so a language can be added without code.
 
 Examples
 --------
@@ -156,6 +159,9 @@ class Language:
     fig_digits: str = r"\d+"  # a number in digits (thousands separator, decimal mark)
     fig_stop: str = NEVER  # what precedes a counted noun without being the figure's modifier
     fig_of: str = NEVER  # "3 of the 5"
+    # line ends (kit.layout): prefixes always written with a hyphen ("non-paper"), and those only sometimes
+    hyphen_prefixes: frozenset[str] = frozenset()
+    sometimes_hyphenated: frozenset[str] = frozenset()
     fig_currency_of: str = NEVER  # between a number and its currency (« 5 millions de dollars »)
     fig_not_figures: str = ""  # more numbers that are not figures ("|" first; {m} is the month names)
 
@@ -352,6 +358,8 @@ _EN = Language(
         r"\brequest(?:ed|s|ing)?\s+[\w\s-]{1,40}?\s+from\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
     ),
     and_word="and",
+    hyphen_prefixes=frozenset({"non", "self", "vice", "quasi"}),
+    sometimes_hyphenated=frozenset({"ex", "co", "pre", "post", "anti", "semi", "cross", "multi"}),
     not_who=frozenset({"it", "they", "he", "she", "there", "this", "that", "those", "these", "all", "such"}),
     fig_digits=r"\d[\d,]*(?:\.\d+)?",
     fig_stop=r"(?:of|in|to|for|from|with|by|at|on|and\s+the)\b",
@@ -520,6 +528,8 @@ _FR = Language(
         r"\s+(?:à|de|d['’])(?![\w])",
     ),
     and_word="et",
+    hyphen_prefixes=frozenset({"non", "vice", "quasi", "sous"}),
+    sometimes_hyphenated=frozenset({"ex", "co", "post", "anti", "semi", "demi", "multi"}),
     addressee_trim=r"^(?:aux|au|à\s+la|à\s+l['’])\s*",
     not_who=frozenset({"il", "ils", "elle", "elles", "ce", "cela", "ceux", "celles"}),
     fig_digits=r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
