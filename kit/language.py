@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
@@ -776,5 +777,14 @@ def language_files(folder: str | Path | None = None) -> list[Path]:
     return list(found.values())
 
 
-for _path in language_files():
-    load_language(_path)
+def _load_all() -> None:
+    """Register the language files of the reference folders. A file that cannot define a language is named in
+    a warning and left out, so a trainer's broken file never stops the kit (English and French still work)."""
+    for path in language_files():
+        try:
+            load_language(path)
+        except LanguageFileError as e:
+            warnings.warn(f"{e} (this language is left out)", stacklevel=2)
+
+
+_load_all()

@@ -244,6 +244,19 @@ def test_a_toml_file_broken_as_toml_is_refused_with_its_path(tmp_path):
         load_language(path)
 
 
+def test_a_broken_language_file_is_named_and_left_out_and_the_kit_runs(tmp_path):
+    """A trainer's language file that cannot define a language: every command still runs in English and French,
+    and a warning names the file and what is wrong."""
+    (tmp_path / "languages").mkdir()
+    (tmp_path / "languages" / "xx.toml").write_text('code = "xx"\nname = "Broken"\n', encoding="utf-8")
+    env = {**os.environ, "KIT_REFERENCE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "kit.cli", "validate"], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "xx.toml: missing fields" in done.stderr and "left out" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_the_spanish_file_defines_every_field_and_its_dates(tmp_path):
     """The fixture's language file, read in this process without registering it: its dates and "of" forms."""
     import tomllib
