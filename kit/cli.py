@@ -23,7 +23,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .i18n import N_, format_number, normalize, translator
+from .i18n import LANGUAGES, N_, format_number, normalize, translator
 from .readers import KIND_NAMES
 
 __all__ = ["main", "build_parser"]
@@ -45,7 +45,7 @@ def _language(value: str) -> str:
     ...
     argparse.ArgumentTypeError: unknown language 'french': use one of en, fr
     """
-    from .i18n import LANGUAGES, get_language
+    from .i18n import get_language
 
     code = value.strip().replace("-", "_").split("_")[0].lower()
     if code not in LANGUAGES:
@@ -369,8 +369,9 @@ def _add_site(sub) -> None:
                                     "web server; --serve for a room)")
     p.add_argument("report", nargs="?", help="report file or folder of reports (default: the bundled report)")
     p.add_argument("--out", required=True, help="folder to write the site to (new, empty, or written by kit site)")
-    p.add_argument("--lang", default="both", choices=["en", "fr", "both"],
-                   help="language of the pages: en, fr or both, with a switch on every page (default: both)")
+    p.add_argument("--lang", default="both", choices=[*LANGUAGES, "both"],
+                   help="language of the pages: en, fr or both (every language the kit speaks), with a switch on "
+                        "every page (default: both)")
     p.add_argument("--no-word", action="store_true", help="leave out the briefing notes' Word files")
     p.add_argument("--serve", action="store_true", help="then serve the site to the room (plain HTTP, prints the "
                                                         "URL and a QR code)")

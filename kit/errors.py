@@ -179,7 +179,7 @@ class _Formatter(string.Formatter):
             return value.localized(self.lang)
         if isinstance(value, (list, tuple)) and value and all(isinstance(v, Message) for v in value):
             return semicolon(self.lang).join(v.localized(self.lang) for v in value)
-        if format_spec == "," and self.lang != "en" and isinstance(value, int) and not isinstance(value, bool):
+        if format_spec == "," and isinstance(value, int) and not isinstance(value, bool):  # "1,000", « 1 000 »
             return format_number(value, self.lang)
         return super().format_field(value, format_spec)
 

@@ -6,9 +6,10 @@ other places, United Nations peacekeeping operations and special political
 missions, organizations that take the floor, reporting verbs, honorifics and
 the theme vocabulary. Nothing here knows about any single report.
 
-A gazetteer is loaded for one language (``lang="en"`` or ``"fr"``): the
-French one matches the ``fr_*`` name columns (« la Côte d'Ivoire », « MINUSS »)
-and the ``lang == "fr"`` rows of the verb, honorific and theme tables, and
+A gazetteer is loaded for one language (``lang="en"``, ``"fr"`` or any of
+:mod:`kit.language`): the French one matches the ``fr_*`` name columns (« la
+Côte d'Ivoire », « MINUSS ») and the rows of the verb, honorific and theme
+tables whose ``lang`` is ``fr``, and
 every name keeps its canonical key (ISO3 code, English acronym), so an English
 and a French version of one report give the same keys.
 
@@ -351,14 +352,24 @@ def _surface_names(rows: list[dict[str, str]], key: str, columns: tuple[str, ...
     return names
 
 
-# The name columns of each table, per language. French text keeps the English
-# acronyms too (UNFICYP, UNMOGIP are written the same in both languages).
-_NAME_COLUMNS = {
-    "en": {"states": ("un_name", "running_names"), "places": ("name", "running_names"),
-           "missions": ("acronym", "name", "alt_names"), "orgs": ("name", "running_names")},
-    "fr": {"states": ("fr_name", "fr_running_names"), "places": ("fr_name", "fr_running_names"),
-           "missions": ("fr_acronym", "acronym", "fr_name", "fr_alt_names"), "orgs": ("fr_name", "fr_running_names")},
-}
+# The name columns of each table: the tables' own columns, or those of a language's prefix (``fr_name``). Text in
+# another language keeps the acronyms of the tables' own too (UNFICYP, UNMOGIP are written alike in both).
+_SOURCE_COLUMNS = {"states": ("un_name", "running_names"), "places": ("name", "running_names"),
+                   "missions": ("acronym", "name", "alt_names"), "orgs": ("name", "running_names")}
+
+
+def _name_columns(L: Language) -> dict[str, tuple[str, ...]]:
+    """The columns whose names a text in the language ``L`` writes, per table kind.
+
+    >>> _name_columns(language("fr"))["missions"]
+    ('fr_acronym', 'acronym', 'fr_name', 'fr_alt_names')
+    """
+    p = L.column_prefix
+    if not p:
+        return _SOURCE_COLUMNS
+    return {"states": (f"{p}name", f"{p}running_names"), "places": (f"{p}name", f"{p}running_names"),
+            "missions": (f"{p}acronym", "acronym", f"{p}name", f"{p}alt_names"),
+            "orgs": (f"{p}name", f"{p}running_names")}
 
 
 def _in_language(rows: list[dict[str, str]], lang: str) -> list[dict[str, str]]:
@@ -389,7 +400,7 @@ def _load(folder: Path, lang: str) -> Gazetteer:
     themes = _in_language(read_table("themes.csv", folder), lang)
     verbs = _in_language(read_table("reporting_verbs.csv", folder), lang)
     honorifics = [row["honorific"] for row in _in_language(read_table("honorifics.csv", folder), lang)]
-    columns, articles = _NAME_COLUMNS[lang], language(lang).articles
+    columns, articles = _name_columns(language(lang)), language(lang).articles
     return Gazetteer(
         state_rows=states, place_rows=places, mission_rows=missions, org_rows=orgs,
         theme_rows=themes, verb_rows=verbs, honorifics=honorifics,

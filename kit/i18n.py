@@ -13,8 +13,10 @@ older than its ``.po``.) Translation at run time needs only the standard library
 imported only to format a date or a number in a language other than English, so ``import kit`` stays light.
 
 A language is named as people and browsers write it: ``"fr"``, ``"fr-FR"``, ``"fr_CA"`` all mean French; a
-language without a catalogue means English. The process default is ``$KIT_LANG`` (``kit serve --lang``),
-else English; :func:`set_language` changes it (the French workshop notebooks do).
+language the kit does not know means English. The languages are those of :mod:`kit.language` (English, French
+and any defined by a data file), and a language's catalogue may also sit in the reference folder
+(``KIT_REFERENCE_DIR/locale/<lang>/LC_MESSAGES/kit.mo``), beside its language file. The process default is
+``$KIT_LANG`` (``kit serve --lang``), else English; :func:`set_language` changes it (the French workshop notebooks do).
 
 Examples
 --------
@@ -38,22 +40,23 @@ import os
 from functools import lru_cache
 from typing import Any
 
-from .paths import catalogue
+from .language import LANGUAGES as _REGISTRY
+from .language import language as _language
+from .paths import REFERENCE_DIR, catalogue
 
 __all__ = ["LANGUAGES", "DOMAIN", "LANG_ENV", "normalize", "set_language", "get_language", "translator",
            "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon", "semicolon",
+           "language_names",
            "preferred_language", "format_month_abbr"]
 
-#: The languages the kit speaks; the first is the source language of the messages.
-LANGUAGES = ("en", "fr")
+#: The languages the kit speaks (:data:`kit.language.LANGUAGES`); the first is the source language of the messages.
+LANGUAGES = tuple(_REGISTRY)
 #: The gettext domain: ``kit/locale/<lang>/LC_MESSAGES/kit.mo``.
 DOMAIN = "kit"
 #: Environment variable giving the process's default language.
 LANG_ENV = "KIT_LANG"
 
 _current: str | None = None
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
 
 
 def normalize(lang: Any = None) -> str:
@@ -61,7 +64,7 @@ def normalize(lang: Any = None) -> str:
     if lang is None or (isinstance(lang, str) and not lang.strip()):
         return get_language()
     code = str(lang).strip().replace("-", "_").split("_")[0].split(".")[0].lower()
-    return code if code in LANGUAGES else LANGUAGES[0]
+    return code if code in _REGISTRY else LANGUAGES[0]
 
 
 def get_language() -> str:
@@ -88,12 +91,13 @@ def translator(lang: Any = None) -> _gettext.NullTranslations:
 def _translator(code: str) -> _gettext.NullTranslations:
     if code == LANGUAGES[0]:
         return _gettext.NullTranslations()
-    mo = catalogue(code, DOMAIN)
-    try:
-        with mo.open("rb") as f:
-            return _gettext.GNUTranslations(f)
-    except (OSError, FileNotFoundError):  # a language whose catalogue is not compiled: English
-        return _gettext.NullTranslations()
+    for mo in (catalogue(code, DOMAIN), REFERENCE_DIR / "locale" / code / "LC_MESSAGES" / f"{DOMAIN}.mo"):
+        try:  # the kit's catalogues, then a trainer's
+            with mo.open("rb") as f:
+                return _gettext.GNUTranslations(f)
+        except OSError:
+            continue
+    return _gettext.NullTranslations()  # a language whose catalogue is not compiled: English
 
 
 def gettext(message: str, lang: Any = None) -> str:
@@ -133,14 +137,20 @@ def format_date(value: Any, lang: Any = "en") -> str:
     if d is None:
         return value.strip() if isinstance(value, str) else ""
     code = normalize(lang)
-    if code == "en":
-        return f"{d.day} {_EN_MONTHS[d.month - 1]} {d.year}"
+    if code == LANGUAGES[0]:
+        return f"{d.day} {_month(code, d.month)} {d.year}"
     from babel.dates import format_date as _babel_date
 
-    text = _babel_date(_dt.date(d.year, d.month, d.day), format="d MMMM y", locale=code)
-    if code == "fr" and d.day == 1:  # the French style writes the first of the month as an ordinal
-        text = "1er" + text[1:]
-    return text
+    text = _babel_date(_dt.date(d.year, d.month, d.day), format=_language(code).date_format, locale=code)
+    first = _language(code).first_day  # « 1er décembre »: the first of the month as the language writes it
+    return first + text[1:] if first and d.day == 1 else text
+
+
+def _month(code: str, month: int) -> str:
+    """A month's name in the source language, as running text writes it ("April")."""
+    L = _language(code)
+    name = L.months[month - 1]
+    return name.capitalize() if L.months_capitalized else name
 
 
 def format_month_abbr(d: _dt.date, lang: Any = "en") -> str:
@@ -152,8 +162,8 @@ def format_month_abbr(d: _dt.date, lang: Any = "en") -> str:
     ('Apr', 'avr.')
     """
     code = normalize(lang)
-    if code == "en":
-        return _EN_MONTHS[d.month - 1][:3]
+    if code == LANGUAGES[0]:
+        return _month(code, d.month)[:3]
     from babel.dates import format_date as _babel_date
 
     return _babel_date(d, "MMM", locale=code)
@@ -168,7 +178,7 @@ def format_number(n: Any, lang: Any = "en") -> str:
     ('12,345', True, '7')
     """
     code = normalize(lang)
-    if code == "en" and isinstance(n, int) and not isinstance(n, bool):
+    if code == LANGUAGES[0] and isinstance(n, int) and not isinstance(n, bool):
         return f"{n:,}"  # what Babel's English locale gives
     from babel.numbers import format_decimal
 
@@ -184,14 +194,23 @@ def and_list(items: Any, lang: Any = "en") -> str:
     return translator(lang).gettext("{rest} and {last}").format(rest=", ".join(items[:-1]), last=items[-1])
 
 
+def language_names() -> tuple[tuple[str, str], ...]:
+    """Each language the kit speaks with its own name, as a language menu shows it (:attr:`Language.name`).
+
+    >>> language_names()[:2]
+    (('en', 'English'), ('fr', 'Français'))
+    """
+    return tuple((code, L.name or code) for code, L in _REGISTRY.items())
+
+
 def colon(lang: Any = "en") -> str:
     """The colon after a label: ``":"``; in French with its no-break space before it (``"\\u00a0:"``)."""
-    return "\u00a0:" if normalize(lang) == "fr" else ":"
+    return _language(normalize(lang)).colon
 
 
 def semicolon(lang: Any = "en") -> str:
     """The separator of a list of clauses: ``"; "``; in French ``"\\u00a0; "``."""
-    return "\u00a0; " if normalize(lang) == "fr" else "; "
+    return _language(normalize(lang)).semicolon
 
 
 def preferred_language(accept: str | None) -> str | None:
@@ -209,6 +228,6 @@ def preferred_language(accept: str | None) -> str | None:
         except ValueError:
             continue
         code = tag.strip().replace("_", "-").split("-")[0].lower()
-        if code in LANGUAGES and weight > 0:
+        if code in _REGISTRY and weight > 0:
             ranked.append((-weight, i, code))
     return min(ranked)[2] if ranked else None

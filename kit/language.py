@@ -9,7 +9,10 @@ chair's title, and the words that never name a person. Open vocabularies
 (reporting verbs, honorifics, names, themes) are reference data in
 ``data/reference/`` with a ``lang`` column or ``fr_*`` columns; this module
 holds the rest, one :class:`Language` per language, so no other module
-hard-codes a language.
+hard-codes a language. English and French are defined here; any other
+language by a data file, ``languages/<code>.toml`` in the reference folder
+(:func:`load_language`, read when this module is imported; see
+``docs/languages.md``), so a language can be added without code.
 
 Examples
 --------
@@ -24,11 +27,19 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import warnings
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, fields
+from pathlib import Path
+from typing import Any
 
-__all__ = ["Language", "LANGUAGES", "SUPPORTED", "detect_language", "language", "UPPER", "DocumentWords",
-           "document_words"]
+from .paths import REFERENCE_DIR, SHIPPED_REFERENCE_DIR
 
+__all__ = ["Language", "LANGUAGES", "SUPPORTED", "detect_language", "language", "UPPER", "NEVER", "DocumentWords",
+           "document_words", "register", "load_language", "language_from_mapping", "language_files",
+           "LanguageFileError"]
+
+NEVER = r"(?!x)x"  # a pattern that never matches: a language without that form
 UPPER = "A-ZÀ-ÖØ-Þ"  # capital letters, accented ones included (« État », « Égypte »)
 
 
@@ -127,6 +138,42 @@ class Language:
     # how quoted words are set off in this language (“...”, « ... » with no-break spaces)
     quote_open: str = "“"
     quote_close: str = "”"
+    # -- words and forms beyond the parser; a language that leaves one out gets the default --
+    name: str = ""  # the language's own name, as a language menu shows it ("English", « Français »)
+    function_words: frozenset[str] = frozenset()  # frequent short words that tell the language (detect_language)
+    months_capitalized: bool = False  # month names capitalized in running text ("April", « avril »)
+    first_day: str = ""  # how a written date gives the first of a month when not "1" (« 1er décembre »)
+    date_of: str = ""  # a word between a date's day, month and year ("13 de abril de 2021" in Spanish)
+    date_format: str = "d MMMM y"  # how the kit writes a date: a Babel (CLDR) pattern ("d 'de' MMMM 'de' y")
+    colon: str = ":"  # after a label (French: a no-break space before it)
+    semicolon: str = "; "  # between clauses of a list
+    # "of" before a name, by the article the name takes (the reference tables' ``article`` / ``<prefix>article``
+    # columns): (article, form with {name}); "" is a name without article
+    of_forms: tuple[tuple[str, str], ...] = (("", "of {name}"),)
+    of_elision: tuple[str, str] = ("", "")  # (initial letters, form): a name without article that elides "of"
+    # asks (kit.teaching.asks): the grammar of a request's subject and addressee
+    ask_by: str = NEVER  # what introduces the agent of a passive ("by", « par »)
+    ask_by_article: str = ""  # the article that may open that agent ("the", « le », « les »)
+    ask_clause: str = r"^"  # where a modal's subject clause starts
+    ask_head_end: str = NEVER  # the prepositions that end a subject's head noun
+    ask_and: str = r",\s+"  # what joins the subjects of one modal
+    ask_article: str = NEVER  # an article or quantifier before a subject
+    noun_first: bool = False  # the head noun comes first in its noun phrase
+    ask_pronoun_subject: str = NEVER  # a subject that is a pronoun, not an actor
+    ask_adverbs: str = NEVER  # adverbs between a modal and "be" ("should therefore be")
+    addressees: tuple[str, ...] = ()  # whom an ask is addressed to: regex sources with group ``who``
+    not_who: frozenset[str] = frozenset()  # words that cannot start an addressee (pronouns)
+    addressee_trim: str = NEVER  # a preposition trimmed from an addressee's start (« aux États », « au Conseil »)
+    and_word: str = ""  # the conjunction "and" (two actors of one subject)
+    # figures (kit.teaching.figures): number grammar
+    fig_digits: str = r"\d+"  # a number in digits (thousands separator, decimal mark)
+    fig_stop: str = NEVER  # what precedes a counted noun without being the figure's modifier
+    fig_of: str = NEVER  # "3 of the 5"
+    # line ends (kit.layout): prefixes always written with a hyphen ("non-paper"), and those only sometimes
+    hyphen_prefixes: frozenset[str] = frozenset()
+    sometimes_hyphenated: frozenset[str] = frozenset()
+    fig_currency_of: str = NEVER  # between a number and its currency (« 5 millions de dollars »)
+    fig_not_figures: str = ""  # more numbers that are not figures ("|" first; {m} is the month names)
 
     def month_number(self, name: str) -> int | None:
         """1-12 for a month name of this language (any case), else ``None``."""
@@ -136,28 +183,55 @@ class Language:
             return None
 
     @property
+    def source(self) -> bool:
+        """Whether this is the language the reference tables' own columns are written in (no column prefix)."""
+        return not self.column_prefix
+
+    def of_phrase(self, article: str, name: str) -> str:
+        """"of" before ``name``, which takes ``article`` (:attr:`of_forms`; :attr:`of_elision` for a name without
+        article that elides it).
+
+        >>> fr = LANGUAGES["fr"]
+        >>> fr.of_phrase("le", "Japon"), fr.of_phrase("", "Israël"), LANGUAGES["en"].of_phrase("the", "Sudan")
+        ('du Japon', 'd’Israël', 'of the Sudan')
+        """
+        article = article.strip().lower()
+        forms = dict(self.of_forms)
+        letters, elided = self.of_elision
+        if not article and letters and name[:1].lower() in letters:
+            return elided.format(name=name)
+        if article in forms:
+            return forms[article].format(name=name)
+        return forms.get("", "{name}").format(name=f"{article} {name}".strip())
+
+    @property
     def month_alt(self) -> str:
         """Month names as written in running text (capitalized in English, lower case in French)."""
-        return "|".join(m.capitalize() if self.code == "en" else m for m in self.months)
+        return "|".join(m.capitalize() if self.months_capitalized else m for m in self.months)
 
     @property
     def date(self) -> str:
         """A full date as written in running text ("13 April 2021", « 1er janvier 2021 »)."""
-        return rf"{self.day}\s+(?:{self.month_alt})\s+\d{{4}}"
+        return rf"{self.day}{self._of}(?:{self.month_alt}){self._of}\d{{4}}"
 
     @property
     def day_month(self) -> str:
         """A day and month without the year ("1 January", « 1er janvier »)."""
-        return rf"{self.day}\s+(?:{self.month_alt})"
+        return rf"{self.day}{self._of}(?:{self.month_alt})"
 
     @property
     def date_span(self) -> str:
         """The date(s) of one meeting: a date, perhaps after a day name, perhaps of several days and perhaps
         without its year ("30 November and 1 December 2023", "12-13 December 2023", « mardi 6 juin », "5 May")."""
         wd = rf"(?:(?:{self.weekdays}),?\s+)?"
-        month = rf"\s+(?:{self.month_alt})"
-        return (rf"{wd}{self.day}(?:,\s*{self.day})*(?:(?:{month})?(?:\s+\d{{4}})?{self.date_and}{wd}{self.day})?"
-                rf"{month}(?:\s+\d{{4}})?(?!\d)")
+        month = rf"{self._of}(?:{self.month_alt})"
+        return (rf"{wd}{self.day}(?:,\s*{self.day})*(?:(?:{month})?(?:{self._of}\d{{4}})?{self.date_and}{wd}{self.day})?"
+                rf"{month}(?:{self._of}\d{{4}})?(?!\d)")
+
+    @property
+    def _of(self) -> str:
+        """The space between a date's parts, with the language's :attr:`date_of` word when it has one."""
+        return rf"\s+(?:(?:{self.date_of})\s+)?" if self.date_of else r"\s+"
 
 
 _EN = Language(
@@ -289,6 +363,35 @@ _EN = Language(
     body_before=r"(Security\s+Council|General\s+Assembly|Council|Assembly)(?:['’]s)?\s+$",
     body_after=r"(?!x)x",
     assembly="Assembly",
+    name="English",
+    function_words=frozenset({"the", "of", "and", "to", "that", "was", "were", "had", "with", "for", "said", "which"}),
+    months_capitalized=True,
+    of_forms=(("the", "of the {name}"), ("", "of {name}")),
+    ask_by=r"by\s+",
+    ask_by_article=r"(?:the\s+)?",
+    ask_clause=r"(?:^|[,;:(]\s*|\b(?:that|whether|and|but|while|whereas|if|when|because|since)\s+)",
+    ask_head_end=r"\s+(?:of|in|for|on|at|with|from|to|by|within|across)\s+",
+    ask_and=r"\s+and\s+|,\s+",
+    ask_article=r"^(?:the|all|both)\s+",
+    ask_pronoun_subject=r"^(?:it|this|that|there|which|who)$",
+    ask_adverbs=r"[\w’'-]+ly|therefore|also|then|thus|still",
+    addressees=(
+        r"(?i)\bcall(?:ed|s|ing)?\s+(?:on|upon)\s+(?P<who>(?:the\s+)?[A-Za-z][\w’'-]*(?:\s+(?:and|of|the|all|[\w’'-]+)){0,6}?)\s+to\b",
+        r"(?i)\burg(?:ed|es|ing)\s+(?P<who>(?:the\s+)?[A-Za-z][\w’'-]*(?:\s+(?:and|of|the|all|[\w’'-]+)){0,6}?)\s+to\b",
+        r"(?i)\bencourag(?:e|ed|es|ing)\s+(?P<who>(?:the\s+)?[A-Za-z][\w’'-]*(?:\s+(?:and|of|the|all|[\w’'-]+)){0,6}?)\s+to\b",
+        r"(?i)\bappeal(?:ed|s|ing)?\s+to\s+(?P<who>(?:the\s+)?[A-Za-z][\w’'-]*(?:\s+(?:and|of|the|all|[\w’'-]+)){0,6}?)\s+(?:to|for)\b",
+        r"\brequest(?:ed|s|ing)?\s+[\w\s-]{1,40}?\s+from\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
+    ),
+    and_word="and",
+    hyphen_prefixes=frozenset({"non", "self", "vice", "quasi"}),
+    sometimes_hyphenated=frozenset({"ex", "co", "pre", "post", "anti", "semi", "cross", "multi"}),
+    not_who=frozenset({"it", "they", "he", "she", "there", "this", "that", "those", "these", "all", "such"}),
+    fig_digits=r"\d[\d,]*(?:\.\d+)?",
+    fig_stop=r"(?:of|in|to|for|from|with|by|at|on|and\s+the)\b",
+    fig_of=r"(?:of\s+the|out\s+of)",
+    fig_not_figures=(r"|\b(?:{m})\s+\d{{1,2}},?\s+\d{{4}}"                  # April 13, 2021
+                     r"|\bresolutions?\s+\d+(?:/\d+)?"                       # resolution 1325, resolution 34/169
+                     r"|\b\d+(?:st|nd|rd|th)\b"),                            # ordinals
 )
 
 _FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -434,8 +537,49 @@ _FR = Language(
     column_prefix="fr_",
     quote_open="«\u00a0",
     quote_close="\u00a0»",
+    name="Français",
+    function_words=frozenset({"le", "la", "les", "des", "du", "et", "que", "ont", "une", "dans", "pour", "aux", "sur",
+                              "été", "est"}),
+    first_day="1er",
+    colon="\u00a0:",
+    semicolon="\u00a0; ",
+    of_forms=(("le", "du {name}"), ("les", "des {name}"), ("la", "de la {name}"), ("l'", "de l’{name}"),
+              ("l’", "de l’{name}"), ("", "de {name}")),
+    of_elision=("aeiouyàâéèêîïôûh", "d’{name}"),
+    ask_by=r"par\s+",
+    ask_by_article=r"(?:les|le|la|l['’])\s*",
+    ask_clause=r"(?:^|[,;:(]\s*|\b(?:que|qu['’]|si|et|mais|tandis\s+que|alors\s+que|lorsque|quand|car|puisque)\s*)",
+    ask_head_end=r"\s+(?:de|du|des|en|pour|sur|dans|avec|à|au|aux|par|chez)\s+|\s+d['’]",
+    ask_and=r"\s+et\s+|,\s+",
+    ask_article=r"^(?:les|le|la|l['’]|tous\s+les|toutes\s+les)\s*",
+    noun_first=True,
+    ask_pronoun_subject=r"^(?:il|elle|ce|cela|ceci|qui)$",
+    ask_adverbs=r"[\w’'-]+ment|donc|aussi|également|ainsi|alors|en\s+outre",
+    addressees=(
+        # « a demandé (instamment) aux États hôtes de », « a recommandé au Conseil de »
+        r"(?i)\b(?:demandé|recommandé|lancé\s+un\s+appel|adressé\s+un\s+appel)(?:\s+instamment)?\s+"
+        r"(?P<who>(?:aux|au|à\s+la|à\s+l['’])\s*[\w’'-]+(?:\s+(?:et|de|du|des|la|le|les|d['’]|[\w’'-]+)){0,6}?)"
+        r"\s+(?:de|d['’]|à|afin|pour)(?![\w])",
+        # « a exhorté les États Membres à », « a invité le Secrétariat à », « a appelé les pays hôtes à »
+        r"(?i)\b(?:exhorté|engagé|invité|appelé|prié|encouragé)\s+"
+        r"(?P<who>(?:les|le|la|l['’])\s*[\w’'-]+(?:\s+(?:et|de|du|des|la|le|les|d['’]|[\w’'-]+)){0,6}?)"
+        r"\s+(?:à|de|d['’])(?![\w])",
+    ),
+    and_word="et",
+    hyphen_prefixes=frozenset({"non", "vice", "quasi", "sous"}),
+    sometimes_hyphenated=frozenset({"ex", "co", "post", "anti", "semi", "demi", "multi"}),
+    addressee_trim=r"^(?:aux|au|à\s+la|à\s+l['’])\s*",
+    not_who=frozenset({"il", "ils", "elle", "elles", "ce", "cela", "ceux", "celles"}),
+    fig_digits=r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    fig_stop=r"(?:de|du|des|d['’]|en|à|au|aux|pour|par|avec|sur|dans|et\s+les?)(?![\w])",
+    fig_of=r"(?:sur|des|parmi\s+les)",
+    fig_currency_of=r"d['’]\s*|de\s+",
+    fig_not_figures=(r"|\b(?:1er|\d{{1,2}})\s+(?:{m})(?:\s+\d{{4}})?"        # 1er janvier 2021
+                     r"|\brésolutions?\s+\d+(?:/\d+)?"
+                     r"|\b\d+(?:er|re|e|ème|ᵉ)\b"),
 )
 
+#: Every language the kit reads, by code: English and French, and any defined in a data file (:func:`load_language`).
 LANGUAGES: dict[str, Language] = {"en": _EN, "fr": _FR}
 SUPPORTED = tuple(LANGUAGES)
 
@@ -448,21 +592,16 @@ def language(code: str | None) -> Language:
         raise ValueError(f"unsupported report language {code!r} (use one of: {', '.join(SUPPORTED)})") from None
 
 
-_FUNCTION_WORDS = {
-    "en": {"the", "of", "and", "to", "that", "was", "were", "had", "with", "for", "said", "which"},
-    "fr": {"le", "la", "les", "des", "du", "et", "que", "ont", "une", "dans", "pour", "aux", "sur", "été", "est"},
-}
-
-
 def detect_language(text: str) -> str:
-    """``"fr"`` or ``"en"``: whichever language's function words are more frequent (English on a tie).
+    """The code of the language whose function words (:attr:`Language.function_words`) are the most frequent
+    in ``text``; the first language (English) on a tie.
 
     Function words are the surest signal on a few paragraphs: names and acronyms
-    are shared by both versions of a report, articles and conjunctions are not.
+    are shared by every version of a report, articles and conjunctions are not.
     """
-    words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", text.lower())
-    counts = {code: sum(w in vocab for w in words) for code, vocab in _FUNCTION_WORDS.items()}
-    return "fr" if counts["fr"] > counts["en"] else "en"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {code: sum(w in L.function_words for w in words) for code, L in LANGUAGES.items()}
+    return max(counts, key=lambda code: counts[code])  # max keeps the first of equal counts
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -557,5 +696,132 @@ def document_words(code: str | None = None) -> DocumentWords | tuple[DocumentWor
     """
     if code is None:
         return tuple(_DOCUMENT_WORDS.values())
-    language(code)  # a clear error for a language the kit does not read
-    return _DOCUMENT_WORDS[code.lower()[:2]]
+    L = language(code)  # a clear error for a language the kit does not read
+    try:
+        return _DOCUMENT_WORDS[L.code]
+    except KeyError:
+        raise ValueError(f"no document header words for language {L.code!r} (a [document] table in its language "
+                         "file)") from None
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Languages defined by data: a TOML file per language under the reference folder's ``languages/``.
+
+
+class LanguageFileError(ValueError):
+    """A language file that cannot define a language: its path and what is wrong with it."""
+
+
+_REQUIRED = tuple(f.name for f in fields(Language) if f.default is MISSING and f.default_factory is MISSING)
+
+
+def _field_value(kind: str, value: Any) -> Any:
+    """A TOML value as the :class:`Language` field of type ``kind`` holds it (lists become tuples or sets)."""
+    if kind.startswith("frozenset"):
+        return frozenset(value)
+    if kind.startswith("tuple[tuple"):
+        return tuple(tuple(pair) for pair in value)
+    if kind.startswith("tuple"):
+        return tuple(value)
+    return value
+
+
+def language_from_mapping(data: Mapping[str, Any], source: str = "a language definition") -> Language:
+    """The :class:`Language` a mapping defines (as a TOML file reads): every field of :class:`Language` by name,
+    lists for tuples and sets; a ``document`` table holds :class:`DocumentWords` (optional).
+
+    Raises :class:`LanguageFileError` naming ``source`` and the fields missing, unknown or of the wrong type.
+
+    >>> xx = language_from_mapping({**{f: getattr(LANGUAGES["en"], f) for f in _REQUIRED}, "code": "xx"})
+    >>> xx.code, xx.colon, xx.months[0]
+    ('xx', ':', 'january')
+    >>> language_from_mapping({"code": "xx", "colour": "red"}, "xx.toml")
+    Traceback (most recent call last):
+    ...
+    kit.language.LanguageFileError: xx.toml: unknown fields: colour
+    """
+    types = {f.name: str(f.type) for f in fields(Language)}
+    values = {k: v for k, v in data.items() if k != "document"}
+    unknown = sorted(set(values) - set(types))
+    missing = [name for name in _REQUIRED if name not in values]
+    if unknown:
+        raise LanguageFileError(f"{source}: unknown fields: {', '.join(unknown)}")
+    if missing:
+        shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+        raise LanguageFileError(f"{source}: missing fields: {shown} ({len(missing)} in all: see kit/language.py)")
+    try:
+        lang = Language(**{k: _field_value(types[k], v) for k, v in values.items()})
+    except TypeError as e:
+        raise LanguageFileError(f"{source}: {e}") from None
+    for name, kind in types.items():
+        value = getattr(lang, name)
+        if kind == "str" and not isinstance(value, str) or kind == "bool" and not isinstance(value, bool):
+            raise LanguageFileError(f"{source}: field {name} must be a {kind}, not {type(value).__name__}")
+        if kind == "str" and name not in _TEMPLATES:
+            try:
+                re.compile(value)
+            except re.error as e:
+                raise LanguageFileError(f"{source}: field {name} is not a valid pattern ({e})") from None
+    return lang
+
+
+# fields that are templates (str.format), not regex sources, or plain text
+_TEMPLATES = frozenset({"code", "name", "day", "first_day", "colon", "semicolon", "quote_open", "quote_close",
+                        "name_column", "theme_label", "column_prefix", "assembly", "appositive_hint", "introduced",
+                        "meeting_start", "meeting_after", "period", "fig_not_figures", "coord_first"})
+
+
+def register(lang: Language, words: DocumentWords | None = None) -> Language:
+    """Make ``lang`` (and its document header ``words``) one of the languages the kit reads."""
+    global SUPPORTED
+    LANGUAGES[lang.code] = lang
+    SUPPORTED = tuple(LANGUAGES)
+    if words is not None:
+        _DOCUMENT_WORDS[lang.code] = words
+    return lang
+
+
+def load_language(path: str | Path) -> Language:
+    """Read a language file (TOML, see ``CONTRIBUTING.md``, "Adding a language") and :func:`register` it.
+
+    The file holds every field of :class:`Language` (``code = "es"``, ``months = ["enero", ...]``, regex
+    sources as TOML literal strings ``'...'``) and, optionally, a ``[document]`` table of :class:`DocumentWords`.
+    """
+    import tomllib
+
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise LanguageFileError(f"{path}: {e}") from None
+    lang = language_from_mapping(data, str(path))
+    words = None
+    if "document" in data:
+        try:
+            words = DocumentWords(code=lang.code, **data["document"])
+        except TypeError as e:
+            raise LanguageFileError(f"{path} [document]: {e}") from None
+    return register(lang, words)
+
+
+def language_files(folder: str | Path | None = None) -> list[Path]:
+    """The language files the kit reads: ``languages/*.toml`` in the shipped reference folder and in ``folder``
+    (default ``KIT_REFERENCE_DIR``); a file of the trainer's folder replaces the shipped one of the same name."""
+    found: dict[str, Path] = {}
+    for base in (SHIPPED_REFERENCE_DIR, Path(folder) if folder is not None else REFERENCE_DIR):
+        for path in sorted((base / "languages").glob("*.toml")):
+            found[path.name] = path
+    return list(found.values())
+
+
+def _load_all() -> None:
+    """Register the language files of the reference folders. A file that cannot define a language is named in
+    a warning and left out, so a trainer's broken file never stops the kit (English and French still work)."""
+    for path in language_files():
+        try:
+            load_language(path)
+        except LanguageFileError as e:
+            warnings.warn(f"{e} (this language is left out)", stacklevel=2)
+
+
+_load_all()

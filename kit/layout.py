@@ -48,6 +48,7 @@ from pathlib import Path
 from .errors import LayoutError
 from .gazetteer import read_table, reference_files
 from .i18n import N_
+from .language import LANGUAGES
 from .sources import SourceText
 
 __all__ = ["Paragraph", "Document", "parse_layout", "is_furniture", "join_lines"]
@@ -223,13 +224,14 @@ def _running_lines(lines: tuple[str, ...]) -> set[str]:
 _LINE_END_HYPHEN = re.compile(r"[^\W\d_]-\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-#: Prefixes UN English and French always write with a hyphen ("non-paper", "self-defence", « sous-régionale »,
-#: « vice-président »): "head-" + "tail" at a line end keeps its hyphen unless the joined word is known.
-HYPHEN_PREFIXES = frozenset({"non", "self", "vice", "quasi", "sous"})
+#: Prefixes UN style always writes with a hyphen, in any report language (:mod:`kit.language`: "non-paper",
+#: "self-defence", « sous-régionale », « vice-président »): "head-" + "tail" at a line end keeps its hyphen unless
+#: the joined word is known. A line is mended before the report's language is known, so every language's count.
+HYPHEN_PREFIXES = frozenset().union(*(L.hyphen_prefixes for L in LANGUAGES.values()))
 #: Prefixes UN style often writes with a hyphen, but also as a syllable of a word ("ex-combatants" and
 #: "ex-cellent", "co-chair" and "co-ming", "pre-deployment" and "pre-vious"): the hyphen is kept only when the
 #: tail is a word the report or the reference tables use.
-SOMETIMES_HYPHENATED = frozenset({"ex", "co", "pre", "post", "anti", "semi", "demi", "cross", "multi"})
+SOMETIMES_HYPHENATED = frozenset().union(*(L.sometimes_hyphenated for L in LANGUAGES.values()))
 
 
 @dataclass(frozen=True)

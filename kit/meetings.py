@@ -58,7 +58,19 @@ def _patterns(lang: str) -> dict:
     }
 
 
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:er)?\s+([^\W\d_]+)\s+(\d{4})")
+@lru_cache(maxsize=1)
+def _date_parts() -> tuple[str, str]:
+    """What may follow a day's number (« 1er ») and what may stand between a date's parts ("13 de abril de 2021"),
+    in any language of :mod:`kit.language`: regex sources."""
+    suffixes = sorted({L.first_day.lstrip("0123456789") for L in LANGUAGES.values() if L.first_day} - {""})
+    words = sorted({L.date_of for L in LANGUAGES.values() if L.date_of})
+    return "|".join(suffixes) or "(?!x)x", (rf"\s+(?:(?:{'|'.join(words)})\s+)?" if words else r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _day_month_year() -> re.Pattern:
+    suffix, of = _date_parts()
+    return re.compile(rf"(\d{{1,2}})(?:{suffix})?{of}([^\W\d_]+){of}(\d{{4}})")
 
 
 def parse_date(text: str) -> date | None:
@@ -67,7 +79,7 @@ def parse_date(text: str) -> date | None:
     >>> parse_date("1er janvier 2021"), parse_date("31 June 2021")
     (datetime.date(2021, 1, 1), None)
     """
-    m = _DAY_MONTH_YEAR.fullmatch(re.sub(r"\s+", " ", text.strip()))
+    m = _day_month_year().fullmatch(re.sub(r"\s+", " ", text.strip()))
     if not m:
         return None
     month = next((n for n in (L.month_number(m.group(2)) for L in LANGUAGES.values()) if n), None)
@@ -80,7 +92,8 @@ def parse_date(text: str) -> date | None:
 @lru_cache(maxsize=1)
 def _day_token() -> re.Pattern:
     months = "|".join(m for L in LANGUAGES.values() for m in L.months)
-    return re.compile(rf"(?<!\d)(\d{{1,2}})(?:er)?(?!\d)(?:\s+({months}))?(?:\s+(\d{{4}}))?", re.I)
+    suffix, of = _date_parts()
+    return re.compile(rf"(?<!\d)(\d{{1,2}})(?:{suffix})?(?!\d)(?:{of}({months}))?(?:{of}(\d{{4}}))?", re.I)
 
 
 def _month(name: str) -> int | None:

@@ -35,6 +35,7 @@ import plotly.express as px
 
 from .display import speaker_names
 from .i18n import and_list, colon, format_date, normalize, translator
+from .language import SUPPORTED, language
 
 if TYPE_CHECKING:  # pragma: no cover
     import plotly.graph_objects as go
@@ -92,9 +93,9 @@ def _theme_labels(themes: pd.DataFrame, lang: str) -> list[str]:
 
 
 def _meeting_labels(meeting_ids, lang: str) -> dict[str, str]:
-    """Meeting id -> how a French reader writes its date ("13 avril 2021"); the ids themselves in English, or
-    where two meetings would share one label."""
-    if lang == "en":
+    """Meeting id -> how a French reader writes its date ("13 avril 2021"); the ids themselves in the tables' own
+    language (English), or where two meetings would share one label."""
+    if language(lang).source:
         return {m: m for m in meeting_ids}
     labels = {m: format_date(m, lang) or str(m) for m in meeting_ids}
     return labels if len(set(labels.values())) == len(labels) else {m: m for m in meeting_ids}
@@ -124,12 +125,13 @@ def _french_names(lang: str) -> dict[str, str]:
     """English name of a Member State or place (UN name, running names without "the") -> its name in ``lang``."""
     g = _gazetteer()
     out: dict[str, str] = {}
+    column = language(lang).name_column
     for rows, english in ((g.state_rows, "un_name"), (g.place_rows, "name")):
         for row in rows:
-            if row.get(f"{lang}_name"):
+            if column and row.get(column):
                 for name in [row.get(english, ""), *str(row.get("running_names", "")).split("|")]:
                     if name:
-                        out.setdefault(name.removeprefix("the "), row[f"{lang}_name"])
+                        out.setdefault(re.sub(rf"^(?:{language(SUPPORTED[0]).articles})", "", name), row[column])
     return out
 
 
@@ -138,10 +140,12 @@ def _host_names(ref: pd.DataFrame, lang: str) -> pd.Series:
     trainer's new row): the French name of the Member State or place the English host names ("Mali", "Western
     Sahara"), of both parts of "Darfur (Sudan)", of the States it lists ("Ethiopia and Eritrea"); else the
     table's English host."""
-    if lang == "en":
+    L = language(lang)
+    if L.source:
         return ref["host"]
     names = _french_names(lang)
-    given = ref[f"{lang}_host"].fillna("") if f"{lang}_host" in ref else pd.Series("", index=ref.index)
+    host = f"{L.column_prefix}host"
+    given = ref[host].fillna("") if host in ref else pd.Series("", index=ref.index)
     out = []
     for host, translated in zip(ref["host"].fillna(""), given):
         host = str(host)
@@ -149,7 +153,7 @@ def _host_names(ref: pd.DataFrame, lang: str) -> pd.Series:
             out.append(str(translated).strip())
             continue
         part = re.fullmatch(r"(.+?) \((.+)\)", host)
-        listed = re.split(r", | and ", host)
+        listed = re.split(rf", | {language(SUPPORTED[0]).and_word} ", host)  # the table's own language
         if host in names:
             out.append(names[host])
         elif part and part.group(1) in names and part.group(2) in names:

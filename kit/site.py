@@ -39,8 +39,9 @@ from .paths import asset
 
 __all__ = ["build_site", "serve_site", "SiteResult", "LANG_CHOICES", "MARKER"]
 
-#: ``--lang`` choices: one language, or both with a switch on every page (the default).
-LANG_CHOICES = ("en", "fr", "both")
+#: ``--lang`` choices: one language, or ``both``, every language the kit speaks (English and French, and any
+#: defined by data, :mod:`kit.language`) with a switch on every page (the default).
+LANG_CHOICES = (*i18n.LANGUAGES, "both")
 #: The file that marks a folder as written by ``kit site`` (only such a folder is emptied and rebuilt).
 MARKER = ".kit-site"
 #: The name of the site on its first page (the kit's name, the same in every language).
@@ -63,9 +64,10 @@ class SiteResult:
 def _languages(lang: str | None) -> tuple[str, ...]:
     lang = (lang or "both").strip().lower()
     if lang == "both":
-        return ("en", "fr")
+        return i18n.LANGUAGES
     if lang not in LANG_CHOICES:
-        raise ReportError(N_("unknown language {lang}; use en, fr or both"), lang=repr(lang))
+        raise ReportError(N_("unknown language {lang}; use one of {choices}"), lang=repr(lang),
+                          choices=", ".join(LANG_CHOICES))
     return (lang,)
 
 

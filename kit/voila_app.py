@@ -67,8 +67,11 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True)
 
 
-#: The languages the landing page offers, each named in its own language.
-_LANGUAGE_NAMES = (("en", "English"), ("fr", "Français"))
+def _language_names() -> tuple[tuple[str, str], ...]:
+    """The languages the landing page offers, each named in its own language (:func:`kit.i18n.language_names`)."""
+    from .i18n import language_names
+
+    return language_names()
 
 
 def page_language(asked: str | None, accept: str | None = None, room: str | None = None) -> str:
@@ -103,7 +106,7 @@ def landing_page(sections: list[tuple[str, str, list[tuple[str, str, str]]]],
     rows = [{"heading": h, "intro": intro, "links": [{"title": t, "href": href, "summary": s}
                                                       for t, href, s in links]}
             for h, intro, links in sections]
-    languages = [{"code": code, "name": name, "href": f"?lang={code}"} for code, name in _LANGUAGE_NAMES] \
+    languages = [{"code": code, "name": name, "href": f"?lang={code}"} for code, name in _language_names()] \
         if switch else []
     return _environment().get_template("landing.html.j2").render(
         title=title, subtitle=subtitle, sections=rows, css=jinja2.filters.Markup(css), lang=lang,

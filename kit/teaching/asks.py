@@ -65,6 +65,7 @@ import re
 from functools import lru_cache
 
 from ..gazetteer import read_table
+from ..language import LANGUAGES, SUPPORTED, Language
 from . import ASK_LEMMAS
 
 __all__ = ["SHOULD_PATTERN", "ASK_LEMMAS", "ASK_KINDS", "ask_form", "form_kind", "addressee", "ask_phrases"]
@@ -117,45 +118,40 @@ class _Forms:
         v = ask_phrases(lang)
         self.lang = lang
         self.kinds = {k: re.compile(_alt(v.get(k, ())), re.I) for k in ("verb", "not", "welcome", "necessity")}
-        self.modal = re.compile(rf"(?P<form>{_alt(v.get('modal', ()))})(?P<adv>(?:\s+[\w’'-]+ly|\s+[\w’'-]+ment"
-                                rf"|\s+(?:therefore|also|then|thus|still|donc|aussi|également|ainsi|alors|en\s+outre)"
-                                rf"){{0,2}})\s+(?P<be>{_alt(v.get('be', ()))})?", re.I)
+        L = _language(lang)
+        self.modal = re.compile(rf"(?P<form>{_alt(v.get('modal', ()))})(?P<adv>(?:\s+(?:{L.ask_adverbs}))"
+                                rf"{{0,2}})\s+(?P<be>{_alt(v.get('be', ()))})?", re.I)
         self.modal_only = re.compile(_alt(v.get("modal", ())), re.I)
         self.need = _alt(v.get("need", ()))
         self.actor = re.compile(rf"(?:{_alt(v.get('actor', ()))})$", re.I)
-        agent = {"en": r"by\s+(?P<who>(?:the\s+)?", "fr": r"par\s+(?P<who>(?:les|le|la|l['’])\s*"}
         # after "be": a participle (and up to three adverbs or complements), then the agent
-        self.agent = re.compile(rf"\s*(?:[\w’'-]+\s+){{1,4}}?{agent.get(lang, agent['en'])}"
+        self.agent = re.compile(rf"\s*(?:[\w’'-]+\s+){{1,4}}?{L.ask_by}(?P<who>{L.ask_by_article}"
                                 rf"(?:{_alt(v.get('actor', ()))}))(?![\w-])", re.I)
         institutions = [a for a in v.get("actor", ()) if a[:1].isupper()]
-        self.by_institution = re.compile(rf"(?<![\w-]){agent.get(lang, agent['en'])}(?:{_alt(institutions)}))(?![\w-])")
+        self.by_institution = re.compile(rf"(?<![\w-]){L.ask_by}(?P<who>{L.ask_by_article}(?:{_alt(institutions)}))"
+                                         r"(?![\w-])")
         self.actor_start = re.compile(rf"(?:{_alt(v.get('actor', ()))})(?![\w-])", re.I)
         self.first: re.Pattern = re.compile(
             "|".join(f"(?P<{k}>{self.kinds[k].pattern})" for k in ("verb", "welcome", "necessity")), re.I)
 
 
+def _language(lang: str) -> Language:
+    """The grammar of ``lang`` (:mod:`kit.language`); a language the kit does not read gets the first one's."""
+    return LANGUAGES.get(lang) or LANGUAGES[SUPPORTED[0]]
+
+
 @lru_cache(maxsize=4)
 def _forms(lang: str) -> _Forms:
-    return _Forms(lang if lang in ("en", "fr") else "en")
-
-
-# grammar of a modal's subject, per language: where its clause starts, the prepositions that end its head
-_CLAUSE = {"en": r"(?:^|[,;:(]\s*|\b(?:that|whether|and|but|while|whereas|if|when|because|since)\s+)",
-           "fr": r"(?:^|[,;:(]\s*|\b(?:que|qu['’]|si|et|mais|tandis\s+que|alors\s+que|lorsque|quand|car|puisque)\s*)"}
-_HEAD_END = {"en": r"\s+(?:of|in|for|on|at|with|from|to|by|within|across)\s+",
-             "fr": r"\s+(?:de|du|des|en|pour|sur|dans|avec|à|au|aux|par|chez)\s+|\s+d['’]"}
-_AND = {"en": r"\s+and\s+|,\s+", "fr": r"\s+et\s+|,\s+"}
-_ARTICLE = {"en": r"^(?:the|all|both)\s+", "fr": r"^(?:les|le|la|l['’]|tous\s+les|toutes\s+les)\s*"}
-_NOUN_FIRST = {"fr"}  # languages whose head noun comes first in its noun phrase
-_PRONOUN_SUBJECT = {"en": r"^(?:it|this|that|there|which|who)$", "fr": r"^(?:il|elle|ce|cela|ceci|qui)$"}
+    return _Forms(_language(lang).code)
 
 
 def _subject(sentence: str, at: int, lang: str) -> str | None:
     """The words before a modal at ``at`` back to the start of its clause ("that the Security Council"); a
     coordination of actors stays whole ("Member States and the Secretariat")."""
     before = sentence[:at].rstrip()
-    clause = _CLAUSE.get(lang, _CLAUSE["en"])
-    outer = clause.replace(r"and|", "").replace(r"et|", "")  # "and" may join two actors of one subject
+    L = _language(lang)
+    clause = L.ask_clause
+    outer = clause.replace(f"{L.and_word}|", "") if L.and_word else clause  # "and" may join two actors of one subject
 
     def last_start(rx: str) -> int:
         start = 0
@@ -173,16 +169,16 @@ def _subject(sentence: str, at: int, lang: str) -> str | None:
 def _is_actor(subject: str, lang: str) -> bool:
     """Every conjunct of ``subject`` names an actor: its head ends with an actor noun of ``asks.csv``, or it is the
     name of a State, organization or mission of the reference tables."""
-    f = _forms(lang)
-    conjuncts = [c.strip() for c in re.split(_AND.get(lang, _AND["en"]), subject) if c.strip()]
+    f, L = _forms(lang), _language(lang)
+    conjuncts = [c.strip() for c in re.split(L.ask_and, subject) if c.strip()]
     if not conjuncts:
         return False
     for c in conjuncts:
-        c = re.sub(_ARTICLE.get(lang, _ARTICLE["en"]), "", c, flags=re.I)
-        head = re.split(_HEAD_END.get(lang, _HEAD_END["en"]), c, maxsplit=1)[0].strip()
+        c = re.sub(L.ask_article, "", c, flags=re.I)
+        head = re.split(L.ask_head_end, c, maxsplit=1)[0].strip()
         if f.actor.search(head) and re.search(rf"(?<![\w-])(?:{f.actor.pattern})", head, re.I):
             continue  # the head noun ends the noun phrase: "the host countries", "the Security Council"
-        if lang in _NOUN_FIRST and f.actor_start.match(c):
+        if L.noun_first and f.actor_start.match(c):
             continue  # the head noun starts it: « Groupe de travail », « pays fournisseurs de contingents »
         if _named_entity(c, lang):
             continue
@@ -208,7 +204,7 @@ def _modal_asks(sentence: str, m: re.Match, lang: str) -> bool:
     subj = _subject(sentence, m.start(), lang)
     if not subj or len(subj.split()) > 12:
         return True
-    if re.match(_PRONOUN_SUBJECT.get(lang, _PRONOUN_SUBJECT["en"]), subj, re.I):
+    if re.match(_language(lang).ask_pronoun_subject, subj, re.I):
         return False
     return _is_actor(subj, lang)
 
@@ -270,40 +266,24 @@ def form_kind(form: str, lang: str = "en") -> str:
     return "verb"
 
 
-_WHO = r"(?P<who>(?:the\s+)?[A-Za-z][\w’'-]*(?:\s+(?:and|of|the|all|[\w’'-]+)){0,6}?)"
-_ADDRESSEES = {
-    "en": [
-        re.compile(rf"\bcall(?:ed|s|ing)?\s+(?:on|upon)\s+{_WHO}\s+to\b", re.I),
-        re.compile(rf"\burg(?:ed|es|ing)\s+{_WHO}\s+to\b", re.I),
-        re.compile(rf"\bencourag(?:e|ed|es|ing)\s+{_WHO}\s+to\b", re.I),
-        re.compile(rf"\bappeal(?:ed|s|ing)?\s+to\s+{_WHO}\s+(?:to|for)\b", re.I),
-        re.compile(r"\brequest(?:ed|s|ing)?\s+[\w\s-]{1,40}?\s+from\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"),
-    ],
-    "fr": [
-        # « a demandé (instamment) aux États hôtes de », « a recommandé au Conseil de »
-        re.compile(r"\b(?:demandé|recommandé|lancé\s+un\s+appel|adressé\s+un\s+appel)(?:\s+instamment)?\s+"
-                   r"(?P<who>(?:aux|au|à\s+la|à\s+l['’])\s*[\w’'-]+(?:\s+(?:et|de|du|des|la|le|les|d['’]|[\w’'-]+)){0,6}?)"
-                   r"\s+(?:de|d['’]|à|afin|pour)(?![\w])", re.I),
-        # « a exhorté les États Membres à », « a invité le Secrétariat à », « a appelé les pays hôtes à »
-        re.compile(r"\b(?:exhorté|engagé|invité|appelé|prié|encouragé)\s+"
-                   r"(?P<who>(?:les|le|la|l['’])\s*[\w’'-]+(?:\s+(?:et|de|du|des|la|le|les|d['’]|[\w’'-]+)){0,6}?)"
-                   r"\s+(?:à|de|d['’])(?![\w])", re.I),
-    ],
-}
-_NOT_WHO = {"it", "they", "he", "she", "there", "this", "that", "those", "these", "all", "such",
-            "il", "ils", "elle", "elles", "ce", "cela", "ceux", "celles"}
+@lru_cache(maxsize=4)
+def _addressees(lang: str) -> tuple[re.Pattern, ...]:
+    """The patterns of an ask's addressee in ``lang`` (:attr:`kit.language.Language.addressees`)."""
+    return tuple(re.compile(rx) for rx in _language(lang).addressees)
 
 
 def addressee(sentence: str, lang: str = "en") -> str | None:
     """Whom the ask is addressed to, when the sentence names it ("host States", "Member States and the
     Secretariat", "the Security Council", « États hôtes », « le Conseil de sécurité »); else ``None``."""
-    for rx in _ADDRESSEES.get(lang, _ADDRESSEES["en"]):
+    L = _language(lang)
+    for rx in _addressees(L.code):
         m = rx.search(sentence)
         if m:
-            who = re.sub(r"^(?:aux|au|à\s+la|à\s+l['’])\s*", "", m.group("who").strip(), flags=re.I)
+            who = re.sub(L.addressee_trim, "", m.group("who").strip(), flags=re.I)
             words = who.split()
             first = words[0].lower() if words else ""
-            if not words or first in _NOT_WHO or (first == "the" and len(words) > 1 and words[1].lower() in _NOT_WHO):
+            article = bool(re.fullmatch(L.articles, first + " ", re.I))
+            if not words or first in L.not_who or (article and len(words) > 1 and words[1].lower() in L.not_who):
                 continue
             return who
     # the agent of a modal's passive: "should be resourced by the Secretariat", « devrait être fixé par le Conseil »
@@ -324,7 +304,7 @@ def addressee(sentence: str, lang: str = "en") -> str | None:
         subj = _subject(sentence, m.start(), lang)
         if subj and len(subj.split()) <= 12 and _is_actor(subj, lang):
             words = subj.split()
-            if words[0].lower() in _NOT_WHO:
+            if words[0].lower() in L.not_who:
                 continue
             return subj
     return None

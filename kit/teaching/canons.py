@@ -206,10 +206,16 @@ def country_canon(r: Report) -> Canon:
     return Canon(N_("a country"), table, known={row["iso3"] for row in g.state_rows})
 
 
+def _prefixes() -> list[str]:
+    """The column prefixes of the reference tables: ``""`` (the tables' own language) and each other language's
+    (``"fr_"``)."""
+    return [""] + [L.column_prefix for L in LANGUAGES.values() if not L.source]
+
+
 def mission_names(row: dict) -> list[str]:
-    """Every name of a ``missions.csv`` row after its acronyms: English and French full and other names."""
-    return [row.get("name", ""), *str(row.get("alt_names", "")).split("|"),
-            row.get("fr_name", ""), *str(row.get("fr_alt_names", "")).split("|")]
+    """Every name of a ``missions.csv`` row after its acronyms: full and other names in every language."""
+    return [name for p in _prefixes()
+            for name in (row.get(f"{p}name", ""), *str(row.get(f"{p}alt_names", "")).split("|"))]
 
 
 def mission_canon(r: Report) -> Canon:
@@ -222,7 +228,7 @@ def mission_canon(r: Report) -> Canon:
     for row in rows:  # the acronyms first: no French acronym or name may take another mission's acronym
         add_names(table, row["acronym"], [row["acronym"]])
     for row in rows:
-        add_names(table, row["acronym"], [row.get("fr_acronym", "")])
+        add_names(table, row["acronym"], [row.get(f"{p}acronym", "") for p in _prefixes()[1:]])
     for row in rows:
         add_names(table, row["acronym"], mission_names(row))
     for row in r.mentions[r.mentions["kind"] == "mission"].itertuples():
@@ -237,7 +243,7 @@ def theme_canon(r: Report) -> Canon:
 
     table: dict[str, str] = {}
     for row in load_gazetteer().theme_rows:
-        add_names(table, row["theme"], [row["theme"], row.get("label", ""), row.get("label_fr", "")])
+        add_names(table, row["theme"], [row["theme"], *(row.get(L.theme_label, "") for L in LANGUAGES.values())])
     for row in r.themes[["theme", "label"]].drop_duplicates().itertuples():
         add_names(table, row.theme, [row.theme, row.label])
     return Canon(N_("a theme"), table)

@@ -45,36 +45,15 @@ import re
 from functools import lru_cache
 
 from ..gazetteer import read_table
+from ..language import LANGUAGES, SUPPORTED
 
 __all__ = ["FIGURE_KINDS", "find_figures", "figure_kind", "figure_terms"]
 
 #: The kinds, most important first (the note lists figures in this order).
 FIGURE_KINDS = ("casualties", "personnel", "money", "percentage", "people", "count", "duration")
 
-# number grammar, per language: digits (thousands separators, decimal mark)
+# number grammar (digits, the words around a counted noun, dates and ordinals) is each language's, in kit.language
 _SPACES = " \u00a0\u202f"
-_DIGITS = {
-    "en": r"\d[\d,]*(?:\.\d+)?",
-    "fr": rf"\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?",
-}
-# what precedes a counted noun without belonging to the figure's modifiers (prepositions, conjunctions)
-_STOP = {
-    "en": r"(?:of|in|to|for|from|with|by|at|on|and\s+the)\b",
-    "fr": r"(?:de|du|des|d['’]|en|à|au|aux|pour|par|avec|sur|dans|et\s+les?)(?![\w])",
-}
-_OF = {"en": r"(?:of\s+the|out\s+of)", "fr": r"(?:sur|des|parmi\s+les)"}
-_MONTHS = {
-    "en": "January|February|March|April|May|June|July|August|September|October|November|December",
-    "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
-}
-_NOT_FIGURES = {
-    "en": (r"|\b(?:{m})\s+\d{{1,2}},?\s+\d{{4}}"                  # April 13, 2021
-           r"|\bresolutions?\s+\d+(?:/\d+)?"                       # resolution 1325, resolution 34/169
-           r"|\b\d+(?:st|nd|rd|th)\b"),                            # ordinals
-    "fr": (r"|\b(?:1er|\d{{1,2}})\s+(?:{m})(?:\s+\d{{4}})?"        # 1er janvier 2021
-           r"|\brésolutions?\s+\d+(?:/\d+)?"
-           r"|\b\d+(?:er|re|e|ème|ᵉ)\b"),
-}
 
 
 @lru_cache(maxsize=4)
@@ -104,7 +83,8 @@ class _Grammar:
     def __init__(self, lang: str):
         v = figure_terms(lang)
         self.lang = lang
-        num = _DIGITS.get(lang, _DIGITS["en"])
+        L = LANGUAGES[lang]
+        num = L.fig_digits
         words = _alt(v.get("number", ()))
         self.num = rf"(?<![\w/.$-])(?:{num}|(?:{words}))(?:-plus|\+)?(?![\w/])"
         approx = rf"(?:(?:{_alt(v.get('approx', ()))})\s+)?"
@@ -112,9 +92,9 @@ class _Grammar:
         self.time = _alt(v.get("time", ()))
         units = _alt(sorted(v.get("personnel", ()) + v.get("people", ()) + v.get("casualty_noun", ())
                             + v.get("count", ()) + v.get("time", ()), key=len, reverse=True))
-        stop = _STOP.get(lang, _STOP["en"])
+        stop = L.fig_stop
         self.counted = re.compile(
-            rf"{approx}(?P<num>{self.num})(?:\s+{_OF.get(lang, _OF['en'])}\s+(?:{self.num}))?"
+            rf"{approx}(?P<num>{self.num})(?:\s+{L.fig_of}\s+(?:{self.num}))?"
             rf"\s+(?P<mods>(?:(?!{stop})[\w’'-]+\s+){{0,4}}?)"
             rf"(?P<unit>{units})(?![\w-])", re.I)
         self.kind_of_unit = {}
@@ -125,12 +105,12 @@ class _Grammar:
         scale = _alt(v.get("scale", ()))
         currency = _alt(v.get("currency", ()))
         self.money = re.compile(
-            rf"(?:(?:US|USD)\s?)?\$\s?{_DIGITS['en']}(?:[-\s]?(?:{_alt(figure_terms('en').get('scale', ()))}))?"
-            rf"|(?<![\w.,]){money_num}[{_SPACES}]?(?:(?:{scale})\s+)?(?:d['’]\s*|de\s+)?(?:{currency})(?![\w])"
+            rf"(?:(?:US|USD)\s?)?\$\s?{LANGUAGES['en'].fig_digits}(?:[-\s]?(?:{_alt(figure_terms('en').get('scale', ()))}))?"
+            rf"|(?<![\w.,]){money_num}[{_SPACES}]?(?:(?:{scale})\s+)?(?:{L.fig_currency_of})?(?:{currency})(?![\w])"
             rf"|(?<![\w.,]){money_num}\s?(?:{scale})\s+(?:of\s+)?(?:{currency})(?![\w])", re.I)
         self.percent = re.compile(rf"(?<![\w.,]){money_num}[{_SPACES}]?(?:{_alt(v.get('percent', ()))})(?![\w])",
                                   re.I)
-        months = _MONTHS.get(lang, _MONTHS["en"])
+        months = L.month_alt
         self.not_figures = re.compile(
             (rf"\b\d{{1,2}}\s+(?:{months})(?:\s+\d{{4}})?"           # 13 April 2021
              rf"|\b(?:{months})\s+\d{{4}}"                           # December 2020
@@ -138,7 +118,7 @@ class _Grammar:
              r"|\b[A-Z]+/[\w./-]+"                                   # document symbols
              r"|\b\d{1,3}/\d{1,4}\b"                                 # General Assembly resolution numbers
              r"|\b(?:19|20)\d\d(?:s)?\b"                             # years
-             + _NOT_FIGURES.get(lang, _NOT_FIGURES["en"]).format(m=months)), re.I)
+             + L.fig_not_figures.format(m=months)), re.I)
         # the figure's own clause: up to five words after the counted noun (no punctuation), then its verb
         after = _alt(v.get("casualty_after", ()) + v.get("not_personnel", ()))
         self.after = re.compile(rf"^(?:\s+[\w’'-]+){{0,5}}?\s+(?P<verb>{after})(?![\w])", re.I)
@@ -156,7 +136,7 @@ class _Grammar:
 
 @lru_cache(maxsize=4)
 def _grammar(lang: str) -> _Grammar:
-    return _Grammar(lang if lang in _DIGITS else "en")
+    return _Grammar(lang if lang in LANGUAGES else SUPPORTED[0])
 
 
 def _mask(sentence: str, g: _Grammar) -> str:

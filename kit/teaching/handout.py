@@ -41,6 +41,7 @@ from ..citation import cite, paragraphs
 from ..display import format_date, meeting_format, speaker_names
 from ..i18n import N_, colon, format_number, normalize, translator
 from ..paths import TEACHING_TEMPLATES_DIR
+from ..language import language
 from ..sentences import key_sentence, sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -306,39 +307,34 @@ def _speaker_label(r: "Report", speaker_id: str, fallback: str, lang: str = "en"
     if not len(row):
         return fallback
     row = row.iloc[0]
-    if row["kind"] == "member_state":
-        from ..gazetteer import load_gazetteer
+    from ..gazetteer import load_gazetteer
 
+    L = language(lang)
+    if row["kind"] == "member_state":
         try:
             state = load_gazetteer().state(str(row["country_iso3"]))
         except KeyError:
             state = None
-        if lang == "fr" and state and state.get("fr_name"):
-            return f"le représentant {_de(state.get('fr_article', ''), state['fr_name'])}"
-        name = f"{state.get('article', '')} {state['un_name']}".strip() if state else str(row["name"])
-        return translator(lang).gettext("the representative of {name}").format(name=name)
+        name = _state_name(state, L)
+        if state and name:  # "of the United Kingdom", « du Japon », « d’Israël »: the article the State takes
+            # TRANSLATORS: {of_name} is "of" with the State's name, as the language's grammar writes it: "of Japan",
+            # « du Japon », « d’Israël » (kit/language.py, of_forms).
+            of_name = L.of_phrase(state.get(f"{L.column_prefix}article", ""), name)
+            return translator(lang).gettext("the representative {of_name}").format(of_name=of_name)
+        return translator(lang).gettext("the representative of {name}").format(name=str(row["name"]))
     honorific = row["honorific"] if isinstance(row["honorific"], str) else ""
     surname = str(row["name"]).split()[-1]
-    if lang != "en":  # « le général de division Menon », « M. Carrilho »; no form in the table: the full name
-        from ..gazetteer import load_gazetteer
+    # « le général de division Menon », « M. Carrilho »: the honorific as ``lang`` writes it (honorifics.csv); in
+    # the tables' own language, as the report wrote it; no form in the table: the full name
+    written = load_gazetteer().honorific_in(honorific, lang) if honorific else None
+    if L.source:
+        return f"{written or honorific} {surname}".strip()
+    return f"{written} {surname}" if written else str(row["name"])
 
-        written = load_gazetteer().honorific_in(honorific, lang) if honorific else None
-        return f"{written} {surname}" if written else str(row["name"])
-    return f"{honorific} {surname}".strip()
 
-
-def _de(article: str, name: str) -> str:
-    """French "of" + a State's name with its article: "du Japon", "de la France", "des États-Unis", "d'Israël"."""
-    article = article.strip().lower()
-    if article == "le":
-        return f"du {name}"
-    if article == "les":
-        return f"des {name}"
-    if article == "la":
-        return f"de la {name}"
-    if article in ("l'", "l’"):
-        return f"de l’{name}"
-    return f"d’{name}" if name[:1].lower() in "aeiouyàâéèêîïôûh" else f"de {name}"
+def _state_name(state: dict | None, L) -> str:
+    """A Member State's name in the language ``L`` (its UN name in the tables' own language), or ``""``."""
+    return str((state or {}).get(L.name_column or "un_name") or "")
 
 
 def _who_said(r: "Report", para: int, start: int, lang: str = "en") -> str:
@@ -376,11 +372,12 @@ def _chair_answer(r: "Report", chair: str, tr, lang: str = "en") -> str:
         state = load_gazetteer().state(iso)
     except KeyError:
         state = {}
-    report_lang = str(r.metadata.get("lang") or "en")
-    if title and org and report_lang == lang == "en":
-        return tr.gettext("{chair}, {title} of {organization}").format(chair=chair, title=title, organization=org)
-    if title and org and report_lang == lang == "fr" and state.get("fr_name") and org.startswith(state["fr_name"]):
-        return f"{chair}, {title} {_de(state.get('fr_article', ''), org)}"
+    report_lang = str(r.metadata.get("lang") or "")
+    L = language(lang)
+    own = _state_name(state, L)
+    if title and org and report_lang == lang:  # "of Tunisia to the United Nations", « de la Tunisie auprès de … »
+        article = state.get(f"{L.column_prefix}article", "") if own and org.startswith(own) else ""
+        return f"{chair}, {title} {L.of_phrase(article, org)}"
     name = load_gazetteer().label("state", iso, lang) or iso
     return f"{chair} ({name})"
 
@@ -388,8 +385,6 @@ def _chair_answer(r: "Report", chair: str, tr, lang: str = "en") -> str:
 def _quoted(text: str, lang: str = "en") -> str:
     """The report's words in the handout language's quotation marks: “...” in English, « ... » in French (with
     no-break spaces). The words themselves stay verbatim."""
-    from ..language import language
-
     L = language(lang)
     return f"{L.quote_open}{text}{L.quote_close}"
 

@@ -384,10 +384,11 @@ class _Piece:
 
 def _report_lang(t: Any) -> str:
     """The language the report is written in (its metadata; else detected from its first paragraphs)."""
+    from ..language import LANGUAGES, detect_language
+
     lang = str((t.metadata or {}).get("lang") or "")[:2].lower()
-    if lang in ("en", "fr"):
+    if lang in LANGUAGES:
         return lang
-    from ..language import detect_language
 
     return detect_language(" ".join(str(p.get("text") or "") for p in t.paragraphs[:10]))
 
@@ -410,10 +411,14 @@ def _theme_rows() -> list[dict]:
 
 
 def _theme_labels(lang: str) -> dict[str, str]:
-    """Theme labels of the vocabulary in ``lang`` (``label_fr`` of themes.csv); English comes from the report."""
-    if lang == "en":
+    """Theme labels of the vocabulary in ``lang`` (its column of themes.csv, ``label_fr``); the tables' own
+    language's come from the report."""
+    from ..language import LANGUAGES
+
+    L = LANGUAGES.get(lang)
+    if L is None or L.source:
         return {}
-    return {r["theme"]: r[f"label_{lang}"] for r in _theme_rows() if r.get(f"label_{lang}")}
+    return {r["theme"]: r[L.theme_label] for r in _theme_rows() if r.get(L.theme_label)}
 
 
 class _Builder:
@@ -454,9 +459,12 @@ class _Builder:
     def _themes(self, themes: Iterable[str]) -> list[str]:
         known: dict[str, str] = {}
         present = {row["theme"] for row in self.t.themes}
-        for row in _theme_rows():  # a theme's label in either language resolves, whatever the report's language
+        from ..language import LANGUAGES
+
+        columns = sorted({L.theme_label for L in LANGUAGES.values()})
+        for row in _theme_rows():  # a theme's label in any language resolves, whatever the report's language
             if row.get("theme") in present:
-                for column in ("label", "label_fr"):
+                for column in columns:
                     if row.get(column):
                         known[row[column].casefold()] = row["theme"]
         for row in self.t.themes:

@@ -164,12 +164,21 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", name))
 
 
+def _other_languages() -> list:
+    """The languages whose names are columns of their own in the reference tables (``fr_name``): all but the
+    tables' own (:attr:`kit.language.Language.source`)."""
+    from ..language import LANGUAGES
+
+    return [L for L in LANGUAGES.values() if not L.source]
+
+
 def _names_of_state(row: Mapping) -> list[str]:
-    """The UN names and running names of a ``member_states.csv`` row, English and French; a French running
-    name also without its article (« le Royaume-Uni » and « Royaume-Uni »)."""
-    french = [n for n in str(row.get("fr_running_names", "")).split("|") if n]
-    names = [row.get("un_name", ""), *str(row.get("running_names", "")).split("|"),
-             row.get("fr_name", ""), *french, *(_bare(n) for n in french)]
+    """The UN names and running names of a ``member_states.csv`` row, in English and each other language; a
+    running name of another language also without its article (« le Royaume-Uni » and « Royaume-Uni »)."""
+    names = [row.get("un_name", ""), *str(row.get("running_names", "")).split("|")]
+    for L in _other_languages():
+        running = [n for n in str(row.get(f"{L.column_prefix}running_names", "")).split("|") if n]
+        names += [row.get(f"{L.column_prefix}name", ""), *running, *(_bare(n, L) for n in running)]
     return list(dict.fromkeys(n for n in names if n))
 
 
@@ -244,16 +253,15 @@ def _honorifics() -> set[str]:
         rows = g.table("honorifics.csv")
     except OSError:
         return set()
-    french = {g.honorific_in(r["honorific"], "fr") for r in rows if r.get("honorific")}
-    return {name_key(r["honorific"]) for r in rows if r.get("honorific")} | {name_key(f) for f in french if f}
+    other = {g.honorific_in(r["honorific"], L.code) for L in _other_languages() for r in rows if r.get("honorific")}
+    return {name_key(r["honorific"]) for r in rows if r.get("honorific")} | {name_key(f) for f in other if f}
 
 
-def _bare(name: str) -> str:
-    """A French running name without its article: "le Royaume-Uni" -> "Royaume-Uni", "l'Égypte" -> "Égypte".
+def _bare(name: str, L: Any) -> str:
+    """A running name of the language ``L`` without its article: "le Royaume-Uni" -> "Royaume-Uni".
 
-    >>> _bare("le Royaume-Uni"), _bare("l’Égypte")
+    >>> from kit.language import LANGUAGES
+    >>> _bare("le Royaume-Uni", LANGUAGES["fr"]), _bare("l’Égypte", LANGUAGES["fr"])
     ('Royaume-Uni', 'Égypte')
     """
-    from ..language import LANGUAGES
-
-    return re.sub(rf"^(?:{LANGUAGES['fr'].articles})", "", name.strip())
+    return re.sub(rf"^(?:{L.articles})", "", name.strip())

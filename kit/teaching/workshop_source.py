@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from ..i18n import N_, normalize, translator
+from ..i18n import LANGUAGES, N_, normalize, translator
 from .asks import SHOULD_PATTERN
 from .exercises import EXERCISES
 
@@ -41,7 +41,8 @@ __all__ = ["AGENDA", "MINUTES", "NOTEBOOKS", "block_minutes", "LANG_FOLDERS", "P
 #: Set (to anything but "0") in participants' environments, where :func:`build_solutions` refuses to run.
 PARTICIPANTS_ENV = "KIT_PARTICIPANTS"
 
-#: Where each language's participant notebooks live, under ``notebooks/workshop``.
+#: Where each language's participant notebooks live, under ``notebooks/workshop`` (the languages the kit ships
+#: notebooks for; this lists files, it is no grammar).
 LANG_FOLDERS = {"en": ".", "fr": "fr"}
 
 #: Start and end of each notebook's block in the 90-minute agenda (the trainer guide shows the same).
@@ -76,7 +77,7 @@ def block_minutes(name: str) -> int:
 def setup(lang: str = "en") -> str:
     """The first code cell: load the report (and, in a French notebook, make the checker speak French)."""
     lines = ["from kit import load_report", "from kit.teaching.checker import check"]
-    if lang != "en":
+    if lang != LANGUAGES[0]:  # a language other than the messages' own: the checker speaks it
         lines += ["from kit.i18n import set_language", "", f"set_language({lang!r})"]
     return "\n".join(lines + ["", "r = load_report()", "r"])
 
@@ -648,7 +649,7 @@ def notebook(name: str, solution: bool = False, lang: str = "en") -> nbformat.No
     nb = new_notebook(cells=_cells(name, NOTEBOOKS[name], solution, lang))
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
-    if lang != "en":
+    if lang != LANGUAGES[0]:
         nb.metadata["kit"] = {"lang": lang}
     if solution:
         nb.cells.insert(0, new_markdown_cell(translator(lang).gettext(

@@ -28,7 +28,7 @@ from typing import Iterable
 from markupsafe import Markup
 
 from ..errors import ReportError
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, language_names
 from .data import ViewReport, app_report
 from .html import _, render
 
@@ -38,7 +38,7 @@ __all__ = ["ALT_ENV", "alt_report", "paragraph_pairs", "speaker_pairs", "stateme
 #: Environment variables naming the other language version of the room's report (the first one set is used).
 ALT_ENV = ("KIT_REPORT_ALT", "KIT_REPORT_FR")
 #: Each language as a column heading names it (in its own language, since both are shown together).
-LANGUAGE_LABELS = {"en": "English", "fr": "Français"}
+LANGUAGE_LABELS = dict(language_names())
 
 
 def alt_report(r: ViewReport | None = None) -> ViewReport | None:

@@ -35,6 +35,7 @@ from ..citation import cite
 from ..errors import ReportError
 from ..gazetteer import reference_files
 from ..i18n import N_
+from ..language import language_files
 from ..paths import DEFAULT_REPORT, PACKAGE_DIR, REFERENCE_DIR
 from ..rows import ViewReport, read_json, write_json
 from ..sources import corpus_files
@@ -79,7 +80,7 @@ def _code_digest() -> str:
 def cache_key(path: str | Path) -> str:
     """What the parse of ``path`` depends on, by content: the file's SHA-256 (a folder: the name and SHA-256
     of every document in it), the kit's version and code, and the reference tables (so editing a reference CSV
-    re-parses)."""
+    re-parses), with the language files."""
     h = hashlib.sha256(_code_digest().encode())
     path = Path(path)
     if path.is_dir():
@@ -89,6 +90,8 @@ def cache_key(path: str | Path) -> str:
         h.update(hashlib.sha256(path.read_bytes()).digest())
     for name, ref in reference_files(REFERENCE_DIR).items():  # the tables the parser reads, shipped ones too
         h.update(name.encode() + b"\0" + hashlib.sha256(ref.read_bytes()).digest())
+    for ref in language_files(REFERENCE_DIR):  # and the languages defined by data (languages/*.toml)
+        h.update(ref.name.encode() + b"\0" + hashlib.sha256(ref.read_bytes()).digest())
     return h.hexdigest()[:32]
 
 

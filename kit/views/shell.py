@@ -38,7 +38,7 @@ from markupsafe import Markup
 from .. import i18n
 from ..display import speaker_names
 from ..errors import ReportError
-from ..i18n import ngettext
+from ..i18n import language_names, ngettext
 from . import corpus
 from .data import ViewReport, app_report
 from .html import KIND_COLOUR, _, error_panel, highlight, kind_label, panel, para_ref, render, table
@@ -52,7 +52,7 @@ __all__ = ["LANGUAGE_NAMES", "MAX_QUERY", "MAX_CORPUS_ROWS", "MAX_CORPUS_NAMES",
            "query_param"]
 
 #: The languages a participant can switch the apps to, each named in its own language.
-LANGUAGE_NAMES = (("en", "English"), ("fr", "Français"))
+LANGUAGE_NAMES = language_names()
 #: Longest search or "Find" query an app runs (characters); longer queries are cut, with a visible note.
 MAX_QUERY = 200
 #: On a corpus, most rows a table of statements or sentences shows, and most speakers a heatmap shows (the
