@@ -90,7 +90,7 @@ from kit.i18n import LANGUAGES, colon, format_date, language_names, translator
 from kit.language import detect_language
 from kit.teaching.handout import build_handout
 from kit.teaching.note import build_note
-from kit.views.apps import overview_app
+from kit.views.overview import overview_app
 from kit.views.data import app_report
 
 path = sys.argv[1]
