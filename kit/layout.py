@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import LayoutError
+from .errors import LayoutError, Problem
 from .i18n import N_
 from .paths import REFERENCE_DIR
 from .sources import SourceText
@@ -546,8 +546,8 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
             expected = paragraphs[-1].number + 1 if paragraphs else 1
             if number != expected:
                 kind = "duplicate" if number in numbers else ("gap" if number > expected else "out_of_order")
-                problems.append({"problem": kind, "para": number, "line": lineno, "expected": expected,
-                                 "message": f"paragraph {number} where {expected} was expected"})
+                problems.append(Problem(kind, N_("paragraph {para} where {expected} was expected"), para=number,
+                                        line=lineno, expected=expected).as_row())
             if paragraphs:
                 paragraphs[-1].text = "".join(buf)
             first_line = number_alone[1] if number_alone else lineno
@@ -563,9 +563,9 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
                 # Looks like a paragraph of its own, but its number is too far from the sequence to believe:
                 # kept as text of the paragraph before it, and said so.
                 last = paragraphs[-1].number
-                problems.append({"problem": "number_in_text", "para": last, "line": lineno, "expected": last + 1,
-                                 "message": f"line {lineno}: '{m_para.group(1)}.' was read as text of paragraph "
-                                            f"{last}, not as a new paragraph ({last + 1} was expected)"})
+                problems.append(Problem("number_in_text", N_("'{number}.' was read as text of paragraph {para}, not "
+                                                             "as a new paragraph ({expected} was expected)"),
+                                        para=last, line=lineno, expected=last + 1, number=m_para.group(1)).as_row())
             _append(buf, line, known)
         else:
             front.append(line)
@@ -665,9 +665,9 @@ def _place_footnotes(notes: list[dict], paragraphs: list[Paragraph], problems: l
         text = " ".join("".join(note["text"]).split())
         out.append({"marker": note["marker"], "text": text, "para": para, "line": note["line"]})
         if para is None:
-            problems.append({"problem": "footnote_unplaced", "para": None, "line": note["line"], "expected": None,
-                             "message": f"line {note['line']}: footnote {note['marker']} ({text[:40]!r}) was kept "
-                                        "apart, but no paragraph of its page carries its marker"})
+            problems.append(Problem("footnote_unplaced", N_("footnote {marker} ({text!r}) was kept apart, but no "
+                                                            "paragraph of its page carries its marker"),
+                                    line=note["line"], marker=note["marker"], text=text[:40]).as_row())
     return out
 
 

@@ -20,6 +20,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 from .attribution import attribute, find_people
+from .checks import check_rows, problems_error
+from .errors import Problem
 from .gazetteer import Gazetteer, load_gazetteer
 from .i18n import N_
 from .language import detect_language
@@ -34,6 +36,14 @@ from .themes import tagger_for
 
 __all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning", "NOT_A_REPORT"]
 
+
+
+# the "unattributed" problem: most paragraphs have no statement (the reference tables may lack its verbs or names)
+_UNATTRIBUTED_NUMBERED = N_("{n} of {total} numbered paragraphs have no attributed statement: this report may use "
+                            "reporting verbs or speaker names the reference tables do not know (reporting_verbs.csv, "
+                            "member_states.csv)")
+_UNATTRIBUTED = N_("{n} of {total} paragraphs have no attributed statement: this report may use reporting verbs or "
+                   "speaker names the reference tables do not know (reporting_verbs.csv, member_states.csv)")
 
 
 class ReportWarning(UserWarning):
@@ -127,10 +137,6 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         load_gazetteer(gazetteer.folder if gazetteer is not None else None, lang=lang)
     rid = report_id or Path(source.name).stem
     problems = list(doc.problems)
-    if strict and problems:
-        from .errors import LayoutError
-        p = problems[0]
-        raise LayoutError(p["message"], source=source.name, line=p["line"], para=p["para"])
 
     texts = [(p.number, p.text) for p in doc.paragraphs]
     meta = document_metadata(doc.front_matter, texts, doc.symbol, lang=lang)  # dates a meeting without a year
@@ -155,23 +161,23 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     attributed = {s.para for s in att.statements}
     unattributed = len(texts) - len(attributed)
     if unattributed * 2 > len(texts):
-        problems.append({"problem": "unattributed", "para": None, "line": None, "expected": None,
-                         "message": f"{unattributed} of {len(texts)} "
-                                    f"{'numbered ' if all(p.numbered for p in doc.paragraphs) else ''}paragraphs "
-                                    "have no attributed "
-                                    "statement: this report may use reporting verbs or speaker names the reference "
-                                    "tables do not know (reporting_verbs.csv, member_states.csv)"})
+        problems.append(Problem("unattributed", _UNATTRIBUTED_NUMBERED if all(p.numbered for p in doc.paragraphs)
+                                else _UNATTRIBUTED, n=unattributed, total=len(texts)).as_row())
     meta["normalised_characters"] = source.normalised
     st_rows = _statement_rows(att, meeting_of, rid)
     whole, starts = _one_pass(texts)
-    if problems:
-        warnings.warn(f"{source.name}: " + "; ".join(p["message"] for p in problems[:5]), ReportWarning,
-                      stacklevel=4)
     rows = {"meetings": meetings, "paragraphs": _paragraph_rows(doc, meeting_of, rid),
             "speakers": [{"report_id": rid, **vars(s)} for s in att.speakers.values()], "statements": st_rows,
             "mentions": _mention_rows(whole, starts, texts, att, g, rid),
             "themes": _theme_rows(whole, starts, texts, st_rows, g, rid),
-            "problems": [{"report_id": rid, **p} for p in problems]}
+            "problems": [{**p, "report_id": rid} for p in problems]}
+    if strict:  # the one checker, as Report.validate() runs it
+        found = check_rows({t: [{c: row.get(c) for c in COLUMNS[t]} for row in rows[t]] for t in COLUMNS})
+        if found:
+            raise problems_error(found, source=source.name)
+    if problems:
+        warnings.warn(f"{source.name}: " + "; ".join(str(Problem.from_row(p)) for p in problems[:5]), ReportWarning,
+                      stacklevel=4)
     return rows, meta
 
 
