@@ -383,12 +383,21 @@ def plain(v):
 
 def frame_rows(df, columns: list[str]) -> list[dict]:
     """The rows of a dataframe as dicts of plain values, in the schema's column order (what
-    :meth:`kit.Report.validate` checks and ``report.json`` holds); whole numbers stay whole (5, not 5.0)."""
-    cols = list(df.columns)
-    whole = [c in _WHOLE for c in cols]
-    rows = [{c: _whole(plain(v)) if w else plain(v) for c, w, v in zip(cols, whole, row)}
-            for row in df.itertuples(index=False, name=None)]
-    return [{c: row.get(c) for c in columns} for row in rows]
+    :meth:`kit.Report.validate` checks and ``report.json`` holds); whole numbers stay whole (5, not 5.0).
+
+    Read column by column (``Series.tolist``): several times faster than row by row; a column the frame lacks
+    is ``None`` in every row.
+    """
+    n = len(df)
+    values = []
+    for c in columns:
+        if c not in df.columns:
+            values.append([None] * n)
+        elif c in _WHOLE:
+            values.append([_whole(plain(v)) for v in df[c].tolist()])
+        else:
+            values.append([plain(v) for v in df[c].tolist()])
+    return [dict(zip(columns, row)) for row in zip(*values)] if n else []
 
 
 def _whole(v):
