@@ -129,6 +129,8 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     ``lang`` ("en", "fr") is detected from the paragraphs when not given, and recorded in ``metadata["lang"]``.
     ``kind`` (``"report"``, ``"summary_record"``, ``"meetings_coverage"``: :data:`kit.readers.KINDS`) chooses the
     document's reader; it is detected from the text when not given, and recorded in ``metadata["kind"]``.
+    ``strict``: check the rows with :func:`kit.checks.check_rows` (as :meth:`kit.Report.validate` does) and raise
+    its :class:`kit.ValidationError` when a problem is found.
     """
     doc: Document = read(source, kind,  # a non-report is said so before "truncated"
                          reference_folder=gazetteer.folder if gazetteer is not None else None)

@@ -249,7 +249,8 @@ def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazett
     Parameters
     ----------
     strict : bool
-        Raise :class:`~kit.errors.LayoutError` on numbering gaps or duplicates
+        Check the tables as :meth:`Report.validate` does (:mod:`kit.checks`) and raise its
+        :class:`~kit.errors.ValidationError` listing every problem (a numbering gap or duplicate among them),
         instead of recording them in ``problems`` (and warning).
     kind : str, optional
         The document's kind (:data:`kit.readers.KINDS`), detected when omitted (``metadata["kind"]``).
@@ -279,7 +280,8 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
     report_id : str, optional
         Defaults to the file name without its extension.
     strict : bool
-        Raise on paragraph numbering gaps or duplicates.
+        Raise :class:`kit.ValidationError` where :meth:`Report.validate` would (paragraph numbering gaps or
+        duplicates among them), listing every problem.
     lang : {"en", "fr"}, optional
         The report's language; detected from the text when omitted (``metadata["lang"]``).
     kind : {"report", "summary_record", "meetings_coverage"}, optional

@@ -371,3 +371,15 @@ def test_a_non_report_is_never_valid(kind, lang, tmp_path, bundled, capsys):
     if kind == "empty_report_json":
         assert ("the paragraphs table is empty: this is not a report" if lang == "en" else
                 "le tableau paragraphs est vide\u00a0: ce n'est pas un rapport") in out.err
+
+
+def test_kit_validate_a_folder_says_each_file_in_french(tmp_path, capsys):
+    _write(tmp_path / "gaps.md", GAPS)
+    _write(tmp_path / "noted.md", NOTED["unknown_speaker"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReportWarning)
+        assert main(["validate", "--lang", "fr", str(tmp_path)]) == 2
+    out = capsys.readouterr()
+    assert f"{tmp_path / 'gaps.md'}\u00a0: ligne 5\u00a0: paragraphe 4 là où le 3 était attendu" in out.err
+    assert "  remarque\u00a0: paragraphe 2\u00a0: l'orateur 'Freedonia' n'est pas dans les tables de référence" in out.out
+    assert "was expected" not in out.err and "is not in" not in out.out
