@@ -25,7 +25,7 @@ Examples
 >>> rows = {"paragraphs": [{"report_id": "r", "para": 1, "text": "Chile said it.", "meeting_id": None}],
 ...         "statements": [{"report_id": "r", "statement_id": "1.1", "para": 2, "speaker_id": "CHL",
 ...                         "meeting_id": None, "text": "Chile said it.", "start": 0, "end": 14}]}
->>> for problem in check_rows(rows, level="usable", columns=False):
+>>> for problem in check_rows(rows, level="usable", shape=False):
 ...     print(problem.code, "|", problem, "|", problem.localized("fr").replace("\\xa0", " "))
 missing_paragraph | statements row 0: the row cites paragraph 2, which is not in the paragraphs table | tableau \
 statements, ligne 0 : la ligne cite le paragraphe 2, qui n'est pas dans le tableau paragraphs
@@ -68,7 +68,6 @@ class _Tables:
         self.rows = {name: list(tables.get(name) or []) for name in COLUMNS}
         ids = {row.get("report_id") for rows in self.rows.values() for row in rows if isinstance(row, dict)}
         self.corpus = len(ids) > 1  # a problem names its document only where there are several
-        self.found: list[Problem] = []
 
     @cached_property
     def texts(self) -> dict[tuple, list[str]]:
@@ -268,10 +267,10 @@ INVARIANTS: tuple[Invariant, ...] = (
 )
 
 
-def check_rows(tables: Mapping[str, list[dict]], *, level: str = "valid", columns: bool = True) -> list[Problem]:
+def check_rows(tables: Mapping[str, list[dict]], *, level: str = "valid", shape: bool = True) -> list[Problem]:
     """Every problem of the tables (table name -> row dicts), up to ``level`` (:data:`LEVELS`).
 
-    ``columns=False`` skips the shape checks, for rows that hold only the columns the checks read (a test's
+    ``shape=False`` skips the shape checks, for rows that hold only the columns the checks read (a test's
     hand-made rows); a table missing from ``tables`` is empty. When a shape check fails, the problems it found
     are returned alone.
     """
@@ -279,18 +278,10 @@ def check_rows(tables: Mapping[str, list[dict]], *, level: str = "valid", column
         raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
     t = _Tables(tables)
     upto = LEVELS[:LEVELS.index(level) + 1]
-    found: list[Problem] = []
-    for invariant in INVARIANTS:
-        if invariant.level not in upto or (invariant.level == "shape" and not columns):
-            continue
-        if invariant.level != "shape" and found:  # the other checks read the columns the shape checks vouch for
-            break
-        problems = list(invariant.check(t))
-        if invariant.level == "shape":
-            found += problems
-        else:
-            t.found += problems
-    return found or t.found
+    broken = [p for inv in INVARIANTS if inv.level == "shape" and shape for p in inv.check(t)]
+    if broken:  # the other checks read the columns the shape checks vouch for
+        return broken
+    return [p for inv in INVARIANTS if inv.level in upto and inv.level != "shape" for p in inv.check(t)]
 
 
 def problems_error(problems: list[Problem], *, source: str | None = None,
