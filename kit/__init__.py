@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import LayoutError, NotAReportError, ReportError, SourceError, ValidationError
+from .errors import LayoutError, NotAReportError, Problem, ReportError, SourceError, ValidationError
 
 __all__ = [
     "load_report",
@@ -26,6 +26,7 @@ __all__ = [
     "LayoutError",
     "NotAReportError",
     "ValidationError",
+    "Problem",
     "load_bilingual",
     "Bilingual",
 ]

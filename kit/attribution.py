@@ -69,7 +69,9 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from . import speech_forms as forms
+from .errors import Problem
 from .gazetteer import Gazetteer, trie_regex
+from .i18n import N_
 from .language import UPPER
 from .sentences import sentence_at, sentence_spans
 from .speech_forms import Find as _Find
@@ -753,9 +755,9 @@ class _Speakers:
             return sid
         sid = f"other:{_slug(key)}"
         if sid not in speakers:
-            self.problems.append({"problem": "unknown_speaker", "para": para,
-                                  "message": f"speaker '{key}' is not in the reference tables (member_states.csv, "
-                                             "organizations.csv); kept with kind 'other'"})
+            self.problems.append(Problem("unknown_speaker", N_("speaker {key!r} is not in the reference tables "
+                                                               "(member_states.csv, organizations.csv); kept with "
+                                                               "kind 'other'"), para=para, key=key).as_row())
             speakers[sid] = Speaker(sid, key, "other", None, "representative", None)
         return sid
 

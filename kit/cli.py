@@ -108,9 +108,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     report = _load(args.report, args.kind)
     report.validate()
     print(_("{report}: valid").format(report=report.summary(lang)))
-    for row in report.problems.itertuples():
-        print("  " + _("note: {message}").format(message=row.message))
+    _print_notes(report, lang)
     return 0
+
+
+def _print_notes(report, lang: str) -> None:
+    """The problems the parser noted that do not make a report invalid, one line each, in ``lang``."""
+    from .errors import Problem
+
+    _ = translator(lang).gettext
+    for row in report.problems.itertuples():
+        print("  " + _("note: {message}").format(message=Problem.from_row(row).localized(lang)))
 
 
 def _error_line(message: object, lang: str) -> str:
@@ -141,8 +149,7 @@ def _validate_folder(folder: Path, lang: str = "en") -> int:
             print(_error_line(exc, lang), file=sys.stderr)
             continue
         print(_("{path}: valid {report}").format(path=path, report=report.summary(lang)))
-        for row in report.problems.itertuples():
-            print("  " + _("note: {message}").format(message=row.message))
+        _print_notes(report, lang)
     if failed:
         print(_("kit: {failed} of {total} files in {folder} are not valid reports").format(
             failed=failed, total=len(files), folder=folder), file=sys.stderr)
@@ -324,6 +331,8 @@ def _add_validate(sub) -> None:
     p = sub.add_parser("validate", help="parse a report (or every report in a folder) and check its tables")
     p.add_argument("report", nargs="?", help="report file or folder (default: the bundled report)")
     p.add_argument("--kind", choices=KIND_NAMES, help=_KIND_HELP)
+    p.add_argument("--lang", type=_language,
+                   help="language of the lines, problems and errors: en or fr (default: $KIT_LANG, else en)")
     p.set_defaults(func=_cmd_validate)
 
 

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import LayoutError
+from .errors import LayoutError, Problem
 from .gazetteer import read_table, reference_files
 from .i18n import N_
 from .language import LANGUAGES
@@ -643,8 +643,8 @@ class _LayoutReader:
         expected = _next_number(self.paragraphs)
         if number != expected:
             kind = "duplicate" if number in self.numbers else ("gap" if number > expected else "out_of_order")
-            self.problems.append({"problem": kind, "para": number, "line": lineno, "expected": expected,
-                                  "message": f"paragraph {number} where {expected} was expected"})
+            self.problems.append(Problem(kind, N_("paragraph {para} where {expected} was expected"), para=number,
+                                         line=lineno, expected=expected).as_row())
         if self.paragraphs:
             self.paragraphs[-1].text = "".join(self.buf)
         first_line = self.number_alone[1] if self.number_alone else lineno
@@ -662,9 +662,9 @@ class _LayoutReader:
             # Looks like a paragraph of its own, but its number is too far from the sequence to believe:
             # kept as text of the paragraph before it, and said so.
             last = self.paragraphs[-1].number
-            self.problems.append({"problem": "number_in_text", "para": last, "line": lineno, "expected": last + 1,
-                                  "message": f"line {lineno}: '{m_para.group(1)}.' was read as text of paragraph "
-                                             f"{last}, not as a new paragraph ({last + 1} was expected)"})
+            self.problems.append(Problem("number_in_text", N_("'{number}.' was read as text of paragraph {para}, "
+                                                              "not as a new paragraph ({expected} was expected)"),
+                                         para=last, line=lineno, expected=last + 1, number=m_para.group(1)).as_row())
         _append(self.buf, line, self.known)
 
     def document(self, defer_truncation: bool) -> Document:
@@ -767,9 +767,9 @@ def _place_footnotes(notes: list[dict], paragraphs: list[Paragraph], problems: l
         text = " ".join("".join(note["text"]).split())
         out.append({"marker": note["marker"], "text": text, "para": para, "line": note["line"]})
         if para is None:
-            problems.append({"problem": "footnote_unplaced", "para": None, "line": note["line"], "expected": None,
-                             "message": f"line {note['line']}: footnote {note['marker']} ({text[:40]!r}) was kept "
-                                        "apart, but no paragraph of its page carries its marker"})
+            problems.append(Problem("footnote_unplaced", N_("footnote {marker} ({text!r}) was kept apart, but no "
+                                                            "paragraph of its page carries its marker"),
+                                    line=note["line"], marker=note["marker"], text=text[:40]).as_row())
     return out
 
 

@@ -33,6 +33,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from .errors import Problem
+from .i18n import N_
 from .language import LANGUAGES, language
 
 __all__ = ["find_meetings", "document_metadata", "parse_date", "date_span"]
@@ -203,10 +205,10 @@ def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]], lan
             starts.append((para, text, section, section_title, m))
         elif problems is not None and date_span(m.group("date"), {"period_start": date(2000, 1, 1),
                                                                   "period_end": date(2000, 12, 31)}):
-            problems.append({"problem": "meeting_date", "para": para, "line": None, "expected": None,
-                             "message": f"paragraph {para} dates a meeting ({m.group('date')!r}) without its year, "
-                                        "and the report gives no period or date to take it from: it is not read "
-                                        "as a meeting"})
+            problems.append(Problem("meeting_date", N_("paragraph {para} dates a meeting ({date!r}) without its "
+                                                       "year, and the report gives no period or date to take it "
+                                                       "from: it is not read as a meeting"),
+                                    para=para, date=m.group("date")).as_row())
     meetings = []
     ids: dict[str, int] = {}
     paras = [p[0] for p in paragraphs]

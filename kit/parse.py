@@ -20,6 +20,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 from .attribution import attribute, find_people
+from .checks import check_rows, problems_error
+from .errors import Problem
 from .gazetteer import Gazetteer, load_gazetteer
 from .i18n import N_
 from .language import detect_language
@@ -34,6 +36,14 @@ from .themes import tagger_for
 
 __all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning", "NOT_A_REPORT"]
 
+
+
+# the "unattributed" problem: most paragraphs have no statement (the reference tables may lack its verbs or names)
+_UNATTRIBUTED_NUMBERED = N_("{n} of {total} numbered paragraphs have no attributed statement: this report may use "
+                            "reporting verbs or speaker names the reference tables do not know (reporting_verbs.csv, "
+                            "member_states.csv)")
+_UNATTRIBUTED = N_("{n} of {total} paragraphs have no attributed statement: this report may use reporting verbs or "
+                   "speaker names the reference tables do not know (reporting_verbs.csv, member_states.csv)")
 
 
 class ReportWarning(UserWarning):
@@ -123,6 +133,9 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     The steps: read the document's layout (:func:`kit.readers.read`), date its meetings, find its people and
     attribute its statements, check it is a report of reported speech, then build each table's rows with its
     own builder (:func:`_table_rows`).
+
+    ``strict``: check the rows with :func:`kit.checks.check_rows` (as :meth:`kit.Report.validate` does) and raise
+    its :class:`kit.ValidationError` when a problem is found.
     """
     doc: Document = read(source, kind,  # a non-report is said so before "truncated"
                          reference_folder=gazetteer.folder if gazetteer is not None else None)
@@ -131,10 +144,6 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         load_gazetteer(gazetteer.folder if gazetteer is not None else None, lang=lang)
     rid = report_id or Path(source.name).stem
     problems = list(doc.problems)
-    if strict and problems:
-        from .errors import LayoutError
-        p = problems[0]
-        raise LayoutError(p["message"], source=source.name, line=p["line"], para=p["para"])
 
     texts = [(p.number, p.text) for p in doc.paragraphs]
     meta = document_metadata(doc.front_matter, texts, doc.symbol, lang=lang)  # dates a meeting without a year
@@ -157,10 +166,15 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     problems += _source_problems(source, doc)
     problems += _unattributed_problems(doc, att)
     meta["normalised_characters"] = source.normalised
+    rows = _table_rows(doc, meetings, meeting_of, att, problems, g, rid)
+    if strict:  # the one checker, as Report.validate() runs it
+        found = check_rows({t: [{c: row.get(c) for c in COLUMNS[t]} for row in rows[t]] for t in COLUMNS})
+        if found:
+            raise problems_error(found, source=source.name)
     if problems:
-        warnings.warn(f"{source.name}: " + "; ".join(p["message"] for p in problems[:5]), ReportWarning,
+        warnings.warn(f"{source.name}: " + "; ".join(str(Problem.from_row(p)) for p in problems[:5]), ReportWarning,
                       stacklevel=4)
-    return _table_rows(doc, meetings, meeting_of, att, problems, g, rid), meta
+    return rows, meta
 
 
 def _report_metadata(source: SourceText, doc: Document, rid: str, lang: str, chair: str | None) -> dict:
@@ -178,12 +192,8 @@ def _unattributed_problems(doc: Document, att) -> list[dict]:
     unattributed = total - len({s.para for s in att.statements})
     if unattributed * 2 <= total:
         return []
-    return [{"problem": "unattributed", "para": None, "line": None, "expected": None,
-             "message": f"{unattributed} of {total} "
-                        f"{'numbered ' if all(p.numbered for p in doc.paragraphs) else ''}paragraphs "
-                        "have no attributed "
-                        "statement: this report may use reporting verbs or speaker names the reference "
-                        "tables do not know (reporting_verbs.csv, member_states.csv)"}]
+    template = _UNATTRIBUTED_NUMBERED if all(p.numbered for p in doc.paragraphs) else _UNATTRIBUTED
+    return [Problem("unattributed", template, n=unattributed, total=total).as_row()]
 
 
 def _table_rows(doc: Document, meetings: list[dict], meeting_of: dict, att, problems: list[dict], g: Gazetteer,
@@ -241,7 +251,7 @@ def _speaker_rows(att, rid: str) -> list[dict]:
 
 
 def _problem_rows(problems: list[dict], rid: str) -> list[dict]:
-    return [{"report_id": rid, **p} for p in problems]
+    return [{**p, "report_id": rid} for p in problems]  # a Problem row carries report_id None
 
 
 def _statement_rows(att, meeting_of: dict, rid: str) -> list[dict]:

@@ -26,13 +26,14 @@ from typing import Iterable
 import pandas as pd
 
 from . import exports
+from .checks import check_rows, problems_error
 from .citation import cite, cite_rows
-from .errors import Message, ReportError, ValidationError
+from .errors import ReportError
 from .gazetteer import Gazetteer
 from .i18n import N_, colon, format_number, normalize, translator
 from .parse import ReportWarning, parse_rows
 from .paths import DEFAULT_REPORT, as_created
-from .rows import ViewReport, document_metadata, document_rows, read_json, typed_rows, write_json
+from .rows import ViewReport, document_metadata, document_rows, frame_rows, read_json, typed_rows, write_json
 from .schema import COLUMNS, DOCUMENT_COLUMNS, TABLES
 from .sources import SourceText, corpus_files, read_source, source_from_text
 
@@ -49,19 +50,6 @@ def _count(table: str, n: int, lang: str) -> str:
              "themes": lambda: ngettext("{n} theme", "{n} themes", n)}
     text = forms[table]() if table in forms else f"{{n}} {table}"
     return text.format(n=format_number(n, lang))
-
-
-def _numbering_problem(row) -> Message:
-    """A gap, duplicate or out-of-order paragraph number of ``problems`` as :meth:`Report.validate` reports it:
-    "line 9: paragraph 5 where 4 was expected" (in any language when the row's message is the layout's own)."""
-    try:
-        own = Message(N_("line {line}: paragraph {para} where {expected} was expected"), line=int(row.line),
-                      para=int(row.para), expected=int(row.expected))
-    except (TypeError, ValueError):  # a row without its numbers (a hand-made report.json): its message as it is
-        own = None
-    if own is not None and str(own) == f"line {row.line}: {row.message}":
-        return own
-    return Message(N_("line {line}: {message}"), line=row.line, message=row.message)
 
 
 @dataclass
@@ -159,61 +147,27 @@ class Report:
     def validate(self) -> "Report":
         """Check the tables against each other and the text; raise :class:`ValidationError` if not.
 
-        Checks: paragraph numbers unique; every statement, mention and theme row
-        points at an existing paragraph; statements point at known speakers and
-        meetings; offsets are inside the paragraph and ``text[start:end]`` is the
-        recorded surface/text; paragraphs run 1..N with no gaps (a gap or
-        duplicate recorded in ``problems`` is reported here as an error).
+        The checks are :data:`kit.checks.INVARIANTS`, all of them (the ``valid`` level), over the tables' rows:
+        every row has its table's columns and types; every statement, mention and theme cites a paragraph that
+        exists and its offsets point at its text; statements name speakers and meetings of the tables, themes
+        statements; there are paragraphs, each number once, running 1..N (a gap or duplicate the parser recorded
+        in ``problems`` is an error here); every speaker speaks. The error lists each problem with where it is
+        (``err.problems``), in the kit's language (``err.localized("fr")``). A corpus names each document.
 
-        Returns the report itself, so ``load_report().validate()`` chains. A
-        corpus is checked report by report.
+        Returns the report itself, so ``load_report().validate()`` chains.
+
+        >>> import kit; r = load_report(cache=False); r.statements.loc[0, "speaker_id"] = "XYZ"
+        >>> try:
+        ...     r.validate()
+        ... except kit.ValidationError as err:
+        ...     print([(p.code, p.table, p.row) for p in err.problems])
+        ...     print(err.localized("fr").split(": ", 1)[1].replace("\xa0", " "))
+        [('speaker_missing', 'statements', 0)]
+        tableau statements, ligne 0, paragraphe 7 : l'orateur 'XYZ' n'est pas dans le tableau speakers
         """
-        ids = self.paragraphs["report_id"].unique()
-        if len(ids) > 1:
-            for rid in ids:
-                part = {name: df[df["report_id"] == rid] for name, df in self.tables().items()}
-                meta = self.metadata.get("reports", {}).get(rid, {})
-                Report(rid, metadata=meta, **part).validate()
-            return self
-        errors: list[Message] = []
-        paras = self.paragraphs
-        if paras["para"].duplicated().any():
-            errors.append(Message(N_("duplicate paragraph numbers: {paras}"),
-                                  paras=sorted(paras.loc[paras['para'].duplicated(), 'para'])))
-        texts = dict(zip(paras["para"], paras["text"]))
-        for name in ("statements", "mentions", "themes"):
-            df = getattr(self, name)
-            missing = sorted(set(df["para"]) - set(texts))
-            if missing:
-                errors.append(Message(N_("{name} refer to paragraphs that do not exist: {missing}"), name=name,
-                                      missing=missing))
-        st = self.statements
-        unknown = sorted(set(st["speaker_id"]) - set(self.speakers["speaker_id"]))
-        if unknown:
-            errors.append(Message(N_("statements refer to unknown speakers: {unknown}"), unknown=unknown))
-        bad_meeting = sorted(set(st["meeting_id"].dropna()) - set(self.meetings["meeting_id"]))
-        if bad_meeting:
-            errors.append(Message(N_("statements refer to unknown meetings: {unknown}"), unknown=bad_meeting))
-        for row in st.itertuples():
-            t = texts.get(row.para, "")
-            if not (0 <= row.start < row.end <= len(t)) or t[row.start:row.end] != row.text:
-                errors.append(Message(N_("statement {statement} (paragraph {para}): offsets do not match its text"),
-                                      statement=row.statement_id, para=row.para))
-        for row in self.mentions.itertuples():
-            if texts.get(row.para, "")[row.start:row.end] != row.surface:
-                errors.append(Message(N_("mention {surface!r} (paragraph {para}): offsets do not point at it"),
-                                      surface=row.surface, para=row.para))
-        if not self.themes.empty:
-            bad = self.themes[~self.themes["statement_id"].isna() & ~self.themes["statement_id"].isin(st["statement_id"])]
-            if len(bad):
-                errors.append(Message(N_("themes refer to unknown statements: {unknown}"),
-                                      unknown=sorted(set(bad['statement_id']))[:5]))
-        for row in self.problems.itertuples():
-            if row.problem in ("gap", "duplicate", "out_of_order"):
-                errors.append(_numbering_problem(row))
-        if errors:
-            raise ValidationError(N_("{errors} (and {more} more)") if len(errors) > 20 else "{errors}",
-                                  source=self.metadata.get("source"), errors=errors[:20], more=len(errors) - 20)
+        problems = check_rows({name: frame_rows(df, COLUMNS[name]) for name, df in self.tables().items()})
+        if problems:
+            raise problems_error(problems, source=self.metadata.get("source"))
         return self
 
     def copy(self) -> "Report":
@@ -295,7 +249,8 @@ def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazett
     Parameters
     ----------
     strict : bool
-        Raise :class:`~kit.errors.LayoutError` on numbering gaps or duplicates
+        Check the tables as :meth:`Report.validate` does (:mod:`kit.checks`) and raise its
+        :class:`~kit.errors.ValidationError` listing every problem (a numbering gap or duplicate among them),
         instead of recording them in ``problems`` (and warning).
     kind : str, optional
         The document's kind (:data:`kit.readers.KINDS`), detected when omitted (``metadata["kind"]``).
@@ -325,7 +280,8 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
     report_id : str, optional
         Defaults to the file name without its extension.
     strict : bool
-        Raise on paragraph numbering gaps or duplicates.
+        Raise :class:`kit.ValidationError` where :meth:`Report.validate` would (paragraph numbering gaps or
+        duplicates among them), listing every problem.
     lang : {"en", "fr"}, optional
         The report's language; detected from the text when omitted (``metadata["lang"]``).
     kind : {"report", "summary_record", "meetings_coverage"}, optional

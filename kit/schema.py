@@ -30,7 +30,8 @@ COLUMNS: dict[str, list[str]] = {
                    "verb", "lemma", "text", "joint", "start", "end", "attribution", "group"],
     "mentions": ["report_id", "para", "kind", "key", "surface", "start", "end"],
     "themes": ["report_id", "para", "statement_id", "theme", "label", "terms", "n_hits", "start", "end"],
-    "problems": ["report_id", "problem", "para", "line", "expected", "message"],
+    # message: in English; template and params (a JSON object, as text): the same in any language (kit.errors.Problem)
+    "problems": ["report_id", "problem", "para", "line", "expected", "message", "template", "params"],
 }
 
 #: The per-document table of a report or a corpus (``Report.documents``, ``ViewReport.documents``): one row per

@@ -42,7 +42,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import Problem, SourceError
 from .i18n import N_
 from .schema import REPORT_SUFFIXES
 
@@ -94,6 +94,8 @@ _MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _MD_SIGNALS = re.compile(r"\*\*|^\s{0,3}#{1,6}\s|\]\(#\)|\\\(", re.M)
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+#: The ``invisible_characters`` problem of a line (its count, not a plural: one template for every count).
+_INVISIBLE_REMOVED = N_("invisible characters removed: {n} (zero-width or left-to-right/right-to-left marks)")
 
 
 def normalise_text(text: str) -> tuple[str, list[dict], int]:
@@ -115,9 +117,7 @@ def normalise_text(text: str) -> tuple[str, list[dict], int]:
             n = len(_INVISIBLE.findall(line))
             if n:
                 lines[i] = _INVISIBLE.sub("", line)
-                notes.append({"problem": "invisible_characters", "line": i + 1,
-                              "message": f"line {i + 1}: {n} invisible character{'s' if n > 1 else ''} "
-                                         "(zero-width or left-to-right/right-to-left marks) removed"})
+                notes.append(Problem("invisible_characters", _INVISIBLE_REMOVED, line=i + 1, n=n).as_row())
         text = "\n".join(lines)
     replaced = 0
     if not unicodedata.is_normalized("NFKC", text):

@@ -37,7 +37,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ..errors import NotAReportError
+from ..errors import NotAReportError, Problem
 from ..i18n import N_
 from ..language import DocumentWords, document_words
 from ..layout import FOOTNOTE_RULE, Document, Paragraph, is_furniture, join_lines
@@ -176,10 +176,9 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
     doc.header = {"symbol": symbol, "date": day, "title": headline[0] if headline else None, "body": body,
                   "meeting": meeting_line, "chair": None}
     if day is None:  # no date line: the meeting is read undated, never with a guessed date
-        doc.problems.append({"problem": "meeting_date", "para": None, "line": (header[0] + 1) if header else 1,
-                             "expected": None,
-                             "message": "the header of this press release gives no date (a line such as '17 October "
-                                        "2023'): its meeting is read without a date"})
+        doc.problems.append(Problem("meeting_date", N_("the header of this press release gives no date (a line such "
+                                                       "as '17 October 2023'): its meeting is read without a date"),
+                                    line=(header[0] + 1) if header else 1).as_row())
     doc.meetings = [meeting_row(day, meeting_line, None, body, 1, len(paragraphs))]
     return doc
 

@@ -39,6 +39,8 @@ import re
 from bisect import bisect_left
 from pathlib import Path
 
+from ..errors import Problem
+from ..i18n import N_
 from ..language import DocumentWords, document_words
 from ..layout import Document, is_furniture, join_lines, parse_layout
 from ..sources import SourceText
@@ -198,10 +200,10 @@ def read_summary_record(source: SourceText, reference_folder: Path | None = None
     doc.header = _header_fields(header, stripped[:start], words, symbol or doc.symbol)
     doc.meetings = _meeting(doc)
     if doc.header["date"] is None:
-        doc.problems.append({"problem": "meeting_date", "para": None, "line": 1, "expected": None,
-                             "message": "the header of this summary record gives no meeting date (a line such as "
-                                        "'Held at Headquarters, New York, on Tuesday, 17 October 2023'): "
-                                        "its meeting is read without a date"})
+        doc.problems.append(Problem("meeting_date", N_("the header of this summary record gives no meeting date (a "
+                                                       "line such as 'Held at Headquarters, New York, on Tuesday, 17 "
+                                                       "October 2023'): its meeting is read without a date"),
+                                    line=1).as_row())
     return doc
 
 
