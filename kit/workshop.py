@@ -446,8 +446,8 @@ def _check_room(folder: Path, port: int, host: str) -> str:
         raise SourceError(N_("port {port} is already in use: stop that server or choose another port with --port"),
                           port=port)
     try:
-        import jupyterhub  # noqa: F401
-        import jupyterhub_idle_culler  # noqa: F401
+        import jupyterhub  # noqa: F401 - only whether it is installed
+        import jupyterhub_idle_culler  # noqa: F401 - the same
     except ImportError:
         raise SourceError(N_("kit workshop needs JupyterHub: {install}"), install=Message(INSTALL)) from None
     proxy = _proxy_command(folder)
@@ -469,7 +469,8 @@ def _write_hub_config(folder: Path, settings: dict) -> Path:
     config = folder / "jupyterhub_config.py"
     config.write_text("# Written by `kit workshop` at each start; the settings are kit.workshop.configure_hub.\n"
                       "import json\n\nfrom kit.workshop import configure_hub\n\n"
-                      f"configure_hub(c, json.loads({json.dumps(settings)!r}))  # noqa: F821\n", encoding="utf-8")
+                      f"configure_hub(c, json.loads({json.dumps(settings)!r}))"
+                      "  # noqa: F821 - JupyterHub defines c\n", encoding="utf-8")
     return config
 
 
