@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from kit import load_text
+from kit import load_report, load_text
+from kit.attribution import attribute
+from kit.bilingual import align
+from kit.gazetteer import load_gazetteer
+from kit.meetings import parse_date
+
+from .generators import G_FR, MEMBERS_FR, forms, fr, fr_after_a_statement, join_fr, speakers
+from .generators_kinds import de
 
 # ---------------------------------------------------------------- bundled report
 
@@ -533,18 +542,6 @@ def test_a_person_called_by_one_part_of_a_compound_surname_is_the_person_introdu
 
 
 # ---------------------------------------------------------------- French (the same code, French text)
-
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from kit import load_report  # noqa: E402
-from kit.attribution import attribute  # noqa: E402
-from kit.bilingual import align  # noqa: E402
-from kit.gazetteer import load_gazetteer  # noqa: E402
-from kit.meetings import parse_date  # noqa: E402
-
-from .generators import G_FR, MEMBERS_FR, forms, fr, fr_after_a_statement, join_fr, speakers  # noqa: E402
-from .generators_kinds import de  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
