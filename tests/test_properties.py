@@ -6,6 +6,7 @@ import re
 import textwrap
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,40 @@ def statements(draw):
     return text, [r["iso3"] for r in states], verb
 
 
+@st.composite
+def french_statements(draw):
+    states = draw(st.lists(st.sampled_from(MEMBERS_FR), min_size=1, max_size=6, unique_by=lambda r: r["iso3"]))
+    names = [de(draw(st.sampled_from(forms(r)))) for r in states]
+    plural = len(states) > 1
+    verb = draw(
+        st.sampled_from(
+            ["a dit", "a déclaré", "a souligné", "a demandé", "a appelé à", "a recommandé", "a noté", "s'est félicité"]
+        )
+    )
+    if plural:
+        verb = {
+            "a dit": "ont dit",
+            "a déclaré": "ont déclaré",
+            "a souligné": "ont souligné",
+            "a demandé": "ont demandé",
+            "a appelé à": "ont appelé à",
+            "a recommandé": "ont recommandé",
+            "a noté": "ont noté",
+            "s'est félicité": "se sont félicités",
+        }[verb]
+    lead = draw(st.sampled_from(["", "De même, ", "Dans ce contexte, ", "En outre, ", "S'agissant des mandats, "]))
+    head = draw(st.sampled_from(["représentants", "représentantes"] if plural else ["représentant", "représentante"]))
+    article = "les" if plural else ("le" if head == "représentant" else "la")
+    if not lead:
+        article = article.capitalize()
+    text = f"{lead}{article} {head} {join_fr(names)} {verb} la nécessité de la formation."
+    return text, [r["iso3"] for r in states], verb
+
+
+#: The generated statements of each language: (text, speaker ids, verb).
+STATEMENTS = {"en": statements, "fr": french_statements}
+
+
 def numbered(items) -> str:
     """The generated ``(text, speakers, verb)`` items as numbered paragraphs 1, 2, ..."""
     return "\n".join(f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1))
@@ -64,19 +99,24 @@ def with_page_breaks(paras: list[str], data) -> str:
     return "\n\n".join(mangled)
 
 
-@given(st.lists(statements(), min_size=1, max_size=8))
+@pytest.mark.parametrize("lang", sorted(STATEMENTS))
+@given(data=st.data())
 @SETTINGS
-def test_generated_statements_give_exactly_their_speakers(items):
+def test_generated_statements_give_exactly_their_speakers(lang, data):
+    items = data.draw(st.lists(STATEMENTS[lang](), min_size=1, max_size=8))
     body = numbered(items)
     r = load_text(body, name="generated.md")
     r.validate()
+    assert r.metadata["lang"] == lang
     assert r.paragraphs["para"].tolist() == list(range(1, len(items) + 1))
     assert_exactly_their_speakers(r, items)
 
 
-@given(st.lists(statements(), min_size=2, max_size=6), st.data())
+@pytest.mark.parametrize("lang", sorted(STATEMENTS))
+@given(data=st.data())
 @SETTINGS
-def test_page_breaks_anywhere_do_not_change_the_paragraphs(items, data):
+def test_page_breaks_anywhere_do_not_change_the_paragraphs(lang, data):
+    items = data.draw(st.lists(STATEMENTS[lang](), min_size=2, max_size=6))
     paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
     clean = load_text("\n".join(paras), name="clean.md")
     r = load_text(with_page_breaks(paras, data), name="mangled.md")
@@ -542,56 +582,6 @@ def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
 
 
 # ---------------------------------------------------------------- French (the same code, French text)
-
-
-@st.composite
-def french_statements(draw):
-    states = draw(st.lists(st.sampled_from(MEMBERS_FR), min_size=1, max_size=6, unique_by=lambda r: r["iso3"]))
-    names = [de(draw(st.sampled_from(forms(r)))) for r in states]
-    plural = len(states) > 1
-    verb = draw(
-        st.sampled_from(
-            ["a dit", "a déclaré", "a souligné", "a demandé", "a appelé à", "a recommandé", "a noté", "s'est félicité"]
-        )
-    )
-    if plural:
-        verb = {
-            "a dit": "ont dit",
-            "a déclaré": "ont déclaré",
-            "a souligné": "ont souligné",
-            "a demandé": "ont demandé",
-            "a appelé à": "ont appelé à",
-            "a recommandé": "ont recommandé",
-            "a noté": "ont noté",
-            "s'est félicité": "se sont félicités",
-        }[verb]
-    lead = draw(st.sampled_from(["", "De même, ", "Dans ce contexte, ", "En outre, ", "S'agissant des mandats, "]))
-    head = draw(st.sampled_from(["représentants", "représentantes"] if plural else ["représentant", "représentante"]))
-    article = "les" if plural else ("le" if head == "représentant" else "la")
-    if not lead:
-        article = article.capitalize()
-    text = f"{lead}{article} {head} {join_fr(names)} {verb} la nécessité de la formation."
-    return text, [r["iso3"] for r in states], verb
-
-
-@given(st.lists(french_statements(), min_size=1, max_size=8))
-@SETTINGS
-def test_generated_french_statements_give_exactly_their_speakers(items):
-    body = numbered(items)
-    r = load_text(body, name="genere.md")
-    r.validate()
-    assert r.metadata["lang"] == "fr"
-    assert_exactly_their_speakers(r, items)
-
-
-@given(st.lists(french_statements(), min_size=2, max_size=6), st.data())
-@SETTINGS
-def test_french_page_breaks_anywhere_do_not_change_the_statements(items, data):
-    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
-    clean = load_text("\n".join(paras), name="propre.md")
-    r = load_text(with_page_breaks(paras, data), name="coupe.md")
-    assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
-    assert r.statements["speaker_id"].tolist() == clean.statements["speaker_id"].tolist()
 
 
 @given(st.lists(st.sampled_from(MEMBERS_FR), min_size=1, max_size=5, unique_by=lambda r: r["iso3"]))
