@@ -28,8 +28,21 @@ G = {"en": load_gazetteer(), "fr": load_gazetteer(lang="fr")}
 MEMBERS = [row for row in G["en"].state_rows if row["status"] == "member"]
 STATES = {row["iso3"] for row in G["en"].state_rows}  # Member States and observer States
 SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SURNAMES = ["Okonjo", "Lindqvist", "De Groof", "Kőrösi", "N'Diaye", "O'Brien", "Sáenz", "Al-Hassan", "Nakamura",
-            "Mbeki-Tsoka", "Ólafsdóttir", "Van den Berg", "Dubois"]
+SURNAMES = [
+    "Okonjo",
+    "Lindqvist",
+    "De Groof",
+    "Kőrösi",
+    "N'Diaye",
+    "O'Brien",
+    "Sáenz",
+    "Al-Hassan",
+    "Nakamura",
+    "Mbeki-Tsoka",
+    "Ólafsdóttir",
+    "Van den Berg",
+    "Dubois",
+]
 
 
 def read_fixture(path: Path) -> list[dict[str, str]]:
@@ -70,7 +83,7 @@ def test_statements_are_spans_of_their_paragraph_and_speakers_are_known(path):
     text_of = dict(paragraphs)
     assert result.statements
     for s in result.statements:
-        assert s.text == text_of[s.para][s.start:s.end] and s.text.strip(), s
+        assert s.text == text_of[s.para][s.start : s.end] and s.text.strip(), s
         assert s.speaker_id in result.speakers, s.speaker_id
     for sid, speaker in result.speakers.items():
         if speaker.kind in ("member_state", "observer_state"):
@@ -79,8 +92,9 @@ def test_statements_are_spans_of_their_paragraph_and_speakers_are_known(path):
 
 
 def test_fixtures_cover_every_kind_in_both_languages():
-    assert {p.stem for p in FILES} >= {f"{kind}_{lang}" for kind in ("summary_record", "meetings_coverage")
-                                       for lang in ("en", "fr")}
+    assert {p.stem for p in FILES} >= {
+        f"{kind}_{lang}" for kind in ("summary_record", "meetings_coverage") for lang in ("en", "fr")
+    }
 
 
 def test_a_person_keeps_one_id_however_named():
@@ -96,16 +110,25 @@ def test_a_person_keeps_one_id_however_named():
 # ---------------------------------------------------------------- narrative paragraphs stop continuation
 
 NARRATIVE = {
-    "en": ["The meeting rose at 1 p.m.", "The Council then adopted resolution 2719 (2023).",
-           "The draft resolution was adopted without a vote.", "Ms. Vega (Chile), Vice-Chair, took the Chair.",
-           "The meeting was suspended at 4.10 p.m."],
-    "fr": ["La séance est levée à 13 heures.", "Le Conseil a ensuite adopté la résolution 2719 (2023).",
-           "Le projet de résolution est adopté sans vote.",
-           "Mme Vega (Chili), Vice-Présidente, prend la présidence.",
-           "La séance est suspendue à 16 h 10."],
+    "en": [
+        "The meeting rose at 1 p.m.",
+        "The Council then adopted resolution 2719 (2023).",
+        "The draft resolution was adopted without a vote.",
+        "Ms. Vega (Chile), Vice-Chair, took the Chair.",
+        "The meeting was suspended at 4.10 p.m.",
+    ],
+    "fr": [
+        "La séance est levée à 13 heures.",
+        "Le Conseil a ensuite adopté la résolution 2719 (2023).",
+        "Le projet de résolution est adopté sans vote.",
+        "Mme Vega (Chili), Vice-Présidente, prend la présidence.",
+        "La séance est suspendue à 16 h 10.",
+    ],
 }
-OPENING = {"en": "The representative of Chile said that the mandate was clear.",
-           "fr": "Le représentant du Chili dit que le mandat est clair."}
+OPENING = {
+    "en": "The representative of Chile said that the mandate was clear.",
+    "fr": "Le représentant du Chili dit que le mandat est clair.",
+}
 PRONOUN = {"en": "He added that troops needed rest.", "fr": "Il ajoute que les troupes ont besoin de repos."}
 
 
@@ -120,12 +143,16 @@ def test_a_narrative_paragraph_belongs_to_no_one_and_stops_continuation(lang, na
 
 # ---------------------------------------------------------------- organs are never people
 
-@pytest.mark.parametrize("lang,text", [
-    ("en", "By its resolution 70/268, the General Assembly welcomed the report of the Special Committee."),
-    ("en", "The President of the General Assembly said that the revitalization would continue."),
-    ("en", "In 2015, the General Assembly decided and stated that the matter was urgent."),
-    ("en", "Judge Assembly Hall noted that the room was full."),
-])
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "By its resolution 70/268, the General Assembly welcomed the report of the Special Committee."),
+        ("en", "The President of the General Assembly said that the revitalization would continue."),
+        ("en", "In 2015, the General Assembly decided and stated that the matter was urgent."),
+        ("en", "Judge Assembly Hall noted that the room was full."),
+    ],
+)
 def test_an_organ_is_never_a_person(lang, text):
     result = attribute([(1, text)], G[lang])
     assert not [sid for sid in result.speakers if sid.startswith("person:")], result.speakers
@@ -133,8 +160,9 @@ def test_an_organ_is_never_a_person(lang, text):
 
 # ---------------------------------------------------------------- a verb that needs its reported clause
 
-CLAUSE_VERBS = [(row["lang"], row["verb"]) for row in read_table("reporting_verbs.csv")
-                if row.get("complement") == "clause"]
+CLAUSE_VERBS = [
+    (row["lang"], row["verb"]) for row in read_table("reporting_verbs.csv") if row.get("complement") == "clause"
+]
 SUBJECT = {"en": "The representative of Kenya", "fr": "Le représentant du Kenya"}
 OBJECT = {"en": "its substantive session.", "fr": "sa session de fond."}
 CLAUSE = {"en": "that its session had been useful.", "fr": "que sa session a été utile."}
@@ -162,6 +190,7 @@ def test_present_tense_verbs_are_rows_of_the_table():
 
 # ---------------------------------------------------------------- every Member State in every form
 
+
 def french_bracket(row: dict) -> str:
     """A State as a French summary record writes it in brackets: its name without article (« Nigéria »)."""
     return row["fr_name"]
@@ -175,61 +204,84 @@ def assert_each_paragraph_is(result, expected: list[str], paragraphs) -> None:
 
 
 @SETTINGS
-@given(surname=st.sampled_from(SURNAMES), hon=st.sampled_from(["Mr.", "Ms.", "Mrs."]),
-       verb=st.sampled_from(["said", "stressed", "told the Committee", "cautioned", "noted"]),
-       clause=st.sampled_from(["", ", speaking on behalf of a group of States,", ", introducing draft resolution "
-                                                                                 "A/C.4/80/L.2,"]))
+@given(
+    surname=st.sampled_from(SURNAMES),
+    hon=st.sampled_from(["Mr.", "Ms.", "Mrs."]),
+    verb=st.sampled_from(["said", "stressed", "told the Committee", "cautioned", "noted"]),
+    clause=st.sampled_from(
+        ["", ", speaking on behalf of a group of States,", ", introducing draft resolution A/C.4/80/L.2,"]
+    ),
+)
 def test_every_member_state_as_a_delegate_in_brackets(surname, hon, verb, clause):
-    paragraphs = [(i, f"{hon} {surname} ({running(row).removeprefix('the ')}){clause} {verb} that mandates "
-                      "must be realistic.") for i, row in enumerate(MEMBERS, start=1)]
+    paragraphs = [
+        (i, f"{hon} {surname} ({running(row).removeprefix('the ')}){clause} {verb} that mandates must be realistic.")
+        for i, row in enumerate(MEMBERS, start=1)
+    ]
     assert_each_paragraph_is(attribute(paragraphs, G["en"]), [row["iso3"] for row in MEMBERS], paragraphs)
 
 
 @SETTINGS
-@given(surname=st.sampled_from(SURNAMES), hon=st.sampled_from(["M.", "Mme"]),
-       verb=st.sampled_from(["dit", "fait observer", "souligne", "rappelle", "estime", "a déclaré"]))
+@given(
+    surname=st.sampled_from(SURNAMES),
+    hon=st.sampled_from(["M.", "Mme"]),
+    verb=st.sampled_from(["dit", "fait observer", "souligne", "rappelle", "estime", "a déclaré"]),
+)
 def test_every_member_state_as_a_delegate_in_brackets_in_french(surname, hon, verb):
-    paragraphs = [(i, f"{hon} {surname} ({french_bracket(row)}) {verb} que les mandats doivent être réalistes.")
-                  for i, row in enumerate(MEMBERS, start=1)]
+    paragraphs = [
+        (i, f"{hon} {surname} ({french_bracket(row)}) {verb} que les mandats doivent être réalistes.")
+        for i, row in enumerate(MEMBERS, start=1)
+    ]
     assert_each_paragraph_is(attribute(paragraphs, G["fr"]), [row["iso3"] for row in MEMBERS], paragraphs)
 
 
 @SETTINGS
-@given(noun=st.sampled_from(["representative", "delegate", "speaker"]),
-       verb=st.sampled_from(["said", "stressed", "warned", "applauded"]))
+@given(
+    noun=st.sampled_from(["representative", "delegate", "speaker"]),
+    verb=st.sampled_from(["said", "stressed", "warned", "applauded"]),
+)
 def test_every_member_state_by_its_possessive(noun, verb):
     def possessive(row):
         name = running(row)
         name = name[0].upper() + name[1:]
         return f"{name}'" if name.endswith("s") else f"{name}'s"
-    paragraphs = [(i, f"{possessive(row)} {noun} {verb} that the mission must stay.")
-                  for i, row in enumerate(MEMBERS, start=1)]
+
+    paragraphs = [
+        (i, f"{possessive(row)} {noun} {verb} that the mission must stay.") for i, row in enumerate(MEMBERS, start=1)
+    ]
     assert_each_paragraph_is(attribute(paragraphs, G["en"]), [row["iso3"] for row in MEMBERS], paragraphs)
 
 
 @SETTINGS
-@given(noun=st.sampled_from(["le représentant", "la représentante", "le délégué", "la déléguée"]),
-       verb=st.sampled_from(["a déclaré", "a souligné", "a estimé", "a mis en garde"]),
-       quoted=st.booleans())
+@given(
+    noun=st.sampled_from(["le représentant", "la représentante", "le délégué", "la déléguée"]),
+    verb=st.sampled_from(["a déclaré", "a souligné", "a estimé", "a mis en garde"]),
+    quoted=st.booleans(),
+)
 def test_every_member_state_named_after_the_verb_in_french(noun, verb, quoted):
     said = "« La mission doit rester »" if quoted else "La mission doit rester"
-    paragraphs = [(i, f"{said}, {verb} {noun} {de(row['fr_running_names'].split('|')[0])}.")
-                  for i, row in enumerate(MEMBERS, start=1)]
+    paragraphs = [
+        (i, f"{said}, {verb} {noun} {de(row['fr_running_names'].split('|')[0])}.")
+        for i, row in enumerate(MEMBERS, start=1)
+    ]
     assert_each_paragraph_is(attribute(paragraphs, G["fr"]), [row["iso3"] for row in MEMBERS], paragraphs)
 
 
 @SETTINGS
 @given(verb=st.sampled_from(["said", "added", "stressed"]))
 def test_every_member_state_named_after_the_verb(verb):
-    paragraphs = [(i, f"The mission must stay, {verb} the representative of {running(row)}.")
-                  for i, row in enumerate(MEMBERS, start=1)]
+    paragraphs = [
+        (i, f"The mission must stay, {verb} the representative of {running(row)}.")
+        for i, row in enumerate(MEMBERS, start=1)
+    ]
     assert_each_paragraph_is(attribute(paragraphs, G["en"]), [row["iso3"] for row in MEMBERS], paragraphs)
 
 
 # ---------------------------------------------------------------- through load_text, as the parser reads them
 
-MEETING = {"en": "On 3 October 2023, the Special Committee held its 250th meeting.",
-           "fr": "Le 3 octobre 2023, le Comité spécial a tenu sa 250e séance."}
+MEETING = {
+    "en": "On 3 October 2023, the Special Committee held its 250th meeting.",
+    "fr": "Le 3 octobre 2023, le Comité spécial a tenu sa 250e séance.",
+}
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
@@ -269,20 +321,42 @@ def test_every_observer_state_and_organization_in_brackets(row):
 
 
 @SETTINGS
-@given(given_name=st.sampled_from(["MARIA", "JEAN-PAUL", "Ana", "KOFI"]), surname=st.sampled_from(SURNAMES),
-       verb=st.sampled_from(["said", "stressed", "told the Council"]))
+@given(
+    given_name=st.sampled_from(["MARIA", "JEAN-PAUL", "Ana", "KOFI"]),
+    surname=st.sampled_from(SURNAMES),
+    verb=st.sampled_from(["said", "stressed", "told the Council"]),
+)
 def test_every_member_state_after_a_name_in_capitals(given_name, surname, verb):
-    paragraphs = [(i, f"{given_name} {surname.upper()} ({running(row).removeprefix('the ')}) {verb} that the "
-                      "mission needed helicopters.") for i, row in enumerate(MEMBERS, start=1)]
+    paragraphs = [
+        (
+            i,
+            f"{given_name} {surname.upper()} ({running(row).removeprefix('the ')}) {verb} that the "
+            "mission needed helicopters.",
+        )
+        for i, row in enumerate(MEMBERS, start=1)
+    ]
     assert_each_paragraph_is(attribute(paragraphs, G["en"]), [row["iso3"] for row in MEMBERS], paragraphs)
 
 
-@pytest.mark.parametrize("lang,text,first,second", [
-    ("en", "The representative of Sudan said that consent mattered. Regional bodies were better placed, he said, "
-           "while the representative of Peru stressed the crisis.", "SDN", "PER"),
-    ("fr", "Le représentant du Soudan a dit que le consentement comptait. Les organismes régionaux sont mieux placés, "
-           "a-t-il affirmé, alors que le représentant du Pérou a souligné la crise.", "SDN", "PER"),
-])
+@pytest.mark.parametrize(
+    "lang,text,first,second",
+    [
+        (
+            "en",
+            "The representative of Sudan said that consent mattered. Regional bodies were better placed, he said, "
+            "while the representative of Peru stressed the crisis.",
+            "SDN",
+            "PER",
+        ),
+        (
+            "fr",
+            "Le représentant du Soudan a dit que le consentement comptait. Les organismes régionaux sont mieux placés, "
+            "a-t-il affirmé, alors que le représentant du Pérou a souligné la crise.",
+            "SDN",
+            "PER",
+        ),
+    ],
+)
 def test_a_pronouns_own_verb_keeps_its_words_with_the_speaker_before(lang, text, first, second):
     """ "..., he said, while the representative of Peru stressed", « ..., a-t-il affirmé, alors que le représentant
     du Pérou a souligné »: the words before the pronoun's verb are the first speaker's, the rest the second's."""

@@ -19,7 +19,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 def running(row: dict) -> str:
     """A running-text name of a state, with its article."""
     name = row["running_names"].split("|")[0]
-    return (f"the {name}" if row["article"] == "the" else name)
+    return f"the {name}" if row["article"] == "the" else name
 
 
 def join_names(names: list[str]) -> str:
@@ -111,8 +111,9 @@ def test_truncated_reports_are_refused_or_complete(items, fraction):
     assert len(r.paragraphs) == starts
 
 
-ONE_WORD_STATES = [r for r in MEMBERS if re.fullmatch(r"[A-Z][a-z]+", r["running_names"].split("|")[0])
-                   and r["article"] != "the"]
+ONE_WORD_STATES = [
+    r for r in MEMBERS if re.fullmatch(r"[A-Z][a-z]+", r["running_names"].split("|")[0]) and r["article"] != "the"
+]
 
 
 @given(st.sampled_from(ONE_WORD_STATES), st.sampled_from(ONE_WORD_STATES))
@@ -122,20 +123,30 @@ def test_a_first_name_that_is_a_states_name_is_not_a_mention(first, speaker):
     Jordan or Chad, wherever they are named in full; the State, when it speaks or is named alone, still is."""
     name = first["running_names"].split("|")[0]
     state = speaker["running_names"].split("|")[0]
-    r = load_text("\n".join([
-        "1. On 13 April 2021, the Working Group held a meeting on training.",
-        f"2. Briefers included the Director of the Division for Training, {name} Kalondo.",
-        "3. Mr. Kalondo said that training mattered.",
-        f"4. The representative of {state} said that, as {name} Kalondo had said, training mattered in {name}.",
-    ]), name="generated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 13 April 2021, the Working Group held a meeting on training.",
+                f"2. Briefers included the Director of the Division for Training, {name} Kalondo.",
+                "3. Mr. Kalondo said that training mattered.",
+                f"4. The representative of {state} said that, as {name} Kalondo had said, training mattered in {name}.",
+            ]
+        ),
+        name="generated.md",
+    )
     assert "person:kalondo" in set(r.speakers["speaker_id"])
     mentions = r.mentions[r.mentions.kind == "country"]
     assert mentions[["para", "key"]].values.tolist() == [[4, first["iso3"]]]  # only "in Jordan"
     assert r.statements.loc[r.statements.para == 4, "speaker_id"].tolist() == [speaker["iso3"]]
 
 
-FIRST_PREDICATES = ["took the floor", "opened the discussion", "visited the mission in May",
-                    "made a statement, took questions", "had read the report"]
+FIRST_PREDICATES = [
+    "took the floor",
+    "opened the discussion",
+    "visited the mission in May",
+    "made a statement, took questions",
+    "had read the report",
+]
 
 
 @st.composite
@@ -167,20 +178,37 @@ def test_supported_by_those_of_and_coordinated_verbs_give_exactly_their_speakers
 
 # ---------------------------------------------------------------- the subject's structure (audit 2, item 1)
 
-CLAUSES = ["in her capacity as coordinator of the troop-contributing countries", "speaking as the concerned country",
-           "as a troop-contributing country", "for his part", "speaking in her national capacity",
-           "speaking also on behalf of the Group of African States (A3+1)", "who had chaired the previous meeting"]
-UNNAMED = ["Some delegations said", "Several members expressed concern", "Many speakers stressed",
-           "A number of delegations noted", "Other members welcomed", "One delegation said",
-           "The majority of members stressed"]
+CLAUSES = [
+    "in her capacity as coordinator of the troop-contributing countries",
+    "speaking as the concerned country",
+    "as a troop-contributing country",
+    "for his part",
+    "speaking in her national capacity",
+    "speaking also on behalf of the Group of African States (A3+1)",
+    "who had chaired the previous meeting",
+]
+UNNAMED = [
+    "Some delegations said",
+    "Several members expressed concern",
+    "Many speakers stressed",
+    "A number of delegations noted",
+    "Other members welcomed",
+    "One delegation said",
+    "The majority of members stressed",
+]
 
 
 def subject_forms(row: dict) -> list[str]:
     """Every way a generated paragraph may name one State as its subject."""
     name = running(row)
     bare = name[0].upper() + name[1:]
-    return [f"The representative of {name}", f"The delegation of {name}", f"The Permanent Representative of {name}",
-            f"The observer of {name}", bare]
+    return [
+        f"The representative of {name}",
+        f"The delegation of {name}",
+        f"The Permanent Representative of {name}",
+        f"The observer of {name}",
+        bare,
+    ]
 
 
 def test_every_member_state_by_every_subject_form_and_clause():
@@ -209,8 +237,13 @@ def paragraphs_with_other_subjects(draw):
     """A statement, then paragraphs that do or do not carry it on: (text, speakers, attribution) each."""
     first = draw(st.lists(st.sampled_from(MEMBERS), min_size=1, max_size=3, unique_by=lambda r: r["iso3"]))
     noun = "representatives" if len(first) > 1 else "representative"
-    items = [(f"The {noun} of {join_names([running(r) for r in first])} said that training mattered.",
-              [r["iso3"] for r in first], "explicit")]
+    items = [
+        (
+            f"The {noun} of {join_names([running(r) for r in first])} said that training mattered.",
+            [r["iso3"] for r in first],
+            "explicit",
+        )
+    ]
     for _ in range(draw(st.integers(min_value=1, max_value=5))):
         kind = draw(st.sampled_from(["continued", "pronoun", "unnamed", "other", "clause"]))
         previous = items[-1][1] if items[-1][2] != "none" else []
@@ -225,8 +258,13 @@ def paragraphs_with_other_subjects(draw):
         else:
             row = draw(st.sampled_from(MEMBERS))
             clause = draw(st.sampled_from(CLAUSES))
-            items.append((f"The representative of {running(row)}, {clause}, said that training mattered.",
-                          [row["iso3"]], "explicit"))
+            items.append(
+                (
+                    f"The representative of {running(row)}, {clause}, said that training mattered.",
+                    [row["iso3"]],
+                    "explicit",
+                )
+            )
     return items
 
 
@@ -247,27 +285,40 @@ def test_a_paragraph_with_a_subject_of_its_own_does_not_continue_the_previous_sp
 @given(st.sampled_from(MEMBERS), st.sampled_from(UNNAMED))
 @SETTINGS
 def test_an_unnamed_group_ends_the_statement_before_it(row, group):
-    r = load_text(f"1. The representative of {running(row)} said that training mattered. {group} that funding "
-                  "was key.", name="generated.md")
+    r = load_text(
+        f"1. The representative of {running(row)} said that training mattered. {group} that funding was key.",
+        name="generated.md",
+    )
     st_ = r.statements
     assert st_["speaker_id"].tolist() == [row["iso3"]]
     assert "funding" not in st_["text"].iloc[0]
 
 
 def test_a_briefer_or_official_introduced_in_the_subject_speaks():
-    r = load_text("\n".join([
-        "1. On 5 May 2023, the Working Group held a meeting on transitions.",
-        "2. The representative of Ghana said that X mattered.",
-        "3. The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said that MONUSCO would stay.",
-        "4. The African Union Commissioner for Political Affairs, Peace and Security, Bankole Adeoye, said that "
-        "the African Union stood ready.",
-        "5. The Chair, speaking in her national capacity, said that Malta agreed.",
-        "6. The European Union representative said that funding was key.",
-        "7. The observer of the State of Palestine said that UNDOF remained essential.",
-    ]), name="generated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 5 May 2023, the Working Group held a meeting on transitions.",
+                "2. The representative of Ghana said that X mattered.",
+                "3. The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said that MONUSCO would stay.",
+                "4. The African Union Commissioner for Political Affairs, Peace and Security, Bankole Adeoye, said that "
+                "the African Union stood ready.",
+                "5. The Chair, speaking in her national capacity, said that Malta agreed.",
+                "6. The European Union representative said that funding was key.",
+                "7. The observer of the State of Palestine said that UNDOF remained essential.",
+            ]
+        ),
+        name="generated.md",
+    )
     by_para = r.statements.groupby("para")["speaker_id"].apply(list).to_dict()
-    assert by_para == {2: ["GHA"], 3: ["person:lacroix"], 4: ["person:adeoye"], 5: ["role:chair"],
-                       6: ["org:european_union"], 7: ["PSE"]}
+    assert by_para == {
+        2: ["GHA"],
+        3: ["person:lacroix"],
+        4: ["person:adeoye"],
+        5: ["role:chair"],
+        6: ["org:european_union"],
+        7: ["PSE"],
+    }
     speakers = r.speakers.set_index("speaker_id")
     assert speakers.loc["person:lacroix", "name"] == "Jean-Pierre Lacroix"
     assert speakers.loc["person:lacroix", "title"].startswith("Under-Secretary-General")
@@ -279,67 +330,109 @@ def test_a_briefer_or_official_introduced_in_the_subject_speaks():
 def test_a_state_named_alone_after_a_lead_in_speaks_unless_it_is_already_speaking(first, second, lead):
     """ "Similarly, Norway said" is Norway's statement; "In that regard, the United Kingdom welcomed" inside the
     United Kingdom's own statement is still that one statement."""
+
     def alone(row):
         name = running(row)
         return name if lead else name[0].upper() + name[1:]
-    r = load_text("\n".join([
-        "1. On 5 May 2023, the Working Group held a meeting on training.",
-        f"2. The representative of {running(first)} said that training mattered. {lead}{alone(first)} welcomed "
-        "the initiative.",
-        f"3. The representative of {running(first)} said that training mattered. {lead}{alone(second)} noted "
-        "the plan.",
-        f"4. {lead}the report noted that training mattered." if lead else "4. The report noted that it mattered.",
-    ]), name="generated.md")
+
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 5 May 2023, the Working Group held a meeting on training.",
+                f"2. The representative of {running(first)} said that training mattered. {lead}{alone(first)} welcomed "
+                "the initiative.",
+                f"3. The representative of {running(first)} said that training mattered. {lead}{alone(second)} noted "
+                "the plan.",
+                f"4. {lead}the report noted that training mattered."
+                if lead
+                else "4. The report noted that it mattered.",
+            ]
+        ),
+        name="generated.md",
+    )
     assert r.statements.loc[r.statements.para == 2, "speaker_id"].tolist() == [first["iso3"]]
     expected = [first["iso3"]] if second is first else [first["iso3"], second["iso3"]]
     assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == expected
     assert r.statements.loc[r.statements.para == 4].empty
 
 
-@given(st.sampled_from(MEMBERS), st.sampled_from(["Many countries lacked equipment.", "Several members had left.",
-                                                  "Some delegations were absent."]))
+@given(
+    st.sampled_from(MEMBERS),
+    st.sampled_from(["Many countries lacked equipment.", "Several members had left.", "Some delegations were absent."]),
+)
 @SETTINGS
 def test_an_unnamed_group_without_a_reporting_verb_stays_in_the_reported_speech(row, sentence):
-    r = load_text(f"1. The representative of {running(row)} said that training mattered. {sentence}",
-                  name="generated.md")
+    r = load_text(
+        f"1. The representative of {running(row)} said that training mattered. {sentence}", name="generated.md"
+    )
     assert r.statements["speaker_id"].tolist() == [row["iso3"]]
     assert r.statements["text"].iloc[0].endswith(sentence)
 
 
 def test_an_unnamed_group_of_a_named_body_is_still_unnamed():
-    r = load_text("\n".join([
-        "1. On 5 May 2023, the Working Group held a meeting on transitions.",
-        "2. The representative of Ghana said that X mattered.",
-        "3. Several members of the Working Group expressed concern at the attacks.",
-    ]), name="generated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 5 May 2023, the Working Group held a meeting on transitions.",
+                "2. The representative of Ghana said that X mattered.",
+                "3. Several members of the Working Group expressed concern at the attacks.",
+            ]
+        ),
+        name="generated.md",
+    )
     assert r.statements["para"].tolist() == [2]
+
 
 GIVEN = ["Ana", "Élodie", "Jürgen", "Søren", "Ñaki", "Tomás Ángel"]
 PARTICLES = [("", ""), ("de ", "de-"), ("De ", "de-"), ("van der ", "van-der-"), ("da ", "da-"), ("bin ", "bin-")]
-SURNAMES = [("Sáenz", "saenz"), ("Baïpo-Temon", "baipo-temon"), ("Wałęsa", "walesa"), ("O'Neill", "o-neill"),
-            ("Groof", "groof"), ("Øberg", "oberg")]
-TITLES = ["Head of Mission and Force Commander", "Police Commissioner", "Chief of Staff", "Director",
-          "Deputy Head of Mission"]
+SURNAMES = [
+    ("Sáenz", "saenz"),
+    ("Baïpo-Temon", "baipo-temon"),
+    ("Wałęsa", "walesa"),
+    ("O'Neill", "o-neill"),
+    ("Groof", "groof"),
+    ("Øberg", "oberg"),
+]
+TITLES = [
+    "Head of Mission and Force Commander",
+    "Police Commissioner",
+    "Chief of Staff",
+    "Director",
+    "Deputy Head of Mission",
+]
 
 
-@given(st.sampled_from(GIVEN), st.sampled_from(PARTICLES), st.sampled_from(SURNAMES), st.sampled_from(TITLES),
-       st.sampled_from(["UNIFIL", "MINUSCA", "UNMISS", "MONUSCO", "UNFICYP"]), st.sampled_from(["Ms.", "Major General"]),
-       st.booleans())
+@given(
+    st.sampled_from(GIVEN),
+    st.sampled_from(PARTICLES),
+    st.sampled_from(SURNAMES),
+    st.sampled_from(TITLES),
+    st.sampled_from(["UNIFIL", "MINUSCA", "UNMISS", "MONUSCO", "UNFICYP"]),
+    st.sampled_from(["Ms.", "Major General"]),
+    st.booleans(),
+)
 @SETTINGS
-def test_person_ids_are_ascii_surnames_with_their_particles(given_name, particle, surname, title, mission, hon,
-                                                            hon_in_intro):
+def test_person_ids_are_ascii_surnames_with_their_particles(
+    given_name, particle, surname, title, mission, hon, hon_in_intro
+):
     """Whatever the accents and particles of a name, the briefer's id is ``person:`` and the ASCII surname with its
     particles, the title is the phrase before the name and the organization the mission named after "of"."""
     full = f"{given_name} {particle[0]}{surname[0]}"
-    r = load_text("\n".join([
-        "1. On 13 April 2021, the Working Group held a meeting on training.",
-        f"2. Briefers included the {title} of {mission}, {hon + ' ' if hon_in_intro else ''}{full}.",
-        f"3. {hon} {particle[0]}{surname[0]} said that training mattered.",
-    ]), name="generated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 13 April 2021, the Working Group held a meeting on training.",
+                f"2. Briefers included the {title} of {mission}, {hon + ' ' if hon_in_intro else ''}{full}.",
+                f"3. {hon} {particle[0]}{surname[0]} said that training mattered.",
+            ]
+        ),
+        name="generated.md",
+    )
     sid = f"person:{particle[1]}{surname[1]}"
     assert r.statements.loc[r.statements.para == 3, "speaker_id"].tolist() == [sid]
     person = r.speakers.set_index("speaker_id").loc[sid]
     assert (person["name"], person["title"], person["organization"]) == (full, title, mission)
+
 
 # ------------------------------------------------------------------ PDF text: page furniture, hyphens, footnotes
 
@@ -375,8 +468,10 @@ def test_page_footers_and_heads_anywhere_do_not_change_the_tables(items, data):
     clean = load_text("\n".join(paras), name="clean.txt")
     r = load_text(text, name="mangled.txt")
     assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
-    assert r.statements[["para", "speaker_id", "verb"]].values.tolist() == \
-        clean.statements[["para", "speaker_id", "verb"]].values.tolist()
+    assert (
+        r.statements[["para", "speaker_id", "verb"]].values.tolist()
+        == clean.statements[["para", "speaker_id", "verb"]].values.tolist()
+    )
 
 
 @given(st.lists(statements(), min_size=1, max_size=6), st.data())
@@ -394,7 +489,7 @@ def test_a_states_name_hyphenated_at_any_line_end_is_mended(items, data):
         if not w.group()[at].islower():
             mangled.append(p)
             continue
-        split = name[:w.start() + at] + "-\n" + name[w.start() + at:]
+        split = name[: w.start() + at] + "-\n" + name[w.start() + at :]
         mangled.append(p.replace(name, split, 1))
     clean = load_text("\n".join(paras), name="clean.txt")
     r = load_text("\n".join(mangled), name="mangled.txt")
@@ -403,8 +498,12 @@ def test_a_states_name_hyphenated_at_any_line_end_is_mended(items, data):
 
 
 MARKERS = {  # how a footnote reference reaches the text: marker as printed, marker in the footnote
-    "lowered superscript": (". 1", "1"), "glued digit": (".1", "1"), "superscript": (".\u00b9", "1"),
-    "asterisk": (".*", "*"), "asterisk before the full stop": ("*.", "*"), "digit before the full stop": ("1.", "1"),
+    "lowered superscript": (". 1", "1"),
+    "glued digit": (".1", "1"),
+    "superscript": (".\u00b9", "1"),
+    "asterisk": (".*", "*"),
+    "asterisk before the full stop": ("*.", "*"),
+    "digit before the full stop": ("1.", "1"),
 }
 
 
@@ -420,8 +519,10 @@ def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
     printed, marker = MARKERS[data.draw(st.sampled_from(sorted(MARKERS)))]
     words_of = [p.split(" ") for p in paras]
     words_of[k][-1] = words_of[k][-1][:-1] + printed  # "training." -> "training. 1": the marker stays on its line
-    foot = ("\n__________________\n" + f"{marker}   See the report of the Secretary-General on MINUSMA and\n"
-            "    the United Nations Interim Force in Lebanon (S/2023/688).\n" + page_end(data))
+    foot = (
+        "\n__________________\n" + f"{marker}   See the report of the Secretary-General on MINUSMA and\n"
+        "    the United Nations Interim Force in Lebanon (S/2023/688).\n" + page_end(data)
+    )
     words = words_of[j]
     cut = data.draw(st.integers(min_value=2, max_value=len(words)))  # len(words): after the paragraph
     mangled = [" ".join(w) for w in words_of]
@@ -429,8 +530,12 @@ def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
     clean = load_text("\n".join(paras), name="clean.txt")
     r = load_text("\n".join(mangled), name="mangled.txt")
     assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
-    assert r.statements[["para", "speaker_id", "start", "end"]].values.tolist() == \
-        clean.statements[["para", "speaker_id", "start", "end"]].values.tolist()
-    assert r.mentions.drop(columns="report_id").values.tolist() == clean.mentions.drop(columns="report_id").values.tolist()
+    assert (
+        r.statements[["para", "speaker_id", "start", "end"]].values.tolist()
+        == clean.statements[["para", "speaker_id", "start", "end"]].values.tolist()
+    )
+    assert (
+        r.mentions.drop(columns="report_id").values.tolist() == clean.mentions.drop(columns="report_id").values.tolist()
+    )
     assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [(marker, k + 1)]
     assert "MINUSMA" in r.metadata["footnotes"][0]["text"]
