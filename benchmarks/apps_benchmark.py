@@ -133,7 +133,7 @@ def choices_of(app: str, report: Path | None = None) -> tuple[str, list[tuple[in
     """(the control's selector, two (option index, text the redrawn output shows), what changes): the bundled
     report's usual pair, or for a corpus the two most frequent speakers, themes, missions."""
     from kit.views import app_report, queries
-    from kit.views.apps import localized
+    from kit.views.shell import localized
 
     r = localized(app_report(report), "en")  # theme labels as the English page shows them
     corpus = r.is_corpus

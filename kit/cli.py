@@ -114,7 +114,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _error_line(message: object, lang: str) -> str:
-    """``kit: error: …`` (« kit : erreur : … »), the one line the kit prints for an error (a kit error in ``lang``)."""
+    """``kit: error: …`` (« kit : erreur : … »), the one line the kit prints for an error (a kit error in
+    ``lang``)."""
     if hasattr(message, "localized"):
         message = message.localized(lang)
     return translator(lang).gettext("kit: error: {message}").format(message=message)
@@ -309,16 +310,7 @@ _LANG_HELP = ("language of the headings, labels and dates: en or fr (default: $K
               "quotes stay in the report's language")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``kit`` command's parser: every subcommand and option, defined once (the documentation's CLI
-    reference is generated from it).
-
-    >>> {"export", "note", "serve", "site"} <= set(build_parser()._subparsers._group_actions[0].choices)
-    True
-    """
-    parser = argparse.ArgumentParser(prog="kit", description="Peacekeeping Briefing Kit")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def _add_export(sub) -> None:
     p = sub.add_parser("export", help="parse a report (or a folder of reports) and write its tables")
     p.add_argument("report", nargs="?", help="report file or folder (default: the bundled report)")
     p.add_argument("--out", required=True, help="output folder")
@@ -327,11 +319,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=KIND_NAMES, help=_KIND_HELP)
     p.set_defaults(func=_cmd_export)
 
+
+def _add_validate(sub) -> None:
     p = sub.add_parser("validate", help="parse a report (or every report in a folder) and check its tables")
     p.add_argument("report", nargs="?", help="report file or folder (default: the bundled report)")
     p.add_argument("--kind", choices=KIND_NAMES, help=_KIND_HELP)
     p.set_defaults(func=_cmd_validate)
 
+
+def _add_note(sub) -> None:
     p = sub.add_parser("note", help="build a briefing note (Markdown, HTML, Word or JSON by --out suffix)")
     p.add_argument("report", nargs="?")
     p.add_argument("--meeting", help="meeting id, e.g. 2021-04-13")
@@ -341,19 +337,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", type=_language, help=_LANG_HELP)
     p.set_defaults(func=_cmd_note)
 
-    _add_print(sub)
 
+def _add_handout(sub) -> None:
     p = sub.add_parser("handout", help="write a printable HTML handout with questions and an answer key")
     p.add_argument("report", nargs="?")
     p.add_argument("--out", default="handout.html", help="HTML file to write (default: handout.html)")
     p.add_argument("--lang", type=_language, help=_LANG_HELP)
     p.set_defaults(func=_cmd_handout)
 
+
+def _add_solutions(sub) -> None:
     p = sub.add_parser("solutions", help="write the workshop notebooks with the answers (for the trainer only)")
     p.add_argument("--out", required=True, help="folder to write them to (not the one participants open)")
     p.add_argument("--lang", type=_language, help="language of the notebooks: en (default) or fr")
     p.set_defaults(func=_cmd_solutions)
 
+
+def _add_serve(sub) -> None:
     p = sub.add_parser("serve", help="serve the Voilà apps for a room (prints the URL and a QR code)")
     p.add_argument("report", nargs="?", help="report to serve (sets KIT_REPORT)")
     p.add_argument("--port", type=int, default=8866, help="port to listen on (default: 8866; must be free)")
@@ -363,6 +363,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "else each browser's language, else en); every app keeps a switch to the other language")
     p.set_defaults(func=_cmd_serve)
 
+
+def _add_site(sub) -> None:
     p = sub.add_parser("site", help="write the apps as a static website (open it from a folder, a USB stick or any "
                                     "web server; --serve for a room)")
     p.add_argument("report", nargs="?", help="report file or folder of reports (default: the bundled report)")
@@ -376,6 +378,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="0.0.0.0", help="address for --serve (default: all, the room's network)")
     p.set_defaults(func=_cmd_site)
 
+
+def _add_workshop(sub) -> None:
     p = sub.add_parser("workshop", help="a JupyterHub for the room: every participant runs the workshop "
                                         "notebooks and the apps (needs the [workshop] extra)")
     p.add_argument("report", nargs="?", help="report for the apps and notebooks (sets KIT_REPORT)")
@@ -392,16 +396,20 @@ def build_parser() -> argparse.ArgumentParser:
                         "else English notebooks, and the apps follow each browser's language)")
     p.set_defaults(func=_cmd_workshop)
 
+
+def _add_check_room(sub) -> None:
     p = sub.add_parser("check-room", help="the day before: check this laptop can run the workshop, and which "
                                           "set-up (plan B) it can run if not; exit code 1 when kit workshop cannot")
     p.add_argument("report", nargs="?", help="the report the workshop will use (default: the bundled one)")
     p.add_argument("--folder", default="kit-workshop", help="the workshop folder (default: ./kit-workshop)")
     p.add_argument("--port", type=int, default=8000, help="kit workshop's port (default: 8000; 0: not checked)")
     p.add_argument("--serve-port", type=int, default=8866, help="kit serve's port (default: 8866; 0: not checked)")
-    p.add_argument("--lang", type=_language, help="language of the lines and of the notebooks checked: en or fr (default: "
-                                  "$KIT_LANG, else en)")
+    p.add_argument("--lang", type=_language,
+                   help="language of the lines and of the notebooks checked: en or fr (default: $KIT_LANG, else en)")
     p.set_defaults(func=_cmd_check_room)
 
+
+def _add_notebooks(sub) -> None:
     p = sub.add_parser("notebooks", help="copy the participants' workshop notebooks to a folder of your own "
                                          "(no solutions), to open with jupyter lab")
     p.add_argument("--out", default="kit-workshop", help="folder to copy them to (default: ./kit-workshop); "
@@ -410,6 +418,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the notebooks: en or fr (default: $KIT_LANG, else en)")
     p.set_defaults(func=_cmd_notebooks)
 
+
+#: The sub-commands in the order ``kit --help`` lists them: each function adds one's parser and arguments.
+_SUBCOMMANDS = (_add_export, _add_validate, _add_note, _add_print, _add_handout, _add_solutions,
+                _add_serve, _add_site, _add_workshop, _add_check_room, _add_notebooks)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``kit`` command's parser: every subcommand and option, defined once (the documentation's CLI
+    reference is generated from it).
+
+    >>> {"export", "note", "serve", "site"} <= set(build_parser()._subparsers._group_actions[0].choices)
+    True
+    """
+    parser = argparse.ArgumentParser(prog="kit", description="Peacekeeping Briefing Kit")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in _SUBCOMMANDS:
+        add(sub)
     return parser
 
 

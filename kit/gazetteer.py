@@ -104,6 +104,7 @@ LABEL_KINDS = {
     "state": (("member_states.csv",), "iso3", lambda L: L.column_prefix + "name" if L.column_prefix else "un_name"),
     "mission": (("missions.csv", "political_missions.csv"), "acronym", lambda L: L.column_prefix + "name"),
     "mission_acronym": (("missions.csv", "political_missions.csv"), "acronym", lambda L: L.column_prefix + "acronym"),
+    "mission_host": (("missions.csv", "political_missions.csv"), "acronym", lambda L: L.column_prefix + "host"),
     "organization": (("organizations.csv",), "key", lambda L: L.column_prefix + "name"),
 }
 
@@ -239,7 +240,7 @@ class Gazetteer:
         """How readers of ``lang`` (default: this gazetteer's) name ``key``, from the reference tables.
 
         ``kind`` is one of :data:`LABEL_KINDS`: ``theme`` (``label``, ``label_fr``), ``state`` (``un_name``,
-        ``fr_name``), ``mission`` (``name``, ``fr_name``), ``mission_acronym`` (``acronym``, ``fr_acronym``) or
+        ``fr_name``), ``mission`` (``name``, ``fr_name``), ``mission_acronym`` (``acronym``, ``fr_acronym``), ``mission_host`` (``host``, ``fr_host``) or
         ``organization``. ``None`` when the table has no label for ``key`` in ``lang``: callers keep the name they
         have (the report's own).
 

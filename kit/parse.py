@@ -119,6 +119,10 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     ``lang`` ("en", "fr") is detected from the paragraphs when not given, and recorded in ``metadata["lang"]``.
     ``kind`` (``"report"``, ``"summary_record"``, ``"meetings_coverage"``: :data:`kit.readers.KINDS`) chooses the
     document's reader; it is detected from the text when not given, and recorded in ``metadata["kind"]``.
+
+    The steps: read the document's layout (:func:`kit.readers.read`), date its meetings, find its people and
+    attribute its statements, check it is a report of reported speech, then build each table's rows with its
+    own builder (:func:`_table_rows`).
     """
     doc: Document = read(source, kind,  # a non-report is said so before "truncated"
                          reference_folder=gazetteer.folder if gazetteer is not None else None)
@@ -142,37 +146,58 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     att = attribute(texts, g, meeting_of=meeting_of, people=people)
     problems += att.problems
     chair = next((p for p in people.values() if p.is_chair), None)
-    meta.update({"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
-                 "chair": chair.full_name if chair else _header_chair(meetings), "n_paragraphs": len(texts),
-                 "lang": lang, "kind": doc.kind,
-                 # footnotes taken out of the paragraphs (kit.layout): marker, text, para with the marker, line
-                 "footnotes": doc.footnotes})
+    meta.update(_report_metadata(source, doc, rid, lang, chair.full_name if chair else _header_chair(meetings)))
     _chair_meetings(meetings, att, meeting_of, meta["chair"], rid)
     _check_reported_speech(source, doc, meetings, att.statements)
     if doc.truncated is not None:  # a report (it has a meeting or statements) that stops mid-sentence
         raise doc.truncated
     problems += _source_problems(source, doc)
-    attributed = {s.para for s in att.statements}
-    unattributed = len(texts) - len(attributed)
-    if unattributed * 2 > len(texts):
-        problems.append({"problem": "unattributed", "para": None, "line": None, "expected": None,
-                         "message": f"{unattributed} of {len(texts)} "
-                                    f"{'numbered ' if all(p.numbered for p in doc.paragraphs) else ''}paragraphs "
-                                    "have no attributed "
-                                    "statement: this report may use reporting verbs or speaker names the reference "
-                                    "tables do not know (reporting_verbs.csv, member_states.csv)"})
+    problems += _unattributed_problems(doc, att)
     meta["normalised_characters"] = source.normalised
-    st_rows = _statement_rows(att, meeting_of, rid)
-    whole, starts = _one_pass(texts)
     if problems:
         warnings.warn(f"{source.name}: " + "; ".join(p["message"] for p in problems[:5]), ReportWarning,
                       stacklevel=4)
-    rows = {"meetings": meetings, "paragraphs": _paragraph_rows(doc, meeting_of, rid),
-            "speakers": [{"report_id": rid, **vars(s)} for s in att.speakers.values()], "statements": st_rows,
+    return _table_rows(doc, meetings, meeting_of, att, problems, g, rid), meta
+
+
+def _report_metadata(source: SourceText, doc: Document, rid: str, lang: str, chair: str | None) -> dict:
+    """What the parse adds to the document's metadata: where the report comes from, its chair, size, language,
+    kind and footnotes."""
+    return {"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
+            "chair": chair, "n_paragraphs": len(doc.paragraphs), "lang": lang, "kind": doc.kind,
+            # footnotes taken out of the paragraphs (kit.layout): marker, text, para with the marker, line
+            "footnotes": doc.footnotes}
+
+
+def _unattributed_problems(doc: Document, att) -> list[dict]:
+    """The "unattributed" problem, when more than half of the paragraphs have no attributed statement."""
+    total = len(doc.paragraphs)
+    unattributed = total - len({s.para for s in att.statements})
+    if unattributed * 2 <= total:
+        return []
+    return [{"problem": "unattributed", "para": None, "line": None, "expected": None,
+             "message": f"{unattributed} of {total} "
+                        f"{'numbered ' if all(p.numbered for p in doc.paragraphs) else ''}paragraphs "
+                        "have no attributed "
+                        "statement: this report may use reporting verbs or speaker names the reference "
+                        "tables do not know (reporting_verbs.csv, member_states.csv)"}]
+
+
+def _table_rows(doc: Document, meetings: list[dict], meeting_of: dict, att, problems: list[dict], g: Gazetteer,
+                rid: str) -> dict[str, list[dict]]:
+    """The rows of each table (:data:`kit.schema.TABLES`), each from its own row builder.
+
+    The mentions and themes are found in one pass over all paragraph texts (:func:`_one_pass`); a theme hit
+    belongs to the statement whose span holds it, so the themes are built from the statement rows.
+    """
+    texts = [(p.number, p.text) for p in doc.paragraphs]
+    whole, starts = _one_pass(texts)
+    statements = _statement_rows(att, meeting_of, rid)
+    return {"meetings": meetings, "paragraphs": _paragraph_rows(doc, meeting_of, rid),
+            "speakers": _speaker_rows(att, rid), "statements": statements,
             "mentions": _mention_rows(whole, starts, texts, att, g, rid),
-            "themes": _theme_rows(whole, starts, texts, st_rows, g, rid),
-            "problems": [{"report_id": rid, **p} for p in problems]}
-    return rows, meta
+            "themes": _theme_rows(whole, starts, texts, statements, g, rid),
+            "problems": _problem_rows(problems, rid)}
 
 
 def _meetings(doc: Document, lang: str, meta: dict, problems: list[dict]) -> list[dict]:
@@ -206,6 +231,14 @@ def _paragraph_rows(doc: Document, meeting_of: dict, rid: str) -> list[dict]:
     return [{"report_id": rid, "para": p.number, "section": p.section, "section_title": p.section_title,
              "subsection": p.subsection, "meeting_id": meeting_of[p.number], "text": p.text, "line": p.line,
              "pages": p.pages, "n_chars": len(p.text), "numbered": p.numbered} for p in doc.paragraphs]
+
+
+def _speaker_rows(att, rid: str) -> list[dict]:
+    return [{"report_id": rid, **vars(s)} for s in att.speakers.values()]
+
+
+def _problem_rows(problems: list[dict], rid: str) -> list[dict]:
+    return [{"report_id": rid, **p} for p in problems]
 
 
 def _statement_rows(att, meeting_of: dict, rid: str) -> list[dict]:

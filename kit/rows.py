@@ -123,7 +123,7 @@ class ViewReport:
 
     def memo(self, key: str, build):
         """``build()`` computed once per report object (the tables of a ViewReport are not changed once built:
-        :func:`kit.views.apps.localized` makes a new one), for look-ups the apps need again and again."""
+        :func:`kit.views.shell.localized` makes a new one), for look-ups the apps need again and again."""
         found = self.__dict__.setdefault("_memo", {})
         if key not in found:
             found[key] = build()

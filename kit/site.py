@@ -143,8 +143,8 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
     :class:`kit.ReportError`. ``word=False`` leaves out the briefing notes' Word files (faster);
     ``progress(path, pages)`` is called after each report.
     """
-    from .views.apps import LANGUAGE_NAMES
     from .views.html import render
+    from .views.shell import LANGUAGE_NAMES
     from .views.site import ASSETS, slug, write_report_site
 
     langs = _languages(lang)

@@ -40,6 +40,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .i18n import N_
@@ -183,11 +184,20 @@ def configure_hub(c, settings: dict) -> None:
     ``settings`` holds ``folder``, ``host``, ``port``, ``hub_port``, ``api_port``, ``proxy`` and optionally
     ``lang`` (the room's language: the participants' notebooks, the apps and the landing page); the room
     password comes from the ``KIT_WORKSHOP_PASSWORD`` environment variable (never written to a file).
-    """
-    from .serve import JUPYTER_DIR
-    from .teaching.workshop_source import PARTICIPANTS_ENV
 
+    The steps: where the hub and its proxy listen and keep their files (:func:`_hub_network`), who may log in
+    (:func:`_hub_login`), how each participant's server starts (:func:`_hub_spawner`), and what a 2-core
+    laptop can bear (:func:`_hub_limits`).
+    """
     folder = Path(settings["folder"])
+    _hub_network(c, folder, settings)
+    _hub_login(c)
+    _hub_spawner(c, folder, settings.get("lang"))  # lang None: English notebooks, the apps follow each browser
+    _hub_limits(c, settings)
+
+
+def _hub_network(c, folder: Path, settings: dict) -> None:
+    """Where the hub and its proxy listen, and the files they keep in the workshop folder."""
     c.JupyterHub.bind_url = f"http://{settings['host']}:{settings['port']}/"
     c.JupyterHub.hub_ip = "127.0.0.1"
     c.JupyterHub.hub_port = settings["hub_port"]
@@ -200,10 +210,20 @@ def configure_hub(c, settings: dict) -> None:
     c.JupyterHub.cleanup_servers = True
     c.JupyterHub.cleanup_proxy = True
 
+
+def _hub_login(c) -> None:
+    """Any name of :data:`USERNAME_PATTERN` with the room password (``KIT_WORKSHOP_PASSWORD``)."""
     c.JupyterHub.authenticator_class = "shared-password"
     c.SharedPasswordAuthenticator.user_password = os.environ["KIT_WORKSHOP_PASSWORD"]
     c.Authenticator.allow_all = True
     c.Authenticator.username_pattern = USERNAME_PATTERN
+
+
+def _hub_spawner(c, folder: Path, lang: str | None) -> None:
+    """Each participant's server: a local process in their own folder, prepared before it starts, speaking the
+    room's language."""
+    from .serve import JUPYTER_DIR
+    from .teaching.workshop_source import PARTICIPANTS_ENV
 
     c.JupyterHub.spawner_class = "simple"
     c.SimpleLocalProcessSpawner.home_dir_template = str(folder / "participants" / "{username}")
@@ -212,7 +232,6 @@ def configure_hub(c, settings: dict) -> None:
     # Jupyter refuses to run as root unless told; a CI machine or a container runs the kit as root.
     c.Spawner.args = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     c.Spawner.notebook_dir = str(folder / "participants" / "{username}")
-    lang = settings.get("lang")  # None: English notebooks, and the apps follow each browser's language
     c.Spawner.environment = {
         "JUPYTER_CONFIG_PATH": os.pathsep.join([str(_jupyter_config(folder)), str(JUPYTER_DIR)]),
         "JUPYTER_PATH": str(JUPYTER_DIR),
@@ -229,7 +248,11 @@ def configure_hub(c, settings: dict) -> None:
         spawner.environment = {**spawner.environment, "KIT_PROGRESS_FILE": str(home / PROGRESS_FILE)}
 
     c.Spawner.pre_spawn_hook = pre_spawn
-    # A 2-core, 8 GB laptop: JupyterLab starts slowly when the room logs in at once.
+
+
+def _hub_limits(c, settings: dict) -> None:
+    """What a 2-core, 8 GB laptop can bear: slow starts allowed, memory and servers capped, idle servers culled."""
+    # JupyterLab starts slowly when the room logs in at once.
     c.Spawner.start_timeout = 300
     c.Spawner.http_timeout = 300
     c.Spawner.mem_limit = MEM_LIMIT
@@ -372,17 +395,53 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
         The room's language: the participants' notebooks (the French set for ``"fr"``), the apps and the
         landing page; default ``$KIT_LANG``, else English.
     """
-    from .errors import Message, SourceError
-    from .i18n import normalize
-    from .serve import _check_report, announce, port_is_free, room_address
+    from .serve import _check_report, announce, room_address
 
     folder = Path(folder).resolve()
+    password, made_up = _room_password(password)
+    env = _check_report(report)
+    proxy = _check_room(folder, port, host)
+    from .views.data import app_report
+
+    app_report(env.get("KIT_REPORT"))  # parse once now: no participant's kernel parses
+
+    folder.mkdir(parents=True, exist_ok=True)
+    config = _write_hub_config(folder, {
+        "folder": str(folder), "host": host, "port": port, "hub_port": _free_port(), "api_port": _free_port(),
+        "proxy": proxy, "max_participants": max_participants, "lang": _room_lang(lang)})
+    env["KIT_WORKSHOP_PASSWORD"] = password
+    log_path = folder / "jupyterhub.log"
+    shown, candidates, warning = room_address(host)
+    extra = (f"  log in with any name (letters, digits, '.', '-', '_') and the room password"
+             f"{': ' + password if made_up else ' you set'}\n  each participant's folder: {folder / 'participants'}"
+             f"\n  the hub's log: {log_path}")
+
+    def announce_room() -> None:
+        announce("a workshop room (JupyterHub)", f"http://{shown}:{port}/", candidates, warning, port, extra)
+
+    with open(log_path, "a", encoding="utf-8") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=folder, env=env,
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        return _watch_hub(proc, announce_room, folder, log_path, show_progress, refresh)
+
+
+def _room_password(password: str | None) -> tuple[str, bool]:
+    """The room password (given, else ``KIT_WORKSHOP_PASSWORD``, else made up) and whether it was made up."""
+    from .errors import SourceError
+
     password = password or os.environ.get("KIT_WORKSHOP_PASSWORD") or None
     made_up = password is None
     password = password or secrets.token_urlsafe(6).replace("-", "x").replace("_", "y")
     if len(password) < 8:
         raise SourceError(N_("the room password must have 8 characters or more"))
-    env = _check_report(report)
+    return password, made_up
+
+
+def _check_room(folder: Path, port: int, host: str) -> str:
+    """Refuse to start when the port is taken or JupyterHub or its proxy is missing; the proxy's command."""
+    from .errors import Message, SourceError
+    from .serve import port_is_free
+
     if not port_is_free(port, host):
         raise SourceError(N_("port {port} is already in use: stop that server or choose another port with --port"),
                           port=port)
@@ -395,51 +454,51 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
     if not proxy:
         raise SourceError(N_("kit workshop needs JupyterHub's proxy, configurable-http-proxy: {install}"),
                           install=Message(INSTALL))
-    from .views.data import app_report
+    return proxy
 
-    app_report(env.get("KIT_REPORT"))  # parse once now: no participant's kernel parses
 
-    folder.mkdir(parents=True, exist_ok=True)
-    settings = {"folder": str(folder), "host": host, "port": port, "hub_port": _free_port(),
-                "api_port": _free_port(), "proxy": proxy, "max_participants": max_participants,
-                "lang": normalize(lang) if (lang or os.environ.get("KIT_LANG", "").strip()) else None}
+def _room_lang(lang: str | None) -> str | None:
+    """The room's language as the hub's settings keep it: given, else ``$KIT_LANG``; None when neither is set."""
+    from .i18n import normalize
+
+    return normalize(lang) if (lang or os.environ.get("KIT_LANG", "").strip()) else None
+
+
+def _write_hub_config(folder: Path, settings: dict) -> Path:
+    """Write the hub's ``jupyterhub_config.py``: one call of :func:`configure_hub` with ``settings``."""
     config = folder / "jupyterhub_config.py"
     config.write_text("# Written by `kit workshop` at each start; the settings are kit.workshop.configure_hub.\n"
                       "import json\n\nfrom kit.workshop import configure_hub\n\n"
                       f"configure_hub(c, json.loads({json.dumps(settings)!r}))"
                       "  # noqa: F821 - JupyterHub defines c\n", encoding="utf-8")
-    env["KIT_WORKSHOP_PASSWORD"] = password
-    log_path = folder / "jupyterhub.log"
-    shown, candidates, warning = room_address(host)
-    url = f"http://{shown}:{port}/"
-    extra = (f"  log in with any name (letters, digits, '.', '-', '_') and the room password"
-             f"{': ' + password if made_up else ' you set'}\n  each participant's folder: {folder / 'participants'}"
-             f"\n  the hub's log: {log_path}")
-    with open(log_path, "a", encoding="utf-8") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=folder, env=env,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return config
 
-        def on_sigterm(signum, frame):
-            raise KeyboardInterrupt
 
-        previous = signal.signal(signal.SIGTERM, on_sigterm)
-        try:
-            announce("a workshop room (JupyterHub)", url, candidates, warning, port, extra)
-            shown_table = None
-            while proc.poll() is None:
-                if show_progress:
-                    table = progress_table(folder)
-                    if table != shown_table:
-                        print(time.strftime("%H:%M") + "\n" + table, flush=True)
-                        shown_table = table
-                try:
-                    proc.wait(refresh)
-                except subprocess.TimeoutExpired:
-                    pass
-            print(f"kit workshop: JupyterHub stopped (exit {proc.returncode}); see {log_path}", file=sys.stderr)
-            return proc.returncode or 1
-        except KeyboardInterrupt:
-            return 0
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-            _stop(proc)
+def _watch_hub(proc: subprocess.Popen, announce_room: Callable[[], None], folder: Path, log_path: Path,
+               show_progress: bool, refresh: float) -> int:
+    """Announce the room, then wait for the hub (printing the progress table when asked) until it stops,
+    Ctrl+C or SIGTERM; the hub and all it started are stopped on the way out. The exit code."""
+    def on_sigterm(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        announce_room()
+        shown_table = None
+        while proc.poll() is None:
+            if show_progress:
+                table = progress_table(folder)
+                if table != shown_table:
+                    print(time.strftime("%H:%M") + "\n" + table, flush=True)
+                    shown_table = table
+            try:
+                proc.wait(refresh)
+            except subprocess.TimeoutExpired:
+                pass
+        print(f"kit workshop: JupyterHub stopped (exit {proc.returncode}); see {log_path}", file=sys.stderr)
+        return proc.returncode or 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        _stop(proc)

@@ -134,8 +134,8 @@ def _surname(i: int) -> str:
 def de(form: str) -> str:
     """« de » + a French running form with its article: « du Mexique », « de la France », « des Palaos ».
 
-    The one definition of the tests' French « de »: ``tests/test_french.py`` and the tests that generate French
-    text import it from here.
+    The one definition of the tests' French « de »: the French generators of ``tests/test_properties.py`` and
+    the other tests that generate French text import it from here.
     """
     if form.startswith("le "):
         return "du " + form[3:]

@@ -19,8 +19,8 @@ from kit import load_text
 from kit.attribution import attribute
 from kit.gazetteer import load_gazetteer, read_table
 
+from .generators import running
 from .generators_kinds import de
-from .test_properties import running
 
 SPEECH = Path(__file__).resolve().parent / "fixtures" / "speech"
 FILES = sorted(SPEECH.glob("*.tsv"))

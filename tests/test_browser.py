@@ -26,8 +26,9 @@ import pytest
 from kit import load_report
 from kit.testing import start_voila
 from kit.views import app_report, queries
-from kit.views.apps import MAX_QUERY, speaker_aliases
 from kit.views.registry import APPS as REGISTRY
+from kit.views.shell import MAX_QUERY
+from kit.views.speakers import speaker_aliases
 
 from .conftest import need
 from .test_views import INJECTED
@@ -35,7 +36,7 @@ from .test_views import INJECTED
 pytestmark = pytest.mark.browser
 
 ALL_APPS = [a.name for a in REGISTRY]
-APPS = ["overview", "speakers", "themes", "missions"]  # the exploration apps of kit.views.apps
+APPS = ["overview", "speakers", "themes", "missions"]  # the exploration apps (kit.views.overview, speakers, themes, missions)
 WIDGET_APPS = APPS[1:]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -326,6 +327,18 @@ def test_app_fits_the_screen(open_app, app, size):
         assert overlaps == [], f"overlapping text on the timeline: {overlaps}"
 
 
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("app", ["themes", "briefing_note"])
+def test_how_to_choose_several_fits_the_device(open_app, app, size):
+    """The apps with a list to choose several from say how: a phone has no Ctrl key, so a phone is told to tap,
+    a computer to Ctrl- or Cmd-click, and neither sees the other's advice."""
+    w = open_app(app, viewport=SIZES[size])
+    text = w.page.inner_text(".kit-head")
+    keys, touch = "Ctrl", "tap the list"
+    assert (keys in text) == (size == "desktop"), text
+    assert (touch in text) == (size == "phone"), text
+
+
 @pytest.mark.parametrize("app", ALL_APPS)
 def test_axe_finds_no_serious_violations(open_app, app):
     if not AXE.exists():
@@ -508,6 +521,24 @@ def _mission_option(w: Watched, key: str) -> str:
     options = w.page.eval_on_selector_all(".kit-mission select option",
                                           "els => els.map(e => e.textContent.replace(/\\u00a0/g, ' '))")
     return next(o for o in options if o.startswith(key + " "))
+
+
+FITS_JS = """sel => {
+  const e = document.querySelector(sel), st = getComputedStyle(e);
+  const ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+  const room = e.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 20;  // the arrow
+  return [...e.options].filter(o => ctx.measureText(o.textContent).width > room).map(o => o.textContent);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_mission_choices_read_whole_on_the_narrowest_phone(open_app, french_server, lang):
+    """A phone shows only the chosen line of a list: each mission's line (acronym, host, mentions) fits it."""
+    w = open_app("missions", srv=french_server if lang == "fr" else None, viewport=FIT_SIZES["small-phone"],
+                 query=f"?lang={lang}")
+    w.page.wait_for_selector(".kit-mission select", timeout=60_000)
+    assert w.page.evaluate(FITS_JS, ".kit-mission select") == []
 
 
 def test_choosing_a_mission_shows_its_sentences(open_app, view, frames):

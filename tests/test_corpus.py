@@ -240,7 +240,7 @@ def test_a_folder_mixing_kinds_and_languages(tmp_path, cache):
     import warnings
 
     from kit import DEFAULT_REPORT
-    from kit.views import apps
+    from kit.views import overview, shell
 
     kinds = ROOT / "tests" / "fixtures" / "kinds"
     folder = tmp_path / "mixed"
@@ -264,6 +264,6 @@ def test_a_folder_mixing_kinds_and_languages(tmp_path, cache):
             assert corpus.cite(rows).startswith(f"{symbol or rid}, para")
     assert docs.loc["summary_record_en", "symbol"] == "A/C.4/78/SR.9"
     assert [d["kind"] for d in view.documents] == corpus.documents["kind"].tolist()
-    r, _ = apps._open(view, "test", "en")
-    html = str(apps.overview_html(r))
+    r, _ = shell.open_report(view, "test", "en")
+    html = str(overview.overview_html(r))
     assert "Summary record" in html and "Meetings coverage" in html and "A/C.4/78/SR.9" in html

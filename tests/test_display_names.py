@@ -8,7 +8,9 @@ from kit.display import STATE_KINDS, display_names, speaker_names, state_display
 from kit.gazetteer import load_gazetteer
 from kit.teaching import handout
 from kit.views import app_report, queries
-from kit.views import apps as views_apps
+from kit.views.overview import overview_html
+from kit.views.shell import app_language, localized
+from kit.views.speakers import speakers_html
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +39,15 @@ def test_a_state_display_name_is_a_name_of_its_row_in_that_language():
 
 
 def test_french_overview_and_speakers_pages_name_states_in_french(view):
-    views_apps.app_language("fr")
+    app_language("fr")
     try:
-        fr = views_apps.localized(view, "fr")
-        overview = htmllib.unescape(str(views_apps.overview_html(fr)))
+        fr = localized(view, "fr")
+        overview = htmllib.unescape(str(overview_html(fr)))
         options = {sid: label for label, sid in queries.speaker_options(fr)}
         sid = next(s["speaker_id"] for s in _states(view.speakers) if s["speaker_id"] in options)
-        speakers = htmllib.unescape(str(views_apps.speakers_html(fr, sid)))
+        speakers = htmllib.unescape(str(speakers_html(fr, sid)))
     finally:
-        views_apps.app_language("en")
+        app_language("en")
     renamed = 0
     for s in _states(view.speakers):
         french = state_display_name(s["country_iso3"], "fr")
@@ -59,7 +61,7 @@ def test_french_overview_and_speakers_pages_name_states_in_french(view):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_same_state_gets_the_same_name_from_apps_handout_and_charts(r, view, lang):
-    from_apps = {s["speaker_id"]: s["name"] for s in _states(views_apps.localized(view, lang).speakers)}
+    from_apps = {s["speaker_id"]: s["name"] for s in _states(localized(view, lang).speakers)}
     named = handout._named(r.statements, r, lang)
     from_handout = dict(zip(named["speaker_id"], named["speaker"]))
     shown = {y for t in plots.statements_per_delegation(r, lang=lang).data for y in t.y}

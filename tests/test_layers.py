@@ -93,3 +93,25 @@ def test_every_module_of_the_kit_is_in_a_layer():
     # every module of kit.views is a view, and of kit.teaching teaching material: the packages are placed whole
     unplaced = sorted(modules - placed)
     assert not unplaced, f"place these modules in a layer of [tool.importlinter] in pyproject.toml: {unplaced}"
+
+
+# ---------------------------------------------------------------- imports between the grammar modules
+
+import ast  # noqa: E402
+
+KIT = Path(__file__).resolve().parents[1] / "kit"
+
+
+def _kit_imports(module: str) -> set[str]:
+    tree = ast.parse((KIT / f"{module}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found.add(node.module or "")
+    return found
+
+
+def test_gazetteer_does_not_import_themes():
+    """themes uses the gazetteer; the reverse import made a cycle (issue 10)."""
+    assert "themes" in _kit_imports("themes") or "gazetteer" in _kit_imports("themes")
+    assert "themes" not in _kit_imports("gazetteer")

@@ -1,4 +1,4 @@
-"""Property-based tests (hypothesis): generated and mangled reports."""
+"""Property-based tests (hypothesis): generated and mangled reports, in English and French."""
 
 from __future__ import annotations
 
@@ -10,16 +10,12 @@ from hypothesis import strategies as st
 from kit import LayoutError, ReportError, load_text
 from kit.gazetteer import load_gazetteer
 
+from .generators import running
+
 G = load_gazetteer()
 MEMBERS = [row for row in G.state_rows if row["status"] == "member"]
 VERBS = ["said", "noted", "stressed", "emphasized", "called for", "underscored", "welcomed"]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def running(row: dict) -> str:
-    """A running-text name of a state, with its article."""
-    name = row["running_names"].split("|")[0]
-    return f"the {name}" if row["article"] == "the" else name
 
 
 def join_names(names: list[str]) -> str:
@@ -539,3 +535,313 @@ def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
     )
     assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [(marker, k + 1)]
     assert "MINUSMA" in r.metadata["footnotes"][0]["text"]
+
+
+# ---------------------------------------------------------------- French (the same code, French text)
+
+import textwrap  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+
+from hypothesis import assume  # noqa: E402
+
+from kit.language import LANGUAGES  # noqa: E402
+
+from .generators import MEMBERS_FR, OPENING_FR, forms, fr, join_fr, speakers  # noqa: E402
+from .generators_kinds import de  # noqa: E402
+
+
+@st.composite
+def french_statements(draw):
+    states = draw(st.lists(st.sampled_from(MEMBERS_FR), min_size=1, max_size=6, unique_by=lambda r: r["iso3"]))
+    names = [de(draw(st.sampled_from(forms(r)))) for r in states]
+    plural = len(states) > 1
+    verb = draw(
+        st.sampled_from(
+            ["a dit", "a déclaré", "a souligné", "a demandé", "a appelé à", "a recommandé", "a noté", "s'est félicité"]
+        )
+    )
+    if plural:
+        verb = {
+            "a dit": "ont dit",
+            "a déclaré": "ont déclaré",
+            "a souligné": "ont souligné",
+            "a demandé": "ont demandé",
+            "a appelé à": "ont appelé à",
+            "a recommandé": "ont recommandé",
+            "a noté": "ont noté",
+            "s'est félicité": "se sont félicités",
+        }[verb]
+    lead = draw(st.sampled_from(["", "De même, ", "Dans ce contexte, ", "En outre, ", "S'agissant des mandats, "]))
+    head = draw(st.sampled_from(["représentants", "représentantes"] if plural else ["représentant", "représentante"]))
+    article = "les" if plural else ("le" if head == "représentant" else "la")
+    if not lead:
+        article = article.capitalize()
+    text = f"{lead}{article} {head} {join_fr(names)} {verb} la nécessité de la formation."
+    return text, [r["iso3"] for r in states], verb
+
+
+@given(st.lists(french_statements(), min_size=1, max_size=8))
+@SETTINGS
+def test_generated_french_statements_give_exactly_their_speakers(items):
+    body = numbered(items)
+    r = load_text(body, name="genere.md")
+    r.validate()
+    assert r.metadata["lang"] == "fr"
+    assert_exactly_their_speakers(r, items)
+
+
+@given(st.lists(french_statements(), min_size=2, max_size=6), st.data())
+@SETTINGS
+def test_french_page_breaks_anywhere_do_not_change_the_statements(items, data):
+    paras = [f"{i}. {text}" for i, (text, _, _) in enumerate(items, start=1)]
+    clean = load_text("\n".join(paras), name="propre.md")
+    r = load_text(with_page_breaks(paras, data), name="coupe.md")
+    assert r.paragraphs["text"].tolist() == clean.paragraphs["text"].tolist()
+    assert r.statements["speaker_id"].tolist() == clean.statements["speaker_id"].tolist()
+
+
+@given(st.lists(st.sampled_from(MEMBERS_FR), min_size=1, max_size=5, unique_by=lambda r: r["iso3"]))
+@SETTINGS
+def test_countries_only_mentioned_are_never_speakers(states):
+    names = join_fr([("avec " if i == 0 else "") + forms(r)[0] for i, r in enumerate(states)])
+    r = fr(f"1. Le représentant du Chili a dit que ces pays, {names}, avaient coopéré.")
+    expected = [s["iso3"] for s in states]  # « du Chili » the speaker is not a mention; a later « le Chili » is
+    assert speakers(r, 1) == ["CHL"]
+    assert r.mentions.loc[r.mentions["kind"] == "country", "key"].tolist() == expected
+
+
+ONE_WORD_FR = [r for r in MEMBERS_FR if r.get("fr_running_names") and re.fullmatch(r"[A-ZÉ][a-zéèëï]+", r["fr_name"])]
+
+
+@given(st.sampled_from(ONE_WORD_FR))
+@SETTINGS
+def test_a_first_name_that_is_a_french_states_name_is_not_a_mention(first):
+    """« Maurice Kalondo » (Maurice is Mauritius in French) or « Dominique Kalondo » is a person: named in full,
+    never a mention of the State; the State named alone still is."""
+    name = first["fr_name"]
+    r = fr(
+        "\n".join(
+            [
+                "1. Le 13 avril 2021, le Groupe de travail a tenu une réunion sur la formation.",
+                f"2. Le Directeur de la Division de la formation, {name} Kalondo, a présenté un exposé.",
+                "3. M. Kalondo a dit que la formation comptait.",
+                f"4. Le représentant du Chili a dit que, comme l'avait dit {name} Kalondo, la formation comptait, "
+                f"notamment pour {forms(first)[0]}.",
+            ]
+        )
+    )
+    assert "person:kalondo" in set(r.speakers["speaker_id"])
+    mentions = r.mentions[r.mentions.kind == "country"]
+    assert mentions[["para", "key"]].values.tolist() == [[4, first["iso3"]]]  # only « pour le Mali »
+
+
+@st.composite
+def french_linked_statements(draw):
+    """« Le représentant de A, appuyé par ceux de B et de C, a dit … » or « Les représentants de … ont pris la
+    parole et (ont) souligné … »: the speakers and verb of a plain statement."""
+    states = draw(st.lists(st.sampled_from(MEMBERS_FR), min_size=1, max_size=4, unique_by=lambda r: r["iso3"]))
+    names = [de(draw(st.sampled_from(forms(r)))) for r in states]
+    if len(states) > 1 and draw(st.booleans()):
+        link = draw(st.sampled_from(["appuyé par ceux", "soutenu par ceux", "suivi par ceux"]))
+        if len(states) == 2 and draw(st.booleans()):
+            link = link.replace("ceux", "celui")
+        verb = draw(st.sampled_from(["a dit", "a souligné", "a demandé"]))
+        text = f"Le représentant {names[0]}, {link} {join_fr(names[1:])}, {verb} la nécessité de la formation."
+    else:
+        plural = len(states) > 1
+        aux = "ont" if plural else "a"
+        first = draw(st.sampled_from(["pris la parole", "ouvert la discussion", "visité la mission en mai"]))
+        participle = draw(st.sampled_from(["dit", "souligné", "demandé"]))
+        second = draw(st.sampled_from([f"{aux} {participle}", participle]))  # the second auxiliary may be left out
+        head = "Les représentants" if plural else "Le représentant"
+        text = f"{head} {join_fr(names)} {aux} {first} et {second} la nécessité de la formation."
+        verb = f"{aux} {participle}"
+    return text, [r["iso3"] for r in states], verb
+
+
+@given(st.lists(french_linked_statements(), min_size=1, max_size=6))
+@SETTINGS
+def test_generated_french_ceux_de_and_coordinated_verbs_give_exactly_their_speakers(items):
+    body = numbered(items)
+    r = load_text(body, name="genere.md")
+    r.validate()
+    assert_exactly_their_speakers(r, items)
+
+
+# ---------------------------------------------------------------- meetings however their date is written (AUDIT2 #2, #6)
+FR_LANG = LANGUAGES["fr"]
+
+
+JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+#: how a French meeting paragraph may say its format, and the (English, canonical) format it says
+FR_FORMATS = [
+    ("par visioconférence", "videoconference"),
+    ("en personne", "in person"),
+    ("sous forme hybride", "hybrid"),
+    ("", None),
+]
+
+
+#: a mission's name: « l'Opération hybride » never makes the meeting hybrid
+FR_NAMES = ["", " consacrée à la fermeture de l'Opération hybride Union africaine/Nations Unies au Darfour (MINUAD)"]
+
+
+def fr_day(d: date) -> str:
+    return f"{'1er' if d.day == 1 else d.day} {FR_LANG.months[d.month - 1]}"
+
+
+@st.composite
+def fr_meetings(draw):
+    """One French meeting paragraph as a report may write it: (text, first day, format)."""
+    first = draw(st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 30)))
+    second = first + timedelta(days=1)
+    fmt, expected = draw(st.sampled_from(FR_FORMATS))
+    name = draw(st.sampled_from(FR_NAMES))
+    held = f"a tenu une réunion {fmt}".rstrip() + name
+    y = first.year
+    if first.month == second.month:
+        two_days = f"{'1er' if first.day == 1 else first.day} et {second.day} {FR_LANG.months[first.month - 1]} {y}"
+    else:  # « Les 30 novembre et 1er décembre 2023 »
+        two_days = f"{fr_day(first)}{'' if first.year == second.year else f' {y}'} et {fr_day(second)} {second.year}"
+    form = draw(
+        st.sampled_from(
+            [
+                f"Le {fr_day(first)} {y}, le Groupe de travail {held}.",
+                f"Le {JOURS[first.weekday()]} {fr_day(first)} {y}, le Groupe de travail {held}.",
+                f"Les {two_days}, le Groupe de travail {held.replace('une réunion', 'deux réunions')}.",
+                f"Le Groupe de travail s'est réuni le {fr_day(first)} {y}{' ' + fmt if fmt else ''}{name}.",
+                f"Le Groupe de travail a tenu une réunion {fmt + ' ' if fmt else ''}le {fr_day(first)} {y}{name}.",
+                f"À sa réunion du {fr_day(first)} {y}, le Groupe de travail a examiné un rapport{name}"
+                f"{', ' + fmt if fmt else ''}.",
+            ]
+        )
+    )
+    return form, first, expected
+
+
+@given(st.lists(fr_meetings(), min_size=1, max_size=5))
+@SETTINGS
+def test_generated_french_meetings_are_each_found_with_their_first_day_and_own_format(items):
+    paras = []
+    for text, _, _ in items:
+        paras += [text, "Le représentant du Ghana a dit que les transitions étaient importantes."]
+    r = load_text("\n".join(f"{i}. {t}" for i, t in enumerate(paras, start=1)), name="reunions.md", lang="fr")
+    r.validate()
+    m = r.meetings
+    assert m["first_para"].tolist() == list(range(1, 2 * len(items), 2))
+    assert [d.date() for d in m["date"]] == [first for _, first, _ in items]
+    assert [None if f is None or f != f else f for f in m["format"]] == [fmt for _, _, fmt in items]
+    assert m["meeting_id"].is_unique
+    assert r.statements["speaker_id"].eq("GHA").all() and r.statements["attribution"].eq("explicit").all()
+    assert r.statements["meeting_id"].tolist() == m["meeting_id"].tolist()
+
+
+@given(st.integers(2015, 2030), st.integers(1, 12), st.integers(1, 28), st.booleans())
+@SETTINGS
+def test_a_french_meeting_date_without_its_year_takes_the_year_of_the_period(year, month, day, split_year):
+    if split_year:
+        title = (
+            f"Rapport du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix "
+            f"pour la période du 1er juillet {year} au 30 juin {year + 1}"
+        )
+        want = date(year + 1 if month < 7 else year, month, day)
+    else:
+        title = (
+            f"Rapport annuel du Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix "
+            f"(1er janvier-31 décembre {year})"
+        )
+        want = date(year, month, day)
+    r = fr(
+        f"**Conseil de sécurité**\n\n**{title}**\n\n**I. Réunions**\n\n"
+        f"1. Le {'1er' if day == 1 else day} {FR_LANG.months[month - 1]}, le Groupe de travail a tenu une réunion.\n"
+        "2. Le représentant du Ghana a dit que les transitions étaient importantes.\n"
+    )
+    assert [d.date() for d in r.meetings["date"]] == [want]
+    assert r.statements["meeting_id"].tolist() == r.meetings["meeting_id"].tolist()
+
+
+# ---------------------------------------------------------------- metadata (AUDIT2 #8)
+
+FR_BODIES = [
+    "Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix",
+    "Groupe de travail du Conseil de sécurité sur le sort des enfants en temps de conflit armé",
+    "Comité du Conseil de sécurité créé par la résolution 2127 (2013) concernant la République centrafricaine",
+    "Comité du Conseil de sécurité créé par la résolution 2206 (2015) concernant le Soudan du Sud",
+]
+
+
+@given(st.sampled_from(FR_BODIES), st.integers(2015, 2030), st.integers(28, 70), st.booleans())
+@SETTINGS
+def test_a_french_title_wrapped_over_lines_gives_the_whole_title_body_and_period(body, year, width, brackets):
+    period = (
+        f"(1er janvier-31 décembre {year})" if brackets else f"pour la période du 1er janvier au 31 décembre {year}"
+    )
+    title = f"Rapport du {body} {period}"
+    lines = textwrap.wrap(title, width, break_on_hyphens=False)
+    assume(not any(line.strip().isdigit() for line in lines))  # a bare number is a page number to the layout
+    head_word = "le Comité" if body.startswith("Comité") else "le Groupe de travail"
+    text = (
+        f"Conseil de sécurité                                Distribution générale\n"
+        f"                                                   15 janvier {year + 1}\n\n"
+        + "\n".join(lines)
+        + "\n\nI. Réunions\n\n"
+        f"1. Le 5 mai {year}, {head_word} a tenu une réunion par visioconférence.\n"
+        f"2. Le représentant du Ghana a dit que les mesures étaient importantes.\n"
+    )
+    r = load_text(text, name="titre.txt", lang="fr")
+    md = r.metadata
+    assert md["title"] == title
+    assert md["body"] == body
+    assert (md["period_start"], md["period_end"]) == (date(year, 1, 1), date(year, 12, 31))
+    assert r.meetings["body"].tolist() == [body]
+
+
+# ---------------------------------------------------------------- the subject's structure (audit 2, item 1)
+
+CLAUSES_FR = [
+    "parlant au nom du Groupe des États d'Afrique",
+    "en sa qualité de coordonnatrice des pays fournisseurs de contingents",
+    "s'exprimant en sa qualité nationale",
+    "en tant que pays concerné",
+    "parlant au nom des membres africains du Conseil de sécurité (A3+1)",
+]
+
+
+def test_every_member_state_by_every_french_subject_form_and_clause():
+    """Each State by each French form, as « représentant », « délégation » or alone (« Le Mexique a dit »), with a
+    clause between subject and verb, speaks alone, like the English grammar."""
+    lines, expected = [], []
+    for k, row in enumerate(MEMBERS_FR):
+        for j, form in enumerate(forms(row)):
+            clause = CLAUSES_FR[(k + j) % len(CLAUSES_FR)]
+            head = ["Le représentant", "La délégation", "La représentante permanente"][(k + j) % 3]
+            lines.append(f"{len(lines) + 1}. {head} {de(form)}, {clause}, a dit que la formation était utile.")
+            lines.append(f"{len(lines) + 1}. {form[0].upper() + form[1:]} était d'avis que la formation était utile.")
+            expected += [row["iso3"], row["iso3"]]
+    r = fr("\n".join(lines))
+    r.validate()
+    assert r.statements["speaker_id"].tolist() == expected
+    assert r.statements["attribution"].eq("explicit").all()
+    assert r.mentions[r.mentions["kind"] == "country"].empty
+
+
+@given(
+    st.lists(st.sampled_from(MEMBERS_FR), min_size=2, max_size=4, unique_by=lambda r: r["iso3"]),
+    st.sampled_from(CLAUSES_FR),
+)
+@SETTINGS
+def test_a_clause_after_a_french_list_keeps_every_speaker(states, clause):
+    """« Les représentants de A et de B, parlant au nom de …, ont demandé »: all of them, jointly; « parlant
+    également au nom de C » gives C no statement (as in English)."""
+    names = [de(forms(r)[0]) for r in states]
+    other = forms(states[-1])[0]
+    r = fr(
+        OPENING_FR + f"2. Les représentants {join_fr(names[:-1])}, {clause}, ont demandé un financement.\n"
+        f"3. Le représentant {names[0]}, parlant également au nom {de(other)}, a souligné la "
+        "résolution."
+    )
+    assert speakers(r, 2) == [row["iso3"] for row in states[:-1]]
+    assert r.statements.loc[r.statements.para == 2, "joint"].eq(len(states) > 2).all()
+    assert speakers(r, 3) == [states[0]["iso3"]]

@@ -93,7 +93,7 @@ def test_a_theme_label_is_the_same_from_every_caller():
     """The apps, the charts and the gazetteer name each theme of the report alike, in each language."""
     from kit import load_report, plots
     from kit.views import app_report
-    from kit.views.apps import localized
+    from kit.views.shell import localized
 
     r, report = app_report(), load_report()
     g = load_gazetteer()

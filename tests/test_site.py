@@ -24,9 +24,9 @@ import pytest
 from kit import i18n
 from kit.site import MARKER, build_site
 from kit.views import app_report, queries
-from kit.views import apps as views_apps
 from kit.views.html import STYLE
 from kit.views.note_app import meeting_options
+from kit.views.shell import localized
 from kit.views.site import PageRef, search_index, slug, staticize
 
 from .conftest import SYNTHETIC, need
@@ -100,7 +100,7 @@ def parse(path: Path) -> Links:
 
 def test_every_state_of_the_apps_is_a_page(site, view):
     for lang in LANGS:
-        r = views_apps.localized(view, lang)
+        r = localized(view, lang)
         folder = site / lang
         sids = [sid for _l, sid in queries.speaker_options(r)]
         expected = ["index.html", "speakers.html", "themes.html", "missions.html", "briefing_note.html"]
@@ -141,10 +141,13 @@ def _same(page: Path, fragment) -> None:
 
 
 def test_a_page_shows_the_html_of_the_app_for_the_same_choice(site, view):
-    from kit.views.apps import compare_table, missions_html, overview_html, speakers_html, themes_html
+    from kit.views.missions import missions_html
+    from kit.views.overview import overview_html
+    from kit.views.speakers import compare_table, speakers_html
+    from kit.views.themes import themes_html
 
     for lang in LANGS:
-        r = views_apps.localized(view, lang)
+        r = localized(view, lang)
         sids = [sid for _l, sid in queries.speaker_options(r)]
         theme = queries.theme_options(r)[0][1]
         mission = queries.mission_summary(r)[0]["key"]

@@ -18,7 +18,12 @@ import pytest
 
 from kit import ReportError, load_report
 from kit.views import app_report, cite, queries
-from kit.views import apps as views_apps
+from kit.views.missions import missions_html
+from kit.views.overview import overview_app, overview_html
+from kit.views import shell as views_shell
+from kit.views.shell import HTMLApp, app_language, localized
+from kit.views.speakers import speakers_html
+from kit.views.themes import MAX_BILINGUAL, search_html, themes_app, themes_html
 from kit.views.charts import bar_chart, heatmap, mission_map, para_strip, timeline
 from kit.views.data import ViewReport
 from kit.views.registry import APPS
@@ -132,7 +137,7 @@ def test_bad_kit_report_is_a_friendly_error(tmp_path, monkeypatch):
     for entry in APPS:
         module, _, name = entry.builder.partition(":")
         app = getattr(importlib.import_module(module), name)()
-        assert isinstance(app, views_apps.HTMLApp)
+        assert isinstance(app, HTMLApp)
         html = app._repr_html_()
         assert "could not be opened" in html and "junk.md" in html
         assert "Traceback" not in html
@@ -151,10 +156,10 @@ def test_injected_markup_renders_as_text(tmp_path):
     f = tmp_path / "evil.md"
     f.write_text(INJECTED, encoding="utf-8")
     r = app_report(f)
-    pages = [views_apps.overview_html(r), views_apps.themes_html(r, [t for _, t in queries.theme_options(r)], "script"),
-             views_apps.missions_html(r, "UNIFIL")]
-    pages += [views_apps.speakers_html(r, sid, "person:lacroix") for sid in r.speaker]
-    pages.append(views_apps.search_html(r, "<img"))
+    pages = [overview_html(r), themes_html(r, [t for _, t in queries.theme_options(r)], "script"),
+             missions_html(r, "UNIFIL")]
+    pages += [speakers_html(r, sid, "person:lacroix") for sid in r.speaker]
+    pages.append(search_html(r, "<img"))
     for html in pages:
         assert "<script>alert" not in html
         assert "<img src=x" not in html
@@ -242,7 +247,7 @@ def test_download_link_round_trips_utf8():
 
 
 def test_speakers_page_downloads_what_is_on_screen(view):
-    html = views_apps.speakers_html(view, "MEX")
+    html = speakers_html(view, "MEX")
     links = _links(html)
     csv_name = next(k for k in links if k.endswith(".csv"))
     rows = list(csv.DictReader(io.StringIO(links[csv_name])))
@@ -251,19 +256,19 @@ def test_speakers_page_downloads_what_is_on_screen(view):
 
 
 def test_themes_and_missions_downloads(view):
-    links = _links(views_apps.themes_html(view, ["wps"], "gender"))
+    links = _links(themes_html(view, ["wps"], "gender"))
     themes_csv = list(csv.DictReader(io.StringIO(links["wgpko-2021-themes.csv"])))
     assert themes_csv and all(r["theme"] == view.theme_label["wps"] for r in themes_csv)
     assert all(r["citation"].startswith("wgpko-2021, para. ") for r in themes_csv)
     search_csv = list(csv.DictReader(io.StringIO(links["wgpko-2021-search.csv"])))
     assert len(search_csv) == len(queries.search(view, "gender"))
-    links = _links(views_apps.missions_html(view, "MINUSMA"))
+    links = _links(missions_html(view, "MINUSMA"))
     rows = list(csv.DictReader(io.StringIO(links["wgpko-2021-MINUSMA.csv"])))
     assert [int(r["para"]) for r in rows] == [m["para"] for m in queries.mission_rows(view, "MINUSMA")]
 
 
 def test_overview_links_are_relative_and_page_is_offline(view):
-    html = views_apps.overview_html(view)
+    html = overview_html(view)
     assert re.findall(r'<a href="([^"]+)"', html)[:len(APPS) - 1] == [f"{a.notebook}?lang=en" for a in APPS
                                                                        if a.name != "overview"]
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "") and "https://" not in html
@@ -433,7 +438,7 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path, synthetic_file, damage):
     again = _fresh(synthetic_file)
     assert again == good
     assert ViewReport.from_json(json.loads(cached.read_text(encoding="utf-8"))) == good  # repaired on disk
-    for make in (views_apps.overview_app, views_apps.themes_app):
+    for make in (overview_app, themes_app):
         assert "could not be opened" not in repr(make(again))
 
 
@@ -570,7 +575,7 @@ def test_the_apps_open_a_report_json(tmp_path, monkeypatch, frames, view):
     exported = frames.export(tmp_path / "out", ["json"])[0]
     monkeypatch.setenv("KIT_REPORT", str(exported))
     assert _fresh(None) == view
-    assert "could not be opened" not in repr(views_apps.overview_app())
+    assert "could not be opened" not in repr(overview_app())
     exported.write_text('{"format": "something else"}', encoding="utf-8")
     with pytest.raises(ReportError, match="report.json"):
         _fresh(None)
@@ -620,15 +625,15 @@ def _views_messages() -> list[str]:
 def _french_pages(r) -> dict[str, str]:
     from kit.views.note_app import briefing_app
 
-    views_apps.app_language("fr")
-    fr = views_apps.localized(r, "fr")
+    app_language("fr")
+    fr = localized(r, "fr")
     theme = queries.theme_options(fr)[0][1]
-    pages = {"overview": views_apps.overview_html(fr),
-             "speakers": views_apps.speakers_html(fr, "MEX" if "MEX" in fr.speaker else fr.speakers[0]["speaker_id"],
+    pages = {"overview": overview_html(fr),
+             "speakers": speakers_html(fr, "MEX" if "MEX" in fr.speaker else fr.speakers[0]["speaker_id"],
                                                   fr.speakers[-1]["speaker_id"]),
-             "themes": views_apps.themes_html(fr, [theme], query="peace"),
-             "missions": views_apps.missions_html(fr, queries.mission_summary(fr)[0]["key"]),
-             "search-none": views_apps.search_html(fr, "zzqx-nowhere")}
+             "themes": themes_html(fr, [theme], query="peace"),
+             "missions": missions_html(fr, queries.mission_summary(fr)[0]["key"]),
+             "search-none": search_html(fr, "zzqx-nowhere")}
     app = briefing_app(r, lang="fr")
     pages["briefing_note"] = app.children[0].value + app.briefing.out.value
     return {k: htmllib.unescape(str(v)) for k, v in pages.items()}
@@ -653,7 +658,7 @@ def test_french_pages_have_french_headings_dates_and_the_language_switch(view, m
     assert format_date(view.metadata["date"], "fr") in pages["overview"]
     assert tr.gettext("Every statement, in context") in pages["speakers"]
     for name in [a.name for a in APPS]:  # the header every app shows above its controls
-        page = str(views_apps._header(view, name, ""))
+        page = str(views_shell.header(view, name, ""))
         assert re.search(r'<a href="\?lang=en"[^>]*hreflang="en"[^>]*>English</a>', page), name
         assert '<b aria-current="true" lang="fr">Français</b>' in page
         links = re.findall(r'<a href="(\w+\.ipynb[^"]*)"', page)  # every link to another app keeps the language
@@ -664,28 +669,28 @@ def test_the_language_comes_from_the_address_then_the_room(monkeypatch):
     from kit.i18n import get_language
 
     monkeypatch.setenv("KIT_LANG", "fr")
-    assert views_apps.app_language() == "fr" == get_language()
+    assert app_language() == "fr" == get_language()
     monkeypatch.setenv("QUERY_STRING", "mission=MINUSMA&lang=en")
-    assert views_apps.app_language() == "en"
+    assert app_language() == "en"
     # the switch keeps the page's other parameters
-    assert dict((code, href) for code, _, href in views_apps._switch_links()) == {
+    assert dict((code, href) for code, _, href in views_shell.switch_links()) == {
         "en": "?mission=MINUSMA&lang=en", "fr": "?mission=MINUSMA&lang=fr"}
     monkeypatch.setenv("QUERY_STRING", "lang=de")
-    assert views_apps.app_language() == "en"  # a language the kit does not speak: English
+    assert app_language() == "en"  # a language the kit does not speak: English
     # without ?lang= and without a room language, the browser's (Voilà passes Accept-Language to the kernel)
     monkeypatch.setenv("QUERY_STRING", "")
     monkeypatch.setenv("HTTP_ACCEPT_LANGUAGE", "fr-CA,fr;q=0.9,en;q=0.8")
-    assert views_apps.app_language() == "fr"  # KIT_LANG is still "fr" here ...
+    assert app_language() == "fr"  # KIT_LANG is still "fr" here ...
     monkeypatch.setenv("KIT_LANG", "en")
-    assert views_apps.app_language() == "en"  # ... and the room's language wins over the browser's
+    assert app_language() == "en"  # ... and the room's language wins over the browser's
     monkeypatch.delenv("KIT_LANG")
-    assert views_apps.app_language() == "fr"
+    assert app_language() == "fr"
     monkeypatch.setenv("HTTP_ACCEPT_LANGUAGE", "de-DE,de;q=0.9")
-    assert views_apps.app_language() == "en"
+    assert app_language() == "en"
 
 
 def test_french_app_keeps_the_report_verbatim_and_cites_in_french(view):
-    fr = views_apps.localized(view, "fr")
+    fr = localized(view, "fr")
     assert [p["text"] for p in fr.paragraphs] == [p["text"] for p in view.paragraphs]
     assert fr.cite([27, 26, 28]) == cite(view.label, [26, 27, 28], "fr")
     assert {t["theme"] for t in fr.themes} == {t["theme"] for t in view.themes}
@@ -694,7 +699,7 @@ def test_french_app_keeps_the_report_verbatim_and_cites_in_french(view):
 
     french = {row["theme"]: row["label_fr"] for row in read_table("themes.csv") if row.get("label_fr")}
     assert all(t["label"] == french.get(t["theme"], v["label"]) for t, v in zip(fr.themes, view.themes))
-    page = views_apps.missions_html(fr, None)
+    page = missions_html(fr, None)
     assert all(m["fr_name"] in htmllib.unescape(str(page)) for m in fr.missions.values() if m.get("fr_name")
                and m["acronym"] in {x["key"] for x in queries.mission_summary(fr)})
 
@@ -750,7 +755,7 @@ def test_side_by_side_view_shows_both_languages_escaped(pair, monkeypatch, tmp_p
 
     en, fr = pair
     sid = next(s["speaker_id"] for s in en.statements if s["speaker_kind"] == "member_state")
-    page = str(views_apps.speakers_html(en, sid, alt=fr))
+    page = str(speakers_html(en, sid, alt=fr))
     assert '<th scope="col" lang="en">English</th><th scope="col" lang="fr">Français</th>' in page
     en_first = next(s for s in en.statements if s["speaker_id"] == sid)
     fr_first = next(s for s in fr.statements if s["speaker_id"] == sid and s["para"] == en_first["para"])
@@ -758,20 +763,20 @@ def test_side_by_side_view_shows_both_languages_escaped(pair, monkeypatch, tmp_p
     assert htmllib.escape(fr_first["text"], quote=False).replace("'", "&#39;")[:40] in page
     # a theme's paragraphs in both versions
     theme = queries.theme_options(en)[0][1]
-    tpage = htmllib.unescape(str(views_apps.themes_html(en, [theme], alt=fr)))
+    tpage = htmllib.unescape(str(themes_html(en, [theme], alt=fr)))
     for para in {h["para"] for h in queries.theme_hits(en, [theme])}:
         assert en.text[para][:50] in tpage and fr.text[para][:50] in tpage
     # the paragraphs a search finds, in both versions
     word = next(w for w in en.text[en_first["para"]].split() if len(w) > 6 and w.isalpha())
-    spage = htmllib.unescape(str(views_apps.search_html(en, word, alt=fr)))
-    found = sorted({x["para"] for x in queries.search(en, word)})[:views_apps.MAX_BILINGUAL]
+    spage = htmllib.unescape(str(search_html(en, word, alt=fr)))
+    found = sorted({x["para"] for x in queries.search(en, word)})[:MAX_BILINGUAL]
     assert found and all(en.text[p][:50] in spage and fr.text[p][:50] in spage for p in found)
-    assert "kit-bilingual" not in str(views_apps.search_html(en, word))  # one version: the search as before
+    assert "kit-bilingual" not in str(search_html(en, word))  # one version: the search as before
     # report text is escaped
     evil = dataclasses_replace(fr, "<script>alert(1)</script>")
     assert "<script>" not in str(side_by_side_html(en, evil, paragraph_pairs(en, evil, [1]), "x"))
     # without a second version: one friendly line, no table
-    none = str(views_apps.speakers_html(en, sid))
+    none = str(speakers_html(en, sid))
     assert "kit-bilingual-none" in none and "lang=\"fr\">Français</th>" not in none
     # the room's second version comes from KIT_REPORT_ALT (a missing file: none, not an error)
     monkeypatch.setenv("KIT_REPORT_ALT", str(FIXTURES / "wgpko_excerpt_fr.md"))

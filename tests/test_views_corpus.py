@@ -18,8 +18,14 @@ import pytest
 
 from kit import i18n
 from kit.schema import DOCUMENT_COLUMNS
-from kit.views import apps, corpus, queries
+from kit.views import corpus, queries
 from kit.views import data as view_data
+from kit.views import shell as views_shell
+from kit.views.missions import missions_html
+from kit.views.overview import overview_html
+from kit.views.shell import LANGUAGE_NAMES
+from kit.views.speakers import speakers_html
+from kit.views.themes import search_html, themes_html
 
 from .test_corpus import FRENCH, SYNTHETIC, make_corpus, moved
 
@@ -47,7 +53,7 @@ def view(tmp_path_factory):
 
 @pytest.fixture(params=["en", "fr"])
 def page(request, view):
-    r, err = apps._open(view, "test", request.param)
+    r, err = views_shell.open_report(view, "test", request.param)
     assert err is None
     yield r
     i18n.set_language(None)
@@ -55,12 +61,12 @@ def page(request, view):
 
 def test_overview_lists_every_document(page):
     r = page
-    html = apps.overview_html(r)
+    html = overview_html(r)
     text = text_of(html)
     lang = i18n.get_language()
     for d in r.documents:
         row = [i18n.format_date(d["date"], lang), corpus.kind_label(d["kind"]), d["body"], d["symbol"] or d["report_id"],
-               dict(apps.LANGUAGE_NAMES)[d["language"]]]
+               dict(LANGUAGE_NAMES)[d["language"]]]
         assert " ".join(row) in text, row
     rows = list(csv.reader(io.StringIO(download(html, "documents"))))
     assert rows[0] == DOCUMENT_COLUMNS
@@ -73,7 +79,7 @@ def test_meetings_over_time_count_every_meeting(page):
     assert sum(n for _label, n in per_period) == len(page.meetings)
     years = {str(m["date"])[:4] for m in page.meetings}
     assert by == ("month" if int(max(years)) - int(min(years)) <= 1 else "year")
-    text = text_of(apps.overview_html(page))
+    text = text_of(overview_html(page))
     for label, n in per_period:
         assert f"{label} {n}" in text
 
@@ -81,7 +87,7 @@ def test_meetings_over_time_count_every_meeting(page):
 def test_speakers_across_documents(page):
     r = page
     sts = [s for s in r.statements if s["speaker_id"] == "GBR"]
-    html = apps.speakers_html(r, "GBR")
+    html = speakers_html(r, "GBR")
     text = text_of(html)
     docs = sorted({s["report_id"] for s in sts})
     meeting_years = sorted({str(m["date"])[:4] for m in r.meetings if m["report_id"] in docs})
@@ -125,7 +131,7 @@ def test_themes_by_period(page):
         assert sum(row) == len(paras)
         per_year = Counter(str(para_date[p])[:4] for p in paras)
         assert sorted(n for n in row if n) == sorted(per_year.values())
-    html = apps.themes_html(r, themes[:1])
+    html = themes_html(r, themes[:1])
     text = text_of(html)
     assert " ".join(periods) in text
     hits = queries.theme_hits(r, themes[:1])
@@ -137,11 +143,11 @@ def test_search_and_missions_cite_each_document(page):
     r = page
     rows = queries.search(r, "training")
     assert len({x["report_id"] for x in rows}) > 1
-    text = text_of(apps.search_html(r, "training"))
+    text = text_of(search_html(r, "training"))
     assert all(r.cite_rows([x]) in text for x in rows)
     key = queries.mission_summary(r)[0]["key"]
     mentions = queries.mission_rows(r, key)
-    text = text_of(apps.missions_html(r, key))
+    text = text_of(missions_html(r, key))
     assert r.cite_rows(mentions) in text
     for x in mentions:
         assert x["sentence"] and x["sentence"] in r.para_text(x)
@@ -152,7 +158,7 @@ def test_a_documents_text_is_escaped(tmp_path):
     evil = moved(SYNTHETIC, 2024).replace("Missions in transition", "Missions <script>alert(1)</script>")
     (folder / "evil.md").write_text(evil, encoding="utf-8")
     r = view_data.app_report(folder, use_cache=False)
-    html = str(apps.overview_html(r))
+    html = str(overview_html(r))
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert FRENCH  # the French fixture is in the corpus too
@@ -160,12 +166,12 @@ def test_a_documents_text_is_escaped(tmp_path):
 
 
 def test_a_single_report_shows_no_corpus_pieces():
-    r, _ = apps._open(view_data.app_report(), "test", "en")
-    text = text_of(apps.overview_html(r))
+    r, _ = views_shell.open_report(view_data.app_report(), "test", "en")
+    text = text_of(overview_html(r))
     assert not r.is_corpus
     assert f"cite as {r.label}" in text and "Meetings over time" not in text
-    assert "Document by document" not in text_of(apps.speakers_html(r, "MEX"))
-    assert "One cell per paragraph" in text_of(apps.themes_html(r, [queries.theme_options(r)[0][1]]))
+    assert "Document by document" not in text_of(speakers_html(r, "MEX"))
+    assert "One cell per paragraph" in text_of(themes_html(r, [queries.theme_options(r)[0][1]]))
     i18n.set_language(None)
 
 
@@ -191,10 +197,10 @@ def test_the_briefing_note_is_built_on_one_chosen_document(view):
 
 
 def test_long_tables_of_a_corpus_show_the_first_rows_and_download_all(view, monkeypatch):
-    monkeypatch.setattr(apps, "MAX_CORPUS_ROWS", 2)
-    r, _ = apps._open(view, "test", "en")
+    monkeypatch.setattr(views_shell, "MAX_CORPUS_ROWS", 2)
+    r, _ = views_shell.open_report(view, "test", "en")
     sts = queries.statements_of(r, "GBR")
-    html = apps.speakers_html(r, "GBR")
+    html = speakers_html(r, "GBR")
     assert f"Showing the first 2 of {len(sts)} rows" in text_of(html)
     table = str(html).split("Every statement, in context")[1]
     assert table.count('<span class="para">') == 2

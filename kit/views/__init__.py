@@ -19,10 +19,14 @@ __all__ = ["ViewReport", "app_report", "cite", "report_path", "overview_app", "s
 
 
 def __getattr__(name: str):
-    if name in {"overview_app", "speakers_app", "themes_app", "missions_app", "HTMLApp"}:
-        from . import apps
+    if name in {"overview_app", "speakers_app", "themes_app", "missions_app"}:  # each in its module, loaded on use
+        from importlib import import_module
 
-        return getattr(apps, name)
+        return getattr(import_module(f".{name.removesuffix('_app')}", __name__), name)
+    if name == "HTMLApp":
+        from .shell import HTMLApp
+
+        return HTMLApp
     if name == "briefing_app":
         from .note_app import briefing_app
 

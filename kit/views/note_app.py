@@ -1,6 +1,6 @@
 """The Briefing note app: choose a meeting, themes and delegations; read the note and download it.
 
-Built like the other apps (:mod:`kit.views.apps`): it opens the report with :func:`~kit.views.data.app_report`
+Built like the other apps, in the shell of :mod:`kit.views.shell`: it opens the report with :func:`~kit.views.data.app_report`
 (plain rows, no pandas), shows the same header, navigation bar and error panel, and offers the same download
 links. The note itself comes from :func:`kit.teaching.briefing.build_note`. Markdown and HTML downloads are
 ``data:`` links built in Python; the Word file is made (and python-docx imported) only when a participant asks
@@ -28,6 +28,7 @@ from ..errors import ReportError
 from ..i18n import ngettext
 from .data import ViewReport, app_report
 from .html import _, download_link, error_panel, kind_label, panel
+from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "speaker_options", "WORD_MIME"]
 
@@ -82,8 +83,6 @@ class _BriefingApp:
     def __init__(self, r: ViewReport) -> None:
         import ipywidgets as W
 
-        from .apps import _header, _html, _make_app_class
-
         self.corpus = r if r.is_corpus else None
         self.document = None
         if self.corpus is not None:  # a note is on one document of the corpus: choose it first
@@ -111,14 +110,14 @@ class _BriefingApp:
         self.word = W.Button(description=_("Prepare Word file"), icon="file-word-o",
                              tooltip=_("Make the note as a Word document, then download it"))
         self.word.add_class("kit-word")
-        self.word_link = _html("kit-word-link")
-        self.out = _html("kit-out")
-        intro = _html("kit-head", panel(_header(
-            self.corpus or r, "briefing_note", _("Choose a meeting and, if you like, themes and speakers (Ctrl/Cmd-click for "
-                                  "several; none chosen means all). The note below updates: every line is a "
+        self.word_link = html_widget("kit-word-link")
+        self.out = html_widget("kit-out")
+        intro = html_widget("kit-head", panel(header(
+            self.corpus or r, "briefing_note", _("Choose a meeting and, if you like, themes and speakers (none chosen means "
+                                  "all). The note below updates: every line is a "
                                   "sentence of the report, word for word, with the paragraph to cite. Check it "
-                                  "against the report before you use it."))))
-        self.widget = _make_app_class()(repr(self), [
+                                  "against the report before you use it."), several=True)))
+        self.widget = make_app_class()(repr(self), [
             intro, W.VBox([*([self.document] if self.document is not None else []), self.meeting, self.themes,
                            self.speakers, W.HBox([self.clear, self.word])]),
             self.word_link, self.out])
@@ -240,14 +239,10 @@ def briefing_app(report: ViewReport | None = None, lang: str | None = None):
 
     A report that cannot be opened gives the apps' friendly panel naming the file, not a traceback.
     """
-    from .apps import app_language, localized
-
     app_language(lang)
     if report is None:
         try:
             report = app_report()
         except (ReportError, OSError, ValueError) as exc:
-            from .apps import HTMLApp
-
             return HTMLApp(error_panel(exc), f"Briefing note: the report could not be opened ({exc})")
     return _BriefingApp(localized(report, i18n.get_language())).widget

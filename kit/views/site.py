@@ -40,9 +40,13 @@ from markupsafe import Markup, escape
 from .. import i18n
 from ..errors import ReportError
 from . import queries
-from .apps import _header, compare_table, localized, missions_html, overview_html, speakers_html, themes_html
 from .data import ViewReport
 from .html import STYLE, _, panel, render
+from .missions import missions_html
+from .overview import overview_html
+from .shell import header, localized
+from .speakers import compare_table, speakers_html
+from .themes import themes_html
 
 __all__ = ["PageRef", "Page", "slug", "static_href", "staticize", "report_pages", "search_index",
            "write_report_site", "PAGE_OF_APP", "ASSETS"]
@@ -159,7 +163,7 @@ def _links(heading: str, items: list[tuple[str, str]]) -> Markup:
 
 
 def _head(r: ViewReport, app: str, lead: str, *controls: Markup) -> Markup:
-    return panel(_header(r, app, lead) + Markup("").join(controls))
+    return panel(header(r, app, lead) + Markup("").join(controls))
 
 
 # ---------------------------------------------------------------------------- pages of each app
@@ -276,7 +280,7 @@ def _note_page(r: ViewReport, lang: str, href: str, title: str, head: Markup, me
 
 
 def report_pages(r: ViewReport, lang: str, word: bool = True) -> Iterator[Page]:
-    """Every page of the apps for the report ``r`` (already :func:`~kit.views.apps.localized`) in ``lang``,
+    """Every page of the apps for the report ``r`` (already :func:`~kit.views.shell.localized`) in ``lang``,
     the language the kit is set to while they are made."""
     yield Page("index.html", _("Overview"), "overview", overview_html(r))
     yield from _speaker_pages(r)
@@ -288,7 +292,7 @@ def report_pages(r: ViewReport, lang: str, word: bool = True) -> Iterator[Page]:
 # ---------------------------------------------------------------------------- search index
 
 def _cap() -> int:
-    from .apps import MAX_QUERY
+    from .shell import MAX_QUERY
 
     return MAX_QUERY
 

@@ -1,0 +1,132 @@
+"""The Overview app: the report at a glance (or, on a corpus, its documents), its meetings, who spoke most and
+the themes raised. Static HTML, no widgets: the fastest page Voilà can show.
+
+Examples
+--------
+>>> from kit.views import app_report
+>>> app = overview_app(app_report(), lang="en")
+>>> repr(app).startswith("Overview of wgpko-2021:") and "Meetings (CSV)" in app.html
+True
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .. import i18n
+from ..display import meeting_format
+from ..i18n import ngettext
+from ..schema import DOCUMENT_COLUMNS
+from . import charts, corpus, queries
+from .data import ViewReport
+from .html import KIND_COLOUR, OKABE_ITO, _, csv_download, panel, render, table
+from .shell import LANGUAGE_NAMES, HTMLApp, file_name, header, kind_legend, number, open_report
+
+__all__ = ["overview_html", "overview_app"]
+
+
+def overview_html(r: ViewReport) -> Markup:
+    md = r.metadata
+    lang = i18n.get_language()
+    counted = [(len(r.paragraphs), ngettext("paragraph", "paragraphs", len(r.paragraphs))),
+               (len(r.meetings), ngettext("meeting", "meetings", len(r.meetings))),
+               (sum(1 for _sp, n in queries.speaker_counts(r) if n), None), (len(r.statements), None),
+               (len({m["key"] for m in r.mentions if m["kind"] == "mission"}), None),
+               (len(queries.theme_options(r)), None)]
+    counted[2] = (counted[2][0], ngettext("speaker", "speakers", counted[2][0]))
+    counted[3] = (counted[3][0], ngettext("statement", "statements", counted[3][0]))
+    counted[4] = (counted[4][0], ngettext("mission named", "missions named", counted[4][0]))
+    counted[5] = (counted[5][0], ngettext("theme raised", "themes raised", counted[5][0]))
+    cards = [(number(n), word) for n, word in counted]
+    period = _("{start} to {end}").format(start=i18n.format_date(md.get("period_start"), lang),
+                                          end=i18n.format_date(md.get("period_end"), lang)) \
+        if md.get("period_start") and md.get("period_end") else \
+        i18n.format_date(md.get("period_start") or md.get("period_end"), lang)
+    facts = [(_("Body"), md.get("body")), (_("Document date"), i18n.format_date(md.get("date"), lang)),
+             (_("Period covered"), period), (_("Chair"), md.get("chair")),
+             (_("Symbol"), md.get("symbol") or _("(none found)")),
+             (_("File"), (md.get("source") or "").rsplit("/", 1)[-1])]
+    counts = [(sp["name"], n, KIND_COLOUR.get(sp["kind"], "#666")) for sp, n in queries.speaker_counts(r) if n]
+    themes = [(label, n, OKABE_ITO["green"]) for label, n in queries.theme_counts(r)]
+    mt = r.meetings
+    meet_rows = [[i18n.format_date(m.get("date"), lang), m.get("title"), meeting_format(m.get("format"), lang),
+                  m.get("chair") or "",
+                  f'{m.get("first_para")}–{m.get("last_para")}'] for m in mt]
+    per_speaker = ([sp["name"], sp["kind"], n, len({queries.para_key(r, s) for s in sts}), r.cite_rows(sts)]
+                   for sp, n, sts in ((sp, n, queries.statements_of(r, sp["speaker_id"]))
+                                      for sp, n in queries.speaker_counts(r) if n))
+    per_meeting = ([m["meeting_id"], m["date"], m["title"], m.get("format") or "", m.get("chair") or "",
+                    m["first_para"], m["last_para"], _cite_meeting(r, m)] for m in mt)
+    downloads = Markup("").join([
+        csv_download(file_name(r, _("speakers"), "csv"), ["speaker", "kind", "statements", "paragraphs", "citation"],
+                     per_speaker, _("Statements per speaker (CSV)")),
+        csv_download(file_name(r, _("meetings"), "csv"), ["meeting_id", "date", "title", "format", "chair",
+                                                      "first_para", "last_para", "citation"], per_meeting,
+                     _("Meetings (CSV)"))])
+    if r.is_corpus:
+        return _corpus_overview(r, cards, counts, themes, downloads)
+    body = render(
+        "overview.html.j2",
+        header=header(r, "overview", _("What this report is, when the Working Group met, who spoke and about "
+                                        "what. Open Speakers, Themes or Missions above to dig in; every row there "
+                                        "carries the paragraph number to cite.")),
+        cards=cards, facts=[(k, v) for k, v in facts if v],
+        timeline=charts.timeline(mt, md.get("period_start"), md.get("period_end")),
+        meetings=table([_("Date"), _("Meeting"), _("Format"), _("Chair"), _("Paragraphs")], meet_rows, numeric=(4,),
+                       cls="kt stack"),
+        legend=kind_legend(), speaker_bars=charts.bar_chart(counts, title=_("Statements per speaker")),
+        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=downloads)
+    return panel(body)
+
+
+def _cite_meeting(r: ViewReport, m: dict) -> str:
+    """The paragraphs of a meeting as a citation of its document ("" for a meeting without them)."""
+    if m.get("first_para") is None or m.get("last_para") is None:
+        return ""
+    return r.cite_rows({"report_id": m["report_id"], "para": p} for p in range(m["first_para"], m["last_para"] + 1))
+
+
+def _corpus_overview(r: ViewReport, cards: list, counts: list, themes: list, downloads: Markup) -> Markup:
+    """The Overview of a corpus: its documents (kind, body, date, symbol, language), meetings over time, who
+    spoke and the themes across every document."""
+    lang = i18n.get_language()
+    languages = dict(LANGUAGE_NAMES)
+    docs = r.documents
+    doc_rows = [[i18n.format_date(d["date"], lang) if d["date"] else "—", corpus.kind_label(d["kind"]),
+                 d["body"] or "—",
+                 d["symbol"] or d["report_id"], languages.get(d["language"], d["language"] or "—"),
+                 number(d["n_paragraphs"]), number(d["n_statements"])] for d in docs]
+    cards = [(number(len(docs)), ngettext("document", "documents", len(docs))), *cards]
+    by, per_period = corpus.meetings_over_time(r)
+    meet_rows = [[i18n.format_date(m.get("date"), lang), corpus.document_label(r, m["report_id"]), m.get("title"),
+                  meeting_format(m.get("format"), lang), _cite_meeting(r, m)]
+                 for m in sorted(r.meetings, key=lambda m: (str(m.get("date") or ""), m["report_id"]))]
+    per_document = ([d["report_id"], d["kind"], d["body"] or "", d["date"] or "", d["symbol"] or "",
+                     d["language"] or "", d["title"] or "", d["n_paragraphs"], d["n_statements"]] for d in docs)
+    downloads = csv_download(file_name(r, _("documents"), "csv"), list(DOCUMENT_COLUMNS), per_document,
+                             _("Documents (CSV)")) + downloads
+    body = render(
+        "overview_corpus.html.j2",
+        header=header(r, "overview", _("What these documents are, when they met, who spoke and about what, "
+                                        "across every document. Open Speakers, Themes or Missions above to dig "
+                                        "in; every row there cites its document and paragraph.")),
+        cards=cards,
+        documents=table([_("Date"), _("Kind"), _("Body"), _("Document"), _("Language"), _("Paragraphs"),
+                         _("Statements")], doc_rows, numeric=(5, 6), cls="kt stack"),
+        over_time=charts.bar_chart([(label, n, OKABE_ITO["blue"]) for label, n in per_period],
+                                   title=_("Meetings per year") if by == "year" else _("Meetings per month")),
+        meetings=table([_("Date"), _("Document"), _("Meeting"), _("Format"), _("Cite as")], meet_rows,
+                       cls="kt stack"),
+        legend=kind_legend(), speaker_bars=charts.bar_chart(counts[:40], title=_("Statements per speaker")),
+        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=downloads)
+    return panel(body)
+
+
+def overview_app(report: ViewReport | None = None, lang: str | None = None) -> HTMLApp:
+    """The landing page: metadata, meetings on a timeline, who spoke, themes, links to the other apps."""
+    r, err = open_report(report, "Overview", lang)
+    if err:
+        return err
+    return HTMLApp(overview_html(r), f"Overview of {r.report_id}: {len(r.paragraphs)} paragraphs, "
+                                     f"{len(r.meetings)} meetings, {len(r.statements)} statements")
+
