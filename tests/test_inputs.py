@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import warnings
@@ -20,6 +21,7 @@ from kit import (LayoutError, NotAReportError, ReportError, ReportWarning, Sourc
 from kit.sources import read_source, source_from_text
 
 from .conftest import as_pdf_text, long_report, need_module
+from .generators import fr, speakers
 
 # ------------------------------------------------------------------ formats
 
@@ -723,9 +725,6 @@ def test_footnotes_separated_by_blank_lines_up_to_a_page_break_and_the_paragraph
 
 
 # ---------------------------------------------------------------- French (the same code, French text)
-
-import re  # noqa: E402
-from .generators import fr, speakers  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -9,6 +9,7 @@ that no module of the kit is left out of the layers.
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -96,8 +97,6 @@ def test_every_module_of_the_kit_is_in_a_layer():
 
 
 # ---------------------------------------------------------------- imports between the grammar modules
-
-import ast  # noqa: E402
 
 KIT = Path(__file__).resolve().parents[1] / "kit"
 

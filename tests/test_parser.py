@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from datetime import date, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kit import load_text
+from kit import load_report, load_text
+from kit.attribution import attribute
+from kit.bilingual import align
+from kit.gazetteer import load_gazetteer
 from kit.language import LANGUAGES
+from kit.meetings import parse_date
+
+from .generators import G_FR, MEMBERS_FR, forms, fr, fr_after_a_statement, join_fr, speakers
+from .generators_kinds import de
 
 # ---------------------------------------------------------------- bundled report
 
@@ -530,18 +539,6 @@ def test_a_person_called_by_one_part_of_a_compound_surname_is_the_person_introdu
 
 
 # ---------------------------------------------------------------- French (the same code, French text)
-
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from kit import load_report  # noqa: E402
-from kit.attribution import attribute  # noqa: E402
-from kit.bilingual import align  # noqa: E402
-from kit.gazetteer import load_gazetteer  # noqa: E402
-from kit.meetings import parse_date  # noqa: E402
-
-from .generators import G_FR, MEMBERS_FR, forms, fr, fr_after_a_statement, join_fr, speakers  # noqa: E402
-from .generators_kinds import de  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+import textwrap
+from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kit import LayoutError, ReportError, load_text
 from kit.gazetteer import load_gazetteer
+from kit.language import LANGUAGES
 
-from .generators import running
+from .generators import MEMBERS_FR, OPENING_FR, forms, fr, join_fr, running, speakers
+from .generators_kinds import de
 
 G = load_gazetteer()
 MEMBERS = [row for row in G.state_rows if row["status"] == "member"]
@@ -538,16 +542,6 @@ def test_footnotes_anywhere_leave_the_tables_as_the_clean_text(items, data):
 
 
 # ---------------------------------------------------------------- French (the same code, French text)
-
-import textwrap  # noqa: E402
-from datetime import date, timedelta  # noqa: E402
-
-from hypothesis import assume  # noqa: E402
-
-from kit.language import LANGUAGES  # noqa: E402
-
-from .generators import MEMBERS_FR, OPENING_FR, forms, fr, join_fr, speakers  # noqa: E402
-from .generators_kinds import de  # noqa: E402
 
 
 @st.composite
