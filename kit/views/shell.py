@@ -250,7 +250,7 @@ def safe_widget(kind: str):
             except Exception:  # noqa: BLE001 - a bad state from the browser is refused, not raised
                 try:
                     self.send_state()
-                except Exception:  # noqa: BLE001 - resending the state is best effort
+                except Exception:  # noqa: BLE001 - the browser is gone too: nothing left to tell it
                     pass
                 for cb in getattr(self, "_bad_state_callbacks", []):
                     cb(_("That choice could not be used, so the page keeps the last valid one."))
