@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kit import load_text
+from kit.i18n import translator
 from kit.teaching.note import CUT_LANG, MAX_WORDS, QUOTED_KINDS, NoteError, build_note, json_schema, note_tables
 
 from .generators_kinds import de
@@ -145,9 +146,15 @@ def check_note(note, report, *, meeting: str | None = None) -> None:
     for item in note.items:
         if item.see:
             continue
-        assert item.text in md_plain, item.text
-        assert html.escape(item.text, quote=False) in page, item.text
-        assert item.text in word, item.text
+        assert item.shown in md_plain, item.shown
+        assert html.escape(item.shown, quote=False) in page, item.shown
+        assert item.shown in word, item.shown
+        if item.brief:  # an ask or a figure cut to one line: a verbatim run of words of its own part, its form in it
+            a, b = item.brief
+            lo, hi = item.own or (0, len(item.text))
+            assert lo <= a < b <= hi, (item.text, item.brief)
+            assert item.form in item.shown if item.kind == "ask" else any(f["text"] in item.shown for f in item.figures)
+            assert (a == 0 or not item.text[a - 1].isalnum()) and (b == len(item.text) or not item.text[b].isalnum())
     check_every_speaker_appears(note, report, md_plain, page, word)
     check_key_figures_kept_or_listed(note, report)
 
@@ -171,8 +178,8 @@ def check_every_speaker_appears(note, report, md: str, page: str, word: str) -> 
     for sid in _selected_speakers(note, t):
         items = [i for i in note.items if sid in i.speaker_ids and i.quote]
         assert items, (sid, "no line in the note")
-        shown = [i for i in items if not i.see and i.text in md and html.escape(i.text, quote=False) in page
-                 and i.text in word]
+        shown = [i for i in items if not i.see and i.shown in md and html.escape(i.shown, quote=False) in page
+                 and i.shown in word]
         assert shown or any(i.see for i in items), (sid, "not rendered")
 
 
@@ -193,7 +200,7 @@ def check_key_figures_kept_or_listed(note, report) -> None:
             continue
         for f in find_figures(s["text"], lang):
             if f["kind"] in ("casualties", "money", "percentage"):
-                kept = any(i.paras[0] == s["para"] and f["text"] in i.text for i in note.items if i.quote)
+                kept = any(i.paras[0] == s["para"] and f["text"] in i.shown for i in note.items if i.quote)
                 assert kept or (f["text"], s["para"]) in listed, (s["para"], f["text"])
 
 
@@ -288,9 +295,11 @@ def test_french_notes_keep_the_invariants_and_speak_french(r, tmp_path, capsys):
         labels = md
         for item in fr.items:
             if item.quote:
-                labels = labels.replace(item.text.replace("*", "\\*").replace("_", "\\_"), " ")
+                for words in (item.text, item.shown):
+                    labels = labels.replace(words.replace("*", "\\*").replace("_", "\\_"), " ")
                 for part in (item.parts or []):
-                    labels = labels.replace(part["text"], " ")
+                    a, b = part.get("brief") or (0, len(part["text"]))
+                    labels = labels.replace(part["text"], " ").replace(part["text"][a:b], " ")
         labels = re.sub(r"^# .*$|^- On \d.*$", " ", labels, flags=re.M)  # the title quotes the report's words
         labels = re.sub(re.escape(fr.heading.get("body") or "@@") + "|" + re.escape(fr.heading.get("meeting_title")
                                                                                     or "@@"), " ", labels)
@@ -306,6 +315,57 @@ def test_french_notes_keep_the_invariants_and_speak_french(r, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert printed.startswith("# " + _fr("Briefing note: {subject}").split("{")[0])
     assert f"## {_fr('Key messages')}" in printed
+
+
+def _note_messages() -> set[str]:
+    """Every message the note's modules put through the catalogue: their tables of labels and their gettext calls."""
+    import inspect
+
+    from kit.teaching import note as note_mod
+    from kit.teaching import note_render
+
+    out = set()
+    for table in (note_mod.SECTION_TITLES, note_mod.TO_FILL, note_mod.SECTION_EMPTY, note_render._SEE,
+                  note_render.FIGURE_KIND_LABELS, note_render.ASK_KIND_LABELS):
+        out |= set(table.values())
+    for module in (note_mod, note_render):
+        out |= set(re.findall(r'(?:N_|gettext)\(\s*"((?:[^"\\]|\\.)+)"\s*\)', inspect.getsource(module)))
+    return out
+
+
+def test_the_french_note_has_no_english_word_of_the_catalogue(r):
+    """Outside the report's own words (its quotes, and what the note puts between « »), a French note holds no word
+    of the English messages that their French translation does not use: headings, labels, kinds of ask and figure,
+    the title, the briefers' titles (``titles.csv``)."""
+    fr_ = translator("fr").gettext
+    messages = _note_messages()
+    french = {w.casefold() for msg in messages for w in re.findall(r"\w+", fr_(msg))}  # "points", "Citations"
+    english = {w for msg in messages for w in re.findall(r"[A-Za-z]{4,}", re.sub(r"\{\w+\}", " ", msg))
+               if w.casefold() not in french}
+    assert {"Asks", "Summary", "Briefers", "casualties", "complete"} <= english  # the check has words to find
+    rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, english), key=len, reverse=True)) + r")\b")
+    for meeting in _meetings(r):
+        note = build_note(r, meeting=meeting, lang="fr")
+        md = re.sub(r"\\(.)", r"\1", note.to_markdown()).replace("**", "")
+        word = _docx_text(note)
+        page = html.unescape(re.sub(r"<style.*?</style>|<[^>]+>", " ", note.to_html(), flags=re.S))
+        for shown in (md, word, page):
+            for item in sorted(note.items, key=lambda i: -len(i.text)):
+                if item.quote:
+                    for words in (item.text, item.shown):
+                        shown = shown.replace(words, " ")
+                    for part in item.parts:
+                        a, b = part.get("brief") or (0, len(part["text"]))
+                        shown = shown.replace(part["text"], " ").replace(part["text"][a:b], " ")
+            shown = re.sub(r"«[^»]*»", " ", shown)  # the report's words the note quotes
+            left = sorted(set(rx.findall(shown)))
+            assert not left, (meeting, left)
+            for row in r.speakers.to_dict("records"):  # a briefer's title and office: in French, or quoted
+                for words in (row.get("title"), row.get("organization")):
+                    if isinstance(words, str) and len(words.split()) > 1:
+                        assert not re.search(rf"\b{re.escape(words)}\b", shown), (meeting, words)
+                    elif isinstance(words, str) and words:
+                        assert not re.search(rf"\({re.escape(words)}\b", shown), (meeting, words)
 
 
 ENGLISH_LABELS = re.compile(r"\b(?:called (?:for|on)|appealed for|requested|recommended|should|must|welcome|"
@@ -739,6 +799,62 @@ def check_cut_keeps_addressed_asks(report, meeting=None, lang="en", max_words=MA
         extra = [i for i in cut.items if i.kind == "position" and all(lines[sid] > 1 for sid in i.speaker_ids)]
         assert not extra, (lang, meeting, addressed_dropped[0].text, extra[0].text)
     return full, cut, dropped
+
+
+def check_every_ask_in_the_note(note, report, meeting: str) -> None:
+    """Every sentence the asks finder (:func:`kit.teaching.asks.ask_form`) marks as an ask in the meeting is in the
+    note: quoted whole, or cut to a one-line excerpt that holds its form, or one of an ask's parts; and it is
+    rendered in Markdown, HTML and Word. Computed from the statements table, not from the note's own choices."""
+    from kit.sentences import clip_sentences
+    from kit.teaching.asks import ask_form
+
+    t = note_tables(report)
+    lang = str(t.metadata.get("lang") or "en")[:2]
+    paras = {p["para"] for p in t.paragraphs if p.get("meeting_id") == meeting}
+    groups: dict[tuple, list[dict]] = {}
+    for row in t.statements:
+        if row["para"] in paras:
+            groups.setdefault((row["para"], row.get("group") or row["statement_id"]), []).append(row)
+    md = re.sub(r"\\(.)", r"\1", note.to_markdown()).replace("**", "")
+    page = re.sub(r"</?strong[^>]*>", "", note.to_html().replace("&#39;", "'").replace("&#34;", '"'))
+    word = _docx_text(note)
+    quoted = [i for i in note.items if i.quote]
+    for (para, _), rows in groups.items():
+        text = t.text[para]
+        start, end = min(int(x["start"]) for x in rows), max(int(x["end"]) for x in rows)
+        for a, b in clip_sentences(text, start, end):
+            form = ask_form(text[a:b], rows[0].get("verb"), lang, rows[0].get("lemma"))
+            if not form:
+                continue
+            holding = [i for i in quoted if i.paras[0] == para and i.start <= a and b <= i.start + len(i.text)]
+            parts = [p for i in quoted for p in i.parts if p["para"] == para and p["start"] <= a
+                     and b <= p["start"] + len(p["text"])]
+            assert holding or parts, (note.lang, para, text[a:b], "an ask left out of the note")
+            shown = [i.shown for i in holding if not i.see] + [p["text"] for p in parts]
+            seen = [i for i in holding if i.see]
+            assert shown or seen, (note.lang, para, text[a:b])
+            for words in shown:
+                assert words in md and html.escape(words, quote=False) in page and words in word, words
+            asks = [i for i in holding if i.kind == "ask" and not i.see]
+            assert all(i.form in i.shown for i in asks), (para, [i.shown for i in asks])
+
+
+def test_every_ask_is_in_the_note_in_both_languages(r):
+    """The asks finder's every ask, with every delegation that spoke, within two pages, in English and French."""
+    for meeting in _meetings(r):
+        for lang in ("en", "fr"):
+            note = build_note(r, meeting=meeting, lang=lang)
+            check_every_ask_in_the_note(note, r, meeting)
+            check_note(note, r, meeting=meeting)
+        assert build_note(r, meeting=meeting, lang="en").words() <= MAX_WORDS
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_reports(), st.sampled_from(["en", "fr"]))
+def test_generated_reports_keep_every_ask(text, lang):
+    report = load_text(text)
+    for meeting in report.meetings["meeting_id"]:
+        check_every_ask_in_the_note(build_note(report, meeting=meeting, lang=lang), report, meeting)
 
 
 def test_the_cut_prefers_asks_that_name_whom_they_ask(r):

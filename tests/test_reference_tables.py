@@ -68,6 +68,7 @@ COLUMNS = {
     "asks.csv": ["phrase", "kind", "lang", "note"],
     "figures.csv": ["term", "kind", "lang", "note"],
     "bodies.csv": ["prefix", "name", "fr_name", "note"],
+    "titles.csv": ["name", "kind", "fr_name", "note"],
 }
 LANGS = {"en", "fr"}
 FR_ARTICLES = {"le", "la", "les", "l'"}
@@ -361,3 +362,10 @@ def test_asking_verbs_are_asking_lemmas_of_the_reporting_verbs():
     for row in asks[asks["kind"] == "verb"].itertuples():
         if (row.phrase, row.lang) in lemma:
             assert lemma[(row.phrase, row.lang)] in ASK_LEMMAS, (row.phrase, lemma[(row.phrase, row.lang)])
+
+
+def test_titles_have_one_french_form_each():
+    df = load("titles.csv")
+    assert df["name"].is_unique
+    assert set(df["kind"]) <= {"title", "office", "body"}
+    assert (df["fr_name"].str.strip() != "").all()

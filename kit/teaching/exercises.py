@@ -215,9 +215,9 @@ _add(Exercise(
                 N_("you added up term hits ({got}); the question counts paragraphs (.nunique() on para).")),
     ]))
 _add(Exercise(
-    "2.2", "themes.covid19_paragraphs", N_("Which paragraphs are tagged with the theme `covid19`?"), "set",
-    lambda r: _theme_paras(r, "covid19"), N_("paragraphs"), canon="para", mistakes=[
-        Mistake(lambda r: _theme_paras(r, "covid19", statement_only=True),
+    "2.2", "themes.safety_paragraphs", N_("Which paragraphs are tagged with the theme `safety_security`?"), "set",
+    lambda r: _theme_paras(r, "safety_security"), N_("paragraphs"), canon="para", mistakes=[
+        Mistake(lambda r: _theme_paras(r, "safety_security", statement_only=True),
                 N_("close: you kept only theme rows tied to a statement (you have {got}). Paragraphs where nobody is "
                 "quoted count too: do not filter on statement_id.")),
     ]))

@@ -41,13 +41,14 @@ from typing import Any, Iterable, Protocol, runtime_checkable
 
 from ..citation import cite as _cite
 from ..citation import cite_paras
+from ..display import format_date
 from ..errors import ReportError
 from ..i18n import N_, normalize, semicolon, translator
 from ..rows import ViewReport
 from ..sentences import clip_sentences, sentence_spans
 from .asks import addressee, ask_form, form_kind
 from .figures import FIGURE_KINDS, find_figures
-from .speakers import SpeakerNames, display_names
+from .speakers import SpeakerNames, display_names, official_name
 
 __all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "note_tables", "json_schema",
            "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES", "SECTION_EMPTY"]
@@ -155,6 +156,7 @@ class Item:
     parts: list[dict] = field(default_factory=list)
     see: str | None = None
     own: list[int] | None = None
+    brief: list[int] | None = None
     supports: list[dict] = field(default_factory=list)
     priority: float = field(default=_INF, repr=False, compare=False)
     keep: bool = field(default=False, repr=False, compare=False)  # kept while anything unkept can go
@@ -176,6 +178,11 @@ class Item:
         return self.text[self.own[0]:self.own[1]] if self.own else self.text
 
     @property
+    def shown(self) -> str:
+        """The words the renderings show: the one-line excerpt ``brief`` marks, else ``text``."""
+        return self.text[self.brief[0]:self.brief[1]] if self.brief else self.text
+
+    @property
     def label(self) -> str | None:
         """Who: the speakers' names joined (compatibility with the old ``Line.label``)."""
         return _join(self.speakers) or None
@@ -195,6 +202,8 @@ class Item:
             d["parts"] = [dict(p) for p in self.parts]
         if self.own:
             d["own"] = list(self.own)
+        if self.brief:
+            d["brief"] = list(self.brief)
         if self.kind == "to_fill":
             d["supports"] = [dict(x) for x in self.supports]
         return d
@@ -393,8 +402,13 @@ def _report_lang(t: Any) -> str:
     return detect_language(" ".join(str(p.get("text") or "") for p in t.paragraphs[:10]))
 
 
-def _briefer_label(row: dict, name: str, tr) -> str:
-    extra = ", ".join(x for x in (row.get("title"), row.get("organization")) if x and x != "representative")
+def _briefer_label(row: dict, name: str, tr, lang: str | None = None, text_lang: str | None = None) -> str:
+    """"Name (title, office)"; in a note of another language than its report, the title and office in the note's
+    language (``titles.csv``), else in the report's words between quotation marks."""
+    parts = [x for x in (row.get("title"), row.get("organization")) if x and x != "representative"]
+    if lang and text_lang and lang != text_lang:
+        parts = [official_name(x, lang) or tr.gettext("“{text}”").format(text=x) for x in parts]
+    extra = ", ".join(parts)
     if row.get("kind") == "chair":
         return tr.gettext("{name} (Chair)").format(name=name)
     return f"{name} ({extra})" if extra else name
@@ -618,7 +632,7 @@ class _Builder:
                 order.setdefault(p.speaker_ids[0], []).append(p)
         for sid, ps in order.items():
             row = self.t.speaker.get(sid, {})
-            label = _briefer_label(row, self.labels.get(sid, sid), self.tr)
+            label = _briefer_label(row, self.labels.get(sid, sid), self.tr, self.lang, self.text_lang)
             asks = [p for p in ps if self.ask_form(p)]
             free = [p for p in ps if not self.ask_form(p) and (p.para, p.start) not in self.used]
             if not free:
@@ -772,7 +786,7 @@ class _Builder:
 
     def figures_not_quoted(self, sections: list[Section]) -> list[dict]:
         """The figures of :data:`KEY_FIGURE_KINDS` said in the selection that no quote of ``sections`` holds."""
-        quoted = [(i.paras[0], i.text) for s in sections for i in s.items if i.quote]
+        quoted = [(i.paras[0], i.shown) for s in sections for i in s.items if i.quote]
         out = []
         for p in self.pieces:
             if not p.key or not self.selected(p):
@@ -801,7 +815,8 @@ class _Builder:
                 continue
             p = ps[0]
             if p.kinds == {"briefer"}:
-                label = _briefer_label(self.t.speaker.get(sid, {}), self.labels.get(sid, sid), self.tr)
+                label = _briefer_label(self.t.speaker.get(sid, {}), self.labels.get(sid, sid), self.tr, self.lang,
+                                       self.text_lang)
                 by_key["briefers"].items.append(self.item("briefing", p, 125, group=label, keep=True))
                 by_key["briefers"].items.sort(key=lambda i: (i.group != label, i.paras[0]))
                 continue
@@ -883,9 +898,12 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         "paras": [b.paras[0], b.paras[-1]] if b.paras else [],
     }
     subject = heading['meeting_title'] or heading['report_title'] or t.report_id
-    if b.text_lang != lang and subject != t.report_id:  # the report's words, quoted in the note's language
-        subject = b.tr.gettext("“{text}”").format(text=subject)
-    title = b.tr.gettext("Briefing note: {subject}").format(subject=subject)
+    if b.text_lang != lang and heading["date"]:  # a title in the note's language; the report's one under Subject
+        title = b.tr.gettext("Briefing note: meeting of {date}").format(date=format_date(heading["date"], lang))
+    else:
+        if b.text_lang != lang and subject != t.report_id:  # the report's words, quoted in the note's language
+            subject = b.tr.gettext("“{text}”").format(text=subject)
+        title = b.tr.gettext("Briefing note: {subject}").format(subject=subject)
     filters = {"meeting": heading["meeting_id"], "themes": b.theme_ids, "speakers": b.speaker_ids,
                "theme_labels": [b.theme_label.get(x, x) for x in b.theme_ids],
                "speaker_labels": [b.labels.get(x, x) for x in b.speaker_ids]}
@@ -899,10 +917,17 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         _trim(note, b, limit)
     elif limit:  # the quotes the note keeps in the cut language, whatever the labels' language
         twin = build_note(report, meeting, themes, speakers, max_words=max_words, lang=CUT_LANG)
-        kept = {(s.key, i.kind, i.key) for s in twin.sections for i in s.items}
+        kept = {(s.key, i.kind, i.key): i for s in twin.sections for i in s.items}
         for s in note.sections[:-1]:
             full = s.items
-            s.items = [i for i in s.items if (s.key, i.kind, i.key) in kept]
+            s.items = [i for i in s.items if i.kind == "to_fill" or (s.key, i.kind, i.key) in kept]
+            for i in s.items:  # an ask (or its parts) cut to one line there is cut to the same line here
+                same = kept.get((s.key, i.kind, i.key))
+                if same is not None and _briefable(i):
+                    i.brief = list(same.brief) if same.brief else None
+                    for part, twin_part in zip(i.parts, same.parts):
+                        if twin_part.get("brief"):
+                            part["brief"] = list(twin_part["brief"])
             _say_cut(s, full, b)
         note.refresh()
         note.sections[-1] = b.citations(note.sections[:-1])
@@ -922,11 +947,71 @@ def _say_cut(section: Section, full: list[Item], b: _Builder) -> None:
     section.empty = b.tr.gettext(cut if full and not section.items else empty)
 
 
+#: Words of the one-line excerpt an ask is cut to when its whole sentence does not fit (:func:`brief_span`).
+BRIEF_WORDS = 16
+
+
+def brief_span(text: str, lo: int = 0, hi: int | None = None, anchor: str | None = None,
+               words: int = BRIEF_WORDS) -> list[int]:
+    """The ``[start, end]`` of a one-line verbatim excerpt of ``text[lo:hi]``: about ``words`` words, from the
+    start of the span, or from a few words before ``anchor`` (an ask's form) when it comes later.
+
+    The note shows an ask cut to this line rather than leaving it out (an ask is never cut to nothing).
+
+    >>> t = "The representative of India said that, in that regard, it was important to call on host States to act."
+    >>> a, b = brief_span(t, anchor="call on", words=8)
+    >>> t[a:b]
+    'it was important to call on host States'
+    >>> brief_span("Short enough.")
+    [0, 13]
+    """
+    hi = len(text) if hi is None else hi
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[lo:hi])]
+    spans = [(lo + a, lo + b) for a, b in spans]
+    if len(spans) <= words:
+        return [lo, hi]
+    first = 0
+    at = text.find(anchor, lo, hi) if anchor else -1
+    if at >= 0:
+        n = sum(1 for a, _ in spans if a < at)  # the form's first word, and the word after it
+        m = sum(1 for a, _ in spans if a < at + len(anchor or ""))
+        if m > words:  # the form comes late: start four words before it, the whole form in the line
+            first = max(m - words, min(max(0, n - 4), len(spans) - words))
+    last = min(len(spans), first + words) - 1
+    end = spans[last][1]
+    while end > spans[first][0] and text[end - 1] in ",;:–—-":
+        end -= 1
+    return [spans[first][0], end]
+
+
+def _briefable(item: Item) -> bool:
+    """An ask, or a key figure (:data:`KEY_FIGURE_KINDS`): cut to one line, never to nothing."""
+    return item.kind == "ask" or item.kind == "figure" and any(f["kind"] in KEY_FIGURE_KINDS for f in item.figures)
+
+
+def _brief(item: Item) -> None:
+    """Cut an ask (and its parts) or a key figure to one line each: a verbatim excerpt around the ask's form or the
+    figure, the whole sentence kept in ``text``."""
+    lo, hi = item.own or (0, len(item.text))
+    key = [f["text"] for f in item.figures if f["kind"] in KEY_FIGURE_KINDS]
+    item.brief = brief_span(item.text, lo, hi, item.form if item.kind == "ask" else (key or [None])[0])
+    for part in item.parts:
+        part["brief"] = brief_span(part["text"])
+
+
+def _unbrief(item: Item) -> None:
+    item.brief = None
+    for part in item.parts:
+        part.pop("brief", None)
+
+
 def _trim(note: Note, b: _Builder, limit: int) -> None:
     """Fit the Markdown into ``limit`` words: drop the least important items (those marked ``keep`` last),
     then put back, most important first, any dropped item that still fits. Refresh the citations.
 
-    An ask that names whom it asks (``addressee``) is never dropped while a delegation's position stays.
+    An ask or a key figure is never dropped: where another item would go, it is cut to a one-line excerpt
+    (:func:`brief_span`), and put back whole if it fits at the end. An ask that names whom it asks
+    (``addressee``) is not cut while a delegation's position stays.
     """
     body = note.sections[:-1]
     full = {s.key: list(s.items) for s in body}
@@ -941,13 +1026,19 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
 
     def apply() -> int:
         for s in body:
-            s.items = [i for i in full[s.key] if id(i) not in dropped]
+            s.items = [i for i in full[s.key] if id(i) not in dropped or _briefable(i)]
             _say_cut(s, full[s.key], b)
         note.refresh()
         note.sections[-1] = b.citations(body)
         return note.words(cache)
 
     def drop(item: Item) -> bool:
+        if _briefable(item):  # cut to one line, never to nothing
+            if item.brief:
+                return False
+            _brief(item)
+            dropped.add(id(item))
+            return True
         if any(lines.get(sid, 0) <= 1 for sid in item.speaker_ids):
             return False
         dropped.add(id(item))
@@ -957,8 +1048,14 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
 
     def restore(item: Item) -> None:
         dropped.discard(id(item))
+        if _briefable(item):
+            _unbrief(item)
+            return
         for sid in item.speaker_ids:
             lines[sid] += 1
+
+    def size(item: Item) -> int:
+        return sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang))
 
     order = sorted((i for s in body for i in full[s.key] if i.priority != _INF),
                    key=lambda i: (i.keep, i.priority, -len(i.text)))
@@ -970,6 +1067,11 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
     order = ([i for i in order[:last_position + 1] if id(i) not in moved]
              + [i for i in addressed if id(i) in moved] + order[last_position + 1:])
     words = note.words(cache)
+    if words > limit:  # a request's numbered areas first go to one line each: the request itself stays whole
+        for item in full.get("asks", []):
+            for part in item.parts:
+                part["brief"] = brief_span(part["text"])
+        words = note.words(cache)
     estimate = words
     for item in order:  # drop by each item's own words, then check the real count
         if estimate <= limit:
@@ -977,13 +1079,21 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
             if words <= limit:
                 break
             estimate = words
+        before = size(item)
         if drop(item):
-            estimate -= sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang))
+            estimate -= before - (size(item) if _briefable(item) else 0)
     words = apply()
     for item in sorted((i for i in order if id(i) in dropped), key=lambda i: (-i.keep, -i.priority)):
         if item.kind == "position" and any(id(a) in dropped for a in addressed):
             continue
-        if sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang)) > limit - words:
+        if _briefable(item):  # what putting the whole sentence back adds to the one line
+            short = size(item)
+            _unbrief(item)
+            extra = size(item) - short
+            _brief(item)
+        else:
+            extra = size(item)
+        if extra > limit - words:
             continue  # cannot fit
         restore(item)
         words = apply()

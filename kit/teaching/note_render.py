@@ -25,6 +25,7 @@ from ..display import format_date, meeting_format
 from ..exports import escape_markdown
 from ..i18n import N_, and_list, colon, semicolon, translator
 from ..paths import TEACHING_TEMPLATES_DIR
+from .speakers import official_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
@@ -50,14 +51,17 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
     lang = getattr(note, "lang", "en")
     _ = _tr(note).gettext
     out = []
-    if h.get("body"):  # the report's words: quoted when the note speaks another language
-        body = h["body"] if (getattr(note, "quote_lang", None) or lang) == lang else _("“{text}”").format(text=h["body"])
+    same = (getattr(note, "quote_lang", None) or lang) == lang
+    if h.get("body"):  # in another language than the report's: its name in that language, else quoted
+        body = h["body"] if same else official_name(h["body"], lang) or _("“{text}”").format(text=h["body"])
         out.append((_("Body"), body))
     if h.get("meeting_id"):
         when = ", ".join(x for x in (format_date(h.get("date"), lang), meeting_format(h.get("format"), lang)) if x)
         out.append((_("Meeting"), when or h["meeting_id"]))
     elif h.get("dates"):
         out.append((_("Meetings"), semicolon(lang).join(format_date(d, lang) for d in h["dates"])))
+    if h.get("meeting_title") and h["meeting_title"] not in note.title:  # the title the report gives, quoted
+        out.append((_("Meeting subject"), _("“{text}”").format(text=h["meeting_title"])))
     if h.get("chair"):
         out.append((_("Chair"), h["chair"]))
     paras = h.get("paras") or []
@@ -114,13 +118,26 @@ def row(item: "Item", lang: str = "en", note: "Note | None" = None) -> dict[str,
                                                      for f in item.figures))
     if item.see and item.kind in ("ask", "figure"):
         out["text"] = f"[{_(_SEE.get(item.see, N_('quoted above')))}]"
+    elif item.brief:  # an ask cut to one line: a verbatim excerpt, an ellipsis where words are left out
+        out["text"] = _excerpt(item.text, item.brief)
     elif item.own:
         a, b = item.own
         out["before"], out["own"], out["after"] = item.text[:a], item.text[a:b], item.text[b:]
     if item.kind == "to_fill" and note is not None:
         out["supports"] = _supports(item, note, lang)
-    out["parts"] = [{"text": p["text"], "cite": cite_paras([p["para"]], lang)} for p in item.parts]
+    out["parts"] = [{"text": _excerpt(p["text"], p["brief"]) if p.get("brief") else p["text"],
+                     "cite": cite_paras([p["para"]], lang)} for p in item.parts]
     return out
+
+
+def _excerpt(text: str, span: list[int]) -> str:
+    """``text[a:b]`` with an ellipsis for the words left out before and after.
+
+    >>> _excerpt("One two three four.", [4, 13])
+    '… two three …'
+    """
+    a, b = span
+    return ("… " if text[:a].strip() else "") + text[a:b] + (" …" if text[b:].strip() else "")
 
 
 #: How a note in another language than its report names the kinds of ask (:func:`kit.teaching.asks.form_kind`).
@@ -182,7 +199,8 @@ def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
 def item_markdown(item: "Item", cache: dict | None = None, lang: str = "en", note: "Note | None" = None) -> list[str]:
     """The Markdown lines of one item (its bullet and the bullets of its parts)."""
     # the text too: the citations are rebuilt at each step of the cut, and a new item may get a freed id
-    key = (id(item), item.kind, item.text, item.see, tuple(item.speakers), lang, tuple(map(str, item.supports)))
+    key = (id(item), item.kind, item.text, item.see, tuple(item.speakers), lang, tuple(map(str, item.supports)),
+           tuple(item.brief or ()), tuple(tuple(p.get("brief") or ()) for p in item.parts))
     lines = cache.get(key) if cache is not None else None
     if lines is None:
         r = row(item, lang, note)

@@ -33,7 +33,8 @@ from typing import Any, Iterable, Mapping
 
 from ..display import display_names  # the one rule of a State's display name (kit.display); importable from here
 
-__all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names", "country_forms", "display_names"]
+__all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names", "country_forms", "display_names",
+           "official_name"]
 
 
 def name_key(name: Any) -> str:
@@ -46,6 +47,29 @@ def name_key(name: Any) -> str:
     s = "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'")
     s = re.sub(r"\s+", " ", s).strip().casefold().removesuffix(".")
     return s.removeprefix("the ")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, Mapping]:
+    from ..gazetteer import read_table
+
+    try:
+        return {name_key(row["name"]): row for row in read_table("titles.csv") if row.get("name")}
+    except OSError:  # a reference folder without the table: titles stay in the report's words
+        return {}
+
+
+def official_name(text: Any, lang: str) -> str | None:
+    """A job title, office or body an English report names (``titles.csv``), in ``lang`` (its ``{lang}_name``
+    column); ``None`` where the table has no such form.
+
+    >>> official_name("Office for the Peacekeeping Strategic Partnership", "fr")
+    'Bureau du partenariat stratégique pour le maintien de la paix'
+    >>> official_name("Chief Cook", "fr") is None
+    True
+    """
+    row = _titles().get(name_key(text)) if _str(text) else None
+    return (row.get(f"{lang}_name") or None) if row is not None else None
 
 
 def rows_of(table: Any) -> list[Mapping]:

@@ -344,12 +344,12 @@ A paragraph with several statements has several rows for the same theme, so coun
     exercise("2.1", 'answer = r.themes.loc[r.themes["theme"] == "policing", "para"].nunique()'),
     md(N_("""
 To see why paragraphs are tagged with a theme, look at the `terms` column. For example, the
-theme `covid19`:
+theme `safety_security`:
 """)),
     code('''\
-covid = r.themes[r.themes["theme"] == "covid19"]
-covid[["para", "statement_id", "terms"]].head()'''),
-    exercise("2.2", 'answer = sorted(r.themes.loc[r.themes["theme"] == "covid19", "para"].unique())'),
+safety = r.themes[r.themes["theme"] == "safety_security"]
+safety[["para", "statement_id", "terms"]].head()'''),
+    exercise("2.2", 'answer = sorted(r.themes.loc[r.themes["theme"] == "safety_security", "para"].unique())'),
     md(N_("""
 ## Themes by meeting
 
