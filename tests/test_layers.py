@@ -25,11 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _lint(root: Path) -> subprocess.CompletedProcess:
     """Run import-linter on the ``kit`` package under ``root`` with ``root/pyproject.toml``."""
-    code = ("import sys; from importlinter.cli import lint_imports; "
-            "sys.exit(lint_imports(config_filename='pyproject.toml', no_cache=True, no_logo=True))")
+    code = (
+        "import sys; from importlinter.cli import lint_imports; "
+        "sys.exit(lint_imports(config_filename='pyproject.toml', no_cache=True, no_logo=True))"
+    )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    return subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
-                          env={**env, "PYTHONPATH": str(root)})
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, env={**env, "PYTHONPATH": str(root)}
+    )
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -46,13 +49,28 @@ def test_the_kit_keeps_its_layers():
     assert "0 broken" in proc.stdout
 
 
-@pytest.mark.parametrize("module, line, names", [
-    ("kit/schema.py", "from .views import data as _data", "kit.schema -> kit.views.data"),  # core -> views
-    ("kit/sources.py", "from .teaching import briefing as _b", "kit.sources -> kit.teaching.briefing"),  # core -> teaching
-    ("kit/teaching/handout.py", "from ..views.html import esc as _esc", "kit.teaching.handout -> kit.views.html"),
-    ("kit/gazetteer.py", "from .themes import ThemeTagger as _T", "kit.gazetteer -> kit.themes"),  # reference -> analysis
-    ("kit/views/charts.py", "from .land_outline import svg_document as _s", "kit.views.charts -> kit.views.land_outline"),
-])
+@pytest.mark.parametrize(
+    "module, line, names",
+    [
+        ("kit/schema.py", "from .views import data as _data", "kit.schema -> kit.views.data"),  # core -> views
+        (
+            "kit/sources.py",
+            "from .teaching import briefing as _b",
+            "kit.sources -> kit.teaching.briefing",
+        ),  # core -> teaching
+        ("kit/teaching/handout.py", "from ..views.html import esc as _esc", "kit.teaching.handout -> kit.views.html"),
+        (
+            "kit/gazetteer.py",
+            "from .themes import ThemeTagger as _T",
+            "kit.gazetteer -> kit.themes",
+        ),  # reference -> analysis
+        (
+            "kit/views/charts.py",
+            "from .land_outline import svg_document as _s",
+            "kit.views.charts -> kit.views.land_outline",
+        ),
+    ],
+)
 def test_a_forbidden_import_breaks_a_contract(tmp_path, module, line, names):
     root = _copy(tmp_path)
     target = root / module
@@ -64,9 +82,12 @@ def test_a_forbidden_import_breaks_a_contract(tmp_path, module, line, names):
 
 def test_every_module_of_the_kit_is_in_a_layer():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
-    placed = {name.strip("() ") for contract in config["contracts"]
-              for layer in contract.get("layers", [])
-              for name in layer.replace("|", ":").split(":")}
+    placed = {
+        name.strip("() ")
+        for contract in config["contracts"]
+        for layer in contract.get("layers", [])
+        for name in layer.replace("|", ":").split(":")
+    }
     kit = ROOT / "kit"
     modules = {f"kit.{p.stem}" for p in kit.glob("*.py") if p.stem != "__init__"}
     modules |= {f"kit.{p.parent.name}" for p in kit.glob("*/__init__.py")}

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from kit import load_report, load_text
 from kit.attribution import attribute
 from kit.bilingual import align
 from kit.gazetteer import load_gazetteer
+from kit.language import LANGUAGES
 from kit.meetings import parse_date
 
 from .generators import G_FR, MEMBERS_FR, forms, fr, fr_after_a_statement, join_fr, speakers
@@ -309,13 +314,8 @@ def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph(lang,
 
 # ---------------------------------------------------------------- meetings however their date is written (AUDIT2 #2, #6)
 
-import textwrap  # noqa: E402
-from datetime import date, timedelta  # noqa: E402
 
-from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
-from kit.language import LANGUAGES  # noqa: E402
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EN = LANGUAGES["en"]
