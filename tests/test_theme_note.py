@@ -250,3 +250,83 @@ def test_kit_note_theme_on_one_report_is_the_note_across_its_meetings(capsys):
     out = capsys.readouterr().out
     assert "wgpko-2021, para" in out and "13 April 2021" not in out
 
+
+# ------------------------------------------------------------------ the Briefing note app
+
+@pytest.fixture(scope="module")
+def app_view(folder, tmp_path_factory):
+    from kit.views import data as view_data
+
+    return view_data.app_report(folder, use_cache=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_app_on_a_corpus_offers_a_theme_across_the_documents(app_view, lang):
+    from kit import i18n
+    from kit.views import note_app
+
+    b = note_app.briefing_app(app_view, lang=lang).briefing
+    try:
+        assert [v for _label, v in b.mode.options] == ["meeting", "theme"] and b.mode.value == "meeting"
+        assert b.theme.layout.display == "none" and b.document.layout.display != "none"
+        meeting_note = b.note
+        b.mode.value = "theme"
+        assert b.theme.layout.display != "none"
+        assert all(w.layout.display == "none" for w in (b.document, b.meeting, b.themes, b.speakers))
+        counts = {th: len({t["report_id"] for t in app_view.themes if t["theme"] == th})
+                  for _label, th in b.theme.options}
+        assert list(counts.values()) == sorted(counts.values(), reverse=True)  # the most documents first
+        for _label, theme in b.theme.options[:3]:
+            b.theme.value = theme
+            assert b.note is not meeting_note and b.note.filters["themes"] == [theme]
+            assert b.note.lang == lang
+            check_theme_note(b.note, app_view, theme)
+            assert b.note.title in html.unescape(str(b.out.value))
+            assert theme in b._stem()
+        b.on_word()
+        assert ".docx" in b.word_link.value
+        b.mode.value = "meeting"  # back to a meeting: its controls and its note
+        assert b.theme.layout.display == "none" and b.meeting.layout.display != "none"
+        assert b.note.filters["meeting"] is None and b.note.heading.get("documents") is None
+    finally:
+        i18n.set_language(None)
+
+
+def test_the_app_on_one_report_offers_a_theme_across_its_meetings():
+    from kit import i18n
+    from kit.views import app_report, note_app
+
+    b = note_app.briefing_app(app_report(), lang="en").briefing
+    try:
+        assert b.document is None and dict((v, k) for k, v in b.mode.options)["theme"] == "a theme across the meetings"
+        b.mode.value = "theme"
+        assert b.note is not None and len(b.note.heading["documents"]) == 1
+        assert len({i.group for i in b.note.section("positions").items}) >= 1
+    finally:
+        i18n.set_language(None)
+
+
+def test_the_app_kernel_makes_a_theme_note_without_pandas(folder, tmp_path):
+    """A kernel-equivalent process opens the corpus from the apps' cache and makes a note on a theme: pandas,
+    plotly and python-docx stay unloaded."""
+    import os
+    import subprocess
+    import sys
+
+    from kit.views import data as view_data
+
+    env = {**os.environ, "KIT_CACHE_DIR": str(tmp_path / "cache"), "KIT_REPORT": str(folder)}
+    root = Path(__file__).resolve().parent.parent
+    env["PYTHONPATH"] = os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])
+    warm = "from kit.views import data; data.app_report()\n"
+    assert subprocess.run([sys.executable, "-c", warm], env=env, cwd=root).returncode == 0
+    code = ("import sys\n"
+            "from kit.views import note_app\n"
+            "b = note_app.briefing_app(lang='en').briefing\n"
+            "b.mode.value = 'theme'\n"
+            "assert b.note is not None and b.note.heading['documents'], b.out.value\n"
+            "print(sorted(m for m in ('pandas', 'plotly', 'docx') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+    assert view_data is not None
