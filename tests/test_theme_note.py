@@ -157,6 +157,8 @@ def test_one_report_gives_its_meetings_in_date_order():
     groups = list(dict.fromkeys(i.group for i in note.section("positions").items))
     assert len(groups) == 2 and all(g for g in groups)
     assert note.heading["period"] == [meetings[0][:10], meetings[-1][:10]]
+    # the officer's summary is asked of the theme across the documents, not of one meeting
+    assert "the documents say on the theme" in note.section("summary").items[0].text
 
 
 def test_since_and_until_keep_the_meetings_of_those_days(corpus, rows):

@@ -63,6 +63,9 @@ __all__ = ["theme_note", "documents_with_theme", "MAX_WORDS"]
 #: How much more a document's most important line weighs in the cut: every document keeps one line while any
 #: document has two.
 FIRST_LINE_BONUS = 60.0
+#: What the officer's summary line of a note on one theme says (instead of a meeting's).
+SUMMARY_PROMPT = N_("Your summary line: what the documents say on the theme, how it moved over time, and what it "
+                    "means for your delegation, in one or two sentences.")
 #: The title of the positions, grouped by document and meeting rather than by theme.
 POSITIONS_TITLE = N_("Delegations' positions, meeting by meeting")
 
@@ -293,6 +296,7 @@ def theme_note(report: Any, theme: str, *, lang: str | None = None, since: Any =
         i.priority += FIRST_LINE_BONUS
     for s in first.to_fill():
         sections[s.key] = s
+    sections["summary"].items[0].text = tr.gettext(SUMMARY_PROMPT)
     order = ["purpose", "summary", "key_messages", "briefers", "positions", "asks", "figures", "issues", "points"]
     body = [sections[k] for k in order]
     for item in (i for s in body for i in s.items):
@@ -331,6 +335,9 @@ class _Cut:
 
     def __init__(self, note: Note, docs: list[_Document], builders: dict[str, _Builder], tr) -> None:
         self.note, self.docs, self.builders, self.tr = note, docs, builders, tr
+        # the key figures said on the theme in each document (found once; each cut step checks which are quoted)
+        self.figures = {d.report_id: [f for f in builders[d.report_id].figures_not_quoted([])
+                                      if f["para"] in set(d.theme_paras)] for d in docs}
 
     def citations(self) -> Section:
         """Per document: the paragraphs quoted ("Cite as: ..."), then those on the theme not quoted and the key
@@ -349,8 +356,9 @@ class _Cut:
                 sec.items.append(Item("not_quoted", tr.gettext(
                     "Paragraphs on the theme not quoted in this note: {citation}").format(
                     citation=cite(d.label, rest, lang)), rest, report_id=d.report_id, document=d.label))
-            figures = [f for f in self.builders[d.report_id].figures_not_quoted([Section("quoted", "", mine)])
-                       if f["para"] in set(d.theme_paras)]
+            quoted = [(i.paras[0], i.text) for i in mine if i.quote]
+            figures = [f for f in self.figures[d.report_id]
+                       if not any(para == f["para"] and f["text"] in text for para, text in quoted)]
             if figures:
                 listed = semicolon(lang).join(f"{f['text']} ({cite(d.label, [f['para']], lang)})" for f in figures)
                 sec.items.append(Item("not_quoted", tr.gettext("Figures not quoted in this note: {figures}").format(
@@ -371,14 +379,22 @@ class _Cut:
 
     def fit(self, limit: int) -> None:
         """Drop the least important quotes until the Markdown fits ``limit`` words, then put back, most important
-        first, any that still fits."""
+        first, any that still fits. When the citations and headings alone take more than half of ``limit`` (many
+        documents), the quotes keep ``limit / 2`` words on top of them."""
         body = self.note.sections[:-1]
         full = {s.key: list(s.items) for s in body}
         cache: dict = {}
         dropped: set[int] = set()
         order = sorted((i for s in body for i in s.items if i.priority != _INF),
                        key=lambda i: (i.priority, -len(i.text)))
-        words = self.note.words(cache)
+        # the citations list every document's paragraphs and are never cut: when they alone take most of the
+        # limit (a folder of many documents), the quotes keep half of it on top of them
+        for item in order:
+            dropped.add(id(item))
+        floor = self.apply(full, dropped, cache)
+        dropped.clear()
+        limit = max(limit, floor + limit // 2)
+        words = self.apply(full, dropped, cache)
         estimate = words
         for item in order:
             if estimate <= limit:
