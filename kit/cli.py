@@ -163,7 +163,6 @@ NOTE_FORMATS = {".md": "Markdown", ".markdown": "Markdown", ".html": "HTML", ".h
 
 def _cmd_note(args: argparse.Namespace) -> int:
     from .errors import ReportError
-    from .teaching.note import build_note
 
     lang = _lang(args)
     tr = translator(lang)
@@ -175,9 +174,7 @@ def _cmd_note(args: argparse.Namespace) -> int:
             raise ReportError(N_("cannot write a briefing note as {suffix}; use one of {formats}"),
                               suffix=repr(suffix or tr.gettext("a file without an extension")),
                               formats=", ".join(sorted(NOTE_FORMATS)), source=str(path))
-    report = _load(args.report)
-    note = build_note(report, meeting=args.meeting, themes=args.theme or (), speakers=args.speaker or (),
-                      lang=args.lang)
+    note = _note(args)
     if path is None:
         print(note.to_markdown(), end="")
         return 0
@@ -198,6 +195,30 @@ def _cmd_note(args: argparse.Namespace) -> int:
     print(tr.ngettext("wrote {path} ({format}, {n} word)", "wrote {path} ({format}, {n} words)", words).format(
         path=path, format=NOTE_FORMATS[suffix], n=format_number(words, lang)))
     return 0
+
+
+def _note(args: argparse.Namespace):
+    """The note ``kit note`` asks for: on one theme across the documents of a folder, or across the meetings of
+    a report (``--theme`` alone), else on a meeting, themes and speakers of one report."""
+    from .errors import ReportError
+    from .teaching.note import build_note
+
+    folder = bool(args.report) and Path(args.report).is_dir()
+    one_theme = len(args.theme or ()) == 1 and not args.meeting and not args.speaker
+    if folder and not one_theme:
+        raise ReportError(N_("a folder gives a note on one theme across its documents: add --theme THEME "
+                             "(and no --meeting or --speaker), or give one report file"), source=str(args.report))
+    if (args.since or args.until) and not one_theme:
+        raise ReportError(N_("--since and --until choose the meetings of a note on one theme: add --theme THEME "
+                             "(and no --meeting or --speaker)"))
+    if one_theme:
+        from .report import load_corpus
+        from .teaching.theme_note import theme_note
+
+        report = load_corpus(args.report) if folder else _load(args.report)
+        return theme_note(report, args.theme[0], lang=args.lang, since=args.since, until=args.until)
+    return build_note(_load(args.report), meeting=args.meeting, themes=args.theme or (),
+                      speakers=args.speaker or (), lang=args.lang)
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
@@ -337,10 +358,16 @@ def _add_validate(sub) -> None:
 
 
 def _add_note(sub) -> None:
-    p = sub.add_parser("note", help="build a briefing note (Markdown, HTML, Word or JSON by --out suffix)")
-    p.add_argument("report", nargs="?")
+    p = sub.add_parser("note", help="build a briefing note (Markdown, HTML, Word or JSON by --out suffix): on a "
+                                    "meeting, or on one theme across a folder's documents or a report's meetings")
+    p.add_argument("report", nargs="?", help="report file, or a folder of documents (then give one --theme; "
+                                             "default: the bundled report)")
     p.add_argument("--meeting", help="meeting id, e.g. 2021-04-13")
-    p.add_argument("--theme", action="append", help="theme id (repeatable)")
+    p.add_argument("--theme", action="append",
+                   help="theme id or label (repeatable); one theme and no --meeting or --speaker: the note on that "
+                        "theme across the documents (or meetings), positions grouped by document in date order")
+    p.add_argument("--since", help="with one --theme: keep the meetings from this day (e.g. 2023-01-01)")
+    p.add_argument("--until", help="with one --theme: keep the meetings up to this day (e.g. 2023-12-31)")
     p.add_argument("--speaker", action="append", help="speaker id or name (repeatable)")
     p.add_argument("--out", help="file to write: .md, .html, .docx or .json; default prints Markdown")
     p.add_argument("--lang", type=_language, help=_LANG_HELP)

@@ -886,3 +886,51 @@ def test_corpus_speakers_by_keyboard_across_documents(open_app, corpus_room, cor
     _wait_out(w, f"{name}: {len(sts)} statement{'s' if len(sts) != 1 else ''} in {documents}")
     cites = w.page.locator(".kit-out table.kt td span.para").all_inner_texts()
     assert set(cites) == {corpus_view.cite_rows([s]) for s in sts}
+
+
+def _tab_to(w: Watched, selector: str) -> None:
+    for _ in range(80):
+        w.page.keyboard.press("Tab")
+        if w.page.evaluate("s => !!document.activeElement.closest(s)", selector):
+            return
+    pytest.fail(f"Tab never reached {selector}")
+
+
+def test_corpus_briefing_note_on_a_theme_by_keyboard_on_a_phone(open_app, corpus_room, corpus_view, tmp_path):
+    """On a phone, by keyboard alone: choose "a theme across the documents", then another theme; the note quotes
+    the documents that hold it, each quote cited with its document, and downloads as Markdown; the page still
+    fits and passes axe."""
+    from kit.teaching.theme_note import documents_with_theme
+    from kit.views.apps import localized
+    from kit.views.note_app import theme_document_options
+
+    w = open_app("briefing_note", corpus_room, viewport=PHONE)
+    corpus_view = localized(corpus_view, "en")  # the page's theme labels
+    w.page.wait_for_selector(".kit-mode input[type=radio]")
+    assert not w.page.is_visible(".kit-theme select")
+    w.page.focus("body")
+    _tab_to(w, ".kit-mode")
+    w.page.keyboard.press("ArrowDown")  # a radio group: the arrow key chooses the next option
+    w.page.wait_for_selector(".kit-theme select", state="visible")
+    assert not w.page.is_visible(".kit-meeting select") and not w.page.is_visible(".kit-speakers select")
+    options = theme_document_options(corpus_view)
+    first = options[0][1]
+    docs = documents_with_theme(corpus_view, first)
+    _wait_out(w, f"{len(docs)} documents" if len(docs) > 1 else "1 document")
+    _tab_to(w, ".kit-theme")
+    w.page.keyboard.press("ArrowDown")
+    label, theme = options[1]
+    w.page.wait_for_function("v => document.querySelector('.kit-theme select').value === v", arg=label)
+    name = label.rsplit(" (", 1)[0]
+    _wait_out(w, f"Briefing note: {name}")
+    text = " ".join(w.page.inner_text(".kit-out").split())
+    for d in documents_with_theme(corpus_view, theme):
+        assert d["label"] in text  # each document quoted with its symbol, or listed under Citations
+    assert re.search(r"\((?:S/\d{4}/42|wgpko-\d{4}-(?:en|fr)), paras?\. \d+\)", text)
+    with w.page.expect_download() as info:
+        w.page.click(".kit-out a.dl:text('Briefing note (Markdown)')")
+    md = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    assert md.startswith(f"# Briefing note: {name}") and theme in info.value.suggested_filename
+    assert w.errors == [] and w.outside() == []
+    _check_layout(w, "corpus-briefing-theme-phone")
+    assert _axe_serious(w) == []

@@ -158,6 +158,8 @@ class Item:
     own: list[int] | None = None
     brief: list[int] | None = None
     supports: list[dict] = field(default_factory=list)
+    report_id: str | None = None  # the document of a note across documents (:mod:`kit.teaching.theme_note`)
+    document: str | None = None  # what its citation names: the document's symbol, else its id
     priority: float = field(default=_INF, repr=False, compare=False)
     keep: bool = field(default=False, repr=False, compare=False)  # kept while anything unkept can go
     named: bool = field(default=False, repr=False, compare=False)  # the text names every speaker (any language)
@@ -171,6 +173,11 @@ class Item:
         """Where the speakers' own words start: (paragraph, offset); a sentence with several speakers has one
         key per speaker's part."""
         return self.paras[0], (self.start + self.own[0] if self.own and self.start is not None else self.start)
+
+    @property
+    def where(self) -> tuple[str, int, int | None]:
+        """:attr:`key` in its document: (report_id, paragraph, offset), ``""`` for the one report of a note."""
+        return (self.report_id or "", *self.key)
 
     @property
     def own_text(self) -> str:
@@ -193,7 +200,7 @@ class Item:
                              "quote": self.quote}
         if self.start is not None:
             d["start"] = self.start
-        for key in ("group", "form", "addressee", "see"):
+        for key in ("group", "form", "addressee", "see", "report_id", "document"):
             if getattr(self, key):
                 d[key] = getattr(self, key)
         if self.figures:
@@ -260,14 +267,14 @@ class Note:
         for s in self.sections:
             for i in s.items:
                 if i.kind in ("purpose", "key_message", "briefing", "position") and i.start is not None:
-                    quoted.setdefault(i.key, s.key)
+                    quoted.setdefault(i.where, s.key)
         for s in self.sections:
             for i in s.items:
                 if i.kind in ("ask", "figure"):
-                    i.see = quoted.get(i.key)
-        asks = {i.key for i in self.items if i.kind == "ask" and not i.see}
+                    i.see = quoted.get(i.where)
+        asks = {i.where for i in self.items if i.kind == "ask" and not i.see}
         for i in self.items:
-            if i.kind == "figure" and not i.see and i.key in asks:
+            if i.kind == "figure" and not i.see and i.where in asks:
                 i.see = "asks"
         # what the officer's sections rest on: quotes still in the note
         supports = _supports(self.sections)
@@ -323,7 +330,8 @@ def _supports(sections: list[Section]) -> dict[str, list[dict]]:
     by_key = {s.key: s.items for s in sections}
 
     def refs(key: str, items: list[Item]) -> list[dict]:
-        return [{"section": key, "para": i.paras[0], "start": i.start} for i in items]
+        return [{"section": key, "para": i.paras[0], "start": i.start,
+                 **({"report_id": i.report_id} if i.report_id else {})} for i in items]
 
     keys, asks = by_key.get("key_messages", []), by_key.get("asks", [])
     firsts = list({i.group: i for i in reversed(by_key.get("briefers", []))}.values())[::-1]
@@ -435,6 +443,30 @@ def _theme_labels(lang: str) -> dict[str, str]:
     return {r["theme"]: r[L.theme_label] for r in _theme_rows() if r.get(L.theme_label)}
 
 
+def theme_names(themes: list[dict]) -> dict[str, str]:
+    """Every name of the themes present in ``themes`` (rows of the themes table), casefolded -> theme id: the id,
+    the report's label and the vocabulary's labels in every language (a French label finds an English report's
+    theme).
+
+    >>> theme_names([{"theme": "poc", "label": "Protection of civilians"}])["protection des civils"]
+    'poc'
+    """
+    from ..language import LANGUAGES
+
+    known: dict[str, str] = {}
+    present = {row["theme"] for row in themes}
+    columns = sorted({L.theme_label for L in LANGUAGES.values()})
+    for row in _theme_rows():  # a theme's label in any language resolves, whatever the report's language
+        if row.get("theme") in present:
+            for column in columns:
+                if row.get(column):
+                    known[row[column].casefold()] = row["theme"]
+    for row in themes:
+        known[str(row["theme"]).casefold()] = row["theme"]
+        known[str(row.get("label") or row["theme"]).casefold()] = row["theme"]
+    return known
+
+
 class _Builder:
     def __init__(self, t: NoteTables, meeting: str | None, themes: Iterable[str], speakers: Iterable[str],
                  lang: str = "en"):
@@ -471,19 +503,7 @@ class _Builder:
             meeting=repr(meeting), known=known))
 
     def _themes(self, themes: Iterable[str]) -> list[str]:
-        known: dict[str, str] = {}
-        present = {row["theme"] for row in self.t.themes}
-        from ..language import LANGUAGES
-
-        columns = sorted({L.theme_label for L in LANGUAGES.values()})
-        for row in _theme_rows():  # a theme's label in any language resolves, whatever the report's language
-            if row.get("theme") in present:
-                for column in columns:
-                    if row.get(column):
-                        known[row[column].casefold()] = row["theme"]
-        for row in self.t.themes:
-            known[str(row["theme"]).casefold()] = row["theme"]
-            known[str(row.get("label") or row["theme"]).casefold()] = row["theme"]
+        known = theme_names(self.t.themes)
         out = []
         for th in themes or ():
             tid = known.get(str(th).strip().casefold())
@@ -877,8 +897,8 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
     t = note_tables(report)
     lang = normalize(lang)
     b = _Builder(t, meeting, themes or (), speakers or (), lang)
-    sections = [b.purpose(), b.key_messages(), b.asks(), b.briefers(), b.positions(), b.figures()]
-    b.cover(sections)
+    purpose = b.purpose()
+    sections = [purpose, *_quoted_sections(b, [purpose])]
     sections += b.to_fill()
     sections = sorted(sections, key=lambda s: list(SECTION_TITLES).index(s.key))
     meta = t.metadata
@@ -932,6 +952,15 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         note.refresh()
         note.sections[-1] = b.citations(note.sections[:-1])
     return note
+
+
+def _quoted_sections(b: _Builder, before: Iterable[Section] = ()) -> list[Section]:
+    """The sections that quote the selection (key messages, asks, briefers, positions, figures), every speaker
+    of the selection given a line (in these sections or in ``before``, the purpose: what it quotes is not quoted
+    again)."""
+    sections = [b.key_messages(), b.asks(), b.briefers(), b.positions(), b.figures()]
+    b.cover([*before, *sections])
+    return sections
 
 
 def markdown_lines_of(item: Item, cache: dict, lang: str = "en") -> list[str]:

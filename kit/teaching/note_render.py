@@ -20,10 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..citation import cite_paras, paragraphs
+from ..citation import cite, cite_paras, paragraphs
 from ..display import format_date, meeting_format
 from ..exports import escape_markdown
-from ..i18n import N_, and_list, colon, semicolon, translator
+from ..i18n import N_, and_list, colon, format_number, semicolon, translator
 from ..paths import TEACHING_TEMPLATES_DIR
 from .speakers import official_name
 
@@ -55,7 +55,11 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
     if h.get("body"):  # in another language than the report's: its name in that language, else quoted
         body = h["body"] if same else official_name(h["body"], lang) or _("“{text}”").format(text=h["body"])
         out.append((_("Body"), body))
-    if h.get("meeting_id"):
+    if h.get("documents"):  # a note across documents (kit.teaching.theme_note): how many, and when
+        out.append((_("Documents"), _documents_line(h["documents"], lang)))
+        if h.get("period"):
+            out.append((_("Period"), _period_line(h["period"], lang)))
+    elif h.get("meeting_id"):
         when = ", ".join(x for x in (format_date(h.get("date"), lang), meeting_format(h.get("format"), lang)) if x)
         out.append((_("Meeting"), when or h["meeting_id"]))
     elif h.get("dates"):
@@ -68,7 +72,7 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
     where = f", {paragraphs(range(paras[0], paras[1] + 1), lang)}" if len(paras) == 2 and paras[0] != paras[1] else ""
     if h.get("document"):
         out.append((_("Document"), f"{h['document']}{where}"))
-    else:
+    elif not h.get("documents"):
         out.append((_("Report"), f"{h['report_id']}{where}"))
     f = note.filters
     if f.get("theme_labels"):
@@ -76,6 +80,29 @@ def heading_lines(note: "Note") -> list[tuple[str, str]]:
     if f.get("speaker_labels"):
         out.append((_("Speakers"), ", ".join(f["speaker_labels"])))
     return out
+
+
+def _documents_line(documents: list[dict], lang: str) -> str:
+    """The documents of a note across documents: their symbols when a few, else how many."""
+    if len(documents) <= 6:
+        return ", ".join(d["label"] for d in documents)
+    return format_number(len(documents), lang)
+
+
+def _period_line(period: list, lang: str) -> str:
+    """``"15 January 2023 to 10 January 2025"``, or the one date."""
+    first, last = (format_date(d, lang) for d in period)
+    if first == last:
+        return first
+    return translator(lang).gettext("{start} to {end}").format(start=first, end=last)
+
+
+def cite_item(item: "Item", paras: list[int], lang: str = "en") -> str:
+    """The citation after a quote: ``"(para. 27)"``, or with its document in a note across documents:
+    ``"(A/C.4/78/SR.9, para. 12)"``."""
+    if getattr(item, "document", None):
+        return f"({cite(item.document, paras, lang)})"
+    return cite_paras(paras, lang)
 
 
 def _who(item: "Item", lang: str = "en") -> str:
@@ -96,7 +123,7 @@ def row(item: "Item", lang: str = "en", note: "Note | None" = None) -> dict[str,
     ``own``, ``after`` split a sentence shared with other speakers at the part that is this item's; ``supports``
     (the officer's sections) names the quotes that support it."""
     _ = translator(lang).gettext
-    out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_paras(item.paras[:1], lang),
+    out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_item(item, item.paras[:1], lang),
                            "figure": "", "figure_kind": "", "parts": [], "colon": colon(lang), "own": "",
                            "before": "", "after": "", "fill": item.kind == "to_fill", "supports": ""}
     if item.kind in ("citation", "not_quoted", "to_fill"):
@@ -126,7 +153,7 @@ def row(item: "Item", lang: str = "en", note: "Note | None" = None) -> dict[str,
     if item.kind == "to_fill" and note is not None:
         out["supports"] = _supports(item, note, lang)
     out["parts"] = [{"text": _excerpt(p["text"], p["brief"]) if p.get("brief") else p["text"],
-                     "cite": cite_paras([p["para"]], lang)} for p in item.parts]
+                     "cite": cite_item(item, [p["para"]], lang)} for p in item.parts]
     return out
 
 
@@ -147,13 +174,13 @@ ASK_KIND_LABELS = {"verb": N_("request"), "modal": N_("prescription"), "welcome"
 
 def _supports(item: "Item", note: "Note", lang: str) -> str:
     """The quotes an officer's section rests on: "12 delegations (para. 27); Jai Menon (para. 9)"."""
-    where = {(s.key, i.paras[0], i.start): (s, i) for s in note.sections for i in s.items if i.quote}
+    where = {(s.key, i.report_id, i.paras[0], i.start): (s, i) for s in note.sections for i in s.items if i.quote}
     names = []
     for ref in item.supports:
-        found = where.get((ref["section"], ref["para"], ref["start"]))
+        found = where.get((ref["section"], ref.get("report_id"), ref["para"], ref["start"]))
         if found:
             sec, quoted = found
-            names.append(f"{_who(quoted, lang) or sec.title} {cite_paras([ref['para']], lang)}")
+            names.append(f"{_who(quoted, lang) or sec.title} {cite_item(quoted, [ref['para']], lang)}")
     if not names:
         return ""
     return translator(lang).gettext("Supporting quotes: {quotes}").format(

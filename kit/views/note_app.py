@@ -1,8 +1,10 @@
-"""The Briefing note app: choose a meeting, themes and delegations; read the note and download it.
+"""The Briefing note app: choose a meeting, themes and delegations, or one theme across the documents (the
+meetings of one report); read the note and download it.
 
 Built like the other apps, in the shell of :mod:`kit.views.shell`: it opens the report with :func:`~kit.views.data.app_report`
 (plain rows, no pandas), shows the same header, navigation bar and error panel, and offers the same download
-links. The note itself comes from :func:`kit.teaching.briefing.build_note`. Markdown and HTML downloads are
+links. The note itself comes from :func:`kit.teaching.briefing.build_note`, or on a theme across the documents
+from :func:`kit.teaching.theme_note.theme_note` (chosen with the "Note on" buttons). Markdown and HTML downloads are
 ``data:`` links built in Python; the Word file is made (and python-docx imported) only when a participant asks
 for it.
 
@@ -13,6 +15,8 @@ Examples
 >>> meeting_options(r)[0]
 ('All meetings', '')
 >>> all(label.endswith((" para.)", " paras.)")) for label, _ in theme_options(r))
+True
+>>> theme_document_options(r) == theme_options(r)  # one report: its paragraphs on each theme
 True
 """
 
@@ -30,7 +34,8 @@ from .data import ViewReport, app_report
 from .html import _, download_link, error_panel, kind_label, panel
 from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class
 
-__all__ = ["briefing_app", "meeting_options", "theme_options", "speaker_options", "WORD_MIME"]
+__all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options",
+           "WORD_MIME"]
 
 WORD_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -65,6 +70,20 @@ def theme_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
             for (theme, label), ps in ranked]
 
 
+def theme_document_options(r: ViewReport) -> list[tuple[str, str]]:
+    """(label with its number of documents, theme) for a note on one theme across the documents, most first; on
+    one report, :func:`theme_options` (its number of paragraphs)."""
+    if not r.is_corpus:
+        return theme_options(r)
+    docs: dict[str, set[str]] = {}
+    for t in r.themes:
+        docs.setdefault(t["theme"], set()).add(t.get("report_id") or r.report_id)
+    label = {t["theme"]: r.theme_label.get(t["theme"]) or t["label"] for t in r.themes}
+    ranked = sorted(docs, key=lambda th: (-len(docs[th]), label[th]))
+    return [("{} ({})".format(label[th], ngettext("{n} document", "{n} documents", len(docs[th])).format(
+        n=len(docs[th]))), th) for th in ranked]
+
+
 def speaker_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
     """(label, speaker_id) of the speakers in a meeting (or the whole report), in the delegation order."""
     seen: dict[str, dict] = {}
@@ -84,6 +103,15 @@ class _BriefingApp:
         import ipywidgets as W
 
         self.corpus = r if r.is_corpus else None
+        self.whole = r  # every document: what a note on one theme reads
+        self.mode = W.RadioButtons(options=[(_("a meeting"), "meeting"),
+                                            (_("a theme across the documents") if r.is_corpus
+                                             else _("a theme across the meetings"), "theme")],
+                                   value="meeting", description=_("Note on"), layout=W.Layout(width="auto"))
+        self.mode.add_class("kit-mode")
+        self.theme = W.Dropdown(options=theme_document_options(r), description=_("Theme"),
+                                layout=W.Layout(width="100%", max_width="820px", display="none"))
+        self.theme.add_class("kit-theme")
         self.document = None
         if self.corpus is not None:  # a note is on one document of the corpus: choose it first
             from .corpus import document_options, document_view
@@ -118,13 +146,15 @@ class _BriefingApp:
                                   "sentence of the report, word for word, with the paragraph to cite. Check it "
                                   "against the report before you use it."), several=True)))
         self.widget = make_app_class()(repr(self), [
-            intro, W.VBox([*([self.document] if self.document is not None else []), self.meeting, self.themes,
-                           self.speakers, W.HBox([self.clear, self.word])]),
+            intro, W.VBox([self.mode, self.theme, *([self.document] if self.document is not None else []),
+                           self.meeting, self.themes, self.speakers, W.HBox([self.clear, self.word])]),
             self.word_link, self.out])
         self.widget.add_class("kit-app")
         self.widget.briefing = self  # the controls and the current note, for tests and notebooks
         if self.document is not None:
             self.document.observe(self.on_document, names="value")
+        self.mode.observe(self.on_mode, names="value")
+        self.theme.observe(self.refresh, names="value")
         self.meeting.observe(self.on_meeting, names="value")
         self.themes.observe(self.refresh, names="value")
         self.speakers.observe(self.refresh, names="value")
@@ -138,6 +168,8 @@ class _BriefingApp:
 
     def _stem(self) -> str:
         stem = "-".join(_("briefing note").lower().split())
+        if self.mode.value == "theme":
+            return f"{stem}-{self.whole.report_id}-{self.theme.value}"
         every = _("all")
         return f"{stem}-{self.r.report_id}-{self.meeting.value or every}"
 
@@ -149,9 +181,14 @@ class _BriefingApp:
             return
         self.word_link.value = ""
         try:
-            self.note = build_note(self.r, meeting=self.meeting.value or None,
-                                   themes=list(self.themes.value) or None, speakers=list(self.speakers.value) or None,
-                                   lang=i18n.get_language())
+            if self.mode.value == "theme":
+                from ..teaching.theme_note import theme_note
+
+                self.note = theme_note(self.whole, self.theme.value, lang=i18n.get_language())
+            else:
+                self.note = build_note(self.r, meeting=self.meeting.value or None,
+                                       themes=list(self.themes.value) or None,
+                                       speakers=list(self.speakers.value) or None, lang=i18n.get_language())
         except ReportError as exc:  # NoteError: a choice that matches nothing
             self.note = None
             self.out.value = panel(Markup('<p role="status"><b>{}</b> {}</p>').format(
@@ -187,6 +224,15 @@ class _BriefingApp:
             return
         self.word_link.value = panel(Markup(download_link(f"{self._stem()}.docx", buf.getvalue(),
                                                           _("Briefing note (Word)"), mime=WORD_MIME)))
+
+    def on_mode(self, change=None) -> None:
+        """A note on a meeting shows the document, meeting, themes and speakers; a note on a theme, the theme."""
+        theme = self.mode.value == "theme"
+        for w in (self.document, self.meeting, self.themes, self.speakers, self.clear):
+            if w is not None:
+                w.layout.display = "none" if theme else None
+        self.theme.layout.display = None if theme else "none"
+        self.refresh()
 
     def on_meeting(self, change=None) -> None:
         """A new meeting narrows the theme and speaker lists, keeping the choices that are still there."""
