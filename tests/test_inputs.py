@@ -142,8 +142,9 @@ def test_numbering_gaps_and_duplicates_are_reported_not_hidden():
     assert r.problems["line"].tolist() == [5, 7]
     with pytest.raises(ValidationError, match="line 5: paragraph 4 where 3 was expected"):
         r.validate()
-    with pytest.raises(LayoutError, match=r"gaps.md, line 5, paragraph 4"):
-        load_text(text, name="gaps.md", strict=True)
+    with pytest.raises(ValidationError, match=r"gaps.md: line 5: paragraph 4 where 3 was expected; line 7: ") as info:
+        load_text(text, name="gaps.md", strict=True)  # the same checker as validate(), every problem listed
+    assert [(p.code, p.line, p.para) for p in info.value.problems] == [("gap", 5, 4), ("duplicate", 7, 4)]
 
 
 def test_validate_catches_inconsistent_tables(report):
@@ -152,7 +153,8 @@ def test_validate_catches_inconsistent_tables(report):
     broken.mentions.loc[0, "para"] = 999
     with pytest.raises(ValidationError) as info:
         broken.validate()
-    assert "offsets do not match" in str(info.value) and "999" in str(info.value)
+    assert {p.code for p in info.value.problems} == {"text_mismatch", "missing_paragraph"}
+    assert "offsets of statement" in str(info.value) and "cites paragraph 999" in str(info.value)
     report.validate()  # the cached one is untouched
 
 
