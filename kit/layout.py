@@ -143,8 +143,17 @@ _TERMINAL = re.compile(r"[.!?:;”\"’)\]]\s*$")
 # A sentence's end may carry a footnote marker in PDF text ("... 2021.1", "(MONUSCO). 1", "priority.*"), but a
 # reference ("para. 12", "No. 3") is no sentence end.
 _ENDED = re.compile(r"[.!?:;”\"’)\]](?:\s?(?:\d{1,3}|\*{1,3}|[†‡§]))?\s*$")
-_REFERENCE_END = re.compile(r"\b(?:paras?|No|Nos|p|pp|art|arts|sect|chap|vol)\.\s?\d{1,3}\s*$", re.IGNORECASE)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@lru_cache(maxsize=1)
+def _reference_end() -> re.Pattern[str]:
+    """A text ending in a reference ("para. 12", "No. 3", « par. 5 »): the ``reference`` rows of
+    ``abbreviations.csv``, every language's (a line ends no sentence there)."""
+    words = sorted({r["abbreviation"].removesuffix(".") for r in read_table("abbreviations.csv")
+                    if r.get("kind") == "reference" and r.get("abbreviation", "").endswith(".")}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words) or "(?!x)x"
+    return re.compile(rf"\b(?:{body})\.\s?\d{{1,3}}\s*$", re.IGNORECASE)
 
 
 def _is_footer(line: str) -> bool:
@@ -498,7 +507,7 @@ class _LayoutReader:
     def sentence_ended(self) -> bool:
         """Does the text read so far end a sentence (a reference such as "para. 12" does not)?"""
         tail = self.buf[-1][-40:] if self.buf else ""  # the end of the text is all these patterns read
-        return bool(tail) and bool(_ENDED.search(tail)) and not _REFERENCE_END.search(tail)
+        return bool(tail) and bool(_ENDED.search(tail)) and not _reference_end().search(tail)
 
     def read(self, lineno: int, raw: str) -> None:
         """Read line ``lineno`` (1-based) of the source: dispatch it to the method of its kind."""

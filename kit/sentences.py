@@ -47,13 +47,15 @@ def abbreviation_rows() -> tuple[dict[str, str], ...]:
 def abbreviations(kind: str = "period") -> frozenset[str]:
     """The ``abbreviation`` column of ``abbreviations.csv`` rows of this ``kind``.
 
-    ``period`` entries are returned lower-case and without their final period (``"mr"``, ``"e.g"``);
-    other kinds as written.
+    ``period`` entries are returned lower-case and without their final period (``"mr"``, ``"e.g"``), with the
+    ``reference`` entries (``para.``, ``No.``, « par. »: a period before a number) among them; other kinds as
+    written.
 
     >>> "para" in abbreviations("period") and "C4ISR" in abbreviations("term")
     True
     """
-    words = [r["abbreviation"] for r in abbreviation_rows() if r.get("kind") == kind and r.get("abbreviation")]
+    kinds = {kind, "reference"} if kind == "period" else {kind}  # "para. 12": a reference's period is a period
+    words = [r["abbreviation"] for r in abbreviation_rows() if r.get("kind") in kinds and r.get("abbreviation")]
     if kind == "period":
         return frozenset(w.lower().removesuffix(".") for w in words)
     return frozenset(words)

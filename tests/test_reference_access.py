@@ -205,3 +205,22 @@ def test_kit_reference_dir_is_honoured_by_every_reader(tmp_path):
                          env={**os.environ, "KIT_REFERENCE_DIR": str(tmp_path)})
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:6] == ["True", "True", "Conseil du formateur", "True", "True", "('MAR', 7)"]
+
+
+def test_a_reference_abbreviation_is_read_from_the_table_by_the_layout_and_the_sentences():
+    """``reference`` rows of abbreviations.csv ("para.", "No.", « par. ») are the layout's "a number here is a
+    reference, not a footnote marker after a sentence end", and periods that end no sentence: one list, the
+    table's, in every language."""
+    from kit.gazetteer import read_table
+    from kit.layout import _reference_end
+    from kit.sentences import abbreviations, sentence_spans
+
+    rows = [r for r in read_table("abbreviations.csv") if r["kind"] == "reference"]
+    assert {r["lang"] for r in rows} >= {"en", "fr"}
+    for r in rows:
+        word = r["abbreviation"]
+        assert _reference_end().search(f"as the report says in {word} 12"), word
+        assert word.lower().removesuffix(".") in abbreviations("period"), word
+        text = f"It was set out in {word} 12 of the report. It was welcomed."
+        assert len(sentence_spans(text)) == 2, (word, sentence_spans(text))
+    assert not _reference_end().search("the mandate was renewed in 2021. 1")  # a sentence end, then a marker
