@@ -29,6 +29,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 from ..citation import cite
@@ -40,7 +41,7 @@ from ..paths import DEFAULT_REPORT, PACKAGE_DIR, REFERENCE_DIR
 from ..rows import ViewReport, read_json, write_json
 from ..sources import corpus_files
 
-__all__ = ["ViewReport", "app_report", "report_path", "cache_dir", "cache_key", "cite"]
+__all__ = ["ViewReport", "app_report", "report_path", "cache_dir", "cache_key", "cache_file", "cite"]
 
 APP_NAME = "peacekeeping-briefing-kit"
 _MEMO: dict[tuple[str, str], ViewReport] = {}
@@ -95,6 +96,19 @@ def cache_key(path: str | Path) -> str:
     return h.hexdigest()[:32]
 
 
+def _prefix(path: Path) -> str:
+    """The start of the names of a report's cache files: ``<name>-<where it is>-`` (then what it holds)."""
+    where = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
+    return f"{path.name if path.is_dir() else path.stem}-{where}-"
+
+
+def cache_file(path: str | Path) -> Path:
+    """The cache file of the report (or folder) ``path`` as it is now: ``<name>-<where it is>-<what it holds>.json``
+    in :func:`cache_dir`. A corpus's shards are beside it (:mod:`kit.views.shards`)."""
+    path = Path(path).expanduser()
+    return cache_dir() / f"{_prefix(path)}{cache_key(path)}.json"
+
+
 def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> ViewReport:
     """The report for the apps: ``path``, else ``$KIT_REPORT``, else the bundled report. A ``report.json``
     (``kit export --format json``) is read as it is; a folder is a corpus of every document in it.
@@ -121,8 +135,8 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
         view = read_json(path)
         _MEMO[memo_key] = view
         return view
-    # one cache file per report file: <name>-<where it is>-<what it holds>.json
-    prefix = f"{path.name if path.is_dir() else path.stem}-{hashlib.sha256(memo_key[0].encode()).hexdigest()[:8]}-"
+    # one cache file per report file: <name>-<where it is>-<what it holds>.json (cache_file)
+    prefix = _prefix(path)
     file = cache_dir() / f"{prefix}{key}.json"
     if use_cache:
         view = _read_cache(file)
@@ -134,9 +148,15 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
         try:
             write_json(view, file)
             _write_digest(file)
+            if path.is_dir():  # a corpus: its shards too, for the apps that show one choice at a time
+                from .shards import write_shards
+
+                keep = write_shards(view, file)
+            else:
+                keep = file
             for old in file.parent.glob(f"{glob.escape(prefix)}*"):  # earlier versions of this report
-                if old not in (file, _digest_file(file)):
-                    old.unlink(missing_ok=True)
+                if old not in (file, _digest_file(file), keep):
+                    shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only cache folder: the apps still work, each kernel parses
         _MEMO[memo_key] = view

@@ -19,7 +19,7 @@ from ..i18n import ngettext
 from . import charts, queries
 from .data import ViewReport
 from .html import _, csv_download, highlight, markdown_download, panel, render, table
-from .shell import control, guard, header, html_widget, make_app_class, open_report, query_param, ref, ref_column
+from .shell import control, guard, header, html_widget, make_app_class, open_report, part, query_param, ref, ref_column
 
 __all__ = ["missions_html", "missions_app"]
 
@@ -65,7 +65,7 @@ def missions_app(report: ViewReport | None = None, mission: str | None = None, l
 
     Each dot on the map links to this page with ``?mission=KEY``, which opens with that mission chosen.
     """
-    r, err = open_report(report, "Missions", lang)
+    r, err = open_report(report, "Missions", lang, index=True)  # a corpus: the shard of the mission chosen
     if err:
         return err
     summary = queries.mission_summary(r)
@@ -82,7 +82,7 @@ def missions_app(report: ViewReport | None = None, mission: str | None = None, l
 
     def redraw(*_args):
         status.value = ""
-        guard(out, lambda: missions_html(r, pick.value))
+        guard(out, lambda: missions_html(part(r, "mission", [pick.value]), pick.value))
 
     pick.observe(redraw, names="value")
     redraw()

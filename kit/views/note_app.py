@@ -30,9 +30,10 @@ from .. import i18n
 from ..display import kind_rank
 from ..errors import ReportError
 from ..i18n import ngettext
-from .data import ViewReport, app_report
+from .data import ViewReport
 from .html import _, download_link, error_panel, kind_label, panel
-from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class
+from .shards import app_index
+from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class, part
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options",
            "WORD_MIME"]
@@ -114,13 +115,13 @@ class _BriefingApp:
         self.theme.add_class("kit-theme")
         self.document = None
         if self.corpus is not None:  # a note is on one document of the corpus: choose it first
-            from .corpus import document_options, document_view
+            from .corpus import document_options
 
             docs = document_options(r)
             self.document = W.Dropdown(options=docs, value=docs[-1][1], description=_("Document"),
                                        layout=W.Layout(width="100%", max_width="820px"))
             self.document.add_class("kit-document")
-            r = document_view(self.corpus, self.document.value)
+            r = part(self.corpus, "document", [self.document.value])  # a corpus index: that document's shard
         self.r = r
         self.note = None
         self._quiet = False
@@ -249,9 +250,7 @@ class _BriefingApp:
 
     def on_document(self, change=None) -> None:
         """Another document of the corpus: its meetings, themes and speakers, and a new note."""
-        from .corpus import document_view
-
-        self.r = document_view(self.corpus, self.document.value)
+        self.r = part(self.corpus, "document", [self.document.value])
         self._quiet = True
         try:
             self.meeting.options = meeting_options(self.r)
@@ -288,7 +287,7 @@ def briefing_app(report: ViewReport | None = None, lang: str | None = None):
     app_language(lang)
     if report is None:
         try:
-            report = app_report()
+            report = app_index()  # a corpus: the index of its shards, then one document's (shell.part)
         except (ReportError, OSError, ValueError) as exc:
             return HTMLApp(error_panel(exc), f"Briefing note: the report could not be opened ({exc})")
     return _BriefingApp(localized(report, i18n.get_language())).widget

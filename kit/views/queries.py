@@ -47,9 +47,15 @@ def _sid(s: dict) -> tuple:
     return (s.get("report_id"), str(s.get("statement_id")))
 
 
+def _summary(r) -> dict | None:
+    """The whole corpus's summary that an index of shards, or a shard, carries (:mod:`kit.views.shards`)."""
+    return getattr(r, "__dict__", {}).get("_memo", {}).get("corpus_summary")
+
+
 def speaker_counts(r) -> list[tuple[dict, int]]:
     """Speakers with their number of statements, most first (ties by name); each speaker once, in a corpus too."""
-    n = Counter(s["speaker_id"] for s in r.statements)
+    found = _summary(r)
+    n = Counter(found["speaker_counts"]) if found else Counter(s["speaker_id"] for s in r.statements)
     return sorted(((sp, n.get(sp["speaker_id"], 0)) for sp in r.speaker.values()), key=lambda t: (-t[1], t[0]["name"]))
 
 
@@ -128,17 +134,22 @@ def joint_matrix(r) -> tuple[list[str], list[list[int]]]:
     Returns (names, counts) over the speakers that made at least one joint
     statement, most joint statements first; the diagonal is 0.
     """
-    groups: dict[tuple, set] = defaultdict(set)
-    for s in r.statements:
-        if s.get("joint"):
-            groups[s.get("report_id"), str(s["group"])].add(s["speaker_id"])
-    pairs: Counter = Counter()
-    totals: Counter = Counter()
-    for members in groups.values():
-        for a in members:
-            totals[a] += 1
-            for b in members - {a}:
-                pairs[a, b] += 1
+    found = _summary(r)
+    if found:  # a corpus's shards: counted over the whole corpus when they were written
+        totals = Counter(found["joint_totals"])
+        pairs = Counter({(a, b): n for a, b, n in found["joint_pairs"]})
+    else:
+        groups: dict[tuple, set] = defaultdict(set)
+        for s in r.statements:
+            if s.get("joint"):
+                groups[s.get("report_id"), str(s["group"])].add(s["speaker_id"])
+        pairs = Counter()
+        totals = Counter()
+        for members in groups.values():
+            for a in members:
+                totals[a] += 1
+                for b in members - {a}:
+                    pairs[a, b] += 1
     order = sorted(totals, key=lambda sid: (-totals[sid], r.speaker.get(sid, {}).get("name", sid)))
     names = [r.speaker.get(sid, {}).get("name", sid) for sid in order]
     return names, [[pairs[a, b] for b in order] for a in order]
@@ -264,7 +275,11 @@ def mission_summary(r) -> list[dict]:
     most mentioned first)."""
     paras: dict[str, set] = defaultdict(set)
     n: Counter = Counter()
-    for m in r.mentions:
+    found = _summary(r)
+    for m in found["missions"] if found else ():  # a corpus's shards: counted when they were written
+        paras[m["key"]] = {(rid, para) for rid, para in m["paras"]}
+        n[m["key"]] = m["n"]
+    for m in r.mentions if not found else ():
         if m["kind"] == "mission":
             paras[m["key"]].add(para_key(r, m))
             n[m["key"]] += 1

@@ -39,7 +39,7 @@ from .. import i18n
 from ..display import speaker_names
 from ..errors import ReportError
 from ..i18n import language_names, ngettext
-from . import corpus
+from . import corpus, shards
 from .data import ViewReport, app_report
 from .html import KIND_COLOUR, _, error_panel, highlight, kind_label, panel, para_ref, render, table
 from .registry import APPS as REGISTRY
@@ -47,7 +47,7 @@ from .registry import app_named
 
 __all__ = ["LANGUAGE_NAMES", "MAX_QUERY", "MAX_CORPUS_ROWS", "MAX_CORPUS_NAMES", "HTMLApp", "app_language", "localized",
            "switch_links", "nav", "header", "ref", "ref_column", "open_report", "kind_legend", "number",
-           "statement_rows", "statement_columns", "file_name", "shown", "capped_table", "widgets",
+           "statement_rows", "statement_columns", "file_name", "shown", "capped_table", "part", "widgets",
            "make_app_class", "safe_widget", "quiet_tracebacks", "control", "message", "html_widget", "guard",
            "query_param"]
 
@@ -148,6 +148,13 @@ def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
     memo = _LOCALIZED.get((id(r), lang))
     if memo is not None and memo[0] is r:
         return memo[1]
+    view = _localize(r, lang)
+    _LOCALIZED[(id(r), lang)] = (r, view)
+    return view
+
+
+def _localize(r: ViewReport, lang: str) -> ViewReport:
+    """:func:`localized`, not remembered (for the short-lived parts of a corpus, :func:`part`)."""
     from ..gazetteer import load_gazetteer
 
     g = load_gazetteer()
@@ -160,17 +167,33 @@ def localized(r: ViewReport, lang: str | None = None) -> ViewReport:
                                statements=[{**s, "speaker": names.get(s["speaker_id"], s["speaker"])}
                                            for s in r.statements] if names else r.statements,
                                missions=missions, cite_lang=lang)
-    _LOCALIZED[(id(r), lang)] = (r, view)
+    view.__dict__["_memo"] = shards.carried(r)  # a corpus index's summary and shards (ids, not names)
     return view
 
 
-def open_report(report: ViewReport | None, name: str, lang: str | None = None):
-    """(report in the page's language, None) or (None, error app)."""
+def part(r: ViewReport, kind: str, keys) -> ViewReport:
+    """The rows of ``r`` (in its language) that the page shows for a choice: on a corpus index
+    (:func:`open_report` with ``index=True``) the shards of one or two speakers, a mission or a document
+    (:func:`kit.views.shards.part`); else ``r`` itself, or for ``"document"`` the document's own rows.
+
+    >>> from kit.views import app_report
+    >>> r = localized(app_report(), "en")
+    >>> part(r, "speaker", ["MEX", None]) is r
+    True
+    """
+    found = shards.part(r, kind, keys)
+    return found if found is r or (kind == "document" and not shards.summary(r)) else _localize(found, r.cite_lang)
+
+
+def open_report(report: ViewReport | None, name: str, lang: str | None = None, index: bool = False):
+    """(report in the page's language, None) or (None, error app). With ``index``, an app that shows one choice
+    at a time opens, on a corpus, only the index of its shards (:func:`kit.views.shards.app_index`), and reads
+    the rows of a choice with :func:`part`."""
     lang = app_language(lang)
     if report is not None:
         return localized(report, lang), None
     try:
-        return localized(app_report(), lang), None
+        return localized(shards.app_index() if index else app_report(), lang), None
     except (ReportError, OSError, ValueError) as exc:
         return None, HTMLApp(error_panel(exc), f"{name}: the report could not be opened ({exc})")
 

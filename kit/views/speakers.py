@@ -31,6 +31,7 @@ from .shell import (
     message,
     number,
     open_report,
+    part,
     shown,
     statement_columns,
     statement_rows,
@@ -155,7 +156,7 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None, l
                  alt: ViewReport | None = None):
     """Pick a delegation or briefer: statements in context, themes, joint statements, comparison, and (with the
     other language version of the report, ``alt`` or ``$KIT_REPORT_ALT``) their statements in both languages."""
-    r, err = open_report(report, "Speakers", lang)
+    r, err = open_report(report, "Speakers", lang, index=True)  # a corpus: the shard of the speaker chosen
     if err:
         return err
     from .bilingual import alt_report
@@ -176,7 +177,8 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None, l
 
     def redraw(*_args):
         status.value = ""
-        guard(out, lambda: speakers_html(r, pick.value, compare.value or None, alt))
+        guard(out, lambda: speakers_html(part(r, "speaker", [pick.value, compare.value]), pick.value,
+                                          compare.value or None, alt))
 
     def show(opts: list[tuple[str, str]]) -> None:
         """Narrow the list to ``opts``, keeping the chosen speaker when it is still there (no jump)."""
