@@ -11,11 +11,18 @@ false hits by form, to ``benchmarks/results/real_documents.md``. Every run is al
 ``benchmarks/results/real_documents_history.csv`` (date, commit, label, cell, counts), and the Markdown
 shows that history, so the baseline row stays beside the later ones.
 
+Two sets of documents (``--set``): ``tuning`` (the default: ``sources.csv`` / ``annotations.csv``, the
+documents the parser was tuned on) and ``heldout`` (``heldout_sources.csv`` / ``heldout_annotations.csv``,
+documents annotated before the kit was first run on them, never used to change the parser). The tuning set
+writes the page as before; any other set writes its own section, between ``<!-- set: NAME -->`` markers, at
+the end of the same page, and its history rows carry its name in the ``set`` column.
+
 Run::
 
     python benchmarks/real_documents.py                         # documents in /work/realdocs
     python benchmarks/real_documents.py DOCS_FOLDER --label "after merging readers"
     python benchmarks/real_documents.py --no-history            # measure without recording the run
+    python benchmarks/real_documents.py /work/realdocs_heldout --set heldout --label "held-out, first run"
 
 A paragraph number the kit gives differently from the document (a press release whose header it counts as
 a paragraph) shows as a miss and a false hit at once; the column "speaker anywhere" (recall of the
@@ -26,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import subprocess
 import sys
 import time
@@ -43,6 +51,29 @@ from kit.errors import ReportError  # noqa: E402 - the checkout is put on sys.pa
 HERE = ROOT / "benchmarks" / "real_documents"
 RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_FOLDER = Path("/work/realdocs")
+
+
+@dataclass(frozen=True)
+class DocumentSet:
+    """A set of annotated real documents: its files in ``HERE`` and where its texts are kept."""
+
+    sources: str
+    annotations: str
+    folder: Path
+    title: str  # the heading of its section; empty for the tuning set, which writes the page itself
+    notes: str  # a hand-written file of ``HERE`` appended to its results, if it exists
+
+
+SETS = {
+    "tuning": DocumentSet("sources.csv", "annotations.csv", DEFAULT_FOLDER, "", "known_failures.md"),
+    "heldout": DocumentSet(
+        "heldout_sources.csv",
+        "heldout_annotations.csv",
+        Path("/work/realdocs_heldout"),
+        "Held-out set: documents the parser was not tuned on",
+        "heldout_notes.md",
+    ),
+}
 CELLS = {
     ("summary_record", "en"): "SR-en",
     ("summary_record", "fr"): "SR-fr",
@@ -64,6 +95,7 @@ HISTORY_FIELDS = [
     "recall",
     "f1",
     "speaker_anywhere",
+    "set",
 ]
 
 
@@ -86,20 +118,24 @@ class Document:
         return CELLS.get((self.kind, self.lang), f"{self.kind}-{self.lang}")
 
 
-def read_annotation(folder: Path) -> list[Document]:
-    """The documents of ``sources.csv`` with their annotated pairs.
+def read_annotation(folder: Path, set_name: str = "tuning") -> list[Document]:
+    """The documents of a set's sources file with their annotated pairs.
 
     Examples
     --------
     >>> docs = read_annotation(DEFAULT_FOLDER)
     >>> all(d.paras or d.expected for d in docs)
     True
+    >>> held = read_annotation(SETS["heldout"].folder, "heldout")
+    >>> all(d.paras or d.expected for d in held) and not {d.symbol for d in held} & {d.symbol for d in docs}
+    True
     """
+    chosen = SETS[set_name]
     docs = {}
-    with open(HERE / "sources.csv", encoding="utf-8", newline="") as f:
+    with open(HERE / chosen.sources, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             docs[row["symbol"]] = Document(row["symbol"], row["lang"], row["kind"], row["file"])
-    with open(HERE / "annotations.csv", encoding="utf-8", newline="") as f:
+    with open(HERE / chosen.annotations, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             doc = docs[row["symbol"]]
             para = int(row["para"])
@@ -185,8 +221,8 @@ def pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def report(docs: list[Document], history: list[dict], command: str, commit: str) -> str:
-    """The Markdown results page."""
+def report(docs: list[Document], history: list[dict], command: str, commit: str, set_name: str = "tuning") -> str:
+    """The Markdown results page of the tuning set, or the section of another set (headings one level down)."""
     by_cell: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         by_cell[d.cell].append(d)
@@ -255,10 +291,40 @@ def report(docs: list[Document], history: list[dict], command: str, commit: str)
     lines += [f"- {n} x {form}" for form, n in sorted(misses.items(), key=lambda x: (-x[1], x[0]))] or ["- none"]
     lines += ["", "### False hits (pairs the kit finds that the reader does not mark)", ""]
     lines += [f"- {n} x {form}" for form, n in sorted(false_hits.items(), key=lambda x: (-x[1], x[0]))] or ["- none"]
-    notes = HERE / "known_failures.md"  # the causes, written by hand from these lists, with invented examples
+    notes = HERE / SETS[set_name].notes  # the causes, written by hand from these lists, with invented examples
     if notes.is_file():
         lines += ["", notes.read_text(encoding="utf-8").rstrip()]
+    if SETS[set_name].title:
+        lines[0] = f"# {SETS[set_name].title}"
+        lines = ["#" + line if line.startswith("#") else line for line in lines]
     return "\n".join(lines) + "\n"
+
+
+def merge_section(page: str, set_name: str, text: str) -> str:
+    r"""``page`` with the results of ``set_name`` replaced by ``text``.
+
+    The tuning set's results are the page before the first set marker; every other set's are a section
+    between ``<!-- set: NAME -->`` and ``<!-- end of set: NAME -->``, kept in the order they were added.
+
+    Examples
+    --------
+    >>> page = merge_section("# Tuning\n", "heldout", "## Held out\n")
+    >>> page.splitlines()
+    ['# Tuning', '', '<!-- set: heldout -->', '## Held out', '<!-- end of set: heldout -->']
+    >>> merge_section(page, "tuning", "# Tuning again\n") == page.replace("# Tuning", "# Tuning again")
+    True
+    >>> merge_section(page, "heldout", "## Second run\n").count("set: heldout -->")
+    2
+    """
+    found = re.findall(r"<!-- set: (\S+) -->\n(.*?)<!-- end of set: \1 -->\n", page, flags=re.S)
+    sections = dict(found)
+    start = page.find("<!-- set: ")
+    head = page if start < 0 else page[:start].rstrip("\n") + "\n"
+    if set_name == "tuning":
+        head = text
+    else:
+        sections[set_name] = text
+    return head + "".join(f"\n<!-- set: {n} -->\n{body}<!-- end of set: {n} -->\n" for n, body in sections.items())
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -266,16 +332,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "folder",
         nargs="?",
-        default=str(DEFAULT_FOLDER),
-        help="folder holding the documents' text files (default /work/realdocs)",
+        default=None,
+        help="folder holding the documents' text files (default /work/realdocs, or the set's own folder)",
     )
+    ap.add_argument("--set", default="tuning", choices=sorted(SETS), help="which annotated set to measure")
     ap.add_argument("--label", default="", help="what this run measures (e.g. 'baseline', 'after merging readers')")
     ap.add_argument("--out", default=str(RESULTS / "real_documents.md"))
     ap.add_argument("--history", default=str(RESULTS / "real_documents_history.csv"))
     ap.add_argument("--no-history", action="store_true", help="do not append this run to the history")
     args = ap.parse_args(argv)
-    folder = Path(args.folder)
-    docs = read_annotation(folder)
+    chosen = SETS[args.set]
+    folder = Path(args.folder) if args.folder else chosen.folder
+    docs = read_annotation(folder, args.set)
     for d in docs:
         measure(d, folder)
     commit = git_commit()
@@ -283,7 +351,7 @@ def main(argv: list[str] | None = None) -> None:
     history = []
     if history_path.is_file():
         with open(history_path, encoding="utf-8", newline="") as f:
-            history = list(csv.DictReader(f))
+            history = [{**h, "set": h.get("set") or "tuning"} for h in csv.DictReader(f)]
     by_cell: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         by_cell[d.cell].append(d)
@@ -294,6 +362,7 @@ def main(argv: list[str] | None = None) -> None:
             "label": args.label,
             "cell": cell,
             **scores(docs if cell == "all" else by_cell[cell]),
+            "set": args.set,
         }
         for cell in [*sorted(by_cell), "all"]
     ]
@@ -306,12 +375,16 @@ def main(argv: list[str] | None = None) -> None:
             w.writerows({k: h[k] for k in HISTORY_FIELDS} for h in history)
     command = (
         "python benchmarks/real_documents.py"
-        + (f" {args.folder}" if folder != DEFAULT_FOLDER else "")
+        + (f" {folder}" if folder != chosen.folder else "")
+        + (f" --set {args.set}" if args.set != "tuning" else "")
         + (f" --label {args.label!r}" if args.label else "")
     )
-    text = report(docs, history or now, command, commit)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(text, encoding="utf-8")
+    own = [h for h in history if h["set"] == args.set]
+    text = report(docs, own or now, command, commit, args.set)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page = out.read_text(encoding="utf-8") if out.is_file() else ""
+    out.write_text(merge_section(page, args.set, text), encoding="utf-8")
     print(text)
 
 
