@@ -89,12 +89,26 @@ def check_room(
     workshop_port: int = 8000,
     serve_port: int = 8866,
 ) -> list[Check]:
-    """Run the checks of the day before; each :class:`Check` is in ``lang``. A port of 0 is not checked."""
-    from .workshop import _proxy_command, participant_notebooks
+    """Run the checks of the day before; each :class:`Check` is in ``lang``. A port of 0 is not checked.
 
+    Three groups, in the order a trainer fixes them: the teaching material (the report, the notebooks, the
+    checker), what is installed (plotly, JupyterLab, Voilà, JupyterHub and its proxy), and the network (the
+    ports, the room's address).
+    """
     _ = translator(normalize(lang)).gettext
-    checks: list[Check] = []
+    return (
+        _material_checks(report, lang, _)
+        + _install_checks(Path(folder).resolve(), _)
+        + _network_checks(workshop_port, serve_port, _)
+    )
+
+
+def _material_checks(report: str | None, lang: str | None, _) -> list[Check]:
+    """The report loads, the participant notebooks are installed, the checker accepts every right answer."""
+    from .workshop import participant_notebooks
+
     everyone = ("workshop", "serve", "own", "paper")
+    checks: list[Check] = []
     try:
         from .report import load_report
 
@@ -115,58 +129,62 @@ def check_room(
     )
     ok = r is not None and _checker_accepts_every_answer(r)
     checks.append(Check("checker", ok, _("the exercise checker accepts every right answer"), ("workshop", "own")))
+    return checks
+
+
+def _install_checks(folder: Path, _) -> list[Check]:
+    """plotly.js for offline charts, JupyterLab, Voilà, JupyterHub and its proxy."""
+    from .workshop import _proxy_command
+
     try:
         from plotly.offline import get_plotlyjs
 
         plotly_ok = len(get_plotlyjs()) > 100_000
     except ImportError:
         plotly_ok = False
-    checks.append(
+    hub = _has("jupyterhub") and _has("jupyterhub_idle_culler")
+    proxy = _proxy_command(folder)
+    return [
         Check(
             "plotly",
             plotly_ok,
             _("charts are drawn with no internet (plotly.js is installed)"),
             ("workshop", "serve", "own"),
-        )
-    )
-    checks.append(
+        ),
         Check(
             "jupyterlab",
             _has("jupyterlab"),
             _("JupyterLab is installed"),
             ("own",),
             "" if _has("jupyterlab") else "pip install jupyterlab",
-        )
-    )
-    checks.append(
+        ),
         Check(
             "voila",
             _has("voila"),
             _("Voilà is installed (the apps)"),
             ("serve", "workshop"),
             "" if _has("voila") else "pip install voila",
-        )
-    )
-    hub = _has("jupyterhub") and _has("jupyterhub_idle_culler")
-    checks.append(
+        ),
         Check(
             "jupyterhub",
             hub,
             _("JupyterHub is installed"),
             ("workshop",),
             "" if hub else "pip install 'peacekeeping-briefing-kit[workshop]'",
-        )
-    )
-    proxy = _proxy_command(Path(folder).resolve())
-    checks.append(
+        ),
         Check(
             "proxy",
             bool(proxy),
             _("JupyterHub's proxy is installed (configurable-http-proxy, from Node's npm)"),
             ("workshop",),
             proxy or _("install Node.js, then: npm install -g configurable-http-proxy"),
-        )
-    )
+        ),
+    ]
+
+
+def _network_checks(workshop_port: int, serve_port: int, _) -> list[Check]:
+    """The ports are free (0: not checked) and the laptop has an address the room can reach."""
+    checks: list[Check] = []
     for cid, port, needed in (("workshop_port", workshop_port, ("workshop",)), ("serve_port", serve_port, ("serve",))):
         if port:
             free = _port_free(port)
