@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kit import load_report  # noqa: E402
-from kit.rows import ViewReport  # noqa: E402
-from kit.teaching.note import build_note  # noqa: E402
-from kit.teaching.theme_note import theme_note  # noqa: E402
+from kit import load_report  # noqa: E402 - the checkout is put on sys.path above
+from kit.rows import ViewReport  # noqa: E402 - the checkout is put on sys.path above
+from kit.teaching.note import build_note  # noqa: E402 - the checkout is put on sys.path above
+from kit.teaching.theme_note import theme_note  # noqa: E402 - the checkout is put on sys.path above
 from tests.generators_kinds import write_corpus  # noqa: E402 - the one generator of summary records and coverage
 
 

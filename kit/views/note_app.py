@@ -32,7 +32,7 @@ from ..errors import ReportError
 from ..i18n import ngettext
 from .data import ViewReport
 from .html import _, download_link, error_panel, kind_label, panel
-from .shards import app_index
+from .shards import app_index, whole
 from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class, part
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options",
@@ -229,11 +229,26 @@ class _BriefingApp:
     def on_mode(self, change=None) -> None:
         """A note on a meeting shows the document, meeting, themes and speakers; a note on a theme, the theme."""
         theme = self.mode.value == "theme"
+        if theme:
+            self._read_whole()
         for w in (self.document, self.meeting, self.themes, self.speakers, self.clear):
             if w is not None:
                 w.layout.display = "none" if theme else None
         self.theme.layout.display = None if theme else "none"
         self.refresh()
+
+    def _read_whole(self) -> None:
+        """On a corpus index, a note on one theme reads every document: the whole corpus, once, when asked."""
+        every = whole(self.whole)
+        if every is not self.whole:
+            self.whole = localized(every, i18n.get_language())
+            self._quiet = True
+            try:
+                self.theme.options = options = theme_document_options(self.whole)
+                if options and self.theme.value not in {key for _, key in options}:
+                    self.theme.value = options[0][1]
+            finally:
+                self._quiet = False
 
     def on_meeting(self, change=None) -> None:
         """A new meeting narrows the theme and speaker lists, keeping the choices that are still there."""

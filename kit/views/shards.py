@@ -253,6 +253,14 @@ def app_index(path: str | Path | None = None) -> ViewReport:
     return app_report(path)
 
 
+def whole(r: ViewReport) -> ViewReport:
+    """Every row of the corpus ``r`` is the index of (:func:`~kit.views.data.app_report`, the whole cache), for a
+    page that needs them all (a note on one theme across the documents); ``r`` itself when it holds its rows."""
+    if summary(r) is None or getattr(r, "__dict__", {}).get("_memo", {}).get(SHARDS) is None:
+        return r
+    return app_report(r.metadata.get("source"))
+
+
 def part(r: ViewReport, kind: str, keys) -> ViewReport:
     """The rows of the report ``r`` the page shows for a choice: ``kind`` is ``"speaker"`` (``keys``: the speaker
     and the one compared with, if any), ``"mission"`` or ``"document"``. ``r`` itself when it holds its rows (one
