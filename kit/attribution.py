@@ -241,6 +241,7 @@ class _Grammar:
         self.other_subject = re.compile(rf"\s*(?:{L.lead_in})?(?:{L.other_subject}){self.predicate_pattern}")
         # "Ms. X (Chile) made closing remarks", "The Chair suspended ...": a speaker of their own, no speech reported
         self.named_subject = re.compile(rf"\s*(?:{L.lead_in})?(?:{L.named_subject})")
+        self.chair_subject = re.compile(rf"\s*(?:{L.lead_in})?{L.chair}\s+[^\W\d_A-Z]")
         self.countries = g.countries
         self.person_named = forms.person_regex(hon_alt)
 
@@ -1005,7 +1006,7 @@ def _named_subject(text: str, grammar: _Grammar) -> bool:
     """Whether a paragraph opens with a speaker of its own whose verb reports no speech: the Chair ("The CHAIRMAN
     suspended the meeting") or a name and a State in brackets ("Special Committee Chair Ana Rovelli (Chile) made
     closing remarks"). Such a paragraph is not the previous speaker's continuation."""
-    if grammar.chair.match(text.lstrip()):
+    if grammar.chair_subject.match(text):
         return True
     m = grammar.named_subject.match(text)
     if not m:
