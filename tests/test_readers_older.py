@@ -152,3 +152,14 @@ def test_the_named_subject_is_a_state_of_the_tables():
     r = quiet(load_text, text)
     continued = r.statements[r.statements["attribution"] == "continued"]
     assert 4 in set(continued["para"])
+
+
+def test_an_older_release_without_furniture_is_read_in_its_own_language():
+    """No meeting line and no "Communiqué de presse": the words of the release's language still read its
+    dateline (« 5 novembre 1998 ») and its claim (« ce matin »)."""
+    text = (KINDS_DIR / "meetings_coverage_older_fr.txt").read_text(encoding="utf-8")
+    bare = text.replace("Communiqué de presse\n", "")
+    assert bare != text
+    r = quiet(load_text, bare)
+    assert r.meetings["date"].iloc[0] == dt.datetime(1998, 11, 5)
+    assert r.metadata["kind"] == "meetings_coverage"

@@ -40,7 +40,7 @@ from typing import NoReturn
 
 from ..errors import NotAReportError, Problem
 from ..i18n import N_
-from ..language import DocumentWords, document_words, language
+from ..language import DocumentWords, detect_language, document_words, language
 from ..layout import FOOTNOTE_RULE, Document, Paragraph, is_furniture, join_lines
 from ..sources import SourceText
 from .base import Reader, body_named, body_of, find_date, header_lines, matches, meeting_row, symbol_in, words_of
@@ -173,7 +173,10 @@ def _language(source: SourceText) -> DocumentWords:
             w = words_of(field, line)
             if w is not None:
                 return w
-    return document_words("en")
+    # no meeting line and no furniture (an older release): the language its words are in, when the kit has its
+    # header words, else English
+    code = detect_language(" ".join(line for _, line in header_lines(source, 40)))
+    return next((w for w in document_words() if w.code == code), document_words("en"))
 
 
 def _refuse(source: SourceText, header: list[int]) -> NoReturn:
