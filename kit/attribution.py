@@ -239,6 +239,10 @@ class _Grammar:
         # a dit ») is not the previous speaker's, even if the subject is no speaker the kit knows
         self.lead_in = re.compile(L.lead_in)
         self.other_subject = re.compile(rf"\s*(?:{L.lead_in})?(?:{L.other_subject}){self.predicate_pattern}")
+        # "Ms. X (Chile) made closing remarks", "The Chair suspended ...": a speaker of their own, no speech reported
+        self.named_subject = re.compile(rf"\s*(?:{L.lead_in})?(?:{L.named_subject})")
+        self.chair_subject = re.compile(rf"\s*(?:{L.lead_in})?{L.chair}\s+[^\W\d_A-Z]")
+        self.countries = g.countries
         self.person_named = forms.person_regex(hon_alt)
 
     def _verb_pattern(self, verb: str, L) -> str:
@@ -990,12 +994,26 @@ def _continued(para: int, text: str, previous: tuple[int, list[Statement]] | Non
     # "The representative added", « Le représentant a ajouté »: the one speaker just named, by title
     same = grammar.rep_alone.match(text)
     if not (same and len(previous[1]) == 1 and grammar.predicate(text, same.end())) \
-            and (_own_subject(text, grammar) or grammar.narrative.match(text)):
+            and (_own_subject(text, grammar) or grammar.narrative.match(text) or _named_subject(text, grammar)):
         return []
     if meeting_of is not None and (meeting_of.get(para) is None or meeting_of.get(para) != meeting_of.get(previous[0])):
         return []
     return [Statement(para, 1, prev.speaker_id, None, None, 0, len(text), prev.joint, "continued", text)
             for prev in previous[1]]
+
+
+def _named_subject(text: str, grammar: _Grammar) -> bool:
+    """Whether a paragraph opens with a speaker of its own whose verb reports no speech: the Chair ("The CHAIRMAN
+    suspended the meeting") or a name and a State in brackets ("Special Committee Chair Ana Rovelli (Chile) made
+    closing remarks"). Such a paragraph is not the previous speaker's continuation."""
+    if grammar.chair_subject.match(text):
+        return True
+    m = grammar.named_subject.match(text)
+    if not m:
+        return False
+    state = m.group("state").strip()
+    found = grammar.countries.match(state, 0)
+    return found is not None and found[1] == len(state)
 
 
 def _own_subject(text: str, grammar: _Grammar) -> bool:

@@ -174,6 +174,9 @@ class Language:
     sometimes_hyphenated: frozenset[str] = frozenset()
     fig_currency_of: str = NEVER  # between a number and its currency (« 5 millions de dollars »)
     fig_not_figures: str = ""  # more numbers that are not figures ("|" first; {m} is the month names)
+    # a person of their own opening a paragraph, a State in brackets, then a verb that reports no speech ("Ms. X
+    # (Chile) made closing remarks"): the paragraph is not the previous speaker's; must define the group ``state``
+    named_subject: str = NEVER
 
     def month_number(self, name: str) -> int | None:
         """1-12 for a month name of this language (any case), else ``None``."""
@@ -261,12 +264,14 @@ _EN = Language(
                    r"States|troop-\s+and\s+police-contributing\s+countries)\b"
                    r"(?:\s+(?:of|from|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|the)\s+)?[A-Z][\w-]*)*)?"),
     lead_in=r"[A-Z][^,.;:!?\n]{0,40},\s+",
+    named_subject=(r"(?!(?:The|A|An|In|On|At|For|By|As|Its|Their|This|That|These|Those|However|Also)\b)"
+                   rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-z]"),
     other_subject=(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
                    r"(?:(?!(?:had|has|have|been|be|being|was|were|is|are|would|could|should|might)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=(r"(?!(?:and|or|but|nor|of|in|at|on|for|to|from|with|by|as|who|whose|which|that|the|a|an|its|his|"
                  r"her|their|also|whether|if|about|how|why|what|when|where|because|while|whereas)\b)[a-z][a-z-]*"),
     coord_and=r",?\s+and\s+",
-    chair=(r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman)"
+    chair=(r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman|CHAIR|CHAIRPERSON|CHAIRMAN|CHAIRWOMAN)"
            r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)"),
     adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|thus|[a-z]+ly)\s+){0,2}",
     aux=(),
@@ -423,11 +428,13 @@ _FR = Language(
                    r"représentante?s?|pays)\b"
                    r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"),
     lead_in=rf"[{UPPER}][^,.;:!?\n]{{0,40}},\s+",
+    named_subject=(r"(?!(?:Le|La|Les|L['’]|Un|Une|Des|Dans|En|Pour|Par|Selon|Cependant|Ainsi)\b)"
+                   rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-zàâçéèêëîïôûùüÿœ]"),
     other_subject=(r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es)\s*"
                    r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"),
     coord_first=r"(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+{adverbs}[a-zàâçéèêëîïôûùüÿœ]+",
     coord_and=r",?\s+et\s+",
-    chair=(r"\b(?P<chair>(?:[Ll]e\s+Président|[Ll]a\s+Présidente)"
+    chair=(r"\b(?P<chair>(?:[Ll]e\s+(?:Président|PRÉSIDENT|PRESIDENT)|[Ll]a\s+(?:Présidente|PRÉSIDENTE|PRESIDENTE))"
            r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)(?:\s+[\w'’-]+){0,8}?)?)"),
     adverbs=(r"(?:(?:également|aussi|en\s+outre|par\s+ailleurs|ensuite|de\s+plus|de\s+nouveau|à\s+nouveau|encore|"
              r"toutefois|cependant|donc|ainsi|tout\s+de\s+suite|notamment|enfin|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+lui|"
@@ -631,6 +638,10 @@ class DocumentWords:
     numeric_date: str  # a press release's date line in figures, day first ("03/03/2003"): groups day, month, year
     verbatim_speaker: str  # "The President:", "Mr. Okonjo (Nigeria):" opening a first-person speech
     end_mark: str  # the end of a press release ("* *** *")
+    # older releases (1995-2005) that print no meeting line, read as a reader would (docs/document-kinds.md):
+    run_in_date: str = NEVER  # a date in figures run into a line, year first ("19951115 ..."): groups year, month, day
+    dateline: str = NEVER  # "NEW YORK, 24 October (UN Headquarters) --": groups day, month (a name), year (optional)
+    covers_meeting: str = NEVER  # the words by which a first paragraph says it covers a meeting ("this morning")
 
 
 _DOCUMENT_WORDS = {
@@ -646,11 +657,11 @@ _DOCUMENT_WORDS = {
         agenda=r"^(?i:Agenda\s+items?)\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
                r"\s*(?:[:.–-]\s*|\s+)(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*|\d{4}\s+Session,\s*)?"
-                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)(?:\s+and\s+\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th))?"
+                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)(?:\s+(?:and|&)\s+\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th))?"
                      r"\s+(?:\w+\s+)?Meeting(?:s)?\*?"
                      r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
         media=r"^(?:For\s+information\s+media\b|Not\s+an\s+official\s+record\b|Meetings\s+Coverage\b"
-              r"|Press\s+Release\b)",
+              r"|Press\s+Release\b|Note\s*:\s*Following\s+is\s+a\s+partial\s+summary\b)",
         session_line=r"^(?:[A-Z][a-z]+-)?[a-z]*(?:[Tt]h|[Ff]irst|[Ss]econd|[Tt]hird)\s+(?:General\s+Assembly|Session)\b"
                      r"|^\d{4}\s+(?:Substantive\s+)?Session,?$|^(?:(?:First|Second)\s+Part\s+of\s+)?Resumed\s+Session,?$",
         numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
@@ -658,6 +669,10 @@ _DOCUMENT_WORDS = {
         verbatim_speaker=r"^(?:The\s+(?:President|Chair|Acting\s+President)|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
                          r"[^:()\n]{1,60}?)(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
+        run_in_date=r"^(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\s|$)",
+        dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?"
+                 r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
+        covers_meeting=r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b",
     ),
     "fr": DocumentWords(
         code="fr",
@@ -671,10 +686,12 @@ _DOCUMENT_WORDS = {
         agenda=r"^(?i:Points?)\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+(?i:de)\s+"
                r"(?i:l['’]ordre\s+du\s+jour)\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)"
-                     r"(?:\s+et\s+\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème))?\s+séances?(?:\s+plénières?)?\*?"
-                     r"(?:\s*[–-]\s*(?:matin|après-midi|soir|nuit)(?:\s+(?:&|et)\s+(?:après-midi|soir|nuit))?)?)$",
+                     r"(?:\s+(?:et|&)\s+\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème))?\s+séances?(?:\s+plénières?)?\*?"
+                     r"(?:\s*[–-]?\s*(?:matin|après[- ]midi|soir|nuit)"
+                     r"(?:\s+(?:&|et)\s+(?:après[- ]midi|soir|nuit))?)?)$",
         media=r"^(?:Couverture\s+des\s+réunions\b|Documents?\s+officiels?\b|Communiqué\s+de\s+presse\b"
-              r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b)",
+              r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b"
+              r"|N(?:ote|\.\s?B\.)\s*:.{0,60}\brésumé\s+partiel\b)",
         session_line=r"^(?:[A-ZÉ][a-zé]+-)?[a-zé]*(?:ième|[Pp]remière)\s+(?:session|Assemblée\s+générale)\b"
                      r"|^Session\s+de\s+fond\s+(?:de\s+)?\d{4},?$"
                      r"|^(?:(?:Première|Deuxième)\s+partie\s+de\s+la\s+)?[Rr]eprise\s+de\s+session,?$",
@@ -683,6 +700,10 @@ _DOCUMENT_WORDS = {
         verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?)"
                          r"(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
+        run_in_date=r"^(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\s|$)",
+        dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})(?:er)?\s+(?P<month>[a-zéû]+)(?:\s+(?P<year>\d{4}))?"
+                 r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
+        covers_meeting=r"\b(?:ce\s+matin|cet\s+après-midi|ce\s+soir|aujourd['’]hui)\b",
     ),
 }
 

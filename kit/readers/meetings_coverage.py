@@ -36,10 +36,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from ..errors import NotAReportError, Problem
 from ..i18n import N_
-from ..language import DocumentWords, document_words
+from ..language import DocumentWords, detect_language, document_words, language
 from ..layout import FOOTNOTE_RULE, Document, Paragraph, is_furniture, join_lines
 from ..sources import SourceText
 from .base import Reader, body_named, body_of, find_date, header_lines, matches, meeting_row, symbol_in, words_of
@@ -48,16 +49,19 @@ __all__ = ["READER", "read_meetings_coverage", "NO_MEETING"]
 
 NO_MEETING = N_("this press release covers no meeting (its header has no meeting line such as '9391st Meeting (PM)', "
                 "nor the symbol of a meetings coverage series with a line naming the body, such as 'Fourth "
-                "Committee'): the kit reads meetings coverage, not other press releases")
+                "Committee', and its first paragraph does not say that it covers a meeting of the body, as in 'the "
+                "Fourth Committee was told this morning'): the kit reads {kinds}, not other press releases")
 _PROSE_END = re.compile(r"[.!?][”\"»’)]?\s*$")  # a sentence ends the block
 _NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
 _RULE = "---"  # the end mark "* *** *" once the markup step (kit.sources) has read it as a horizontal rule
 
 
 def detect(lines: list[str]) -> bool:
-    """A meeting line ("9,391st Meeting (PM)") or a press release's symbol (``SC/15312``) near the top."""
+    """A meeting line ("9,391st Meeting (PM)"), a press release's symbol (``SC/15312``) or its furniture ("Press
+    Release", a partial summary's note) near the top: a release the kit then reads or refuses as a release."""
     top = lines[:15]
-    return any(matches("meeting_line", line) for line in top) or symbol_in(top, "meetings_coverage") is not None
+    return (any(matches("meeting_line", line) or matches("media", line) for line in top)
+            or symbol_in(top, "meetings_coverage") is not None)
 
 
 def _blocks(source: SourceText) -> list[list[int]]:
@@ -104,6 +108,57 @@ def _covers_a_meeting(head: list[str], header_blocks: list[str], meeting_line: s
     return body_of(symbol) is not None and any(body_named(s) for s in (*head, *header_blocks))
 
 
+def _says_it_covers_a_meeting(text: str, body: str | None, words: DocumentWords) -> bool:
+    """An older release without a meeting line says what it covers in its own words: ``text`` (its notes and
+    first paragraph) names the ``body`` (in any language of ``bodies.csv``) and the day of the meeting ("was told
+    this morning", « a achevé cet après-midi »).
+
+    >>> w = document_words("en")
+    >>> _says_it_covers_a_meeting("the Fourth Committee was told this morning.", "Fourth Committee", w)
+    True
+    >>> _says_it_covers_a_meeting("The Fourth Committee welcomed the report.", "Fourth Committee", w)
+    False
+    """
+    if body is None or not re.search(words.covers_meeting, text):
+        return False
+    names = {n.casefold() for n in (body, *(body_named(body, w.code) for w in document_words())) if n}
+    return any(n in text.casefold() for n in names)
+
+
+def _older_date(head: list[str], first: str, day: date | None, words: DocumentWords) -> date | None:
+    """The meeting's date as an older release prints it: its dateline ("NEW YORK, 24 October (UN Headquarters)
+    --", the year from the date line when the dateline has none), else a date in figures run into a header line
+    or the first paragraph ("19951115 ..."), else the date line's ``day``.
+
+    >>> w = document_words("en")
+    >>> _older_date([], "NEW YORK, 24 October (UN Headquarters) -- Peace ...", date(2005, 10, 25), w)
+    datetime.date(2005, 10, 24)
+    >>> _older_date(["19951115 Sub-headline"], "Text.", None, w)
+    datetime.date(1995, 11, 15)
+    """
+    m = re.match(words.dateline, first)
+    if m:
+        month = language(words.code).month_number(m.group("month"))
+        year = int(m.group("year")) if m.group("year") else (day.year if day else None)
+        if month and year:
+            try:
+                found = date(year, month, int(m.group("day")))
+            except ValueError:
+                found = None
+            if found and day and not m.group("year") and found > day:  # a dateline of December, released in January
+                found = found.replace(year=found.year - 1)
+            if found:
+                return found
+    for line in (*head, first):
+        m = re.match(words.run_in_date, line)
+        if m:
+            try:
+                return date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+            except ValueError:
+                continue
+    return day
+
+
 def _is_subheading(source: SourceText, block: list[int]) -> bool:
     """A block of one short line that ends no sentence ("Briefings", "Statements"), or marked as a heading."""
     if any(i in source.headings for i in block):
@@ -118,7 +173,18 @@ def _language(source: SourceText) -> DocumentWords:
             w = words_of(field, line)
             if w is not None:
                 return w
-    return document_words("en")
+    # no meeting line and no furniture (an older release): the language its words are in, when the kit has its
+    # header words, else English
+    code = detect_language(" ".join(line for _, line in header_lines(source, 40)))
+    return next((w for w in document_words() if w.code == code), document_words("en"))
+
+
+def _refuse(source: SourceText, header: list[int]) -> NoReturn:
+    """Raise :class:`kit.NotAReportError`: a press release that covers no meeting, and the kinds the kit reads."""
+    from . import KIND_NAMES  # the kinds the kit reads, said in the message
+
+    raise NotAReportError(NO_MEETING, source=source.name, line=(header[0] + 1) if header else 1,
+                          kinds=", ".join(KIND_NAMES))
 
 
 def read_meetings_coverage(source: SourceText, reference_folder: Path | None = None) -> Document:
@@ -164,8 +230,15 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
         paragraphs.append(Paragraph(len(paragraphs) + 1, join_lines([lines[i] for i in block]), block[0] + 1,
                                     None, title, numbered=False))
     header_blocks = [" ".join(lines[i] for i in b) for b in blocks[:k]]
-    if not _covers_a_meeting(head, header_blocks, meeting_line, symbol) or not paragraphs:
-        raise NotAReportError(NO_MEETING, source=source.name, line=(header[0] + 1) if header else 1)
+    named = body_of(symbol) or next((b for b in (body_named(s) for s in (*head, *header_blocks)) if b), None)
+    if not paragraphs:
+        _refuse(source, header)
+    if meeting_line is None:  # an older release: its dateline, or a date run into a line, dates the meeting
+        notes = " ".join(s for s in head if matches("media", s, words))
+        if not _says_it_covers_a_meeting(f"{notes} {paragraphs[0].text}", named, words) \
+                and not _covers_a_meeting(head, header_blocks, meeting_line, symbol):
+            _refuse(source, header)
+        day = _older_date(head, paragraphs[0].text, day, words)
     # the headline: the first header block without a meeting, symbol, date, media or body line (a release copied
     # from the web prints it above those lines, or between two copies of them), else the first line none of them
     headline = next(([lines[i] for i in b] for b in blocks[:k] if not any(_is_header_line(lines[i], words) for i in b)),
