@@ -339,6 +339,7 @@ class _Cut:
     def __init__(self, note: Note, docs: list[_Document], builders: dict[str, _Builder], tr) -> None:
         self.note, self.docs, self.builders, self.tr = note, docs, builders, tr
         self.n_body = len(note.sections)
+        self.memo: dict[tuple, tuple[list[Item], list[Item]]] = {}
         # the key figures said on the theme in each document (found once; each cut step checks which are quoted)
         self.figures = {d.report_id: [f for f in builders[d.report_id].figures_not_quoted([])
                                       if f["para"] in set(d.theme_paras)] for d in docs}
@@ -346,8 +347,8 @@ class _Cut:
     def tail(self) -> list[Section]:
         """The Citations (one line per document quoted, and one line counting the rest) and, when anything on
         the theme is not quoted, the annex that lists it document by document (see :func:`annex_line`)."""
-        note, tr, lang = self.note, self.tr, self.note.lang
-        body = note.sections[:self.n_body]
+        lang = self.note.lang
+        body = self.note.sections[:self.n_body]
         first = next(iter(self.builders.values()))
         sec, annex = first.section("citations"), first.section("annex")
         by_doc: dict[str | None, list[Item]] = {}
@@ -355,27 +356,40 @@ class _Cut:
             by_doc.setdefault(i.report_id, []).append(i)
         for d in self.docs:
             mine = by_doc.get(d.report_id, [])
-            cited = sorted({p for i in mine for p in i.paras})
-            if cited:
-                sec.items.append(Item("citation", tr.gettext("Cite as: {citation}").format(
-                    citation=cite(d.label, cited, lang)), cited, report_id=d.report_id, document=d.label))
-            rest = sorted(set(d.theme_paras) - set(cited))
-            if rest:
-                annex.items.append(Item("not_quoted", tr.gettext(
-                    "Paragraphs on the theme not quoted in this note: {citation}").format(
-                    citation=cite(d.label, rest, lang)), rest, report_id=d.report_id, document=d.label))
-            quoted = [(i.paras[0], i.text) for i in mine if i.quote]
-            figures = [f for f in self.figures[d.report_id]
-                       if not any(para == f["para"] and f["text"] in text for para, text in quoted)]
-            if figures:
-                listed = semicolon(lang).join(f"{f['text']} ({cite(d.label, [f['para']], lang)})" for f in figures)
-                annex.items.append(Item("not_quoted", tr.gettext("Figures not quoted in this note: {figures}").format(
-                    figures=listed), sorted({f["para"] for f in figures}), report_id=d.report_id, document=d.label,
-                    figures=[{"text": f["text"], "kind": f["kind"]} for f in figures]))
+            cited = tuple(sorted({p for i in mine for p in i.paras}))
+            quoted = tuple((i.paras[0], i.text) for i in mine if i.quote)
+            key = (d.report_id, cited, quoted)
+            if key not in self.memo:  # the cut rebuilds the tail at each step; most documents have not changed
+                self.memo[key] = self._lines(d, list(cited), quoted)
+            citation, listed = self.memo[key]
+            sec.items += citation
+            annex.items += listed
         if not annex.items:
             return [sec]
         sec.items.append(Item("see_annex", annex_line(annex.items, {i.report_id for i in sec.items}, lang), []))
         return [sec, annex]
+
+    def _lines(self, d: _Document, cited: list[int], quoted: tuple) -> tuple[list[Item], list[Item]]:
+        """A document's "Cite as" line (when quoted), and its annex lines: the paragraphs on the theme and the key
+        figures not quoted."""
+        tr, lang = self.tr, self.note.lang
+        citation, listed = [], []
+        if cited:
+            citation.append(Item("citation", tr.gettext("Cite as: {citation}").format(
+                citation=cite(d.label, cited, lang)), cited, report_id=d.report_id, document=d.label))
+        rest = sorted(set(d.theme_paras) - set(cited))
+        if rest:
+            listed.append(Item("not_quoted", tr.gettext(
+                "Paragraphs on the theme not quoted in this note: {citation}").format(
+                citation=cite(d.label, rest, lang)), rest, report_id=d.report_id, document=d.label))
+        figures = [f for f in self.figures[d.report_id]
+                   if not any(para == f["para"] and f["text"] in text for para, text in quoted)]
+        if figures:
+            text = semicolon(lang).join(f"{f['text']} ({cite(d.label, [f['para']], lang)})" for f in figures)
+            listed.append(Item("not_quoted", tr.gettext("Figures not quoted in this note: {figures}").format(
+                figures=text), sorted({f["para"] for f in figures}), report_id=d.report_id, document=d.label,
+                figures=[{"text": f["text"], "kind": f["kind"]} for f in figures]))
+        return citation, listed
 
     def apply(self, full: dict[str, list[Item]], dropped: set[int], cache: dict) -> int:
         body = self.note.sections[:self.n_body]
