@@ -14,6 +14,7 @@ import io
 import json
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,9 @@ def check_theme_note(note, rows, theme: str) -> None:
         if item.kind == "to_fill":  # the officer's own words go there; its supports are quotes of the note
             assert all(ref.get("report_id") in labels for ref in item.supports)
             continue
+        if item.kind == "see_annex":  # counts what the annex lists, cites nothing itself
+            assert not item.paras and item.text in note.to_markdown().replace("\\", "")
+            continue
         assert item.report_id in labels and item.document == labels[item.report_id], item
         # every cited paragraph of a document holds the theme
         assert all((item.report_id, p) in on_theme for p in item.paras), (item.report_id, item.paras)
@@ -88,15 +92,36 @@ def check_theme_note(note, rows, theme: str) -> None:
                 if s["report_id"] == item.report_id and s["para"] == item.paras[0]}
         assert set(item.speaker_ids) <= said, (item.document, item.paras[0], item.speaker_ids)
         assert len(item.speaker_ids) >= 1 or item.kind == "figure"
-    # every document with the theme is quoted, or listed under Citations with its paragraphs on the theme
+    # every document with the theme is quoted (and cited under Citations), or listed in the annex with its
+    # paragraphs on the theme; the Citations count what the annex lists
     holding = {rid for rid, _p in on_theme}
     quoted = {i.report_id for i in note.items if i.quote}
-    listed = {i.report_id for i in note.section("citations").items if i.kind == "not_quoted"}
+    keys = [s.key for s in note.sections]
+    annex = note.section("annex").items if "annex" in keys else []
+    listed = {i.report_id for i in annex}
     assert holding == {d["report_id"] for d in note.heading["documents"]}
     assert holding <= quoted | listed, holding - quoted - listed
-    # every paragraph on the theme is cited as quoted or as not quoted
-    cited = {(i.report_id, p) for i in note.section("citations").items for p in i.paras}
+    assert {i.report_id for i in note.section("citations").items if i.kind == "citation"} == quoted
+    assert all(i.kind == "not_quoted" for i in annex) and keys[-1 - bool(annex)] == "citations"
+    counts = [i for i in note.section("citations").items if i.kind == "see_annex"]
+    assert len(counts) == bool(annex)
+    if annex:
+        n_paras = len({(i.report_id, p) for i in annex if not i.figures for p in i.paras})
+        n_figures = sum(len(i.figures) for i in annex)
+        assert re.search(rf"\b{n_paras}\b", counts[0].text) or not n_paras, counts[0].text
+        assert re.search(rf"\b{n_figures}\b", counts[0].text) or not n_figures, counts[0].text
+    # every paragraph on the theme is cited as quoted, or listed in the annex as not quoted
+    cited = {(i.report_id, p) for i in [*note.section("citations").items, *annex] for p in i.paras}
     assert cited == on_theme
+    # the two pages (the words the limit counts) stop before the annex, which every rendering puts after them
+    if annex:
+        md = note.to_markdown()
+        assert note.words() == len(md[:md.index(f"\n---\n\n## {note.section('annex').title}")].split())
+        assert 'class="annex"' in note.to_html()
+        with zipfile.ZipFile(io.BytesIO(note.docx_bytes())) as z:  # Word: the annex starts on a new page
+            xml = z.read("word/document.xml").decode("utf-8")
+        title = html.escape(note.section("annex").title, quote=False)
+        assert xml.index('w:type="page"') < xml.index(title) and xml.count('w:type="page"') == 1
     # positions run document by document, meeting by meeting, in date order
     positions = note.section("positions").items
     groups = list(dict.fromkeys(i.group for i in positions))
@@ -121,8 +146,7 @@ def test_every_theme_of_the_corpus_gives_a_note_true_to_its_documents(corpus, ro
         note = theme_note(corpus, theme, lang=lang)
         check_theme_note(note, rows, theme)
         assert note.lang == lang and note.filters["themes"] == [theme]
-        if lang == "en":  # the cut counts this language's words; the French labels are a little longer
-            assert note.words() <= MAX_WORDS
+        assert note.words() <= MAX_WORDS
 
 
 def test_the_uncut_note_quotes_every_document(corpus, rows):
@@ -140,7 +164,7 @@ def test_a_short_limit_cuts_documents_and_lists_them(corpus, rows):
     check_theme_note(short, rows, theme)
     assert len([i for i in short.items if i.quote]) < len([i for i in full.items if i.quote])
     cut = {i.report_id for i in full.items if i.quote} - {i.report_id for i in short.items if i.quote}
-    listed = {i.report_id for i in short.section("citations").items if i.kind == "not_quoted"}
+    listed = {i.report_id for i in short.section("annex").items if i.kind == "not_quoted"}
     assert cut <= listed
 
 
@@ -178,6 +202,30 @@ def test_since_and_until_keep_the_meetings_of_those_days(corpus, rows):
         theme_note(corpus, theme, since="2999-01-01")
     with pytest.raises(NoteError, match="not a date"):
         theme_note(corpus, theme, since="last year")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [5, 40, 120])
+def test_the_note_fits_two_pages_whatever_the_folder_size(tmp_path, size):
+    """At every size the counted words stay within the limit in both languages, and every document with the
+    theme is quoted or listed in the annex (``check_theme_note``); past a few documents something is left out,
+    and the annex holds it."""
+    write_corpus(tmp_path, size - size // 2, "summary_record", seed=3 * size, n_paras=20)
+    write_corpus(tmp_path, size // 2, "meetings_coverage", seed=7000 + size, n_paras=20)
+    rows = note_tables(load_corpus(tmp_path))
+    holders: dict[str, set] = {}
+    for t in rows.themes:
+        holders.setdefault(t["theme"], set()).add(t["report_id"])
+    theme = max(sorted(holders), key=lambda th: len(holders[th]))
+    assert len(holders[theme]) >= size * 3 // 4
+    for lang in ("en", "fr"):
+        note = theme_note(rows, theme, lang=lang)
+        check_theme_note(note, rows, theme)
+        assert note.words() <= MAX_WORDS, (size, lang, note.words())
+        quoted = {i.report_id for i in note.items if i.quote}
+        assert quoted, (size, lang)  # the two pages still quote the debate
+        if size >= 40:
+            assert note.section("annex").items and len(quoted) < len(holders[theme])
 
 
 @pytest.mark.parametrize("lang, words", [("en", "unknown theme"), ("fr", "thème inconnu")])

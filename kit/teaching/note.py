@@ -51,7 +51,8 @@ from .figures import FIGURE_KINDS, find_figures
 from .speakers import SpeakerNames, display_names, official_name
 
 __all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "note_tables", "json_schema",
-           "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES", "SECTION_EMPTY"]
+           "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES", "SECTION_EMPTY",
+           "ANNEX_SECTIONS"]
 
 #: Words of Markdown a one-meeting note may have (two A4 pages).
 MAX_WORDS = 1200
@@ -59,9 +60,10 @@ MAX_WORDS = 1200
 CUT_LANG = "en"
 #: The ``schema`` field of the JSON note.
 SCHEMA = "kit.briefing-note/1"
-#: Item kinds; the first six quote the report verbatim; ``to_fill`` is a place for the officer's own words.
+#: Item kinds; the first six quote the report verbatim; ``to_fill`` is a place for the officer's own words;
+#: ``see_annex`` is the line of a note's Citations that counts what its annex lists (no paragraph of its own).
 QUOTED_KINDS = ("purpose", "key_message", "briefing", "position", "ask", "figure")
-KINDS = QUOTED_KINDS + ("citation", "not_quoted", "to_fill")
+KINDS = QUOTED_KINDS + ("citation", "not_quoted", "to_fill", "see_annex")
 #: Section keys and their English titles (``build_note(..., lang=)`` translates them through :mod:`kit.i18n`).
 SECTION_TITLES = {
     "purpose": N_("Purpose and background"),
@@ -74,7 +76,11 @@ SECTION_TITLES = {
     "issues": N_("Issues for the Council (to complete)"),
     "points": N_("Suggested points to make (to complete)"),
     "citations": N_("Citations"),
+    "annex": N_("Annex: on the theme, not quoted in this note"),
 }
+#: The sections after the two pages: not counted in the length limit, printed after a page break
+#: (a note across documents lists there what it does not quote: :mod:`kit.teaching.theme_note`).
+ANNEX_SECTIONS = ("annex",)
 #: The sections the desk officer completes in their own words, and what each asks of them.
 TO_FILL = {
     "summary": N_("Your summary line: what the meeting was about and what it means for your delegation, "
@@ -285,7 +291,7 @@ class Note:
                     i.paras = sorted({x["para"] for x in i.supports}) or i.paras[:1]
 
     def words(self, cache: dict | None = None) -> int:
-        """Words of the Markdown rendering (what the length limit counts)."""
+        """Words of the Markdown rendering up to its annex (what the length limit counts: the two pages)."""
         from .note_render import markdown_words
 
         return markdown_words(self, cache)

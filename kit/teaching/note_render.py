@@ -123,12 +123,12 @@ def row(item: "Item", lang: str = "en", note: "Note | None" = None) -> dict[str,
     ``own``, ``after`` split a sentence shared with other speakers at the part that is this item's; ``supports``
     (the officer's sections) names the quotes that support it."""
     _ = translator(lang).gettext
-    out: dict[str, Any] = {"who": "", "how": "", "text": item.text, "cite": cite_item(item, item.paras[:1], lang),
+    plain = item.kind in ("citation", "not_quoted", "to_fill", "see_annex")
+    out: dict[str, Any] = {"who": "", "how": "", "text": item.text,
+                           "cite": "" if plain else cite_item(item, item.paras[:1], lang),
                            "figure": "", "figure_kind": "", "parts": [], "colon": colon(lang), "own": "",
                            "before": "", "after": "", "fill": item.kind == "to_fill", "supports": ""}
-    if item.kind in ("citation", "not_quoted", "to_fill"):
-        out["cite"] = ""
-    elif item.kind != "briefing":
+    if not plain and item.kind != "briefing":
         out["who"] = _who(item, lang)
     quote_lang = getattr(note, "quote_lang", None) or lang
     if item.kind == "ask":
@@ -188,7 +188,10 @@ def _supports(item: "Item", note: "Note", lang: str) -> str:
 
 
 def rows(note: "Note") -> list[dict]:
-    """The note as sections -> groups -> rows of plain strings (what every rendering shows)."""
+    """The note as sections -> groups -> rows of plain strings (what every rendering shows); ``annex`` marks the
+    sections printed after a page break."""
+    from .note import ANNEX_SECTIONS
+
     out = []
     for s in note.sections:
         groups: list[dict] = []
@@ -199,18 +202,25 @@ def rows(note: "Note") -> list[dict]:
                 groups.append({"title": title, "rows": []})
             groups[-1]["rows"].append(row(item, note.lang, note))
         out.append({"key": s.key, "title": s.title, "empty": s.empty, "groups": groups,
-                    "fill": any(i.kind == "to_fill" for i in s.items)})
+                    "fill": any(i.kind == "to_fill" for i in s.items), "annex": s.key in ANNEX_SECTIONS})
     return out
 
 
 # ---------------------------------------------------------------------------
 # Markdown
 
-def markdown_lines(note: "Note", cache: dict | None = None) -> list[str]:
-    """The Markdown, line by line; ``cache`` (a dict) keeps each item's lines between calls (the length cut)."""
+def markdown_lines(note: "Note", cache: dict | None = None, *, annex: bool = True) -> list[str]:
+    """The Markdown, line by line; ``cache`` (a dict) keeps each item's lines between calls (the length cut);
+    ``annex=False`` stops before the annex (:data:`~kit.teaching.note.ANNEX_SECTIONS`, after a rule)."""
+    from .note import ANNEX_SECTIONS
+
     out = [f"# {escape_markdown(note.title)}", ""]
     out += [f"**{escape_markdown(k)}{colon(note.lang)}** {escape_markdown(v)}  " for k, v in heading_lines(note)]
     for s in note.sections:
+        if s.key in ANNEX_SECTIONS:
+            if not annex:
+                break
+            out += ["", "---"]
         out += ["", f"## {escape_markdown(s.title)}", ""]
         if not s.items:
             out.append(f"_{escape_markdown(s.empty)}_")
@@ -248,8 +258,8 @@ def to_markdown(note: "Note") -> str:
 
 
 def markdown_words(note: "Note", cache: dict | None = None) -> int:
-    """Words of :func:`to_markdown` (what the length limit counts), fast with a ``cache``."""
-    return sum(len(line.split()) for line in markdown_lines(note, cache))
+    """Words of :func:`to_markdown` up to the annex (what the length limit counts), fast with a ``cache``."""
+    return sum(len(line.split()) for line in markdown_lines(note, cache, annex=False))
 
 
 def _md_row(r: dict) -> str:
@@ -313,6 +323,8 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
         p.add_run(f"{k}{colon(note.lang)} ").bold = True
         p.add_run(v)
     for s in rows(note):
+        if s["annex"]:  # after the two pages
+            doc.add_page_break()
         doc.add_paragraph(s["title"], style="Heading 1")
         if not s["groups"]:
             doc.add_paragraph().add_run(s["empty"]).italic = True
