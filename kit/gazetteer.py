@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -333,8 +334,18 @@ class Gazetteer:
         return Matcher(names)
 
 
+def _bare_capitals(name: str) -> str:
+    """``name`` with its capitals' accents dropped, as typography often prints them.
+
+    >>> _bare_capitals("États-Unis d'Amérique"), _bare_capitals("Émirats arabes unis")
+    ("Etats-Unis d'Amérique", 'Emirats arabes unis')
+    """
+    return "".join(unicodedata.normalize("NFD", c)[0] if c.isupper() else c for c in name)
+
+
 def _surface_names(rows: list[dict[str, str]], key: str, columns: tuple[str, ...], *,
-                   skip_bracketed: bool = False, articles: str = r"the\s+") -> dict[str, str]:
+                   skip_bracketed: bool = False, articles: str = r"the\s+",
+                   bare_capitals: bool = False) -> dict[str, str]:
     """Surface form -> key from the name columns of a table ("|" separates several names in a cell).
 
     A leading article is dropped (the grammar reads it separately: "the",
@@ -349,6 +360,8 @@ def _surface_names(rows: list[dict[str, str]], key: str, columns: tuple[str, ...
                 name = leading.sub("", name, count=1)
                 if name and not (skip_bracketed and "(" in name):
                     names.setdefault(name, row[key])
+                    if bare_capitals:  # « Etats-Unis » as printed for « États-Unis »
+                        names.setdefault(_bare_capitals(name), row[key])
     return names
 
 
@@ -400,14 +413,15 @@ def _load(folder: Path, lang: str) -> Gazetteer:
     themes = _in_language(read_table("themes.csv", folder), lang)
     verbs = _in_language(read_table("reporting_verbs.csv", folder), lang)
     honorifics = [row["honorific"] for row in _in_language(read_table("honorifics.csv", folder), lang)]
-    columns, articles = _name_columns(language(lang)), language(lang).articles
+    columns, articles, bare = _name_columns(language(lang)), language(lang).articles, language(lang).bare_capitals
     return Gazetteer(
         state_rows=states, place_rows=places, mission_rows=missions, org_rows=orgs,
         theme_rows=themes, verb_rows=verbs, honorifics=honorifics,
-        countries=Matcher(_surface_names(states, "iso3", columns["states"], skip_bracketed=True, articles=articles)),
-        places=Matcher(_surface_names(places, "key", columns["places"], articles=articles)),
+        countries=Matcher(_surface_names(states, "iso3", columns["states"], skip_bracketed=True, articles=articles,
+                                         bare_capitals=bare)),
+        places=Matcher(_surface_names(places, "key", columns["places"], articles=articles, bare_capitals=bare)),
         missions=Matcher(_surface_names(missions, "acronym", columns["missions"])),
-        orgs=Matcher(_surface_names(orgs, "key", columns["orgs"], articles=articles)),
+        orgs=Matcher(_surface_names(orgs, "key", columns["orgs"], articles=articles, bare_capitals=bare)),
         folder=folder, lang=lang,
     )
 

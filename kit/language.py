@@ -172,6 +172,9 @@ class Language:
     # line ends (kit.layout): prefixes always written with a hyphen ("non-paper"), and those only sometimes
     hyphen_prefixes: frozenset[str] = frozenset()
     sometimes_hyphenated: frozenset[str] = frozenset()
+    # names: a capital may be printed without its accent (« Etats-Unis », « Egypte »: French typography, older
+    # releases); the reference tables' names then match either way
+    bare_capitals: bool = False
     fig_currency_of: str = NEVER  # between a number and its currency (« 5 millions de dollars »)
     fig_not_figures: str = ""  # more numbers that are not figures ("|" first; {m} is the month names)
     # a person of their own opening a paragraph, a State in brackets, then a verb that reports no speech ("Ms. X
@@ -574,6 +577,7 @@ _FR = Language(
     ),
     and_word="et",
     hyphen_prefixes=frozenset({"non", "vice", "quasi", "sous"}),
+    bare_capitals=True,
     sometimes_hyphenated=frozenset({"ex", "co", "post", "anti", "semi", "demi", "multi"}),
     addressee_trim=r"^(?:aux|au|à\s+la|à\s+l['’])\s*",
     not_who=frozenset({"il", "ils", "elle", "elles", "ce", "cela", "ceux", "celles"}),

@@ -910,3 +910,19 @@ def test_reported_speech_in_french():
     assert "person:brown" not in set(r.speakers["speaker_id"])
     keys6 = set(r.mentions.loc[r.mentions["para"] == 6, "key"])
     assert "PSE" in keys6 and "KEN" not in keys6  # « la Palestine »; « M. Kenya Brown » is a person
+
+
+def test_a_french_state_name_printed_without_its_capitals_accents_is_still_that_state():
+    """French typography (and older releases) often print a capital without its accent: « Etats-Unis »,
+    « l'Egypte ». Every Member State whose French name has an accented capital is found written either way."""
+    import unicodedata
+
+    def bare(text: str) -> str:
+        return "".join(unicodedata.normalize("NFD", c)[0] if c.isupper() else c for c in text)
+
+    rows = [r for r in MEMBERS_FR if any(bare(c) != c for f in forms(r) for c in f if c.isupper())]
+    assert rows, "the table has French names with accented capitals (États-Unis, Égypte ...)"
+    paras = [f"{i}. La délégation {de(bare(forms(r)[0]))} a souligné la nécessité de la formation."
+             for i, r in enumerate(rows, start=1)]
+    r = load_text("\n\n".join(paras), name="sans_accents.md")
+    assert r.statements.sort_values("para")["speaker_id"].tolist() == [row["iso3"] for row in rows]
