@@ -167,13 +167,32 @@ def compare_speakers(r, a: str, b: str) -> list[tuple[str, int, int, list, list]
     return sorted(rows, key=lambda t: (-(t[1] + t[2]), t[0]))
 
 
+def _index_themes(r) -> dict[str, tuple[str, int]] | None:
+    """On the index of a corpus's shards (not a shard: its themes are its own), theme -> (label in the page's
+    language, paragraphs naming it) from the corpus summary; else None."""
+    memo = getattr(r, "__dict__", {}).get("_memo", {})
+    found = memo.get("corpus_summary")
+    if not found or "corpus_shards" not in memo or "themes" not in found:
+        return None
+    from ..gazetteer import load_gazetteer
+
+    g, lang = load_gazetteer(), getattr(r, "cite_lang", None) or "en"
+    return {th: (g.label("theme", th, lang) or label, n) for th, (label, n) in found["themes"].items()}
+
+
 def theme_options(r) -> list[tuple[str, str]]:
     """(label, theme) of the themes found in the report, alphabetical."""
+    index = _index_themes(r)
+    if index is not None:
+        return sorted((label, th) for th, (label, _n) in index.items())
     return sorted({(t["label"], t["theme"]) for t in r.themes})
 
 
 def theme_counts(r) -> list[tuple[str, int]]:
     """(label, number of paragraphs) per theme, most first."""
+    index = _index_themes(r)
+    if index is not None:
+        return sorted(index.values(), key=lambda kv: (-kv[1], kv[0]))
     paras: dict[str, set] = defaultdict(set)
     for t in r.themes:
         paras[t["label"]].add((t.get("report_id"), t["para"]))

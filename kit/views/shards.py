@@ -46,7 +46,7 @@ from ..rows import TABLE_KEYS, ViewReport
 from .data import app_report, cache_file, report_path
 
 __all__ = ["SUMMARY", "SHARDS", "KINDS", "Shards", "shard_dir", "write_shards", "read_index", "app_index", "part",
-           "summary", "corpus_summary"]
+           "summary", "corpus_summary", "is_index"]
 
 #: The memo keys (:meth:`kit.rows.ViewReport.memo`) of the corpus summary and of the shards an index reads.
 SUMMARY = "corpus_summary"
@@ -54,7 +54,7 @@ SHARDS = "corpus_shards"
 #: What a shard holds the rows of: one speaker, one mission, one document.
 KINDS = ("speaker", "mission", "document")
 _FORMAT = "kit-corpus-shards"
-_VERSION = 1
+_VERSION = 2  # 2: the summary counts the rows and the themes (the Overview)
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,15 @@ def _sid(row: dict) -> tuple:
 def corpus_summary(r: ViewReport) -> dict:
     """What the Speakers, Missions and Briefing note apps show of the whole corpus ``r``, by ids only (names
     come from the page's language): the documents' table, statements per speaker, joint statements (per speaker
-    and per pair, as :func:`kit.views.queries.joint_matrix` counts them) and, per mission, its mentions and the
-    paragraphs naming it.
+    and per pair, as :func:`kit.views.queries.joint_matrix` counts them), per mission its mentions and the
+    paragraphs naming it, and for the Overview the number of paragraphs and statements and, per theme, its
+    label (English; a page's language relabels it) and the paragraphs naming it.
 
     >>> from kit.views import app_report
     >>> s = corpus_summary(app_report())
     >>> s["speaker_counts"]["MEX"] == sum(1 for x in app_report().statements if x["speaker_id"] == "MEX")
+    True
+    >>> s["n_rows"]["paragraphs"] == len(app_report().paragraphs) and s["themes"]["wps"][1] > 0
     True
     """
     groups: dict[tuple, set] = defaultdict(set)
@@ -107,7 +110,13 @@ def corpus_summary(r: ViewReport) -> dict:
             row = missions.setdefault(m["key"], {"key": m["key"], "n": 0, "paras": set()})
             row["n"] += 1
             row["paras"].add((m["report_id"], m["para"]))
+    themes: dict[str, dict] = {}
+    for t in r.themes:
+        row = themes.setdefault(t["theme"], {"label": t["label"], "paras": set()})
+        row["paras"].add((t.get("report_id"), t["para"]))
     return {"documents": r.documents,
+            "n_rows": {"paragraphs": len(r.paragraphs), "statements": len(r.statements)},
+            "themes": {th: [row["label"], len(row["paras"])] for th, row in sorted(themes.items())},
             "speaker_counts": dict(Counter(s["speaker_id"] for s in r.statements)),
             "joint_totals": dict(totals), "joint_pairs": [[a, b, n] for (a, b), n in sorted(pairs.items())],
             "missions": [{**m, "paras": [list(p) for p in sorted(m["paras"])]} for m in missions.values()]}
@@ -224,6 +233,16 @@ def summary(r: ViewReport) -> dict | None:
     """The whole corpus's summary an index or a shard carries (:func:`corpus_summary`), else None (the rows of
     ``r`` are the whole report)."""
     return getattr(r, "__dict__", {}).get("_memo", {}).get(SUMMARY)
+
+
+def is_index(r: ViewReport) -> bool:
+    """Whether ``r`` is the index of a corpus's shards (:func:`read_index`, or it in a language): it has the
+    summary of the corpus and none of its paragraphs, statements, mentions or themes.
+
+    >>> is_index(app_index())  # one report: its rows
+    False
+    """
+    return SHARDS in getattr(r, "__dict__", {}).get("_memo", {})
 
 
 def carried(r: ViewReport) -> dict:
