@@ -23,6 +23,7 @@ from kit.views.missions import missions_app, missions_html
 from kit.views.note_app import briefing_app
 from kit.views.overview import overview_app, overview_downloads, overview_html
 from kit.views.speakers import speakers_app, speakers_html
+from kit.views.themes import search_html, themes_app, themes_html
 
 from .test_corpus import make_corpus
 
@@ -156,6 +157,34 @@ def test_the_overview_app_prepares_its_csv_files_when_asked(folder, cache, monke
     assert (button.description == "Prepare the CSV files") == (lang == "en")  # French in a French room
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_theme_page_from_shards_is_the_page_of_the_whole_corpus(both, lang):
+    whole, index = both
+    shell.app_language(lang)
+    w, i = shell.localized(whole, lang), shell.localized(index, lang)
+    themes = [th for _label, th in queries.theme_options(w)]
+    assert len(themes) > 2
+    choices = [[], *([th] for th in themes), themes[:2], themes[::-1][:3]]  # none, each, and several at once
+    for chosen in choices:
+        shown = shell.part(i, "theme", chosen)
+        assert len(shown.paragraphs) < len(whole.paragraphs)  # only the rows of the choice were read
+        assert str(themes_html(shown, chosen)) == str(themes_html(w, chosen)), chosen
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_themes_app_reads_the_paragraphs_at_the_first_search(folder, cache, monkeypatch, lang):
+    monkeypatch.setenv("KIT_REPORT", str(folder))
+    whole = shell.localized(view_data.app_report(folder), lang)
+    app = themes_app(lang=lang)
+    query, pick, out, found = app.children[1], app.children[4], app.children[5], app.children[3]
+    assert out.value == str(themes_html(whole, list(pick.value)))
+    word = next(w for w in whole.paragraphs[3]["text"].split() if len(w) > 6)
+    query.value = word
+    assert found.value == str(search_html(whole, word)) and "<mark>" in found.value  # the same rows are found
+    pick.value = tuple(th for _label, th in queries.theme_options(whole)[:2])
+    assert out.value == str(themes_html(whole, list(pick.value)))
+
+
 def test_a_shard_that_cannot_be_read_gives_the_whole_corpus(both):
     whole, index = both
     w, i = shell.localized(whole, "en"), shell.localized(index, "en")
@@ -186,7 +215,8 @@ def test_a_kernel_on_the_shards_imports_no_pandas(folder, cache):
     view_data.app_report(folder)  # as kit serve does before the room arrives
     code = ("import sys; from kit.views.speakers import speakers_app; from kit.views.missions import missions_app; "
             "from kit.views.note_app import briefing_app; from kit.views.overview import overview_app; "
-            "speakers_app(); missions_app(); briefing_app(); overview_app(); "
+            "from kit.views.themes import themes_app; "
+            "speakers_app(); missions_app(); briefing_app(); overview_app(); themes_app(); "
             "print('pandas' in sys.modules)")
     env = {**os.environ, "KIT_REPORT": str(folder), "KIT_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
