@@ -901,8 +901,8 @@ def test_corpus_briefing_note_on_a_theme_by_keyboard_on_a_phone(open_app, corpus
     the documents that hold it, each quote cited with its document, and downloads as Markdown; the page still
     fits and passes axe."""
     from kit.teaching.theme_note import documents_with_theme
-    from kit.views.apps import localized
     from kit.views.note_app import theme_document_options
+    from kit.views.shell import localized
 
     w = open_app("briefing_note", corpus_room, viewport=PHONE)
     corpus_view = localized(corpus_view, "en")  # the page's theme labels

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from kit import i18n
+from kit.teaching.theme_note import theme_note
 from kit.views import data as view_data
 from kit.views import queries, shards, shell
 from kit.views.missions import missions_app, missions_html
-from kit.views.note_app import briefing_app
+from kit.views.note_app import briefing_app, theme_document_options
 from kit.views.overview import overview_app, overview_downloads, overview_html
 from kit.views.speakers import speakers_app, speakers_html
 from kit.views.themes import search_html, themes_app, themes_html
@@ -169,6 +170,18 @@ def test_every_theme_page_from_shards_is_the_page_of_the_whole_corpus(both, lang
         shown = shell.part(i, "theme", chosen)
         assert len(shown.paragraphs) < len(whole.paragraphs)  # only the rows of the choice were read
         assert str(themes_html(shown, chosen)) == str(themes_html(w, chosen)), chosen
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_note_on_a_theme_from_its_shard_is_the_note_from_the_whole_corpus(both, lang):
+    whole, index = both
+    shell.app_language(lang)
+    w, i = shell.localized(whole, lang), shell.localized(index, lang)
+    options = theme_document_options(i)
+    assert options == theme_document_options(w) and options
+    for _label, th in options:
+        ours = theme_note(shell.part(i, "theme", [th]), th, lang=lang)
+        assert ours.to_markdown() == theme_note(w, th, lang=lang).to_markdown(), th
 
 
 @pytest.mark.parametrize("lang", LANGS)

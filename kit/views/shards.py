@@ -13,8 +13,9 @@ far less. So when the corpus cache is written, a folder of shards is written bes
   are in and the themes of those statements;
 - ``mission/<id>.json``: a mission's mentions, the paragraphs naming it and the statements in those paragraphs;
 - ``document/<id>.json``: every row of one document;
-- ``theme/<id>.json``: a theme's rows, the paragraphs naming it and the statements in those paragraphs (and
-  where each theme row stands in the corpus, so that the rows of two themes keep the corpus's order).
+- ``theme/<id>.json``: a theme's rows, the paragraphs naming it, the statements in those paragraphs and their
+  speakers' rows in each document (and where each theme row stands in the corpus, so that the rows of two
+  themes keep the corpus's order).
 
 The index's summary also holds what the Overview and Themes apps show before a choice: the number of
 paragraphs and statements, per theme its paragraphs, the statements of each speaker carrying it and the
@@ -127,6 +128,7 @@ def corpus_summary(r: ViewReport) -> dict:
             "n_rows": {"paragraphs": len(r.paragraphs), "statements": len(r.statements)},
             "themes": {th: [row["label"], len(row["paras"])] for th, row in sorted(themes.items())},
             "theme_numbers": {th: sorted(row["numbers"]) for th, row in sorted(themes.items())},
+            "theme_documents": {th: len({rid for rid, _p in row["paras"]}) for th, row in sorted(themes.items())},
             "theme_speakers": theme_speakers(r), "theme_periods": {"by": by, "counts": per_period},
             "speaker_counts": dict(Counter(s["speaker_id"] for s in r.statements)),
             "joint_totals": dict(totals), "joint_pairs": [[a, b, n] for (a, b), n in sorted(pairs.items())],
@@ -169,12 +171,16 @@ def _theme_shards(r: ViewReport) -> dict[str, dict]:
     rows: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for i, t in enumerate(r.themes):
         rows[t["theme"]].append((i, t))
+    speaker_rows: dict[tuple, dict] = {}
+    for sp in r.speakers:
+        speaker_rows.setdefault((sp.get("report_id"), sp["speaker_id"]), sp)
     out = {}
     for key, ts in rows.items():
         paras = list(dict.fromkeys((t["report_id"], t["para"]) for _i, t in ts))
-        out[key] = {**_tables([paragraph[k] for k in paras if k in paragraph],
-                              [s for k in paras for s in in_para.get(k, ())], themes=[t for _i, t in ts]),
-                    "order": [i for i, _t in ts]}
+        sts = [s for k in paras for s in in_para.get(k, ())]
+        who = dict.fromkeys((s.get("report_id"), s["speaker_id"]) for s in sts)
+        out[key] = {**_tables([paragraph[k] for k in paras if k in paragraph], sts, themes=[t for _i, t in ts]),
+                    "order": [i for i, _t in ts], "speakers": [speaker_rows[k] for k in who if k in speaker_rows]}
     return out
 
 
@@ -362,7 +368,12 @@ def part(r: ViewReport, kind: str, keys) -> ViewReport:
     if kind == "theme" and len(found) > 1:  # two themes' rows in the corpus's order
         tables["themes"] = [t for _i, t in sorted({i: t for f in found for i, t in zip(f["order"], f["themes"])}
                                                   .items())]
-    view = ViewReport(index.report_id, index.metadata, index.meetings, tables["paragraphs"], index.speakers,
+    speakers = index.speakers
+    if kind == "theme":  # each document's own row of its speakers (a note on a theme names them per document)
+        have = {(sp.get("report_id"), sp["speaker_id"]) for sp in speakers}
+        speakers = [*speakers, *_unique(sp for f in found for sp in f.get("speakers", ())
+                                        if (sp.get("report_id"), sp["speaker_id"]) not in have)]
+    view = ViewReport(index.report_id, index.metadata, index.meetings, tables["paragraphs"], speakers,
                       tables["statements"], tables["mentions"], tables["themes"], missions=index.missions)
     _seed(view, memo[SUMMARY], None)
     return view
