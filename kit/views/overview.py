@@ -183,7 +183,8 @@ def _lazy_app(r: ViewReport):
     page = html_widget("kit-out", overview_html(r, downloads=False))
     files = html_widget("kit-downloads")
     button = w.Button(description=_("Prepare the CSV files"), icon="file-text-o",
-                      tooltip=_("Make the CSV files of this page, then download them"))
+                      tooltip=_("Make the CSV files of this page, then download them"),
+                      layout=w.Layout(width="auto", max_width="100%"))  # the whole label, in either language
     button.add_class("kit-prepare")
 
     def prepare(_event=None) -> None:
