@@ -874,7 +874,7 @@ def test_corpus_overview_prepares_its_csv_files_by_keyboard_on_a_phone(open_app,
     w.page.keyboard.press("Enter")
     _wait_out(w, "Meetings (CSV)", ".kit-downloads")
     labels = w.page.locator(".kit-downloads a.dl").all_inner_texts()
-    assert labels == ["Documents (CSV)", "Statements per speaker (CSV)", "Meetings (CSV)"]
+    assert [x.lstrip("⬇ ") for x in labels] == ["Documents (CSV)", "Statements per speaker (CSV)", "Meetings (CSV)"]
     with w.page.expect_download() as info:
         w.page.click(".kit-downloads a.dl:text('Documents (CSV)')")
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
