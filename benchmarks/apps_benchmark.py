@@ -250,13 +250,14 @@ async def main_async(args) -> str:
         shelf = shard_dir(cache_file(report))
         index_kb = (shelf / "index.json").stat().st_size / 2**10
         largest = {kind: max((f.stat().st_size for f in (shelf / kind).iterdir()), default=0) / 2**10
-                   for kind in ("speaker", "mission", "document")}
+                   for kind in ("speaker", "mission", "document", "theme")}
         corpus_note = (f"{len(view.documents)} documents ({sum(1 for d in view.documents if d['language'] == 'fr')} "
                        f"in French), {len(view.meetings):,} meetings, {len(view.paragraphs):,} paragraphs, "
                        f"{len(view.statements):,} statements; parsed once before the server starts in {cold:.1f} s "
                        f"(the apps' cache, report.json, {size:.1f} MB; its shards: an index of {index_kb:.0f} KB, "
                        f"the largest shard of a speaker {largest['speaker']:.0f} KB, of a mission "
-                       f"{largest['mission']:.0f} KB, of a document {largest['document']:.0f} KB)")
+                       f"{largest['mission']:.0f} KB, of a document {largest['document']:.0f} KB, of a theme "
+                       f"{largest['theme']:.0f} KB)")
 
     def make_server() -> Server:  # every server of the run opens the same report
         return Server(folder, cache, log, report=report)
@@ -348,9 +349,10 @@ async def main_async(args) -> str:
         f"# Apps benchmark on a corpus of {args.corpus} documents" if args.corpus else "# Apps benchmark",
         "",
         *([f"The apps open a generated corpus (`KIT_REPORT` = its folder; `make_corpus` in this script): "
-           f"{corpus_note}. The Overview and Themes kernels read the whole corpus from the cache (their pages count "
-           f"and search every row); the Speakers, Missions and Briefing note kernels read the index of its shards, "
-           f"then the shard of the speaker, mission or document chosen (`kit.views.shards`).", ""]
+           f"{corpus_note}. Every app kernel reads the index of its shards (`kit.views.shards`): the Overview "
+           f"draws its page from it (its CSV files are made when asked), Speakers, Missions and the Briefing note "
+           f"then read the shard of the speaker, mission or document chosen, Themes the shards of the themes "
+           f"chosen (its free-text search reads the whole corpus at the first search).", ""]
           if args.corpus else []),
         f"Run on {time.strftime('%Y-%m-%d')} · {platform.machine()}, {psutil.cpu_count()} CPUs, "
         f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM · Python {platform.python_version()} · "

@@ -863,6 +863,28 @@ def test_corpus_overview_lists_the_documents(open_app, corpus_room, corpus_view)
     assert "Meetings over time" in text
 
 
+def test_corpus_overview_prepares_its_csv_files_by_keyboard_on_a_phone(open_app, corpus_room, corpus_view):
+    """The Overview of a corpus makes its CSV files when asked: by keyboard alone, on a phone, the button
+    "Prepare the CSV files" offers the documents, statements per speaker and meetings; the documents' file has
+    one row per document; the page still fits and passes axe."""
+    w = open_app("overview", corpus_room, viewport=PHONE)
+    assert w.page.locator(".kit-downloads a.dl").count() == 0  # nothing made before the participant asks
+    w.page.focus("body")
+    _tab_to(w, ".kit-prepare")
+    w.page.keyboard.press("Enter")
+    _wait_out(w, "Meetings (CSV)", ".kit-downloads")
+    labels = w.page.locator(".kit-downloads a.dl").all_inner_texts()
+    assert [x.lstrip("⬇ ") for x in labels] == ["Documents (CSV)", "Statements per speaker (CSV)", "Meetings (CSV)"]
+    with w.page.expect_download() as info:
+        w.page.click(".kit-downloads a.dl:text('Documents (CSV)')")
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 1 + len(corpus_view.documents)
+    assert {r[0] for r in rows[1:]} == {d["report_id"] for d in corpus_view.documents}
+    assert w.errors == [] and w.outside() == []
+    _check_layout(w, "corpus-overview-csv-phone")
+    assert _axe_serious(w) == []
+
+
 def test_corpus_speakers_by_keyboard_across_documents(open_app, corpus_room, corpus_view):
     """Tab to the speaker list, choose another speaker with the arrow keys: their statements across the
     documents appear, each row citing its document."""

@@ -17,11 +17,14 @@ from pathlib import Path
 import pytest
 
 from kit import i18n
+from kit.teaching.theme_note import theme_note
 from kit.views import data as view_data
 from kit.views import queries, shards, shell
 from kit.views.missions import missions_app, missions_html
-from kit.views.note_app import briefing_app
+from kit.views.note_app import briefing_app, theme_document_options
+from kit.views.overview import overview_app, overview_downloads, overview_html
 from kit.views.speakers import speakers_app, speakers_html
+from kit.views.themes import search_html, themes_app, themes_html
 
 from .test_corpus import make_corpus
 
@@ -130,6 +133,71 @@ def test_the_apps_open_the_index_and_show_what_they_showed(folder, cache, monkey
     assert note.r.to_json() == shell.part(whole, "document", [note.document.value]).to_json()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_overview_from_the_index_is_the_overview_of_the_whole_corpus(both, lang):
+    whole, index = both
+    shell.app_language(lang)
+    w, i = shell.localized(whole, lang), shell.localized(index, lang)
+    assert queries.theme_options(i) == queries.theme_options(w) and queries.theme_counts(i) == queries.theme_counts(w)
+    assert str(overview_html(i, downloads=False)) == str(overview_html(w, downloads=False))
+    full = str(overview_html(w))
+    assert str(overview_downloads(w)) in full  # the same page, with the files the button prepares
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_overview_app_prepares_its_csv_files_when_asked(folder, cache, monkeypatch, lang):
+    monkeypatch.setenv("KIT_REPORT", str(folder))
+    whole = shell.localized(view_data.app_report(folder), lang)
+    app = overview_app(lang=lang)
+    page, button, files = app.children
+    assert page.value == str(overview_html(whole, downloads=False))
+    assert files.value == "" and "text/csv" not in page.value  # nothing prepared before the participant asks
+    button.click()
+    assert str(overview_downloads(whole)) in files.value and 'role="status"' in files.value
+    assert button.description == i18n.gettext("Prepare the CSV files", lang)
+    assert (button.description == "Prepare the CSV files") == (lang == "en")  # French in a French room
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_theme_page_from_shards_is_the_page_of_the_whole_corpus(both, lang):
+    whole, index = both
+    shell.app_language(lang)
+    w, i = shell.localized(whole, lang), shell.localized(index, lang)
+    themes = [th for _label, th in queries.theme_options(w)]
+    assert len(themes) > 2
+    choices = [[], *([th] for th in themes), themes[:2], themes[::-1][:3]]  # none, each, and several at once
+    for chosen in choices:
+        shown = shell.part(i, "theme", chosen)
+        assert len(shown.paragraphs) < len(whole.paragraphs)  # only the rows of the choice were read
+        assert str(themes_html(shown, chosen)) == str(themes_html(w, chosen)), chosen
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_note_on_a_theme_from_its_shard_is_the_note_from_the_whole_corpus(both, lang):
+    whole, index = both
+    shell.app_language(lang)
+    w, i = shell.localized(whole, lang), shell.localized(index, lang)
+    options = theme_document_options(i)
+    assert options == theme_document_options(w) and options
+    for _label, th in options:
+        ours = theme_note(shell.part(i, "theme", [th]), th, lang=lang)
+        assert ours.to_markdown() == theme_note(w, th, lang=lang).to_markdown(), th
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_themes_app_reads_the_paragraphs_at_the_first_search(folder, cache, monkeypatch, lang):
+    monkeypatch.setenv("KIT_REPORT", str(folder))
+    whole = shell.localized(view_data.app_report(folder), lang)
+    app = themes_app(lang=lang)
+    query, pick, out, found = app.children[1], app.children[4], app.children[5], app.children[3]
+    assert out.value == str(themes_html(whole, list(pick.value)))
+    word = next(w for w in whole.paragraphs[3]["text"].split() if len(w) > 6)
+    query.value = word
+    assert found.value == str(search_html(whole, word)) and "<mark>" in found.value  # the same rows are found
+    pick.value = tuple(th for _label, th in queries.theme_options(whole)[:2])
+    assert out.value == str(themes_html(whole, list(pick.value)))
+
+
 def test_a_shard_that_cannot_be_read_gives_the_whole_corpus(both):
     whole, index = both
     w, i = shell.localized(whole, "en"), shell.localized(index, "en")
@@ -159,7 +227,9 @@ def test_a_changed_document_gets_new_shards_and_the_old_go(folder, cache, tmp_pa
 def test_a_kernel_on_the_shards_imports_no_pandas(folder, cache):
     view_data.app_report(folder)  # as kit serve does before the room arrives
     code = ("import sys; from kit.views.speakers import speakers_app; from kit.views.missions import missions_app; "
-            "from kit.views.note_app import briefing_app; speakers_app(); missions_app(); briefing_app(); "
+            "from kit.views.note_app import briefing_app; from kit.views.overview import overview_app; "
+            "from kit.views.themes import themes_app; "
+            "speakers_app(); missions_app(); briefing_app(); overview_app(); themes_app(); "
             "print('pandas' in sys.modules)")
     env = {**os.environ, "KIT_REPORT": str(folder), "KIT_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)

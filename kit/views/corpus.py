@@ -129,6 +129,11 @@ def themes_over_time(r, themes: list[str] | None = None) -> tuple[list[str], lis
     Returns (theme labels, period labels, counts), the themes most raised first; each paragraph is dated by its
     meeting, else by its document.
     """
+    from .queries import _summary, summary_themes
+
+    found = _summary(r)
+    if found and "theme_periods" in found:  # an index or a shard of a corpus: counted when it was written
+        return _summary_over_time(found["theme_periods"]["counts"], summary_themes(r) or {}, themes)
     dates = _row_dates(r)
     by = periods(dates.values())
     paras: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
@@ -178,3 +183,13 @@ def document_options(r) -> list[tuple[str, str]]:
     return [(" – ".join(x for x in (i18n.format_date(d["date"], lang) if d["date"] else "",
                                    f"{document_label(r, d['report_id'])} ({kind_label(d['kind'])})") if x),
              d["report_id"]) for d in r.documents]
+
+
+def _summary_over_time(counts: dict[str, dict[str, int]], labelled: dict, themes: list[str] | None):
+    """:func:`themes_over_time` from a corpus summary's paragraphs per theme and period."""
+    chosen = {th: per for th, per in counts.items() if not themes or th in themes}
+    labels = {th: labelled.get(th, (th, 0))[0] for th in chosen}
+    cols = sorted({p for per in chosen.values() for p in per}, key=lambda p: (p == "", p))
+    order = sorted(chosen, key=lambda th: (-sum(chosen[th].values()), labels[th]))
+    return ([labels[th] for th in order], [_period_label(c) for c in cols],
+            [[chosen[th].get(c, 0) for c in cols] for th in order])

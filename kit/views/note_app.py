@@ -32,7 +32,8 @@ from ..errors import ReportError
 from ..i18n import ngettext
 from .data import ViewReport
 from .html import _, download_link, error_panel, kind_label, panel
-from .shards import app_index, whole
+from .queries import summary_themes
+from .shards import app_index, is_index, summary
 from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class, part
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options",
@@ -76,6 +77,12 @@ def theme_document_options(r: ViewReport) -> list[tuple[str, str]]:
     one report, :func:`theme_options` (its number of paragraphs)."""
     if not r.is_corpus:
         return theme_options(r)
+    found = summary(r)
+    if found and "theme_documents" in found and is_index(r):  # a corpus index: counted when it was written
+        labelled = {th: label for th, (label, _n) in (summary_themes(r) or {}).items()}
+        n_docs = found["theme_documents"]
+        return [("{} ({})".format(labelled[th], ngettext("{n} document", "{n} documents", n_docs[th]).format(
+            n=n_docs[th])), th) for th in sorted(n_docs, key=lambda th: (-n_docs[th], labelled[th]))]
     docs: dict[str, set[str]] = {}
     for t in r.themes:
         docs.setdefault(t["theme"], set()).add(t.get("report_id") or r.report_id)
@@ -185,7 +192,8 @@ class _BriefingApp:
             if self.mode.value == "theme":
                 from ..teaching.theme_note import theme_note
 
-                self.note = theme_note(self.whole, self.theme.value, lang=i18n.get_language())
+                self.note = theme_note(part(self.whole, "theme", [self.theme.value]), self.theme.value,
+                                       lang=i18n.get_language())
             else:
                 self.note = build_note(self.r, meeting=self.meeting.value or None,
                                        themes=list(self.themes.value) or None,
@@ -229,26 +237,11 @@ class _BriefingApp:
     def on_mode(self, change=None) -> None:
         """A note on a meeting shows the document, meeting, themes and speakers; a note on a theme, the theme."""
         theme = self.mode.value == "theme"
-        if theme:
-            self._read_whole()
         for w in (self.document, self.meeting, self.themes, self.speakers, self.clear):
             if w is not None:
                 w.layout.display = "none" if theme else None
         self.theme.layout.display = None if theme else "none"
         self.refresh()
-
-    def _read_whole(self) -> None:
-        """On a corpus index, a note on one theme reads every document: the whole corpus, once, when asked."""
-        every = whole(self.whole)
-        if every is not self.whole:
-            self.whole = localized(every, i18n.get_language())
-            self._quiet = True
-            try:
-                self.theme.options = options = theme_document_options(self.whole)
-                if options and self.theme.value not in {key for _, key in options}:
-                    self.theme.value = options[0][1]
-            finally:
-                self._quiet = False
 
     def on_meeting(self, change=None) -> None:
         """A new meeting narrows the theme and speaker lists, keeping the choices that are still there."""

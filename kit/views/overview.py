@@ -17,27 +17,51 @@ from .. import i18n
 from ..display import meeting_format
 from ..i18n import ngettext
 from ..schema import DOCUMENT_COLUMNS
-from . import charts, corpus, queries
-from .data import ViewReport
+from . import charts, corpus, queries, shards
+from .data import ViewReport, app_report
 from .html import KIND_COLOUR, OKABE_ITO, _, csv_download, panel, render, table
-from .shell import LANGUAGE_NAMES, HTMLApp, file_name, header, kind_legend, number, open_report
+from .shell import (
+    LANGUAGE_NAMES,
+    HTMLApp,
+    file_name,
+    guard,
+    header,
+    html_widget,
+    kind_legend,
+    localized,
+    make_app_class,
+    number,
+    open_report,
+    widgets,
+)
 
 __all__ = ["overview_html", "overview_app"]
 
 
-def overview_html(r: ViewReport) -> Markup:
+def _counted(r: ViewReport) -> tuple[int, int, int]:
+    """(paragraphs, statements, missions named) of ``r``; on the index of a corpus's shards, from its summary."""
+    found = shards.summary(r) if shards.is_index(r) else None
+    if found and "n_rows" in found:
+        return found["n_rows"]["paragraphs"], found["n_rows"]["statements"], len(found["missions"])
+    return len(r.paragraphs), len(r.statements), len({m["key"] for m in r.mentions if m["kind"] == "mission"})
+
+
+def overview_html(r: ViewReport, downloads: bool = True) -> Markup:
+    """The Overview page of ``r``. Without ``downloads``, the CSV files are left out (an app on a corpus prepares
+    them when the participant asks: :func:`overview_downloads`); on the index of a corpus's shards the page is
+    built from the index alone."""
     md = r.metadata
     lang = i18n.get_language()
-    counted = [(len(r.paragraphs), ngettext("paragraph", "paragraphs", len(r.paragraphs))),
-               (len(r.meetings), ngettext("meeting", "meetings", len(r.meetings))),
-               (sum(1 for _sp, n in queries.speaker_counts(r) if n), None), (len(r.statements), None),
-               (len({m["key"] for m in r.mentions if m["kind"] == "mission"}), None),
-               (len(queries.theme_options(r)), None)]
-    counted[2] = (counted[2][0], ngettext("speaker", "speakers", counted[2][0]))
-    counted[3] = (counted[3][0], ngettext("statement", "statements", counted[3][0]))
-    counted[4] = (counted[4][0], ngettext("mission named", "missions named", counted[4][0]))
-    counted[5] = (counted[5][0], ngettext("theme raised", "themes raised", counted[5][0]))
-    cards = [(number(n), word) for n, word in counted]
+    n_paras, n_statements, n_missions = _counted(r)
+    spoke = sum(1 for _sp, n in queries.speaker_counts(r) if n)
+    n_themes = len(queries.theme_options(r))
+    cards = [(number(n), word) for n, word in [
+        (n_paras, ngettext("paragraph", "paragraphs", n_paras)),
+        (len(r.meetings), ngettext("meeting", "meetings", len(r.meetings))),
+        (spoke, ngettext("speaker", "speakers", spoke)),
+        (n_statements, ngettext("statement", "statements", n_statements)),
+        (n_missions, ngettext("mission named", "missions named", n_missions)),
+        (n_themes, ngettext("theme raised", "themes raised", n_themes))]]
     period = _("{start} to {end}").format(start=i18n.format_date(md.get("period_start"), lang),
                                           end=i18n.format_date(md.get("period_end"), lang)) \
         if md.get("period_start") and md.get("period_end") else \
@@ -52,19 +76,9 @@ def overview_html(r: ViewReport) -> Markup:
     meet_rows = [[i18n.format_date(m.get("date"), lang), m.get("title"), meeting_format(m.get("format"), lang),
                   m.get("chair") or "",
                   f'{m.get("first_para")}–{m.get("last_para")}'] for m in mt]
-    per_speaker = ([sp["name"], sp["kind"], n, len({queries.para_key(r, s) for s in sts}), r.cite_rows(sts)]
-                   for sp, n, sts in ((sp, n, queries.statements_of(r, sp["speaker_id"]))
-                                      for sp, n in queries.speaker_counts(r) if n))
-    per_meeting = ([m["meeting_id"], m["date"], m["title"], m.get("format") or "", m.get("chair") or "",
-                    m["first_para"], m["last_para"], _cite_meeting(r, m)] for m in mt)
-    downloads = Markup("").join([
-        csv_download(file_name(r, _("speakers"), "csv"), ["speaker", "kind", "statements", "paragraphs", "citation"],
-                     per_speaker, _("Statements per speaker (CSV)")),
-        csv_download(file_name(r, _("meetings"), "csv"), ["meeting_id", "date", "title", "format", "chair",
-                                                      "first_para", "last_para", "citation"], per_meeting,
-                     _("Meetings (CSV)"))])
+    files = overview_downloads(r) if downloads else None
     if r.is_corpus:
-        return _corpus_overview(r, cards, counts, themes, downloads)
+        return _corpus_overview(r, cards, counts, themes, files)
     body = render(
         "overview.html.j2",
         header=header(r, "overview", _("What this report is, when the Working Group met, who spoke and about "
@@ -75,8 +89,36 @@ def overview_html(r: ViewReport) -> Markup:
         meetings=table([_("Date"), _("Meeting"), _("Format"), _("Chair"), _("Paragraphs")], meet_rows, numeric=(4,),
                        cls="kt stack"),
         legend=kind_legend(), speaker_bars=charts.bar_chart(counts, title=_("Statements per speaker")),
-        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=downloads)
+        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=files)
     return panel(body)
+
+
+def overview_downloads(r: ViewReport) -> Markup:
+    """The Overview's CSV files of ``r`` (its rows, not an index): statements per speaker and meetings, each
+    row with its citation, and on a corpus its documents.
+
+    >>> from kit.views import app_report
+    >>> "Statements per speaker (CSV)" in overview_downloads(app_report())
+    True
+    """
+    mt = r.meetings
+    per_speaker = ([sp["name"], sp["kind"], n, len({queries.para_key(r, s) for s in sts}), r.cite_rows(sts)]
+                   for sp, n, sts in ((sp, n, queries.statements_of(r, sp["speaker_id"]))
+                                      for sp, n in queries.speaker_counts(r) if n))
+    per_meeting = ([m["meeting_id"], m["date"], m["title"], m.get("format") or "", m.get("chair") or "",
+                    m["first_para"], m["last_para"], _cite_meeting(r, m)] for m in mt)
+    files = Markup("").join([
+        csv_download(file_name(r, _("speakers"), "csv"), ["speaker", "kind", "statements", "paragraphs", "citation"],
+                     per_speaker, _("Statements per speaker (CSV)")),
+        csv_download(file_name(r, _("meetings"), "csv"), ["meeting_id", "date", "title", "format", "chair",
+                                                      "first_para", "last_para", "citation"], per_meeting,
+                     _("Meetings (CSV)"))])
+    if not r.is_corpus:
+        return files
+    per_document = ([d["report_id"], d["kind"], d["body"] or "", d["date"] or "", d["symbol"] or "",
+                     d["language"] or "", d["title"] or "", d["n_paragraphs"], d["n_statements"]] for d in r.documents)
+    return csv_download(file_name(r, _("documents"), "csv"), list(DOCUMENT_COLUMNS), per_document,
+                        _("Documents (CSV)")) + files
 
 
 def _cite_meeting(r: ViewReport, m: dict) -> str:
@@ -86,7 +128,7 @@ def _cite_meeting(r: ViewReport, m: dict) -> str:
     return r.cite_rows({"report_id": m["report_id"], "para": p} for p in range(m["first_para"], m["last_para"] + 1))
 
 
-def _corpus_overview(r: ViewReport, cards: list, counts: list, themes: list, downloads: Markup) -> Markup:
+def _corpus_overview(r: ViewReport, cards: list, counts: list, themes: list, downloads: Markup | None) -> Markup:
     """The Overview of a corpus: its documents (kind, body, date, symbol, language), meetings over time, who
     spoke and the themes across every document."""
     lang = i18n.get_language()
@@ -101,10 +143,6 @@ def _corpus_overview(r: ViewReport, cards: list, counts: list, themes: list, dow
     meet_rows = [[i18n.format_date(m.get("date"), lang), corpus.document_label(r, m["report_id"]), m.get("title"),
                   meeting_format(m.get("format"), lang), _cite_meeting(r, m)]
                  for m in sorted(r.meetings, key=lambda m: (str(m.get("date") or ""), m["report_id"]))]
-    per_document = ([d["report_id"], d["kind"], d["body"] or "", d["date"] or "", d["symbol"] or "",
-                     d["language"] or "", d["title"] or "", d["n_paragraphs"], d["n_statements"]] for d in docs)
-    downloads = csv_download(file_name(r, _("documents"), "csv"), list(DOCUMENT_COLUMNS), per_document,
-                             _("Documents (CSV)")) + downloads
     body = render(
         "overview_corpus.html.j2",
         header=header(r, "overview", _("What these documents are, when they met, who spoke and about what, "
@@ -122,11 +160,40 @@ def _corpus_overview(r: ViewReport, cards: list, counts: list, themes: list, dow
     return panel(body)
 
 
-def overview_app(report: ViewReport | None = None, lang: str | None = None) -> HTMLApp:
-    """The landing page: metadata, meetings on a timeline, who spoke, themes, links to the other apps."""
-    r, err = open_report(report, "Overview", lang)
+def overview_app(report: ViewReport | None = None, lang: str | None = None):
+    """The landing page: metadata, meetings on a timeline, who spoke, themes, links to the other apps.
+
+    One report: static HTML (:class:`~kit.views.shell.HTMLApp`, the fastest page). A corpus: the page built from
+    the index of its shards (:func:`kit.views.shards.app_index`), and a button that prepares the CSV files from
+    the whole corpus when the participant asks (citing every statement of every speaker takes seconds).
+    """
+    r, err = open_report(report, "Overview", lang, index=report is None)
     if err:
         return err
-    return HTMLApp(overview_html(r), f"Overview of {r.report_id}: {len(r.paragraphs)} paragraphs, "
-                                     f"{len(r.meetings)} meetings, {len(r.statements)} statements")
+    if not shards.is_index(r):
+        return HTMLApp(overview_html(r), f"Overview of {r.report_id}: {len(r.paragraphs)} paragraphs, "
+                                         f"{len(r.meetings)} meetings, {len(r.statements)} statements")
+    return _lazy_app(r)
 
+
+def _lazy_app(r: ViewReport):
+    """The Overview of a corpus index: its page, then a "Prepare the CSV files" button and where they appear."""
+    w = widgets()
+    n_paras, n_statements, _n = _counted(r)
+    page = html_widget("kit-out", overview_html(r, downloads=False))
+    files = html_widget("kit-downloads")
+    button = w.Button(description=_("Prepare the CSV files"), icon="file-text-o",
+                      tooltip=_("Make the CSV files of this page, then download them"),
+                      layout=w.Layout(width="auto", max_width="100%"))  # the whole label, in either language
+    button.add_class("kit-prepare")
+
+    def prepare(_event=None) -> None:
+        files.value = str(panel(Markup('<p role="status">{}</p>').format(_("Preparing the CSV files…"))))
+        guard(files, lambda: panel(Markup('<div role="status">{}</div>').format(
+            overview_downloads(localized(app_report(r.metadata.get("source")), r.cite_lang)))))
+
+    button.on_click(prepare)
+    app = make_app_class()(f"Overview of {r.report_id}: {n_paras} paragraphs, {len(r.meetings)} meetings, "
+                           f"{n_statements} statements", [page, button, files])
+    app.add_class("kit-app")
+    return app

@@ -18,7 +18,7 @@ from typing import Iterable
 from ..sentences import sentence_at, sentence_spans
 
 __all__ = ["para_key", "para_list", "speaker_options", "statements_of", "themes_of", "joint_partners", "compare_speakers",
-           "theme_options", "theme_matrix", "theme_hits", "search", "mission_summary", "mission_rows",
+           "theme_options", "theme_matrix", "summary_themes", "theme_hits", "search", "mission_summary", "mission_rows",
            "speaker_counts", "theme_counts", "statement_rows", "statements_csv", "statements_markdown",
            "note_markdown", "STATEMENT_COLUMNS"]
 
@@ -167,13 +167,39 @@ def compare_speakers(r, a: str, b: str) -> list[tuple[str, int, int, list, list]
     return sorted(rows, key=lambda t: (-(t[1] + t[2]), t[0]))
 
 
+def _index_themes(r) -> dict[str, tuple[str, int]] | None:
+    """On the index of a corpus's shards (not a shard: its themes are its own), theme -> (label in the page's
+    language, paragraphs naming it) from the corpus summary; else None."""
+    if "corpus_shards" not in getattr(r, "__dict__", {}).get("_memo", {}):
+        return None
+    return summary_themes(r)
+
+
+def summary_themes(r) -> dict[str, tuple[str, int]] | None:
+    """theme -> (label in the page's language, paragraphs naming it) of the whole corpus, from the summary an
+    index of its shards or a shard carries (:mod:`kit.views.shards`); else None (``r`` holds its rows)."""
+    found = _summary(r)
+    if not found or "themes" not in found:
+        return None
+    from ..gazetteer import load_gazetteer
+
+    g, lang = load_gazetteer(), getattr(r, "cite_lang", None) or "en"
+    return {th: (g.label("theme", th, lang) or label, n) for th, (label, n) in found["themes"].items()}
+
+
 def theme_options(r) -> list[tuple[str, str]]:
     """(label, theme) of the themes found in the report, alphabetical."""
+    index = _index_themes(r)
+    if index is not None:
+        return sorted((label, th) for th, (label, _n) in index.items())
     return sorted({(t["label"], t["theme"]) for t in r.themes})
 
 
 def theme_counts(r) -> list[tuple[str, int]]:
     """(label, number of paragraphs) per theme, most first."""
+    index = _index_themes(r)
+    if index is not None:
+        return sorted(index.values(), key=lambda kv: (-kv[1], kv[0]))
     paras: dict[str, set] = defaultdict(set)
     for t in r.themes:
         paras[t["label"]].add((t.get("report_id"), t["para"]))
@@ -186,6 +212,9 @@ def theme_matrix(r, themes: list[str]) -> tuple[list[str], list[str], list[list[
     Returns (speaker names, theme labels, counts); speakers without any of the
     themes are left out; most statements first.
     """
+    found = _summary(r)
+    if found and "theme_speakers" in found:  # an index or a shard of a corpus: counted when it was written
+        return _summary_matrix(r, themes, found["theme_speakers"])
     themes = list(themes) or [t for _, t in theme_options(r)]
     by_st = _themes_by_statement(r)
     counts: dict[str, Counter] = defaultdict(Counter)
@@ -195,6 +224,19 @@ def theme_matrix(r, themes: list[str]) -> tuple[list[str], list[str], list[list[
                 counts[s["speaker_id"]][th] += 1
     order = sorted(counts, key=lambda sid: (-sum(counts[sid].values()), r.speaker[sid]["name"]))
     labels = {t["theme"]: t["label"] for t in r.themes}
+    return ([r.speaker[sid]["name"] for sid in order], [labels.get(t, t) for t in themes],
+            [[counts[sid][t] for t in themes] for sid in order])
+
+
+def _summary_matrix(r, themes: list[str], per_theme: dict[str, dict[str, int]]):
+    """:func:`theme_matrix` from a corpus summary's statements per theme and speaker."""
+    labels = {th: label for th, (label, _n) in (summary_themes(r) or {}).items()}
+    themes = list(themes) or [t for _, t in sorted((label, th) for th, label in labels.items())]
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for th in themes:
+        for sid, n in per_theme.get(th, {}).items():
+            counts[sid][th] += n
+    order = sorted(counts, key=lambda sid: (-sum(counts[sid].values()), r.speaker[sid]["name"]))
     return ([r.speaker[sid]["name"] for sid in order], [labels.get(t, t) for t in themes],
             [[counts[sid][t] for t in themes] for sid in order])
 

@@ -12,7 +12,14 @@ far less. So when the corpus cache is written, a folder of shards is written bes
 - ``speaker/<id>.json``: a speaker's statements, the statements made jointly with them, the paragraphs they
   are in and the themes of those statements;
 - ``mission/<id>.json``: a mission's mentions, the paragraphs naming it and the statements in those paragraphs;
-- ``document/<id>.json``: every row of one document.
+- ``document/<id>.json``: every row of one document;
+- ``theme/<id>.json``: a theme's rows, the paragraphs naming it, the statements in those paragraphs and their
+  speakers' rows in each document (and where each theme row stands in the corpus, so that the rows of two
+  themes keep the corpus's order).
+
+The index's summary also holds what the Overview and Themes apps show before a choice: the number of
+paragraphs and statements, per theme its paragraphs, the statements of each speaker carrying it and the
+paragraphs naming it per period (:func:`kit.views.corpus.themes_over_time`).
 
 A kernel opens the index (:func:`app_index`, a few hundred kilobytes) and reads a shard when the participant
 picks a speaker, a mission or a document (:func:`part`). The index and a shard are plain rows
@@ -46,15 +53,16 @@ from ..rows import TABLE_KEYS, ViewReport
 from .data import app_report, cache_file, report_path
 
 __all__ = ["SUMMARY", "SHARDS", "KINDS", "Shards", "shard_dir", "write_shards", "read_index", "app_index", "part",
-           "summary", "corpus_summary"]
+           "summary", "corpus_summary", "is_index",
+           "theme_speakers", "theme_periods"]
 
 #: The memo keys (:meth:`kit.rows.ViewReport.memo`) of the corpus summary and of the shards an index reads.
 SUMMARY = "corpus_summary"
 SHARDS = "corpus_shards"
-#: What a shard holds the rows of: one speaker, one mission, one document.
-KINDS = ("speaker", "mission", "document")
+#: What a shard holds the rows of: one speaker, one mission, one document, one theme.
+KINDS = ("speaker", "mission", "document", "theme")
 _FORMAT = "kit-corpus-shards"
-_VERSION = 1
+_VERSION = 2  # 2: the summary counts the rows and the themes (the Overview)
 
 
 @dataclass(frozen=True)
@@ -82,12 +90,15 @@ def _sid(row: dict) -> tuple:
 def corpus_summary(r: ViewReport) -> dict:
     """What the Speakers, Missions and Briefing note apps show of the whole corpus ``r``, by ids only (names
     come from the page's language): the documents' table, statements per speaker, joint statements (per speaker
-    and per pair, as :func:`kit.views.queries.joint_matrix` counts them) and, per mission, its mentions and the
-    paragraphs naming it.
+    and per pair, as :func:`kit.views.queries.joint_matrix` counts them), per mission its mentions and the
+    paragraphs naming it, and for the Overview the number of paragraphs and statements and, per theme, its
+    label (English; a page's language relabels it) and the paragraphs naming it.
 
     >>> from kit.views import app_report
     >>> s = corpus_summary(app_report())
     >>> s["speaker_counts"]["MEX"] == sum(1 for x in app_report().statements if x["speaker_id"] == "MEX")
+    True
+    >>> s["n_rows"]["paragraphs"] == len(app_report().paragraphs) and s["themes"]["wps"][1] > 0
     True
     """
     groups: dict[tuple, set] = defaultdict(set)
@@ -107,10 +118,70 @@ def corpus_summary(r: ViewReport) -> dict:
             row = missions.setdefault(m["key"], {"key": m["key"], "n": 0, "paras": set()})
             row["n"] += 1
             row["paras"].add((m["report_id"], m["para"]))
+    themes: dict[str, dict] = {}
+    for t in r.themes:
+        row = themes.setdefault(t["theme"], {"label": t["label"], "paras": set(), "numbers": set()})
+        row["paras"].add((t.get("report_id"), t["para"]))
+        row["numbers"].add(t["para"])
+    by, per_period = theme_periods(r)
     return {"documents": r.documents,
+            "n_rows": {"paragraphs": len(r.paragraphs), "statements": len(r.statements)},
+            "themes": {th: [row["label"], len(row["paras"])] for th, row in sorted(themes.items())},
+            "theme_numbers": {th: sorted(row["numbers"]) for th, row in sorted(themes.items())},
+            "theme_documents": {th: len({rid for rid, _p in row["paras"]}) for th, row in sorted(themes.items())},
+            "theme_speakers": theme_speakers(r), "theme_periods": {"by": by, "counts": per_period},
             "speaker_counts": dict(Counter(s["speaker_id"] for s in r.statements)),
             "joint_totals": dict(totals), "joint_pairs": [[a, b, n] for (a, b), n in sorted(pairs.items())],
             "missions": [{**m, "paras": [list(p) for p in sorted(m["paras"])]} for m in missions.values()]}
+
+
+def theme_speakers(r: ViewReport) -> dict[str, dict[str, int]]:
+    """theme -> speaker_id -> the statements of that speaker carrying the theme (as
+    :func:`kit.views.queries.theme_matrix` counts them)."""
+    by_st: dict[tuple, set] = defaultdict(set)
+    for t in r.themes:
+        if t.get("statement_id"):
+            by_st[_sid(t)].add(t["theme"])
+    out: dict[str, Counter] = defaultdict(Counter)
+    for s in r.statements:
+        for th in by_st.get(_sid(s), ()):
+            out[th][s["speaker_id"]] += 1
+    return {th: dict(n) for th, n in out.items()}
+
+
+def theme_periods(r: ViewReport) -> tuple[str, dict[str, dict[str, int]]]:
+    """(``"year"`` or ``"month"``, theme -> period -> paragraphs naming the theme), as
+    :func:`kit.views.corpus.themes_over_time` counts them over the whole corpus ``r``."""
+    from .corpus import _row_dates, period_of, periods
+
+    dates = _row_dates(r)
+    by = periods(dates.values())
+    paras: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for t in r.themes:
+        where = (t["report_id"], t["para"])
+        paras[t["theme"]][period_of(dates.get(where), by)].add(where)
+    return by, {th: {p: len(v) for p, v in per.items()} for th, per in paras.items()}
+
+
+def _theme_shards(r: ViewReport) -> dict[str, dict]:
+    paragraph = {(p["report_id"], p["para"]): p for p in r.paragraphs}
+    in_para: dict[tuple, list[dict]] = defaultdict(list)
+    for s in r.statements:
+        in_para[s["report_id"], s["para"]].append(s)
+    rows: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    for i, t in enumerate(r.themes):
+        rows[t["theme"]].append((i, t))
+    speaker_rows: dict[tuple, dict] = {}
+    for sp in r.speakers:
+        speaker_rows.setdefault((sp.get("report_id"), sp["speaker_id"]), sp)
+    out = {}
+    for key, ts in rows.items():
+        paras = list(dict.fromkeys((t["report_id"], t["para"]) for _i, t in ts))
+        sts = [s for k in paras for s in in_para.get(k, ())]
+        who = dict.fromkeys((s.get("report_id"), s["speaker_id"]) for s in sts)
+        out[key] = {**_tables([paragraph[k] for k in paras if k in paragraph], sts, themes=[t for _i, t in ts]),
+                    "order": [i for i, _t in ts], "speakers": [speaker_rows[k] for k in who if k in speaker_rows]}
+    return out
 
 
 def _tables(paragraphs=(), statements=(), mentions=(), themes=()) -> dict[str, list[dict]]:
@@ -184,7 +255,7 @@ def write_shards(r: ViewReport, cache: Path) -> Path:
                "meetings": r.meetings, "speakers": list(first.values()), "missions": r.missions,
                "summary": corpus_summary(r)}, tmp / "index.json")
         for kind, shards in (("speaker", _speaker_shards(r)), ("mission", _mission_shards(r)),
-                             ("document", _document_shards(r))):
+                             ("document", _document_shards(r)), ("theme", _theme_shards(r))):
             (tmp / kind).mkdir()
             for key, rows in shards.items():
                 _dump(rows, tmp / kind / _name(key))
@@ -226,6 +297,16 @@ def summary(r: ViewReport) -> dict | None:
     return getattr(r, "__dict__", {}).get("_memo", {}).get(SUMMARY)
 
 
+def is_index(r: ViewReport) -> bool:
+    """Whether ``r`` is the index of a corpus's shards (:func:`read_index`, or it in a language): it has the
+    summary of the corpus and none of its paragraphs, statements, mentions or themes.
+
+    >>> is_index(app_index())  # one report: its rows
+    False
+    """
+    return SHARDS in getattr(r, "__dict__", {}).get("_memo", {})
+
+
 def carried(r: ViewReport) -> dict:
     """The memo entries a copy of ``r`` in another language keeps (the summary and the shards: ids, not names)."""
     memo = getattr(r, "__dict__", {}).get("_memo", {})
@@ -253,20 +334,12 @@ def app_index(path: str | Path | None = None) -> ViewReport:
     return app_report(path)
 
 
-def whole(r: ViewReport) -> ViewReport:
-    """Every row of the corpus ``r`` is the index of (:func:`~kit.views.data.app_report`, the whole cache), for a
-    page that needs them all (a note on one theme across the documents); ``r`` itself when it holds its rows."""
-    if summary(r) is None or getattr(r, "__dict__", {}).get("_memo", {}).get(SHARDS) is None:
-        return r
-    return app_report(r.metadata.get("source"))
-
-
 def part(r: ViewReport, kind: str, keys) -> ViewReport:
     """The rows of the report ``r`` the page shows for a choice: ``kind`` is ``"speaker"`` (``keys``: the speaker
-    and the one compared with, if any), ``"mission"`` or ``"document"``. ``r`` itself when it holds its rows (one
-    report, a whole corpus); from an index, the shards of the keys (a speaker, mission or document the corpus
-    does not have: no rows), with the index's metadata, meetings, speakers and summary, before any language is
-    applied (:func:`kit.views.shell.part` applies the page's).
+    and the one compared with, if any), ``"mission"``, ``"document"`` or ``"theme"`` (``keys``: the themes).
+    ``r`` itself when it holds its rows (one report, a whole corpus); from an index, the shards of the keys (a
+    speaker, mission, document or theme the corpus does not have: no rows), with the index's metadata,
+    meetings, speakers and summary, before any language is applied (:func:`kit.views.shell.part` applies the page's).
 
     A shard that cannot be read gives the whole corpus (:func:`~kit.views.data.app_report`).
     """
@@ -289,9 +362,18 @@ def part(r: ViewReport, kind: str, keys) -> ViewReport:
             return _document(index, keys)
         return ViewReport(doc["report_id"], doc["metadata"], *(doc[t] for t in TABLE_KEYS[:-1]),
                           missions=doc["missions"], problems=doc["problems"])
-    tables = {t: _unique(row for f in found if f for row in f[t]) for t in ("paragraphs", "statements", "mentions",
-                                                                           "themes")}
-    view = ViewReport(index.report_id, index.metadata, index.meetings, tables["paragraphs"], index.speakers,
+    found = [f for f in found if f]
+    tables = {t: found[0][t] if len(found) == 1 else _unique(row for f in found for row in f[t])
+              for t in ("paragraphs", "statements", "mentions", "themes")}
+    if kind == "theme" and len(found) > 1:  # two themes' rows in the corpus's order
+        tables["themes"] = [t for _i, t in sorted({i: t for f in found for i, t in zip(f["order"], f["themes"])}
+                                                  .items())]
+    speakers = index.speakers
+    if kind == "theme":  # each document's own row of its speakers (a note on a theme names them per document)
+        have = {(sp.get("report_id"), sp["speaker_id"]) for sp in speakers}
+        speakers = [*speakers, *_unique(sp for f in found for sp in f.get("speakers", ())
+                                        if (sp.get("report_id"), sp["speaker_id"]) not in have)]
+    view = ViewReport(index.report_id, index.metadata, index.meetings, tables["paragraphs"], speakers,
                       tables["statements"], tables["mentions"], tables["themes"], missions=index.missions)
     _seed(view, memo[SUMMARY], None)
     return view

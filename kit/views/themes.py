@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import charts, corpus, queries
-from .data import ViewReport
+from . import charts, corpus, queries, shards
+from .data import ViewReport, app_report
 from .html import _, csv_download, highlight, markdown_download, panel, render, table
 from .shell import (
     MAX_CORPUS_NAMES,
@@ -24,8 +24,10 @@ from .shell import (
     guard,
     header,
     html_widget,
+    localized,
     make_app_class,
     open_report,
+    part,
     ref,
     ref_column,
     shown,
@@ -47,10 +49,16 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
     if r.is_corpus:  # the speakers who raised the themes most
         names, values = names[:MAX_CORPUS_NAMES], values[:MAX_CORPUS_NAMES]
     hits = queries.theme_hits(r, themes) if themes else []
+    found = shards.summary(r)
     per_para: dict[int, int] = {}
-    for t in r.themes:
+    if found and "theme_numbers" in found:  # an index or a theme's shard: the whole corpus's counts
+        for th, numbers in found["theme_numbers"].items():
+            if not themes or th in themes:
+                per_para.update(dict.fromkeys(numbers, 1))
+    for t in r.themes if not found else ():
         if not themes or t["theme"] in themes:
             per_para[t["para"]] = per_para.get(t["para"], 0) + int(t["n_hits"] or 1)
+    n_paras = found["n_rows"]["paragraphs"] if found and "n_rows" in found else len(r.paragraphs)
     paras = [p["para"] for p in r.paragraphs]
     firsts, seen = [], set()
     for p in r.paragraphs:
@@ -81,8 +89,8 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
         names_t, periods, counts_t = corpus.themes_over_time(r, themes)
         over_time = charts.heatmap(names_t, periods, counts_t, corner=_("Theme"),
                                    title=_("Paragraphs naming each theme, by period"))
-    found = search_html(r, query) if query else Markup("")
-    return found + panel(render("themes.html.j2", label=label, n_hit=len(per_para), n_paras=len(paras),
+    searched = search_html(r, query) if query else Markup("")
+    return searched + panel(render("themes.html.j2", label=label, n_hit=len(per_para), n_paras=n_paras,
                                 strip=None if r.is_corpus else charts.para_strip(paras, per_para, sections=firsts),
                                 over_time=over_time,
                                 heatmap=charts.heatmap(names, cols, values, corner=_("Speaker"),
@@ -128,7 +136,7 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
                alt: ViewReport | None = None):
     """Search the text, or pick themes: paragraph strip, speaker x theme heatmap, matching sentences (and, with
     the other language version of the report, ``alt`` or ``$KIT_REPORT_ALT``, their paragraphs in both)."""
-    r, err = open_report(report, "Themes", lang)
+    r, err = open_report(report, "Themes", lang, index=report is None)
     if err:
         return err
     from .bilingual import alt_report
@@ -145,13 +153,23 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
                     rows=min(10, max(3, len(options))), description=_("Themes"), max_width="820px")
     out = html_widget("kit-out")
 
+    whole: list[ViewReport] = []
+
+    def searched() -> ViewReport:
+        """The rows a search reads: on a corpus index, the whole corpus, read at the first search."""
+        if not shards.is_index(r):
+            return r
+        if not whole:
+            whole.append(localized(app_report(r.metadata.get("source")), r.cite_lang))
+        return whole[0]
+
     def redraw(*_args):
         status.value = ""
-        guard(out, lambda: themes_html(r, list(pick.value), alt=alt))
+        guard(out, lambda: themes_html(part(r, "theme", list(pick.value)), list(pick.value), alt=alt))
 
     def research(*_args):
         status.value = ""
-        guard(found, lambda: search_html(r, query.value, alt))
+        guard(found, lambda: search_html(searched(), query.value, alt))
 
     pick.observe(redraw, names="value")
     query.observe(research, names="value")
