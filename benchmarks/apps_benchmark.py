@@ -54,18 +54,38 @@ from voila_server import Server  # noqa: E402 - benchmarks/ is put on sys.path a
 from kit.views.registry import APPS as REGISTRY  # noqa: E402 - the checkout is put on sys.path above
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 APPS = [app.name for app in REGISTRY]
 PAGES = ["bare", *APPS]
 # Ready: the bare page's dropdown; an app's header (navigation bar) and, for a widget app, its first output.
-READY_JS = {"bare": "() => !!document.querySelector('.widget-dropdown select')",
-            "app": "() => !!document.querySelector('.kit nav') && (!document.querySelector('.kit-app') "
-                   "|| !!document.querySelector('.kit-app .kit-out .kit'))"}
-BARE = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
-                   "source": "import ipywidgets as widgets\nwidgets.Dropdown(options=['a', 'b', 'c'], description='Pick')"}],
-        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-        "nbformat": 4, "nbformat_minor": 5}
+READY_JS = {
+    "bare": "() => !!document.querySelector('.widget-dropdown select')",
+    "app": "() => !!document.querySelector('.kit nav') && (!document.querySelector('.kit-app') "
+    "|| !!document.querySelector('.kit-app .kit-out .kit'))",
+}
+BARE = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": "import ipywidgets as widgets\nwidgets.Dropdown(options=['a', 'b', 'c'], description='Pick')",
+        }
+    ],
+    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
 #: Where the corpus section of the results begins (everything after it is replaced by the next corpus run).
 CORPUS_MARK = "<!-- corpus results: benchmarks/apps_benchmark.py --corpus N -->"
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:", "blob:", "about:")
@@ -92,8 +112,7 @@ async def load(browser, server: Server, page_name: str, timeout_ms: int = 120_00
     ok = True
     try:
         await page.goto(server.url(page_name), timeout=timeout_ms)
-        await page.wait_for_function(READY_JS["bare" if page_name == "bare" else "app"], timeout=timeout_ms,
-                                     polling=50)
+        await page.wait_for_function(READY_JS["bare" if page_name == "bare" else "app"], timeout=timeout_ms, polling=50)
         await page.wait_for_selector("#loading", state="detached", timeout=timeout_ms)
         tti = time.perf_counter() - t0
         body = await page.inner_text("body")
@@ -103,8 +122,16 @@ async def load(browser, server: Server, page_name: str, timeout_ms: int = 120_00
     except Exception as exc:  # noqa: BLE001 - a failed session is a result
         tti, ok = time.perf_counter() - t0, False
         errors.append(f"{type(exc).__name__}: {exc}".splitlines()[0])
-    return {"page": page_name, "tti": tti, "ok": ok and not errors, "errors": errors, "outside": outside,
-            "requests": n_req[0], "ctx": ctx, "pw_page": page}
+    return {
+        "page": page_name,
+        "tti": tti,
+        "ok": ok and not errors,
+        "errors": errors,
+        "outside": outside,
+        "requests": n_req[0],
+        "ctx": ctx,
+        "pw_page": page,
+    }
 
 
 INTERACT_JS = """
@@ -139,16 +166,22 @@ def choices_of(app: str, report: Path | None = None) -> tuple[str, list[tuple[in
     corpus = r.is_corpus
     if app == "speakers":
         opts = queries.speaker_options(r)
-        top = [sid for sp, n in queries.speaker_counts(r)[:2] for sid in [sp["speaker_id"]]] if corpus else \
-            ["MEX", "person:menon"]
+        top = (
+            [sid for sp, n in queries.speaker_counts(r)[:2] for sid in [sp["speaker_id"]]]
+            if corpus
+            else ["MEX", "person:menon"]
+        )
         choices = [(i, r.speaker[sid]["name"] + " (") for i, (_, sid) in enumerate(opts) if sid in top]
         return ".kit-speaker select", choices, "speaker " + " ↔ ".join(r.speaker[s]["name"] for s in top)
     if app == "themes":
         opts = queries.theme_options(r)
         top = [label for label, _n in queries.theme_counts(r)[:2]]
         head = "Over time: " if corpus else "Where in the report: "
-        choices = [(i, f"{head}{label}") for i, (label, t) in enumerate(opts)
-                   if (label in top if corpus else t in ("wps", "covid19"))]
+        choices = [
+            (i, f"{head}{label}")
+            for i, (label, t) in enumerate(opts)
+            if (label in top if corpus else t in ("wps", "covid19"))
+        ]
         return ".kit-themes select", choices, "theme " + " ↔ ".join(lab for _i, lab in choices).replace(head, "")
     opts = queries.mission_summary(r)
     top = [m["key"] for m in opts[:2]] if corpus else ["UNFICYP", "MINUSCA"]
@@ -203,8 +236,11 @@ def http_sessions(server: Server, names: list[str], timeout: int) -> list[tuple[
         t0 = time.perf_counter()
         try:
             html = urllib.request.urlopen(server.url(name), timeout=timeout).read().decode("utf-8", "replace")
-            ok = ("Overview of" in html or " app: " in html) and "There was an error" not in html \
+            ok = (
+                ("Overview of" in html or " app: " in html)
+                and "There was an error" not in html
                 and "could not be opened" not in html
+            )
         except OSError:
             ok = False
         return time.perf_counter() - t0, ok
@@ -249,18 +285,23 @@ async def main_async(args) -> str:
 
         shelf = shard_dir(cache_file(report))
         index_kb = (shelf / "index.json").stat().st_size / 2**10
-        largest = {kind: max((f.stat().st_size for f in (shelf / kind).iterdir()), default=0) / 2**10
-                   for kind in ("speaker", "mission", "document", "theme")}
-        corpus_note = (f"{len(view.documents)} documents ({sum(1 for d in view.documents if d['language'] == 'fr')} "
-                       f"in French), {len(view.meetings):,} meetings, {len(view.paragraphs):,} paragraphs, "
-                       f"{len(view.statements):,} statements; parsed once before the server starts in {cold:.1f} s "
-                       f"(the apps' cache, report.json, {size:.1f} MB; its shards: an index of {index_kb:.0f} KB, "
-                       f"the largest shard of a speaker {largest['speaker']:.0f} KB, of a mission "
-                       f"{largest['mission']:.0f} KB, of a document {largest['document']:.0f} KB, of a theme "
-                       f"{largest['theme']:.0f} KB)")
+        largest = {
+            kind: max((f.stat().st_size for f in (shelf / kind).iterdir()), default=0) / 2**10
+            for kind in ("speaker", "mission", "document", "theme")
+        }
+        corpus_note = (
+            f"{len(view.documents)} documents ({sum(1 for d in view.documents if d['language'] == 'fr')} "
+            f"in French), {len(view.meetings):,} meetings, {len(view.paragraphs):,} paragraphs, "
+            f"{len(view.statements):,} statements; parsed once before the server starts in {cold:.1f} s "
+            f"(the apps' cache, report.json, {size:.1f} MB; its shards: an index of {index_kb:.0f} KB, "
+            f"the largest shard of a speaker {largest['speaker']:.0f} KB, of a mission "
+            f"{largest['mission']:.0f} KB, of a document {largest['document']:.0f} KB, of a theme "
+            f"{largest['theme']:.0f} KB)"
+        )
 
     def make_server() -> Server:  # every server of the run opens the same report
         return Server(folder, cache, log, report=report)
+
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
@@ -321,8 +362,9 @@ async def main_async(args) -> str:
             try:
                 names = [APPS[i % len(APPS)] for i in range(args.sessions)]
                 t0 = time.perf_counter()
-                results = await asyncio.gather(*(load(browser, server, n, timeout_ms=args.timeout * 1000)
-                                                 for n in names))
+                results = await asyncio.gather(
+                    *(load(browser, server, n, timeout_ms=args.timeout * 1000) for n in names)
+                )
                 wall = time.perf_counter() - t0
                 await asyncio.sleep(1.0)
                 total_rss = server.rss_total() / 2**20
@@ -348,12 +390,18 @@ async def main_async(args) -> str:
     lines += [
         f"# Apps benchmark on a corpus of {args.corpus} documents" if args.corpus else "# Apps benchmark",
         "",
-        *([f"The apps open a generated corpus (`KIT_REPORT` = its folder; `make_corpus` in this script): "
-           f"{corpus_note}. Every app kernel reads the index of its shards (`kit.views.shards`): the Overview "
-           f"draws its page from it (its CSV files are made when asked), Speakers, Missions and the Briefing note "
-           f"then read the shard of the speaker, mission or document chosen, Themes the shards of the themes "
-           f"chosen (its free-text search reads the whole corpus at the first search).", ""]
-          if args.corpus else []),
+        *(
+            [
+                f"The apps open a generated corpus (`KIT_REPORT` = its folder; `make_corpus` in this script): "
+                f"{corpus_note}. Every app kernel reads the index of its shards (`kit.views.shards`): the Overview "
+                f"draws its page from it (its CSV files are made when asked), Speakers, Missions and the Briefing note "
+                f"then read the shard of the speaker, mission or document chosen, Themes the shards of the themes "
+                f"chosen (its free-text search reads the whole corpus at the first search).",
+                "",
+            ]
+            if args.corpus
+            else []
+        ),
         f"Run on {time.strftime('%Y-%m-%d')} · {platform.machine()}, {psutil.cpu_count()} CPUs, "
         f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM · Python {platform.python_version()} · "
         f"Chromium headless (Playwright) on the same machine · localhost only · took {time.time() - started:.0f} s.",
@@ -363,7 +411,8 @@ async def main_async(args) -> str:
         + (f" --sessions {args.sessions}" if args.sessions != 30 else "")
         + (f" --reps {args.reps}" if args.reps != 7 else "")
         + (f" --throttle-reps {args.throttle_reps}" if args.throttle_reps != 5 else "")
-        + (f" --interactions {args.interactions}" if args.interactions != 20 else "") + "`",
+        + (f" --interactions {args.interactions}" if args.interactions != 20 else "")
+        + "`",
         "",
         "**Caveat:** the machine has 2 CPUs shared with other work running at the same time (other developers' "
         "tests), so absolute times vary from run to run; the ratios, measured side by side and interleaved in "
@@ -382,50 +431,83 @@ async def main_async(args) -> str:
     for p in PAGES:
         ratio = med[p] / med["bare"]
         target = "" if p == "bare" else ("≤ 1.3: **met**" if ratio <= 1.3 else "≤ 1.3: **missed**")
-        lines.append(f"| {p} | {med[p]:.2f} | {min(tti[p]):.2f} | {max(tti[p]):.2f} | {ratio:.2f} | {target} | "
-                     f"{info[p]['requests']} |")
+        lines.append(
+            f"| {p} | {med[p]:.2f} | {min(tti[p]):.2f} | {max(tti[p]):.2f} | {ratio:.2f} | {target} | "
+            f"{info[p]['requests']} |"
+        )
     smed = {p: statistics.median(v) for p, v in slow.items()}
-    lines += ["", f"## Time to interactive with the CPU throttled {args.throttle:g}× (a low-end phone; median of "
-              f"{args.throttle_reps}, interleaved)", "",
-              "Chromium's DevTools `Emulation.setCPUThrottlingRate` slows the page's JavaScript; the server "
-              "and kernels run at full speed.", "",
-              "| page | median TTI (s) | min (s) | max (s) | ratio to bare | target |",
-              "| --- | ---: | ---: | ---: | ---: | --- |"]
+    lines += [
+        "",
+        f"## Time to interactive with the CPU throttled {args.throttle:g}× (a low-end phone; median of "
+        f"{args.throttle_reps}, interleaved)",
+        "",
+        "Chromium's DevTools `Emulation.setCPUThrottlingRate` slows the page's JavaScript; the server "
+        "and kernels run at full speed.",
+        "",
+        "| page | median TTI (s) | min (s) | max (s) | ratio to bare | target |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
     for p in PAGES:
         ratio = smed[p] / smed["bare"]
         target = "" if p == "bare" else ("≤ 1.3: **met**" if ratio <= 1.3 else "≤ 1.3: **missed**")
         lines.append(f"| {p} | {smed[p]:.2f} | {min(slow[p]):.2f} | {max(slow[p]):.2f} | {ratio:.2f} | {target} |")
-    lines += ["", f"## Interaction latency (browser: change event to redrawn output, median of {args.interactions})", "",
-              "| app | what changes | median (ms) | p95 (ms) | target |", "| --- | --- | ---: | ---: | --- |"]
+    lines += [
+        "",
+        f"## Interaction latency (browser: change event to redrawn output, median of {args.interactions})",
+        "",
+        "| app | what changes | median (ms) | p95 (ms) | target |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
     what = {app: choices_of(app, report)[2] for app in latency}
     for app, v in latency.items():
         m = statistics.median(v)
-        lines.append(f"| {app} | {what[app]} | {m:.0f} | {q(v, 0.95):.0f} | < 200 ms: "
-                     f"**{'met' if m < 200 else 'missed'}** |")
-    lines += ["", "## Kernel memory (RSS of the page's kernel after it rendered)", "",
-              "| page | RSS (MB) | target |", "| --- | ---: | --- |"]
+        lines.append(
+            f"| {app} | {what[app]} | {m:.0f} | {q(v, 0.95):.0f} | < 200 ms: **{'met' if m < 200 else 'missed'}** |"
+        )
+    lines += [
+        "",
+        "## Kernel memory (RSS of the page's kernel after it rendered)",
+        "",
+        "| page | RSS (MB) | target |",
+        "| --- | ---: | --- |",
+    ]
     for p in PAGES:
-        lines.append(f"| {p} | {rss[p]:.0f} | {'' if p == 'bare' else ('< 200 MB: **met**' if rss[p] < 200 else '< 200 MB: **missed**')} |")
-    lines += ["", f"## {args.sessions} concurrent sessions (apps round-robin, opened at once)", "",
-              f"- rendered without error: **{len(ok)} / {len(results)}**",
-              f"- TTI p50 {q(ttis, 0.5):.1f} s, p95 {q(ttis, 0.95):.1f} s, max {max(ttis):.1f} s "
-              f"(all {len(results)} opened together; wall time {wall:.1f} s)",
-              f"- total RSS of the Voilà server and its {n_kernels} kernels: {total_rss:.0f} MB "
-              f"({total_rss / max(n_kernels, 1):.0f} MB per session)",
-              "- the browser (all sessions in one headless Chromium) shares the same 2 CPUs, so these TTIs "
-              "are pessimistic for a room of separate laptops."]
+        lines.append(
+            f"| {p} | {rss[p]:.0f} | {'' if p == 'bare' else ('< 200 MB: **met**' if rss[p] < 200 else '< 200 MB: **missed**')} |"
+        )
+    lines += [
+        "",
+        f"## {args.sessions} concurrent sessions (apps round-robin, opened at once)",
+        "",
+        f"- rendered without error: **{len(ok)} / {len(results)}**",
+        f"- TTI p50 {q(ttis, 0.5):.1f} s, p95 {q(ttis, 0.95):.1f} s, max {max(ttis):.1f} s "
+        f"(all {len(results)} opened together; wall time {wall:.1f} s)",
+        f"- total RSS of the Voilà server and its {n_kernels} kernels: {total_rss:.0f} MB "
+        f"({total_rss / max(n_kernels, 1):.0f} MB per session)",
+        "- the browser (all sessions in one headless Chromium) shares the same 2 CPUs, so these TTIs "
+        "are pessimistic for a room of separate laptops.",
+    ]
     h_t = [t for t, _ in http]
-    lines += ["", f"## The same {args.sessions} sessions without a browser (server's share)", "",
-              "All pages requested at once over HTTP; Voilà answers when the notebook has run in a new kernel, "
-              "so this is what the server itself needs, without the headless browser competing for the 2 CPUs.", "",
-              f"- rendered without error: **{sum(ok_ for _, ok_ in http)} / {len(http)}**",
-              f"- time to full HTML p50 {q(h_t, 0.5):.1f} s, p95 {q(h_t, 0.95):.1f} s, max {max(h_t):.1f} s",
-              f"- total RSS of the Voilà server and its kernels: {http_rss:.0f} MB"]
+    lines += [
+        "",
+        f"## The same {args.sessions} sessions without a browser (server's share)",
+        "",
+        "All pages requested at once over HTTP; Voilà answers when the notebook has run in a new kernel, "
+        "so this is what the server itself needs, without the headless browser competing for the 2 CPUs.",
+        "",
+        f"- rendered without error: **{sum(ok_ for _, ok_ in http)} / {len(http)}**",
+        f"- time to full HTML p50 {q(h_t, 0.5):.1f} s, p95 {q(h_t, 0.95):.1f} s, max {max(h_t):.1f} s",
+        f"- total RSS of the Voilà server and its kernels: {http_rss:.0f} MB",
+    ]
     failures = [f"{r['page']}: {r['errors'][:2]}" for r in results if not r["ok"]]
     if failures:
         lines += ["", "Failures:", *[f"- {f}" for f in failures]]
-    lines += ["", f"Requests outside localhost in the whole run: **{len(outside_all)}**"
-              + (f" ({', '.join(sorted(set(outside_all))[:5])})" if outside_all else ""), ""]
+    lines += [
+        "",
+        f"Requests outside localhost in the whole run: **{len(outside_all)}**"
+        + (f" ({', '.join(sorted(set(outside_all))[:5])})" if outside_all else ""),
+        "",
+    ]
     shutil.rmtree(work, ignore_errors=True)
     return "\n".join(lines)
 
@@ -438,8 +520,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--throttle", type=float, default=4, help="CPU slow-down factor of the throttled loads")
     ap.add_argument("--throttle-reps", type=int, default=5, help="throttled TTI loads per page")
     ap.add_argument("--timeout", type=int, default=180, help="seconds a concurrent session may take")
-    ap.add_argument("--corpus", type=int, default=0, metavar="N",
-                    help="open a generated corpus of N documents instead of the bundled report")
+    ap.add_argument(
+        "--corpus",
+        type=int,
+        default=0,
+        metavar="N",
+        help="open a generated corpus of N documents instead of the bundled report",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "apps.md")
     args = ap.parse_args(argv)
     args.sessions = max(1, min(30, args.sessions))
@@ -450,8 +537,11 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.corpus:  # a section of its own after the bundled report's results, replaced on each corpus run
         old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        report = old.split(CORPUS_MARK)[0].rstrip() + f"\n\n{CORPUS_MARK}\n\n" + report.replace("# Apps", "## Apps", 1) \
-            .replace("\n## ", "\n### ")
+        report = (
+            old.split(CORPUS_MARK)[0].rstrip()
+            + f"\n\n{CORPUS_MARK}\n\n"
+            + report.replace("# Apps", "## Apps", 1).replace("\n## ", "\n### ")
+        )
         report = report.replace("\n### Apps benchmark on", "\n## Apps benchmark on")
     args.out.write_text(report, encoding="utf-8")
     print(report)

@@ -38,8 +38,9 @@ from tests.conftest import long_report  # noqa: E402 - the one generator of long
 
 def base_layout(revision: str):
     """``kit/layout.py`` of ``revision``, imported as ``kit.layout_base`` (its relative imports are the kit's)."""
-    text = subprocess.run(["git", "show", f"{revision}:kit/layout.py"], cwd=ROOT, capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["git", "show", f"{revision}:kit/layout.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     path = Path(tempfile.mkdtemp()) / "layout_base.py"
     path.write_text(text, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("kit.layout_base", path)
@@ -52,9 +53,11 @@ def base_layout(revision: str):
 
 def sources() -> dict:
     long_md = long_report(5000)
-    return {"bundled report (Markdown)": source_from_text(DEFAULT_REPORT.read_text(encoding="utf-8"), name="r.md"),
-            "5,000 paragraphs (Markdown)": source_from_text(long_md, name="long.md"),
-            "5,000 paragraphs (plain text)": source_from_text(long_md.replace("**", ""), name="long.txt")}
+    return {
+        "bundled report (Markdown)": source_from_text(DEFAULT_REPORT.read_text(encoding="utf-8"), name="r.md"),
+        "5,000 paragraphs (Markdown)": source_from_text(long_md, name="long.md"),
+        "5,000 paragraphs (plain text)": source_from_text(long_md.replace("**", ""), name="long.txt"),
+    }
 
 
 def measure(base, repeat: int) -> list[tuple[str, float, float]]:
@@ -80,11 +83,17 @@ def main() -> None:
     args = parser.parse_args()
     rows = measure(base_layout(args.base), args.repeat)
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
-    lines = ["# Layout A/B benchmark", "",
-             f"`parse_layout` of the checkout ({head.strip()}) against `{args.base}`, interleaved in one process, CPU "
-             f"time, medians of {args.repeat} runs each · Python {platform.python_version()}.", "",
-             f"Command: `python benchmarks/layout_ab.py --base {args.base} --repeat {args.repeat}`", "",
-             f"| source | {args.base} | this checkout | ratio |", "|---|---|---|---|"]
+    lines = [
+        "# Layout A/B benchmark",
+        "",
+        f"`parse_layout` of the checkout ({head.strip()}) against `{args.base}`, interleaved in one process, CPU "
+        f"time, medians of {args.repeat} runs each · Python {platform.python_version()}.",
+        "",
+        f"Command: `python benchmarks/layout_ab.py --base {args.base} --repeat {args.repeat}`",
+        "",
+        f"| source | {args.base} | this checkout | ratio |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {name} | {a:.2f} ms | {b:.2f} ms | {b / a:.2f}x |" for name, a, b in rows]
     text = "\n".join(lines) + "\n"
     if args.out:

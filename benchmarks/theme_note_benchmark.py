@@ -73,29 +73,46 @@ def main(argv: list[str] | None = None) -> int:
         took = _median(lambda v=view, th=theme: theme_note(v, th, lang="en"), args.repeat)
         note = theme_note(view, theme, lang="en")
         quoted = len({i.report_id for i in note.items if i.quote})
-        rows.append((n, len(counts[theme]), took, took / len(counts[theme]), took / base, note.words(),
-                     theme_note(view, theme, lang="fr").words(), quoted))
+        rows.append(
+            (
+                n,
+                len(counts[theme]),
+                took,
+                took / len(counts[theme]),
+                took / base,
+                note.words(),
+                theme_note(view, theme, lang="fr").words(),
+                quoted,
+            )
+        )
         print(f"{n} documents: {took:.2f} s", file=sys.stderr)
     load1 = os.getloadavg()[0]
     lines = [
-        "# Theme note benchmark", "",
+        "# Theme note benchmark",
+        "",
         f"Run on {dt.date.today().isoformat()} · Python {platform.python_version()} · {os.cpu_count()} cores · "
-        f"load average at the start {load0:.1f}, at the end {load1:.1f} (CPU time of the process)", "",
-        f"Command: `python benchmarks/theme_note_benchmark.py --sizes {args.sizes} --repeat {args.repeat}`", "",
+        f"load average at the start {load0:.1f}, at the end {load1:.1f} (CPU time of the process)",
+        "",
+        f"Command: `python benchmarks/theme_note_benchmark.py --sizes {args.sizes} --repeat {args.repeat}`",
+        "",
         "The note on the theme most documents hold, on generated summary records and meetings coverage (20 "
         "paragraphs each, English and French), built from plain rows as the apps build it; the ratio compares it "
-        f"with the note on one meeting of the bundled report in the same run ({base * 1000:.0f} ms).", "",
+        f"with the note on one meeting of the bundled report in the same run ({base * 1000:.0f} ms).",
+        "",
         "The words columns are the note's Markdown up to its annex, in English and in French: what the two pages' "
         "limit of 1,200 words counts. The Citations keep one line per document quoted and one line counting what "
         "is not quoted; the annex after the two pages lists it document by document, so the note fits at every "
-        "size. The documents quoted column says how many of the documents with the theme the two pages quote.", "",
+        "size. The documents quoted column says how many of the documents with the theme the two pages quote.",
+        "",
         "| documents | with the theme | theme note (median) | per document | ratio to one meeting note | "
         "words (en) | words (fr) | documents quoted |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for n, k, took, per, ratio, words, words_fr, quoted in rows:
-        lines.append(f"| {n:,} | {k:,} | {took:.2f} s | {per * 1000:.0f} ms | {ratio:.1f}x | {words:,} | "
-                     f"{words_fr:,} | {quoted:,} |")
+        lines.append(
+            f"| {n:,} | {k:,} | {took:.2f} s | {per * 1000:.0f} ms | {ratio:.1f}x | {words:,} | "
+            f"{words_fr:,} | {quoted:,} |"
+        )
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0

@@ -128,8 +128,24 @@ class _Person:
 
 
 # Letters that NFKD does not decompose into an ASCII letter and a mark.
-_ASCII_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "Æ": "ae", "œ": "oe",
-                                "Œ": "oe", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ı": "i"})
+_ASCII_LETTERS = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "đ": "d",
+        "Đ": "d",
+        "þ": "th",
+        "Þ": "th",
+        "ı": "i",
+    }
+)
 
 
 def _slug(text: str) -> str:
@@ -181,8 +197,11 @@ class _Grammar:
         L = self.lang = g.language
         verbs = sorted({row["verb"] for row in g.verb_rows if row.get("verb")}, key=len, reverse=True)
         self.lemmas = {row["verb"]: row.get("lemma") or row["verb"] for row in g.verb_rows}
-        self._aux = re.compile(rf"^(?P<aux>{'|'.join(map(re.escape, sorted(L.aux, key=len, reverse=True)))})\s+") \
-            if L.aux else None
+        self._aux = (
+            re.compile(rf"^(?P<aux>{'|'.join(map(re.escape, sorted(L.aux, key=len, reverse=True)))})\s+")
+            if L.aux
+            else None
+        )
         verb_alt = self.verb_alt = "|".join(self._verb_pattern(v, L) for v in verbs)
         # a verb that is also an ordinary transitive verb reports speech only before its reported clause
         # ("concluded that", not "concluded its session"): column ``complement`` of reporting_verbs.csv
@@ -201,23 +220,28 @@ class _Grammar:
         for v in verbs:
             aux = self._aux.match(v) if self._aux else None
             if aux and aux.end() < len(v):
-                self._participles.setdefault(v[aux.end():], v)
+                self._participles.setdefault(v[aux.end() :], v)
         participle_alt = "|".join(
-            r"\s+".join(map(re.escape, p.split())) for p in sorted(self._participles, key=len, reverse=True))
+            r"\s+".join(map(re.escape, p.split())) for p in sorted(self._participles, key=len, reverse=True)
+        )
         second = rf"(?P<cverb>{verb_alt})" + (rf"|(?P<cpart>{participle_alt})" if participle_alt else "")
         self.coordinated = re.compile(
             rf"\s*,?\s+{L.adverbs}(?P<cfirst>{L.coord_first.format(adverbs=L.adverbs)})"
-            rf"(?:\s+{clause_char}{{0,120}}?)?{L.coord_and}{L.adverbs}(?:{second})\b")
+            rf"(?:\s+{clause_char}{{0,120}}?)?{L.coord_and}{L.adverbs}(?:{second})\b"
+        )
         self.predicate_pattern = rf"(?:{self.verb.pattern}|{self.coordinated.pattern})"
         hon_alt = trie_regex(g.honorifics)
         name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
         self.honorific_names = re.compile(
             rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
-            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,160}})\))?(?=[\s,])")
+            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,160}})\))?(?=[\s,])"
+        )
         self.parenthetical = re.compile(L.parenthetical)
         self.chair = re.compile(L.chair + rf"(?:{L.parenthetical})?" + self.predicate_pattern)
         self.chair_appositive = re.compile(L.chair + r"(?=,)")  # "The Chair of the Working Group, Ambassador X, ..."
-        self.hon_prefix = re.compile(rf"^{L.hon_article and f'(?:{L.hon_article})?'}(?:(?:{hon_alt})\s+)+(?:{L.hon_paren}\s+)?")
+        self.hon_prefix = re.compile(
+            rf"^{L.hon_article and f'(?:{L.hon_article})?'}(?:(?:{hon_alt})\s+)+(?:{L.hon_paren}\s+)?"
+        )
         self.representative = re.compile(L.rep_head)  # starts with a literal: the engine can skip ahead
         self.article_before = re.compile(L.article_before)
         self.item_prefix = re.compile(L.item_prefix)
@@ -251,9 +275,13 @@ class _Grammar:
         pattern = r"\s+".join(map(re.escape, words))
         aux = self._aux.match(verb) if self._aux else None
         if aux and aux.end() < len(verb):
-            rest = verb[aux.end():].split()
-            pattern = r"\s+".join(map(re.escape, aux.group("aux").split())) + r"\s+" + L.adverbs + \
-                r"\s+".join(map(re.escape, rest))
+            rest = verb[aux.end() :].split()
+            pattern = (
+                r"\s+".join(map(re.escape, aux.group("aux").split()))
+                + r"\s+"
+                + L.adverbs
+                + r"\s+".join(map(re.escape, rest))
+            )
         return pattern.replace("'", "['’]")  # « s’est », « appelle l’attention » as well as « s'est »
 
     def predicate(self, text: str, pos: int) -> tuple[str, int] | None:
@@ -307,7 +335,7 @@ class _Grammar:
         aux = self._aux.match(matched)
         if not aux:
             return " ".join(matched.split())
-        rest = re.sub(rf"^{self.lang.adverbs}", "", matched[aux.end():])
+        rest = re.sub(rf"^{self.lang.adverbs}", "", matched[aux.end() :])
         return " ".join((aux.group("aux") + " " + rest).split())
 
 
@@ -339,8 +367,9 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
     named = _named_where_they_speak(texts, g, grammar)
     introduced = _introduced_by_title(joined, g, grammar)
     signed = _signed_chairs(joined, grammar)
-    occurrences = _occurrences(joined, set(named.surnames) | set(introduced)
-                               | {_surname(name, particles) for name in signed}, grammar)
+    occurrences = _occurrences(
+        joined, set(named.surnames) | set(introduced) | {_surname(name, particles) for name in signed}, grammar
+    )
     people: dict[str, _Person] = {}
     for surname, hon in named.surnames.items():
         people[surname] = _introduce(surname, hon, joined, grammar, g, occurrences.get(surname, []))
@@ -348,8 +377,7 @@ def find_people(texts: list[str], g: Gazetteer) -> dict[str, _Person]:
             people[surname] = _titled(people[surname], named.brackets[surname], g, grammar)
     for surname in introduced:
         if surname not in people:
-            person = _introduce(surname, named.reported.get(surname), joined, grammar, g,
-                                occurrences.get(surname, []))
+            person = _introduce(surname, named.reported.get(surname), joined, grammar, g, occurrences.get(surname, []))
             if person.title:  # introduced as a briefer: their name counts even inside reported speech
                 people[surname] = person
     _by_part_of_surname(people)
@@ -416,9 +444,14 @@ def _introduced_by_title(joined: str, g: Gazetteer, grammar: "_Grammar") -> list
 def _signed_chairs(joined: str, grammar: "_Grammar") -> list[str]:
     """Full names of the signatory or elected chair ("(Signed) Tarek Ladeb, Chair", "X, was elected Chair"), not
     "The Working Group chaired"."""
-    return [m.group(1) for m in grammar.signed_chair.finditer(joined)
-            if not (set(m.group(1).split()) & grammar.lang.institution_words
-                    or re.match(rf"(?i:{grammar.lang.articles})", m.group(1)))]
+    return [
+        m.group(1)
+        for m in grammar.signed_chair.finditer(joined)
+        if not (
+            set(m.group(1).split()) & grammar.lang.institution_words
+            or re.match(rf"(?i:{grammar.lang.articles})", m.group(1))
+        )
+    ]
 
 
 def _occurrences(joined: str, candidates: set[str], grammar: "_Grammar") -> dict[str, list[re.Match]]:
@@ -438,14 +471,14 @@ def _by_part_of_surname(people: dict[str, _Person]) -> None:
     person introduced with that word in their name."""
     for surname, person in list(people.items()):
         if person.title is None and person.full_name == surname:
-            named = [p for p in people.values()
-                     if p is not person and p.title and surname in p.full_name.split()[1:]]
+            named = [p for p in people.values() if p is not person and p.title and surname in p.full_name.split()[1:]]
             if len(named) == 1:
                 people[surname] = named[0]
 
 
-def _chairs_named(text: str, people: dict[str, _Person], grammar: "_Grammar", g: Gazetteer,
-                  occurrences: dict[str, list[re.Match]]) -> None:
+def _chairs_named(
+    text: str, people: dict[str, _Person], grammar: "_Grammar", g: Gazetteer, occurrences: dict[str, list[re.Match]]
+) -> None:
     """People named with the chair's title are the chair, a person, whatever State follows in brackets: "Chair: Mr.
     Okafor ..... (Nigeria)" (a summary record's header), "Special Committee Chair Grace Okafor (Nigeria)", « La
     Présidente du Comité spécial, Mme Grace Okafor (Nigéria) ». The State is kept as ``represents_iso3``. This is
@@ -463,12 +496,16 @@ def _chairs_named(text: str, people: dict[str, _Person], grammar: "_Grammar", g:
     for m in grammar.chair_named.finditer(text):
         name = m.group("name")
         tokens = name.split()
-        if set(tokens) & grammar.lang.institution_words or g.entities.match(name, 0) \
-                or re.match(rf"(?i:{grammar.lang.articles})", name + " "):
+        if (
+            set(tokens) & grammar.lang.institution_words
+            or g.entities.match(name, 0)
+            or re.match(rf"(?i:{grammar.lang.articles})", name + " ")
+        ):
             continue
         surname = _surname(name, particles, given_name=m.group("hon") is None)
-        person = _person_named(people, surname) or _introduce(surname, m.group("hon"), text, grammar, g,
-                                                               occurrences.get(surname, []))
+        person = _person_named(people, surname) or _introduce(
+            surname, m.group("hon"), text, grammar, g, occurrences.get(surname, [])
+        )
         person.is_chair = True
         if person.full_name == surname and len(tokens) > 1:
             person.full_name = name
@@ -482,10 +519,16 @@ def _titled(person: _Person, title_full: str, g: Gazetteer, grammar: "_Grammar")
     """The person with a title as written ("Under-Secretary-General for Peace Operations"), split from its
     organization (:func:`_split_title`), and the State it names if any ("Permanent Representative of Senegal")."""
     title, org = _split_title(title_full, g, grammar)
-    represents = next((m.key.split(":", 1)[1] for m in g.entities.finditer(title_full)
-                       if m.key.startswith("country:")), None)
-    return replace(person, title=title, organization=org, title_as_written=title_full,
-                   represents_iso3=person.represents_iso3 or represents)
+    represents = next(
+        (m.key.split(":", 1)[1] for m in g.entities.finditer(title_full) if m.key.startswith("country:")), None
+    )
+    return replace(
+        person,
+        title=title,
+        organization=org,
+        title_as_written=title_full,
+        represents_iso3=person.represents_iso3 or represents,
+    )
 
 
 def _is_organ(text: str, m: re.Match, g: Gazetteer, grammar: "_Grammar") -> bool:
@@ -516,8 +559,9 @@ def _in_reported_speech(text: str, pos: int, grammar: _Grammar) -> bool:
     return bool(re.search(grammar.verb.pattern + rf"\s+{grammar.lang.reported_that}", text[start:pos]))
 
 
-def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: Gazetteer,
-               occurrences: list[re.Match]) -> _Person:
+def _introduce(
+    surname: str, hon: str | None, text: str, grammar: _Grammar, g: Gazetteer, occurrences: list[re.Match]
+) -> _Person:
     """Full name, title and organization of a person from an appositive ("the Director of X, Dr. Jo Bloggs,"),
     read at the ``occurrences`` of their surname in ``text``."""
     L = grammar.lang
@@ -536,16 +580,24 @@ def _introduce(surname: str, hon: str | None, text: str, grammar: _Grammar, g: G
         title_full = re.sub(L.title_article, "", head).strip()
         if not title_full or (g.entities.match(title_full, 0) or ("",))[0].startswith("country:"):
             continue
-        written = text[hint.start() + 1:occurrence.end()].strip()
+        written = text[hint.start() + 1 : occurrence.end()].strip()
         full = grammar.hon_prefix.sub("", written).strip()
         if not full[:1].isupper():
             continue
         hon_found = written[: len(written) - len(full)].strip() or None
         title, org = _split_title(title_full, g, grammar)
-        represents = next((m.key.split(":", 1)[1] for m in g.entities.finditer(title_full)
-                           if m.key.startswith("country:")), None)
-        return _Person(surname, full, hon or (re.sub(r"\s*\([a-z]+\)", "", hon_found) if hon_found else None),
-                       title.strip(), org, represents_iso3=represents, title_as_written=title_full)
+        represents = next(
+            (m.key.split(":", 1)[1] for m in g.entities.finditer(title_full) if m.key.startswith("country:")), None
+        )
+        return _Person(
+            surname,
+            full,
+            hon or (re.sub(r"\s*\([a-z]+\)", "", hon_found) if hon_found else None),
+            title.strip(),
+            org,
+            represents_iso3=represents,
+            title_as_written=title_full,
+        )
     return _Person(surname, surname, hon, None, None)
 
 
@@ -587,7 +639,7 @@ def _split_title(title_full: str, g: Gazetteer, grammar: _Grammar) -> tuple[str,
     cuts = list(re.finditer(L.of, title_full))
     chosen = None
     for cut in cuts:
-        rest = title_full[cut.end():]
+        rest = title_full[cut.end() :]
         rest_bare = re.sub(L.title_article, "", rest)
         entity = g.entities.match(rest, 0) or g.entities.match(rest_bare, 0)
         if entity and entity[0].split(":", 1)[0] in ("country", "organization", "mission"):
@@ -596,13 +648,13 @@ def _split_title(title_full: str, g: Gazetteer, grammar: _Grammar) -> tuple[str,
     if chosen is None:
         for cut in cuts:
             art = re.compile(L.of_article).match(title_full, cut.start())
-            if art and not re.match(L.person_office, title_full[art.end():]):
+            if art and not re.match(L.person_office, title_full[art.end() :]):
                 chosen = cut
                 break
     if chosen is None:
         return title_full.strip(), None
-    org = re.sub(L.title_article, "", title_full[chosen.end():]).strip()
-    return title_full[:chosen.start()].strip(), org or None
+    org = re.sub(L.title_article, "", title_full[chosen.end() :]).strip()
+    return title_full[: chosen.start()].strip(), org or None
 
 
 def _role_key(title: str) -> str:
@@ -632,8 +684,10 @@ def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict
     roles = {role: ps[0] for role, ps in owners.items() if len(ps) == 1}
     # A trie, not an alternation: its cost does not grow with the number of titles (a long report has many).
     body = trie_regex(sorted(roles)) if roles else "(?!x)x"
-    return roles, re.compile(rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body}))"
-                             rf"(?:{grammar.lang.parenthetical})?{grammar.predicate_pattern}")
+    return roles, re.compile(
+        rf"\b{grammar.lang.role_article}\s+(?P<role>(?i:{body}))"
+        rf"(?:{grammar.lang.parenthetical})?{grammar.predicate_pattern}"
+    )
 
 
 def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[list[tuple[str, str, int, int]], int]:
@@ -667,8 +721,11 @@ def _parse_list(text: str, pos: int, g: Gazetteer, grammar: _Grammar) -> tuple[l
         p = end
         behalf = grammar.on_behalf.match(text, p)  # « de A, au nom du Groupe des 77, de B et de C »
         nxt_item = grammar.item_prefix.match(text, behalf.end()) if behalf else None
-        if behalf and (nxt_item or not L.item_prefix_required) \
-                and g.entities.match(text, nxt_item.end() if nxt_item else behalf.end()):
+        if (
+            behalf
+            and (nxt_item or not L.item_prefix_required)
+            and g.entities.match(text, nxt_item.end() if nxt_item else behalf.end())
+        ):
             p = behalf.end()
             after_comma.append(True)
             continue
@@ -714,12 +771,28 @@ class _Speakers:
     def person(self, p: _Person) -> str:
         sid = f"person:{_slug(p.surname)}"
         if sid not in self.speakers:
-            self.speakers[sid] = Speaker(sid, p.full_name, "chair" if p.is_chair else "briefer", None,
-                                         p.title, p.organization, p.honorific, p.represents_iso3)
+            self.speakers[sid] = Speaker(
+                sid,
+                p.full_name,
+                "chair" if p.is_chair else "briefer",
+                None,
+                p.title,
+                p.organization,
+                p.honorific,
+                p.represents_iso3,
+            )
         return sid
 
-    def named(self, people: dict[str, _Person], grammar: "_Grammar", para: int, name: str, honorific: str | None,
-              title: str | None, surname: str | None = None) -> str:
+    def named(
+        self,
+        people: dict[str, _Person],
+        grammar: "_Grammar",
+        para: int,
+        name: str,
+        honorific: str | None,
+        title: str | None,
+        surname: str | None = None,
+    ) -> str:
         """The speaker id of a person named where they speak ("JEAN-PIERRE LACROIX, Under-Secretary-General ...,
         said", "..., said Martha Pobee, ..."): a delegate's State, a person of the report, or a new person with
         that title. One surname is one id, however the person is named (``person:lacroix``)."""
@@ -729,8 +802,11 @@ class _Speakers:
         person = _person_named(people, surname) or _person_named(self.extra, surname)
         if person is None or (person.title is None and title):
             full = name if len(name.split()) > 1 else surname
-            base = replace(person, full_name=full) if person and person.full_name == person.surname \
+            base = (
+                replace(person, full_name=full)
+                if person and person.full_name == person.surname
                 else person or _Person(surname, full, honorific, None, None)
+            )
             person = _titled(base, title, self.g, grammar) if title else base
             self.extra[surname] = person
         return self.person(person)
@@ -747,9 +823,17 @@ class _Speakers:
             row = g.state(key)
             status = row.get("status", "member")
             if key not in speakers:
-                name = row.get(self.g.language.name_column) or row["un_name"]  # the State's name in the report's language
-                speakers[key] = Speaker(key, name, "member_state" if status == "member" else "observer_state",
-                                        key if status == "member" else None, "representative", None)
+                name = (
+                    row.get(self.g.language.name_column) or row["un_name"]
+                )  # the State's name in the report's language
+                speakers[key] = Speaker(
+                    key,
+                    name,
+                    "member_state" if status == "member" else "observer_state",
+                    key if status == "member" else None,
+                    "representative",
+                    None,
+                )
             return key
         if kind == "org":
             row = g.org(key)
@@ -759,9 +843,18 @@ class _Speakers:
             return sid
         sid = f"other:{_slug(key)}"
         if sid not in speakers:
-            self.problems.append(Problem("unknown_speaker", N_("speaker {key!r} is not in the reference tables "
-                                                               "(member_states.csv, organizations.csv); kept with "
-                                                               "kind 'other'"), para=para, key=key).as_row())
+            self.problems.append(
+                Problem(
+                    "unknown_speaker",
+                    N_(
+                        "speaker {key!r} is not in the reference tables "
+                        "(member_states.csv, organizations.csv); kept with "
+                        "kind 'other'"
+                    ),
+                    para=para,
+                    key=key,
+                ).as_row()
+            )
             speakers[sid] = Speaker(sid, key, "other", None, "representative", None)
         return sid
 
@@ -797,8 +890,9 @@ def _find_representatives(text: str, para: int, g: Gazetteer, grammar: _Grammar,
     return found
 
 
-def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, reg: _Speakers,
-                       people: dict[str, _Person]) -> list[_Find]:
+def _find_named_people(
+    text: str, para: int, g: Gazetteer, grammar: _Grammar, reg: _Speakers, people: dict[str, _Person]
+) -> list[_Find]:
     """ "Mr. Ladeb said", "Major General Menon noted", "Mr. Smith (United Kingdom) said" """
     found = []
     for m in grammar.honorific_names.finditer(text):
@@ -809,8 +903,11 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
         bracket = m.group("country")
         # "Mr. Smith (United Kingdom) said", "(Observer for the European Union)", « M. Saleh, de l'Égypte, a dit »:
         # the delegation speaks
-        who = forms.bracket_entity(bracket, g, grammar.lang) if bracket else \
-            forms.state_after(text, m.end(), g, grammar.lang)
+        who = (
+            forms.bracket_entity(bracket, g, grammar.lang)
+            if bracket
+            else forms.state_after(text, m.end(), g, grammar.lang)
+        )
         if who:
             sid = reg.delegate(surname, who, para)
             if not sid.startswith("person:"):  # (the chair speaks as a person, :meth:`_Speakers.delegate`)
@@ -825,8 +922,7 @@ def _find_named_people(text: str, para: int, g: Gazetteer, grammar: _Grammar, re
     return found
 
 
-def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | None,
-                starts: list[int]) -> list[_Find]:
+def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | None, starts: list[int]) -> list[_Find]:
     """ "The Chair (of the Working Group) recommended": the person the report names as chair; at the start of a
     sentence (``starts``) also past appositives ("The Chair of the Working Group, Ambassador X, ..., presented")."""
     found = []
@@ -835,27 +931,27 @@ def _find_chair(text: str, grammar: _Grammar, reg: _Speakers, chair: _Person | N
         if not v or any(f.start == m.start() for f in found):
             continue
         sid = reg.person(chair) if chair else reg.chair_role()
-        found.append(_Find(m.start(), v[1], [sid], v[0],
-                           [(m.start(), m.end("chair"))]))
+        found.append(_Find(m.start(), v[1], [sid], v[0], [(m.start(), m.end("chair"))]))
     return found
 
 
-def _find_roles(text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _Person],
-                role_regex: re.Pattern) -> list[_Find]:
-    """ "The Police Adviser said": a title that names exactly one person of the report. """
+def _find_roles(
+    text: str, grammar: _Grammar, reg: _Speakers, roles: dict[str, _Person], role_regex: re.Pattern
+) -> list[_Find]:
+    """ "The Police Adviser said": a title that names exactly one person of the report."""
     found = []
     for m in role_regex.finditer(text):
         person = roles[_role_key(m.group("role"))]
         v = grammar.predicate_after(text, m.end("role"))
         if not v:
             continue
-        found.append(_Find(m.start(), v[1], [reg.person(person)], v[0],
-                           [(m.start(), m.end("role"))]))
+        found.append(_Find(m.start(), v[1], [reg.person(person)], v[0], [(m.start(), m.end("role"))]))
     return found
 
 
-def _find_introduced_people(text: str, grammar: _Grammar, reg: _Speakers, by_surname: dict[str, _Person],
-                            surname_regex: re.Pattern | None) -> list[_Find]:
+def _find_introduced_people(
+    text: str, grammar: _Grammar, reg: _Speakers, by_surname: dict[str, _Person], surname_regex: re.Pattern | None
+) -> list[_Find]:
     """ "The Under-Secretary-General for Peace Operations, Jean-Pierre Lacroix, said": a person the report
     introduces (:func:`find_people`), named without an honorific right before the verb."""
     found = []
@@ -887,8 +983,9 @@ def _sentence_starts(text: str, grammar: _Grammar) -> list[int]:
     return starts
 
 
-def _find_bare_subjects(text: str, para: int, g: Gazetteer, grammar: _Grammar, reg: _Speakers,
-                        starts: list[int]) -> list[_Find]:
+def _find_bare_subjects(
+    text: str, para: int, g: Gazetteer, grammar: _Grammar, reg: _Speakers, starts: list[int]
+) -> list[_Find]:
     """ "Norway said", "The Russian Federation and China noted", "The European Union representative said",
     « La Norvège a dit »: States or organizations named at the start of a sentence, right before the verb."""
     found = []
@@ -980,26 +1077,49 @@ def _explicit_statements(para: int, text: str, kept: list[_Find], grammar: _Gram
         if not f.speaker_ids:  # an unnamed group: its words are no one's statement
             groups.append([])
             continue
-        groups.append([Statement(para, i + 1, sid, f.verb, grammar.lemmas.get(f.verb), start, end,
-                                 len(f.speaker_ids) > 1, "explicit", text[start:end]) for sid in f.speaker_ids])
+        groups.append(
+            [
+                Statement(
+                    para,
+                    i + 1,
+                    sid,
+                    f.verb,
+                    grammar.lemmas.get(f.verb),
+                    start,
+                    end,
+                    len(f.speaker_ids) > 1,
+                    "explicit",
+                    text[start:end],
+                )
+                for sid in f.speaker_ids
+            ]
+        )
     return groups
 
 
-def _continued(para: int, text: str, previous: tuple[int, list[Statement]] | None,
-               meeting_of: dict[int, str | None] | None, grammar: _Grammar) -> list[Statement]:
+def _continued(
+    para: int,
+    text: str,
+    previous: tuple[int, list[Statement]] | None,
+    meeting_of: dict[int, str | None] | None,
+    grammar: _Grammar,
+) -> list[Statement]:
     """A paragraph with no attribution right after a statement, in the same meeting, continues its speakers,
     unless it opens with a subject of its own ("The Secretariat said", « Le Secrétariat a dit »)."""
     if previous is None or previous[0] >= para:
         return []
     # "The representative added", « Le représentant a ajouté »: the one speaker just named, by title
     same = grammar.rep_alone.match(text)
-    if not (same and len(previous[1]) == 1 and grammar.predicate(text, same.end())) \
-            and (_own_subject(text, grammar) or grammar.narrative.match(text) or _named_subject(text, grammar)):
+    if not (same and len(previous[1]) == 1 and grammar.predicate(text, same.end())) and (
+        _own_subject(text, grammar) or grammar.narrative.match(text) or _named_subject(text, grammar)
+    ):
         return []
     if meeting_of is not None and (meeting_of.get(para) is None or meeting_of.get(para) != meeting_of.get(previous[0])):
         return []
-    return [Statement(para, 1, prev.speaker_id, None, None, 0, len(text), prev.joint, "continued", text)
-            for prev in previous[1]]
+    return [
+        Statement(para, 1, prev.speaker_id, None, None, 0, len(text), prev.joint, "continued", text)
+        for prev in previous[1]
+    ]
 
 
 def _named_subject(text: str, grammar: _Grammar) -> bool:
@@ -1023,7 +1143,7 @@ def _own_subject(text: str, grammar: _Grammar) -> bool:
     if grammar.other_subject.match(text):
         return True
     first = sentence_spans(text)[0][1] if text else 0
-    return any(grammar.other_subject.match(text, m.end()) for m in re.finditer(r",\s+", text[:min(first, 300)]))
+    return any(grammar.other_subject.match(text, m.end()) for m in re.finditer(r",\s+", text[: min(first, 300)]))
 
 
 class _PeopleIndex(NamedTuple):
@@ -1052,26 +1172,35 @@ def _people_index(people: dict[str, _Person], grammar: _Grammar) -> _PeopleIndex
     return _PeopleIndex(chair, roles, role_regex, by_surname, surname_regex, full_regex)
 
 
-def _finds(para: int, text: str, g: Gazetteer, grammar: _Grammar, reg: _Speakers, people: dict[str, _Person],
-           index: _PeopleIndex) -> list[_Find]:
+def _finds(
+    para: int,
+    text: str,
+    g: Gazetteer,
+    grammar: _Grammar,
+    reg: _Speakers,
+    people: dict[str, _Person],
+    index: _PeopleIndex,
+) -> list[_Find]:
     """Every attribution of one paragraph, in text order without overlaps: the finders of this module and of
     :mod:`kit.speech_forms`, each at the places its form may start."""
     starts = _sentence_starts(text, grammar)
     commas = [m.end() for m in _AFTER_COMMA.finditer(text)]  # "..., Amr Saleh (Egypt), Rapporteur ..., said"
-    ctx = forms.Context(g, grammar, reg, partial(reg.named, people, grammar, para),
-                        partial(_parse_list, g=g, grammar=grammar), para)
-    return _without_overlaps(_find_representatives(text, para, g, grammar, reg)
-                             + _find_named_people(text, para, g, grammar, reg, people)
-                             + _find_chair(text, grammar, reg, index.chair, starts)
-                             + _find_roles(text, grammar, reg, index.roles, index.role_regex)
-                             + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
-                             + _find_bare_subjects(text, para, g, grammar, reg,
-                                                   starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
-                             + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
-                             + forms.find_bracket_names(text, ctx, starts + commas)
-                             + forms.find_caps_names(text, ctx, starts + commas)
-                             + forms.find_after_verb(text, ctx, grammar.person_named)
-                             + forms.find_briefer_intro(text, ctx, grammar.person_named, starts))
+    ctx = forms.Context(
+        g, grammar, reg, partial(reg.named, people, grammar, para), partial(_parse_list, g=g, grammar=grammar), para
+    )
+    return _without_overlaps(
+        _find_representatives(text, para, g, grammar, reg)
+        + _find_named_people(text, para, g, grammar, reg, people)
+        + _find_chair(text, grammar, reg, index.chair, starts)
+        + _find_roles(text, grammar, reg, index.roles, index.role_regex)
+        + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
+        + _find_bare_subjects(text, para, g, grammar, reg, starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
+        + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
+        + forms.find_bracket_names(text, ctx, starts + commas)
+        + forms.find_caps_names(text, ctx, starts + commas)
+        + forms.find_after_verb(text, ctx, grammar.person_named)
+        + forms.find_briefer_intro(text, ctx, grammar.person_named, starts)
+    )
 
 
 def _people_named(text: str, grammar: _Grammar, full_regex: re.Pattern | None) -> list[tuple[int, int]]:
@@ -1091,9 +1220,13 @@ def _numbered_groups(para: int, text: str, kept: list[_Find], grammar: _Grammar)
     return groups
 
 
-def attribute(paragraphs: list[tuple[int, str]], g: Gazetteer, *,
-              meeting_of: dict[int, str | None] | None = None,
-              people: dict[str, _Person] | None = None) -> Attribution:
+def attribute(
+    paragraphs: list[tuple[int, str]],
+    g: Gazetteer,
+    *,
+    meeting_of: dict[int, str | None] | None = None,
+    people: dict[str, _Person] | None = None,
+) -> Attribution:
     """Find the statements of numbered paragraphs.
 
     The steps, per paragraph: find every attribution (representatives, people

@@ -44,15 +44,26 @@ from .errors import Message, Problem, ValidationError
 from .i18n import N_
 from .schema import COLUMNS
 
-__all__ = ["INVARIANTS", "LEVELS", "Invariant", "check_rows", "problems_error", "NUMBERING", "INT_COLUMNS",
-           "STR_COLUMNS", "NULLABLE", "MAX_LISTED"]
+__all__ = [
+    "INVARIANTS",
+    "LEVELS",
+    "Invariant",
+    "check_rows",
+    "problems_error",
+    "NUMBERING",
+    "INT_COLUMNS",
+    "STR_COLUMNS",
+    "NULLABLE",
+    "MAX_LISTED",
+]
 
 #: The levels of :data:`INVARIANTS`, each including the ones before it.
 LEVELS = ("shape", "usable", "valid")
 #: Columns that hold whole numbers in every row (a paragraph number, an offset), and text.
 INT_COLUMNS = frozenset({"para", "start", "end", "first_para", "last_para"})
-STR_COLUMNS = frozenset({"report_id", "text", "speaker_id", "meeting_id", "theme", "key", "statement_id", "name",
-                         "kind"})
+STR_COLUMNS = frozenset(
+    {"report_id", "text", "speaker_id", "meeting_id", "theme", "key", "statement_id", "name", "kind"}
+)
 #: Those that may be null (a paragraph outside meetings, a theme outside statements); any in ``problems``.
 NULLABLE = frozenset({"meeting_id", "statement_id", "first_para", "last_para"})
 #: The parser's ``problems`` that make a report invalid: its paragraph numbers do not run 1..N.
@@ -80,8 +91,15 @@ class _Tables:
     def keys(self, table: str, column: str) -> set[tuple]:
         return {(row["report_id"], row[column]) for row in self.rows[table]}
 
-    def problem(self, code: str, template: str, table: str | None = None, i: int | None = None,
-                row: dict | None = None, **params: Any) -> Problem:
+    def problem(
+        self,
+        code: str,
+        template: str,
+        table: str | None = None,
+        i: int | None = None,
+        row: dict | None = None,
+        **params: Any,
+    ) -> Problem:
         """A problem at row ``i`` of ``table`` (at its paragraph; in a corpus, naming its document)."""
         rid = row.get("report_id") if row is not None and self.corpus else None
         para = row.get("para") if row is not None and table != "paragraphs" else None
@@ -104,6 +122,7 @@ class Invariant:
 
 # ----------------------------------------------------------------------------------------------------- shape
 
+
 def columns(t: _Tables) -> Iterator[Problem]:
     """Every row is an object with exactly its table's columns."""
     for name, want in COLUMNS.items():
@@ -111,10 +130,16 @@ def columns(t: _Tables) -> Iterator[Problem]:
             if type(row) is not dict:
                 yield t.problem("columns", N_("the row is not an object"), name, i)
             elif row.keys() != set(want):
-                yield t.problem("columns", N_("the row does not have the table's columns (missing: {missing}; "
-                                              "not in the table: {unexpected})"), name, i,
-                                missing=", ".join(c for c in want if c not in row) or "-",
-                                unexpected=", ".join(sorted(set(row) - set(want))) or "-")
+                yield t.problem(
+                    "columns",
+                    N_(
+                        "the row does not have the table's columns (missing: {missing}; not in the table: {unexpected})"
+                    ),
+                    name,
+                    i,
+                    missing=", ".join(c for c in want if c not in row) or "-",
+                    unexpected=", ".join(sorted(set(row) - set(want))) or "-",
+                )
 
 
 def column_types(t: _Tables) -> Iterator[Problem]:
@@ -125,15 +150,28 @@ def column_types(t: _Tables) -> Iterator[Problem]:
         for i, row in enumerate(t.rows[name]):
             for col in ints:  # JSON's numbers: int, never a bool
                 if type(row[col]) is not int and not (row[col] is None and col in nullable):
-                    yield t.problem("column_types", N_("{column} is {value!r}, not a whole number"), name, i,
-                                    column=col, value=row[col])
+                    yield t.problem(
+                        "column_types",
+                        N_("{column} is {value!r}, not a whole number"),
+                        name,
+                        i,
+                        column=col,
+                        value=row[col],
+                    )
             for col in strs:
                 if type(row[col]) is not str and not (row[col] is None and col in nullable):
-                    yield t.problem("column_types", N_("{column} is {value!r}, not text"), name, i, column=col,
-                                    value=row[col])
+                    yield t.problem(
+                        "column_types", N_("{column} is {value!r}, not text"), name, i, column=col, value=row[col]
+                    )
             if name == "paragraphs" and type(row["numbered"]) is not bool:
-                yield t.problem("column_types", N_("{column} is {value!r}, not true or false"), name, i,
-                                column="numbered", value=row["numbered"])
+                yield t.problem(
+                    "column_types",
+                    N_("{column} is {value!r}, not true or false"),
+                    name,
+                    i,
+                    column="numbered",
+                    value=row["numbered"],
+                )
 
 
 # ---------------------------------------------------------------------------------------------------- usable
@@ -146,8 +184,13 @@ def cited_paragraph(t: _Tables) -> Iterator[Problem]:
     for name in _CITING:
         for i, row in enumerate(t.rows[name]):
             if (row["report_id"], row["para"]) not in t.texts:
-                yield t.problem("missing_paragraph", N_("the row cites paragraph {para}, which is not in the "
-                                                        "paragraphs table"), name, i, row)
+                yield t.problem(
+                    "missing_paragraph",
+                    N_("the row cites paragraph {para}, which is not in the paragraphs table"),
+                    name,
+                    i,
+                    row,
+                )
 
 
 def offsets_inside(t: _Tables) -> Iterator[Problem]:
@@ -156,28 +199,48 @@ def offsets_inside(t: _Tables) -> Iterator[Problem]:
         for i, row in enumerate(t.rows[name]):
             texts = t.texts.get((row["report_id"], row["para"]))
             if texts and not any(0 <= row["start"] <= row["end"] <= len(text) for text in texts):
-                yield t.problem("offsets_outside", N_("offsets {start}-{end} lie outside the paragraph ({length} "
-                                                      "characters)"), name, i, row, start=row["start"],
-                                end=row["end"], length=len(texts[0]))
+                yield t.problem(
+                    "offsets_outside",
+                    N_("offsets {start}-{end} lie outside the paragraph ({length} characters)"),
+                    name,
+                    i,
+                    row,
+                    start=row["start"],
+                    end=row["end"],
+                    length=len(texts[0]),
+                )
 
 
 def statement_text(t: _Tables) -> Iterator[Problem]:
     """Each statement's text is its paragraph's text from ``start`` to ``end``, and not empty."""
     for i, row in enumerate(t.rows["statements"]):
         texts = t.texts.get((row["report_id"], row["para"]))
-        if texts and not any(row["start"] < row["end"] and text[row["start"]:row["end"]] == row["text"]
-                             for text in texts):
-            yield t.problem("text_mismatch", N_("the offsets of statement {statement} do not point at its text"),
-                            "statements", i, row, statement=row["statement_id"])
+        if texts and not any(
+            row["start"] < row["end"] and text[row["start"] : row["end"]] == row["text"] for text in texts
+        ):
+            yield t.problem(
+                "text_mismatch",
+                N_("the offsets of statement {statement} do not point at its text"),
+                "statements",
+                i,
+                row,
+                statement=row["statement_id"],
+            )
 
 
 def mention_surface(t: _Tables) -> Iterator[Problem]:
     """Each mention's surface is its paragraph's text from ``start`` to ``end``."""
     for i, row in enumerate(t.rows["mentions"]):
         texts = t.texts.get((row["report_id"], row["para"]))
-        if texts and not any(text[row["start"]:row["end"]] == row["surface"] for text in texts):
-            yield t.problem("surface_mismatch", N_("the offsets of the mention {surface!r} do not point at it"),
-                            "mentions", i, row, surface=row["surface"])
+        if texts and not any(text[row["start"] : row["end"]] == row["surface"] for text in texts):
+            yield t.problem(
+                "surface_mismatch",
+                N_("the offsets of the mention {surface!r} do not point at it"),
+                "mentions",
+                i,
+                row,
+                surface=row["surface"],
+            )
 
 
 def known_speaker(t: _Tables) -> Iterator[Problem]:
@@ -185,8 +248,14 @@ def known_speaker(t: _Tables) -> Iterator[Problem]:
     speakers = t.keys("speakers", "speaker_id")
     for i, row in enumerate(t.rows["statements"]):
         if (row["report_id"], row["speaker_id"]) not in speakers:
-            yield t.problem("speaker_missing", N_("the speaker {speaker!r} is not in the speakers table"),
-                            "statements", i, row, speaker=row["speaker_id"])
+            yield t.problem(
+                "speaker_missing",
+                N_("the speaker {speaker!r} is not in the speakers table"),
+                "statements",
+                i,
+                row,
+                speaker=row["speaker_id"],
+            )
 
 
 def known_meeting(t: _Tables) -> Iterator[Problem]:
@@ -195,8 +264,14 @@ def known_meeting(t: _Tables) -> Iterator[Problem]:
     for name in ("paragraphs", "statements"):
         for i, row in enumerate(t.rows[name]):
             if row["meeting_id"] is not None and (row["report_id"], row["meeting_id"]) not in meetings:
-                yield t.problem("meeting_missing", N_("the meeting {meeting!r} is not in the meetings table"),
-                                name, i, row, meeting=row["meeting_id"])
+                yield t.problem(
+                    "meeting_missing",
+                    N_("the meeting {meeting!r} is not in the meetings table"),
+                    name,
+                    i,
+                    row,
+                    meeting=row["meeting_id"],
+                )
 
 
 def known_statement(t: _Tables) -> Iterator[Problem]:
@@ -204,11 +279,18 @@ def known_statement(t: _Tables) -> Iterator[Problem]:
     statements = t.keys("statements", "statement_id")
     for i, row in enumerate(t.rows["themes"]):
         if row["statement_id"] is not None and (row["report_id"], row["statement_id"]) not in statements:
-            yield t.problem("statement_missing", N_("the statement {statement!r} is not in the statements table"),
-                            "themes", i, row, statement=row["statement_id"])
+            yield t.problem(
+                "statement_missing",
+                N_("the statement {statement!r} is not in the statements table"),
+                "themes",
+                i,
+                row,
+                statement=row["statement_id"],
+            )
 
 
 # ----------------------------------------------------------------------------------------------------- valid
+
 
 def has_paragraphs(t: _Tables) -> Iterator[Problem]:
     """The report has paragraphs (a file with none is not a report)."""
@@ -219,14 +301,16 @@ def has_paragraphs(t: _Tables) -> Iterator[Problem]:
 def unique_paragraphs(t: _Tables) -> Iterator[Problem]:
     """Each paragraph number appears once in its document (a duplicate the parser recorded is said once, by
     :func:`numbering`)."""
-    recorded = {(row.get("report_id"), row.get("para")) for row in t.rows["problems"]
-                if row.get("problem") == "duplicate"}
+    recorded = {
+        (row.get("report_id"), row.get("para")) for row in t.rows["problems"] if row.get("problem") == "duplicate"
+    }
     seen: set[tuple] = set()
     for i, row in enumerate(t.rows["paragraphs"]):
         key = (row["report_id"], row["para"])
         if key in seen and key not in recorded:
-            yield t.problem("duplicate_paragraph", N_("paragraph {number} appears twice"), "paragraphs", i, row,
-                            number=row["para"])
+            yield t.problem(
+                "duplicate_paragraph", N_("paragraph {number} appears twice"), "paragraphs", i, row, number=row["para"]
+            )
         seen.add(key)
 
 
@@ -245,8 +329,14 @@ def speaker_speaks(t: _Tables) -> Iterator[Problem]:
     speaking = t.keys("statements", "speaker_id")
     for i, row in enumerate(t.rows["speakers"]):
         if (row["report_id"], row["speaker_id"]) not in speaking:
-            yield t.problem("silent_speaker", N_("the speaker {speaker!r} has no statement"), "speakers", i, row,
-                            speaker=row["speaker_id"])
+            yield t.problem(
+                "silent_speaker",
+                N_("the speaker {speaker!r} has no statement"),
+                "speakers",
+                i,
+                row,
+                speaker=row["speaker_id"],
+            )
 
 
 #: Every invariant, in the order they run (shape first).
@@ -277,20 +367,22 @@ def check_rows(tables: Mapping[str, list[dict]], *, level: str = "valid", shape:
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}: use one of {', '.join(LEVELS)}")
     t = _Tables(tables)
-    upto = LEVELS[:LEVELS.index(level) + 1]
+    upto = LEVELS[: LEVELS.index(level) + 1]
     broken = [p for inv in INVARIANTS if inv.level == "shape" and shape for p in inv.check(t)]
     if broken:  # the other checks read the columns the shape checks vouch for
         return broken
     return [p for inv in INVARIANTS if inv.level in upto and inv.level != "shape" for p in inv.check(t)]
 
 
-def problems_error(problems: list[Problem], *, source: str | None = None,
-                   intro: str | None = None) -> ValidationError:
+def problems_error(problems: list[Problem], *, source: str | None = None, intro: str | None = None) -> ValidationError:
     """The :class:`kit.ValidationError` listing ``problems`` (the first :data:`MAX_LISTED`, then how many more),
     its ``problems`` attribute holding them all; ``intro`` a template with ``{errors}`` around the list."""
     shown = problems[:MAX_LISTED]
-    listed = Message(N_("{errors} (and {more} more)"), errors=shown, more=len(problems) - len(shown)) \
-        if len(problems) > len(shown) else Message("{errors}", errors=shown)
+    listed = (
+        Message(N_("{errors} (and {more} more)"), errors=shown, more=len(problems) - len(shown))
+        if len(problems) > len(shown)
+        else Message("{errors}", errors=shown)
+    )
     error = ValidationError(intro or "{errors}", source=source, errors=listed)
     error.problems = list(problems)
     return error

@@ -19,8 +19,16 @@ from typing import Any
 
 from .i18n import N_, format_number, normalize, semicolon, translator
 
-__all__ = ["LayoutError", "Message", "NotAReportError", "Problem", "ReportError", "SourceError", "ValidationError",
-           "require"]
+__all__ = [
+    "LayoutError",
+    "Message",
+    "NotAReportError",
+    "Problem",
+    "ReportError",
+    "SourceError",
+    "ValidationError",
+    "require",
+]
 
 # TRANSLATORS: where an error is, after the file name: "notes.md, line 3: ..."
 _LINE = N_("line {line}")
@@ -229,14 +237,27 @@ class Problem(Message):
     "statements row 3, paragraph 26: the speaker 'XYZ' is not in the speakers table"
     """
 
-    def __init__(self, code: str, template: str, *, report_id: str | None = None, table: str | None = None,
-                 row: int | None = None, para: int | None = None, line: int | None = None,
-                 expected: int | None = None, **params: Any) -> None:
+    def __init__(
+        self,
+        code: str,
+        template: str,
+        *,
+        report_id: str | None = None,
+        table: str | None = None,
+        row: int | None = None,
+        para: int | None = None,
+        line: int | None = None,
+        expected: int | None = None,
+        **params: Any,
+    ) -> None:
         self.code, self.report_id, self.table, self.row = code, report_id, table, row
         self.para, self.line, self.expected = para, line, expected
         self.extra = params
-        place = {k: v for k, v in (("table", table), ("row", row), ("para", para), ("line", line),
-                                   ("expected", expected)) if v is not None}
+        place = {
+            k: v
+            for k, v in (("table", table), ("row", row), ("para", para), ("line", line), ("expected", expected))
+            if v is not None
+        }
         super().__init__(template, **place, **params)
 
     def __eq__(self, other: object) -> bool:
@@ -246,8 +267,17 @@ class Problem(Message):
         return hash((self.code, self.template, self.para, self.line))
 
     def _key(self) -> tuple:
-        return (self.code, self.template, self.report_id, self.table, self.row, self.para, self.line, self.expected,
-                self.extra)
+        return (
+            self.code,
+            self.template,
+            self.report_id,
+            self.table,
+            self.row,
+            self.para,
+            self.line,
+            self.expected,
+            self.extra,
+        )
 
     def __str__(self) -> str:
         return self.localized("en")
@@ -284,9 +314,16 @@ class Problem(Message):
     def as_row(self, report_id: str | None = None) -> dict:
         """The problem as a row of the ``problems`` table: ``message`` is the English message (without the place),
         ``template`` and ``params`` (a JSON object, as text) what renders it in any language."""
-        return {"report_id": report_id if report_id is not None else self.report_id, "problem": self.code,
-                "para": self.para, "line": self.line, "expected": self.expected, "message": str(self.message),
-                "template": self.template, "params": json.dumps(self.extra, ensure_ascii=False, sort_keys=True)}
+        return {
+            "report_id": report_id if report_id is not None else self.report_id,
+            "problem": self.code,
+            "para": self.para,
+            "line": self.line,
+            "expected": self.expected,
+            "message": str(self.message),
+            "template": self.template,
+            "params": json.dumps(self.extra, ensure_ascii=False, sort_keys=True),
+        }
 
     @classmethod
     def from_row(cls, row: Any) -> Problem:
@@ -309,8 +346,14 @@ class Problem(Message):
             params = {}
         if template is None:  # the message as it is: its braces are not placeholders
             template = str(get("message") or "").replace("{", "{{").replace("}", "}}")
-        return cls(str(get("problem") or ""), template,
-                   para=_whole(get("para")), line=_whole(get("line")), expected=_whole(get("expected")), **params)
+        return cls(
+            str(get("problem") or ""),
+            template,
+            para=_whole(get("para")),
+            line=_whole(get("line")),
+            expected=_whole(get("expected")),
+            **params,
+        )
 
 
 def _whole(value: Any) -> int | None:
@@ -363,6 +406,9 @@ def require(module: str, what: str, extra: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise SourceError(N_("writing {what} needs the Python package {module}: "
-                             "pip install 'peacekeeping-briefing-kit[{extra}]'"),
-                          what=what, module=module, extra=extra) from None
+        raise SourceError(
+            N_("writing {what} needs the Python package {module}: pip install 'peacekeeping-briefing-kit[{extra}]'"),
+            what=what,
+            module=module,
+            extra=extra,
+        ) from None

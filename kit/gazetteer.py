@@ -49,8 +49,17 @@ from typing import Iterator, NamedTuple
 from .language import Language, language
 from .paths import REFERENCE_DIR, SHIPPED_REFERENCE_DIR
 
-__all__ = ["REFERENCE_DIR", "Gazetteer", "Matcher", "Match", "load_gazetteer", "read_table", "reference_path",
-           "reference_files", "LABEL_KINDS"]
+__all__ = [
+    "REFERENCE_DIR",
+    "Gazetteer",
+    "Matcher",
+    "Match",
+    "load_gazetteer",
+    "read_table",
+    "reference_path",
+    "reference_files",
+    "LABEL_KINDS",
+]
 
 
 class Match(NamedTuple):
@@ -312,9 +321,11 @@ class Gazetteer:
 
     @cached_property
     def _by_key(self) -> dict[str, dict[str, dict[str, str]]]:
-        return {"iso3": {r["iso3"]: r for r in self.state_rows},
-                "acronym": {r["acronym"]: r for r in self.mission_rows},
-                "key": {r["key"]: r for r in self.org_rows}}
+        return {
+            "iso3": {r["iso3"]: r for r in self.state_rows},
+            "acronym": {r["acronym"]: r for r in self.mission_rows},
+            "key": {r["key"]: r for r in self.org_rows},
+        }
 
     @cached_property
     def entities(self) -> Matcher:
@@ -327,8 +338,12 @@ class Gazetteer:
         ('mission:UNFICYP', 7)
         """
         names: dict[str, str] = {}
-        for kind, matcher in (("mission", self.missions), ("organization", self.orgs),
-                              ("country", self.countries), ("place", self.places)):
+        for kind, matcher in (
+            ("mission", self.missions),
+            ("organization", self.orgs),
+            ("country", self.countries),
+            ("place", self.places),
+        ):
             for surface, key in matcher.names.items():
                 names.setdefault(surface, f"{kind}:{key}")
         return Matcher(names)
@@ -343,9 +358,15 @@ def _bare_capitals(name: str) -> str:
     return "".join(unicodedata.normalize("NFD", c)[0] if c.isupper() else c for c in name)
 
 
-def _surface_names(rows: list[dict[str, str]], key: str, columns: tuple[str, ...], *,
-                   skip_bracketed: bool = False, articles: str = r"the\s+",
-                   bare_capitals: bool = False) -> dict[str, str]:
+def _surface_names(
+    rows: list[dict[str, str]],
+    key: str,
+    columns: tuple[str, ...],
+    *,
+    skip_bracketed: bool = False,
+    articles: str = r"the\s+",
+    bare_capitals: bool = False,
+) -> dict[str, str]:
     """Surface form -> key from the name columns of a table ("|" separates several names in a cell).
 
     A leading article is dropped (the grammar reads it separately: "the",
@@ -367,8 +388,12 @@ def _surface_names(rows: list[dict[str, str]], key: str, columns: tuple[str, ...
 
 # The name columns of each table: the tables' own columns, or those of a language's prefix (``fr_name``). Text in
 # another language keeps the acronyms of the tables' own too (UNFICYP, UNMOGIP are written alike in both).
-_SOURCE_COLUMNS = {"states": ("un_name", "running_names"), "places": ("name", "running_names"),
-                   "missions": ("acronym", "name", "alt_names"), "orgs": ("name", "running_names")}
+_SOURCE_COLUMNS = {
+    "states": ("un_name", "running_names"),
+    "places": ("name", "running_names"),
+    "missions": ("acronym", "name", "alt_names"),
+    "orgs": ("name", "running_names"),
+}
 
 
 def _name_columns(L: Language) -> dict[str, tuple[str, ...]]:
@@ -380,9 +405,12 @@ def _name_columns(L: Language) -> dict[str, tuple[str, ...]]:
     p = L.column_prefix
     if not p:
         return _SOURCE_COLUMNS
-    return {"states": (f"{p}name", f"{p}running_names"), "places": (f"{p}name", f"{p}running_names"),
-            "missions": (f"{p}acronym", "acronym", f"{p}name", f"{p}alt_names"),
-            "orgs": (f"{p}name", f"{p}running_names")}
+    return {
+        "states": (f"{p}name", f"{p}running_names"),
+        "places": (f"{p}name", f"{p}running_names"),
+        "missions": (f"{p}acronym", "acronym", f"{p}name", f"{p}alt_names"),
+        "orgs": (f"{p}name", f"{p}running_names"),
+    }
 
 
 def _in_language(rows: list[dict[str, str]], lang: str) -> list[dict[str, str]]:
@@ -415,13 +443,21 @@ def _load(folder: Path, lang: str) -> Gazetteer:
     honorifics = [row["honorific"] for row in _in_language(read_table("honorifics.csv", folder), lang)]
     columns, articles, bare = _name_columns(language(lang)), language(lang).articles, language(lang).bare_capitals
     return Gazetteer(
-        state_rows=states, place_rows=places, mission_rows=missions, org_rows=orgs,
-        theme_rows=themes, verb_rows=verbs, honorifics=honorifics,
-        countries=Matcher(_surface_names(states, "iso3", columns["states"], skip_bracketed=True, articles=articles,
-                                         bare_capitals=bare)),
+        state_rows=states,
+        place_rows=places,
+        mission_rows=missions,
+        org_rows=orgs,
+        theme_rows=themes,
+        verb_rows=verbs,
+        honorifics=honorifics,
+        countries=Matcher(
+            _surface_names(
+                states, "iso3", columns["states"], skip_bracketed=True, articles=articles, bare_capitals=bare
+            )
+        ),
         places=Matcher(_surface_names(places, "key", columns["places"], articles=articles, bare_capitals=bare)),
         missions=Matcher(_surface_names(missions, "acronym", columns["missions"])),
         orgs=Matcher(_surface_names(orgs, "key", columns["orgs"], articles=articles, bare_capitals=bare)),
-        folder=folder, lang=lang,
+        folder=folder,
+        lang=lang,
     )
-

@@ -44,10 +44,26 @@ from .language import LANGUAGES as _REGISTRY
 from .language import language as _language
 from .paths import REFERENCE_DIR, catalogue
 
-__all__ = ["LANGUAGES", "DOMAIN", "LANG_ENV", "normalize", "set_language", "get_language", "translator",
-           "gettext", "ngettext", "N_", "format_date", "format_number", "and_list", "colon", "semicolon",
-           "language_names",
-           "preferred_language", "format_month_abbr"]
+__all__ = [
+    "LANGUAGES",
+    "DOMAIN",
+    "LANG_ENV",
+    "normalize",
+    "set_language",
+    "get_language",
+    "translator",
+    "gettext",
+    "ngettext",
+    "N_",
+    "format_date",
+    "format_number",
+    "and_list",
+    "colon",
+    "semicolon",
+    "language_names",
+    "preferred_language",
+    "format_month_abbr",
+]
 
 #: The languages the kit speaks (:data:`kit.language.LANGUAGES`); the first is the source language of the messages.
 LANGUAGES = tuple(_REGISTRY)

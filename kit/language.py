@@ -35,9 +35,22 @@ from typing import Any
 
 from .paths import REFERENCE_DIR, SHIPPED_REFERENCE_DIR
 
-__all__ = ["Language", "LANGUAGES", "SUPPORTED", "detect_language", "language", "UPPER", "NEVER", "DocumentWords",
-           "document_words", "register", "load_language", "language_from_mapping", "language_files",
-           "LanguageFileError"]
+__all__ = [
+    "Language",
+    "LANGUAGES",
+    "SUPPORTED",
+    "detect_language",
+    "language",
+    "UPPER",
+    "NEVER",
+    "DocumentWords",
+    "document_words",
+    "register",
+    "load_language",
+    "language_from_mapping",
+    "language_files",
+    "LanguageFileError",
+]
 
 NEVER = r"(?!x)x"  # a pattern that never matches: a language without that form
 UPPER = "A-ZÀ-ÖØ-Þ"  # capital letters, accented ones included (« État », « Égypte »)
@@ -93,7 +106,9 @@ class Language:
     of: str  # splits a title from its organization ("Director of X")
     of_article: str  # an "of" followed by an article ("of the Office"): the organization may start there
     title_stop: str  # a word that cannot be inside a title (a verb: "the Chair visited ... met with the Minister")
-    person_office: str  # an office after "of" that belongs to the title ("Special Representative of the Secretary-General")
+    person_office: (
+        str  # an office after "of" that belongs to the title ("Special Representative of the Secretary-General")
+    )
     reported_that: str  # what follows a reporting verb to open reported speech ("said that", « a dit que »)
     # summary records and meetings coverage (:mod:`kit.speech_forms`)
     complement: str  # the reported clause a verb with complement "clause" needs ("concluded that", « conclut que »)
@@ -194,7 +209,7 @@ class Language:
         return not self.column_prefix
 
     def of_phrase(self, article: str, name: str) -> str:
-        """"of" before ``name``, which takes ``article`` (:attr:`of_forms`; :attr:`of_elision` for a name without
+        """ "of" before ``name``, which takes ``article`` (:attr:`of_forms`; :attr:`of_elision` for a name without
         article that elides it).
 
         >>> fr = LANGUAGES["fr"]
@@ -231,8 +246,10 @@ class Language:
         without its year ("30 November and 1 December 2023", "12-13 December 2023", « mardi 6 juin », "5 May")."""
         wd = rf"(?:(?:{self.weekdays}),?\s+)?"
         month = rf"{self._of}(?:{self.month_alt})"
-        return (rf"{wd}{self.day}(?:,\s*{self.day})*(?:(?:{month})?(?:{self._of}\d{{4}})?{self.date_and}{wd}{self.day})?"
-                rf"{month}(?:{self._of}\d{{4}})?(?!\d)")
+        return (
+            rf"{wd}{self.day}(?:,\s*{self.day})*(?:(?:{month})?(?:{self._of}\d{{4}})?{self.date_and}{wd}{self.day})?"
+            rf"{month}(?:{self._of}\d{{4}})?(?!\d)"
+        )
 
     @property
     def _of(self) -> str:
@@ -242,12 +259,26 @@ class Language:
 
 _EN = Language(
     code="en",
-    months=("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december"),
+    months=(
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ),
     day=r"\d{1,2}",
     articles=r"the\s+",
-    rep_head=(r"(?:(?:Deputy\s+)?Permanent\s+Representatives?|representatives?|observers?|delegations?|delegates?"
-              r"|speakers?|counterparts?)\s+(?:of|for|from)\s+"),
+    rep_head=(
+        r"(?:(?:Deputy\s+)?Permanent\s+Representatives?|representatives?|observers?|delegations?|delegates?"
+        r"|speakers?|counterparts?)\s+(?:of|for|from)\s+"
+    ),
     # "The representative of", "His counterpart from", "The Vice-Chair ... and representative of Greece, X, said"
     article_before=r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|and)\s+$",
     item_prefix=r"the\s+",
@@ -256,26 +287,38 @@ _EN = Language(
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
     # or an aside between dashes ("Mr. Tavares -- who took office in May -- underscored")
-    parenthetical=(r"(?:,\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
-                   r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
-                   r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"),
+    parenthetical=(
+        r"(?:,\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
+        r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
+        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"
+    ),
     subject_noun=r"(?:['’]s?)?\s+(?:representatives?|delegations?|observers?|delegates?|speakers?)\b",
-    unnamed_group=(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
-                   r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
-                   r"(?:\s+(?:of\s+the|other|Council|[a-z]+-contributing))*\s+"
-                   r"(?:delegations?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
-                   r"States|troop-\s+and\s+police-contributing\s+countries)\b"
-                   r"(?:\s+(?:of|from|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|the)\s+)?[A-Z][\w-]*)*)?"),
+    unnamed_group=(
+        r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
+        r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
+        r"(?:\s+(?:of\s+the|other|Council|[a-z]+-contributing))*\s+"
+        r"(?:delegations?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
+        r"States|troop-\s+and\s+police-contributing\s+countries)\b"
+        r"(?:\s+(?:of|from|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|the)\s+)?[A-Z][\w-]*)*)?"
+    ),
     lead_in=r"[A-Z][^,.;:!?\n]{0,40},\s+",
-    named_subject=(r"(?!(?:The|A|An|In|On|At|For|By|As|Its|Their|This|That|These|Those|However|Also)\b)"
-                   rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-z]"),
-    other_subject=(r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
-                   r"(?:(?!(?:had|has|have|been|be|being|was|were|is|are|would|could|should|might)\b)[\w'’()-]+\s+){0,8}?"),
-    coord_first=(r"(?!(?:and|or|but|nor|of|in|at|on|for|to|from|with|by|as|who|whose|which|that|the|a|an|its|his|"
-                 r"her|their|also|whether|if|about|how|why|what|when|where|because|while|whereas)\b)[a-z][a-z-]*"),
+    named_subject=(
+        r"(?!(?:The|A|An|In|On|At|For|By|As|Its|Their|This|That|These|Those|However|Also)\b)"
+        rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-z]"
+    ),
+    other_subject=(
+        r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
+        r"(?:(?!(?:had|has|have|been|be|being|was|were|is|are|would|could|should|might)\b)[\w'’()-]+\s+){0,8}?"
+    ),
+    coord_first=(
+        r"(?!(?:and|or|but|nor|of|in|at|on|for|to|from|with|by|as|who|whose|which|that|the|a|an|its|his|"
+        r"her|their|also|whether|if|about|how|why|what|when|where|because|while|whereas)\b)[a-z][a-z-]*"
+    ),
     coord_and=r",?\s+and\s+",
-    chair=(r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman|CHAIR|CHAIRPERSON|CHAIRMAN|CHAIRWOMAN)"
-           r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)"),
+    chair=(
+        r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman|CHAIR|CHAIRPERSON|CHAIRMAN|CHAIRWOMAN)"
+        r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)"
+    ),
     adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|thus|[a-z]+ly)\s+){0,2}",
     aux=(),
     role_article=r"[Tt]he",
@@ -290,14 +333,53 @@ _EN = Language(
     hon_article="",
     hon_paren=r"\([a-z]+\)",
     appositive_hint=rf",\s+(?:[{UPPER}(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{{{0,6}}}}$",
-    introduced=(rf",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[{UPPER}][\w'’-]+\s+){{{{1,3}}}}[{UPPER}][\w'’-]+)"
-                r"(?=[,.;]|\s+{follow}\b)"),
-    institution_words=frozenset({
-        "United", "Nations", "Council", "Security", "Office", "Department", "Division", "Mission", "Group",
-        "Committee", "Force", "Service", "Centre", "Center", "Programme", "Program", "Operations", "Officers",
-        "Staff", "Republic", "Union", "Assembly", "Secretariat", "Agency", "Team", "Unit", "Units", "Commission",
-        "Organization", "Fund", "State", "States", "Member", "Police", "Peacekeeping", "Academy", "Framework",
-        "Strategy", "Initiative"}),
+    introduced=(
+        rf",\s+(?:[A-Z][a-z]*\.?\s+)?(?:\([a-z]+\)\s+)?((?:[{UPPER}][\w'’-]+\s+){{{{1,3}}}}[{UPPER}][\w'’-]+)"
+        r"(?=[,.;]|\s+{follow}\b)"
+    ),
+    institution_words=frozenset(
+        {
+            "United",
+            "Nations",
+            "Council",
+            "Security",
+            "Office",
+            "Department",
+            "Division",
+            "Mission",
+            "Group",
+            "Committee",
+            "Force",
+            "Service",
+            "Centre",
+            "Center",
+            "Programme",
+            "Program",
+            "Operations",
+            "Officers",
+            "Staff",
+            "Republic",
+            "Union",
+            "Assembly",
+            "Secretariat",
+            "Agency",
+            "Team",
+            "Unit",
+            "Units",
+            "Commission",
+            "Organization",
+            "Fund",
+            "State",
+            "States",
+            "Member",
+            "Police",
+            "Peacekeeping",
+            "Academy",
+            "Framework",
+            "Strategy",
+            "Initiative",
+        }
+    ),
     intro_follow=r"(?:was|is|had|has|on|to)",
     intro_split=r"\b(?:included|including|by|were|was|are|is)\s+",
     intro_head=r"(?:^|\b(?:included|by|from|and|with|were|was|of|:)\s+)((?:the\s+|The\s+)?[A-Z][^,]*)$",
@@ -305,25 +387,31 @@ _EN = Language(
     of=r" of ",
     of_article=r" of the\s+",
     # a lower-case word that is not a connector of titles ("Head of Mission and Force Commander of UNIFIL")
-    title_stop=(r"(?<![\w'’-])(?!(?:of|for|and|the|on|in|to|at|a\.i\.|ad|interim|dos|da|de|del|van|von|der|al|el"
-                r"|ben|bin|di|du|le|la)(?![\w'’-]))[a-z]"),
+    title_stop=(
+        r"(?<![\w'’-])(?!(?:of|for|and|the|on|in|to|at|a\.i\.|ad|interim|dos|da|de|del|van|von|der|al|el"
+        r"|ben|bin|di|du|le|la)(?![\w'’-]))[a-z]"
+    ),
     person_office=r"(?:Deputy\s+)?Secretary-General\b|President\b",
     reported_that=r"that\b",
     complement=r"\s*(?:that\b|:|[\"“])",
-    narrative=(r"\s*(?:(?:The\s+)?(?:meeting|session)\s+(?:was\s+)?(?:began|begins|ended|rose|opened|closed|adjourned"
-               r"|suspended|resumed|called\s+to\s+order)\b"
-               r"|Action\s+on\s+[^.]{0,80}?\s+will\s+be\s+taken\b"
-               r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+will\s+"
-               r"(?:meet|reconvene|resume|continue|take\s+up|take\s+action)\b"
-               r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
-               r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its"
-               r"|heard|began|continued|resumed)\b"
-               r"|The\s+draft\s+(?:resolution|decision)s?\b[^.]{0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
-               r"|.{0,150}?\b(?:took|resumed)\s+the\s+Chair\b)"),
+    narrative=(
+        r"\s*(?:(?:The\s+)?(?:meeting|session)\s+(?:was\s+)?(?:began|begins|ended|rose|opened|closed|adjourned"
+        r"|suspended|resumed|called\s+to\s+order)\b"
+        r"|Action\s+on\s+[^.]{0,80}?\s+will\s+be\s+taken\b"
+        r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+will\s+"
+        r"(?:meet|reconvene|resume|continue|take\s+up|take\s+action)\b"
+        r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
+        r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its"
+        r"|heard|began|continued|resumed)\b"
+        r"|The\s+draft\s+(?:resolution|decision)s?\b[^.]{0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
+        r"|.{0,150}?\b(?:took|resumed)\s+the\s+Chair\b)"
+    ),
     observer_for=r"(?:Permanent\s+)?Observer\s+(?:for|of)\s+(?:the\s+)?",
     from_state=r",\s+(?:of|from)\s+(?:the\s+)?",
-    briefer_intro=(r"(?:[Aa]lso\s+)?(?:briefing|addressing)\s+the\s+(?:[A-Z][\w-]*\s+){1,3}"
-                   r"(?:(?:today|this\s+\w+|as\s+[^,.;:]{1,60}?)\s+)?(?:was|were)\s+"),
+    briefer_intro=(
+        r"(?:[Aa]lso\s+)?(?:briefing|addressing)\s+the\s+(?:[A-Z][\w-]*\s+){1,3}"
+        r"(?:(?:today|this\s+\w+|as\s+[^,.;:]{1,60}?)\s+)?(?:was|were)\s+"
+    ),
     relative=r"who\s+",
     pronoun_subject=r"\s*(?:He|She|They)\s+",
     rep_alone=r"\s*The\s+(?:representative|delegate|speaker)\s+",
@@ -331,43 +419,64 @@ _EN = Language(
     participle=r"(?:[a-z]+ing|speaking|having\s+[a-z]+)\b",
     pronoun_said=r",?\s+(?:he|she|they)\s+(?:said|added|stressed|noted|continued|went\s+on)\b",
     speaker_noun=r"(?:the\s+)?(?:representative|delegate|observer|speaker)s?\s+(?:of|for)\s+",
-    chair_named=(r"(?<![\w-])(?:Chair|Chairperson|Chairman|Chairwoman)"
-                 r"(?:\s+of\s+the\s+(?:Working\s+Group|(?:Special\s+)?Committee|Commission)[^,:;.()\n]{{0,50}}?)?"
-                 rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
-                 r"|(?=\s*[,;:\n]|\s*$))"),
-    signed_chair=(r"(?:\(Signed\)\s+|,\s+|(?m:^))((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
-                  r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
-                  r"|,?\s+(?:chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b)"),
+    chair_named=(
+        r"(?<![\w-])(?:Chair|Chairperson|Chairman|Chairwoman)"
+        r"(?:\s+of\s+the\s+(?:Working\s+Group|(?:Special\s+)?Committee|Commission)[^,:;.()\n]{{0,50}}?)?"
+        rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
+        r"|(?=\s*[,;:\n]|\s*$))"
+    ),
+    signed_chair=(
+        r"(?:\(Signed\)\s+|,\s+|(?m:^))((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)"
+        r"(?:,\s+was\s+(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?Chair|\s+Chair\b"
+        r"|,?\s+(?:chaired|presided\s+over|served\s+as\s+(?:the\s+)?Chair)\b)"
+    ),
     chair_title=r"(?:Chair|Chairperson|Chairman|Chairwoman)(?:\s+of\s+the\s+(?:Working\s+Group|Committee)\b.*)?",
-    meeting_start=(r"^(?:On|At\s+its\s+meetings?\s+(?:held\s+)?on|At\s+its\s+\w+\s+meetings?,?\s+(?:held\s+)?on)\s+"
-                   r"(?P<date>{date}),?\s+"
-                   r"(?:the\s+)?(?P<body>[A-Z][^,.]{{0,80}}?)\s+(?P<verb>held|heard|met|convened|considered|discussed|"
-                   r"received|was\s+briefed)\b"),
+    meeting_start=(
+        r"^(?:On|At\s+its\s+meetings?\s+(?:held\s+)?on|At\s+its\s+\w+\s+meetings?,?\s+(?:held\s+)?on)\s+"
+        r"(?P<date>{date}),?\s+"
+        r"(?:the\s+)?(?P<body>[A-Z][^,.]{{0,80}}?)\s+(?P<verb>held|heard|met|convened|considered|discussed|"
+        r"received|was\s+briefed)\b"
+    ),
     # the body is a name (capitalized words), so "The representative of X said the Group met on ..." is no meeting
-    meeting_after=(r"^(?:The\s+)?(?P<body>[A-Z][\w-]*(?: (?:(?:on|of|and|for|the|in) )*[A-Z][\w-]*){{0,12}})\s+"
-                   r"(?P<verb>held|met|convened|was\s+briefed)\b[^.;]{{0,120}}?\s+on\s+(?P<date>{date})"),
+    meeting_after=(
+        r"^(?:The\s+)?(?P<body>[A-Z][\w-]*(?: (?:(?:on|of|and|for|the|in) )*[A-Z][\w-]*){{0,12}})\s+"
+        r"(?P<verb>held|met|convened|was\s+briefed)\b[^.;]{{0,120}}?\s+on\s+(?P<date>{date})"
+    ),
     weekdays="Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
     date_and=r"(?:\s*[-–]\s*|\s+and\s+)",
     # a format word where a format is said ("by videoconference", "in a hybrid format"), in lower case: a
     # capitalized "Hybrid" is part of a name ("African Union-United Nations Hybrid Operation in Darfur")
-    formats=(("videoconference", r"videoconference|video-teleconference|\bVTC\b|\bvirtually\b"
-                                 r"|\bvirtual\s+(?:\w+\s+)?(?:meeting|session|briefing|format|consultations?)s?\b"),
-             ("hybrid", r"\bhybrid\b"),
-             ("in person", r"\b[Ii]n person\b|\b[Ii]n-person\b")),
+    formats=(
+        (
+            "videoconference",
+            r"videoconference|video-teleconference|\bVTC\b|\bvirtually\b"
+            r"|\bvirtual\s+(?:\w+\s+)?(?:meeting|session|briefing|format|consultations?)s?\b",
+        ),
+        ("hybrid", r"\bhybrid\b"),
+        ("in person", r"\b[Ii]n person\b|\b[Ii]n-person\b"),
+    ),
     quoted=r"[“\"]([^”\"]{5,200})[”\"]",
-    period=(r"(?:period\s+(?:from\s+)?|\()(?P<a>{day_month}(?:\s+\d{{4}})?)(?:\s+to\s+|\s*[-–]\s*)"
-            r"(?P<b>{date})"),
+    period=(
+        r"(?:period\s+(?:from\s+)?|\()(?P<a>{day_month}(?:\s+\d{{4}})?)(?:\s+to\s+|\s*[-–]\s*)"
+        r"(?P<b>{date})"
+    ),
     title_line=r"(?:Report|Annual report)\b",
-    front_item=(r"(?:Distr\.|Original\b|\(Signed\)|Annex\b|Letter dated\b|Note by\b|United Nations\b|Security Council$"
-                r"|Chair(?:person)?\b|Contents$|Summary$|\d{1,2} [A-Z][a-z]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
+    front_item=(
+        r"(?:Distr\.|Original\b|\(Signed\)|Annex\b|Letter dated\b|Note by\b|United Nations\b|Security Council$"
+        r"|Chair(?:person)?\b|Contents$|Summary$|\d{1,2} [A-Z][a-z]+ \d{4}$|[IVX]+\.\s|.*\.$)"
+    ),
     title_open=r"(?:\b(?:to|from|and|of|the|on|for|in|concerning|pursuant|by|with)|[-–])$",
     body_head=r"on|established|pursuant|concerning",
-    body=(r"Security Council (?:Working Group|Committee)"
-          r"(?: (?:established )?pursuant to resolutions? \d{1,4} \(\d{4}\)(?:(?:,| and) \d{1,4} \(\d{4}\))*)?"
-          r"(?: (?:on|concerning) (?:the )?[A-Z][\w'’-]*(?: (?:(?:and|of|the|on|in|for) )*[A-Z][\w'’-]*){0,8})?"),
+    body=(
+        r"Security Council (?:Working Group|Committee)"
+        r"(?: (?:established )?pursuant to resolutions? \d{1,4} \(\d{4}\)(?:(?:,| and) \d{1,4} \(\d{4}\))*)?"
+        r"(?: (?:on|concerning) (?:the )?[A-Z][\w'’-]*(?: (?:(?:and|of|the|on|in|for) )*[A-Z][\w'’-]*){0,8})?"
+    ),
     body_end=r"\s+(?:addressed|for|on the|was|held)\b",
-    resolution_list=(r"\b[Rr]esolutions?\s+"
-                     r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:and\s+)?|\s+and\s+)?)+)"),
+    resolution_list=(
+        r"\b[Rr]esolutions?\s+"
+        r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:and\s+)?|\s+and\s+)?)+)"
+    ),
     body_before=r"(Security\s+Council|General\s+Assembly|Council|Assembly)(?:['’]s)?\s+$",
     body_after=r"(?!x)x",
     assembly="Assembly",
@@ -397,13 +506,27 @@ _EN = Language(
     fig_digits=r"\d[\d,]*(?:\.\d+)?",
     fig_stop=r"(?:of|in|to|for|from|with|by|at|on|and\s+the)\b",
     fig_of=r"(?:of\s+the|out\s+of)",
-    fig_not_figures=(r"|\b(?:{m})\s+\d{{1,2}},?\s+\d{{4}}"                  # April 13, 2021
-                     r"|\bresolutions?\s+\d+(?:/\d+)?"                       # resolution 1325, resolution 34/169
-                     r"|\b\d+(?:st|nd|rd|th)\b"),                            # ordinals
+    fig_not_figures=(
+        r"|\b(?:{m})\s+\d{{1,2}},?\s+\d{{4}}"  # April 13, 2021
+        r"|\bresolutions?\s+\d+(?:/\d+)?"  # resolution 1325, resolution 34/169
+        r"|\b\d+(?:st|nd|rd|th)\b"
+    ),  # ordinals
 )
 
-_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-              "novembre", "décembre")
+_FR_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 _DE = r"(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+)"
 
 _FR = Language(
@@ -411,37 +534,53 @@ _FR = Language(
     months=_FR_MONTHS,
     day=r"(?:1er|\d{1,2})",
     articles=r"(?:les|le|la)\s+|l['’]\s*",
-    rep_head=(r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée|homologue)s?"
-              r"\s+(?:permanente?s?\s+)?(?=d)"),
+    rep_head=(
+        r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée|homologue)s?"
+        r"\s+(?:permanente?s?\s+)?(?=d)"
+    ),
     # « Le représentant de », « Son homologue de », « Le Vice-Président ... et représentant de la Grèce, X, a dit »
     article_before=r"(?<![\w-])(?:(?:[Ll]es|[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eurs?|et)\s+|[Ll]['’]\s*)$",
     item_prefix=_DE,
     item_prefix_required=True,
     list_sep=r",?\s+(?:ainsi\s+que|et)\s+|,\s+",
-    echo=(r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
-          r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"),
+    echo=(
+        r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
+        r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"
+    ),
     on_behalf=r",\s+(?:s['’]exprimant\s+|intervenant\s+)?(?:également\s+|aussi\s+)?au\s+nom\s+d[eu'’][^,]{3,120},\s*",
-    parenthetical=(r"(?:,\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
-                   r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
-                   r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"),
+    parenthetical=(
+        r"(?:,\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
+        r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
+        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"
+    ),
     subject_noun=r"(?!x)x",
-    unnamed_group=(r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
-                   r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
-                   r"(?:autres\s+)?(?:délégations?|membres?|États(?:\s+Membres)?|intervenante?s?|participante?s?|"
-                   r"représentante?s?|pays)\b"
-                   r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"),
+    unnamed_group=(
+        r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
+        r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
+        r"(?:autres\s+)?(?:délégations?|membres?|États(?:\s+Membres)?|intervenante?s?|participante?s?|"
+        r"représentante?s?|pays)\b"
+        r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"
+    ),
     lead_in=rf"[{UPPER}][^,.;:!?\n]{{0,40}},\s+",
-    named_subject=(r"(?!(?:Le|La|Les|L['’]|Un|Une|Des|Dans|En|Pour|Par|Selon|Cependant|Ainsi)\b)"
-                   rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-zàâçéèêëîïôûùüÿœ]"),
-    other_subject=(r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es)\s*"
-                   r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"),
+    named_subject=(
+        r"(?!(?:Le|La|Les|L['’]|Un|Une|Des|Dans|En|Pour|Par|Selon|Cependant|Ainsi)\b)"
+        rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-zàâçéèêëîïôûùüÿœ]"
+    ),
+    other_subject=(
+        r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es)\s*"
+        r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"
+    ),
     coord_first=r"(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+{adverbs}[a-zàâçéèêëîïôûùüÿœ]+",
     coord_and=r",?\s+et\s+",
-    chair=(r"\b(?P<chair>(?:[Ll]e\s+(?:Président|PRÉSIDENT|PRESIDENT)|[Ll]a\s+(?:Présidente|PRÉSIDENTE|PRESIDENTE))"
-           r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)(?:\s+[\w'’-]+){0,8}?)?)"),
-    adverbs=(r"(?:(?:également|aussi|en\s+outre|par\s+ailleurs|ensuite|de\s+plus|de\s+nouveau|à\s+nouveau|encore|"
-             r"toutefois|cependant|donc|ainsi|tout\s+de\s+suite|notamment|enfin|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+lui|"
-             r"quant\s+à\s+elle|quant\s+à\s+eux|[a-zàâçéèêëîïôûùüÿœ]+ment),?\s+){0,2}"),
+    chair=(
+        r"\b(?P<chair>(?:[Ll]e\s+(?:Président|PRÉSIDENT|PRESIDENT)|[Ll]a\s+(?:Présidente|PRÉSIDENTE|PRESIDENTE))"
+        r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)(?:\s+[\w'’-]+){0,8}?)?)"
+    ),
+    adverbs=(
+        r"(?:(?:également|aussi|en\s+outre|par\s+ailleurs|ensuite|de\s+plus|de\s+nouveau|à\s+nouveau|encore|"
+        r"toutefois|cependant|donc|ainsi|tout\s+de\s+suite|notamment|enfin|pour\s+sa\s+part|pour\s+leur\s+part|quant\s+à\s+lui|"
+        r"quant\s+à\s+elle|quant\s+à\s+eux|[a-zàâçéèêëîïôûùüÿœ]+ment),?\s+){0,2}"
+    ),
     aux=("a", "ont", "s'est", "se sont", "était", "étaient", "avait", "avaient"),
     role_article=r"(?:[Ll]e|[Ll]a)",
     trailing_connector=r"(?:[,;]\s*(?:tandis\s+que|alors\s+que|et|mais)?|\s+(?:tandis\s+que|alors\s+que|et|mais))\s*$",
@@ -454,39 +593,82 @@ _FR = Language(
     name_particles=r"dos|da|de|del|van|von|der|den|al|el|ben|bin|di|du|le|la",
     hon_article=r"(?:[Ll]e|[Ll]a)\s+",
     hon_paren=r"\([^\W\d_A-Z][^)]{0,30}\)",
-    appositive_hint=(rf",\s+(?:(?:le|la)\s+)?(?:(?:{{hon}})\s+)?(?:\([^)]{{{{1,30}}}}\)\s+)?"
-                     rf"(?:[{UPPER}(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{{{0,6}}}}$"),
-    introduced=(rf",\s+(?:(?:le|la)\s+)?(?:\([^)]{{{{1,30}}}}\)\s+)?((?:[{UPPER}][\w'’-]+\s+){{{{1,3}}}}[{UPPER}][\w'’-]+)"
-                r"(?=[,.;]|\s+{follow}\b)"),
-    institution_words=frozenset({
-        "Nations", "Unies", "Conseil", "Bureau", "Département", "Division", "Mission", "Groupe", "Comité", "Force",
-        "Service", "Centre", "Programme", "Opérations", "République", "Union", "Assemblée", "Secrétariat", "Agence",
-        "Équipe", "Unité", "Commission", "Organisation", "Fonds", "État", "États", "Police", "Académie", "Cadre",
-        "Stratégie", "Initiative", "Sécurité"}),
+    appositive_hint=(
+        rf",\s+(?:(?:le|la)\s+)?(?:(?:{{hon}})\s+)?(?:\([^)]{{{{1,30}}}}\)\s+)?"
+        rf"(?:[{UPPER}(][\w.()'’-]*\s+|(?:dos|da|de|del|van|von|der|al|el|bin|di|du|le|la)\s+){{{{0,6}}}}$"
+    ),
+    introduced=(
+        rf",\s+(?:(?:le|la)\s+)?(?:\([^)]{{{{1,30}}}}\)\s+)?((?:[{UPPER}][\w'’-]+\s+){{{{1,3}}}}[{UPPER}][\w'’-]+)"
+        r"(?=[,.;]|\s+{follow}\b)"
+    ),
+    institution_words=frozenset(
+        {
+            "Nations",
+            "Unies",
+            "Conseil",
+            "Bureau",
+            "Département",
+            "Division",
+            "Mission",
+            "Groupe",
+            "Comité",
+            "Force",
+            "Service",
+            "Centre",
+            "Programme",
+            "Opérations",
+            "République",
+            "Union",
+            "Assemblée",
+            "Secrétariat",
+            "Agence",
+            "Équipe",
+            "Unité",
+            "Commission",
+            "Organisation",
+            "Fonds",
+            "État",
+            "États",
+            "Police",
+            "Académie",
+            "Cadre",
+            "Stratégie",
+            "Initiative",
+            "Sécurité",
+        }
+    ),
     intro_follow=r"(?:a|avait|est|était|au|à|en|de)",
-    intro_split=(r"\b(?:[Ff]iguraient(?:\s+parmi\s+les\s+\w+)?|notamment|par|étaient|était|sont|est)\s+"
-                 r"|\b(?:exposé|présentation|intervention)s?\s+(?:du|de\s+la|de\s+l['’]|de)\s*"),
+    intro_split=(
+        r"\b(?:[Ff]iguraient(?:\s+parmi\s+les\s+\w+)?|notamment|par|étaient|était|sont|est)\s+"
+        r"|\b(?:exposé|présentation|intervention)s?\s+(?:du|de\s+la|de\s+l['’]|de)\s*"
+    ),
     # a title may be written in lower case after its article (« le chef d'état-major et commandant de la force »)
-    intro_head=(r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)"
-                r"((?:(?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])[a-zà-ÿA-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ])[^,]*)$"),
+    intro_head=(
+        r"(?:^|\b(?:figuraient|par|avec|et|:)\s+)"
+        r"((?:(?:le\s+|la\s+|Le\s+|La\s+|l['’]|L['’])[a-zà-ÿA-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ])[^,]*)$"
+    ),
     title_article=r"^(?:le|la|Le|La|l['’]|L['’])\s*",
     of=r"\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?=[A-ZÀ-ÖØ-Þ])",
     of_article=r"\s+(?:du|de\s+la|de\s+l['’]|des)\s*",
     # a verb (or a pronoun before one): « la Présidente s'est rendue à Bangui et s'est entretenue avec la Ministre »
-    title_stop=(r"(?<![\w-])(?:(?:a|ont|est|sont|était|étaient|avait|avaient|se|qui|que)(?![\w'’-])"
-                r"|s['’]|qu['’])"),
+    title_stop=(
+        r"(?<![\w-])(?:(?:a|ont|est|sont|était|étaient|avait|avaient|se|qui|que)(?![\w'’-])"
+        r"|s['’]|qu['’])"
+    ),
     person_office=r"(?:Vice-)?Secrétaire\s+générale?\b|Président(?:e)?\b",
     reported_that=r"(?:que\b|qu['’])",
     complement=r"\s*(?:que\b|qu['’]|:|[«\"“])",
-    narrative=(r"\s*(?:(?:La\s+)?séance\s+(?:est|a\s+été)\s+(?:levée|ouverte|suspendue|reprise)"
-               r"|(?:La\s+)?séance\s+(?:commence|débute|s['’]achève|prend\s+fin|a\s+commencé|a\s+pris\s+fin)"
-               r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Comité\s+spécial)\s+(?:se\s+réunira|reprendra"
-               r"|poursuivra|se\s+prononcera)\b"
-               r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
-               r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note"
-               r"|décidé|décide|entendu|entend|poursuivi|poursuit|entamé|entame)\b"
-               r"|Le\s+projet\s+de\s+(?:résolution|décision)\b[^.]{0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
-               r"|.{0,150}?\b(?:prend|reprend|a\s+pris|a\s+repris|assume)\s+la\s+présidence\b)"),
+    narrative=(
+        r"\s*(?:(?:La\s+)?séance\s+(?:est|a\s+été)\s+(?:levée|ouverte|suspendue|reprise)"
+        r"|(?:La\s+)?séance\s+(?:commence|débute|s['’]achève|prend\s+fin|a\s+commencé|a\s+pris\s+fin)"
+        r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Comité\s+spécial)\s+(?:se\s+réunira|reprendra"
+        r"|poursuivra|se\s+prononcera)\b"
+        r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
+        r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note"
+        r"|décidé|décide|entendu|entend|poursuivi|poursuit|entamé|entame)\b"
+        r"|Le\s+projet\s+de\s+(?:résolution|décision)\b[^.]{0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
+        r"|.{0,150}?\b(?:prend|reprend|a\s+pris|a\s+repris|assume)\s+la\s+présidence\b)"
+    ),
     observer_for=r"(?:[Oo]bservat(?:eur|rice)(?:\s+permanente?)?)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)",
     from_state=r",\s+(?:de\s+la\s+|de\s+l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+)",
     briefer_intro=r"(?:[Aa]\s+également\s+(?:fait\s+un\s+exposé|pris\s+la\s+parole)|[Ee]st\s+également\s+intervenue?)\s+",
@@ -496,51 +678,77 @@ _FR = Language(
     participle_lead=rf"(?:[{UPPER}][a-zàâçéèêëîïôûùüÿœ]+ant|Après\s+avoir)\b",
     participle=r"(?:[a-zàâçéèêëîïôûùüÿœ]+ant|s['’]exprimant)\b",
     pronoun_said=r"-t-(?:il|elle)\b|\w-(?:ils|elles)\b",
-    speaker_noun=(r"(?:le|la|les)\s+(?:représentant|représentante|délégué|déléguée|observateur|observatrice)s?"
-                  r"\s+(?=d)"),
-    chair_named=(r"(?<![\w-])(?:Président|Présidente)"
-                 r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)[^,:;.()\n]{{0,50}}?)?"
-                 rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
-                 r"|(?=\s*[,;:\n]|\s*$))"),
-    signed_chair=(r"(?:\(Signé\)\s+|,\s+|(?m:^))((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
-                  r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b"
-                  r"|,?\s+(?:a\s+présidé|a\s+(?:assuré|exercé)\s+la\s+présidence)\b)"),
+    speaker_noun=(
+        r"(?:le|la|les)\s+(?:représentant|représentante|délégué|déléguée|observateur|observatrice)s?"
+        r"\s+(?=d)"
+    ),
+    chair_named=(
+        r"(?<![\w-])(?:Président|Présidente)"
+        r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)[^,:;.()\n]{{0,50}}?)?"
+        rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
+        r"|(?=\s*[,;:\n]|\s*$))"
+    ),
+    signed_chair=(
+        r"(?:\(Signé\)\s+|,\s+|(?m:^))((?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+        r"(?:,\s+a\s+été\s+(?:ré)?élue?\s+(?:Président|Présidente)|\s+(?:Président|Présidente)\b"
+        r"|,?\s+(?:a\s+présidé|a\s+(?:assuré|exercé)\s+la\s+présidence)\b)"
+    ),
     chair_title=(r"(?:Président|Présidente)(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)\b.*)?"),
-    meeting_start=(r"^(?:Les?|À\s+sa\s+(?:\w+\s+)?(?:séance|réunion)\s+du|À\s+ses\s+(?:\w+\s+)?(?:séances|réunions)\s+des"
-                   r"|Lors\s+de\s+sa\s+(?:\w+\s+)?(?:réunion|séance)(?:\s+tenue)?\s+(?:le|du)"
-                   r"|Lors\s+de\s+ses\s+(?:\w+\s+)?(?:réunions|séances)(?:\s+tenues)?\s+(?:les|des))\s+"
-                   r"(?P<date>{date}),?\s+(?:le\s+|la\s+|l['’])?"
-                   r"(?P<body>[A-ZÀ-ÖØ-Þ][^,.]{{0,80}}?)\s+(?P<verb>a\s+tenu|a\s+entendu|s['’]est\s+réunie?|"
-                   r"a\s+examiné|a\s+débattu|a\s+reçu|a\s+organisé|a\s+été\s+informée?|a\s+consacré)\b"),
+    meeting_start=(
+        r"^(?:Les?|À\s+sa\s+(?:\w+\s+)?(?:séance|réunion)\s+du|À\s+ses\s+(?:\w+\s+)?(?:séances|réunions)\s+des"
+        r"|Lors\s+de\s+sa\s+(?:\w+\s+)?(?:réunion|séance)(?:\s+tenue)?\s+(?:le|du)"
+        r"|Lors\s+de\s+ses\s+(?:\w+\s+)?(?:réunions|séances)(?:\s+tenues)?\s+(?:les|des))\s+"
+        r"(?P<date>{date}),?\s+(?:le\s+|la\s+|l['’])?"
+        r"(?P<body>[A-ZÀ-ÖØ-Þ][^,.]{{0,80}}?)\s+(?P<verb>a\s+tenu|a\s+entendu|s['’]est\s+réunie?|"
+        r"a\s+examiné|a\s+débattu|a\s+reçu|a\s+organisé|a\s+été\s+informée?|a\s+consacré)\b"
+    ),
     # the body holds no verb (« Le Président a dit que le Groupe … s'est réuni le … » is no meeting)
-    meeting_after=(r"^(?:Le|La|L['’])\s*(?P<body>[A-ZÀ-ÖØ-Þ](?:(?!\s(?:a|ont|avait|est|était|que|qui)\s|\ss['’])[^,.;])"
-                   r"{{0,100}}?)\s+(?P<verb>a\s+tenu|s['’]est\s+réunie?|a\s+organisé)\b[^.;]{{0,120}}?"
-                   r"\s+(?:le|les)\s+(?P<date>{date})"),
+    meeting_after=(
+        r"^(?:Le|La|L['’])\s*(?P<body>[A-ZÀ-ÖØ-Þ](?:(?!\s(?:a|ont|avait|est|était|que|qui)\s|\ss['’])[^,.;])"
+        r"{{0,100}}?)\s+(?P<verb>a\s+tenu|s['’]est\s+réunie?|a\s+organisé)\b[^.;]{{0,120}}?"
+        r"\s+(?:le|les)\s+(?P<date>{date})"
+    ),
     weekdays="lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche",
     date_and=r"(?:\s*[-–]\s*|\s+(?:et|au)\s+(?:le\s+)?)",
     # a format word where a format is said (« par visioconférence », « une réunion hybride »): « l'Opération
     # hybride Union africaine/Nations Unies au Darfour » is a name, not a format
-    formats=(("videoconference", r"visioconférence|vidéoconférence|visio-conférence"
-                                 r"|\b(?:réunions?|séances?|consultations?|format|forme|mode|manière)\s+virtuelles?\b"),
-             ("hybrid", r"\b(?:réunions?|séances?|consultations?|exposés?|format|formule|forme|mode|manière|modalités?)"
-                        r"\s+(?:\w+\s+)?hybrides?\b"),
-             ("in person", r"\ben personne\b|\ben présentiel\b")),
+    formats=(
+        (
+            "videoconference",
+            r"visioconférence|vidéoconférence|visio-conférence"
+            r"|\b(?:réunions?|séances?|consultations?|format|forme|mode|manière)\s+virtuelles?\b",
+        ),
+        (
+            "hybrid",
+            r"\b(?:réunions?|séances?|consultations?|exposés?|format|formule|forme|mode|manière|modalités?)"
+            r"\s+(?:\w+\s+)?hybrides?\b",
+        ),
+        ("in person", r"\ben personne\b|\ben présentiel\b"),
+    ),
     quoted=r"[«“\"]\s*([^»”\"]{5,200}?)\s*[»”\"]",
-    period=(r"(?:période\s+(?:allant\s+)?du\s+|\()(?P<a>{day_month}(?:\s+\d{{4}})?)(?:\s+au\s+|\s*[-–]\s*)"
-            r"(?P<b>{date})"),
+    period=(
+        r"(?:période\s+(?:allant\s+)?du\s+|\()(?P<a>{day_month}(?:\s+\d{{4}})?)(?:\s+au\s+|\s*[-–]\s*)"
+        r"(?P<b>{date})"
+    ),
     title_line=r"(?:Rapport|Rapport annuel)\b",
-    front_item=(r"(?:Distribution\b|Original\b|Français$|\(Signé\)|Annexe\b|Lettre datée\b|Note du\b"
-                r"|Table des matières$|Résumé$|Organisation des Nations Unies$|Nations Unies$|Conseil de sécurité$|Président(?:e)?\b"
-                r"|(?:1er|\d{1,2}) [a-zéû]+ \d{4}$|[IVX]+\.\s|.*\.$)"),
+    front_item=(
+        r"(?:Distribution\b|Original\b|Français$|\(Signé\)|Annexe\b|Lettre datée\b|Note du\b"
+        r"|Table des matières$|Résumé$|Organisation des Nations Unies$|Nations Unies$|Conseil de sécurité$|Président(?:e)?\b"
+        r"|(?:1er|\d{1,2}) [a-zéû]+ \d{4}$|[IVX]+\.\s|.*\.$)"
+    ),
     title_open=r"(?:\b(?:au|du|de|des|la|le|les|et|sur|pour|concernant|par|à|en)|[-–])$",
     body_head=r"du|sur|créé|établi|concernant",
-    body=(r"Groupe de travail du Conseil de sécurité sur (?:les |le |la |l['’])[\w'’-]+(?: [\w'’-]+){0,8}"
-          r"|Comité du Conseil de sécurité (?:créé|établi) (?:par|en application de|conformément à) la résolution "
-          r"\d{1,4} \(\d{4}\)(?: concernant [\w'’-]+(?: [\w'’-]+){0,6})?"
-          r"|Comité du Conseil de sécurité [\w'’-]+(?: [\w'’-]+){0,6}"),
+    body=(
+        r"Groupe de travail du Conseil de sécurité sur (?:les |le |la |l['’])[\w'’-]+(?: [\w'’-]+){0,8}"
+        r"|Comité du Conseil de sécurité (?:créé|établi) (?:par|en application de|conformément à) la résolution "
+        r"\d{1,4} \(\d{4}\)(?: concernant [\w'’-]+(?: [\w'’-]+){0,6})?"
+        r"|Comité du Conseil de sécurité [\w'’-]+(?: [\w'’-]+){0,6}"
+    ),
     body_end=r"\s+(?:pour|adressée|a|était|est|tenue|au|présentée?|soumise?)\b",
-    resolution_list=(r"\b[Rr]ésolutions?\s+"
-                     r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:et\s+)?|\s+et\s+)?)+)"),
+    resolution_list=(
+        r"\b[Rr]ésolutions?\s+"
+        r"(?P<list>(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,3}/\d{1,4}[A-Z]?)(?:,\s*(?:et\s+)?|\s+et\s+)?)+)"
+    ),
     body_before=r"(?!x)x$",
     body_after=r"\s+(?:du\s+Conseil\s+de\s+sécurité|du\s+Conseil|de\s+l['’]Assemblée\s+générale|de\s+l['’]Assemblée)",
     assembly="Assemblée",
@@ -548,13 +756,20 @@ _FR = Language(
     quote_open="«\u00a0",
     quote_close="\u00a0»",
     name="Français",
-    function_words=frozenset({"le", "la", "les", "des", "du", "et", "que", "ont", "une", "dans", "pour", "aux", "sur",
-                              "été", "est"}),
+    function_words=frozenset(
+        {"le", "la", "les", "des", "du", "et", "que", "ont", "une", "dans", "pour", "aux", "sur", "été", "est"}
+    ),
     first_day="1er",
     colon="\u00a0:",
     semicolon="\u00a0; ",
-    of_forms=(("le", "du {name}"), ("les", "des {name}"), ("la", "de la {name}"), ("l'", "de l’{name}"),
-              ("l’", "de l’{name}"), ("", "de {name}")),
+    of_forms=(
+        ("le", "du {name}"),
+        ("les", "des {name}"),
+        ("la", "de la {name}"),
+        ("l'", "de l’{name}"),
+        ("l’", "de l’{name}"),
+        ("", "de {name}"),
+    ),
     of_elision=("aeiouyàâéèêîïôûh", "d’{name}"),
     ask_by=r"par\s+",
     ask_by_article=r"(?:les|le|la|l['’])\s*",
@@ -585,9 +800,11 @@ _FR = Language(
     fig_stop=r"(?:de|du|des|d['’]|en|à|au|aux|pour|par|avec|sur|dans|et\s+les?)(?![\w])",
     fig_of=r"(?:sur|des|parmi\s+les)",
     fig_currency_of=r"d['’]\s*|de\s+",
-    fig_not_figures=(r"|\b(?:1er|\d{{1,2}})\s+(?:{m})(?:\s+\d{{4}})?"        # 1er janvier 2021
-                     r"|\brésolutions?\s+\d+(?:/\d+)?"
-                     r"|\b\d+(?:er|re|e|ème|ᵉ)\b"),
+    fig_not_figures=(
+        r"|\b(?:1er|\d{{1,2}})\s+(?:{m})(?:\s+\d{{4}})?"  # 1er janvier 2021
+        r"|\brésolutions?\s+\d+(?:/\d+)?"
+        r"|\b\d+(?:er|re|e|ème|ᵉ)\b"
+    ),
 )
 
 #: Every language the kit reads, by code: English and French, and any defined in a data file (:func:`load_language`).
@@ -659,23 +876,23 @@ _DOCUMENT_WORDS = {
         rose=r"^The\s+meeting\s+rose\b",
         procedural=r"^The\s+meeting\s+(?:was\s+(?:suspended|resumed)|began|opened)\s+at\b.{0,120}$",
         agenda=r"^(?i:Agenda\s+items?)\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:and|,)\s*\d+\s*(?:\([a-z]\))?)*)"
-               r"\s*(?:[:.–-]\s*|\s+)(?P<title>\S.*)?$",
+        r"\s*(?:[:.–-]\s*|\s+)(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*|\d{4}\s+Session,\s*)?"
-                     r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)(?:\s+(?:and|&)\s+\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th))?"
-                     r"\s+(?:\w+\s+)?Meeting(?:s)?\*?"
-                     r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
+        r"\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th)(?:\s+(?:and|&)\s+\d{1,3}(?:,?\d{3})*(?:st|nd|rd|th))?"
+        r"\s+(?:\w+\s+)?Meeting(?:s)?\*?"
+        r"(?:\s*\((?:AM|PM|Night|AM\s*&\s*PM)\))?)$",
         media=r"^(?:For\s+information\s+media\b|Not\s+an\s+official\s+record\b|Meetings\s+Coverage\b"
-              r"|Press\s+Release\b|Note\s*:\s*Following\s+is\s+a\s+partial\s+summary\b)",
+        r"|Press\s+Release\b|Note\s*:\s*Following\s+is\s+a\s+partial\s+summary\b)",
         session_line=r"^(?:[A-Z][a-z]+-)?[a-z]*(?:[Tt]h|[Ff]irst|[Ss]econd|[Tt]hird)\s+(?:General\s+Assembly|Session)\b"
-                     r"|^\d{4}\s+(?:Substantive\s+)?Session,?$|^(?:(?:First|Second)\s+Part\s+of\s+)?Resumed\s+Session,?$",
+        r"|^\d{4}\s+(?:Substantive\s+)?Session,?$|^(?:(?:First|Second)\s+Part\s+of\s+)?Resumed\s+Session,?$",
         numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
         # "The President (spoke in French):", "Mr. Okonjo (Nigeria) (spoke in French):"
         verbatim_speaker=r"^(?:The\s+(?:President|Chair|Acting\s+President)|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
-                         r"[^:()\n]{1,60}?)(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
+        r"[^:()\n]{1,60}?)(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
         run_in_date=r"^(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\s|$)",
         dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?"
-                 r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
+        r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
         covers_meeting=r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b",
     ),
     "fr": DocumentWords(
@@ -688,25 +905,25 @@ _DOCUMENT_WORDS = {
         rose=r"^La\s+séance\s+est\s+levée\b",
         procedural=r"^La\s+séance\s+(?:est\s+(?:suspendue|reprise)|a\s+(?:commencé|débuté))\s+à\b.{0,120}$",
         agenda=r"^(?i:Points?)\s+(?P<item>\d+\s*(?:\([a-z]\))?(?:\s*(?:et|,)\s*\d+\s*(?:\([a-z]\))?)*)\s+(?i:de)\s+"
-               r"(?i:l['’]ordre\s+du\s+jour)\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
+        r"(?i:l['’]ordre\s+du\s+jour)\s*(?:[:.–-]\s*|\s+)?(?P<title>\S.*)?$",
         meeting_line=r"^(?P<title>(?:[^,\d][^,]{0,40},\s*)?\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème)"
-                     r"(?:\s+(?:et|&)\s+\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème))?\s+séances?(?:\s+plénières?)?\*?"
-                     r"(?:\s*[–-]?\s*(?:matin|après[- ]midi|soir|nuit)"
-                     r"(?:\s+(?:&|et)\s+(?:après[- ]midi|soir|nuit))?)?)$",
+        r"(?:\s+(?:et|&)\s+\d{1,3}(?:[ \u00a0\u202f.]?\d{3})*(?:e|ème))?\s+séances?(?:\s+plénières?)?\*?"
+        r"(?:\s*[–-]?\s*(?:matin|après[- ]midi|soir|nuit)"
+        r"(?:\s+(?:&|et)\s+(?:après[- ]midi|soir|nuit))?)?)$",
         media=r"^(?:Couverture\s+des\s+réunions\b|Documents?\s+officiels?\b|Communiqué\s+de\s+presse\b"
-              r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b"
-              r"|N(?:ote|\.\s?B\.)\s*:.{0,60}\brésumé\s+partiel\b)",
+        r"|Ce\s+document\s+n['’]est\s+pas\s+un\s+document\s+officiel\b|Pour\s+information\b"
+        r"|N(?:ote|\.\s?B\.)\s*:.{0,60}\brésumé\s+partiel\b)",
         session_line=r"^(?:[A-ZÉ][a-zé]+-)?[a-zé]*(?:ième|[Pp]remière)\s+(?:session|Assemblée\s+générale)\b"
-                     r"|^Session\s+de\s+fond\s+(?:de\s+)?\d{4},?$"
-                     r"|^(?:(?:Première|Deuxième)\s+partie\s+de\s+la\s+)?[Rr]eprise\s+de\s+session,?$",
+        r"|^Session\s+de\s+fond\s+(?:de\s+)?\d{4},?$"
+        r"|^(?:(?:Première|Deuxième)\s+partie\s+de\s+la\s+)?[Rr]eprise\s+de\s+session,?$",
         numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
         # « Le Président (parle en anglais) : », « M. Okonjo (Nigéria) (parle en anglais) : »
         verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?)"
-                         r"(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
+        r"(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
         run_in_date=r"^(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\s|$)",
         dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})(?:er)?\s+(?P<month>[a-zéû]+)(?:\s+(?P<year>\d{4}))?"
-                 r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
+        r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
         covers_meeting=r"\b(?:ce\s+matin|cet\s+après-midi|ce\s+soir|aujourd['’]hui)\b",
     ),
 }
@@ -725,8 +942,9 @@ def document_words(code: str | None = None) -> DocumentWords | tuple[DocumentWor
     try:
         return _DOCUMENT_WORDS[L.code]
     except KeyError:
-        raise ValueError(f"no document header words for language {L.code!r} (a [document] table in its language "
-                         "file)") from None
+        raise ValueError(
+            f"no document header words for language {L.code!r} (a [document] table in its language file)"
+        ) from None
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -791,9 +1009,29 @@ def language_from_mapping(data: Mapping[str, Any], source: str = "a language def
 
 
 # fields that are templates (str.format), not regex sources, or plain text
-_TEMPLATES = frozenset({"code", "name", "day", "first_day", "colon", "semicolon", "quote_open", "quote_close",
-                        "name_column", "theme_label", "column_prefix", "assembly", "appositive_hint", "introduced",
-                        "meeting_start", "meeting_after", "period", "fig_not_figures", "coord_first"})
+_TEMPLATES = frozenset(
+    {
+        "code",
+        "name",
+        "day",
+        "first_day",
+        "colon",
+        "semicolon",
+        "quote_open",
+        "quote_close",
+        "name_column",
+        "theme_label",
+        "column_prefix",
+        "assembly",
+        "appositive_hint",
+        "introduced",
+        "meeting_start",
+        "meeting_after",
+        "period",
+        "fig_not_figures",
+        "coord_first",
+    }
+)
 
 
 def register(lang: Language, words: DocumentWords | None = None) -> Language:

@@ -92,7 +92,9 @@ class Document:
 
 
 _PARA_START = re.compile(r"^\s{0,8}(\d+)\.[ \t]+(\S.*)$")
-_HEADING = re.compile(r"^\s{0,8}([IVXLC]{1,8})\.[ \t]+([A-ZÀ-ÖØ-Þ\"“‘«].*)$")  # capitals with accents: « II. État de … »
+_HEADING = re.compile(
+    r"^\s{0,8}([IVXLC]{1,8})\.[ \t]+([A-ZÀ-ÖØ-Þ\"“‘«].*)$"
+)  # capitals with accents: « II. État de … »
 _SUBHEADING = re.compile(r"^\s{0,8}([A-H])\.[ \t]+([A-ZÀ-ÖØ-Þ\"“‘«].{0,200})$")
 _NUMBER_ALONE = re.compile(r"^\s{0,8}(\d+)\.\s*$")
 # ------------------------------------------------------------------------------------------------------------
@@ -135,8 +137,11 @@ _DIGITS = re.compile(r"\d+")
 # The sentence end may carry a footnote marker ("... 2021.1 2. The Ambassador", "(MONUSCO). 1 4. Briefers").
 _END = r"[.!?:;”\"’)\]]"
 _MIDLINE_NUMBER = re.compile(
-    "(?:" + "|".join(f"(?<={_END}{marker})" for marker in ("", r"\d", r"\d\d", r"\*", r" \d", r" \d\d", r" \*")) + ")"
-    + r"\s+(\d+)\.(?:\s+(?=[A-Z“\"‘(])|\s*$)")
+    "(?:"
+    + "|".join(f"(?<={_END}{marker})" for marker in ("", r"\d", r"\d\d", r"\*", r" \d", r" \d\d", r" \*"))
+    + ")"
+    + r"\s+(\d+)\.(?:\s+(?=[A-Z“\"‘(])|\s*$)"
+)
 _SUSPENDED = re.compile(r"(?:and|or|to|and/or)\b")
 _RULE = "---"
 _TERMINAL = re.compile(r"[.!?:;”\"’)\]]\s*$")
@@ -150,8 +155,15 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 def _reference_end() -> re.Pattern[str]:
     """A text ending in a reference ("para. 12", "No. 3", « par. 5 »): the ``reference`` rows of
     ``abbreviations.csv``, every language's (a line ends no sentence there)."""
-    words = sorted({r["abbreviation"].removesuffix(".") for r in read_table("abbreviations.csv")
-                    if r.get("kind") == "reference" and r.get("abbreviation", "").endswith(".")}, key=len, reverse=True)
+    words = sorted(
+        {
+            r["abbreviation"].removesuffix(".")
+            for r in read_table("abbreviations.csv")
+            if r.get("kind") == "reference" and r.get("abbreviation", "").endswith(".")
+        },
+        key=len,
+        reverse=True,
+    )
     body = "|".join(re.escape(w) for w in words) or "(?!x)x"
     return re.compile(rf"\b(?:{body})\.\s?\d{{1,3}}\s*$", re.IGNORECASE)
 
@@ -177,8 +189,11 @@ def join_lines(lines: list[str], known: "Vocabulary | None" = None) -> str:
     'The peacekeepers were there, in Mozambique.'
     """
     if known is None:
-        known = text_vocabulary(lines) | reference_vocabulary() \
-            if any(_LINE_END_HYPHEN.search(line) for line in lines) else Vocabulary()
+        known = (
+            text_vocabulary(lines) | reference_vocabulary()
+            if any(_LINE_END_HYPHEN.search(line) for line in lines)
+            else Vocabulary()
+        )
     buf: list[str] = []
     for line in lines:
         if line.strip():
@@ -203,8 +218,7 @@ def roman_value(numeral: str) -> int | None:
 
 def _to_roman(n: int) -> str:
     out = ""
-    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
-                   (1, "I")):
+    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
         while n >= v:
             out, n = out + sym, n - v
     return out
@@ -217,8 +231,11 @@ def _running_lines(lines: tuple[str, ...]) -> set[str]:
     (``file:///.../report.html 3/12``), counts.
     """
     counts = Counter(s.strip() for s in lines if 0 < len(s.strip()) < 80)
-    running = {s for s, n in counts.items() if n >= 3 and not _PARA_START.match(s) and not _HEADING.match(s)
-               and not s[0].islower() and s[-1] not in ".,;:"}
+    running = {
+        s
+        for s, n in counts.items()
+        if n >= 3 and not _PARA_START.match(s) and not _HEADING.match(s) and not s[0].islower() and s[-1] not in ".,;:"
+    }
     # A browser's footer carries the page's address, which can be long: any length up to 300 characters.
     paged = Counter(s.strip() for s in lines if 0 < len(s.strip()) < 300 and _PAGE_COUNTER.search(s))
     masked: Counter = Counter()
@@ -393,7 +410,7 @@ def _split_midline(line: str, expected: int) -> list[str]:
     pieces, pos = [], 0
     for m in _MIDLINE_NUMBER.finditer(line):
         if int(m.group(1)) == expected:
-            pieces.append(line[pos:m.start()])
+            pieces.append(line[pos : m.start()])
             pos = m.start(1)
             expected += 1
     pieces.append(line[pos:])
@@ -410,8 +427,9 @@ def _lines(lines: tuple[str, ...], wrapped: bool, paragraphs: list[Paragraph]):
             yield lineno, raw
 
 
-def parse_layout(source: SourceText, *, defer_truncation: bool = False,
-                 reference_folder: Path | None = None) -> Document:
+def parse_layout(
+    source: SourceText, *, defer_truncation: bool = False, reference_folder: Path | None = None
+) -> Document:
     """Split a :class:`~kit.sources.SourceText` into paragraphs and sections.
 
     Time grows in proportion to the length of the text (one pass over the lines, read by a
@@ -443,8 +461,11 @@ def parse_layout(source: SourceText, *, defer_truncation: bool = False,
     wrapped = source.format != "markdown"
     # Words hyphenated at a line end are mended with the words of the report and of the reference tables;
     # both are read only when some line ends with a hyphen.
-    known = text_vocabulary(lines) | reference_vocabulary(reference_folder) \
-        if any(line.rstrip().endswith("-") and _LINE_END_HYPHEN.search(line) for line in lines) else Vocabulary()
+    known = (
+        text_vocabulary(lines) | reference_vocabulary(reference_folder)
+        if any(line.rstrip().endswith("-") and _LINE_END_HYPHEN.search(line) for line in lines)
+        else Vocabulary()
+    )
     reader = _LayoutReader(source, known)
     for lineno, raw in _lines(lines, wrapped, reader.paragraphs):
         reader.read(lineno, raw)
@@ -534,8 +555,11 @@ class _LayoutReader:
                 line = f"{self.number_alone[0]}. {line}"
             m_para = _PARA_START.match(line)
             marked = (lineno - 1) in self.source.headings
-            if not (self._heading(lineno, line, marked) or self._subheading(line, m_para, marked)
-                    or self._heading_continued(line, m_para)):
+            if not (
+                self._heading(lineno, line, marked)
+                or self._subheading(line, m_para, marked)
+                or self._heading_continued(line, m_para)
+            ):
                 self._text(lineno, line, m_para)
 
     def _blank(self, line: str) -> None:
@@ -554,8 +578,14 @@ class _LayoutReader:
         if furniture:
             self.notes_open = False  # the page ends
         elif m_note and _next_marker(self.notes_block, m_note.group(1)):
-            self.notes_block.append({"marker": m_note.group(1), "text": [m_note.group(2).strip()], "line": lineno,
-                                     "page": (self.page_from, len(self.paragraphs) - 1)})
+            self.notes_block.append(
+                {
+                    "marker": m_note.group(1),
+                    "text": [m_note.group(2).strip()],
+                    "line": lineno,
+                    "page": (self.page_from, len(self.paragraphs) - 1),
+                }
+            )
             self.notes.append(self.notes_block[-1])
             self.blank_before = False
             return True
@@ -581,9 +611,11 @@ class _LayoutReader:
     def _number_alone(self, lineno: int, line: str) -> bool:
         """A paragraph's number alone on its line ("12."): its text follows on the next line."""
         m_alone = _NUMBER_ALONE.match(line)
-        if m_alone and (self.blank_before or not self.wrapped
-                        or _next_number(self.paragraphs) == int(m_alone.group(1))) \
-                and _accept_number(int(m_alone.group(1)), self.paragraphs, True, self.sentence_ended()):
+        if (
+            m_alone
+            and (self.blank_before or not self.wrapped or _next_number(self.paragraphs) == int(m_alone.group(1)))
+            and _accept_number(int(m_alone.group(1)), self.paragraphs, True, self.sentence_ended())
+        ):
             self.number_alone = (int(m_alone.group(1)), lineno)
             return True
         return False
@@ -594,12 +626,19 @@ class _LayoutReader:
         if not m_head or self.number_alone:
             return False
         value = roman_value(m_head.group(1))
-        if not (self.blank_before or not self.paragraphs or marked
-                # PDF text without blank lines: the next section's numeral after a finished sentence, or a later
-                # numeral (an excerpt, a heading missed) when the heading's lines lead to the next paragraph
-                or (self.sentence_ended() and value == self.section_value + 1)
-                or (self.sentence_ended() and (value or 0) > self.section_value
-                    and _heading_ahead(self.lines, lineno, _next_number(self.paragraphs)))):
+        if not (
+            self.blank_before
+            or not self.paragraphs
+            or marked
+            # PDF text without blank lines: the next section's numeral after a finished sentence, or a later
+            # numeral (an excerpt, a heading missed) when the heading's lines lead to the next paragraph
+            or (self.sentence_ended() and value == self.section_value + 1)
+            or (
+                self.sentence_ended()
+                and (value or 0) > self.section_value
+                and _heading_ahead(self.lines, lineno, _next_number(self.paragraphs))
+            )
+        ):
             return False
         self.section = (m_head.group(1), m_head.group(2).strip())
         self.section_value = value or self.section_value
@@ -614,10 +653,14 @@ class _LayoutReader:
         if m_para:
             return False
         m_sub = _SUBHEADING.match(line)
-        if not ((marked and self.section) or (
-                m_sub and not _TERMINAL.search(line)
-                and (self.blank_before
-                     or (self.sentence_ended() and m_sub.group(1) == _next_letter(self.subsection))))):
+        if not (
+            (marked and self.section)
+            or (
+                m_sub
+                and not _TERMINAL.search(line)
+                and (self.blank_before or (self.sentence_ended() and m_sub.group(1) == _next_letter(self.subsection)))
+            )
+        ):
             return False
         self.subsection = line
         self.heading_open = False
@@ -635,8 +678,9 @@ class _LayoutReader:
 
     def _text(self, lineno: int, line: str, m_para: re.Match | None) -> None:
         """A line of text: a numbered paragraph's start, a line of the paragraph before, or front matter."""
-        if m_para and _accept_number(int(m_para.group(1)), self.paragraphs, self.blank_before or not self.wrapped,
-                                     self.sentence_ended()):
+        if m_para and _accept_number(
+            int(m_para.group(1)), self.paragraphs, self.blank_before or not self.wrapped, self.sentence_ended()
+        ):
             self._paragraph_start(lineno, m_para)
         elif self.paragraphs:
             self._continuation(lineno, line, m_para)
@@ -652,15 +696,30 @@ class _LayoutReader:
         expected = _next_number(self.paragraphs)
         if number != expected:
             kind = "duplicate" if number in self.numbers else ("gap" if number > expected else "out_of_order")
-            self.problems.append(Problem(kind, N_("paragraph {para} where {expected} was expected"), para=number,
-                                         line=lineno, expected=expected).as_row())
+            self.problems.append(
+                Problem(
+                    kind,
+                    N_("paragraph {para} where {expected} was expected"),
+                    para=number,
+                    line=lineno,
+                    expected=expected,
+                ).as_row()
+            )
         if self.paragraphs:
             self.paragraphs[-1].text = "".join(self.buf)
         first_line = self.number_alone[1] if self.number_alone else lineno
         self.buf = [m_para.group(2).strip()]
         section = self.section
-        self.paragraphs.append(Paragraph(number, "", first_line, section[0] if section else None,
-                                         section[1] if section else None, subsection=self.subsection))
+        self.paragraphs.append(
+            Paragraph(
+                number,
+                "",
+                first_line,
+                section[0] if section else None,
+                section[1] if section else None,
+                subsection=self.subsection,
+            )
+        )
         self.numbers.add(number)
 
     def _continuation(self, lineno: int, line: str, m_para: re.Match | None) -> None:
@@ -671,9 +730,19 @@ class _LayoutReader:
             # Looks like a paragraph of its own, but its number is too far from the sequence to believe:
             # kept as text of the paragraph before it, and said so.
             last = self.paragraphs[-1].number
-            self.problems.append(Problem("number_in_text", N_("'{number}.' was read as text of paragraph {para}, "
-                                                              "not as a new paragraph ({expected} was expected)"),
-                                         para=last, line=lineno, expected=last + 1, number=m_para.group(1)).as_row())
+            self.problems.append(
+                Problem(
+                    "number_in_text",
+                    N_(
+                        "'{number}.' was read as text of paragraph {para}, "
+                        "not as a new paragraph ({expected} was expected)"
+                    ),
+                    para=last,
+                    line=lineno,
+                    expected=last + 1,
+                    number=m_para.group(1),
+                ).as_row()
+            )
         _append(self.buf, line, self.known)
 
     def document(self, defer_truncation: bool) -> Document:
@@ -681,9 +750,13 @@ class _LayoutReader:
         source, paragraphs = self.source, self.paragraphs
         if not paragraphs:
             raise LayoutError(
-                N_("no numbered paragraphs found (expected lines such as '1. The Working Group ...'); "
-                   "is this a report of reported speech?"),
-                source=source.name, line=1)
+                N_(
+                    "no numbered paragraphs found (expected lines such as '1. The Working Group ...'); "
+                    "is this a report of reported speech?"
+                ),
+                source=source.name,
+                line=1,
+            )
         paragraphs[-1].text = "".join(self.buf)
         for p in paragraphs:
             p.text = " ".join(p.text.split())
@@ -691,8 +764,9 @@ class _LayoutReader:
         truncated = _truncation(source, paragraphs[-1])
         if truncated is not None and not defer_truncation:
             raise truncated
-        return Document(source, self.front, paragraphs, self.sections, self.back, self.problems, self.symbol,
-                        truncated, footnotes)
+        return Document(
+            source, self.front, paragraphs, self.sections, self.back, self.problems, self.symbol, truncated, footnotes
+        )
 
 
 def _truncation(source: SourceText, last: Paragraph) -> LayoutError | None:
@@ -701,11 +775,19 @@ def _truncation(source: SourceText, last: Paragraph) -> LayoutError | None:
     if tail.rstrip(".") == str(last.number + 1):  # "12" or "12." with no text after it
         return LayoutError(
             N_("the report seems truncated: it ends with the number of paragraph {tail} and no text"),
-            source=source.name, line=len(source.lines), para=last.number + 1, tail=tail)
+            source=source.name,
+            line=len(source.lines),
+            para=last.number + 1,
+            tail=tail,
+        )
     if not _TERMINAL.search(last.text):
         return LayoutError(
             N_("the report seems truncated: the last paragraph ends mid-sentence (…{tail!r})"),
-            source=source.name, line=last.line, para=last.number, tail=last.text[-40:])
+            source=source.name,
+            line=last.line,
+            para=last.number,
+            tail=last.text[-40:],
+        )
     return None
 
 
@@ -723,7 +805,7 @@ def _heading_ahead(lines: tuple[str, ...], lineno: int, expected: int, reach: in
     """
     if _TERMINAL.search(lines[lineno - 1]):
         return False
-    for line in lines[lineno:lineno + reach]:
+    for line in lines[lineno : lineno + reach]:
         text = line.strip()
         if not text or _is_footer(text) or _SYMBOL.match(text):
             continue
@@ -749,7 +831,9 @@ def _marker_pattern(marker: str) -> re.Pattern:
     a sentence's punctuation and a space where PDF text lowered a superscript ("(MONUSCO). 1 The ...")."""
     m = re.escape(marker)
     after = r"(?![\w*†‡§])"
-    return re.compile(rf"(?:(?<=[^\W\d_]|[.,;:!?)\]”’\"]){m}{after}|(?<=[.;:!?)\]”’\"]) {m}{after}(?=\s+[A-Z“\"‘(«]|$))")
+    return re.compile(
+        rf"(?:(?<=[^\W\d_]|[.,;:!?)\]”’\"]){m}{after}|(?<=[.;:!?)\]”’\"]) {m}{after}(?=\s+[A-Z“\"‘(«]|$))"
+    )
 
 
 def _place_footnotes(notes: list[dict], paragraphs: list[Paragraph], problems: list[dict]) -> list[dict]:
@@ -767,18 +851,24 @@ def _place_footnotes(notes: list[dict], paragraphs: list[Paragraph], problems: l
         first, last = note["page"]
         pattern = _marker_pattern(note["marker"])
         para = None
-        for p in paragraphs[first:last + 1]:
+        for p in paragraphs[first : last + 1]:
             m = pattern.search(p.text)
             if m:
-                p.text = " ".join((p.text[:m.start()] + p.text[m.end():]).split())
+                p.text = " ".join((p.text[: m.start()] + p.text[m.end() :]).split())
                 para = p.number
                 break
         text = " ".join("".join(note["text"]).split())
         out.append({"marker": note["marker"], "text": text, "para": para, "line": note["line"]})
         if para is None:
-            problems.append(Problem("footnote_unplaced", N_("footnote {marker} ({text!r}) was kept apart, but no "
-                                                            "paragraph of its page carries its marker"),
-                                    line=note["line"], marker=note["marker"], text=text[:40]).as_row())
+            problems.append(
+                Problem(
+                    "footnote_unplaced",
+                    N_("footnote {marker} ({text!r}) was kept apart, but no paragraph of its page carries its marker"),
+                    line=note["line"],
+                    marker=note["marker"],
+                    text=text[:40],
+                ).as_row()
+            )
     return out
 
 

@@ -40,7 +40,6 @@ from .language import LANGUAGES, language
 __all__ = ["find_meetings", "document_metadata", "parse_date", "date_span"]
 
 
-
 @lru_cache(maxsize=4)
 def _patterns(lang: str) -> dict:
     """The compiled meeting and front-matter patterns of one language."""
@@ -168,8 +167,10 @@ def _first_sentence(text: str) -> str:
     """
     for m in _STOP.finditer(text):
         word = m.group(1)
-        if not (word[:1].isupper() and len(word) <= 4 and not word.isupper()) and not (len(word) == 1 and word.isupper()):
-            return text[:m.start(1) + len(word)]
+        if not (word[:1].isupper() and len(word) <= 4 and not word.isupper()) and not (
+            len(word) == 1 and word.isupper()
+        ):
+            return text[: m.start(1) + len(word)]
     return text
 
 
@@ -181,8 +182,13 @@ def _full_body(short: str, body: str | None, lang: str) -> str:
     return short
 
 
-def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]], lang: str = "en", *,
-                  metadata: dict | None = None, problems: list[dict] | None = None) -> list[dict]:
+def find_meetings(
+    paragraphs: list[tuple[int, str, str | None, str | None]],
+    lang: str = "en",
+    *,
+    metadata: dict | None = None,
+    problems: list[dict] | None = None,
+) -> list[dict]:
     """Meetings from ``(para, text, section, section_title)`` rows, in order.
 
     Each meeting is a dict with ``meeting_id`` (the ISO date of its first day, suffixed when two share a day),
@@ -203,12 +209,21 @@ def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]], lan
             continue
         if date_span(m.group("date"), metadata):
             starts.append((para, text, section, section_title, m))
-        elif problems is not None and date_span(m.group("date"), {"period_start": date(2000, 1, 1),
-                                                                  "period_end": date(2000, 12, 31)}):
-            problems.append(Problem("meeting_date", N_("paragraph {para} dates a meeting ({date!r}) without its "
-                                                       "year, and the report gives no period or date to take it "
-                                                       "from: it is not read as a meeting"),
-                                    para=para, date=m.group("date")).as_row())
+        elif problems is not None and date_span(
+            m.group("date"), {"period_start": date(2000, 1, 1), "period_end": date(2000, 12, 31)}
+        ):
+            problems.append(
+                Problem(
+                    "meeting_date",
+                    N_(
+                        "paragraph {para} dates a meeting ({date!r}) without its "
+                        "year, and the report gives no period or date to take it "
+                        "from: it is not read as a meeting"
+                    ),
+                    para=para,
+                    date=m.group("date"),
+                ).as_row()
+            )
     meetings = []
     ids: dict[str, int] = {}
     paras = [p[0] for p in paragraphs]
@@ -225,23 +240,31 @@ def find_meetings(paragraphs: list[tuple[int, str, str | None, str | None]], lan
                 break
             last = p
         quoted = rx["quoted"].search(text)
-        title = quoted.group(1) if quoted else (section_title or text[m.end():].split(".")[0].strip())
+        title = quoted.group(1) if quoted else (section_title or text[m.end() :].split(".")[0].strip())
         sentence = _first_sentence(text)
         fmt = next((name for name, pattern in rx["formats"] if pattern.search(sentence)), None)
         mid = day.isoformat()
         ids[mid] = ids.get(mid, 0) + 1
         if ids[mid] > 1:
             mid = f"{mid}-{ids[mid]}"
-        meetings.append({
-            "meeting_id": mid, "date": day, "title": title, "format": fmt,
-            "first_para": para, "last_para": last, "section": section,
-            "body": _full_body(m.group("body"), (metadata or {}).get("body"), lang),
-        })
+        meetings.append(
+            {
+                "meeting_id": mid,
+                "date": day,
+                "title": title,
+                "format": fmt,
+                "first_para": para,
+                "last_para": last,
+                "section": section,
+                "body": _full_body(m.group("body"), (metadata or {}).get("body"), lang),
+            }
+        )
     return meetings
 
 
-def document_metadata(front_matter: list[str], paragraphs: list[tuple[int, str]], symbol: str | None,
-                      lang: str = "en") -> dict:
+def document_metadata(
+    front_matter: list[str], paragraphs: list[tuple[int, str]], symbol: str | None, lang: str = "en"
+) -> dict:
     """Date, title, period covered and body of the report, read from its front matter.
 
     >>> document_metadata(["Distr.: General", "21 December 2021"], [(1, "for the period from 1 January to 31 December 2021")], None)["period_end"]
@@ -251,8 +274,7 @@ def document_metadata(front_matter: list[str], paragraphs: list[tuple[int, str]]
     # A name never runs from the front matter into a paragraph, nor from one paragraph into the next ("... on
     # Peacekeeping Operations" + "On 13 April ..." is not a body called "... Operations On").
     everything = "\n".join([front, *(t for _, t in paragraphs[:5])])
-    meta: dict = {"symbol": symbol, "date": None, "title": None, "period_start": None, "period_end": None,
-                  "body": None}
+    meta: dict = {"symbol": symbol, "date": None, "title": None, "period_start": None, "period_end": None, "body": None}
     rx = _patterns(lang)
     m = rx["date"].search(front)
     if m:
@@ -261,9 +283,11 @@ def document_metadata(front_matter: list[str], paragraphs: list[tuple[int, str]]
         if rx["title"].match(line):
             # a title wrapped over several lines (text or PDF) runs on to the next item of the front matter
             title = [line.strip()]
-            for more in front_matter[i + 1:]:
-                if not more.strip() or ((rx["front_item"].match(more.strip()) or rx["title"].match(more))
-                                        and not rx["title_open"].search(title[-1])):
+            for more in front_matter[i + 1 :]:
+                if not more.strip() or (
+                    (rx["front_item"].match(more.strip()) or rx["title"].match(more))
+                    and not rx["title_open"].search(title[-1])
+                ):
                     break
                 title.append(more.strip())
             meta["title"] = " ".join(title)

@@ -37,13 +37,16 @@ from .themes import tagger_for
 __all__ = ["parse_rows", "COLUMNS", "TABLES", "DEFAULT_REPORT", "REPORT_SUFFIXES", "ReportWarning", "NOT_A_REPORT"]
 
 
-
 # the "unattributed" problem: most paragraphs have no statement (the reference tables may lack its verbs or names)
-_UNATTRIBUTED_NUMBERED = N_("{n} of {total} numbered paragraphs have no attributed statement: this report may use "
-                            "reporting verbs or speaker names the reference tables do not know (reporting_verbs.csv, "
-                            "member_states.csv)")
-_UNATTRIBUTED = N_("{n} of {total} paragraphs have no attributed statement: this report may use reporting verbs or "
-                   "speaker names the reference tables do not know (reporting_verbs.csv, member_states.csv)")
+_UNATTRIBUTED_NUMBERED = N_(
+    "{n} of {total} numbered paragraphs have no attributed statement: this report may use "
+    "reporting verbs or speaker names the reference tables do not know (reporting_verbs.csv, "
+    "member_states.csv)"
+)
+_UNATTRIBUTED = N_(
+    "{n} of {total} paragraphs have no attributed statement: this report may use reporting verbs or "
+    "speaker names the reference tables do not know (reporting_verbs.csv, member_states.csv)"
+)
 
 
 class ReportWarning(UserWarning):
@@ -80,14 +83,18 @@ def _meeting_of(numbers: list[int], meetings: list[dict]) -> dict[int, str | Non
     return out
 
 
-NOT_A_REPORT = N_("no paragraph dates a meeting or attributes a statement to a speaker: this does not look like a "
-                  "report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group held a "
-                  "meeting ...' and 'The representative of Kenya said that ...'); the kit reads {kinds}")
+NOT_A_REPORT = N_(
+    "no paragraph dates a meeting or attributes a statement to a speaker: this does not look like a "
+    "report of reported speech (expected paragraphs such as 'On 13 April 2021, the Working Group held a "
+    "meeting ...' and 'The representative of Kenya said that ...'); the kit reads {kinds}"
+)
 #: The same, when a few paragraphs do attribute a statement (the counts say how few).
-NOT_A_REPORT_SOME = N_("no paragraph dates a meeting, and only {attributed} of {total} paragraphs attribute a statement "
-                       "to a speaker: this does not look like a report of reported speech (expected paragraphs such as "
-                       "'On 13 April 2021, the Working Group held a meeting ...' and 'The representative of Kenya said "
-                       "that ...'); the kit reads {kinds}")
+NOT_A_REPORT_SOME = N_(
+    "no paragraph dates a meeting, and only {attributed} of {total} paragraphs attribute a statement "
+    "to a speaker: this does not look like a report of reported speech (expected paragraphs such as "
+    "'On 13 April 2021, the Working Group held a meeting ...' and 'The representative of Kenya said "
+    "that ...'); the kit reads {kinds}"
+)
 
 
 def _check_reported_speech(source: SourceText, doc: Document, meetings: list[dict], statements: list) -> None:
@@ -105,8 +112,13 @@ def _check_reported_speech(source: SourceText, doc: Document, meetings: list[dic
         from .errors import NotAReportError
 
         detail = {} if attributed == 0 else {"attributed": attributed, "total": len(doc.paragraphs)}
-        raise NotAReportError(NOT_A_REPORT_SOME if detail else NOT_A_REPORT, source=source.name,
-                              line=doc.paragraphs[0].line, kinds=", ".join(KIND_NAMES), **detail)
+        raise NotAReportError(
+            NOT_A_REPORT_SOME if detail else NOT_A_REPORT,
+            source=source.name,
+            line=doc.paragraphs[0].line,
+            kinds=", ".join(KIND_NAMES),
+            **detail,
+        )
 
 
 def _source_problems(source: SourceText, doc: Document) -> list[dict]:
@@ -121,9 +133,15 @@ def _source_problems(source: SourceText, doc: Document) -> list[dict]:
     return out
 
 
-def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
-               strict: bool = False, lang: str | None = None,
-               kind: str | None = None) -> tuple[dict[str, list[dict]], dict]:
+def parse_rows(
+    source: SourceText,
+    *,
+    report_id: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    strict: bool = False,
+    lang: str | None = None,
+    kind: str | None = None,
+) -> tuple[dict[str, list[dict]], dict]:
     """The rows of every table (plain dicts, no pandas) and the metadata: what :func:`parse` frames.
 
     ``lang`` ("en", "fr") is detected from the paragraphs when not given, and recorded in ``metadata["lang"]``.
@@ -137,11 +155,17 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
     ``strict``: check the rows with :func:`kit.checks.check_rows` (as :meth:`kit.Report.validate` does) and raise
     its :class:`kit.ValidationError` when a problem is found.
     """
-    doc: Document = read(source, kind,  # a non-report is said so before "truncated"
-                         reference_folder=gazetteer.folder if gazetteer is not None else None)
+    doc: Document = read(
+        source,
+        kind,  # a non-report is said so before "truncated"
+        reference_folder=gazetteer.folder if gazetteer is not None else None,
+    )
     lang = lang or detect_language(" ".join(p.text for p in doc.paragraphs[:30]))
-    g = gazetteer if gazetteer is not None and gazetteer.lang == lang else \
-        load_gazetteer(gazetteer.folder if gazetteer is not None else None, lang=lang)
+    g = (
+        gazetteer
+        if gazetteer is not None and gazetteer.lang == lang
+        else load_gazetteer(gazetteer.folder if gazetteer is not None else None, lang=lang)
+    )
     rid = report_id or Path(source.name).stem
     problems = list(doc.problems)
 
@@ -172,18 +196,27 @@ def parse_rows(source: SourceText, *, report_id: str | None = None, gazetteer: G
         if found:
             raise problems_error(found, source=source.name)
     if problems:
-        warnings.warn(f"{source.name}: " + "; ".join(str(Problem.from_row(p)) for p in problems[:5]), ReportWarning,
-                      stacklevel=4)
+        warnings.warn(
+            f"{source.name}: " + "; ".join(str(Problem.from_row(p)) for p in problems[:5]), ReportWarning, stacklevel=4
+        )
     return rows, meta
 
 
 def _report_metadata(source: SourceText, doc: Document, rid: str, lang: str, chair: str | None) -> dict:
     """What the parse adds to the document's metadata: where the report comes from, its chair, size, language,
     kind and footnotes."""
-    return {"report_id": rid, "source": source.name, "format": source.format, "sha256": source.sha256,
-            "chair": chair, "n_paragraphs": len(doc.paragraphs), "lang": lang, "kind": doc.kind,
-            # footnotes taken out of the paragraphs (kit.layout): marker, text, para with the marker, line
-            "footnotes": doc.footnotes}
+    return {
+        "report_id": rid,
+        "source": source.name,
+        "format": source.format,
+        "sha256": source.sha256,
+        "chair": chair,
+        "n_paragraphs": len(doc.paragraphs),
+        "lang": lang,
+        "kind": doc.kind,
+        # footnotes taken out of the paragraphs (kit.layout): marker, text, para with the marker, line
+        "footnotes": doc.footnotes,
+    }
 
 
 def _unattributed_problems(doc: Document, att) -> list[dict]:
@@ -196,8 +229,9 @@ def _unattributed_problems(doc: Document, att) -> list[dict]:
     return [Problem("unattributed", template, n=unattributed, total=total).as_row()]
 
 
-def _table_rows(doc: Document, meetings: list[dict], meeting_of: dict, att, problems: list[dict], g: Gazetteer,
-                rid: str) -> dict[str, list[dict]]:
+def _table_rows(
+    doc: Document, meetings: list[dict], meeting_of: dict, att, problems: list[dict], g: Gazetteer, rid: str
+) -> dict[str, list[dict]]:
     """The rows of each table (:data:`kit.schema.TABLES`), each from its own row builder.
 
     The mentions and themes are found in one pass over all paragraph texts (:func:`_one_pass`); a theme hit
@@ -206,11 +240,15 @@ def _table_rows(doc: Document, meetings: list[dict], meeting_of: dict, att, prob
     texts = [(p.number, p.text) for p in doc.paragraphs]
     whole, starts = _one_pass(texts)
     statements = _statement_rows(att, meeting_of, rid)
-    return {"meetings": meetings, "paragraphs": _paragraph_rows(doc, meeting_of, rid),
-            "speakers": _speaker_rows(att, rid), "statements": statements,
-            "mentions": _mention_rows(whole, starts, texts, att, g, rid),
-            "themes": _theme_rows(whole, starts, texts, statements, g, rid),
-            "problems": _problem_rows(problems, rid)}
+    return {
+        "meetings": meetings,
+        "paragraphs": _paragraph_rows(doc, meeting_of, rid),
+        "speakers": _speaker_rows(att, rid),
+        "statements": statements,
+        "mentions": _mention_rows(whole, starts, texts, att, g, rid),
+        "themes": _theme_rows(whole, starts, texts, statements, g, rid),
+        "problems": _problem_rows(problems, rid),
+    }
 
 
 def _meetings(doc: Document, lang: str, meta: dict, problems: list[dict]) -> list[dict]:
@@ -241,9 +279,22 @@ def _chair_meetings(meetings: list[dict], att, meeting_of: dict, chair: str | No
 
 
 def _paragraph_rows(doc: Document, meeting_of: dict, rid: str) -> list[dict]:
-    return [{"report_id": rid, "para": p.number, "section": p.section, "section_title": p.section_title,
-             "subsection": p.subsection, "meeting_id": meeting_of[p.number], "text": p.text, "line": p.line,
-             "pages": p.pages, "n_chars": len(p.text), "numbered": p.numbered} for p in doc.paragraphs]
+    return [
+        {
+            "report_id": rid,
+            "para": p.number,
+            "section": p.section,
+            "section_title": p.section_title,
+            "subsection": p.subsection,
+            "meeting_id": meeting_of[p.number],
+            "text": p.text,
+            "line": p.line,
+            "pages": p.pages,
+            "n_chars": len(p.text),
+            "numbered": p.numbered,
+        }
+        for p in doc.paragraphs
+    ]
 
 
 def _speaker_rows(att, rid: str) -> list[dict]:
@@ -260,28 +311,54 @@ def _statement_rows(att, meeting_of: dict, rid: str) -> list[dict]:
     for s in att.statements:
         counter[s.para] = counter.get(s.para, 0) + 1
         speaker = att.speakers[s.speaker_id]
-        rows.append({"report_id": rid, "statement_id": f"{s.para}.{counter[s.para]}", "para": s.para,
-                     "meeting_id": meeting_of.get(s.para), "speaker_id": s.speaker_id, "verb": s.verb,
-                     "lemma": s.lemma, "text": s.text, "joint": s.joint, "start": s.start, "end": s.end,
-                     "attribution": s.attribution, "group": f"{s.para}.{s.group}",
-                     "speaker": speaker.name, "speaker_kind": speaker.kind})
+        rows.append(
+            {
+                "report_id": rid,
+                "statement_id": f"{s.para}.{counter[s.para]}",
+                "para": s.para,
+                "meeting_id": meeting_of.get(s.para),
+                "speaker_id": s.speaker_id,
+                "verb": s.verb,
+                "lemma": s.lemma,
+                "text": s.text,
+                "joint": s.joint,
+                "start": s.start,
+                "end": s.end,
+                "attribution": s.attribution,
+                "group": f"{s.para}.{s.group}",
+                "speaker": speaker.name,
+                "speaker_kind": speaker.kind,
+            }
+        )
     return rows
 
 
-def _mention_rows(whole: str, starts: list[int], texts: list[tuple[int, str]], att, g: Gazetteer,
-                  rid: str) -> list[dict]:
-    exclude = [(starts[i] + a, starts[i] + b) for i, (para, _) in enumerate(texts)
-               for a, b in att.name_spans.get(para, [])]
+def _mention_rows(
+    whole: str, starts: list[int], texts: list[tuple[int, str]], att, g: Gazetteer, rid: str
+) -> list[dict]:
+    exclude = [
+        (starts[i] + a, starts[i] + b) for i, (para, _) in enumerate(texts) for a, b in att.name_spans.get(para, [])
+    ]
     rows = []
     for m in find_mentions(whole, g, exclude):
         i = bisect_right(starts, m.start) - 1
-        rows.append({"report_id": rid, "para": texts[i][0], "kind": m.kind, "key": m.key,
-                     "surface": m.surface, "start": m.start - starts[i], "end": m.end - starts[i]})
+        rows.append(
+            {
+                "report_id": rid,
+                "para": texts[i][0],
+                "kind": m.kind,
+                "key": m.key,
+                "surface": m.surface,
+                "start": m.start - starts[i],
+                "end": m.end - starts[i],
+            }
+        )
     return rows
 
 
-def _theme_rows(whole: str, starts: list[int], texts: list[tuple[int, str]], st_rows: list[dict], g: Gazetteer,
-                rid: str) -> list[dict]:
+def _theme_rows(
+    whole: str, starts: list[int], texts: list[tuple[int, str]], st_rows: list[dict], g: Gazetteer, rid: str
+) -> list[dict]:
     """Theme hits grouped by paragraph, owning statement (the one whose span holds the hit) and theme."""
     by_para: dict[int, list[dict]] = {}
     for row in st_rows:
@@ -294,7 +371,17 @@ def _theme_rows(whole: str, starts: list[int], texts: list[tuple[int, str]], st_
         owners = [r["statement_id"] for r in by_para.get(para, []) if r["start"] <= offset < r["end"]]
         for owner in owners or [None]:
             grouped.setdefault((para, owner, h.theme), []).append((h, offset))
-    return [{"report_id": rid, "para": para, "statement_id": owner, "theme": theme, "label": tagger.labels[theme],
-             "terms": "; ".join(dict.fromkeys(h.surface.lower() for h, _ in hs)),
-             "n_hits": len(hs), "start": hs[0][1], "end": hs[0][1] + len(hs[0][0].surface)}
-            for (para, owner, theme), hs in grouped.items()]
+    return [
+        {
+            "report_id": rid,
+            "para": para,
+            "statement_id": owner,
+            "theme": theme,
+            "label": tagger.labels[theme],
+            "terms": "; ".join(dict.fromkeys(h.surface.lower() for h, _ in hs)),
+            "n_hits": len(hs),
+            "start": hs[0][1],
+            "end": hs[0][1] + len(hs[0][0].surface),
+        }
+        for (para, owner, theme), hs in grouped.items()
+    ]

@@ -63,8 +63,11 @@ def _speakers(report: "Report", statements: pd.DataFrame, lang: str) -> pd.Serie
     labels = speaker_names(report.speakers, lang)
     if not labels:
         return statements["speaker"]
-    return pd.Series([labels.get(sid, name) for sid, name in zip(statements["speaker_id"], statements["speaker"])],
-                     index=statements.index, dtype=object)
+    return pd.Series(
+        [labels.get(sid, name) for sid, name in zip(statements["speaker_id"], statements["speaker"])],
+        index=statements.index,
+        dtype=object,
+    )
 
 
 def statements_per_delegation(report: "Report", lang: str | None = None) -> "go.Figure":
@@ -75,12 +78,23 @@ def statements_per_delegation(report: "Report", lang: str | None = None) -> "go.
     st = st.assign(speaker=_speakers(report, st, lang))
     # TRANSLATORS: legend values of the chart of statements and paragraphs per delegation.
     statements, paragraphs = _("statements"), _("paragraphs")
-    t = (st.groupby("speaker").agg(**{statements: ("statement_id", "size"), paragraphs: ("para", "nunique")})
-         .sort_values([paragraphs, statements]).reset_index())
+    t = (
+        st.groupby("speaker")
+        .agg(**{statements: ("statement_id", "size"), paragraphs: ("para", "nunique")})
+        .sort_values([paragraphs, statements])
+        .reset_index()
+    )
     long = t.melt(id_vars="speaker", var_name="count", value_name="number")
-    fig = px.bar(long, x="number", y="speaker", color="count", barmode="group", orientation="h",
-                 title=_("Statements and paragraphs per delegation"),
-                 labels={"speaker": _("Delegation"), "number": _("Number"), "count": ""})
+    fig = px.bar(
+        long,
+        x="number",
+        y="speaker",
+        color="count",
+        barmode="group",
+        orientation="h",
+        title=_("Statements and paragraphs per delegation"),
+        labels={"speaker": _("Delegation"), "number": _("Number"), "count": ""},
+    )
     fig.update_layout(height=_height(2 * len(t)), legend_title_text="")
     return fig
 
@@ -111,13 +125,20 @@ def themes_by_meeting(report: "Report", lang: str | None = None) -> "go.Figure":
     table = pd.crosstab(th["label"], th["meeting_id"])
     table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
     table = table.rename(columns=_meeting_labels(list(table.columns), lang))
-    fig = px.imshow(table, text_auto=True, aspect="auto", color_continuous_scale="Blues",
-                    labels={"x": _("Meeting"), "y": _("Theme"), "color": _("Paragraphs")},
-                    title=_("Themes by meeting (paragraphs tagged)"))
+    fig = px.imshow(
+        table,
+        text_auto=True,
+        aspect="auto",
+        color_continuous_scale="Blues",
+        labels={"x": _("Meeting"), "y": _("Theme"), "color": _("Paragraphs")},
+        title=_("Themes by meeting (paragraphs tagged)"),
+    )
     fig.update_xaxes(type="category", side="top")
     fig.update_layout(height=_height(len(table)))
     if colon(lang) != ":":  # plotly writes "label: value" on hover; French puts a no-break space before the colon
-        fig.for_each_trace(lambda t: t.update(hovertemplate=(t.hovertemplate or "").replace(": %{", colon(lang) + " %{")))
+        fig.for_each_trace(
+            lambda t: t.update(hovertemplate=(t.hovertemplate or "").replace(": %{", colon(lang) + " %{"))
+        )
     return fig
 
 
@@ -172,15 +193,29 @@ def missions_by_host(report: "Report", lang: str | None = None) -> "go.Figure":
     _ = translator(lang).gettext
     g = _gazetteer()
     ref = pd.DataFrame(g.mission_rows)
-    ref = ref.assign(host=_host_names(ref, lang),
-                     label=[g.label("mission_acronym", a, lang) or a for a in ref["acronym"]])
-    m = report.mentions[report.mentions["kind"] == "mission"].merge(ref[["acronym", "host", "label"]],
-                                                                   left_on="key", right_on="acronym")
-    t = (m.groupby(["host", "label"])["para"].nunique().rename("paragraphs").reset_index()
-         .rename(columns={"label": "key"}).sort_values("paragraphs"))
-    fig = px.bar(t, x="paragraphs", y="host", color="key", orientation="h",
-                 title=_("Missions named, by host country (paragraphs)"),
-                 labels={"host": _("Host country"), "paragraphs": _("Paragraphs"), "key": _("Mission")})
+    ref = ref.assign(
+        host=_host_names(ref, lang), label=[g.label("mission_acronym", a, lang) or a for a in ref["acronym"]]
+    )
+    m = report.mentions[report.mentions["kind"] == "mission"].merge(
+        ref[["acronym", "host", "label"]], left_on="key", right_on="acronym"
+    )
+    t = (
+        m.groupby(["host", "label"])["para"]
+        .nunique()
+        .rename("paragraphs")
+        .reset_index()
+        .rename(columns={"label": "key"})
+        .sort_values("paragraphs")
+    )
+    fig = px.bar(
+        t,
+        x="paragraphs",
+        y="host",
+        color="key",
+        orientation="h",
+        title=_("Missions named, by host country (paragraphs)"),
+        labels={"host": _("Host country"), "paragraphs": _("Paragraphs"), "key": _("Mission")},
+    )
     fig.update_layout(height=_height(t["host"].nunique()), yaxis={"categoryorder": "total ascending"})
     return fig
 
@@ -198,7 +233,14 @@ def asks_by_speaker(report: "Report", lemmas: "list[str] | tuple[str, ...]", lan
     group, alone = _("in a group"), _("alone")
     asks["how"] = asks["joint"].map({True: group, False: alone}).fillna(alone)
     t = asks.groupby(["speaker", "how"]).size().rename("asks").reset_index()
-    fig = px.bar(t, x="asks", y="speaker", color="how", orientation="h", title=_("Asks by speaker"),
-                 labels={"speaker": _("Speaker"), "asks": _("Asks"), "how": ""})
+    fig = px.bar(
+        t,
+        x="asks",
+        y="speaker",
+        color="how",
+        orientation="h",
+        title=_("Asks by speaker"),
+        labels={"speaker": _("Speaker"), "asks": _("Asks"), "how": ""},
+    )
     fig.update_layout(height=_height(t["speaker"].nunique()), yaxis={"categoryorder": "total ascending"})
     return fig

@@ -39,15 +39,18 @@ from .sources import SourceText, corpus_files, read_source, source_from_text
 
 __all__ = ["Report", "ReportWarning", "parse", "load_report", "load_corpus", "DEFAULT_REPORT", "TABLES"]
 
+
 def _count(table: str, n: int, lang: str) -> str:
     """``"71 paragraphs"`` (« 71 paragraphes »): the rows of one table of the contract, in ``lang``."""
     ngettext = translator(lang).ngettext
-    forms = {"meetings": lambda: ngettext("{n} meeting", "{n} meetings", n),
-             "paragraphs": lambda: ngettext("{n} paragraph", "{n} paragraphs", n),
-             "speakers": lambda: ngettext("{n} speaker", "{n} speakers", n),
-             "statements": lambda: ngettext("{n} statement", "{n} statements", n),
-             "mentions": lambda: ngettext("{n} mention", "{n} mentions", n),
-             "themes": lambda: ngettext("{n} theme", "{n} themes", n)}
+    forms = {
+        "meetings": lambda: ngettext("{n} meeting", "{n} meetings", n),
+        "paragraphs": lambda: ngettext("{n} paragraph", "{n} paragraphs", n),
+        "speakers": lambda: ngettext("{n} speaker", "{n} speakers", n),
+        "statements": lambda: ngettext("{n} statement", "{n} statements", n),
+        "mentions": lambda: ngettext("{n} mention", "{n} mentions", n),
+        "themes": lambda: ngettext("{n} theme", "{n} themes", n),
+    }
     text = forms[table]() if table in forms else f"{{n}} {table}"
     return text.format(n=format_number(n, lang))
 
@@ -99,7 +102,9 @@ class Report:
     @property
     def labels(self) -> dict[str, str]:
         """report_id -> what its citations start with (the document's symbol, else its id), for each document."""
-        return {rid: meta.get("symbol") or rid for rid, meta in document_metadata(self.report_id, self.metadata).items()}
+        return {
+            rid: meta.get("symbol") or rid for rid, meta in document_metadata(self.report_id, self.metadata).items()
+        }
 
     @property
     def documents(self) -> pd.DataFrame:
@@ -109,9 +114,11 @@ class Report:
         >>> load_report().documents[["report_id", "kind", "language", "n_paragraphs"]].values.tolist()
         [['wgpko-2021', 'report', 'en', 71]]
         """
-        rows = document_rows(document_metadata(self.report_id, self.metadata),
-                             [{"report_id": rid} for rid in self.paragraphs["report_id"]],
-                             [{"report_id": rid} for rid in self.statements["report_id"]])
+        rows = document_rows(
+            document_metadata(self.report_id, self.metadata),
+            [{"report_id": rid} for rid in self.paragraphs["report_id"]],
+            [{"report_id": rid} for rid in self.statements["report_id"]],
+        )
         frame = _frame(rows, DOCUMENT_COLUMNS)
         frame["date"] = pd.to_datetime(frame["date"])
         return frame
@@ -139,10 +146,17 @@ class Report:
                 raise ValueError(f"no document {report_id!r} here; the documents are {', '.join(labels)}")
             return cite(labels[report_id], para, lang)
         if len(labels) > 1:
-            raise ValueError(f"this corpus holds {len(labels)} documents: say which (report_id=...) or cite rows "
-                             "that keep their report_id (a slice of a table)")
-        return cite(next(iter(labels.values())) if "reports" in self.metadata else
-                    self.metadata.get("symbol") or self.report_id, para, lang)
+            raise ValueError(
+                f"this corpus holds {len(labels)} documents: say which (report_id=...) or cite rows "
+                "that keep their report_id (a slice of a table)"
+            )
+        return cite(
+            next(iter(labels.values()))
+            if "reports" in self.metadata
+            else self.metadata.get("symbol") or self.report_id,
+            para,
+            lang,
+        )
 
     def validate(self) -> "Report":
         """Check the tables against each other and the text; raise :class:`ValidationError` if not.
@@ -177,8 +191,11 @@ class Report:
         >>> int(r.statements.loc[0, "para"]) != -1
         True
         """
-        return Report(self.report_id, metadata=copy.deepcopy(self.metadata),
-                      **{name: df.copy() for name, df in self.tables().items()})
+        return Report(
+            self.report_id,
+            metadata=copy.deepcopy(self.metadata),
+            **{name: df.copy() for name, df in self.tables().items()},
+        )
 
     def export(self, folder: str | Path, formats: Iterable[str] = ("csv",)) -> list[Path]:
         """Write every table to ``folder`` as CSV and/or Parquet (a file per table) and/or JSON (all tables in
@@ -204,30 +221,36 @@ class Report:
         if unknown:
             raise ValueError(f"unknown export format {unknown[0]!r} (use {', '.join(exports.EXPORT_FORMATS)})")
         if folder.exists() and not folder.is_dir():
-            raise ReportError(N_("this is a file, not a folder: give the folder to write the tables into"),
-                              source=str(folder))
+            raise ReportError(
+                N_("this is a file, not a folder: give the folder to write the tables into"), source=str(folder)
+            )
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             staging = as_created(tempfile.mkdtemp(prefix=f".{folder.name}-", suffix=".partial", dir=folder.parent))
         except OSError as exc:
-            raise ReportError(N_("the folder could not be created ({reason})"), source=str(folder),
-                              reason=exc.strerror or exc) from None
+            raise ReportError(
+                N_("the folder could not be created ({reason})"), source=str(folder), reason=exc.strerror or exc
+            ) from None
         try:
             staged = []
             for fmt in formats:
                 if fmt == "json":  # one file, report.json: the format documented in the README (kit.rows)
                     staged.append(write_json(ViewReport.from_report(self), staging / "report.json"))
                     continue
-                staged += [exports.write_table(df, staging / f"{name}.{fmt}", fmt)
-                           for name, df in self.tables().items()]
+                staged += [
+                    exports.write_table(df, staging / f"{name}.{fmt}", fmt) for name, df in self.tables().items()
+                ]
             if not folder.exists():
                 os.replace(staging, folder)  # one rename: the export appears whole
             else:
                 for path in staged:
                     os.replace(path, folder / path.name)
         except OSError as exc:
-            raise ReportError(N_("the export could not be written ({reason}); nothing was written"),
-                              source=str(folder), reason=exc.strerror or exc) from None
+            raise ReportError(
+                N_("the export could not be written ({reason}); nothing was written"),
+                source=str(folder),
+                reason=exc.strerror or exc,
+            ) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         return [folder / path.name for path in staged]
@@ -236,14 +259,23 @@ class Report:
 # ---------------------------------------------------------------------------
 # parsing: source -> layout -> analysis -> dataframes
 
+
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     """A dataframe from row dicts, built column by column (several times faster than from records)."""
-    return pd.DataFrame({c: [r.get(c) for r in rows] for c in columns}) if rows else \
-        pd.DataFrame({c: [] for c in columns})
+    return (
+        pd.DataFrame({c: [r.get(c) for r in rows] for c in columns}) if rows else pd.DataFrame({c: [] for c in columns})
+    )
 
 
-def parse(source: SourceText, *, report_id: str | None = None, gazetteer: Gazetteer | None = None,
-          strict: bool = False, lang: str | None = None, kind: str | None = None) -> Report:
+def parse(
+    source: SourceText,
+    *,
+    report_id: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    strict: bool = False,
+    lang: str | None = None,
+    kind: str | None = None,
+) -> Report:
     """Parse a :class:`~kit.sources.SourceText` into a :class:`Report`.
 
     Parameters
@@ -268,8 +300,15 @@ def _report(report_id: str, rows: dict[str, list[dict]], meta: dict) -> Report:
 _CACHE: dict[tuple, Report] = {}
 
 
-def load_report(path: str | Path | None = None, *, report_id: str | None = None, strict: bool = False,
-                cache: bool = True, lang: str | None = None, kind: str | None = None) -> Report:
+def load_report(
+    path: str | Path | None = None,
+    *,
+    report_id: str | None = None,
+    strict: bool = False,
+    cache: bool = True,
+    lang: str | None = None,
+    kind: str | None = None,
+) -> Report:
     """Load and parse a report (the bundled 2021 report by default).
 
     Parameters
@@ -323,16 +362,23 @@ def load_report(path: str | Path | None = None, *, report_id: str | None = None,
     return report
 
 
-def load_text(text: str, *, name: str = "<string>", report_id: str | None = None, strict: bool = False,
-              lang: str | None = None, kind: str | None = None) -> Report:
+def load_text(
+    text: str,
+    *,
+    name: str = "<string>",
+    report_id: str | None = None,
+    strict: bool = False,
+    lang: str | None = None,
+    kind: str | None = None,
+) -> Report:
     """Parse a report held in a string (handy in tests and notebooks); ``lang`` and ``kind`` as in
     :func:`load_report`."""
-    return parse(source_from_text(text, name=name), report_id=report_id or "report", strict=strict, lang=lang,
-                 kind=kind)
+    return parse(
+        source_from_text(text, name=name), report_id=report_id or "report", strict=strict, lang=lang, kind=kind
+    )
 
 
-def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
-                workers: int | None = None) -> Report:
+def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False, workers: int | None = None) -> Report:
     """Parse every document in ``folder`` into one :class:`Report` whose tables hold all of them.
 
     Documents may be of several kinds and in English or French (each file's language is detected). Rows keep
@@ -359,7 +405,7 @@ def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
         from concurrent.futures import ProcessPoolExecutor  # here: a browser Python has no processes
 
         size = max(1, -(-len(paths) // (workers * 4)))
-        chunks = [(paths[i:i + size], strict) for i in range(0, len(paths), size)]
+        chunks = [(paths[i : i + size], strict) for i in range(0, len(paths), size)]
         with ProcessPoolExecutor(workers) as pool:
             parts = list(pool.map(_frames_of_files, chunks))
     else:
@@ -367,11 +413,17 @@ def load_corpus(folder: str | Path, *, pattern: str = "*", strict: bool = False,
     metas = [meta for _, chunk_metas in parts for meta in chunk_metas]
     ids = [meta["report_id"] for meta in metas]
     if len(set(ids)) != len(ids):
-        raise ReportError(N_("two files give the same report_id: {ids}"),
-                          source=str(folder), ids=sorted({i for i in ids if ids.count(i) > 1}))
+        raise ReportError(
+            N_("two files give the same report_id: {ids}"),
+            source=str(folder),
+            ids=sorted({i for i in ids if ids.count(i) > 1}),
+        )
     tables = {name: pd.concat([frames[name] for frames, _ in parts], ignore_index=True) for name in COLUMNS}
-    return Report("corpus", metadata={"source": str(folder), "title": folder.resolve().name,
-                                      "reports": {m["report_id"]: m for m in metas}}, **tables)
+    return Report(
+        "corpus",
+        metadata={"source": str(folder), "title": folder.resolve().name, "reports": {m["report_id"]: m for m in metas}},
+        **tables,
+    )
 
 
 def _frames_of_files(job: tuple[list[str], bool]) -> tuple[dict[str, pd.DataFrame], list[dict]]:

@@ -49,8 +49,19 @@ from .i18n import N_
 from .paths import as_created
 from .schema import COLUMNS, TABLES
 
-__all__ = ["ViewReport", "FORMAT", "FORMAT_VERSION", "TABLE_KEYS", "read_json", "write_json", "plain", "typed_rows",
-           "document_metadata", "document_rows", "frame_rows"]
+__all__ = [
+    "ViewReport",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "TABLE_KEYS",
+    "read_json",
+    "write_json",
+    "plain",
+    "typed_rows",
+    "document_metadata",
+    "document_rows",
+    "frame_rows",
+]
 
 #: The ``format`` field of every ``report.json``.
 FORMAT = "peacekeeping-briefing-kit/report"
@@ -131,14 +142,20 @@ class ViewReport:
     @property
     def labels(self) -> dict[str, str]:
         """report_id -> what its citations start with (its symbol, else its id), in the corpus's order."""
-        return self.memo("labels", lambda: {rid: meta.get("symbol") or rid for rid, meta in
-                                            document_metadata(self.report_id, self.metadata).items()})
+        return self.memo(
+            "labels",
+            lambda: {
+                rid: meta.get("symbol") or rid for rid, meta in document_metadata(self.report_id, self.metadata).items()
+            },
+        )
 
     @property
     def documents(self) -> list[dict]:
         """One row per document (:data:`kit.schema.DOCUMENT_COLUMNS`), by date."""
-        return self.memo("documents", lambda: document_rows(document_metadata(self.report_id, self.metadata),
-                                                            self.paragraphs, self.statements))
+        return self.memo(
+            "documents",
+            lambda: document_rows(document_metadata(self.report_id, self.metadata), self.paragraphs, self.statements),
+        )
 
     def para_text(self, row: dict) -> str:
         """The text of the paragraph a row (a statement, mention, theme) points at; ``""`` if none."""
@@ -151,10 +168,13 @@ class ViewReport:
         labels = self.labels
         if report_id is None:
             if len(labels) > 1:
-                raise ValueError(f"this corpus holds {len(labels)} documents: say which (report_id=...) or cite "
-                                 "rows that keep their report_id (cite_rows)")
-            return cite(self.label if not self.is_corpus else next(iter(labels.values()), self.label), paras,
-                        self.cite_lang)
+                raise ValueError(
+                    f"this corpus holds {len(labels)} documents: say which (report_id=...) or cite "
+                    "rows that keep their report_id (cite_rows)"
+                )
+            return cite(
+                self.label if not self.is_corpus else next(iter(labels.values()), self.label), paras, self.cite_lang
+            )
         return cite(labels.get(report_id) or report_id, paras, self.cite_lang)
 
     def cite_rows(self, rows: Iterable[dict]) -> str:
@@ -193,10 +213,15 @@ class ViewReport:
         """The ``report.json`` object (plain JSON values all the way down)."""
         from . import __version__
 
-        return {"format": FORMAT, "version": FORMAT_VERSION, "kit_version": __version__,
-                "report_id": self.report_id, "metadata": self.metadata,
-                "tables": {t: getattr(self, t) for t in TABLE_KEYS},
-                "reference": {"missions": self.missions}}
+        return {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "kit_version": __version__,
+            "report_id": self.report_id,
+            "metadata": self.metadata,
+            "tables": {t: getattr(self, t) for t in TABLE_KEYS},
+            "reference": {"missions": self.missions},
+        }
 
     @classmethod
     def from_json(cls, data: object) -> "ViewReport":
@@ -211,8 +236,13 @@ class ViewReport:
         _check(data)
         tables = data["tables"]
         missions = (data.get("reference") or {}).get("missions") or {}
-        return cls(data["report_id"], data["metadata"], *(tables[t] for t in TABLES), missions=missions,
-                   problems=tables["problems"])
+        return cls(
+            data["report_id"],
+            data["metadata"],
+            *(tables[t] for t in TABLES),
+            missions=missions,
+            problems=tables["problems"],
+        )
 
     # ------------------------------------------------------------------ from the parser or from pandas
 
@@ -231,8 +261,13 @@ class ViewReport:
     @classmethod
     def _build(cls, report_id: str, meta: dict, tables: dict[str, list[dict]]) -> "ViewReport":
         acronyms = sorted({m["key"] for m in tables["mentions"] if m["kind"] == "mission"})
-        return cls(report_id, {k: plain(v) for k, v in meta.items()}, *(tables[t] for t in TABLES),
-                   missions=_mission_rows(acronyms), problems=tables["problems"])
+        return cls(
+            report_id,
+            {k: plain(v) for k, v in meta.items()},
+            *(tables[t] for t in TABLES),
+            missions=_mission_rows(acronyms),
+            problems=tables["problems"],
+        )
 
 
 def document_metadata(report_id: str, metadata: dict) -> dict[str, dict]:
@@ -255,10 +290,20 @@ def document_rows(metas: dict[str, dict], paragraphs: list[dict], statements: li
     n_statements: dict[str, int] = {}
     for s in statements:
         n_statements[s["report_id"]] = n_statements.get(s["report_id"], 0) + 1
-    rows = [{"report_id": rid, "kind": meta.get("kind") or "report", "body": meta.get("body"),
-             "date": plain(meta.get("date")), "symbol": meta.get("symbol"), "language": meta.get("lang"),
-             "title": meta.get("title"), "n_paragraphs": n_paras.get(rid, 0), "n_statements": n_statements.get(rid, 0)}
-            for rid, meta in metas.items()]
+    rows = [
+        {
+            "report_id": rid,
+            "kind": meta.get("kind") or "report",
+            "body": meta.get("body"),
+            "date": plain(meta.get("date")),
+            "symbol": meta.get("symbol"),
+            "language": meta.get("lang"),
+            "title": meta.get("title"),
+            "n_paragraphs": n_paras.get(rid, 0),
+            "n_statements": n_statements.get(rid, 0),
+        }
+        for rid, meta in metas.items()
+    ]
     return sorted(rows, key=lambda row: (row["date"] is None, row["date"] or "", row["report_id"]))
 
 
@@ -291,11 +336,20 @@ def read_json(path: str | Path, sha256: str | None = None) -> ViewReport:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValidationError(N_("this is not a report.json file ({reason})"), source=str(path), reason=exc) from exc
     try:
-        if sha256 and hashlib.sha256(raw).hexdigest() == sha256 and isinstance(data, dict) \
-                and isinstance(data.get("tables"), dict):
+        if (
+            sha256
+            and hashlib.sha256(raw).hexdigest() == sha256
+            and isinstance(data, dict)
+            and isinstance(data.get("tables"), dict)
+        ):
             tables = data["tables"]
-            return ViewReport(data["report_id"], data["metadata"], *(tables[t] for t in TABLES),
-                              missions=(data.get("reference") or {}).get("missions") or {}, problems=tables["problems"])
+            return ViewReport(
+                data["report_id"],
+                data["metadata"],
+                *(tables[t] for t in TABLES),
+                missions=(data.get("reference") or {}).get("missions") or {},
+                problems=tables["problems"],
+            )
         return ViewReport.from_json(data)
     except ValidationError as exc:
         placed = ValidationError(exc.template, source=str(path), **exc.params)
@@ -322,6 +376,7 @@ def _date(v):
 def _check(data: object) -> None:
     """Raise :class:`ValidationError` unless ``data`` has the shape of a ``report.json`` object whose tables are
     usable (:func:`kit.checks.check_rows` up to the ``usable`` level: the file's own envelope is checked here)."""
+
     def fail(what: str, **params: object) -> None:
         raise ValidationError(N_("not a usable report.json: {what}"), what=Message(what, **params))
 

@@ -30,8 +30,18 @@ from pathlib import Path
 
 from .paths import JUPYTER_DIR, NOTEBOOKS_DIR
 
-__all__ = ["serve", "lan_addresses", "room_address", "app_urls", "voila_command", "voila_env", "port_is_free",
-           "qr_text", "JUPYTER_DIR", "VOILA_CONFIG"]
+__all__ = [
+    "serve",
+    "lan_addresses",
+    "room_address",
+    "app_urls",
+    "voila_command",
+    "voila_env",
+    "port_is_free",
+    "qr_text",
+    "JUPYTER_DIR",
+    "VOILA_CONFIG",
+]
 
 #: The kit's Voilà configuration (package data, in :data:`kit.paths.JUPYTER_DIR` with the ``kit`` template).
 VOILA_CONFIG = JUPYTER_DIR / "voila.json"
@@ -45,8 +55,12 @@ _SIOCGIFADDR = 0x8915
 #: 30000 s) never run and its clamp of the timeout changes nothing; Jupyter Server's pings (every 30 s, closed
 #: after 90 s without an answer) are the ones that run. Making the two equal would close a phone's socket after
 #: one late pong, so the settings stay and the warning is not shown.
-_NOISE = ("is not trusted", "without encryption", "cannot be longer than the websocket_ping_interval",
-          "Setting websocket_ping_timeout=")
+_NOISE = (
+    "is not trusted",
+    "without encryption",
+    "cannot be longer than the websocket_ping_interval",
+    "Setting websocket_ping_timeout=",
+)
 
 
 def _interface_addresses() -> list[str]:
@@ -113,15 +127,21 @@ def room_address(host: str) -> tuple[str, list[str], str | None]:
     """
     if host not in ("0.0.0.0", ""):
         ip = ipaddress.ip_address(host) if host.replace(".", "").isdigit() else None
-        warning = ("listening on loopback only: participants' machines cannot reach it (use --host 0.0.0.0)"
-                   if ip is not None and ip.is_loopback else None)
+        warning = (
+            "listening on loopback only: participants' machines cannot reach it (use --host 0.0.0.0)"
+            if ip is not None and ip.is_loopback
+            else None
+        )
         return host, [host], warning
     candidates = lan_addresses()
     if candidates:
         return candidates[0], candidates, None
-    return ("127.0.0.1", ["127.0.0.1"],
-            "this machine has no network address other than loopback (127.0.0.1): it is not connected to a "
-            "network. Join the room's Wi-Fi (or start a phone hotspot) and run kit serve again.")
+    return (
+        "127.0.0.1",
+        ["127.0.0.1"],
+        "this machine has no network address other than loopback (127.0.0.1): it is not connected to a "
+        "network. Join the room's Wi-Fi (or start a phone hotspot) and run kit serve again.",
+    )
 
 
 def app_urls(host: str, port: int) -> list[str]:
@@ -139,16 +159,27 @@ def voila_env(env: dict | None = None) -> dict:
     return env
 
 
-def voila_command(port: int = 8866, host: str = "127.0.0.1", extra: list[str] | None = None,
-                  folder: str | Path | None = None) -> list[str]:
+def voila_command(
+    port: int = 8866, host: str = "127.0.0.1", extra: list[str] | None = None, folder: str | Path | None = None
+) -> list[str]:
     """The command line ``kit serve`` runs: the kit's Voilà on the apps (``folder``: the app notebooks).
 
     >>> voila_command(9000, folder="apps")[3:7]
     ['apps', '--port=9000', '--Voila.ip=127.0.0.1', '--no-browser']
     """
-    return [sys.executable, "-m", "kit.voila_app", str(folder or NOTEBOOKS_DIR), f"--port={port}",
-            f"--Voila.ip={host}", "--no-browser", "--Voila.port_retries=0", "--Voila.log_level=WARN",
-            "--VoilaConfiguration.multi_kernel_manager_class=kit.voila_app.RoomKernelManager", *(extra or [])]
+    return [
+        sys.executable,
+        "-m",
+        "kit.voila_app",
+        str(folder or NOTEBOOKS_DIR),
+        f"--port={port}",
+        f"--Voila.ip={host}",
+        "--no-browser",
+        "--Voila.port_retries=0",
+        "--Voila.log_level=WARN",
+        "--VoilaConfiguration.multi_kernel_manager_class=kit.voila_app.RoomKernelManager",
+        *(extra or []),
+    ]
 
 
 def port_is_free(port: int, host: str = "0.0.0.0") -> bool:
@@ -185,8 +216,10 @@ def _check_report(report: str | None) -> dict:
         if not path.exists():
             raise SourceError(N_("no such file"), source=str(report))
         if not path.is_file() and not path.is_dir():
-            raise SourceError(N_("not a regular file (a device, a pipe or a socket); give the path of a report file"),
-                              source=str(report))
+            raise SourceError(
+                N_("not a regular file (a device, a pipe or a socket); give the path of a report file"),
+                source=str(report),
+            )
         env["KIT_REPORT"] = str(path.resolve())
     return env
 
@@ -225,8 +258,10 @@ def announce(what: str, url: str, candidates: list[str], warning: str | None, po
     print(f"  participants open: {url}")
     others = [c for c in candidates if c not in url]
     if others:
-        print("  other addresses of this machine (if the one above does not work on the room's network): "
-              + ", ".join(f"http://{c}:{port}/" for c in others))
+        print(
+            "  other addresses of this machine (if the one above does not work on the room's network): "
+            + ", ".join(f"http://{c}:{port}/" for c in others)
+        )
     if extra:
         print(extra)
     if warning:
@@ -260,8 +295,13 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", la
     if lang:
         env["KIT_LANG"] = normalize(lang)
     if not port_is_free(port, host):
-        raise SourceError(N_("port {port} is already in use (another kit serve?): stop that server or choose "
-                             "another port with --port"), port=port)
+        raise SourceError(
+            N_(
+                "port {port} is already in use (another kit serve?): stop that server or choose "
+                "another port with --port"
+            ),
+            port=port,
+        )
     # Parse once now and write the apps' cache: a clear error here rather than in 30 kernels, and no
     # participant's kernel pays for parsing when the room arrives at once.
     from .views.data import app_report
@@ -270,8 +310,9 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", la
     shown, candidates, warning = room_address(host)
     url = f"http://{shown}:{port}/"
     announce(f"serving {env.get('KIT_REPORT', 'the bundled report')}", url, candidates, warning, port)
-    proc = subprocess.Popen(voila_command(port, host), env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        voila_command(port, host), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+    )
 
     def on_sigterm(signum, frame):
         raise KeyboardInterrupt
@@ -285,4 +326,3 @@ def serve(report: str | None = None, port: int = 8866, host: str = "0.0.0.0", la
     finally:
         signal.signal(signal.SIGTERM, previous)
         stop_process_group(proc)
-

@@ -66,8 +66,9 @@ def _languages(lang: str | None) -> tuple[str, ...]:
     if lang == "both":
         return i18n.LANGUAGES
     if lang not in LANG_CHOICES:
-        raise ReportError(N_("unknown language {lang}; use one of {choices}"), lang=repr(lang),
-                          choices=", ".join(LANG_CHOICES))
+        raise ReportError(
+            N_("unknown language {lang}; use one of {choices}"), lang=repr(lang), choices=", ".join(LANG_CHOICES)
+        )
     return (lang,)
 
 
@@ -77,13 +78,16 @@ def _prepare(out: Path) -> None:
         raise ReportError(N_("this is a file; give the name of a folder for the site"), source=str(out))
     if out.is_dir() and any(out.iterdir()):
         if not (out / MARKER).is_file():
-            raise ReportError(N_("this folder is not empty and was not written by kit site; choose a new or an "
-                                 "empty folder"), source=str(out))
+            raise ReportError(
+                N_("this folder is not empty and was not written by kit site; choose a new or an empty folder"),
+                source=str(out),
+            )
         for child in out.iterdir():
             shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("Written by kit site: kit site empties this folder when it rebuilds it.\n",
-                              encoding="utf-8")
+    (out / MARKER).write_text(
+        "Written by kit site: kit site empties this folder when it rebuilds it.\n", encoding="utf-8"
+    )
 
 
 def _report_files(target: Path) -> list[Path]:
@@ -91,8 +95,11 @@ def _report_files(target: Path) -> list[Path]:
 
     files = sorted(p for p in target.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
     if not files:
-        raise ReportError(N_("no report files ({suffixes}) in this folder"),
-                          suffixes=", ".join(sorted(REPORT_SUFFIXES)), source=str(target))
+        raise ReportError(
+            N_("no report files ({suffixes}) in this folder"),
+            suffixes=", ".join(sorted(REPORT_SUFFIXES)),
+            source=str(target),
+        )
     return files
 
 
@@ -102,11 +109,18 @@ def _home_entry(r, base: str, langs: tuple[str, ...]) -> dict:
     from .views.site import PAGE_OF_APP
 
     md = r.metadata
-    return {lang: {"title": md.get("title") or r.report_id,
-                   "meta": " · ".join(x for x in (r.label, i18n.format_date(md.get("date"), lang)) if x),
-                   "apps": [(i18n.gettext(a.title, lang), i18n.gettext(a.summary, lang),
-                             f"{base}{lang}/{PAGE_OF_APP[a.name]}") for a in APPS if a.name in PAGE_OF_APP]}
-            for lang in langs}
+    return {
+        lang: {
+            "title": md.get("title") or r.report_id,
+            "meta": " · ".join(x for x in (r.label, i18n.format_date(md.get("date"), lang)) if x),
+            "apps": [
+                (i18n.gettext(a.title, lang), i18n.gettext(a.summary, lang), f"{base}{lang}/{PAGE_OF_APP[a.name]}")
+                for a in APPS
+                if a.name in PAGE_OF_APP
+            ],
+        }
+        for lang in langs
+    }
 
 
 def _read_reports(target: Path | None, langs: tuple[str, ...], result: SiteResult) -> list:
@@ -135,8 +149,9 @@ def _word_available() -> bool:
     return True
 
 
-def build_site(target: str | Path | None, out: str | Path, lang: str | None = "both", word: bool = True,
-               progress=None) -> SiteResult:
+def build_site(
+    target: str | Path | None, out: str | Path, lang: str | None = "both", word: bool = True, progress=None
+) -> SiteResult:
     """Write the static site of the apps for ``target`` (a report file, a folder of reports, or None for the
     bundled report) to the folder ``out``, in ``lang`` (``en``, ``fr`` or ``both``).
 
@@ -157,8 +172,9 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
     result = SiteResult(out)
     if word and not _word_available():
         word = False
-        result.notes.append(N_("the briefing notes have no Word file here (python-docx, the kit's [export] extra, "
-                               "is not installed)"))
+        result.notes.append(
+            N_("the briefing notes have no Word file here (python-docx, the kit's [export] extra, is not installed)")
+        )
     reports = _read_reports(target, langs, result)
     _prepare(out)
     (out / "_kit").mkdir()
@@ -180,8 +196,12 @@ def build_site(target: str | Path | None, out: str | Path, lang: str | None = "b
         if progress:
             progress(path, len(pages))
     names = dict(LANGUAGE_NAMES)
-    home = render("site_home.html.j2", title=SITE_TITLE, root="_kit/",
-                  langs=[(code, names.get(code, code), [e[code] for e in entries]) for code in langs])
+    home = render(
+        "site_home.html.j2",
+        title=SITE_TITLE,
+        root="_kit/",
+        langs=[(code, names.get(code, code), [e[code] for e in entries]) for code in langs],
+    )
     (out / "index.html").write_text(str(home), encoding="utf-8")
     result.size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     return result
@@ -202,8 +222,13 @@ def serve_site(out: str | Path, port: int = 8867, host: str = "0.0.0.0") -> int:
 
     out = Path(out)
     if not port_is_free(port, host):
-        raise ReportError(N_("port {port} is already in use (another kit serve?): stop that server or choose "
-                             "another port with --port"), port=port)
+        raise ReportError(
+            N_(
+                "port {port} is already in use (another kit serve?): stop that server or choose "
+                "another port with --port"
+            ),
+            port=port,
+        )
     handler = functools.partial(_Quiet, directory=str(out))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     shown, candidates, warning = room_address(host)

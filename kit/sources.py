@@ -46,8 +46,15 @@ from .errors import Problem, SourceError
 from .i18n import N_
 from .schema import REPORT_SUFFIXES
 
-__all__ = ["SourceText", "read_source", "source_from_text", "source_from_bytes", "normalise_text",
-           "MAX_REPORT_BYTES", "corpus_files"]
+__all__ = [
+    "SourceText",
+    "read_source",
+    "source_from_text",
+    "source_from_bytes",
+    "normalise_text",
+    "MAX_REPORT_BYTES",
+    "corpus_files",
+]
 
 #: The largest report file the kit reads (64 MiB: the longest UN reports are a few MB as PDF).
 MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -150,8 +157,12 @@ def _decode(data: bytes, name: str) -> str:
     nul = data.find(b"\x00")
     if nul != -1:
         line = data.count(b"\n", 0, nul) + 1
-        raise SourceError(N_("this is a binary file, not a text report or a PDF (a NUL byte at offset {nul})"),
-                          source=name, line=line, nul=nul)
+        raise SourceError(
+            N_("this is a binary file, not a text report or a PDF (a NUL byte at offset {nul})"),
+            source=name,
+            line=line,
+            nul=nul,
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -159,7 +170,9 @@ def _decode(data: bytes, name: str) -> str:
         raise SourceError(
             N_("not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); save the file as UTF-8 and try again"),
             source=name,
-            line=line, byte=data[exc.start], offset=exc.start,
+            line=line,
+            byte=data[exc.start],
+            offset=exc.start,
         ) from None
     controls = len(_CONTROL.findall(text, 0, 20000))
     if controls > max(10, len(text[:20000]) // 100):
@@ -176,8 +189,9 @@ def _pdf_to_text(data: bytes, name: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types for broken files
-        raise SourceError(N_("the PDF could not be read ({kind}: {reason})"), source=name,
-                          kind=exc.__class__.__name__, reason=exc) from None
+        raise SourceError(
+            N_("the PDF could not be read ({kind}: {reason})"), source=name, kind=exc.__class__.__name__, reason=exc
+        ) from None
     text = "\n\f\n".join(pages)
     if not text.strip():
         raise SourceError(N_("the PDF has no extractable text (is it a scan?)"), source=name)
@@ -197,8 +211,7 @@ def source_from_bytes(data: bytes, name: str = "<bytes>") -> SourceText:
         text = _pdf_to_text(data, name).replace("\x00", "")  # an extraction artefact of some fonts
         text, notes, replaced = normalise_text(text.replace("\r\n", "\n").replace("\r", "\n"))
         lines = tuple(line.rstrip() for line in text.split("\n"))
-        return SourceText(name=name, lines=lines, format="pdf", sha256=digest, notes=tuple(notes),
-                          normalised=replaced)
+        return SourceText(name=name, lines=lines, format="pdf", sha256=digest, notes=tuple(notes), normalised=replaced)
     text = _decode(data, name)
     return _from_decoded(text, name, digest)
 
@@ -206,16 +219,22 @@ def source_from_bytes(data: bytes, name: str = "<bytes>") -> SourceText:
 def _from_decoded(text: str, name: str, digest: str) -> SourceText:
     nul = text.find("\x00")
     if nul != -1:
-        raise SourceError(N_("this is binary data, not a text report (a NUL character at offset {nul})"),
-                          source=name, line=text.count("\n", 0, nul) + 1, nul=nul)
+        raise SourceError(
+            N_("this is binary data, not a text report (a NUL character at offset {nul})"),
+            source=name,
+            line=text.count("\n", 0, nul) + 1,
+            nul=nul,
+        )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, notes, replaced = normalise_text(text)
     if _MD_SIGNALS.search(text):
         headings = frozenset(i for i, line in enumerate(text.split("\n")) if _MD_HEADING_LINE.match(line))
-        return SourceText(name, tuple(_clean_markdown(text).split("\n")), "markdown", digest, headings,
-                          tuple(notes), replaced)
-    return SourceText(name, tuple(_rstrip_lines(text).split("\n")), "plaintext", digest, notes=tuple(notes),
-                      normalised=replaced)
+        return SourceText(
+            name, tuple(_clean_markdown(text).split("\n")), "markdown", digest, headings, tuple(notes), replaced
+        )
+    return SourceText(
+        name, tuple(_rstrip_lines(text).split("\n")), "plaintext", digest, notes=tuple(notes), normalised=replaced
+    )
 
 
 def source_from_text(text: str, name: str = "<string>") -> SourceText:
@@ -252,13 +271,17 @@ def read_source(path: str | Path, *, max_bytes: int = MAX_REPORT_BYTES) -> Sourc
     except FileNotFoundError:
         raise SourceError(N_("no such file"), source=name) from None
     except OSError as exc:
-        raise SourceError(N_("the file could not be read ({reason})"), source=name, reason=exc.strerror or exc) from None
+        raise SourceError(
+            N_("the file could not be read ({reason})"), source=name, reason=exc.strerror or exc
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise SourceError(N_("this is a folder of reports: use load_corpus() (or `kit validate folder/`) for a folder"),
-                          source=name)
+        raise SourceError(
+            N_("this is a folder of reports: use load_corpus() (or `kit validate folder/`) for a folder"), source=name
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise SourceError(N_("not a regular file (a device, a pipe or a socket); give the path of a report file"),
-                          source=name)
+        raise SourceError(
+            N_("not a regular file (a device, a pipe or a socket); give the path of a report file"), source=name
+        )
     if info.st_size > max_bytes:
         raise _too_large(info.st_size, max_bytes, name)
     try:
@@ -266,19 +289,29 @@ def read_source(path: str | Path, *, max_bytes: int = MAX_REPORT_BYTES) -> Sourc
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as f:
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise SourceError(N_("not a regular file (a device, a pipe or a socket); give the path of a report file"),
-                                  source=name)
+                raise SourceError(
+                    N_("not a regular file (a device, a pipe or a socket); give the path of a report file"), source=name
+                )
             data = f.read(max_bytes + 1)
     except OSError as exc:
-        raise SourceError(N_("the file could not be read ({reason})"), source=name, reason=exc.strerror or exc) from None
+        raise SourceError(
+            N_("the file could not be read ({reason})"), source=name, reason=exc.strerror or exc
+        ) from None
     if len(data) > max_bytes:
         raise _too_large(len(data), max_bytes, name)
     return source_from_bytes(data, name=name)
 
 
 def _too_large(size: int, max_bytes: int, name: str) -> SourceError:
-    return SourceError(N_("the file is larger than a report can be ({size:,} bytes; the kit reads at most {limit:,}); "
-                          "is this the right file?"), source=name, size=size, limit=max_bytes)
+    return SourceError(
+        N_(
+            "the file is larger than a report can be ({size:,} bytes; the kit reads at most {limit:,}); "
+            "is this the right file?"
+        ),
+        source=name,
+        size=size,
+        limit=max_bytes,
+    )
 
 
 def corpus_files(folder: str | Path, pattern: str = "*") -> list[Path]:
@@ -293,14 +326,21 @@ def corpus_files(folder: str | Path, pattern: str = "*") -> list[Path]:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise SourceError(N_("no such folder") if not folder.exists() else N_("this is a file, not a folder"),
-                          source=str(folder))
+        raise SourceError(
+            N_("no such folder") if not folder.exists() else N_("this is a file, not a folder"), source=str(folder)
+        )
     files = sorted(p for p in folder.glob(pattern) if p.is_file() and not p.name.startswith("."))
     for path in files:
         if path.suffix.lower() not in REPORT_SUFFIXES:
-            raise SourceError(N_("not a document the kit reads (it reads {suffixes} files): move it out of the "
-                                 "folder"), source=str(path), suffixes=", ".join(sorted(REPORT_SUFFIXES)))
+            raise SourceError(
+                N_("not a document the kit reads (it reads {suffixes} files): move it out of the folder"),
+                source=str(path),
+                suffixes=", ".join(sorted(REPORT_SUFFIXES)),
+            )
     if not files:
-        raise SourceError(N_("no report files ({suffixes}) in this folder"), source=str(folder),
-                          suffixes=", ".join(sorted(REPORT_SUFFIXES)))
+        raise SourceError(
+            N_("no report files ({suffixes}) in this folder"),
+            source=str(folder),
+            suffixes=", ".join(sorted(REPORT_SUFFIXES)),
+        )
     return files

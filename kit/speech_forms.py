@@ -40,8 +40,17 @@ from typing import Any, NamedTuple
 from .gazetteer import Gazetteer
 from .language import UPPER
 
-__all__ = ["Find", "Context", "bracket_entity", "state_after", "predicate_after_appositives", "find_bracket_names",
-           "find_caps_names", "find_after_verb", "find_briefer_intro"]
+__all__ = [
+    "Find",
+    "Context",
+    "bracket_entity",
+    "state_after",
+    "predicate_after_appositives",
+    "find_bracket_names",
+    "find_caps_names",
+    "find_after_verb",
+    "find_briefer_intro",
+]
 
 # A word of a person's name as printed: capitalized ("Kőrösi", "Jean-Pierre"), in capitals ("LACROIX") or an
 # initial ("U."); these are the shapes of names, the same in every language the kit reads.
@@ -53,8 +62,10 @@ _BRACKET = r"\((?P<bracket>(?:[^()]|\([^()]{1,40}\)){2,160})\)"
 # one appositive between a subject and its verb, capitalized or not ("Ambassador X", "Permanent Representative of
 # Senegal"; up to three are read, :func:`predicate_after_appositives`); a document symbol's periods
 # ("A/C.4/78/L.3"), the period of an honorific or an initial ("Mr.", « M. », "U.") and a short bracket do not end it
-_APPOSITIVE = re.compile(r",\s+(?:[^,.;:!?\n()]|\.(?=\w)|\([^()]{1,40}\)"
-                         r"|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.){2,120}?(?=,)")
+_APPOSITIVE = re.compile(
+    r",\s+(?:[^,.;:!?\n()]|\.(?=\w)|\([^()]{1,40}\)"
+    r"|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.){2,120}?(?=,)"
+)
 
 
 class Find(NamedTuple):
@@ -82,11 +93,15 @@ class _Patterns(NamedTuple):
 def _patterns(grammar) -> _Patterns:
     """The compiled patterns of this module for one grammar (a paragraph must not recompile nor rehash them)."""
     L = grammar.lang
-    return _Patterns(re.compile(rf"[,»”\"]\s*(?P<verb>{grammar.verb_alt})\s+"), re.compile(L.speaker_noun),
-                     re.compile(rf"(?:{L.articles})(?P<title>[^,.;:!?\n]{{3,150}}?),\s+"),
-                     re.compile(L.briefer_intro), re.compile(rf",?\s+{L.relative}"),
-                     re.compile(rf"(?:[^.;!?\n]|\.(?=\w)){{0,300}}[.;]{L.pronoun_subject}"),
-                     re.compile(rf",\s+(?:{L.participle})(?:[^,.;:!?\n]|\.(?=\w)){{2,250}}?(?={grammar.verb.pattern})"))
+    return _Patterns(
+        re.compile(rf"[,»”\"]\s*(?P<verb>{grammar.verb_alt})\s+"),
+        re.compile(L.speaker_noun),
+        re.compile(rf"(?:{L.articles})(?P<title>[^,.;:!?\n]{{3,150}}?),\s+"),
+        re.compile(L.briefer_intro),
+        re.compile(rf",?\s+{L.relative}"),
+        re.compile(rf"(?:[^.;!?\n]|\.(?=\w)){{0,300}}[.;]{L.pronoun_subject}"),
+        re.compile(rf",\s+(?:{L.participle})(?:[^,.;:!?\n]|\.(?=\w)){{2,250}}?(?={grammar.verb.pattern})"),
+    )
 
 
 class Context(NamedTuple):
@@ -121,12 +136,12 @@ def bracket_entity(bracket: str, g: Gazetteer, lang) -> tuple[str, str] | None:
     text = bracket.strip()
     observer = re.match(lang.observer_for, text)
     if observer:
-        text = text[observer.end():]
+        text = text[observer.end() :]
     text = re.sub(rf"^(?:{lang.articles})", "", text)
     entity = g.entities.match(text, 0)
     # the whole bracket ("(Nigeria)", not "(Nigeria Group)"), or the name before its own bracket or a comma
     # (« (Bolivie (État plurinational de)) »)
-    if not entity or text[entity[1]:].strip() and not text[entity[1]:].lstrip().startswith(("(", ",")):
+    if not entity or text[entity[1] :].strip() and not text[entity[1] :].lstrip().startswith(("(", ",")):
         return None
     tag, key = entity[0].split(":", 1)
     kinds = {"country": "state", "organization": "org"}
@@ -146,7 +161,7 @@ def state_after(text: str, pos: int, g: Gazetteer, lang) -> tuple[str, str] | No
     """
     m = re.compile(lang.from_state).match(text, pos)
     entity = g.entities.match(text, m.end()) if m else None
-    if not entity or not entity[0].startswith("country:") or not re.match(r"\s*[,.;:!?]", text[entity[1]:]):
+    if not entity or not entity[0].startswith("country:") or not re.match(r"\s*[,.;:!?]", text[entity[1] :]):
         return None
     return ("state", entity[0].split(":", 1)[1])
 
@@ -178,9 +193,14 @@ def _is_name(tokens: list[str], ctx: Context) -> bool:
     L = ctx.grammar.lang
     for t in tokens:
         bare = t.rstrip(".")
-        if (bare in L.institution_words or t in ctx.g.honorifics or re.fullmatch(rf"(?i:{L.articles})", t + " ")
-                or re.fullmatch(L.chair_title, t)
-                or ctx.g.entities.match(bare, 0) and ctx.g.entities.match(bare, 0)[1] == len(bare)):
+        if (
+            bare in L.institution_words
+            or t in ctx.g.honorifics
+            or re.fullmatch(rf"(?i:{L.articles})", t + " ")
+            or re.fullmatch(L.chair_title, t)
+            or ctx.g.entities.match(bare, 0)
+            and ctx.g.entities.match(bare, 0)[1] == len(bare)
+        ):
             return False
     return not ctx.g.entities.match(" ".join(tokens), 0)
 
@@ -221,7 +241,8 @@ def find_bracket_names(text: str, ctx: Context, starts: list[int]) -> list[Find]
 
 _CAPS_NAME = re.compile(
     rf"(?P<name>(?:{_WORD}\s+){{0,3}}{_CAPS}(?:\s+{_WORD}){{0,2}}|(?:{_WORD}\s+){{1,3}}{_CAPS}|(?:{_WORD}\s+){{1,3}}{_WORD})"
-    rf"(?![\w'’-])(?:\s+{_BRACKET})?(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?),)?")
+    rf"(?![\w'’-])(?:\s+{_BRACKET})?(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?),)?"
+)
 
 
 def find_caps_names(text: str, ctx: Context, starts: list[int]) -> list[Find]:
@@ -267,13 +288,21 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
             items, end = ctx.parse_list(text, noun.end())
             if items:
                 sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items]
-                found.append(Find(m.start(), end, sids, grammar.verb_form(m.group("verb")),
-                                  [(s, e) for _, _, s, e in items]))
+                found.append(
+                    Find(m.start(), end, sids, grammar.verb_form(m.group("verb")), [(s, e) for _, _, s, e in items])
+                )
             continue
         possessive = _state_with_noun(text, pos, ctx)  # "..., stressed Kenya's delegate, who spoke for ..."
         if possessive:
-            found.append(Find(m.start(), possessive[1], [possessive[0]], grammar.verb_form(m.group("verb")),
-                              [(pos, possessive[1])]))
+            found.append(
+                Find(
+                    m.start(),
+                    possessive[1],
+                    [possessive[0]],
+                    grammar.verb_form(m.group("verb")),
+                    [(pos, possessive[1])],
+                )
+            )
             continue
         titled = patterns.titled.match(text, pos)
         named = people_regex.match(text, pos)
@@ -306,8 +335,10 @@ def _state_with_noun(text: str, pos: int, ctx: Context) -> tuple[str, int] | Non
 def person_regex(honorifics: str) -> re.Pattern:
     """A person named in full, perhaps after an honorific, perhaps with a title in an appositive:
     "Martha Pobee, Assistant Secretary-General for Africa", "Mr. Ladeb"."""
-    return re.compile(rf"(?:(?P<hon>{honorifics})\s+)?(?P<name>(?:{_WORD}\s+){{0,3}}[{UPPER}][\w'’-]+)"
-                      rf"(?![\w'’-])(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?)(?=[,.;:!?\n]))?")
+    return re.compile(
+        rf"(?:(?P<hon>{honorifics})\s+)?(?P<name>(?:{_WORD}\s+){{0,3}}[{UPPER}][\w'’-]+)"
+        rf"(?![\w'’-])(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?)(?=[,.;:!?\n]))?"
+    )
 
 
 def find_briefer_intro(text: str, ctx: Context, people_regex: re.Pattern, starts: list[int]) -> list[Find]:
@@ -329,4 +360,3 @@ def find_briefer_intro(text: str, ctx: Context, people_regex: re.Pattern, starts
         sid = ctx.person(named.group("name"), named.group("hon"), named.group("title"))
         found.append(Find(m.start(), v[1], [sid], v[0], [named.span("name")]))
     return found
-

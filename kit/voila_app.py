@@ -53,8 +53,15 @@ from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
 from .paths import VOILA_TEMPLATE_DIR, asset
 
-__all__ = ["KitVoila", "RoomKernelManager", "landing_page", "apps_landing_page", "page_language", "TEMPLATE_DIR",
-           "main"]
+__all__ = [
+    "KitVoila",
+    "RoomKernelManager",
+    "landing_page",
+    "apps_landing_page",
+    "page_language",
+    "TEMPLATE_DIR",
+    "main",
+]
 
 #: The kit's Voilà template folder (also holds the landing page template).
 TEMPLATE_DIR = VOILA_TEMPLATE_DIR
@@ -88,9 +95,13 @@ def page_language(asked: str | None, accept: str | None = None, room: str | None
     return preferred_language(accept) or LANGUAGES[0]
 
 
-def landing_page(sections: list[tuple[str, str, list[tuple[str, str, str]]]],
-                 title: str | None = None, subtitle: str | None = None, lang: str = "en",
-                 switch: bool = False) -> str:
+def landing_page(
+    sections: list[tuple[str, str, list[tuple[str, str, str]]]],
+    title: str | None = None,
+    subtitle: str | None = None,
+    lang: str = "en",
+    switch: bool = False,
+) -> str:
     """The landing page's HTML: ``sections`` of ``(heading, intro, [(title, href, summary), ...])``, in ``lang``
     (with ``switch``, links to the page in the other languages).
 
@@ -100,17 +111,30 @@ def landing_page(sections: list[tuple[str, str, list[tuple[str, str, str]]]],
 
     _ = translator(lang).gettext
     title = _("Peacekeeping Briefing Kit") if title is None else title
-    subtitle = _("Open an app: it runs on this laptop, nothing is sent to the internet.") if subtitle is None \
-        else subtitle
+    subtitle = (
+        _("Open an app: it runs on this laptop, nothing is sent to the internet.") if subtitle is None else subtitle
+    )
     css = asset("apps.css").read_text(encoding="utf-8")
-    rows = [{"heading": h, "intro": intro, "links": [{"title": t, "href": href, "summary": s}
-                                                      for t, href, s in links]}
-            for h, intro, links in sections]
-    languages = [{"code": code, "name": name, "href": f"?lang={code}"} for code, name in _language_names()] \
-        if switch else []
-    return _environment().get_template("landing.html.j2").render(
-        title=title, subtitle=subtitle, sections=rows, css=jinja2.filters.Markup(css), lang=lang,
-        languages=languages, language_label=_("Language:"))
+    rows = [
+        {"heading": h, "intro": intro, "links": [{"title": t, "href": href, "summary": s} for t, href, s in links]}
+        for h, intro, links in sections
+    ]
+    languages = (
+        [{"code": code, "name": name, "href": f"?lang={code}"} for code, name in _language_names()] if switch else []
+    )
+    return (
+        _environment()
+        .get_template("landing.html.j2")
+        .render(
+            title=title,
+            subtitle=subtitle,
+            sections=rows,
+            css=jinja2.filters.Markup(css),
+            lang=lang,
+            languages=languages,
+            language_label=_("Language:"),
+        )
+    )
 
 
 def apps_landing_page(prefix: str = "voila/render/", extra: list | None = None, lang: str = "en") -> str:
@@ -157,13 +181,21 @@ class AppHandler(TornadoVoilaHandler):
 
         lang = page_language(self.get_query_argument("lang", None), self.request.headers.get("Accept-Language"))
         _ = translator(lang).gettext
-        message = {404: _("There is no such app here. Go back to the list of apps."),
-                   503: _("The room is full: every app slot of this laptop is in use. Close an app tab you no "
-                          "longer need, or try again in a few minutes.")}.get(status_code,
-                                                                               _("Something went wrong."))
-        self.finish(landing_page([(message, "", [(_("The apps"), f"{self.base_url}?lang={lang}", "")])],
-                                 title="{} ({})".format(_("Peacekeeping Briefing Kit"), status_code), subtitle="",
-                                 lang=lang))
+        message = {
+            404: _("There is no such app here. Go back to the list of apps."),
+            503: _(
+                "The room is full: every app slot of this laptop is in use. Close an app tab you no "
+                "longer need, or try again in a few minutes."
+            ),
+        }.get(status_code, _("Something went wrong."))
+        self.finish(
+            landing_page(
+                [(message, "", [(_("The apps"), f"{self.base_url}?lang={lang}", "")])],
+                title="{} ({})".format(_("Peacekeeping Briefing Kit"), status_code),
+                subtitle="",
+                lang=lang,
+            )
+        )
 
 
 class RoomKernelManager(AsyncMappingKernelManager):

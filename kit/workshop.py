@@ -46,8 +46,17 @@ from pathlib import Path
 from .i18n import N_
 from .paths import NOTEBOOKS_DIR
 
-__all__ = ["workshop", "configure_hub", "prepare_participant", "participant_notebooks", "copy_participant_notebooks",
-           "progress", "progress_table", "PROGRESS_FILE", "MAX_PARTICIPANTS"]
+__all__ = [
+    "workshop",
+    "configure_hub",
+    "prepare_participant",
+    "participant_notebooks",
+    "copy_participant_notebooks",
+    "progress",
+    "progress_table",
+    "PROGRESS_FILE",
+    "MAX_PARTICIPANTS",
+]
 
 #: The file, in each participant's folder, where the exercise checker appends one JSON line per answer.
 PROGRESS_FILE = "progress.jsonl"
@@ -62,8 +71,10 @@ MEM_LIMIT = "400M"
 KERNEL_IDLE_SECONDS = 15 * 60
 SERVER_IDLE_SECONDS = 30 * 60
 USERNAME_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,31}$"
-INSTALL = N_("pip install 'peacekeeping-briefing-kit[workshop]' and npm install -g configurable-http-proxy "
-             "(see the README, \"A workshop where participants run the exercises\")")
+INSTALL = N_(
+    "pip install 'peacekeeping-briefing-kit[workshop]' and npm install -g configurable-http-proxy "
+    '(see the README, "A workshop where participants run the exercises")'
+)
 
 
 def participant_notebooks(lang: str | None = "en") -> list[Path]:
@@ -162,17 +173,22 @@ def progress_table(folder: str | Path) -> str:
 
 # --- the hub's configuration (read by the generated jupyterhub_config.py) -----------------------------------
 
+
 def _jupyter_config(folder: Path) -> Path:
     """The participants' servers' Jupyter config: the kit's landing page and Voilà, no terminals, no news."""
     config = folder / "jupyter-config"
     config.mkdir(parents=True, exist_ok=True)
     settings = {
-        "ServerApp": {"jpserver_extensions": {"kit.workshop": True, "voila": True,
-                                             "jupyter_server_terminals": False},
-                      "terminals_enabled": False},
+        "ServerApp": {
+            "jpserver_extensions": {"kit.workshop": True, "voila": True, "jupyter_server_terminals": False},
+            "terminals_enabled": False,
+        },
         "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate"},
-        "MappingKernelManager": {"cull_idle_timeout": KERNEL_IDLE_SECONDS, "cull_interval": 60,
-                                 "cull_connected": False},
+        "MappingKernelManager": {
+            "cull_idle_timeout": KERNEL_IDLE_SECONDS,
+            "cull_interval": 60,
+            "cull_connected": False,
+        },
     }
     (config / "jupyter_server_config.json").write_text(json.dumps(settings, indent=2), encoding="utf-8")
     return config
@@ -239,8 +255,17 @@ def _hub_spawner(c, folder: Path, lang: str | None) -> None:
         **({"KIT_LANG": lang} if lang else {}),
         PARTICIPANTS_ENV: "1",  # `kit solutions` refuses to run in a participant's server
     }
-    c.Spawner.env_keep = ["PATH", "PYTHONPATH", "VIRTUAL_ENV", "LANG", "LC_ALL", "KIT_REPORT", "KIT_CACHE_DIR",
-                          "KIT_REFERENCE_DIR", "JUPYTERHUB_SINGLEUSER_APP"]
+    c.Spawner.env_keep = [
+        "PATH",
+        "PYTHONPATH",
+        "VIRTUAL_ENV",
+        "LANG",
+        "LC_ALL",
+        "KIT_REPORT",
+        "KIT_CACHE_DIR",
+        "KIT_REFERENCE_DIR",
+        "JUPYTERHUB_SINGLEUSER_APP",
+    ]
 
     def pre_spawn(spawner) -> None:
         home = Path(spawner.home_dir)
@@ -258,13 +283,29 @@ def _hub_limits(c, settings: dict) -> None:
     c.Spawner.mem_limit = MEM_LIMIT
     c.JupyterHub.active_server_limit = settings.get("max_participants", MAX_PARTICIPANTS)
     c.JupyterHub.concurrent_spawn_limit = 2
-    c.JupyterHub.load_roles = [{"name": "kit-idle-culler", "services": ["idle-culler"],
-                                "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]}]
-    c.JupyterHub.services = [{"name": "idle-culler", "command": [
-        sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={SERVER_IDLE_SECONDS}", "--cull-every=120"]}]
+    c.JupyterHub.load_roles = [
+        {
+            "name": "kit-idle-culler",
+            "services": ["idle-culler"],
+            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        }
+    ]
+    c.JupyterHub.services = [
+        {
+            "name": "idle-culler",
+            "command": [
+                sys.executable,
+                "-m",
+                "jupyterhub_idle_culler",
+                f"--timeout={SERVER_IDLE_SECONDS}",
+                "--cull-every=120",
+            ],
+        }
+    ]
 
 
 # --- each participant's server: the landing page ----------------------------------------------------------
+
 
 def _title(notebook: Path) -> str:
     try:
@@ -286,9 +327,14 @@ def _landing_sections(home: Path, lang: str = "en") -> list:
     _ = translator(lang).gettext
     notebooks = [(_title(nb), f"lab/tree/workshop/{nb.name}", "") for nb in sorted((home / "workshop").glob("*.ipynb"))]
     apps = [(_(app.title), f"voila/render/apps/{app.notebook}?lang={lang}", _(app.summary)) for app in APPS]
-    return [(_("Your workshop notebooks"), _("Your own copies, in JupyterLab: run the cells and answer the "
-                                             "exercises. Nobody else sees your changes."), notebooks),
-            (_("The apps"), _("The same report in point-and-click apps."), apps)]
+    return [
+        (
+            _("Your workshop notebooks"),
+            _("Your own copies, in JupyterLab: run the cells and answer the exercises. Nobody else sees your changes."),
+            notebooks,
+        ),
+        (_("The apps"), _("The same report in point-and-click apps."), apps),
+    ]
 
 
 def _jupyter_server_extension_points():
@@ -309,8 +355,13 @@ def _load_jupyter_server_extension(serverapp) -> None:
             home = Path(self.settings["server_root_dir"]).expanduser()
             user = getattr(self.current_user, "name", None) or getattr(self.current_user, "username", "")
             lang = page_language(self.get_query_argument("lang", None), self.request.headers.get("Accept-Language"))
-            subtitle = translator(lang).gettext("Logged in as {user}. Everything runs on the trainer's laptop; "
-                                                "nothing is sent to the internet.").format(user=user)
+            subtitle = (
+                translator(lang)
+                .gettext(
+                    "Logged in as {user}. Everything runs on the trainer's laptop; nothing is sent to the internet."
+                )
+                .format(user=user)
+            )
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.finish(landing_page(_landing_sections(home, lang), subtitle=subtitle, lang=lang))
 
@@ -319,6 +370,7 @@ def _load_jupyter_server_extension(serverapp) -> None:
 
 
 # --- the command -------------------------------------------------------------------------------------------
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -373,9 +425,17 @@ def _is_zombie(pid: int) -> bool:
         return True
 
 
-def workshop(folder: str | Path = "kit-workshop", password: str | None = None, port: int = 8000,
-             host: str = "0.0.0.0", report: str | None = None, show_progress: bool = False,
-             max_participants: int = MAX_PARTICIPANTS, refresh: float = 15.0, lang: str | None = None) -> int:
+def workshop(
+    folder: str | Path = "kit-workshop",
+    password: str | None = None,
+    port: int = 8000,
+    host: str = "0.0.0.0",
+    report: str | None = None,
+    show_progress: bool = False,
+    max_participants: int = MAX_PARTICIPANTS,
+    refresh: float = 15.0,
+    lang: str | None = None,
+) -> int:
     """Run the room's JupyterHub until Ctrl+C or SIGTERM; everything it started stops with it.
 
     Parameters
@@ -406,22 +466,40 @@ def workshop(folder: str | Path = "kit-workshop", password: str | None = None, p
     app_report(env.get("KIT_REPORT"))  # parse once now: no participant's kernel parses
 
     folder.mkdir(parents=True, exist_ok=True)
-    config = _write_hub_config(folder, {
-        "folder": str(folder), "host": host, "port": port, "hub_port": _free_port(), "api_port": _free_port(),
-        "proxy": proxy, "max_participants": max_participants, "lang": _room_lang(lang)})
+    config = _write_hub_config(
+        folder,
+        {
+            "folder": str(folder),
+            "host": host,
+            "port": port,
+            "hub_port": _free_port(),
+            "api_port": _free_port(),
+            "proxy": proxy,
+            "max_participants": max_participants,
+            "lang": _room_lang(lang),
+        },
+    )
     env["KIT_WORKSHOP_PASSWORD"] = password
     log_path = folder / "jupyterhub.log"
     shown, candidates, warning = room_address(host)
-    extra = (f"  log in with any name (letters, digits, '.', '-', '_') and the room password"
-             f"{': ' + password if made_up else ' you set'}\n  each participant's folder: {folder / 'participants'}"
-             f"\n  the hub's log: {log_path}")
+    extra = (
+        f"  log in with any name (letters, digits, '.', '-', '_') and the room password"
+        f"{': ' + password if made_up else ' you set'}\n  each participant's folder: {folder / 'participants'}"
+        f"\n  the hub's log: {log_path}"
+    )
 
     def announce_room() -> None:
         announce("a workshop room (JupyterHub)", f"http://{shown}:{port}/", candidates, warning, port, extra)
 
     with open(log_path, "a", encoding="utf-8") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=folder, env=env,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+            cwd=folder,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         return _watch_hub(proc, announce_room, folder, log_path, show_progress, refresh)
 
 
@@ -443,8 +521,9 @@ def _check_room(folder: Path, port: int, host: str) -> str:
     from .serve import port_is_free
 
     if not port_is_free(port, host):
-        raise SourceError(N_("port {port} is already in use: stop that server or choose another port with --port"),
-                          port=port)
+        raise SourceError(
+            N_("port {port} is already in use: stop that server or choose another port with --port"), port=port
+        )
     try:
         import jupyterhub  # noqa: F401 - only whether it is installed
         import jupyterhub_idle_culler  # noqa: F401 - the same
@@ -452,8 +531,9 @@ def _check_room(folder: Path, port: int, host: str) -> str:
         raise SourceError(N_("kit workshop needs JupyterHub: {install}"), install=Message(INSTALL)) from None
     proxy = _proxy_command(folder)
     if not proxy:
-        raise SourceError(N_("kit workshop needs JupyterHub's proxy, configurable-http-proxy: {install}"),
-                          install=Message(INSTALL))
+        raise SourceError(
+            N_("kit workshop needs JupyterHub's proxy, configurable-http-proxy: {install}"), install=Message(INSTALL)
+        )
     return proxy
 
 
@@ -467,17 +547,27 @@ def _room_lang(lang: str | None) -> str | None:
 def _write_hub_config(folder: Path, settings: dict) -> Path:
     """Write the hub's ``jupyterhub_config.py``: one call of :func:`configure_hub` with ``settings``."""
     config = folder / "jupyterhub_config.py"
-    config.write_text("# Written by `kit workshop` at each start; the settings are kit.workshop.configure_hub.\n"
-                      "import json\n\nfrom kit.workshop import configure_hub\n\n"
-                      f"configure_hub(c, json.loads({json.dumps(settings)!r}))"
-                      "  # noqa: F821 - JupyterHub defines c\n", encoding="utf-8")
+    config.write_text(
+        "# Written by `kit workshop` at each start; the settings are kit.workshop.configure_hub.\n"
+        "import json\n\nfrom kit.workshop import configure_hub\n\n"
+        f"configure_hub(c, json.loads({json.dumps(settings)!r}))"
+        "  # noqa: F821 - JupyterHub defines c\n",
+        encoding="utf-8",
+    )
     return config
 
 
-def _watch_hub(proc: subprocess.Popen, announce_room: Callable[[], None], folder: Path, log_path: Path,
-               show_progress: bool, refresh: float) -> int:
+def _watch_hub(
+    proc: subprocess.Popen,
+    announce_room: Callable[[], None],
+    folder: Path,
+    log_path: Path,
+    show_progress: bool,
+    refresh: float,
+) -> int:
     """Announce the room, then wait for the hub (printing the progress table when asked) until it stops,
     Ctrl+C or SIGTERM; the hub and all it started are stopped on the way out. The exit code."""
+
     def on_sigterm(signum, frame):
         raise KeyboardInterrupt
 

@@ -92,8 +92,16 @@ def pytest_collection_modifyitems(config, items):
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; Playwright's own browser download is not used
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def need(reason: str) -> NoReturn:
@@ -196,8 +204,20 @@ def long_report(n: int, per_meeting: int = 25) -> str:
 
     states = [r for r in load_gazetteer().state_rows if r["status"] == "member"]
     verbs = ["said", "noted", "stressed", "emphasized", "called for", "underscored", "welcomed"]
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 
     def surname(i: int) -> str:  # one new briefer per meeting: "Kalondo", "Lomindo", ...
         syllables = ("ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "do")
@@ -207,8 +227,14 @@ def long_report(n: int, per_meeting: int = 25) -> str:
         running = row["running_names"].split("|")[0]
         return f"the {running}" if row["article"] == "the" else running
 
-    out = ["**Security Council**", "", "**Report of the Working Group on Peacekeeping Operations**", "",
-           "**I. Meetings**", ""]
+    out = [
+        "**Security Council**",
+        "",
+        "**Report of the Working Group on Peacekeeping Operations**",
+        "",
+        "**I. Meetings**",
+        "",
+    ]
     meeting = 0
     for p in range(1, n + 1):
         k = (p - 1) % per_meeting

@@ -18,7 +18,7 @@ MEMBERS_FR = [row for row in G_FR.state_rows if row["status"] == "member"]
 def running(row: dict) -> str:
     """A running-text name of a state, with its article."""
     name = row["running_names"].split("|")[0]
-    return (f"the {name}" if row["article"] == "the" else name)
+    return f"the {name}" if row["article"] == "the" else name
 
 
 def forms(row: dict) -> list[str]:

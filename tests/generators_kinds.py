@@ -36,58 +36,119 @@ __all__ = ["Generated", "summary_record", "meetings_coverage", "write_corpus", "
 
 KINDS = ("summary_record", "meetings_coverage")
 
-MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December"],
-          "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                 "novembre", "décembre"]}
-DAYS = {"en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
-        "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi"]}
-ORDINAL_WORDS = ["Seventieth", "Seventy-first", "Seventy-second", "Seventy-third", "Seventy-fourth",
-                 "Seventy-fifth", "Seventy-sixth", "Seventy-seventh", "Seventy-eighth", "Seventy-ninth"]
-ORDINAL_WORDS_FR = ["Soixante-dixième", "Soixante et onzième", "Soixante-douzième", "Soixante-treizième",
-                    "Soixante-quatorzième", "Soixante-quinzième", "Soixante-seizième", "Soixante-dix-septième",
-                    "Soixante-dix-huitième", "Soixante-dix-neuvième"]
+MONTHS = {
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+}
+DAYS = {
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi"],
+}
+ORDINAL_WORDS = [
+    "Seventieth",
+    "Seventy-first",
+    "Seventy-second",
+    "Seventy-third",
+    "Seventy-fourth",
+    "Seventy-fifth",
+    "Seventy-sixth",
+    "Seventy-seventh",
+    "Seventy-eighth",
+    "Seventy-ninth",
+]
+ORDINAL_WORDS_FR = [
+    "Soixante-dixième",
+    "Soixante et onzième",
+    "Soixante-douzième",
+    "Soixante-treizième",
+    "Soixante-quatorzième",
+    "Soixante-quinzième",
+    "Soixante-seizième",
+    "Soixante-dix-septième",
+    "Soixante-dix-huitième",
+    "Soixante-dix-neuvième",
+]
 
 # Invented reported speech: what delegations and officials say in these meetings.
 CLAIMS = {
-    "en": ["peacekeeping operations needed clear and achievable mandates",
-           "the safety and security of peacekeepers remained a priority",
-           "troop- and police-contributing countries should be consulted before any change of mandate",
-           "women should take part in every stage of peace operations",
-           "the reimbursement of contributing countries had to be timely",
-           "missions should be given the resources their mandates required",
-           "the protection of civilians was at the heart of peacekeeping",
-           "training before deployment had improved the performance of units"],
-    "fr": ["les opérations de maintien de la paix avaient besoin de mandats clairs et réalisables",
-           "la sûreté et la sécurité des Casques bleus restaient une priorité",
-           "les pays fournisseurs de contingents devaient être consultés avant tout changement de mandat",
-           "les femmes devaient participer à chaque étape des opérations de paix",
-           "le remboursement des pays contributeurs devait être rapide",
-           "les missions devaient recevoir les ressources que leur mandat exigeait",
-           "la protection des civils était au cœur du maintien de la paix",
-           "la formation préalable au déploiement avait amélioré les résultats des unités"],
+    "en": [
+        "peacekeeping operations needed clear and achievable mandates",
+        "the safety and security of peacekeepers remained a priority",
+        "troop- and police-contributing countries should be consulted before any change of mandate",
+        "women should take part in every stage of peace operations",
+        "the reimbursement of contributing countries had to be timely",
+        "missions should be given the resources their mandates required",
+        "the protection of civilians was at the heart of peacekeeping",
+        "training before deployment had improved the performance of units",
+    ],
+    "fr": [
+        "les opérations de maintien de la paix avaient besoin de mandats clairs et réalisables",
+        "la sûreté et la sécurité des Casques bleus restaient une priorité",
+        "les pays fournisseurs de contingents devaient être consultés avant tout changement de mandat",
+        "les femmes devaient participer à chaque étape des opérations de paix",
+        "le remboursement des pays contributeurs devait être rapide",
+        "les missions devaient recevoir les ressources que leur mandat exigeait",
+        "la protection des civils était au cœur du maintien de la paix",
+        "la formation préalable au déploiement avait amélioré les résultats des unités",
+    ],
 }
 FOLLOW_UPS = {
-    "en": ["The budget of each mission should follow from its mandate, not the reverse.",
-           "Host countries had to be consulted at every stage.",
-           "Regional organizations could support the work of the missions.",
-           "Sexual exploitation and abuse called for zero tolerance."],
-    "fr": ["Le budget de chaque mission devait découler de son mandat, et non l'inverse.",
-           "Les pays hôtes devaient être consultés à chaque étape.",
-           "Les organisations régionales pouvaient appuyer le travail des missions.",
-           "L'exploitation et les atteintes sexuelles appelaient une tolérance zéro."],
+    "en": [
+        "The budget of each mission should follow from its mandate, not the reverse.",
+        "Host countries had to be consulted at every stage.",
+        "Regional organizations could support the work of the missions.",
+        "Sexual exploitation and abuse called for zero tolerance.",
+    ],
+    "fr": [
+        "Le budget de chaque mission devait découler de son mandat, et non l'inverse.",
+        "Les pays hôtes devaient être consultés à chaque étape.",
+        "Les organisations régionales pouvaient appuyer le travail des missions.",
+        "L'exploitation et les atteintes sexuelles appelaient une tolérance zéro.",
+    ],
 }
 NARRATIVE = {  # by kind: a committee's summary record, the Security Council's press release
-    ("summary_record", "en"): ["The Committee continued its consideration of the item, on which it heard {k} speakers.",
-                               "The Committee took note of the documents before it under the item."],
-    ("summary_record", "fr"): ["La Commission a poursuivi l'examen de la question, au titre de laquelle elle a "
-                               "entendu {k} orateurs.",
-                               "La Commission a pris note des documents dont elle était saisie au titre de la question."],
-    ("meetings_coverage", "en"): ["The Council continued its debate on peacekeeping, in which {k} speakers took part.",
-                                  "The meeting was suspended and resumed later in the day."],
-    ("meetings_coverage", "fr"): ["Le Conseil a poursuivi son débat sur le maintien de la paix, auquel {k} orateurs "
-                                  "ont pris part.",
-                                  "La séance a été suspendue, puis reprise dans la journée."],
+    ("summary_record", "en"): [
+        "The Committee continued its consideration of the item, on which it heard {k} speakers.",
+        "The Committee took note of the documents before it under the item.",
+    ],
+    ("summary_record", "fr"): [
+        "La Commission a poursuivi l'examen de la question, au titre de laquelle elle a entendu {k} orateurs.",
+        "La Commission a pris note des documents dont elle était saisie au titre de la question.",
+    ],
+    ("meetings_coverage", "en"): [
+        "The Council continued its debate on peacekeeping, in which {k} speakers took part.",
+        "The meeting was suspended and resumed later in the day.",
+    ],
+    ("meetings_coverage", "fr"): [
+        "Le Conseil a poursuivi son débat sur le maintien de la paix, auquel {k} orateurs ont pris part.",
+        "La séance a été suspendue, puis reprise dans la journée.",
+    ],
 }
 TITLES = {"en": "Director of the Division for Peacekeeping Training", "fr": "Directeur de la Division de la formation"}
 SURNAME_SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "do")
@@ -123,8 +184,11 @@ class Generated:
 def _states() -> tuple[dict, ...]:
     from kit.gazetteer import load_gazetteer
 
-    return tuple(r for r in load_gazetteer().state_rows
-                 if r["status"] == "member" and "(" not in r["un_name"] and "," not in r["un_name"])
+    return tuple(
+        r
+        for r in load_gazetteer().state_rows
+        if r["status"] == "member" and "(" not in r["un_name"] and "," not in r["un_name"]
+    )
 
 
 def _surname(i: int) -> str:
@@ -228,27 +292,59 @@ def summary_record(seed: int, lang: str = "en", n_paras: int = 30) -> Generated:
     chair = _surname(seed + 1000)
     paras, expected, narrative = _paragraphs(rng, "summary_record", lang, n_paras, _sr_statement(lang))
     if lang == "fr":
-        body = ("Commission des questions politiques spéciales et de la décolonisation (Quatrième Commission)"
-                if committee == "C.4" else "Cinquième Commission")
-        head = [symbol, "Assemblée générale", f"{ORDINAL_WORDS_FR[session - 70]} session", "Documents officiels", "",
-                body, "", f"Compte rendu analytique de la {meeting}e séance", "",
-                f"Tenue au Siège, à New York, le {weekday} {day} {MONTHS[lang][month]} {year}, à 15 heures", "",
-                f"Président : M. {chair} ........................ ({_short(chair_row, lang)})", "",
-                "La séance est ouverte à 15 h 5.", "",
-                "Point 52 de l'ordre du jour : Étude d'ensemble de toute la question des opérations de maintien "
-                "de la paix sous tous leurs aspects (suite)", ""]
+        body = (
+            "Commission des questions politiques spéciales et de la décolonisation (Quatrième Commission)"
+            if committee == "C.4"
+            else "Cinquième Commission"
+        )
+        head = [
+            symbol,
+            "Assemblée générale",
+            f"{ORDINAL_WORDS_FR[session - 70]} session",
+            "Documents officiels",
+            "",
+            body,
+            "",
+            f"Compte rendu analytique de la {meeting}e séance",
+            "",
+            f"Tenue au Siège, à New York, le {weekday} {day} {MONTHS[lang][month]} {year}, à 15 heures",
+            "",
+            f"Président : M. {chair} ........................ ({_short(chair_row, lang)})",
+            "",
+            "La séance est ouverte à 15 h 5.",
+            "",
+            "Point 52 de l'ordre du jour : Étude d'ensemble de toute la question des opérations de maintien "
+            "de la paix sous tous leurs aspects (suite)",
+            "",
+        ]
         tail = ["La séance est levée à 18 heures."]
     else:
-        body = ("Special Political and Decolonization Committee (Fourth Committee)" if committee == "C.4"
-                else "Fifth Committee")
+        body = (
+            "Special Political and Decolonization Committee (Fourth Committee)"
+            if committee == "C.4"
+            else "Fifth Committee"
+        )
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(meeting % 10 if meeting % 100 not in (11, 12, 13) else 0, "th")
-        head = [symbol, "General Assembly", f"{ORDINAL_WORDS[session - 70]} session", "Official Records", "",
-                body, "", f"Summary record of the {meeting}{suffix} meeting", "",
-                f"Held at Headquarters, New York, on {weekday}, {day} {MONTHS[lang][month]} {year}, at 3 p.m.", "",
-                f"Chair: Mr. {chair} ........................ ({_short(chair_row, lang)})", "",
-                "The meeting was called to order at 3.05 p.m.", "",
-                "Agenda item 52: Comprehensive review of the whole question of peacekeeping operations in all "
-                "their aspects (continued)", ""]
+        head = [
+            symbol,
+            "General Assembly",
+            f"{ORDINAL_WORDS[session - 70]} session",
+            "Official Records",
+            "",
+            body,
+            "",
+            f"Summary record of the {meeting}{suffix} meeting",
+            "",
+            f"Held at Headquarters, New York, on {weekday}, {day} {MONTHS[lang][month]} {year}, at 3 p.m.",
+            "",
+            f"Chair: Mr. {chair} ........................ ({_short(chair_row, lang)})",
+            "",
+            "The meeting was called to order at 3.05 p.m.",
+            "",
+            "Agenda item 52: Comprehensive review of the whole question of peacekeeping operations in all "
+            "their aspects (continued)",
+            "",
+        ]
         tail = ["The meeting rose at 6 p.m."]
     body_lines = []
     for p, text in enumerate(paras, 1):
@@ -265,10 +361,15 @@ def _mc_statement(lang: str):
             surname = _surname(rng.randrange(1, 999))
             given = rng.choice(GIVEN)
             if lang == "fr":
-                return (f"« Nous devons faire plus », a déclaré {given} {surname}, {TITLES[lang]}, ajoutant que "
-                        f"{_claim(rng, lang)}.", f"person:{surname.lower()}")
-            return (f"“We must do more,” said {given} {surname}, {TITLES[lang]}, adding that {_claim(rng, lang)}.",
-                    f"person:{surname.lower()}")
+                return (
+                    f"« Nous devons faire plus », a déclaré {given} {surname}, {TITLES[lang]}, ajoutant que "
+                    f"{_claim(rng, lang)}.",
+                    f"person:{surname.lower()}",
+                )
+            return (
+                f"“We must do more,” said {given} {surname}, {TITLES[lang]}, adding that {_claim(rng, lang)}.",
+                f"person:{surname.lower()}",
+            )
         row = states[rng.randrange(len(states))]
         name = _running(row, lang)
         if lang == "fr":
@@ -307,18 +408,31 @@ def meetings_coverage(seed: int, lang: str = "en", n_paras: int = 30) -> Generat
     paras, expected, narrative = _paragraphs(rng, "meetings_coverage", lang, n_paras, _mc_statement(lang))
     if lang == "fr":
         symbol = f"CS/{number}"
-        head = [f"{meeting}e séance – matin", symbol, f"{day} {MONTHS[lang][month]} {year}", "",
-                "Le Conseil de sécurité examine les opérations de maintien de la paix", ""]
+        head = [
+            f"{meeting}e séance – matin",
+            symbol,
+            f"{day} {MONTHS[lang][month]} {year}",
+            "",
+            "Le Conseil de sécurité examine les opérations de maintien de la paix",
+            "",
+        ]
     else:
         symbol = f"SC/{number}"
         suffix = {1: "st", 2: "nd", 3: "rd"}.get(meeting % 10 if meeting % 100 not in (11, 12, 13) else 0, "th")
-        head = [f"{meeting:,}{suffix} Meeting (AM)", symbol, f"{day} {MONTHS[lang][month]} {year}", "",
-                "Security Council Considers Peacekeeping Operations", ""]
+        head = [
+            f"{meeting:,}{suffix} Meeting (AM)",
+            symbol,
+            f"{day} {MONTHS[lang][month]} {year}",
+            "",
+            "Security Council Considers Peacekeeping Operations",
+            "",
+        ]
     body_lines = []
     for text in paras:
         body_lines += [text, ""]
-    return Generated("\n".join(head + body_lines + ["* *** *"]) + "\n", "meetings_coverage", lang, symbol,
-                     expected, narrative)
+    return Generated(
+        "\n".join(head + body_lines + ["* *** *"]) + "\n", "meetings_coverage", lang, symbol, expected, narrative
+    )
 
 
 GENERATORS = {"summary_record": summary_record, "meetings_coverage": meetings_coverage}

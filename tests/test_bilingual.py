@@ -25,8 +25,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 PAIRS = [
     ("synthetic", lambda: load_text(SYNTHETIC), lambda: load_report(FIXTURES / "synthetic_fr.md")),
-    ("excerpt", lambda: load_report(FIXTURES / "wgpko_excerpt_en.md"),
-     lambda: load_report(FIXTURES / "wgpko_excerpt_fr.md")),
+    (
+        "excerpt",
+        lambda: load_report(FIXTURES / "wgpko_excerpt_en.md"),
+        lambda: load_report(FIXTURES / "wgpko_excerpt_fr.md"),
+    ),
 ]
 
 
@@ -38,16 +41,21 @@ def test_english_and_french_give_the_same_ids(name, load_en, load_fr):
         r.validate()
         assert len(r.meetings) > 0 and len(r.statements) > 0  # a real report, in either language
     assert sorted(en.speakers["speaker_id"]) == sorted(fr_.speakers["speaker_id"])
-    assert list(zip(en.statements.para, en.statements.speaker_id)) == \
-        list(zip(fr_.statements.para, fr_.statements.speaker_id))
+    assert list(zip(en.statements.para, en.statements.speaker_id)) == list(
+        zip(fr_.statements.para, fr_.statements.speaker_id)
+    )
     assert en.statements["attribution"].tolist() == fr_.statements["attribution"].tolist()
     assert en.statements["joint"].tolist() == fr_.statements["joint"].tolist()
     for kind in ("mission", "resolution", "document", "country", "organization", "place"):
-        keys = [sorted(zip(r.mentions.loc[r.mentions.kind == kind, "para"], r.mentions.loc[r.mentions.kind == kind,
-                                                                                         "key"])) for r in (en, fr_)]
+        keys = [
+            sorted(zip(r.mentions.loc[r.mentions.kind == kind, "para"], r.mentions.loc[r.mentions.kind == kind, "key"]))
+            for r in (en, fr_)
+        ]
         assert keys[0] == keys[1], kind
-    assert en.meetings[["meeting_id", "first_para", "last_para", "format"]].fillna("").values.tolist() == \
-        fr_.meetings[["meeting_id", "first_para", "last_para", "format"]].fillna("").values.tolist()
+    assert (
+        en.meetings[["meeting_id", "first_para", "last_para", "format"]].fillna("").values.tolist()
+        == fr_.meetings[["meeting_id", "first_para", "last_para", "format"]].fillna("").values.tolist()
+    )
     for field in ("date", "period_start", "period_end", "chair"):
         assert en.metadata[field] == fr_.metadata[field], field
     kinds = [r.speakers.set_index("speaker_id")["kind"].sort_index().tolist() for r in (en, fr_)]
@@ -92,5 +100,8 @@ def test_bilingual_pair_with_coordinated_verbs_and_those_of_has_no_mismatch():
         assert speakers(r, 2) == ["person:ladeb"]
         p8 = r.statements[r.statements.para == 8]
         assert p8["speaker_id"].tolist() == ["ZAF", "JPN", "VNM"] and p8["joint"].all() and p8["group"].nunique() == 1
-    assert b.en.statements.loc[b.en.statements.para == 2, "lemma"].tolist() == ["state"] == \
-        b.fr.statements.loc[b.fr.statements.para == 2, "lemma"].tolist()
+    assert (
+        b.en.statements.loc[b.en.statements.para == 2, "lemma"].tolist()
+        == ["state"]
+        == b.fr.statements.loc[b.fr.statements.para == 2, "lemma"].tolist()
+    )

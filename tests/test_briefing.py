@@ -23,32 +23,44 @@ from kit.teaching.note import CUT_LANG, MAX_WORDS, QUOTED_KINDS, NoteError, buil
 from .generators_kinds import de
 
 # What the issue lists as ask forms; "the need for/to" counts only right after the speaker's own verb.
-ASK_WORDS = re.compile(r"\bcall(?:ed|s)? (?:for|on|upon)\b|\brecommend|\brequest(?:ed|ing|s (?:that|for))\b|\burg"
-                       r"(?:ed|es|ing)\b|\bappeal(?:ed|s)? (?:for|to)\b|\bask(?:ed|ing|s)? (?:for|that)\b|\badvocat"
-                       r"|\bshould\b|\bmust\b|\bwould (?:therefore |also )?be (?:welcome|welcomed|useful|appreciated)"
-                       r"|\bit was (?:therefore |also )?(?:essential|necessary|imperative|vital|crucial|important) "
-                       r"(?:to|for|that)\b|\bthere (?:was|is|remained) (?:\w+ )?(?:a )?need (?:to|for)\b|\bneeded to\b.{0,40}\bnamely\b"
-                       r"|\b(?:underlined|underscored|stressed|emphasized|highlighted|reiterated|pointed to) the "
-                       r"(?:\w+ )?need (?:to|for)\b|\bencourag(?:e|ed|es|ing)\b.{0,40}\bto\b|\bresponsibility to\b"
-                       r"|\bopportunit(?:y|ies) to\b", re.I)
+ASK_WORDS = re.compile(
+    r"\bcall(?:ed|s)? (?:for|on|upon)\b|\brecommend|\brequest(?:ed|ing|s (?:that|for))\b|\burg"
+    r"(?:ed|es|ing)\b|\bappeal(?:ed|s)? (?:for|to)\b|\bask(?:ed|ing|s)? (?:for|that)\b|\badvocat"
+    r"|\bshould\b|\bmust\b|\bwould (?:therefore |also )?be (?:welcome|welcomed|useful|appreciated)"
+    r"|\bit was (?:therefore |also )?(?:essential|necessary|imperative|vital|crucial|important) "
+    r"(?:to|for|that)\b|\bthere (?:was|is|remained) (?:\w+ )?(?:a )?need (?:to|for)\b|\bneeded to\b.{0,40}\bnamely\b"
+    r"|\b(?:underlined|underscored|stressed|emphasized|highlighted|reiterated|pointed to) the "
+    r"(?:\w+ )?need (?:to|for)\b|\bencourag(?:e|ed|es|ing)\b.{0,40}\bto\b|\bresponsibility to\b"
+    r"|\bopportunit(?:y|ies) to\b",
+    re.I,
+)
 # ... and in French (« a demandé », « devrait », « seraient les bienvenues », « la nécessité de » after the verb)
-ASK_WORDS_FR = re.compile(r"\b(?:a|ont)\s+(?:\w+ment\s+)?(?:demandé|recommandé|appelé|exhorté|engagé|prié|invité|"
-                          r"préconisé|plaidé|lancé un appel)\b|\b(?:devrai(?:en)?t|doi(?:ven)?t|devai(?:en)?t|devra|"
-                          r"devront)\b|\bserai(?:en)?t\b.{0,30}\b(?:bienvenue?s?|utiles?|appréciée?s?)\b|"
-                          r"\bil\b.{0,20}\b(?:fallait|faudrait|faut|essentiel|indispensable|nécessaire|impératif|vital|"
-                          r"crucial|important|importait)\b|\bil y (?:avait|a)\b.{0,20}\b(?:lieu|besoin) d|\bà savoir\b|"
-                          r"\bencourag\w*\b.{0,40}\bà\b|\bresponsabilité d|\bdevoir d|\boccasions? d|"
-                          r"\b(?:souligné|insisté sur|rappelé|mis en évidence) la (?:\w+ )?nécessité\b", re.I)
-PEOPLE = re.compile(r"(?:peacekeepers|personnel|individuals|people|persons|soldiers|officers|troops|women|men|"
-                    r"girls|boys|children|civilians|staff|members|experts|advisers|advisors|focal points|heads|"
-                    r"police|policewomen|policemen|observers|contingents|perpetrators|refugees|victims|fatalities|"
-                    r"deaths|casualties|trainers|trainees|instructors|commanders|nationals|uniformed|workers"
-                    r"|soldats de la paix|casques bleus|soldats|militaires|officiers|policiers|policières|femmes|"
-                    r"hommes|agents|membres|individus|personnes|civils|enfants|victimes|morts|décès|blessés|"
-                    r"conseillers|conseillères|observateurs|contingents|chefs|effectifs|formateurs)"
-                    r"(?: du personnel)?$", re.I)
-TIME = re.compile(r"\b(?:years?|months?|weeks?|days?|decades?|hours?|ans|années?|mois|semaines?|jours?|"
-                  r"décennies?|heures?)$", re.I)
+ASK_WORDS_FR = re.compile(
+    r"\b(?:a|ont)\s+(?:\w+ment\s+)?(?:demandé|recommandé|appelé|exhorté|engagé|prié|invité|"
+    r"préconisé|plaidé|lancé un appel)\b|\b(?:devrai(?:en)?t|doi(?:ven)?t|devai(?:en)?t|devra|"
+    r"devront)\b|\bserai(?:en)?t\b.{0,30}\b(?:bienvenue?s?|utiles?|appréciée?s?)\b|"
+    r"\bil\b.{0,20}\b(?:fallait|faudrait|faut|essentiel|indispensable|nécessaire|impératif|vital|"
+    r"crucial|important|importait)\b|\bil y (?:avait|a)\b.{0,20}\b(?:lieu|besoin) d|\bà savoir\b|"
+    r"\bencourag\w*\b.{0,40}\bà\b|\bresponsabilité d|\bdevoir d|\boccasions? d|"
+    r"\b(?:souligné|insisté sur|rappelé|mis en évidence) la (?:\w+ )?nécessité\b",
+    re.I,
+)
+PEOPLE = re.compile(
+    r"(?:peacekeepers|personnel|individuals|people|persons|soldiers|officers|troops|women|men|"
+    r"girls|boys|children|civilians|staff|members|experts|advisers|advisors|focal points|heads|"
+    r"police|policewomen|policemen|observers|contingents|perpetrators|refugees|victims|fatalities|"
+    r"deaths|casualties|trainers|trainees|instructors|commanders|nationals|uniformed|workers"
+    r"|soldats de la paix|casques bleus|soldats|militaires|officiers|policiers|policières|femmes|"
+    r"hommes|agents|membres|individus|personnes|civils|enfants|victimes|morts|décès|blessés|"
+    r"conseillers|conseillères|observateurs|contingents|chefs|effectifs|formateurs)"
+    r"(?: du personnel)?$",
+    re.I,
+)
+TIME = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|decades?|hours?|ans|années?|mois|semaines?|jours?|"
+    r"décennies?|heures?)$",
+    re.I,
+)
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+)$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
 CUT = re.compile(r"^[\s,;:–—-]*(?:(?:while|and|whereas|but)\b[\s,]*)?$")
@@ -63,6 +75,7 @@ def r():
 
 # ---------------------------------------------------------------------------
 # the invariants, on any note of any report
+
 
 def _statements_at(t, para: int, a: int, b: int) -> list[dict]:
     """Statements of paragraph ``para`` whose span holds ``[a, b)``."""
@@ -95,15 +108,17 @@ def check_note(note, report, *, meeting: str | None = None) -> None:
             assert (a, b) != (item.start, item.start + len(item.text))
         own = _statements_at(t, para, a, b)
         starts_ok = SENTENCE_START.search(text[:a]) or any(int(s["start"]) == a for s in own)
-        ends_ok = SENTENCE_END.search(text[a:b]) or any(CUT.match(text[b:int(s["end"])]) for s in own)
+        ends_ok = SENTENCE_END.search(text[a:b]) or any(CUT.match(text[b : int(s["end"])]) for s in own)
         assert starts_ok and ends_ok, (para, text[a:b])
         # the speakers speak here: each has a statement holding these very words, and no one else does
         assert {s["speaker_id"] for s in own} == set(item.speaker_ids), (para, item.text, item.speaker_ids)
         for part in item.parts:
-            assert t.text[part["para"]][part["start"]:part["start"] + len(part["text"])] == part["text"]
+            assert t.text[part["para"]][part["start"] : part["start"] + len(part["text"])] == part["text"]
             assert part["para"] in item.paras
-            assert {s["speaker_id"] for s in _statements_at(t, part["para"], part["start"],
-                                                             part["start"] + len(part["text"]))} >= set(item.speaker_ids)
+            assert {
+                s["speaker_id"]
+                for s in _statements_at(t, part["para"], part["start"], part["start"] + len(part["text"]))
+            } >= set(item.speaker_ids)
         # quoted once: a sentence is not quoted by two key messages, briefings or positions
         if item.kind in ("key_message", "briefing", "position", "purpose"):
             assert item.key not in seen, (para, item.text, seen.get(item.key))
@@ -112,9 +127,14 @@ def check_note(note, report, *, meeting: str | None = None) -> None:
             assert len(item.speaker_ids) >= 2
         if item.kind == "ask":
             verb = own[0]["verb"] if own else ""
-            assert ASK_WORDS.search(item.text) or ASK_WORDS_FR.search(item.text) or re.search(
-                rf"\b{re.escape(verb)}\s+(?:\w+\s+)?(?:the\s+need\s+(?:for|to)\b|la\s+nécessité\s+d(?:e\b|['’]))",
-                item.text), (para, item.text)
+            assert (
+                ASK_WORDS.search(item.text)
+                or ASK_WORDS_FR.search(item.text)
+                or re.search(
+                    rf"\b{re.escape(verb)}\s+(?:\w+\s+)?(?:the\s+need\s+(?:for|to)\b|la\s+nécessité\s+d(?:e\b|['’]))",
+                    item.text,
+                )
+            ), (para, item.text)
             assert item.form and item.form in item.text
         if item.kind == "figure":
             assert item.figures
@@ -167,8 +187,11 @@ def _selected_speakers(note, t) -> set[str]:
     themes = set(note.filters.get("themes") or ())
     if themes:  # a theme filter keeps the speakers of the sentences with the theme: the note's own choice
         return set()
-    return {s["speaker_id"] for s in t.statements if s["para"] in sel and (not wanted or s["speaker_id"] in wanted)} \
-        if paras else set()
+    return (
+        {s["speaker_id"] for s in t.statements if s["para"] in sel and (not wanted or s["speaker_id"] in wanted)}
+        if paras
+        else set()
+    )
 
 
 def check_every_speaker_appears(note, report, md: str, page: str, word: str) -> None:
@@ -178,8 +201,11 @@ def check_every_speaker_appears(note, report, md: str, page: str, word: str) -> 
     for sid in _selected_speakers(note, t):
         items = [i for i in note.items if sid in i.speaker_ids and i.quote]
         assert items, (sid, "no line in the note")
-        shown = [i for i in items if not i.see and i.shown in md and html.escape(i.shown, quote=False) in page
-                 and i.shown in word]
+        shown = [
+            i
+            for i in items
+            if not i.see and i.shown in md and html.escape(i.shown, quote=False) in page and i.shown in word
+        ]
         assert shown or any(i.see for i in items), (sid, "not rendered")
 
 
@@ -214,6 +240,7 @@ def _docx_text(note) -> str:
 # ---------------------------------------------------------------------------
 # the bundled report
 
+
 def _meetings(r):
     return list(r.meetings["meeting_id"])
 
@@ -223,8 +250,18 @@ def test_every_meeting_note_keeps_the_invariants(r):
         note = build_note(r, meeting=meeting)
         check_note(note, r, meeting=meeting)
         keys = [s.key for s in note.sections]
-        assert keys == ["purpose", "summary", "key_messages", "briefers", "positions", "asks", "figures", "issues",
-                        "points", "citations"]
+        assert keys == [
+            "purpose",
+            "summary",
+            "key_messages",
+            "briefers",
+            "positions",
+            "asks",
+            "figures",
+            "issues",
+            "points",
+            "citations",
+        ]
         for key in ("summary", "issues", "points"):  # the officer's own words go there, with quotes to rest on
             (fill,) = note.section(key).items
             assert fill.kind == "to_fill" and not fill.quote and fill.supports
@@ -237,8 +274,16 @@ def test_every_meeting_note_keeps_the_invariants(r):
         assert note.heading["document"] or note.heading["report_id"]
 
 
-@pytest.mark.parametrize("kwargs", [{}, {"themes": ["covid19"]}, {"speakers": ["Mexico", "CHN", "Menon"]},
-                                    {"themes": ["policing"], "speakers": ["UK"]}], ids=str)
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {},
+        {"themes": ["covid19"]},
+        {"speakers": ["Mexico", "CHN", "Menon"]},
+        {"themes": ["policing"], "speakers": ["UK"]},
+    ],
+    ids=str,
+)
 def test_filtered_notes_keep_the_invariants(r, kwargs):
     note = build_note(r, **kwargs)
     check_note(note, r)
@@ -249,8 +294,13 @@ def test_filtered_notes_keep_the_invariants(r, kwargs):
                 assert set(item.speaker_ids) & wanted, item
     if kwargs.get("themes"):  # the quoted sentence is the one that carries the theme
         theme = note.filters["themes"][0]
-        terms = {x.strip().lower() for row in note_tables(r).themes if row["theme"] == theme
-                 for x in str(row["terms"]).split(";") if x.strip()}
+        terms = {
+            x.strip().lower()
+            for row in note_tables(r).themes
+            if row["theme"] == theme
+            for x in str(row["terms"]).split(";")
+            if x.strip()
+        }
         for item in note.items:
             if item.kind in ("key_message", "position", "ask", "briefing", "figure"):
                 assert any(term in item.text.lower() for term in terms), item.text
@@ -258,6 +308,7 @@ def test_filtered_notes_keep_the_invariants(r, kwargs):
 
 # ---------------------------------------------------------------------------
 # in French: headings, labels, dates and citations translated; quotes still the report's own sentences
+
 
 def _fr(message: str) -> str:
     from kit.i18n import translator
@@ -277,14 +328,18 @@ def test_french_notes_keep_the_invariants_and_speak_french(r, tmp_path, capsys):
         # uncut, the same note in French words: the same quotes (the two-page cut counts French words, and themes
         # are listed in the order of their French labels)
         full_en, full_fr = (build_note(r, meeting=meeting, lang=x, max_words=None) for x in ("en", "fr"))
-        assert sorted((i.kind, i.text, i.paras) for i in full_fr.items if i.quote) == \
-               sorted((i.kind, i.text, i.paras) for i in full_en.items if i.quote)
+        assert sorted((i.kind, i.text, i.paras) for i in full_fr.items if i.quote) == sorted(
+            (i.kind, i.text, i.paras) for i in full_en.items if i.quote
+        )
         assert [s.title for s in fr.sections] == [_fr(SECTION_TITLES[s.key]) for s in fr.sections]
         assert all(s.title != SECTION_TITLES[s.key] for s in fr.sections)
         md, page = fr.to_markdown(), fr.to_html()
         when = format_date(fr.heading["date"], "fr")
-        assert re.search(r"\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
-                         r"novembre|décembre) \d{4}", when)
+        assert re.search(
+            r"\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+            r"novembre|décembre) \d{4}",
+            when,
+        )
         assert f"**{_fr('Meeting')}\u00a0:** {when}" in md
         assert '<html lang="fr">' in page and html.escape(when) in page
         for title in SECTION_TITLES.values():  # no English heading left in the French renderings
@@ -297,12 +352,15 @@ def test_french_notes_keep_the_invariants_and_speak_french(r, tmp_path, capsys):
             if item.quote:
                 for words in (item.text, item.shown):
                     labels = labels.replace(words.replace("*", "\\*").replace("_", "\\_"), " ")
-                for part in (item.parts or []):
+                for part in item.parts or []:
                     a, b = part.get("brief") or (0, len(part["text"]))
                     labels = labels.replace(part["text"], " ").replace(part["text"][a:b], " ")
         labels = re.sub(r"^# .*$|^- On \d.*$", " ", labels, flags=re.M)  # the title quotes the report's words
-        labels = re.sub(re.escape(fr.heading.get("body") or "@@") + "|" + re.escape(fr.heading.get("meeting_title")
-                                                                                    or "@@"), " ", labels)
+        labels = re.sub(
+            re.escape(fr.heading.get("body") or "@@") + "|" + re.escape(fr.heading.get("meeting_title") or "@@"),
+            " ",
+            labels,
+        )
         left = ENGLISH_LABELS.findall(labels)
         assert not left, left
         word = _docx_text(fr)
@@ -325,8 +383,14 @@ def _note_messages() -> set[str]:
     from kit.teaching import note_render
 
     out = set()
-    for table in (note_mod.SECTION_TITLES, note_mod.TO_FILL, note_mod.SECTION_EMPTY, note_render._SEE,
-                  note_render.FIGURE_KIND_LABELS, note_render.ASK_KIND_LABELS):
+    for table in (
+        note_mod.SECTION_TITLES,
+        note_mod.TO_FILL,
+        note_mod.SECTION_EMPTY,
+        note_render._SEE,
+        note_render.FIGURE_KIND_LABELS,
+        note_render.ASK_KIND_LABELS,
+    ):
         out |= set(table.values())
     for module in (note_mod, note_render):
         out |= set(re.findall(r'(?:N_|gettext)\(\s*"((?:[^"\\]|\\.)+)"\s*\)', inspect.getsource(module)))
@@ -340,8 +404,12 @@ def test_the_french_note_has_no_english_word_of_the_catalogue(r):
     fr_ = translator("fr").gettext
     messages = _note_messages()
     french = {w.casefold() for msg in messages for w in re.findall(r"\w+", fr_(msg))}  # "points", "Citations"
-    english = {w for msg in messages for w in re.findall(r"[A-Za-z]{4,}", re.sub(r"\{\w+\}", " ", msg))
-               if w.casefold() not in french}
+    english = {
+        w
+        for msg in messages
+        for w in re.findall(r"[A-Za-z]{4,}", re.sub(r"\{\w+\}", " ", msg))
+        if w.casefold() not in french
+    }
     assert {"Asks", "Summary", "Briefers", "casualties", "complete"} <= english  # the check has words to find
     rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, english), key=len, reverse=True)) + r")\b")
     for meeting in _meetings(r):
@@ -368,10 +436,12 @@ def test_the_french_note_has_no_english_word_of_the_catalogue(r):
                         assert not re.search(rf"\({re.escape(words)}\b", shown), (meeting, words)
 
 
-ENGLISH_LABELS = re.compile(r"\b(?:called (?:for|on)|appealed for|requested|recommended|should|must|welcome|"
-                            r"the need (?:for|to)|namely|encourage\w*|of the Security Council|Member States|"
-                            r"quoted (?:under|above)|Key messages|Asks|casualties|percentage|money|duration|"
-                            r"Supporting quotes|to complete|Summary|Issues for|points to make)\b")
+ENGLISH_LABELS = re.compile(
+    r"\b(?:called (?:for|on)|appealed for|requested|recommended|should|must|welcome|"
+    r"the need (?:for|to)|namely|encourage\w*|of the Security Council|Member States|"
+    r"quoted (?:under|above)|Key messages|Asks|casualties|percentage|money|duration|"
+    r"Supporting quotes|to complete|Summary|Issues for|points to make)\b"
+)
 
 
 def test_joint_positions_are_listed_once_with_every_delegation(r):
@@ -396,8 +466,11 @@ def test_asks_ignore_sentences_that_only_describe_a_need(r):
         assert not re.search(r"\bmindful of the need\b|\bactions needed to\b", item.text)
     # every statement whose reporting verb asks (called for, recommended, requested ...) is an ask in the note
     t = note_tables(r)
-    asked = {(s["para"], int(s["start"])) for s in t.statements
-             if re.fullmatch(r"call (?:for|on|upon)|recommend|request|urge|appeal for", s["lemma"] or "")}
+    asked = {
+        (s["para"], int(s["start"]))
+        for s in t.statements
+        if re.fullmatch(r"call (?:for|on|upon)|recommend|request|urge|appeal for", s["lemma"] or "")
+    }
     listed = {i.key for i in note.items if i.kind == "ask"}
     assert asked <= listed, asked - listed
 
@@ -414,13 +487,15 @@ def test_a_note_from_the_apps_rows_never_imports_pandas_or_docx():
     import subprocess
     import sys
 
-    code = ("import sys\n"
-            "from kit.views.data import app_report\n"
-            "from kit.teaching.note import build_note\n"
-            "r = app_report()\n"
-            "for m in [None] + [x['meeting_id'] for x in r.meetings]:\n"
-            "    n = build_note(r, meeting=m); n.to_markdown(); n.to_html(); n.to_json()\n"
-            "print(sorted(x for x in ('pandas', 'docx', 'numpy') if x in sys.modules))\n")
+    code = (
+        "import sys\n"
+        "from kit.views.data import app_report\n"
+        "from kit.teaching.note import build_note\n"
+        "r = app_report()\n"
+        "for m in [None] + [x['meeting_id'] for x in r.meetings]:\n"
+        "    n = build_note(r, meeting=m); n.to_markdown(); n.to_html(); n.to_json()\n"
+        "print(sorted(x for x in ('pandas', 'docx', 'numpy') if x in sys.modules))\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
@@ -428,8 +503,11 @@ def test_a_note_from_the_apps_rows_never_imports_pandas_or_docx():
 def test_unknown_filters_are_the_kits_errors(r):
     from kit import ReportError
 
-    for kwargs, what in (({"meeting": "1999-01-01"}, "unknown meeting"), ({"themes": ["no-such"]}, "unknown theme"),
-                         ({"speakers": ["Atlantis"]}, "unknown speaker")):
+    for kwargs, what in (
+        ({"meeting": "1999-01-01"}, "unknown meeting"),
+        ({"themes": ["no-such"]}, "unknown theme"),
+        ({"speakers": ["Atlantis"]}, "unknown speaker"),
+    ):
         with pytest.raises(NoteError, match=what) as exc:
             build_note(r, **kwargs)
         assert isinstance(exc.value, ReportError)
@@ -450,6 +528,7 @@ def test_speaker_names_people_type(r):
 
 # ---------------------------------------------------------------------------
 # renderings
+
 
 def test_word_is_a4_with_real_styles(r):
     from docx import Document
@@ -490,10 +569,22 @@ def test_html_prints_on_a4_and_keeps_report_text_inert():
 # ---------------------------------------------------------------------------
 # generated reports: hypothesis varies the delegations, their names and who says what
 
-STATES = ["Bosnia and Herzegovina", "the United Kingdom of Great Britain and Northern Ireland",
-          "the Bolivarian Republic of Venezuela", "Côte d'Ivoire", "Türkiye", "the Democratic Republic of the Congo",
-          "Saint Vincent and the Grenadines", "the Lao People's Democratic Republic", "Trinidad and Tobago",
-          "the Plurinational State of Bolivia", "Ghana", "Nepal", "Uruguay", "the Niger"]
+STATES = [
+    "Bosnia and Herzegovina",
+    "the United Kingdom of Great Britain and Northern Ireland",
+    "the Bolivarian Republic of Venezuela",
+    "Côte d'Ivoire",
+    "Türkiye",
+    "the Democratic Republic of the Congo",
+    "Saint Vincent and the Grenadines",
+    "the Lao People's Democratic Republic",
+    "Trinidad and Tobago",
+    "the Plurinational State of Bolivia",
+    "Ghana",
+    "Nepal",
+    "Uruguay",
+    "the Niger",
+]
 
 HEAD = """**Security Council**
 
@@ -530,8 +621,14 @@ SENTENCES = [
 @st.composite
 def generated_reports(draw) -> str:
     states = draw(st.lists(st.sampled_from(STATES), min_size=2, max_size=7, unique=True))
-    return _generated(draw, states, SENTENCES, HEAD, " and ",
-                      "The Chair of the Working Group recommended that such meetings continue.")
+    return _generated(
+        draw,
+        states,
+        SENTENCES,
+        HEAD,
+        " and ",
+        "The Chair of the Working Group recommended that such meetings continue.",
+    )
 
 
 def _generated(draw, names: list[str], sentences: list[str], head: str, and_: str, conclusion: str) -> str:
@@ -542,8 +639,9 @@ def _generated(draw, names: list[str], sentences: list[str], head: str, and_: st
         b = names[(i + 1) % len(names)]
         group = draw(st.lists(st.sampled_from(names), min_size=2, max_size=len(names), unique=True))
         template = draw(st.sampled_from(sentences))
-        paras.append(template.format(a=a, b=b, n=draw(st.integers(2, 4000)),
-                                     group=", ".join(group[:-1]) + and_ + group[-1]))
+        paras.append(
+            template.format(a=a, b=b, n=draw(st.integers(2, 4000)), group=", ".join(group[:-1]) + and_ + group[-1])
+        )
     body = "\n".join(f"{6 + i}. {p}" for i, p in enumerate(paras))
     last = 6 + len(paras)
     return head + body + f"\n\n**III. Conclusion**\n\n{last}. {conclusion}\n"
@@ -566,6 +664,7 @@ def test_generated_reports_keep_the_invariants(text):
 
 # ---------------------------------------------------------------------------
 # the command line
+
 
 def test_cli_note_every_meeting_every_format(r, tmp_path, capsys):
     from kit.cli import main
@@ -601,6 +700,7 @@ def test_cli_note_refuses_bad_destinations_without_a_traceback(tmp_path, capsys,
 # ---------------------------------------------------------------------------
 # two A4 pages, as printed
 
+
 def _tool(name: str) -> str:
     from .conftest import need_tool
 
@@ -625,13 +725,37 @@ def test_a_meeting_note_prints_on_at_most_two_a4_pages(r, tmp_path):
         page = tmp_path / f"{meeting}.html"
         page.write_text(note.to_html(), encoding="utf-8")
         pdf = tmp_path / f"{meeting}-html.pdf"
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                        f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         word = tmp_path / f"{meeting}.docx"
         note.to_docx(word)
-        subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-                        "--convert-to", "pdf", "--outdir", str(tmp_path / "word"), str(word)],
-                       check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path / "word"),
+                str(word),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         for pdf in (pdf, tmp_path / "word" / f"{meeting}.pdf"):
             pages = _pdf_pages(pdf)
             assert 1 <= len(pages) <= 2, (pdf.name, len(pages))
@@ -641,14 +765,16 @@ def test_a_meeting_note_prints_on_at_most_two_a4_pages(r, tmp_path):
 # ---------------------------------------------------------------------------
 # sentence splitting (kit.sentences): what the note's "whole sentence" rests on
 
-PIECES = ["Mr. Ladeb said that peacekeeping mattered.",
-          "Dr. Lennartz recalled S/RES/2518 (2020).",
-          "The representative of Japan announced $2.8 million for training (see para. 29).",
-          "Major General Menon said that 1,000.5 tonnes, i.e. most of it, had arrived.",
-          "“Peacekeeping is a team effort.”",
-          "Casualties rose by 124 per cent in 2020 (S/2021/1086, paras. 26-28).",
-          "The Chair asked whether the U.N. presence would continue?",
-          "160 peacekeepers from Pakistan had been lost."]
+PIECES = [
+    "Mr. Ladeb said that peacekeeping mattered.",
+    "Dr. Lennartz recalled S/RES/2518 (2020).",
+    "The representative of Japan announced $2.8 million for training (see para. 29).",
+    "Major General Menon said that 1,000.5 tonnes, i.e. most of it, had arrived.",
+    "“Peacekeeping is a team effort.”",
+    "Casualties rose by 124 per cent in 2020 (S/2021/1086, paras. 26-28).",
+    "The Chair asked whether the U.N. presence would continue?",
+    "160 peacekeepers from Pakistan had been lost.",
+]
 
 
 @settings(max_examples=40, deadline=None)
@@ -665,8 +791,10 @@ def test_sentence_spans_split_exactly_where_sentences_end(pieces, gap):
 def test_clip_sentences_gives_each_speaker_only_their_words():
     from kit.sentences import clip_sentences, key_sentence
 
-    text = ("The representative of Morocco bemoaned the loss of 10 soldiers, while the representative of Pakistan "
-            "said that 160 peacekeepers had been lost. The representative of Kenya agreed.")
+    text = (
+        "The representative of Morocco bemoaned the loss of 10 soldiers, while the representative of Pakistan "
+        "said that 160 peacekeepers had been lost. The representative of Kenya agreed."
+    )
     cut = text.index(", while")
     first = [text[a:b] for a, b in clip_sentences(text, 0, cut)]
     second = [text[a:b] for a, b in clip_sentences(text, text.index("the representative of Pakistan"))]
@@ -710,13 +838,15 @@ def test_a_french_report_gives_the_asks_and_figures_of_its_english_version():
         st = report.statements
         asking = st[st["lemma"].isin(["call for", "call on", "urge", "recommend", "request"])]
         # « a demandé si » (asked whether) has the lemma of « a demandé » (call for) but asks a question
-        asked = {row.para for row in asking.itertuples()
-                 if not re.search(rf"{re.escape(row.verb)}\s+(?:si|s['’]|whether|if)\b", row.text)}
+        asked = {
+            row.para
+            for row in asking.itertuples()
+            if not re.search(rf"{re.escape(row.verb)}\s+(?:si|s['’]|whether|if)\b", row.text)
+        }
         assert asked <= listed, (report.report_id, asked - listed)
     # figure kinds: a casualty, an amount of money, people who are not personnel
     kinds = {k for _, ks in figures for k in ks}
     assert {"casualties", "money", "people"} <= kinds
-
 
 
 def _actors(lang: str) -> list[str]:
@@ -736,9 +866,19 @@ def test_a_modal_asks_an_actor_or_prescribes_a_state_and_never_describes_a_thing
     modal = data.draw(st.sampled_from(ask_phrases(lang)["modal"]))
     actor = data.draw(st.sampled_from(_actors(lang)))
     actors = {a.lower() for a in ask_phrases(lang)["actor"]}
-    thing = data.draw(st.sampled_from([t for t in (["system", "database", "dashboard", "tool", "report"] if lang == "en"
-                                                   else ["système", "base de données", "outil", "tableau de bord"])
-                                       if t not in actors]))
+    thing = data.draw(
+        st.sampled_from(
+            [
+                t
+                for t in (
+                    ["system", "database", "dashboard", "tool", "report"]
+                    if lang == "en"
+                    else ["système", "base de données", "outil", "tableau de bord"]
+                )
+                if t not in actors
+            ]
+        )
+    )
     if lang == "en":
         said = "The representative of Ghana said that the {who} {modal} {verb} operational planning."
         verbs, be = ["inform", "guide", "support"], "be adequately resourced"
@@ -751,22 +891,30 @@ def test_a_modal_asks_an_actor_or_prescribes_a_state_and_never_describes_a_thing
     assert addressee(asks, lang=lang) and actor in addressee(asks, lang=lang), asks
     describes = said.format(who=thing, modal=modal, verb=verb)
     assert ask_form(describes, lang=lang) is None, describes
-    prescribes = said.format(who=thing, modal=modal, verb=be).replace(" operational planning", "").replace(
-        " la planification opérationnelle", "")
+    prescribes = (
+        said.format(who=thing, modal=modal, verb=be)
+        .replace(" operational planning", "")
+        .replace(" la planification opérationnelle", "")
+    )
     assert ask_form(prescribes, lang=lang) == modal, prescribes
 
 
-@pytest.mark.parametrize("sentence, form", [
-    ("Le représentant du Maroc a appelé à un accès équitable aux vaccins.", "a appelé à"),
-    ("La représentante de la France a exhorté les États Membres à renforcer la formation.", "a exhorté"),
-    ("Le représentant de l'Égypte a dit que la police doit être dotée de moyens suffisants.", "doit"),
-    ("Les représentants de l'Inde et du Kenya ont recommandé une formation renforcée.", "ont recommandé"),
-    ("Le représentant du Japon a dit que des exposés réguliers seraient également très utiles.",
-     "seraient également très utiles"),
-    ("Le représentant de l'Inde a dit qu'il fallait traduire les auteurs en justice.", "il fallait"),
-    ("Le représentant de la Chine a demandé si la mission disposait de moyens suffisants.", None),
-    ("Le Secrétariat avait tenu compte de la nécessité d'analyser les capacités.", None),
-])
+@pytest.mark.parametrize(
+    "sentence, form",
+    [
+        ("Le représentant du Maroc a appelé à un accès équitable aux vaccins.", "a appelé à"),
+        ("La représentante de la France a exhorté les États Membres à renforcer la formation.", "a exhorté"),
+        ("Le représentant de l'Égypte a dit que la police doit être dotée de moyens suffisants.", "doit"),
+        ("Les représentants de l'Inde et du Kenya ont recommandé une formation renforcée.", "ont recommandé"),
+        (
+            "Le représentant du Japon a dit que des exposés réguliers seraient également très utiles.",
+            "seraient également très utiles",
+        ),
+        ("Le représentant de l'Inde a dit qu'il fallait traduire les auteurs en justice.", "il fallait"),
+        ("Le représentant de la Chine a demandé si la mission disposait de moyens suffisants.", None),
+        ("Le Secrétariat avait tenu compte de la nécessité d'analyser les capacités.", None),
+    ],
+)
 def test_french_ask_forms(sentence, form):
     from kit.teaching.asks import ask_form
 
@@ -778,6 +926,7 @@ def test_french_ask_forms(sentence, form):
 
 # ---------------------------------------------------------------------------
 # the two-page cut keeps who asks whom for what
+
 
 def _key(item):
     return item.kind, tuple(item.paras), item.start
@@ -827,8 +976,12 @@ def check_every_ask_in_the_note(note, report, meeting: str) -> None:
             if not form:
                 continue
             holding = [i for i in quoted if i.paras[0] == para and i.start <= a and b <= i.start + len(i.text)]
-            parts = [p for i in quoted for p in i.parts if p["para"] == para and p["start"] <= a
-                     and b <= p["start"] + len(p["text"])]
+            parts = [
+                p
+                for i in quoted
+                for p in i.parts
+                if p["para"] == para and p["start"] <= a and b <= p["start"] + len(p["text"])
+            ]
             assert holding or parts, (note.lang, para, text[a:b], "an ask left out of the note")
             shown = [i.shown for i in holding if not i.see] + [p["text"] for p in parts]
             seen = [i for i in holding if i.see]
@@ -864,8 +1017,9 @@ def test_the_cut_prefers_asks_that_name_whom_they_ask(r):
             # the cut counts the words of the English labels: the French note keeps exactly what the English keeps
             english = build_note(r, meeting=meeting, lang="en")
             assert english.words() <= MAX_WORDS
-            assert sorted((i.kind, i.text, i.paras) for i in cut.items if i.quote) == \
-                   sorted((i.kind, i.text, i.paras) for i in english.items if i.quote)
+            assert sorted((i.kind, i.text, i.paras) for i in cut.items if i.quote) == sorted(
+                (i.kind, i.text, i.paras) for i in english.items if i.quote
+            )
             if dropped:
                 assert [i for i in full.items if i.kind == "ask" and i.addressee]
     # tighter limits force the choice on every meeting
@@ -892,8 +1046,10 @@ def test_a_theme_resolves_by_id_or_label_in_either_language(r, capsys):
     assert rows
     for theme, row in sorted(rows.items())[:4]:
         for lang in ("en", "fr"):
-            ids = {tuple(build_note(r, themes=[x], lang=lang).filters["themes"])
-                   for x in (theme, row["label"], row["label_fr"], row["label_fr"].upper())}
+            ids = {
+                tuple(build_note(r, themes=[x], lang=lang).filters["themes"])
+                for x in (theme, row["label"], row["label_fr"], row["label_fr"].upper())
+            }
             assert ids == {(theme,)}, (theme, lang, ids)
     theme, row = sorted(rows.items())[0]
     assert main(["note", "--lang", "fr", "--theme", row["label_fr"]]) == 0
@@ -948,8 +1104,14 @@ def generated_french_reports(draw) -> str:
     members = [row for row in load_gazetteer(lang="fr").state_rows if row["status"] == "member"]
     rows = draw(st.lists(st.sampled_from(members), min_size=2, max_size=6, unique_by=lambda row: row["iso3"]))
     names = [de(row["fr_running_names"].split("|")[0]) for row in rows]
-    return _generated(draw, names, SENTENCES_FR, HEAD_FR, " et ",
-                      "Le Président du Groupe de travail a recommandé que de telles réunions se poursuivent.")
+    return _generated(
+        draw,
+        names,
+        SENTENCES_FR,
+        HEAD_FR,
+        " et ",
+        "Le Président du Groupe de travail a recommandé que de telles réunions se poursuivent.",
+    )
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1001,34 +1163,70 @@ def test_french_number_formats_make_figures(space):
 # ---------------------------------------------------------------------------
 # ask forms a desk officer expects: invented sentences of each form, both languages (asks.csv is the rule)
 
-@pytest.mark.parametrize("lang, sentence, form", [
-    ("en", "The Director highlighted the steps that the Secretariat and host States needed to take together, "
-           "namely, sharing data and training staff.", "needed to take together, namely"),
-    ("en", "The Director said that police-contributing countries were being encouraged to use the new curricula.",
-     "encouraged to"),
-    ("en", "However, there was a need to improve the early-warning network.", "there was a need to"),
-    ("en", "The representative of Ghana said that the recent ambushes had underlined the need for more to be done.",
-     "underlined the need for"),
-    ("en", "Ghana would continue to encourage host States to respect the agreements.", "encourage host States to"),
-    ("en", "The Council also had a responsibility to encourage support for national strategies.",
-     "had a responsibility to"),
-    ("en", "The summit would provide an excellent opportunity to announce new pledges.",
-     "would provide an excellent opportunity to"),
-    ("en", "The representative of Ghana said that Ghana was encouraged by the growing consensus.", None),
-    ("en", "The Secretariat had been mindful of the need to analyse capacities.", None),
-    ("fr", "Le Directeur a dit que les pays fournisseurs de contingents étaient encouragés à utiliser les supports.",
-     "encouragés à"),
-    ("fr", "Toutefois, il y avait lieu d'améliorer le réseau d'alerte rapide.", "il y avait lieu d'"),
-    ("fr", "Le Directeur a présenté les mesures que le Secrétariat et les États hôtes devaient prendre ensemble, "
-           "à savoir, partager les données et former le personnel.", "devaient prendre ensemble, à savoir"),
-    ("fr", "Le représentant du Ghana a dit que les attaques avaient souligné la nécessité d'agir davantage.",
-     "souligné la nécessité d'"),
-    ("fr", "Le sommet offrirait une excellente occasion d'annoncer de nouvelles contributions.",
-     "excellente occasion d'"),
-    ("fr", "Le sommet offrirait ainsi l'occasion d'annoncer de nouvelles contributions.",
-     "offrirait ainsi l'occasion d'"),
-    ("fr", "Le représentant du Ghana a dit que le Ghana était encouragé par le consensus croissant.", None),
-])
+
+@pytest.mark.parametrize(
+    "lang, sentence, form",
+    [
+        (
+            "en",
+            "The Director highlighted the steps that the Secretariat and host States needed to take together, "
+            "namely, sharing data and training staff.",
+            "needed to take together, namely",
+        ),
+        (
+            "en",
+            "The Director said that police-contributing countries were being encouraged to use the new curricula.",
+            "encouraged to",
+        ),
+        ("en", "However, there was a need to improve the early-warning network.", "there was a need to"),
+        (
+            "en",
+            "The representative of Ghana said that the recent ambushes had underlined the need for more to be done.",
+            "underlined the need for",
+        ),
+        ("en", "Ghana would continue to encourage host States to respect the agreements.", "encourage host States to"),
+        (
+            "en",
+            "The Council also had a responsibility to encourage support for national strategies.",
+            "had a responsibility to",
+        ),
+        (
+            "en",
+            "The summit would provide an excellent opportunity to announce new pledges.",
+            "would provide an excellent opportunity to",
+        ),
+        ("en", "The representative of Ghana said that Ghana was encouraged by the growing consensus.", None),
+        ("en", "The Secretariat had been mindful of the need to analyse capacities.", None),
+        (
+            "fr",
+            "Le Directeur a dit que les pays fournisseurs de contingents étaient encouragés à utiliser les supports.",
+            "encouragés à",
+        ),
+        ("fr", "Toutefois, il y avait lieu d'améliorer le réseau d'alerte rapide.", "il y avait lieu d'"),
+        (
+            "fr",
+            "Le Directeur a présenté les mesures que le Secrétariat et les États hôtes devaient prendre ensemble, "
+            "à savoir, partager les données et former le personnel.",
+            "devaient prendre ensemble, à savoir",
+        ),
+        (
+            "fr",
+            "Le représentant du Ghana a dit que les attaques avaient souligné la nécessité d'agir davantage.",
+            "souligné la nécessité d'",
+        ),
+        (
+            "fr",
+            "Le sommet offrirait une excellente occasion d'annoncer de nouvelles contributions.",
+            "excellente occasion d'",
+        ),
+        (
+            "fr",
+            "Le sommet offrirait ainsi l'occasion d'annoncer de nouvelles contributions.",
+            "offrirait ainsi l'occasion d'",
+        ),
+        ("fr", "Le représentant du Ghana a dit que le Ghana était encouragé par le consensus croissant.", None),
+    ],
+)
 def test_ask_forms_of_the_desk_officer(lang, sentence, form):
     from kit.teaching.asks import ask_form
 
@@ -1038,8 +1236,11 @@ def test_ask_forms_of_the_desk_officer(lang, sentence, form):
         assert got in sentence and (ASK_WORDS if lang == "en" else ASK_WORDS_FR).search(sentence)
 
 
-ASK_FORMS_THE_NOTE_MUST_SEE = re.compile(r"\bthere was (?:\w+ )?(?:a )?need to\b|\bencouraged to\b|\bnamely\b"
-                                         r"|\bencourage \w+(?: \w+)? to\b", re.I)
+ASK_FORMS_THE_NOTE_MUST_SEE = re.compile(
+    r"\bthere was (?:\w+ )?(?:a )?need to\b|\bencouraged to\b|\bnamely\b"
+    r"|\bencourage \w+(?: \w+)? to\b",
+    re.I,
+)
 
 
 def test_every_statement_with_a_stated_need_an_encouragement_or_a_list_of_actions_asks(r):
@@ -1054,8 +1255,12 @@ def test_every_statement_with_a_stated_need_an_encouragement_or_a_list_of_action
     for s in t.statements:
         text = t.text[s["para"]]
         for a, b in sentence_spans(text):
-            if a < int(s["end"]) and int(s["start"]) < b and ASK_FORMS_THE_NOTE_MUST_SEE.search(text[a:b]) \
-                    and not re.search(r"\bencouraged by\b", text[a:b]):
+            if (
+                a < int(s["end"])
+                and int(s["start"]) < b
+                and ASK_FORMS_THE_NOTE_MUST_SEE.search(text[a:b])
+                and not re.search(r"\bencouraged by\b", text[a:b])
+            ):
                 if "namely" in text[a:b] and "needed to" not in text[a:b]:
                     continue
                 expected += 1

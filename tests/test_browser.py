@@ -36,19 +36,25 @@ from .test_views import INJECTED
 pytestmark = pytest.mark.browser
 
 ALL_APPS = [a.name for a in REGISTRY]
-APPS = ["overview", "speakers", "themes", "missions"]  # the exploration apps (kit.views.overview, speakers, themes, missions)
+APPS = [
+    "overview",
+    "speakers",
+    "themes",
+    "missions",
+]  # the exploration apps (kit.views.overview, speakers, themes, missions)
 WIDGET_APPS = APPS[1:]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
-FIT_SIZES = {"small-phone": {"width": 360, "height": 740}, **SIZES,  # the narrowest phones too
-             "tablet": {"width": 800, "height": 1000}}
+FIT_SIZES = {
+    "small-phone": {"width": 360, "height": 740},
+    **SIZES,  # the narrowest phones too
+    "tablet": {"width": 800, "height": 1000},
+}
 SHOTS = Path(os.environ.get("KIT_SCREENSHOTS", "/tmp"))
 AXE = Path(__file__).parent / ".node" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MIN_PX = 12
-
-
 
 
 class Server:
@@ -131,8 +137,10 @@ class Watched:
 
     def _socket(self, ws):
         self.sockets.append(ws.url)
-        ws.on("framereceived", lambda payload: self.received.append(
-            payload if isinstance(payload, bytes) else payload.encode("utf-8")))
+        ws.on(
+            "framereceived",
+            lambda payload: self.received.append(payload if isinstance(payload, bytes) else payload.encode("utf-8")),
+        )
 
     def ready(self):
         """Wait until Voilà has rendered the app: the exploration apps' output panel, else any widget or HTML."""
@@ -160,8 +168,9 @@ class Watched:
 def open_app(browser, server):
     pages = []
 
-    def _open(app: str, srv: Server | None = None, viewport: dict = DESKTOP, query: str = "",
-              locale: str = "en-US") -> Watched:
+    def _open(
+        app: str, srv: Server | None = None, viewport: dict = DESKTOP, query: str = "", locale: str = "en-US"
+    ) -> Watched:
         w = Watched(browser, (srv or server).url(app, query), viewport, locale)
         pages.append(w)
         return w
@@ -172,8 +181,11 @@ def open_app(browser, server):
 
 
 def _wait_out(w: Watched, text: str, selector: str = ".kit-out"):
-    w.page.wait_for_function("([s, t]) => [...document.querySelectorAll(s)].some(e => e.innerText.includes(t))",
-                             arg=[selector, text], timeout=30_000)
+    w.page.wait_for_function(
+        "([s, t]) => [...document.querySelectorAll(s)].some(e => e.innerText.includes(t))",
+        arg=[selector, text],
+        timeout=30_000,
+    )
 
 
 def _paras(w: Watched, selector: str = ".kit-out table.kt td span.para") -> list[int]:
@@ -252,8 +264,10 @@ def _screenshot(w: Watched, name: str):
     """The whole app as a person scrolls through it: Voila scrolls #rendered_cells, not the page, so the
     viewport is made as tall as the content for the picture, then put back."""
     size = w.page.viewport_size
-    tall = w.page.evaluate("() => Math.max(document.documentElement.scrollHeight,"
-                           " ...[...document.querySelectorAll('#rendered_cells')].map(e => e.scrollHeight))")
+    tall = w.page.evaluate(
+        "() => Math.max(document.documentElement.scrollHeight,"
+        " ...[...document.querySelectorAll('#rendered_cells')].map(e => e.scrollHeight))"
+    )
     w.page.set_viewport_size({"width": size["width"], "height": min(max(tall, size["height"]), 16_000)})
     w.page.screenshot(path=str(SHOTS / f"kit-app-{name}.png"), full_page=True)
     w.page.set_viewport_size(size)
@@ -272,6 +286,7 @@ def _check_layout(w: Watched, name: str):
 
 
 # ----------------------------------------------------------------------------- every app
+
 
 @pytest.mark.parametrize("app", ALL_APPS)
 def test_app_loads_offline_without_errors(open_app, app):
@@ -347,8 +362,11 @@ def test_axe_finds_no_serious_violations(open_app, app):
         w = open_app(app, viewport=size)
         w.page.add_script_tag(path=str(AXE))
         result = w.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         assert bad == [], f"{app} at {size['width']} px: {bad}"
 
 
@@ -379,6 +397,7 @@ def test_keyboard_reaches_every_control(open_app, app):
 
 # ----------------------------------------------------------------------------- Speakers
 
+
 def test_choosing_a_speaker_shows_their_statements(open_app, view, frames):
     w = open_app("speakers")
     ms = frames.statements.query("speaker_kind == 'member_state'")["speaker_id"].value_counts()
@@ -390,8 +409,9 @@ def test_choosing_a_speaker_shows_their_statements(open_app, view, frames):
     expected = frames.statements.query("speaker_id == @sid")["para"].tolist()
     assert _paras(w) == expected
     marks = w.page.locator(".kit-out td span.ctx mark").all_inner_texts()
-    assert [" ".join(m.split()) for m in marks] == [" ".join(t.split()) for t in
-                                                   frames.statements.query("speaker_id == @sid")["text"]]
+    assert [" ".join(m.split()) for m in marks] == [
+        " ".join(t.split()) for t in frames.statements.query("speaker_id == @sid")["text"]
+    ]
     chart = w.page.inner_text(".kit-out .bars") if queries.themes_of(view, sid) else ""
     for label_, n, _ in queries.themes_of(view, sid):
         assert label_ in chart  # whole labels, never cut
@@ -405,18 +425,27 @@ def test_choosing_a_speaker_shows_their_statements(open_app, view, frames):
 def test_speaker_find_narrows_the_list_and_says_when_nothing_matches(open_app, view):
     w = open_app("speakers")
     first = w.page.eval_on_selector(".kit-speaker select", "e => e.options[e.selectedIndex].textContent")
-    sid, name = [(s, view.speaker[s]["name"]) for lab, s in queries.speaker_options(view)
-                 if view.speaker[s]["kind"] == "member_state" and not first.startswith(view.speaker[s]["name"])][-1]
+    sid, name = [
+        (s, view.speaker[s]["name"])
+        for lab, s in queries.speaker_options(view)
+        if view.speaker[s]["kind"] == "member_state" and not first.startswith(view.speaker[s]["name"])
+    ][-1]
     w.page.fill(".kit-find input", name.lower())
-    w.page.wait_for_function("n => [...document.querySelectorAll('.kit-speaker select option')]"
-                             ".every(o => o.textContent.replace(/\\u00a0/g, ' ').toLowerCase().includes(n))",
-                             arg=name.lower(), timeout=30_000)
+    w.page.wait_for_function(
+        "n => [...document.querySelectorAll('.kit-speaker select option')]"
+        ".every(o => o.textContent.replace(/\\u00a0/g, ' ').toLowerCase().includes(n))",
+        arg=name.lower(),
+        timeout=30_000,
+    )
     _wait_out(w, f"{name} (Member State)")
     chosen = w.page.eval_on_selector(".kit-speaker select", "e => e.options[e.selectedIndex].textContent")
     w.page.fill(".kit-find input", "xyzq")
     _wait_out(w, "No speaker matches “xyzq”", ".kit-status")
-    w.page.wait_for_function("n => document.querySelectorAll('.kit-speaker select option').length === n",
-                             arg=len(queries.speaker_options(view)), timeout=30_000)
+    w.page.wait_for_function(
+        "n => document.querySelectorAll('.kit-speaker select option').length === n",
+        arg=len(queries.speaker_options(view)),
+        timeout=30_000,
+    )
     # the whole list is back, and neither the choice nor the page jumped to another speaker
     assert w.page.eval_on_selector(".kit-speaker select", "e => e.options[e.selectedIndex].textContent") == chosen
     assert f"{name} (Member State)" in w.out_text()
@@ -424,8 +453,12 @@ def test_speaker_find_narrows_the_list_and_says_when_nothing_matches(open_app, v
 
 def test_speaker_find_accepts_short_names(open_app, view):
     aliases = speaker_aliases(view)
-    shorts = [(sid, a) for sid, names in sorted(aliases.items()) for a in sorted(names)
-              if 2 <= len(a) <= 3 and a != sid.lower()]
+    shorts = [
+        (sid, a)
+        for sid, names in sorted(aliases.items())
+        for a in sorted(names)
+        if 2 <= len(a) <= 3 and a != sid.lower()
+    ]
     if not shorts:
         pytest.skip("no Member State with a short name speaks in this report")
     sid, short = shorts[0]
@@ -458,15 +491,17 @@ def test_download_link_gives_the_statements_on_screen(open_app, view, frames, tm
 
 # ----------------------------------------------------------------------------- Themes
 
+
 def test_choosing_a_theme_updates_strip_heatmap_and_sentences(open_app, view, frames):
     w = open_app("themes")
     theme = frames.themes["theme"].value_counts().index[0]
     label = view.theme_label[theme]
     w.page.select_option(".kit-themes select", label=[label])
     _wait_out(w, f"Where in the report: {label}")
-    coloured = w.page.eval_on_selector_all(".kit-out svg rect[data-para]",
-                                           "els => els.filter(e => e.getAttribute('fill') !== '#e4e4e4')"
-                                           ".map(e => +e.dataset.para)")
+    coloured = w.page.eval_on_selector_all(
+        ".kit-out svg rect[data-para]",
+        "els => els.filter(e => e.getAttribute('fill') !== '#e4e4e4').map(e => +e.dataset.para)",
+    )
     expected = sorted(set(frames.themes.query("theme == @theme")["para"]))
     assert coloured == expected
     assert sorted(set(_paras(w))) == expected
@@ -488,8 +523,10 @@ def test_heatmap_of_every_theme_has_readable_column_headers(open_app, view):
     n, overlaps = w.page.evaluate(OVERLAP_JS, ".kit-out table.hm th.hm-col")
     assert n >= n_cols and overlaps == [], f"column headers overlap: {overlaps}"
     vw = w.page.evaluate("innerWidth")
-    boxes = w.page.eval_on_selector_all(".kit-out table.hm th.hm-col span", "els => els.map(e => {"
-                                        " const r = e.getBoundingClientRect(); return [r.left, r.right]; })")
+    boxes = w.page.eval_on_selector_all(
+        ".kit-out table.hm th.hm-col span",
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })",
+    )
     assert all(0 <= left and right <= vw for left, right in boxes), "column headers are cut off"
 
 
@@ -517,9 +554,11 @@ def test_search_query_length_is_capped_with_a_note(open_app):
 
 # ----------------------------------------------------------------------------- Missions
 
+
 def _mission_option(w: Watched, key: str) -> str:
-    options = w.page.eval_on_selector_all(".kit-mission select option",
-                                          "els => els.map(e => e.textContent.replace(/\\u00a0/g, ' '))")
+    options = w.page.eval_on_selector_all(
+        ".kit-mission select option", "els => els.map(e => e.textContent.replace(/\\u00a0/g, ' '))"
+    )
     return next(o for o in options if o.startswith(key + " "))
 
 
@@ -535,8 +574,12 @@ FITS_JS = """sel => {
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_mission_choices_read_whole_on_the_narrowest_phone(open_app, french_server, lang):
     """A phone shows only the chosen line of a list: each mission's line (acronym, host, mentions) fits it."""
-    w = open_app("missions", srv=french_server if lang == "fr" else None, viewport=FIT_SIZES["small-phone"],
-                 query=f"?lang={lang}")
+    w = open_app(
+        "missions",
+        srv=french_server if lang == "fr" else None,
+        viewport=FIT_SIZES["small-phone"],
+        query=f"?lang={lang}",
+    )
     w.page.wait_for_selector(".kit-mission select", timeout=60_000)
     assert w.page.evaluate(FITS_JS, ".kit-mission select") == []
 
@@ -567,6 +610,7 @@ def test_clicking_a_mission_on_the_map_selects_it(open_app, view):
 
 # ----------------------------------------------------------------------------- hostile input
 
+
 def test_injected_markup_renders_as_text(browser, tmp_path_factory, open_app):
     tmp = tmp_path_factory.mktemp("evil")
     report = tmp / "evil-2022.md"
@@ -577,9 +621,13 @@ def test_injected_markup_renders_as_text(browser, tmp_path_factory, open_app):
             w = open_app(app, srv)
             if app == "speakers":
                 w.page.wait_for_selector(".kit-speaker select option", state="attached")
-                label = next(o for o in w.page.eval_on_selector_all(".kit-speaker select option",
-                                                                    "els => els.map(e => e.textContent.replace(/\u00a0/g, ' '))")
-                             if o.startswith("Harold Agyeman"))
+                label = next(
+                    o
+                    for o in w.page.eval_on_selector_all(
+                        ".kit-speaker select option", "els => els.map(e => e.textContent.replace(/\u00a0/g, ' '))"
+                    )
+                    if o.startswith("Harold Agyeman")
+                )
                 w.page.select_option(".kit-speaker select", label=label)
                 _wait_out(w, "<b onmouseover=alert(3)>transitions</b>")
                 with w.page.expect_download() as info:
@@ -591,8 +639,10 @@ def test_injected_markup_renders_as_text(browser, tmp_path_factory, open_app):
                 w.page.press(".kit-query input", "Enter")
                 w.page.wait_for_selector(".kit-search")
                 assert "<script>alert(1)</script>" in w.page.inner_text(".kit-search")
-            assert w.page.locator(".kit img[src=x], .kit-out script, .kit-search-out script, "
-                                  ".kit b[onmouseover]").count() == 0
+            assert (
+                w.page.locator(".kit img[src=x], .kit-out script, .kit-search-out script, .kit b[onmouseover]").count()
+                == 0
+            )
             assert w.dialogs == [] and w.errors == [] and w.outside() == []
     finally:
         srv.stop()
@@ -621,11 +671,10 @@ def _messages(w: Watched) -> list[dict]:
             out.append(json.loads(frame))
             continue
         n = int.from_bytes(frame[:8], "little")
-        offsets = [int.from_bytes(frame[8 * (i + 1):8 * (i + 2)], "little") for i in range(n)] + [len(frame)]
-        parts = [frame[offsets[i]:offsets[i + 1]] for i in range(n)]
+        offsets = [int.from_bytes(frame[8 * (i + 1) : 8 * (i + 2)], "little") for i in range(n)] + [len(frame)]
+        parts = [frame[offsets[i] : offsets[i + 1]] for i in range(n)]
         if len(parts) >= 5:
-            out.append({"channel": parts[0].decode(), "header": json.loads(parts[1]),
-                        "content": json.loads(parts[4])})
+            out.append({"channel": parts[0].decode(), "header": json.loads(parts[1]), "content": json.loads(parts[4])})
     return out
 
 
@@ -652,15 +701,33 @@ def test_a_bad_widget_state_gets_a_clean_message_not_a_traceback(open_app, serve
     channel = next(u for u in w.sockets if "/api/kernels/" in u)
     kernel = re.search(r"/api/kernels/([^/]+)/channels", channel).group(1)
     cookies = "; ".join(f"{c['name']}={c['value']}" for c in w.context.cookies())
-    ws = websocket.create_connection(f"ws://127.0.0.1:{server.port}/api/kernels/{kernel}/channels",
-                                     cookie=cookies or None, timeout=30)
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{server.port}/api/kernels/{kernel}/channels", cookie=cookies or None, timeout=30
+    )
 
     def send(css_class: str, state: dict):
-        ws.send(json.dumps({"header": {"msg_id": uuid.uuid4().hex, "msg_type": "comm_msg", "username": "test",
-                                       "session": uuid.uuid4().hex, "date": "", "version": "5.3"},
-                            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                            "content": {"comm_id": _comm_id(w, css_class),
-                                        "data": {"method": "update", "state": state, "buffer_paths": []}}}))
+        ws.send(
+            json.dumps(
+                {
+                    "header": {
+                        "msg_id": uuid.uuid4().hex,
+                        "msg_type": "comm_msg",
+                        "username": "test",
+                        "session": uuid.uuid4().hex,
+                        "date": "",
+                        "version": "5.3",
+                    },
+                    "parent_header": {},
+                    "metadata": {},
+                    "channel": "shell",
+                    "buffers": [],
+                    "content": {
+                        "comm_id": _comm_id(w, css_class),
+                        "data": {"method": "update", "state": state, "buffer_paths": []},
+                    },
+                }
+            )
+        )
 
     def idle_after_error() -> bool:
         return any(m.get("header", {}).get("msg_type") == "error" for m in _messages(w))
@@ -689,6 +756,7 @@ def test_a_bad_widget_state_gets_a_clean_message_not_a_traceback(open_app, serve
 
 # ----------------------------------------------------------------------------- in French (?lang=fr)
 
+
 def _translated_messages() -> set[str]:
     """The catalogue's English messages whose French differs (a heading showing one is untranslated)."""
     from babel.messages.pofile import read_po
@@ -702,8 +770,11 @@ def _axe_serious(w: Watched) -> list:
         need(f"axe-core at {AXE} (npm install --prefix tests/.node axe-core)")
     w.page.add_script_tag(path=str(AXE))
     result = w.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -729,7 +800,9 @@ def test_app_in_french_has_french_headings_and_a_switch_back_to_english(open_app
     assert hrefs and all(h.endswith("?lang=fr") for h in hrefs), hrefs
     body = w.page.inner_text("body")
     assert "Traceback" not in body and "There was an error" not in body
-    headings = {" ".join(h.split()) for h in w.page.locator(".kit h2, .kit h3, .kit h4, .kit summary").all_inner_texts()}
+    headings = {
+        " ".join(h.split()) for h in w.page.locator(".kit h2, .kit h3, .kit h4, .kit summary").all_inner_texts()
+    }
     assert not headings & _translated_messages(), "headings left in English"
     _check_layout(w, f"{app}-fr-phone")
     assert _axe_serious(w) == [], f"{app} in French"
@@ -759,8 +832,11 @@ def test_a_french_browser_gets_the_apps_and_the_landing_page_in_french(open_app,
 @pytest.fixture(scope="module")
 def bilingual_server(tmp_path_factory, browser):
     fixtures = Path(__file__).parent / "fixtures"
-    s = Server(tmp_path_factory.mktemp("voila-bilingual"), str(fixtures / "wgpko_excerpt_en.md"),
-               KIT_REPORT_ALT=str(fixtures / "wgpko_excerpt_fr.md"))
+    s = Server(
+        tmp_path_factory.mktemp("voila-bilingual"),
+        str(fixtures / "wgpko_excerpt_en.md"),
+        KIT_REPORT_ALT=str(fixtures / "wgpko_excerpt_fr.md"),
+    )
     yield s
     s.stop()
 
@@ -770,13 +846,18 @@ def test_speakers_side_by_side_in_both_languages_on_a_phone(open_app, bilingual_
     statements in English and French side by side: the French text in a cell marked lang="fr"; it fits a phone
     and passes axe."""
     fixtures = Path(__file__).parent / "fixtures"
-    texts = {lang: " ".join((fixtures / f"wgpko_excerpt_{lang}.md").read_text(encoding="utf-8").split())
-             for lang in ("en", "fr")}
+    texts = {
+        lang: " ".join((fixtures / f"wgpko_excerpt_{lang}.md").read_text(encoding="utf-8").split())
+        for lang in ("en", "fr")
+    }
     w = open_app("speakers", srv=bilingual_server, viewport=PHONE)
     w.page.wait_for_selector(".kit-out table.bilingual", timeout=60_000)
-    cells = {lang: [" ".join(c.split()) for c in
-                    w.page.locator(f".kit-out table.bilingual td[lang={lang}]").all_inner_texts()]
-             for lang in ("en", "fr")}
+    cells = {
+        lang: [
+            " ".join(c.split()) for c in w.page.locator(f".kit-out table.bilingual td[lang={lang}]").all_inner_texts()
+        ]
+        for lang in ("en", "fr")
+    }
     assert cells["fr"] and len(cells["fr"]) == len(cells["en"])
     for lang in ("en", "fr"):  # each side is that version's own text, word for word
         assert all(c in texts[lang] for c in cells[lang]), lang
@@ -786,6 +867,7 @@ def test_speakers_side_by_side_in_both_languages_on_a_phone(open_app, bilingual_
 
 
 # ----------------------------------------------------------------------------- a corpus: `kit serve folder/`
+
 
 class KitServe:
     """``kit serve folder/`` as a trainer runs it (the command itself, on loopback), for a corpus."""
@@ -800,8 +882,12 @@ class KitServe:
             env.pop(var, None)
         self.port = free_port()
         self.log = open(tmp / "kit-serve.log", "w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", str(folder), "--host", "127.0.0.1",
-                                      "--port", str(self.port)], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "kit.cli", "serve", str(folder), "--host", "127.0.0.1", "--port", str(self.port)],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_until_serving(f"http://127.0.0.1:{self.port}/", self.proc, timeout=180)
         except RuntimeError:

@@ -28,8 +28,7 @@ def _commands_with_lang() -> list[str]:
     import argparse
 
     (subparsers,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
-    return [name for name, sub in subparsers.choices.items()
-            if any("--lang" in a.option_strings for a in sub._actions)]
+    return [name for name, sub in subparsers.choices.items() if any("--lang" in a.option_strings for a in sub._actions)]
 
 
 def test_every_command_with_lang_is_found():
@@ -85,8 +84,7 @@ def test_out_is_created_but_never_a_missing_folder_above_it(command, tmp_path, c
 
 
 @pytest.mark.parametrize("command", [["note", "--out", "note.md"], ["handout", "--out", "h.html"], ["validate"]])
-def test_a_folder_of_csvs_given_as_a_report_is_not_called_a_folder_of_reports(command, tmp_path, capsys,
-                                                                               monkeypatch):
+def test_a_folder_of_csvs_given_as_a_report_is_not_called_a_folder_of_reports(command, tmp_path, capsys, monkeypatch):
     folder = tmp_path / "tables"
     folder.mkdir()
     (folder / "meetings.csv").write_text("report_id\n", encoding="utf-8")
@@ -103,10 +101,15 @@ def test_a_folder_given_for_a_note_is_not_called_a_file_without_an_extension(tmp
     assert "without an extension" not in err and "folder" in err and "note.md" in err
 
 
-@pytest.mark.parametrize("command, module", [(["notebooks", "--out", "mine"], "nbformat"),
-                                             (["solutions", "--out", "answers"], "nbformat"),
-                                             (["serve", "--port", "1"], "jupyter_server"),
-                                             (["serve", "--port", "1"], "voila")])
+@pytest.mark.parametrize(
+    "command, module",
+    [
+        (["notebooks", "--out", "mine"], "nbformat"),
+        (["solutions", "--out", "answers"], "nbformat"),
+        (["serve", "--port", "1"], "jupyter_server"),
+        (["serve", "--port", "1"], "voila"),
+    ],
+)
 def test_without_the_apps_extra_the_command_names_it(command, module, tmp_path, monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, module, None)  # `import module` now raises ImportError
     monkeypatch.chdir(tmp_path)

@@ -21,8 +21,10 @@ pytestmark = pytest.mark.usefixtures("english_by_default")  # tests/conftest.py
 ROOT = Path(__file__).resolve().parent.parent
 _fr = translator("fr").gettext
 #: Words of the English lines that must not be left in a French one.
-ENGLISH = re.compile(r"\b(?:wrote|valid|error|meetings?|paragraphs?|speakers?|statements?|themes?|unknown|"
-                     r"print|folder|words?)\b")
+ENGLISH = re.compile(
+    r"\b(?:wrote|valid|error|meetings?|paragraphs?|speakers?|statements?|themes?|unknown|"
+    r"print|folder|words?)\b"
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +44,15 @@ def test_the_summary_line_is_in_the_current_language(r):
     english = repr(r)
     assert english == r.summary("en")
     # English as before: one "<count> <table>" per table of the contract
-    assert english == f"<Report {r.report_id!r}: " + ", ".join(
-        translator("en").ngettext(f"{{n}} {t[:-1]}", f"{{n}} {t}", len(getattr(r, t))).format(n=len(getattr(r, t)))
-        for t in TABLES) + ">"
+    assert (
+        english
+        == f"<Report {r.report_id!r}: "
+        + ", ".join(
+            translator("en").ngettext(f"{{n}} {t[:-1]}", f"{{n}} {t}", len(getattr(r, t))).format(n=len(getattr(r, t)))
+            for t in TABLES
+        )
+        + ">"
+    )
     set_language("fr")
     french = repr(r)
     assert french == r.summary("fr") != english
@@ -84,23 +92,33 @@ def test_export_and_solutions_lines(r, capsys, monkeypatch, tmp_path):
 
 def test_handout_and_note_lines(r, capsys, tmp_path):
     assert main(["handout", "--out", str(tmp_path / "h.html")]) == 0
-    assert capsys.readouterr().out == (f"wrote {tmp_path / 'h.html'} (print it from a browser on A4: the questions "
-                                       "and the answer key each start on a new page)\n")
+    assert capsys.readouterr().out == (
+        f"wrote {tmp_path / 'h.html'} (print it from a browser on A4: the questions "
+        "and the answer key each start on a new page)\n"
+    )
     assert main(["handout", "--lang", "fr", "--out", str(tmp_path / "h.html")]) == 0
     line = capsys.readouterr().out.strip()
     assert line.startswith(_fr("wrote {path}").split("{")[0]) and not ENGLISH.search(_without_data(line, r)), line
     assert main(["note", "--lang", "fr", "--out", str(tmp_path / "n.md")]) == 0
     line = capsys.readouterr().out.strip()
-    assert re.fullmatch(re.escape(_fr("wrote {path} ({format}, {n} word)").split("{")[0]) + r".*\(Markdown, [\d\u202f]+ mots\)",
-                        line), line
+    assert re.fullmatch(
+        re.escape(_fr("wrote {path} ({format}, {n} word)").split("{")[0]) + r".*\(Markdown, [\d\u202f]+ mots\)", line
+    ), line
     assert main(["note", "--out", str(tmp_path / "n.md")]) == 0
     line = capsys.readouterr().out.strip()  # the count grouped as English writes it ("2,390 words")
     assert re.fullmatch(r"wrote \S+ \(Markdown, \d{1,3}(?:,\d{3})* words\)", line), line
 
 
-@pytest.mark.parametrize("args", [["note", "--meeting", "1999-01-01"], ["note", "--theme", "no-such-theme"],
-                                  ["note", "--speaker", "Atlantis"], ["note", "--out", "missing-dir/note.md"],
-                                  ["note", "--out", "note.pdf"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["note", "--meeting", "1999-01-01"],
+        ["note", "--theme", "no-such-theme"],
+        ["note", "--speaker", "Atlantis"],
+        ["note", "--out", "missing-dir/note.md"],
+        ["note", "--out", "note.pdf"],
+    ],
+)
 def test_errors_say_kit_error_in_the_language(args, capsys, r, tmp_path):
     args = [str(tmp_path / a) if "." in a and "/" in a else a for a in args]
     assert main(args) == 2
@@ -115,9 +133,11 @@ def test_errors_say_kit_error_in_the_language(args, capsys, r, tmp_path):
 
 
 def test_note_errors_name_the_problem_in_the_language(r):
-    for kwargs, en, fr in (({"meeting": "1999-01-01"}, "unknown meeting", "réunion inconnue"),
-                           ({"themes": ["no-such"]}, "unknown theme", "thème inconnu"),
-                           ({"speakers": ["Atlantis"]}, "unknown speaker", "orateur inconnu")):
+    for kwargs, en, fr in (
+        ({"meeting": "1999-01-01"}, "unknown meeting", "réunion inconnue"),
+        ({"themes": ["no-such"]}, "unknown theme", "thème inconnu"),
+        ({"speakers": ["Atlantis"]}, "unknown speaker", "orateur inconnu"),
+    ):
         with pytest.raises(NoteError, match=en):
             build_note(r, **kwargs)
         with pytest.raises(NoteError) as exc:
@@ -128,11 +148,13 @@ def test_note_errors_name_the_problem_in_the_language(r):
 
 def test_a_real_run_with_kit_lang_fr(r):
     env = {**os.environ, "KIT_LANG": "fr", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "kit.cli", "validate"], capture_output=True, text=True, env=env,
-                          cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit.cli", "validate"], capture_output=True, text=True, env=env, cwd=ROOT, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[0] == _fr("{report}: valid").format(report=r.summary("fr"))
     env["KIT_LANG"] = "en"
-    proc = subprocess.run([sys.executable, "-m", "kit.cli", "validate"], capture_output=True, text=True, env=env,
-                          cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit.cli", "validate"], capture_output=True, text=True, env=env, cwd=ROOT, check=False
+    )
     assert proc.stdout.splitlines()[0] == f"{r!r}: valid"

@@ -80,7 +80,7 @@ def test_every_row_keeps_a_document_of_the_documents_table(corpus, folder):
 def test_every_statement_is_in_its_own_documents_paragraph(corpus):
     texts = {(p.report_id, p.para): p.text for p in corpus.paragraphs.itertuples()}
     for s in corpus.statements.itertuples():
-        assert texts[s.report_id, s.para][s.start:s.end] == s.text
+        assert texts[s.report_id, s.para][s.start : s.end] == s.text
 
 
 def test_citations_name_the_document(corpus):
@@ -99,8 +99,10 @@ def test_a_citation_across_documents_names_each(corpus):
     text = corpus.cite(rows)
     parts = text.split("; ")
     assert len(parts) == rows["report_id"].nunique() == len(corpus.documents)
-    labels = {rid: (sym if isinstance(sym, str) else rid) for rid, sym in zip(corpus.documents["report_id"],
-                                                                              corpus.documents["symbol"])}
+    labels = {
+        rid: (sym if isinstance(sym, str) else rid)
+        for rid, sym in zip(corpus.documents["report_id"], corpus.documents["symbol"])
+    }
     for rid, part in zip(labels, parts):  # in the corpus's order
         assert part == cite(labels[rid], rows.loc[rows["report_id"] == rid, "para"])
 
@@ -113,8 +115,9 @@ def test_bare_paragraph_numbers_of_a_corpus_ask_which_document(corpus):
 
 
 def test_speakers_across_documents_join_on_speaker_id(corpus):
-    joined = corpus.statements.merge(corpus.speakers, on=["report_id", "speaker_id"], how="left",
-                                     validate="many_to_one", suffixes=("", "_sp"))
+    joined = corpus.statements.merge(
+        corpus.speakers, on=["report_id", "speaker_id"], how="left", validate="many_to_one", suffixes=("", "_sp")
+    )
     assert joined["name"].notna().all()  # every statement finds its speaker in its own document
     per_speaker = corpus.statements.groupby("speaker_id")["report_id"].nunique()
     assert per_speaker["GBR"] == len(corpus.documents)  # the United Kingdom speaks in every year, in both languages
@@ -169,10 +172,13 @@ def test_a_file_that_is_not_a_report_is_named(tmp_path):
 
 def test_the_library_needs_no_processes_for_one_report():
     """A browser Python (Pyodide) has no multiprocessing: loading a report must not import it."""
-    code = ("import sys; sys.modules['concurrent.futures.process'] = None; sys.modules['multiprocessing'] = None\n"
-            "import kit; r = kit.load_report(); print(len(r.paragraphs))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    code = (
+        "import sys; sys.modules['concurrent.futures.process'] = None; sys.modules['multiprocessing'] = None\n"
+        "import kit; r = kit.load_report(); print(len(r.paragraphs))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "71"
 
@@ -200,7 +206,7 @@ def test_kit_report_folder_gives_the_apps_every_document(folder, corpus, cache, 
         assert len(rows) == len(getattr(corpus, name)), name
         assert sorted({r["report_id"] for r in rows}) == sorted(set(getattr(corpus, name)["report_id"])), name
     for s in view.statements:
-        assert view.para_text(s)[s["start"]:s["end"]] == s["text"]
+        assert view.para_text(s)[s["start"] : s["end"]] == s["text"]
     gbr = [s for s in view.statements if s["speaker_id"] == "GBR"]
     assert view.cite_rows(gbr) == corpus.cite(corpus.statements.query("speaker_id == 'GBR'"))
     kit_json = json.loads(next(cache.glob("*.json")).read_text(encoding="utf-8"))
@@ -214,8 +220,7 @@ def test_the_cache_is_keyed_on_every_file(tmp_path, cache):
     view_data._MEMO.clear()
     assert view_data.app_report(folder) == first  # read back from the cache file
     target = folder / "wgpko-2022-fr.md"
-    target.write_text(target.read_text(encoding="utf-8").replace("Harold Agyeman", "Harald Agyeman"),
-                      encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8").replace("Harold Agyeman", "Harald Agyeman"), encoding="utf-8")
     changed = view_data.app_report(folder)
     assert changed != first
     assert any("Harald Agyeman" in p["text"] for p in changed.paragraphs if p["report_id"] == "wgpko-2022-fr")
@@ -245,8 +250,12 @@ def test_a_folder_mixing_kinds_and_languages(tmp_path, cache):
     kinds = ROOT / "tests" / "fixtures" / "kinds"
     folder = tmp_path / "mixed"
     folder.mkdir()
-    for name in ("summary_record_en.txt", "summary_record_fr.txt", "meetings_coverage_en.txt",
-                 "meetings_coverage_fr.txt"):
+    for name in (
+        "summary_record_en.txt",
+        "summary_record_fr.txt",
+        "meetings_coverage_en.txt",
+        "meetings_coverage_fr.txt",
+    ):
         shutil.copy(kinds / name, folder / name)
     shutil.copy(DEFAULT_REPORT, folder / DEFAULT_REPORT.name)
     with warnings.catch_warnings():

@@ -1,4 +1,5 @@
 """One speaker-name resolver (kit.display): apps, charts and handout name a State alike, in the page's language."""
+
 import html as htmllib
 
 import pytest

@@ -31,10 +31,12 @@ pytestmark = pytest.mark.usefixtures("english_by_default")  # tests/conftest.py
 ROOT = Path(__file__).resolve().parent.parent
 _fr = translator("fr").gettext
 #: English words that would betray an untranslated message (French shares none of them).
-ENGLISH = re.compile(r"\b(?:the|this|that|is|of|and|line|paragraphs?|file|folder|empty|binary|expected|such|"
-                     r"not|no|report|could|read|at|offset|byte|save|only|meeting|statement|representative|said|"
-                     r"where|was|larger|reads|most|right|seems|truncated|ends|with|text|usable|holds|object)\b",
-                     re.IGNORECASE)
+ENGLISH = re.compile(
+    r"\b(?:the|this|that|is|of|and|line|paragraphs?|file|folder|empty|binary|expected|such|"
+    r"not|no|report|could|read|at|offset|byte|save|only|meeting|statement|representative|said|"
+    r"where|was|larger|reads|most|right|seems|truncated|ends|with|text|usable|holds|object)\b",
+    re.IGNORECASE,
+)
 
 #: Bad inputs, by name: what to write (bytes), or a callable making the path in a folder.
 TEXTS = {
@@ -156,8 +158,14 @@ def test_a_text_that_is_no_report_gives_french_examples(tmp_path):
 def test_a_real_run_with_kit_lang_fr_prints_french(tmp_path):
     path = _make("not_a_report_fr", tmp_path)
     env = {**os.environ, "KIT_LANG": "fr", "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, "-m", "kit.cli", "validate", str(path)], capture_output=True, text=True,
-                          env=env, cwd=tmp_path, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit.cli", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
     assert proc.returncode == 2
     assert proc.stderr == _fr("kit: error: {message}").format(message=_error_of(path).localized("fr")) + "\n"
     assert proc.stderr.startswith("kit\u00a0: erreur\u00a0: ")
@@ -165,8 +173,10 @@ def test_a_real_run_with_kit_lang_fr_prints_french(tmp_path):
 
 
 def test_validation_lists_its_problems_in_the_language():
-    text = "".join(f"{n}. The representative of {c} said it.\n\n" for n, c in
-                   [(1, "Chile"), (2, "Peru"), (4, "Ghana"), (4, "Kenya"), (5, "Nepal")])
+    text = "".join(
+        f"{n}. The representative of {c} said it.\n\n"
+        for n, c in [(1, "Chile"), (2, "Peru"), (4, "Ghana"), (4, "Kenya"), (5, "Nepal")]
+    )
     with pytest.warns(ReportWarning):
         r = load_text(text, name="gaps.md")
     with pytest.raises(ReportError) as info:
@@ -190,8 +200,10 @@ def test_old_style_messages_still_work():
     assert already.localized("fr") == already.localized("en") == "le fichier est vide"
 
 
-@pytest.mark.parametrize("module, args", [("docx", ["note", "--out", "note.docx"]),
-                                          ("pyarrow", ["export", "--format", "parquet", "--out", "tables"])])
+@pytest.mark.parametrize(
+    "module, args",
+    [("docx", ["note", "--out", "note.docx"]), ("pyarrow", ["export", "--format", "parquet", "--out", "tables"])],
+)
 def test_a_missing_optional_package_is_named_with_its_extra(module, args, tmp_path, monkeypatch, capsys):
     """Installed without the [export] extra: one line that says what to install, never a traceback."""
     monkeypatch.setitem(sys.modules, module, None)  # `import module` now raises ImportError

@@ -21,8 +21,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kit.citation import cite, cite_paras
-from kit.i18n import (LANGUAGES, and_list, colon, format_date, format_number, get_language, normalize,
-                      set_language, translator)
+from kit.i18n import (
+    LANGUAGES,
+    and_list,
+    colon,
+    format_date,
+    format_number,
+    get_language,
+    normalize,
+    set_language,
+    translator,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "kit" / "locale"
@@ -35,7 +44,8 @@ def _source_messages() -> dict:
         method_map, options_map = parse_mapping_cfg(f)
     found: dict = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT / "kit"), method_map, options_map, comment_tags=("TRANSLATORS:",)):
+        str(ROOT / "kit"), method_map, options_map, comment_tags=("TRANSLATORS:",)
+    ):
         found.setdefault(message, []).append(f"kit/{filename}:{lineno}")
     return found
 
@@ -63,8 +73,11 @@ def catalogue_problems(catalog, messages: dict) -> list[str]:
             if set(PLACEHOLDER.findall(s)) != wanted:
                 problems.append(f"placeholders differ: {key!r} -> {s!r}")
     keys = {m if isinstance(m, str) else m[0] for m in messages}
-    problems += [f"stale (no longer in the source): {m.id!r}" for m in catalog
-                 if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in keys]
+    problems += [
+        f"stale (no longer in the source): {m.id!r}"
+        for m in catalog
+        if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in keys
+    ]
     return problems
 
 
@@ -107,6 +120,7 @@ def test_the_compiled_catalogue_is_the_po_file(lang):
     fresh = gettext.GNUTranslations(buf)
     with open(folder / "kit.mo", "rb") as f:
         committed = gettext.GNUTranslations(f)
+
     def messages(t):  # the translations themselves, without the header entry (it carries dates)
         return {k: v for k, v in t._catalog.items() if k != ""}  # the catalogue itself: gettext has no public accessor
 
@@ -132,8 +146,17 @@ def test_no_message_is_marked_inside_an_f_string():
 
 
 def test_language_tags_are_normalised():
-    assert [normalize(x) for x in ("fr", "fr-FR", "fr_CA", "FR", "fr_FR.UTF-8", "en-GB", "de", "zz", "")] == \
-        ["fr", "fr", "fr", "fr", "fr", "en", "en", "en", get_language()]
+    assert [normalize(x) for x in ("fr", "fr-FR", "fr_CA", "FR", "fr_FR.UTF-8", "en-GB", "de", "zz", "")] == [
+        "fr",
+        "fr",
+        "fr",
+        "fr",
+        "fr",
+        "en",
+        "en",
+        "en",
+        get_language(),
+    ]
     assert isinstance(translator("xx"), gettext.NullTranslations)
     assert translator("fr-BE") is translator("fr")
 
@@ -182,8 +205,10 @@ def test_import_kit_does_not_import_babel():
     import subprocess
     import sys
 
-    code = "import sys, kit, kit.i18n, kit.display, kit.citation; kit.i18n.translator('fr').gettext('x'); " \
-           "print('babel' in sys.modules)"
+    code = (
+        "import sys, kit, kit.i18n, kit.display, kit.citation; kit.i18n.translator('fr').gettext('x'); "
+        "print('babel' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "False"
 
@@ -202,17 +227,21 @@ def test_french_material_shows_no_english_message_of_the_catalogue(messages):
     tr = translator("fr")
     english = set()
     for message in messages:
-        for text in ([message] if isinstance(message, str) else message):
+        for text in [message] if isinstance(message, str) else message:
             fixed = max(re.split(r"\{\w*\}|%\(\w+\)s", text.strip("\n")), key=len).strip()
             if len(fixed) >= 12 and fixed not in report_text and fixed not in tr.gettext(text):
                 english.add(fixed)
     assert len(english) > 100
-    shown = {"handout": build_handout(r, lang="fr").replace("&#39;", "'"),
-             "note": build_note(r, lang="fr", max_words=None).to_markdown().replace("\\", "")}
+    shown = {
+        "handout": build_handout(r, lang="fr").replace("&#39;", "'"),
+        "note": build_note(r, lang="fr", max_words=None).to_markdown().replace("\\", ""),
+    }
     for p in sorted((ROOT / "notebooks" / "workshop" / "fr").glob("*.ipynb")):
         nb = json.loads(p.read_text(encoding="utf-8"))
-        shown[p.name] = "\n".join("".join(c["source"]) + "".join("".join(o.get("text", "")) for o in c.get("outputs", []))
-                                  for c in nb["cells"])
+        shown[p.name] = "\n".join(
+            "".join(c["source"]) + "".join("".join(o.get("text", "")) for o in c.get("outputs", []))
+            for c in nb["cells"]
+        )
     for name, text in shown.items():
         left = sorted(e for e in english if e in text)
         assert not left, (name, left[:5])

@@ -16,8 +16,17 @@ import pandas as pd
 import pytest
 
 import kit
-from kit import (LayoutError, NotAReportError, ReportError, ReportWarning, SourceError, ValidationError, load_corpus,
-                 load_report, load_text)
+from kit import (
+    LayoutError,
+    NotAReportError,
+    ReportError,
+    ReportWarning,
+    SourceError,
+    ValidationError,
+    load_corpus,
+    load_report,
+    load_text,
+)
 from kit.sources import read_source, source_from_text
 
 from .conftest import as_pdf_text, long_report, need_module
@@ -98,16 +107,22 @@ def test_every_caller_gets_its_own_report(report):
 # ------------------------------------------------------------------ bad input
 
 
-@pytest.mark.parametrize("content, error, words", [
-    (b"", SourceError, "empty"),
-    (b"   \n\n", SourceError, "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", SourceError, "binary"),
-    ("1. The representative of Fran\u00e7e said it.\n".encode("latin-1"), SourceError, "UTF-8"),
-    (b"Dear colleagues,\n\nthank you for the lovely dinner.\n", LayoutError, "no numbered paragraphs"),
-    (b"1. The representative of Kenya said that\n2. The representative of Ghana noted that the", LayoutError,
-     "truncated"),
-    (b"%PDF-1.4\nnot really a pdf", SourceError, "PDF"),
-])
+@pytest.mark.parametrize(
+    "content, error, words",
+    [
+        (b"", SourceError, "empty"),
+        (b"   \n\n", SourceError, "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", SourceError, "binary"),
+        ("1. The representative of Fran\u00e7e said it.\n".encode("latin-1"), SourceError, "UTF-8"),
+        (b"Dear colleagues,\n\nthank you for the lovely dinner.\n", LayoutError, "no numbered paragraphs"),
+        (
+            b"1. The representative of Kenya said that\n2. The representative of Ghana noted that the",
+            LayoutError,
+            "truncated",
+        ),
+        (b"%PDF-1.4\nnot really a pdf", SourceError, "PDF"),
+    ],
+)
 def test_bad_input_names_the_file_and_the_problem(tmp_path, content, error, words):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -134,8 +149,10 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_numbering_gaps_and_duplicates_are_reported_not_hidden():
-    text = "".join(f"{n}. The representative of {c} said it.\n\n" for n, c in
-                   [(1, "Chile"), (2, "Peru"), (4, "Ghana"), (4, "Kenya"), (5, "Nepal")])
+    text = "".join(
+        f"{n}. The representative of {c} said it.\n\n"
+        for n, c in [(1, "Chile"), (2, "Peru"), (4, "Ghana"), (4, "Kenya"), (5, "Nepal")]
+    )
     with pytest.warns(ReportWarning, match="paragraph 4 where 3 was expected"):
         r = load_text(text, name="gaps.md")
     assert r.problems["problem"].tolist() == ["gap", "duplicate"]
@@ -163,8 +180,24 @@ def test_validate_catches_inconsistent_tables(report):
 
 def test_cli_exports_every_table_in_three_formats(tmp_path):
     out = tmp_path / "tables"
-    proc = subprocess.run([sys.executable, "-m", "kit.cli", "export", "--out", str(out), "--format", "csv",
-                           "--format", "parquet", "--format", "json"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kit.cli",
+            "export",
+            "--out",
+            str(out),
+            "--format",
+            "csv",
+            "--format",
+            "parquet",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     for table in (*kit.TABLES, "problems"):
         for suffix in ("csv", "parquet"):
@@ -188,8 +221,10 @@ def test_import_kit_does_not_import_pandas_or_widgets():
     code = "import sys, kit; print('pandas' in sys.modules, 'ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
-    code = ("import sys, kit.parse, kit.sources as s; kit.parse.parse_rows(s.read_source(kit.parse.DEFAULT_REPORT)); "
-            "print('pandas' in sys.modules, 'ipywidgets' in sys.modules)")
+    code = (
+        "import sys, kit.parse, kit.sources as s; kit.parse.parse_rows(s.read_source(kit.parse.DEFAULT_REPORT)); "
+        "print('pandas' in sys.modules, 'ipywidgets' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]  # the whole parse runs without pandas
     code = "import sys, kit; kit.load_report(); print('ipywidgets' in sys.modules, 'plotly' in sys.modules)"
@@ -240,7 +275,9 @@ def test_another_layout_subsections_and_numbers_on_their_own_line():
     assert p.loc[4, "subsection"] == "B. Meeting on peacekeeping-intelligence"
     assert p.loc[2, "text"].endswith("Interim Security Force for Abyei mattered.")
     assert r.meetings[["meeting_id", "format", "first_para", "last_para"]].values.tolist() == [
-        ["2023-02-02", "in person", 1, 2], ["2023-06-09", "videoconference", 3, 4]]
+        ["2023-02-02", "in person", 1, 2],
+        ["2023-06-09", "videoconference", 3, 4],
+    ]
     assert r.statements.set_index("para").loc[4, "speaker_id"].tolist() == ["VCT", "TTO"]
     assert "UNISFA" in set(r.mentions["key"])
     assert r.metadata["symbol"] == "S/2024/7" and r.cite([2, 4]) == "S/2024/7, paras. 2, 4"
@@ -249,18 +286,23 @@ def test_another_layout_subsections_and_numbers_on_their_own_line():
 
 def test_cli_note_and_handout(tmp_path):
     note = tmp_path / "note.md"
-    proc = subprocess.run([sys.executable, "-m", "kit.cli", "note", "--meeting", "2021-04-13", "--theme", "covid19",
-                           "--out", str(note)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit.cli", "note", "--meeting", "2021-04-13", "--theme", "covid19", "--out", str(note)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     text = note.read_text(encoding="utf-8")
     assert "(para. 32)" in text and "Mexico" in text
     handout = tmp_path / "handout.html"
-    proc = subprocess.run([sys.executable, "-m", "kit.cli", "handout", "--out", str(handout)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit.cli", "handout", "--out", str(handout)], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     assert "break-before: page" in handout.read_text(encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "kit.cli", "note", "--theme", "no-such-theme"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit.cli", "note", "--theme", "no-such-theme"], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "no-such-theme" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -313,16 +355,34 @@ def test_nul_bytes_are_refused_anywhere(tmp_path, synthetic_text):
         source_from_text(text[:cut] + "\x00" + text[cut:])
 
 
-INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
-             "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\ufeff"]
+INVISIBLE = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2060",
+    "\u2061",
+    "\u2062",
+    "\u2063",
+    "\u2064",
+    "\ufeff",
+]
 
 
 @pytest.mark.parametrize("mark", INVISIBLE)
 def test_invisible_characters_in_names_do_not_drop_speakers(synthetic_text, mark):
     clean = load_text(synthetic_text, name="clean.md")
-    dirty_text = (synthetic_text.replace("Côte d'Ivoire", f"Cô{mark}te d'Ivoire")
-                  .replace("Viet Nam", f"{mark}Viet{mark} Nam{mark}")
-                  .replace("Trinidad and Tobago", f"Trinidad and{mark} Tobago"))
+    dirty_text = (
+        synthetic_text.replace("Côte d'Ivoire", f"Cô{mark}te d'Ivoire")
+        .replace("Viet Nam", f"{mark}Viet{mark} Nam{mark}")
+        .replace("Trinidad and Tobago", f"Trinidad and{mark} Tobago")
+    )
     assert dirty_text != synthetic_text
     with pytest.warns(ReportWarning, match="invisible character"):
         dirty = load_text(dirty_text, name="dirty.md")
@@ -346,8 +406,9 @@ def test_ligatures_are_normalised_and_offsets_stay_consistent(report):
     cols = ["para", "speaker_id", "verb", "start", "end"]
     pd.testing.assert_frame_equal(r.statements[cols], report.statements[cols])
     for table in ("mentions", "themes"):
-        pd.testing.assert_frame_equal(getattr(r, table).drop(columns="report_id"),
-                                      getattr(report, table).drop(columns="report_id"))
+        pd.testing.assert_frame_equal(
+            getattr(r, table).drop(columns="report_id"), getattr(report, table).drop(columns="report_id")
+        )
 
 
 # ------------------------------------------------------------------ long reports
@@ -359,8 +420,7 @@ def test_a_long_report_keeps_every_paragraph(tmp_path):
     r = load_text(text, name="long.md")
     assert r.paragraphs["para"].tolist() == list(range(1, n + 1))
     assert r.problems.empty
-    written = {int(line.split(".", 1)[0]): line.split(". ", 1)[1] for line in text.splitlines()
-               if line[:1].isdigit()}
+    written = {int(line.split(".", 1)[0]): line.split(". ", 1)[1] for line in text.splitlines() if line[:1].isdigit()}
     assert dict(zip(r.paragraphs["para"], r.paragraphs["text"])) == written  # nothing merged, nothing cut
     assert r.meetings["last_para"].max() == n
     assert set(r.statements["para"]) >= {p for p, t in written.items() if "representative" in t}
@@ -379,10 +439,13 @@ def test_a_long_report_keeps_every_paragraph(tmp_path):
 
 NOT_REPORTS = {
     "note.md": "# My notes\n\nThings to do on Sunday.\n\n1. Boil water.\n2. Add salt.\n3. Cook the pasta.\n",
-    "minutes.txt": ("Staff meeting, 3 May\n\n1. Anna opened the meeting and welcomed two new colleagues.\n"
-                    "2. The budget was discussed; Tom said costs were up.\n3. Next meeting on Friday.\n"),
-    "shopping.md": ("Shopping list\n\n1. Milk.\n2. Eggs.\n3. The representative of France said bread.\n"
-                    "4. Apples.\n5. Coffee.\n"),
+    "minutes.txt": (
+        "Staff meeting, 3 May\n\n1. Anna opened the meeting and welcomed two new colleagues.\n"
+        "2. The budget was discussed; Tom said costs were up.\n3. Next meeting on Friday.\n"
+    ),
+    "shopping.md": (
+        "Shopping list\n\n1. Milk.\n2. Eggs.\n3. The representative of France said bread.\n4. Apples.\n5. Coffee.\n"
+    ),
     # lines with no full stop: not a report, whatever the punctuation (it was refused as "truncated")
     "list.md": "Shopping list\n\n1. Apples\n2. Bread\n3. Milk\n4. Goat cheese\n",
     "courses.md": "Liste de courses\n\n1. Pommes\n2. Pain\n3. Lait\n4. Fromage de chèvre\n",
@@ -439,8 +502,13 @@ def test_synthetic_and_bundled_reports_are_reports(report, synthetic_text):
 
 def test_a_report_mostly_without_attribution_is_flagged():
     narrative = [f"{i}. The situation in the region was described in detail in part {i}." for i in range(2, 9)]
-    text = "\n".join(["1. On 3 March 2022, the Working Group held a meeting on transitions.", *narrative,
-                      "9. The representative of Ghana said that training mattered."])
+    text = "\n".join(
+        [
+            "1. On 3 March 2022, the Working Group held a meeting on transitions.",
+            *narrative,
+            "9. The representative of Ghana said that training mattered.",
+        ]
+    )
     with pytest.warns(ReportWarning, match="8 of 9 numbered paragraphs have no attributed statement"):
         r = load_text(text, name="vague.md")
     flagged = r.problems[r.problems["problem"] == "unattributed"]
@@ -540,7 +608,9 @@ def test_cli_validates_every_report_in_a_folder(tmp_path, synthetic_text):
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().splitlines()
     assert [line.split(":")[0] for line in lines if not line.startswith(" ")] == [
-        str(tmp_path / "wgpko-2021.md"), str(tmp_path / "wgpko-2022.md")]
+        str(tmp_path / "wgpko-2021.md"),
+        str(tmp_path / "wgpko-2022.md"),
+    ]
     assert all("valid" in line for line in lines if not line.startswith(" "))
     (tmp_path / "notes.md").write_text(NOT_REPORTS["note.md"], encoding="utf-8")
     proc = run_kit("validate", str(tmp_path))
@@ -554,8 +624,10 @@ def test_cli_validates_every_report_in_a_folder(tmp_path, synthetic_text):
 
 
 def test_a_number_too_far_from_the_sequence_is_kept_as_text_and_reported():
-    text = ("1. The representative of Chile said it.\n\n2. The representative of Peru said it.\n\n"
-            "250. The representative of Ghana said it.\n\n3. The representative of Kenya said it.\n")
+    text = (
+        "1. The representative of Chile said it.\n\n2. The representative of Peru said it.\n\n"
+        "250. The representative of Ghana said it.\n\n3. The representative of Kenya said it.\n"
+    )
     with pytest.warns(ReportWarning, match="'250.' was read as text of paragraph 2"):
         r = load_text(text, name="far.md")
     assert r.paragraphs["para"].tolist() == [1, 2, 3]
@@ -563,13 +635,16 @@ def test_a_number_too_far_from_the_sequence_is_kept_as_text_and_reported():
     assert r.problems[["problem", "para", "line"]].values.tolist() == [["number_in_text", 2, 5]]
 
 
-@pytest.mark.parametrize("text", [
-    "1. On 13 April 2021, the Working Group held a meeting on training.\n2. The representative of Kenya said that",
-    "1. The representative of Kenya said that training mattered.\n2. The representative of Ghana noted that the",
-    "1. On 13 April 2021, the Working Group held a meeting on training.\n2.",
-    "1. Le 13 avril 2021, le Groupe de travail a tenu une réunion sur la formation.\n2. Le représentant du Kenya a dit",
-    "1. Le représentant du Kenya a dit que la formation comptait.\n2. Lait",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. On 13 April 2021, the Working Group held a meeting on training.\n2. The representative of Kenya said that",
+        "1. The representative of Kenya said that training mattered.\n2. The representative of Ghana noted that the",
+        "1. On 13 April 2021, the Working Group held a meeting on training.\n2.",
+        "1. Le 13 avril 2021, le Groupe de travail a tenu une réunion sur la formation.\n2. Le représentant du Kenya a dit",
+        "1. Le représentant du Kenya a dit que la formation comptait.\n2. Lait",
+    ],
+)
 def test_a_report_cut_short_is_truncated_not_a_non_report(text):
     """A text with a meeting or statements that stops mid-sentence is a truncated report (a LayoutError saying
     so), never refused as "not a report"; a list with no meeting and no statement is the reverse."""
@@ -591,11 +666,15 @@ PDF_PAGE_END = {  # how a page of a UN document ends in extracted text (kit.layo
 
 @pytest.mark.parametrize("page_end", PDF_PAGE_END.values(), ids=PDF_PAGE_END.keys())
 def test_page_footers_mid_text_and_at_the_end_are_not_report_text(page_end):
-    clean = ("1. On 5 May 2021, the Working Group held a meeting on the safety of peacekeepers.\n"
-             "2. The representative of Kenya said that the situation was dire.\n"
-             "3. The representative of Chad said that the situation was dire.\n")
-    mangled = clean.replace("the situation was dire.\n3.", "the situation" + page_end + "was dire.\n3.") \
-        + page_end.rstrip("\n").rsplit("\n", 1)[0]  # and the last page's footer at the very end
+    clean = (
+        "1. On 5 May 2021, the Working Group held a meeting on the safety of peacekeepers.\n"
+        "2. The representative of Kenya said that the situation was dire.\n"
+        "3. The representative of Chad said that the situation was dire.\n"
+    )
+    mangled = (
+        clean.replace("the situation was dire.\n3.", "the situation" + page_end + "was dire.\n3.")
+        + page_end.rstrip("\n").rsplit("\n", 1)[0]
+    )  # and the last page's footer at the very end
     assert mangled != clean
     r, c = load_text(mangled, name="footers.txt"), load_text(clean, name="clean.txt")
     assert r.paragraphs["text"].tolist() == c.paragraphs["text"].tolist()
@@ -604,23 +683,40 @@ def test_page_footers_mid_text_and_at_the_end_are_not_report_text(page_end):
 
 HYPHENATED = [
     # (text with a line-end hyphen, the paragraph as the reader reads it)
-    ("The representatives of Ghana, Mo-\nzambique and the Russian Fed-\neration called for more train-\ning.",
-     "The representatives of Ghana, Mozambique and the Russian Federation called for more training."),
-    ("The representative of Chad said that the protec-\ntion of civilians was of great impor-\ntance.",
-     "The representative of Chad said that the protection of civilians was of great importance."),
-    ("The representative of Chad said that peacekeeping worked. The representative of Mali said that peace-\nkeeping "
-     "worked.",
-     "The representative of Chad said that peacekeeping worked. The representative of Mali said that peacekeeping "
-     "worked."),
-    ("The representative of Guinea-\nBissau said that the Secretary-\nGeneral was right.",
-     "The representative of Guinea-Bissau said that the Secretary-General was right."),
-    ("The representative of Chad thanked the troop-\ncontributing countries.",
-     "The representative of Chad thanked the troop-contributing countries."),
-    ("The representative of Chad thanked the troop-\nand police-contributing countries.",
-     "The representative of Chad thanked the troop- and police-contributing countries."),
-    ("The representative of Chad said that host country consent and host-\ncountry support mattered.",
-     "The representative of Chad said that host country consent and host-country support mattered."),
-    ("The representative of Chad said that a non-\npaper helped.", "The representative of Chad said that a non-paper helped."),
+    (
+        "The representatives of Ghana, Mo-\nzambique and the Russian Fed-\neration called for more train-\ning.",
+        "The representatives of Ghana, Mozambique and the Russian Federation called for more training.",
+    ),
+    (
+        "The representative of Chad said that the protec-\ntion of civilians was of great impor-\ntance.",
+        "The representative of Chad said that the protection of civilians was of great importance.",
+    ),
+    (
+        "The representative of Chad said that peacekeeping worked. The representative of Mali said that peace-\nkeeping "
+        "worked.",
+        "The representative of Chad said that peacekeeping worked. The representative of Mali said that peacekeeping "
+        "worked.",
+    ),
+    (
+        "The representative of Guinea-\nBissau said that the Secretary-\nGeneral was right.",
+        "The representative of Guinea-Bissau said that the Secretary-General was right.",
+    ),
+    (
+        "The representative of Chad thanked the troop-\ncontributing countries.",
+        "The representative of Chad thanked the troop-contributing countries.",
+    ),
+    (
+        "The representative of Chad thanked the troop-\nand police-contributing countries.",
+        "The representative of Chad thanked the troop- and police-contributing countries.",
+    ),
+    (
+        "The representative of Chad said that host country consent and host-\ncountry support mattered.",
+        "The representative of Chad said that host country consent and host-country support mattered.",
+    ),
+    (
+        "The representative of Chad said that a non-\npaper helped.",
+        "The representative of Chad said that a non-paper helped.",
+    ),
 ]
 
 
@@ -634,34 +730,39 @@ def test_words_hyphenated_at_a_line_end_are_mended_by_the_rule(text, expected):
 
 
 def test_french_words_hyphenated_at_a_line_end_are_mended():
-    text = ("1. Le 5 mai 2021, le Groupe de travail a tenu une séance consacrée aux opérations de main-\n"
-            "tien de la paix.\n"
-            "2. Le représentant du Mo-\nzambique a souligné l'impor-\ntance de la coopération sous-\n"
-            "régionale avec la Guinée-\nBissau et la Trinité-et-\nTobago.\n")
+    text = (
+        "1. Le 5 mai 2021, le Groupe de travail a tenu une séance consacrée aux opérations de main-\n"
+        "tien de la paix.\n"
+        "2. Le représentant du Mo-\nzambique a souligné l'impor-\ntance de la coopération sous-\n"
+        "régionale avec la Guinée-\nBissau et la Trinité-et-\nTobago.\n"
+    )
     r = load_text(text, name="fr.txt", lang="fr")
     assert r.paragraphs["text"].tolist() == [
         "Le 5 mai 2021, le Groupe de travail a tenu une séance consacrée aux opérations de maintien de la paix.",
         "Le représentant du Mozambique a souligné l'importance de la coopération sous-régionale avec la "
-        "Guinée-Bissau et la Trinité-et-Tobago."]
+        "Guinée-Bissau et la Trinité-et-Tobago.",
+    ]
     assert r.statements["speaker_id"].tolist() == ["MOZ"]
 
 
 def test_footnotes_leave_the_paragraphs_and_are_kept_with_the_paragraph_of_their_marker():
-    text = ("1. On 5 May 2021, the Working Group held a meeting on the United Nations Organization Stabilization\n"
-            "Mission in the Democratic Republic of the Congo (MONUSCO). 1\n"
-            "2. The representative of Kenya said that the safety of peacekeepers was a priority.*\n"
-            "3. The representative of Chad said that the drawdown had to be conditions-based. 2 The\n"
-            "representative of Mali agreed.\n"
-            "4. The representative of Peru said that\n"
-            "__________________\n"
-            "1   See the report of the Secretary-General on MINUSMA\n"
-            "    (S/2023/688).\n"
-            "*   The representative spoke in French.\n"
-            "2   See also resolution 2666 (2022), on UNIFIL.\n"
-            "\n"
-            "21-19999                                   3/12\n"
-            "S/2021/1093\n"
-            "the situation was dire.\n")
+    text = (
+        "1. On 5 May 2021, the Working Group held a meeting on the United Nations Organization Stabilization\n"
+        "Mission in the Democratic Republic of the Congo (MONUSCO). 1\n"
+        "2. The representative of Kenya said that the safety of peacekeepers was a priority.*\n"
+        "3. The representative of Chad said that the drawdown had to be conditions-based. 2 The\n"
+        "representative of Mali agreed.\n"
+        "4. The representative of Peru said that\n"
+        "__________________\n"
+        "1   See the report of the Secretary-General on MINUSMA\n"
+        "    (S/2023/688).\n"
+        "*   The representative spoke in French.\n"
+        "2   See also resolution 2666 (2022), on UNIFIL.\n"
+        "\n"
+        "21-19999                                   3/12\n"
+        "S/2021/1093\n"
+        "the situation was dire.\n"
+    )
     r = load_text(text, name="notes.txt")
     assert r.paragraphs["text"].tolist() == [
         "On 5 May 2021, the Working Group held a meeting on the United Nations Organization Stabilization Mission "
@@ -669,11 +770,13 @@ def test_footnotes_leave_the_paragraphs_and_are_kept_with_the_paragraph_of_their
         "The representative of Kenya said that the safety of peacekeepers was a priority.",
         "The representative of Chad said that the drawdown had to be conditions-based. The representative of Mali "
         "agreed.",
-        "The representative of Peru said that the situation was dire."]
+        "The representative of Peru said that the situation was dire.",
+    ]
     assert [(n["marker"], n["para"], n["text"]) for n in r.metadata["footnotes"]] == [
         ("1", 1, "See the report of the Secretary-General on MINUSMA (S/2023/688)."),
         ("*", 2, "The representative spoke in French."),
-        ("2", 3, "See also resolution 2666 (2022), on UNIFIL.")]
+        ("2", 3, "See also resolution 2666 (2022), on UNIFIL."),
+    ]
     # Mentions inside footnotes are not filed under any paragraph (the footnotes are in metadata, not paragraphs).
     assert not {"MINUSMA", "UNIFIL"} & set(r.mentions["key"])
     assert r.statements[["para", "speaker_id"]].values.tolist() == [[2, "KEN"], [3, "TCD"], [3, "MLI"], [4, "PER"]]
@@ -681,10 +784,12 @@ def test_footnotes_leave_the_paragraphs_and_are_kept_with_the_paragraph_of_their
 
 
 def test_a_footnote_whose_marker_is_not_found_is_kept_and_reported():
-    text = ("1. On 5 May 2021, the Working Group held a meeting.\n"
-            "2. The representative of Chad said that the situation was dire.\n"
-            "__________________\n"
-            "7   A footnote whose marker is on no paragraph of the page.\n")
+    text = (
+        "1. On 5 May 2021, the Working Group held a meeting.\n"
+        "2. The representative of Chad said that the situation was dire.\n"
+        "__________________\n"
+        "7   A footnote whose marker is on no paragraph of the page.\n"
+    )
     r = load_text(text, name="notes.txt")
     assert r.paragraphs["text"].tolist()[-1] == "The representative of Chad said that the situation was dire."
     assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [("7", None)]
@@ -692,14 +797,19 @@ def test_a_footnote_whose_marker_is_not_found_is_kept_and_reported():
 
 
 def test_footnotes_survive_report_json(tmp_path):
-    text = ("1. On 5 May 2021, the Working Group held a meeting.\n"
-            "2. The representative of Chad said that the situation was dire.*\n"
-            "__________________\n"
-            "*   The representative spoke in French.\n")
+    text = (
+        "1. On 5 May 2021, the Working Group held a meeting.\n"
+        "2. The representative of Chad said that the situation was dire.*\n"
+        "__________________\n"
+        "*   The representative spoke in French.\n"
+    )
     source = tmp_path / "notes.txt"
     source.write_text(text, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "kit.cli", "export", str(source), "--format", "json",
-                    "--out", str(tmp_path / "out")], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "kit.cli", "export", str(source), "--format", "json", "--out", str(tmp_path / "out")],
+        check=True,
+        capture_output=True,
+    )
     footnotes = load_report(source).metadata["footnotes"]
     assert footnotes and load_report(tmp_path / "out" / "report.json").metadata["footnotes"] == footnotes
 
@@ -707,20 +817,23 @@ def test_footnotes_survive_report_json(tmp_path):
 def test_footnotes_separated_by_blank_lines_up_to_a_page_break_and_the_paragraph_goes_on():
     """Footnotes may be separated by blank lines; the page may end with a form feed (pypdf, pdftotext) rather than
     a footer; the paragraph cut by the page goes on after the footnotes."""
-    text = ("1. On 5 May 2021, the Working Group held a meeting.\n"
-            "2. The representative of Chad said that the situation in Mali¹ was dire,² and that\n"
-            "__________________\n"
-            "1 See the report of the Secretary-General on the United Nations Multidimensional Integrated\n"
-            "Stabilization Mission in Mali (S/2021/1).\n"
-            "\n"
-            "2 See also resolution 2584 (2021).\n"
-            "\f\n"
-            "the Council should act.\n"
-            "3. The representative of Peru said that the situation was dire.\n")
+    text = (
+        "1. On 5 May 2021, the Working Group held a meeting.\n"
+        "2. The representative of Chad said that the situation in Mali¹ was dire,² and that\n"
+        "__________________\n"
+        "1 See the report of the Secretary-General on the United Nations Multidimensional Integrated\n"
+        "Stabilization Mission in Mali (S/2021/1).\n"
+        "\n"
+        "2 See also resolution 2584 (2021).\n"
+        "\f\n"
+        "the Council should act.\n"
+        "3. The representative of Peru said that the situation was dire.\n"
+    )
     r = load_text(text, name="pages.txt")
     assert r.paragraphs["text"].tolist()[1:] == [
         "The representative of Chad said that the situation in Mali was dire, and that the Council should act.",
-        "The representative of Peru said that the situation was dire."]
+        "The representative of Peru said that the situation was dire.",
+    ]
     assert [(n["marker"], n["para"]) for n in r.metadata["footnotes"]] == [("1", 2), ("2", 2)]
     assert r.paragraphs["pages"].tolist()[1] == 2
     assert "MINUSMA" not in set(r.mentions["key"])
@@ -738,10 +851,15 @@ def test_typographic_apostrophes_read_like_straight_ones(tmp_path, fixture):
     path = tmp_path / fixture
     path.write_text(text.replace("'", "’"), encoding="utf-8")
     curly, straight = load_report(path), load_report(FIXTURES / fixture)
-    for table, columns in (("statements", ["para", "speaker_id", "lemma", "attribution"]),
-                           ("mentions", ["para", "kind", "key"]), ("meetings", ["meeting_id", "first_para"])):
-        assert getattr(curly, table)[columns].fillna("").values.tolist() == \
-            getattr(straight, table)[columns].fillna("").values.tolist(), table
+    for table, columns in (
+        ("statements", ["para", "speaker_id", "lemma", "attribution"]),
+        ("mentions", ["para", "kind", "key"]),
+        ("meetings", ["meeting_id", "first_para"]),
+    ):
+        assert (
+            getattr(curly, table)[columns].fillna("").values.tolist()
+            == getattr(straight, table)[columns].fillna("").values.tolist()
+        ), table
     curly.validate()
 
 
@@ -754,8 +872,9 @@ def test_french_pdf_text_parses_like_the_markdown(tmp_path):
     # kit.layout joins a line that ends with a compound's hyphen ("Trinité-et-" / "Tobago") with a space;
     # the names are still read (the matchers allow it), the texts differ by that space only
     assert [re.sub(r"-\s", "-", t) for t in txt.paragraphs["text"]] == ref.paragraphs["text"].tolist()
-    assert list(zip(txt.statements.para, txt.statements.speaker_id)) == \
-        list(zip(ref.statements.para, ref.statements.speaker_id))
+    assert list(zip(txt.statements.para, txt.statements.speaker_id)) == list(
+        zip(ref.statements.para, ref.statements.speaker_id)
+    )
 
 
 def test_french_pdf_itself(tmp_path):

@@ -32,10 +32,18 @@ def test_language_specific_words_live_in_the_language_table():
     """No French word is hard-coded in the grammar modules' code: they read kit.language and the reference tables."""
     for module in ("attribution", "meetings", "mentions", "gazetteer", "themes"):
         tree = ast.parse((KIT / f"{module}.py").read_text(encoding="utf-8"))
-        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
-                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-        strings = [node.value for node in ast.walk(tree)
-                   if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        strings = [
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        ]
         for word in ("représentant", "Président", "janvier", "a dit", "Assemblée"):
             assert not [s for s in strings if word in s], (module, word)

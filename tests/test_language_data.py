@@ -62,8 +62,11 @@ def spanish_reference(folder: Path) -> Path:
         added_header, added = _read(add)
         key, by_key = added_header[0], {row[added_header[0]]: row for row in added}
         new = [c for c in added_header[1:] if c not in header]
-        _write(folder / add.name, header + new,
-               [{**row, **{c: by_key.get(row[key], {}).get(c, "") for c in new}} for row in rows])
+        _write(
+            folder / add.name,
+            header + new,
+            [{**row, **{c: by_key.get(row[key], {}).get(c, "") for c in new}} for row in rows],
+        )
     for add in sorted((FIXTURE / "add_rows").glob("*.csv")):  # new rows (a theme keeps its English label)
         header, rows = _read(SHIPPED_REFERENCE_DIR / add.name)
         added_header, added = _read(add)
@@ -123,11 +126,16 @@ print(json.dumps(out, ensure_ascii=False))
 def spanish(tmp_path_factory) -> dict:
     """What the kit reads and writes from the Spanish report, in a fresh interpreter given the Spanish data."""
     reference = spanish_reference(tmp_path_factory.mktemp("reference_es"))
-    env = {**os.environ, "KIT_REFERENCE_DIR": str(reference), "PYTHONPATH": str(ROOT),
-           "KIT_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
+    env = {
+        **os.environ,
+        "KIT_REFERENCE_DIR": str(reference),
+        "PYTHONPATH": str(ROOT),
+        "KIT_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
+    }
     env.pop("KIT_LANG", None)
-    done = subprocess.run([sys.executable, "-c", _SCRIPT, str(REPORT)], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-c", _SCRIPT, str(REPORT)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout)
 
@@ -207,9 +215,12 @@ def test_note_handout_app_and_citation_render_in_spanish(spanish):
 def test_no_module_branches_on_the_third_language():
     """The Spanish test needs no code: no module of the kit names its code."""
     code = re.compile(r"""['"]es['"]""")
-    offenders = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "kit").rglob("*.py"))
-                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if code.search(line) and "``" not in line]
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "kit").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if code.search(line) and "``" not in line
+    ]
     assert not offenders
 
 
@@ -250,8 +261,9 @@ def test_a_broken_language_file_is_named_and_left_out_and_the_kit_runs(tmp_path)
     (tmp_path / "languages").mkdir()
     (tmp_path / "languages" / "xx.toml").write_text('code = "xx"\nname = "Broken"\n', encoding="utf-8")
     env = {**os.environ, "KIT_REFERENCE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "kit.cli", "validate"], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "kit.cli", "validate"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "xx.toml: missing fields" in done.stderr and "left out" in done.stderr
     assert "Traceback" not in done.stderr
@@ -261,8 +273,9 @@ def test_the_spanish_file_defines_every_field_and_its_dates(tmp_path):
     """The fixture's language file, read in this process without registering it: its dates and "of" forms."""
     import tomllib
 
-    es = language_from_mapping(tomllib.loads((FIXTURE / "languages" / "es.toml").read_text(encoding="utf-8")),
-                               "es.toml")
+    es = language_from_mapping(
+        tomllib.loads((FIXTURE / "languages" / "es.toml").read_text(encoding="utf-8")), "es.toml"
+    )
     assert re.fullmatch(es.date, "14 de junio de 2022") and es.month_number("Junio") == 6
     assert es.of_phrase("el", "Brasil") == "del Brasil" and es.of_phrase("", "México") == "de México"
     assert not es.source and es.name_column == "es_name"

@@ -71,8 +71,20 @@ def test_single_and_joint_statements(report):
     assert p62["speaker_id"].tolist() == ["CHN", "EGY", "FRA", "IND", "IDN", "IRL", "GBR"]
     assert p62["joint"].all() and p62["verb"].eq("emphasized").all() and p62["group"].nunique() == 1
     p27 = st[(st["para"] == 27) & (st["group"] == "27.1")]
-    assert p27["speaker_id"].tolist() == ["AUS", "CHN", "FRA", "JPN", "KEN", "MEX", "MAR", "NOR", "PAK", "TUN",
-                                          "GBR", "USA"]
+    assert p27["speaker_id"].tolist() == [
+        "AUS",
+        "CHN",
+        "FRA",
+        "JPN",
+        "KEN",
+        "MEX",
+        "MAR",
+        "NOR",
+        "PAK",
+        "TUN",
+        "GBR",
+        "USA",
+    ]
     assert p27["verb"].eq("called for").all()
     assert speakers_of(report, 66) == ["IND"] and not st[st["para"] == 66]["joint"].any()
 
@@ -106,8 +118,13 @@ def test_chair_and_briefers(report):
 
 def test_continued_paragraphs_are_attributed_to_the_briefer(report):
     st = report.statements.set_index("para")
-    for para, who in [(11, "person:menon"), (22, "person:lennartz"), (46, "person:carrilho"),
-                      (47, "person:carrilho"), (48, "person:carrilho")]:
+    for para, who in [
+        (11, "person:menon"),
+        (22, "person:lennartz"),
+        (46, "person:carrilho"),
+        (47, "person:carrilho"),
+        (48, "person:carrilho"),
+    ]:
         assert st.loc[para, "speaker_id"] == who
         assert st.loc[para, "attribution"] == "continued"
     assert st.loc[10, "attribution"] == "explicit"
@@ -151,9 +168,9 @@ def test_missions_and_resolutions(report):
 def test_offsets_point_at_the_text(report):
     text = report.paragraphs.set_index("para")["text"]
     for row in report.mentions.itertuples():
-        assert text[row.para][row.start:row.end] == row.surface
+        assert text[row.para][row.start : row.end] == row.surface
     for row in report.statements.itertuples():
-        assert text[row.para][row.start:row.end] == row.text
+        assert text[row.para][row.start : row.end] == row.text
 
 
 def test_themes_are_explainable(report):
@@ -212,9 +229,11 @@ def test_summary_record_style_names_with_delegation():
 
 
 def test_role_titles_and_other_list_separators():
-    text = ("1. Briefers included the United Nations Police Adviser, Luís Carrilho.\n"
-            "2. The Police Adviser said that police mattered.\n"
-            "3. The representatives of Ghana, as well as Kenya, stressed training.\n")
+    text = (
+        "1. Briefers included the United Nations Police Adviser, Luís Carrilho.\n"
+        "2. The Police Adviser said that police mattered.\n"
+        "3. The representatives of Ghana, as well as Kenya, stressed training.\n"
+    )
     r = load_text(text, name="roles.md")
     st = r.statements.set_index("para")
     assert st.loc[2, "speaker_id"] == "person:carrilho" and st.loc[2, "verb"] == "said"
@@ -226,28 +245,43 @@ def test_role_titles_and_other_list_separators():
 
 def test_a_first_predicate_that_is_not_reporting_then_a_reporting_verb():
     """ "X opened the meeting and stated that ...": the statement is X's, with the reporting verb."""
-    r = load_text("\n".join([
-        "1. On 13 April 2021, the Working Group held a meeting on training.",
-        "2. The Chair of the Working Group, Mr. Ladeb, opened the meeting and stated that training mattered.",
-        "3. The representative of Kenya took the floor, thanked the briefers and called for more training.",
-        "4. The representatives of Chile and Peru made a joint statement and underscored the role of women.",
-        "5. The Chair adopted the programme of work and said that it was ambitious.",
-    ]), name="coordinated.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 13 April 2021, the Working Group held a meeting on training.",
+                "2. The Chair of the Working Group, Mr. Ladeb, opened the meeting and stated that training mattered.",
+                "3. The representative of Kenya took the floor, thanked the briefers and called for more training.",
+                "4. The representatives of Chile and Peru made a joint statement and underscored the role of women.",
+                "5. The Chair adopted the programme of work and said that it was ambitious.",
+            ]
+        ),
+        name="coordinated.md",
+    )
     st = r.statements
     assert st[["para", "speaker_id"]].values.tolist() == [
-        [2, "person:ladeb"], [3, "KEN"], [4, "CHL"], [4, "PER"], [5, "person:ladeb"]]
+        [2, "person:ladeb"],
+        [3, "KEN"],
+        [4, "CHL"],
+        [4, "PER"],
+        [5, "person:ladeb"],
+    ]
     assert st["lemma"].tolist() == ["state", "call for", "underscore", "underscore", "say"]
     assert st.loc[st.para == 4, "joint"].all()
 
 
 def test_an_object_named_before_a_coordinated_verb_does_not_speak():
     """ "thanked Mr. Menon for his briefing and said": the delegation speaks, Mr. Menon does not."""
-    r = load_text("\n".join([
-        "1. On 13 April 2021, the Working Group held a meeting on training.",
-        "2. Major General Menon said that training mattered.",
-        "3. The representative of Kenya asked Mr. Menon whether training was funded and said that it was not.",
-        "4. The representative of Ghana invited Mr. Menon to visit and stated that it would help.",
-    ]), name="object.md")
+    r = load_text(
+        "\n".join(
+            [
+                "1. On 13 April 2021, the Working Group held a meeting on training.",
+                "2. Major General Menon said that training mattered.",
+                "3. The representative of Kenya asked Mr. Menon whether training was funded and said that it was not.",
+                "4. The representative of Ghana invited Mr. Menon to visit and stated that it would help.",
+            ]
+        ),
+        name="object.md",
+    )
     assert r.statements[["para", "speaker_id"]].values.tolist() == [[2, "person:menon"], [3, "KEN"], [4, "GHA"]]
 
 
@@ -256,8 +290,9 @@ def test_supported_or_echoed_by_those_of_is_one_joint_group():
     the main verb; Japan and Kenya are speakers, not mentions."""
     for link in ("supported by those of", "echoed by those of", "joined by those of", "supported by that of"):
         others = "Japan" if link.endswith("that of") else "Japan and Kenya"
-        r = load_text(f"1. The representative of China, {link} {others}, said that mandates had to be clear.",
-                      name="those.md")
+        r = load_text(
+            f"1. The representative of China, {link} {others}, said that mandates had to be clear.", name="those.md"
+        )
         st = r.statements
         assert st["speaker_id"].tolist() == ["CHN", "JPN", "KEN"][: 2 if link.endswith("that of") else 3], link
         assert st["verb"].eq("said").all() and st["joint"].all() and st["group"].nunique() == 1, link
@@ -290,21 +325,33 @@ def test_a_word_in_another_sense_does_not_tag_a_theme():
 #: A report's title page and first paragraphs in each language: the body its title names, and the text, whose
 #: paragraph 1 starts with an ``{opening}``.
 TITLE_PAGES = {
-    "en": ("Security Council Working Group on Peacekeeping Operations",
-           "**Security Council**\n\n**Report of the {body}**\n\n**I. Meeting**\n\n"
-           "1. {opening}, the Working Group held a meeting on safety.\n"
-           "2. The representative of Mexico said that training mattered.\n"),
-    "fr": ("Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix",
-           "**Conseil de sécurité**\n\n**Rapport du {body}**\n\n**I. Réunion**\n\n"
-           "1. {opening}, le Groupe de travail a tenu une réunion sur la sécurité.\n"
-           "2. Le représentant du Mexique a dit que la formation comptait.\n"),
+    "en": (
+        "Security Council Working Group on Peacekeeping Operations",
+        "**Security Council**\n\n**Report of the {body}**\n\n**I. Meeting**\n\n"
+        "1. {opening}, the Working Group held a meeting on safety.\n"
+        "2. The representative of Mexico said that training mattered.\n",
+    ),
+    "fr": (
+        "Groupe de travail du Conseil de sécurité sur les opérations de maintien de la paix",
+        "**Conseil de sécurité**\n\n**Rapport du {body}**\n\n**I. Réunion**\n\n"
+        "1. {opening}, le Groupe de travail a tenu une réunion sur la sécurité.\n"
+        "2. Le représentant du Mexique a dit que la formation comptait.\n",
+    ),
 }
 
 
-@pytest.mark.parametrize("lang,opening", [
-    ("en", "On 13 April 2021"), ("en", "Then on 13 April 2021"), ("en", "During its meeting of 13 April 2021"),
-    ("en", "In April 2021"),
-    ("fr", "Le 13 avril 2021"), ("fr", "Lors de sa réunion du 13 avril 2021"), ("fr", "En avril 2021")])
+@pytest.mark.parametrize(
+    "lang,opening",
+    [
+        ("en", "On 13 April 2021"),
+        ("en", "Then on 13 April 2021"),
+        ("en", "During its meeting of 13 April 2021"),
+        ("en", "In April 2021"),
+        ("fr", "Le 13 avril 2021"),
+        ("fr", "Lors de sa réunion du 13 avril 2021"),
+        ("fr", "En avril 2021"),
+    ],
+)
 def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph(lang, opening):
     body, page = TITLE_PAGES[lang]
     r = load_text(page.format(body=body, opening=opening), name="title.md")
@@ -315,14 +362,16 @@ def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph(lang,
 # ---------------------------------------------------------------- meetings however their date is written (AUDIT2 #2, #6)
 
 
-
-
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EN = LANGUAGES["en"]
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: how a meeting paragraph may say its format, and the format it says (None: it says none)
-FORMATS = [("by videoconference", "videoconference"), ("in person", "in person"),
-           ("in a hybrid format", "hybrid"), ("", None)]
+FORMATS = [
+    ("by videoconference", "videoconference"),
+    ("in person", "in person"),
+    ("in a hybrid format", "hybrid"),
+    ("", None),
+]
 #: a mission's name after the format: its "Hybrid" never makes the meeting hybrid
 NAMES = ["", " on the closure of the African Union-United Nations Hybrid Operation in Darfur (UNAMID)"]
 
@@ -341,18 +390,24 @@ def en_meetings(draw):
     held = f"held a meeting {fmt}".rstrip() + name
     y = first.year
     if first.month == second.month:
-        two_days = [f"{first.day} and {second.day} {EN.months[first.month - 1].capitalize()} {second.year}",
-                    f"{first.day}-{second.day} {EN.months[first.month - 1].capitalize()} {second.year}"]
+        two_days = [
+            f"{first.day} and {second.day} {EN.months[first.month - 1].capitalize()} {second.year}",
+            f"{first.day}-{second.day} {EN.months[first.month - 1].capitalize()} {second.year}",
+        ]
     else:  # 30 November and 1 December 2023; 31 December 2023 and 1 January 2024
         two_days = [f"{en_day(first)}{'' if first.year == second.year else f' {y}'} and {en_day(second)} {second.year}"]
-    form = draw(st.sampled_from([
-        f"On {en_day(first)} {y}, the Working Group {held}.",
-        f"On {WEEKDAYS[first.weekday()]}, {en_day(first)} {y}, the Working Group {held}.",
-        f"On {draw(st.sampled_from(two_days))}, the Working Group {held}.",
-        f"The Working Group met on {en_day(first)} {y}{' ' + fmt if fmt else ''} to discuss transitions{name}.",
-        f"The Working Group held a meeting {fmt + ' ' if fmt else ''}on {en_day(first)} {y}{name}.",
-        f"At its meeting on {en_day(first)} {y}, the Working Group considered a report{name}{' ' + fmt if fmt else ''}.",
-    ]))
+    form = draw(
+        st.sampled_from(
+            [
+                f"On {en_day(first)} {y}, the Working Group {held}.",
+                f"On {WEEKDAYS[first.weekday()]}, {en_day(first)} {y}, the Working Group {held}.",
+                f"On {draw(st.sampled_from(two_days))}, the Working Group {held}.",
+                f"The Working Group met on {en_day(first)} {y}{' ' + fmt if fmt else ''} to discuss transitions{name}.",
+                f"The Working Group held a meeting {fmt + ' ' if fmt else ''}on {en_day(first)} {y}{name}.",
+                f"At its meeting on {en_day(first)} {y}, the Working Group considered a report{name}{' ' + fmt if fmt else ''}.",
+            ]
+        )
+    )
     return form, first, expected
 
 
@@ -368,8 +423,9 @@ def test_generated_meetings_are_each_found_with_their_first_day_and_own_format(i
     assert m["first_para"].tolist() == list(range(1, 2 * len(items), 2))
     assert [d.date() for d in m["date"]] == [first for _, first, _ in items]
     assert [None if pd.isna(f) else f for f in m["format"]] == [fmt for _, _, fmt in items]
-    assert m["meeting_id"].is_unique and all(mid.startswith(d.strftime("%Y-%m-%d"))
-                                             for mid, d in zip(m["meeting_id"], m["date"]))
+    assert m["meeting_id"].is_unique and all(
+        mid.startswith(d.strftime("%Y-%m-%d")) for mid, d in zip(m["meeting_id"], m["date"])
+    )
     st_ = r.statements
     assert (st_["attribution"] == "explicit").all() and st_["speaker_id"].eq("GHA").all()
     assert st_["meeting_id"].tolist() == m["meeting_id"].tolist()  # each statement in its own meeting
@@ -385,33 +441,46 @@ def _report_with(title: str, *paras: str, name: str = "year.md"):
 def test_a_meeting_date_without_its_year_takes_the_year_of_the_reports_period(year, month, day, split_year):
     """A period from 1 July to 30 June dates January-June in its second year, July-December in its first."""
     if split_year:
-        title = f"Report of the Security Council Working Group on Peacekeeping Operations for the period " \
-                f"from 1 July {year} to 30 June {year + 1}"
+        title = (
+            f"Report of the Security Council Working Group on Peacekeeping Operations for the period "
+            f"from 1 July {year} to 30 June {year + 1}"
+        )
         want = date(year + 1 if month < 7 else year, month, day)
     else:
-        title = f"Annual report of the Security Council Working Group on Peacekeeping Operations " \
-                f"(1 January to 31 December {year})"
+        title = (
+            f"Annual report of the Security Council Working Group on Peacekeeping Operations "
+            f"(1 January to 31 December {year})"
+        )
         want = date(year, month, day)
-    r = _report_with(title, f"On {day} {EN.months[month - 1].capitalize()}, the Working Group held a meeting.",
-                     "The representative of Ghana said that the transitions mattered.")
+    r = _report_with(
+        title,
+        f"On {day} {EN.months[month - 1].capitalize()}, the Working Group held a meeting.",
+        "The representative of Ghana said that the transitions mattered.",
+    )
     assert [d.date() for d in r.meetings["date"]] == [want]
     assert r.statements["meeting_id"].tolist() == r.meetings["meeting_id"].tolist()
 
 
 def test_a_meeting_date_without_a_year_the_report_cannot_give_is_a_problem():
     with pytest.warns(Warning):
-        r = _report_with("", "On 5 May, the Working Group held a meeting.",
-                         "The representative of Ghana said that the transitions mattered.")
+        r = _report_with(
+            "",
+            "On 5 May, the Working Group held a meeting.",
+            "The representative of Ghana said that the transitions mattered.",
+        )
     assert r.meetings.empty
     problem = r.problems[r.problems["problem"] == "meeting_date"]
     assert problem["para"].tolist() == [1] and "5 May" in problem["message"].iloc[0]
 
 
-@pytest.mark.parametrize("text", [
-    "The representative of Kenya said that the Working Group met on 5 May 2023 with the police.",
-    "The Chair recalled that the Working Group held a meeting on 5 May 2023.",
-    "On 5 May 2023, the representative of Kenya said that it mattered.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The representative of Kenya said that the Working Group met on 5 May 2023 with the police.",
+        "The Chair recalled that the Working Group held a meeting on 5 May 2023.",
+        "On 5 May 2023, the representative of Kenya said that it mattered.",
+    ],
+)
 def test_a_date_inside_a_statement_is_no_meeting(text):
     r = _report_with("", "On 3 March 2023, the Working Group held a meeting.", text)
     assert r.meetings["first_para"].tolist() == [1]
@@ -420,31 +489,36 @@ def test_a_date_inside_a_statement_is_no_meeting(text):
 
 # ---------------------------------------------------------------- metadata (AUDIT2 #8)
 
-BODIES = ["Security Council Working Group on Peacekeeping Operations",
-          "Security Council Working Group on Children and Armed Conflict",
-          "Security Council Committee established pursuant to resolution 2127 (2013) concerning the Central African "
-          "Republic",
-          "Security Council Committee established pursuant to resolution 1533 (2004) concerning the Democratic "
-          "Republic of the Congo",
-          "Security Council Committee established pursuant to resolution 2206 (2015) concerning South Sudan"]
+BODIES = [
+    "Security Council Working Group on Peacekeeping Operations",
+    "Security Council Working Group on Children and Armed Conflict",
+    "Security Council Committee established pursuant to resolution 2127 (2013) concerning the Central African Republic",
+    "Security Council Committee established pursuant to resolution 1533 (2004) concerning the Democratic "
+    "Republic of the Congo",
+    "Security Council Committee established pursuant to resolution 2206 (2015) concerning South Sudan",
+]
 
 
 @given(st.sampled_from(BODIES), st.integers(2015, 2030), st.integers(28, 70), st.booleans())
 @SETTINGS
 def test_a_title_wrapped_over_lines_gives_the_whole_title_body_and_period(body, year, width, brackets):
     """Plain text (as extracted from a PDF) wraps the title at any width: it is read whole."""
-    period = f"(1 January to 31 December {year})" if brackets else f"for the period from 1 January to 31 December {year}"
+    period = (
+        f"(1 January to 31 December {year})" if brackets else f"for the period from 1 January to 31 December {year}"
+    )
     title = f"Report of the {body} {period}"
     lines = textwrap.wrap(title, width)
     # a line that is only a number is a page number to the layout ("2015" alone): not a wrapping to test here
     assume(not any(line.strip().isdigit() for line in lines))
     head = "\n".join(lines)
     head_word = "Committee" if "Committee" in body else "Working Group"
-    text = (f"Security Council                                   Distr.: General\n"
-            f"                                                   15 January {year + 1}\n\n"
-            f"{head}\n\nI. Meetings\n\n"
-            f"1. On 5 May {year}, the {head_word} held a meeting by videoconference.\n"
-            f"2. The representative of Ghana said that the measures mattered.\n")
+    text = (
+        f"Security Council                                   Distr.: General\n"
+        f"                                                   15 January {year + 1}\n\n"
+        f"{head}\n\nI. Meetings\n\n"
+        f"1. On 5 May {year}, the {head_word} held a meeting by videoconference.\n"
+        f"2. The representative of Ghana said that the measures mattered.\n"
+    )
     r = load_text(text, name="wrapped.txt")
     md = r.metadata
     assert md["title"] == title
@@ -454,20 +528,31 @@ def test_a_title_wrapped_over_lines_gives_the_whole_title_body_and_period(body, 
 
 
 def test_a_meeting_held_by_another_body_keeps_its_own_name():
-    r = _report_with("Report of the Security Council Working Group on Peacekeeping Operations",
-                     "On 5 May 2023, the Security Council held a meeting.",
-                     "The representative of Ghana said that the transitions mattered.")
+    r = _report_with(
+        "Report of the Security Council Working Group on Peacekeeping Operations",
+        "On 5 May 2023, the Security Council held a meeting.",
+        "The representative of Ghana said that the transitions mattered.",
+    )
     assert r.meetings["body"].tolist() == ["Security Council"]
 
 
-@pytest.mark.parametrize("later", ["Mr. Lacroix said that a hybrid model had worked.",
-                                   "Gen. Menon recalled the videoconference of the previous year.",
-                                   "Ms. Pobee said that the meetings would be held virtually."])
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Mr. Lacroix said that a hybrid model had worked.",
+        "Gen. Menon recalled the videoconference of the previous year.",
+        "Ms. Pobee said that the meetings would be held virtually.",
+    ],
+)
 def test_the_format_is_read_from_the_meetings_own_sentence(later):
-    r = _report_with("", f"On 5 May 2023, the Working Group held a meeting in person. {later}",
-                     "On 6 May 2023, the Working Group held a meeting. " + later,
-                     "The representative of Ghana said that the transitions mattered.")
+    r = _report_with(
+        "",
+        f"On 5 May 2023, the Working Group held a meeting in person. {later}",
+        "On 6 May 2023, the Working Group held a meeting. " + later,
+        "The representative of Ghana said that the transitions mattered.",
+    )
     assert r.meetings["format"].tolist()[0] == "in person" and pd.isna(r.meetings["format"].tolist()[1])
+
 
 # People: ids, titles and organizations read from structure (AUDIT2 #7, #9), with text written for these tests.
 PEOPLE_EN = """\
@@ -510,7 +595,10 @@ def test_titles_are_the_phrase_before_the_name_and_organizations_come_from_the_t
     # not "Chair travelled to Juba and met with the Minister ..."
     minister = sp.loc["person:nyandeng-garang"]
     assert (minister["title"], minister["organization"], minister["represents_iso3"]) == (
-        "Minister for Defence", "South Sudan", "SSD")
+        "Minister for Defence",
+        "South Sudan",
+        "SSD",
+    )
     for title in sp["title"].dropna():  # no verb of the narrative inside a title
         assert not re.search(r"\b(?:met|travelled|visited|said)\b", title), title
 
@@ -533,9 +621,11 @@ def test_bundled_person_ids_are_stable(report):
 
 
 def test_a_person_called_by_one_part_of_a_compound_surname_is_the_person_introduced():
-    text = ("1. On 3 March 2030, the Working Group held a meeting. Briefers included the Force Commander of UNIFIL, "
-            "Major General Aroldo Lázaro Sáenz.\n2. Major General Lázaro said that patrols had been reduced.\n"
-            "3. Major General Lázaro Sáenz added that the roads were closed.\n")
+    text = (
+        "1. On 3 March 2030, the Working Group held a meeting. Briefers included the Force Commander of UNIFIL, "
+        "Major General Aroldo Lázaro Sáenz.\n2. Major General Lázaro said that patrols had been reduced.\n"
+        "3. Major General Lázaro Sáenz added that the roads were closed.\n"
+    )
     r = load_text(text, lang="en")
     assert set(r.statements["speaker_id"]) == {"person:saenz"}
     assert [s for s in r.speakers["speaker_id"] if s.startswith("person:")] == ["person:saenz"]
@@ -563,9 +653,11 @@ def test_feminine_representative_and_la():
 
 
 def test_joint_list_with_every_article():
-    text = ("1. Les représentants de l'Australie, de la Chine, de la France, du Japon, du Kenya, du Mexique, du Maroc, "
-            "de la Norvège, du Pakistan, de la Tunisie, du Royaume-Uni et des États-Unis d'Amérique ont demandé "
-            "une meilleure connaissance de la situation.")
+    text = (
+        "1. Les représentants de l'Australie, de la Chine, de la France, du Japon, du Kenya, du Mexique, du Maroc, "
+        "de la Norvège, du Pakistan, de la Tunisie, du Royaume-Uni et des États-Unis d'Amérique ont demandé "
+        "une meilleure connaissance de la situation."
+    )
     r = fr(text)
     assert speakers(r, 1) == ["AUS", "CHN", "FRA", "JPN", "KEN", "MEX", "MAR", "NOR", "PAK", "TUN", "GBR", "USA"]
     assert r.statements["joint"].all() and r.statements["group"].nunique() == 1
@@ -573,21 +665,27 @@ def test_joint_list_with_every_article():
 
 
 def test_long_names_with_et_and_de_inside_stay_whole():
-    text = ("1. Les représentants du Royaume-Uni de Grande-Bretagne et d'Irlande du Nord, de Saint-Vincent-et-les "
-            "Grenadines, de la Bosnie-Herzégovine et de la République démocratique du Congo ont souligné ce point.")
+    text = (
+        "1. Les représentants du Royaume-Uni de Grande-Bretagne et d'Irlande du Nord, de Saint-Vincent-et-les "
+        "Grenadines, de la Bosnie-Herzégovine et de la République démocratique du Congo ont souligné ce point."
+    )
     assert speakers(fr(text), 1) == ["GBR", "VCT", "BIH", "COD"]
 
 
 def test_de_meme_statement_starts_with_its_sentence():
-    r = fr("1. Le représentant de l'Indonésie a dit que la police était utile. De même, le représentant du Maroc a "
-           "dit que la police jouait un rôle essentiel.")
+    r = fr(
+        "1. Le représentant de l'Indonésie a dit que la police était utile. De même, le représentant du Maroc a "
+        "dit que la police jouait un rôle essentiel."
+    )
     assert speakers(r, 1) == ["IDN", "MAR"]
     assert r.statements.iloc[1].text.startswith("De même, le représentant du Maroc")
 
 
 def test_supported_by_celui_de_is_one_joint_group():
-    r = fr("1. Le représentant de la Chine, appuyé par celui de l'Indonésie, a déclaré que ces pays, avec le Brésil "
-           "et le Rwanda, travaillaient à la création d'un groupe des amis.")
+    r = fr(
+        "1. Le représentant de la Chine, appuyé par celui de l'Indonésie, a déclaré que ces pays, avec le Brésil "
+        "et le Rwanda, travaillaient à la création d'un groupe des amis."
+    )
     assert speakers(r, 1) == ["CHN", "IDN"]
     assert r.statements["joint"].all() and r.statements["group"].nunique() == 1
     # countries only mentioned are mentions, not speakers
@@ -595,8 +693,10 @@ def test_supported_by_celui_de_is_one_joint_group():
 
 
 def test_adverb_after_the_auxiliary_and_reflexive_verbs():
-    r = fr("1. Le représentant du Japon a également souligné ce point. Les représentants de l'Égypte et de l'Inde "
-           "se sont félicités des progrès. La représentante de la Suède s'est dite préoccupée par les attaques.")
+    r = fr(
+        "1. Le représentant du Japon a également souligné ce point. Les représentants de l'Égypte et de l'Inde "
+        "se sont félicités des progrès. La représentante de la Suède s'est dite préoccupée par les attaques."
+    )
     st_ = r.statements
     assert st_["speaker_id"].tolist() == ["JPN", "EGY", "IND", "SWE"]
     assert st_["verb"].tolist() == ["a souligné", "se sont félicités", "se sont félicités", "s'est dite préoccupée"]
@@ -630,8 +730,10 @@ def test_president_of_the_council_is_not_the_chair():
 @pytest.mark.parametrize("month", range(1, 13))
 def test_meetings_in_every_french_month(month):
     name = LANGUAGES["fr"].months[month - 1]
-    r = fr(f"1. Le 1er {name} 2022, le Groupe de travail a tenu une réunion par visioconférence.\n"
-           f"2. Le représentant du Chili a dit que la réunion était utile.")
+    r = fr(
+        f"1. Le 1er {name} 2022, le Groupe de travail a tenu une réunion par visioconférence.\n"
+        f"2. Le représentant du Chili a dit que la réunion était utile."
+    )
     m = r.meetings.iloc[0]
     assert (m.date.month, m.date.day, m.format) == (month, 1, "videoconference")
     assert r.paragraphs["meeting_id"].notna().all()
@@ -639,21 +741,25 @@ def test_meetings_in_every_french_month(month):
 
 
 def test_meeting_heard_a_briefing_and_quoted_title():
-    r = fr("1. Le 12 octobre 2021, le Groupe de travail a entendu un exposé du Conseiller pour les questions de "
-           "police, Luís Carrilho, sur le thème « Maximiser l'impact de la police ».\n"
-           "2. M. Carrilho a dit que la police était essentielle.")
+    r = fr(
+        "1. Le 12 octobre 2021, le Groupe de travail a entendu un exposé du Conseiller pour les questions de "
+        "police, Luís Carrilho, sur le thème « Maximiser l'impact de la police ».\n"
+        "2. M. Carrilho a dit que la police était essentielle."
+    )
     assert r.meetings.iloc[0].title == "Maximiser l'impact de la police"
     assert speakers(r, 2) == ["person:carrilho"]
     assert r.speakers.set_index("speaker_id").loc["person:carrilho", "name"] == "Luís Carrilho"
 
 
 def test_briefer_by_title_and_organizations_on_behalf_of_others():
-    r = fr("1. Le 12 octobre 2021, le Groupe de travail a entendu un exposé de la Cheffe de la police de la MINUSS, "
-           "Christine Fossen.\n"
-           "2. La Cheffe de la police de la MINUSS a dit que la police était essentielle. Mme Fossen a souligné le rôle "
-           "des femmes.\n"
-           "3. Le représentant de l'Union européenne, s'exprimant au nom de ses États membres, a dit que le financement "
-           "était crucial. Les représentants de l'Union africaine et de la CEDEAO ont salué ces efforts.")
+    r = fr(
+        "1. Le 12 octobre 2021, le Groupe de travail a entendu un exposé de la Cheffe de la police de la MINUSS, "
+        "Christine Fossen.\n"
+        "2. La Cheffe de la police de la MINUSS a dit que la police était essentielle. Mme Fossen a souligné le rôle "
+        "des femmes.\n"
+        "3. Le représentant de l'Union européenne, s'exprimant au nom de ses États membres, a dit que le financement "
+        "était crucial. Les représentants de l'Union africaine et de la CEDEAO ont salué ces efforts."
+    )
     assert speakers(r, 2) == ["person:fossen", "person:fossen"]
     assert speakers(r, 3) == ["org:european_union", "org:african_union", "org:ecowas"]
     assert r.speakers.set_index("speaker_id").loc["org:ecowas", "name"].startswith("Communauté économique")
@@ -670,8 +776,10 @@ def test_continuation_paragraphs_stay_inside_their_meeting():
 
 
 def test_missions_keep_their_english_key():
-    r = fr("1. Le représentant du Japon a dit que la MINUSS, la Force intérimaire des Nations Unies au Liban (FINUL), "
-           "la FISNUA, la FNUOD, la MINUK et l'UNFICYP étaient déployées.")
+    r = fr(
+        "1. Le représentant du Japon a dit que la MINUSS, la Force intérimaire des Nations Unies au Liban (FINUL), "
+        "la FISNUA, la FNUOD, la MINUK et l'UNFICYP étaient déployées."
+    )
     missions = r.mentions[r.mentions["kind"] == "mission"]
     assert missions["key"].tolist() == ["UNMISS", "UNIFIL", "UNISFA", "UNDOF", "UNMIK", "UNFICYP"]
     assert missions["surface"].iloc[1].endswith("(FINUL)")  # full name and acronym are one mention
@@ -679,15 +787,19 @@ def test_missions_keep_their_english_key():
 
 
 def test_resolutions_keep_their_symbol():
-    r = fr("1. Le représentant du Kenya a rappelé la résolution 2594 (2021) du Conseil de sécurité, les résolutions "
-           "2518 (2020) et 2589 (2021), la résolution 34/169 de l'Assemblée générale et le document S/PRST/2001/3.")
+    r = fr(
+        "1. Le représentant du Kenya a rappelé la résolution 2594 (2021) du Conseil de sécurité, les résolutions "
+        "2518 (2020) et 2589 (2021), la résolution 34/169 de l'Assemblée générale et le document S/PRST/2001/3."
+    )
     keys = r.mentions.loc[r.mentions["kind"].isin(["resolution", "document"]), "key"].tolist()
     assert keys == ["S/RES/2594 (2021)", "S/RES/2518 (2020)", "S/RES/2589 (2021)", "A/RES/34/169", "S/PRST/2001/3"]
 
 
 def test_au_aux_and_elision_do_not_break_names():
-    r = fr_after_a_statement("Des soldats de la paix étaient déployés au Soudan du Sud, aux Comores, à Haïti, "
-                             "en Afghanistan, dans l'État de Palestine et aux États-Unis d'Amérique.")
+    r = fr_after_a_statement(
+        "Des soldats de la paix étaient déployés au Soudan du Sud, aux Comores, à Haïti, "
+        "en Afghanistan, dans l'État de Palestine et aux États-Unis d'Amérique."
+    )
     assert r.mentions.query("para == 2")["key"].tolist() == ["SSD", "COM", "HTI", "AFG", "PSE", "USA"]
 
 
@@ -730,20 +842,34 @@ def test_every_member_state_is_found_as_a_mention_after_a_preposition():
 
 
 COORDINATED = [
-    ("The Chair of the Working Group, Mr. Ladeb, opened the meeting and stated that training mattered.",
-     "Le Président du Groupe de travail, M. Ladeb, a ouvert la séance et a déclaré que la formation comptait."),
-    ("The representative of Kenya took the floor, thanked the briefers and called for more training.",
-     "Le représentant du Kenya a pris la parole, a remercié les intervenants et a demandé davantage de formation."),
-    ("The representatives of Chile and Peru made a joint statement and stressed the role of women.",
-     "Les représentants du Chili et du Pérou ont fait une déclaration commune et ont souligné le rôle des femmes."),
-    ("The representative of Kenya took the floor and stated that training mattered.",  # second auxiliary left out
-     "Le représentant du Kenya a pris la parole et déclaré que la formation comptait."),
-    ("Major General Menon visited the mission and noted that camps had improved.",
-     "Le général de division Menon a visité la mission et a noté que les camps s'étaient améliorés."),
-    ("The representative of South Africa, supported by those of Japan and Viet Nam, said that mandates mattered.",
-     "Le représentant de l'Afrique du Sud, appuyé par ceux du Japon et du Viet Nam, a dit que les mandats comptaient."),
-    ("The representative of China, echoed by those of Kenya and Ghana, stressed training.",
-     "Le représentant de la Chine, suivi par ceux du Kenya et du Ghana, a souligné la formation."),
+    (
+        "The Chair of the Working Group, Mr. Ladeb, opened the meeting and stated that training mattered.",
+        "Le Président du Groupe de travail, M. Ladeb, a ouvert la séance et a déclaré que la formation comptait.",
+    ),
+    (
+        "The representative of Kenya took the floor, thanked the briefers and called for more training.",
+        "Le représentant du Kenya a pris la parole, a remercié les intervenants et a demandé davantage de formation.",
+    ),
+    (
+        "The representatives of Chile and Peru made a joint statement and stressed the role of women.",
+        "Les représentants du Chili et du Pérou ont fait une déclaration commune et ont souligné le rôle des femmes.",
+    ),
+    (
+        "The representative of Kenya took the floor and stated that training mattered.",  # second auxiliary left out
+        "Le représentant du Kenya a pris la parole et déclaré que la formation comptait.",
+    ),
+    (
+        "Major General Menon visited the mission and noted that camps had improved.",
+        "Le général de division Menon a visité la mission et a noté que les camps s'étaient améliorés.",
+    ),
+    (
+        "The representative of South Africa, supported by those of Japan and Viet Nam, said that mandates mattered.",
+        "Le représentant de l'Afrique du Sud, appuyé par ceux du Japon et du Viet Nam, a dit que les mandats comptaient.",
+    ),
+    (
+        "The representative of China, echoed by those of Kenya and Ghana, stressed training.",
+        "Le représentant de la Chine, suivi par ceux du Kenya et du Ghana, a souligné la formation.",
+    ),
 ]
 
 
@@ -751,8 +877,10 @@ COORDINATED = [
 def test_english_and_french_read_the_same_speakers_and_lemma(en, fr_text):
     """ "X opened the meeting and stated that" (« a ouvert la séance et a déclaré que ») and "supported by those
     of" (« appuyé par ceux de ») give the same speakers, groups and lemma in both languages."""
-    opening = ("1. On 3 March 2022, the Working Group held a meeting on training.\n",
-               "1. Le 3 mars 2022, le Groupe de travail a tenu une réunion sur la formation.\n")
+    opening = (
+        "1. On 3 March 2022, the Working Group held a meeting on training.\n",
+        "1. Le 3 mars 2022, le Groupe de travail a tenu une réunion sur la formation.\n",
+    )
     reports = [load_text(opening[0] + "2. " + en, lang="en"), load_text(opening[1] + "2. " + fr_text, lang="fr")]
     rows = [r.statements[["para", "speaker_id", "group", "joint", "lemma"]].values.tolist() for r in reports]
     assert rows[0] == rows[1] and rows[0], rows
@@ -760,24 +888,38 @@ def test_english_and_french_read_the_same_speakers_and_lemma(en, fr_text):
     assert align(*reports).mismatches.empty
 
 
-@pytest.mark.parametrize("en,fr_text", [
-    ("1. The Ambassador and Permanent Representative of Tunisia to the United Nations, Tarek Ladeb, chaired the "
-     "Working Group.",
-     "1. Le Représentant permanent de la Tunisie auprès de l'Organisation des Nations Unies, Tarek Ladeb, a présidé "
-     "le Groupe de travail."),
-    ("1. Tarek Ladeb presided over the Working Group in 2022.", "1. Tarek Ladeb a présidé le Groupe de travail en 2022."),
-    ("1. The Permanent Representative of Tunisia, Tarek Ladeb, was elected Chair of the Working Group.",
-     "1. Le Représentant permanent de la Tunisie, Tarek Ladeb, a été élu Président du Groupe de travail."),
-    ("1. The Chair of the Working Group, Tarek Ladeb, welcomed the participants.",
-     "1. Le Président du Groupe de travail, Tarek Ladeb, a souhaité la bienvenue aux participants."),
-])
+@pytest.mark.parametrize(
+    "en,fr_text",
+    [
+        (
+            "1. The Ambassador and Permanent Representative of Tunisia to the United Nations, Tarek Ladeb, chaired the "
+            "Working Group.",
+            "1. Le Représentant permanent de la Tunisie auprès de l'Organisation des Nations Unies, Tarek Ladeb, a présidé "
+            "le Groupe de travail.",
+        ),
+        (
+            "1. Tarek Ladeb presided over the Working Group in 2022.",
+            "1. Tarek Ladeb a présidé le Groupe de travail en 2022.",
+        ),
+        (
+            "1. The Permanent Representative of Tunisia, Tarek Ladeb, was elected Chair of the Working Group.",
+            "1. Le Représentant permanent de la Tunisie, Tarek Ladeb, a été élu Président du Groupe de travail.",
+        ),
+        (
+            "1. The Chair of the Working Group, Tarek Ladeb, welcomed the participants.",
+            "1. Le Président du Groupe de travail, Tarek Ladeb, a souhaité la bienvenue aux participants.",
+        ),
+    ],
+)
 def test_the_chair_is_read_from_chaired_and_presided(en, fr_text):
     """ "X chaired the Working Group" / « a présidé » makes X the chair, as "was elected Chair" does: the chair of
     the report's metadata, of its meetings, and the kind of their statements."""
-    tail = ("\n2. On 3 March 2022, the Working Group held a meeting on training.\n"
-            "3. Mr. Ladeb said that training mattered.",
-            "\n2. Le 3 mars 2022, le Groupe de travail a tenu une réunion sur la formation.\n"
-            "3. M. Ladeb a dit que la formation comptait.")
+    tail = (
+        "\n2. On 3 March 2022, the Working Group held a meeting on training.\n"
+        "3. Mr. Ladeb said that training mattered.",
+        "\n2. Le 3 mars 2022, le Groupe de travail a tenu une réunion sur la formation.\n"
+        "3. M. Ladeb a dit que la formation comptait.",
+    )
     for text, lang in ((en + tail[0], "en"), (fr_text + tail[1], "fr")):
         r = load_text(text, lang=lang)
         assert r.metadata["chair"] == "Tarek Ladeb", (lang, r.metadata["chair"])
@@ -791,8 +933,11 @@ def test_the_chair_is_read_from_chaired_and_presided(en, fr_text):
 def _theme_pairs() -> list[dict[str, str]]:
     import csv
 
-    lines = [line for line in (FIXTURES / "theme_pairs.tsv").read_text(encoding="utf-8").splitlines()
-             if not line.startswith("#")]
+    lines = [
+        line
+        for line in (FIXTURES / "theme_pairs.tsv").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
@@ -825,29 +970,39 @@ def test_a_hyphenated_term_and_its_solid_spelling_both_match():
     (only the first row's spelling used to be searched)."""
     from kit.themes import ThemeTagger
 
-    tagger = ThemeTagger([{"theme": "t", "label": "T", "term": "predeployment training"},
-                          {"theme": "t", "label": "T", "term": "pre-deployment training"}])
+    tagger = ThemeTagger(
+        [
+            {"theme": "t", "label": "T", "term": "predeployment training"},
+            {"theme": "t", "label": "T", "term": "pre-deployment training"},
+        ]
+    )
     assert [h.theme for h in tagger.find("Pre-deployment training and predeployment training.")] == ["t", "t"]
 
 
 def test_a_date_in_a_french_statement_is_no_meeting():
-    r = fr("1. Le 3 mars 2023, le Groupe de travail a tenu une réunion.\n"
-           "2. Le Président a dit que le Groupe de travail s'est réuni le 5 mai 2023 avec la police.\n"
-           "3. Le représentant du Kenya a dit que le Groupe de travail a tenu une réunion le 6 mai 2023.\n")
+    r = fr(
+        "1. Le 3 mars 2023, le Groupe de travail a tenu une réunion.\n"
+        "2. Le Président a dit que le Groupe de travail s'est réuni le 5 mai 2023 avec la police.\n"
+        "3. Le représentant du Kenya a dit que le Groupe de travail a tenu une réunion le 6 mai 2023.\n"
+    )
     assert r.meetings["first_para"].tolist() == [1]
 
 
 def test_french_observer_chair_and_unnamed_groups():
-    r = fr("\n".join([
-        "1. Le 5 mai 2023, le Groupe de travail a tenu une réunion sur les transitions.",
-        "2. Le représentant du Ghana a dit que les transitions comptaient.",
-        "3. L'observateur de l'État de Palestine a déclaré que la FNUOD restait essentielle.",
-        "4. La Présidente, s'exprimant en sa qualité nationale, a dit que Malte accueillerait une conférence.",
-        "5. Plusieurs délégations ont dit que le consentement était essentiel.",
-        "6. Le représentant du Kenya a dit que le financement comptait. Certains membres ont estimé que la "
-        "formation comptait.",
-        "7. Le rapport a noté que la formation comptait.",
-    ]))
+    r = fr(
+        "\n".join(
+            [
+                "1. Le 5 mai 2023, le Groupe de travail a tenu une réunion sur les transitions.",
+                "2. Le représentant du Ghana a dit que les transitions comptaient.",
+                "3. L'observateur de l'État de Palestine a déclaré que la FNUOD restait essentielle.",
+                "4. La Présidente, s'exprimant en sa qualité nationale, a dit que Malte accueillerait une conférence.",
+                "5. Plusieurs délégations ont dit que le consentement était essentiel.",
+                "6. Le représentant du Kenya a dit que le financement comptait. Certains membres ont estimé que la "
+                "formation comptait.",
+                "7. Le rapport a noté que la formation comptait.",
+            ]
+        )
+    )
     assert speakers(r, 3) == ["PSE"]
     assert speakers(r, 4) == ["role:chair"]
     assert speakers(r, 5) == []  # an unnamed group: no State speaks, and the paragraph is not Palestine's
@@ -857,18 +1012,23 @@ def test_french_observer_chair_and_unnamed_groups():
 
 
 def test_french_briefer_introduced_in_the_subject_and_pronoun_continuation():
-    r = fr("\n".join([
-        "1. Le 5 mai 2023, le Groupe de travail a tenu une réunion sur les transitions.",
-        "2. Le Secrétaire général adjoint aux opérations de paix, Jean-Pierre Lacroix, a déclaré que la MONUSCO "
-        "resterait.",
-        "3. Il a ajouté que le financement comptait.",
-        "4. Le représentant permanent de l'Indonésie, pour sa part, a dit que le consentement comptait.",
-        "5. De même, plusieurs délégations ont dit que le consentement comptait.",
-        "6. Le Secrétariat a indiqué que le financement comptait.",
-    ]))
+    r = fr(
+        "\n".join(
+            [
+                "1. Le 5 mai 2023, le Groupe de travail a tenu une réunion sur les transitions.",
+                "2. Le Secrétaire général adjoint aux opérations de paix, Jean-Pierre Lacroix, a déclaré que la MONUSCO "
+                "resterait.",
+                "3. Il a ajouté que le financement comptait.",
+                "4. Le représentant permanent de l'Indonésie, pour sa part, a dit que le consentement comptait.",
+                "5. De même, plusieurs délégations ont dit que le consentement comptait.",
+                "6. Le Secrétariat a indiqué que le financement comptait.",
+            ]
+        )
+    )
     assert speakers(r, 2) == ["person:lacroix"]
     assert r.statements.loc[r.statements.para == 3, ["speaker_id", "attribution"]].values.tolist() == [
-        ["person:lacroix", "continued"]]
+        ["person:lacroix", "continued"]
+    ]
     assert speakers(r, 4) == ["IDN"]
     assert speakers(r, 5) == [] and speakers(r, 6) == []
 
@@ -896,11 +1056,16 @@ def test_people_in_french_have_ascii_ids_and_titles_read_from_structure():
     sp = r.speakers.set_index("speaker_id")
     assert {"person:ibanez", "person:van-der-berg", "person:nyandeng-garang"} <= set(sp.index)
     assert tuple(sp.loc["person:ibanez", ["title", "organization"]]) == (
-        "chef d'état-major et commandant de la force", "MINUSS")
+        "chef d'état-major et commandant de la force",
+        "MINUSS",
+    )
     assert tuple(sp.loc["person:van-der-berg", ["title", "organization"]]) == ("Rapporteuse", "Groupe d'experts")
     minister = sp.loc["person:nyandeng-garang"]  # not « Présidente s'est rendue à Djouba et ... »
     assert (minister["title"], minister["organization"], minister["represents_iso3"]) == (
-        "Ministre de la défense", "Soudan du Sud", "SSD")
+        "Ministre de la défense",
+        "Soudan du Sud",
+        "SSD",
+    )
     for title in sp["title"].dropna():
         assert not re.search(r"\b(?:s'est|a|ont)\b", title), title
 
@@ -922,7 +1087,9 @@ def test_a_french_state_name_printed_without_its_capitals_accents_is_still_that_
 
     rows = [r for r in MEMBERS_FR if any(bare(c) != c for f in forms(r) for c in f if c.isupper())]
     assert rows, "the table has French names with accented capitals (États-Unis, Égypte ...)"
-    paras = [f"{i}. La délégation {de(bare(forms(r)[0]))} a souligné la nécessité de la formation."
-             for i, r in enumerate(rows, start=1)]
+    paras = [
+        f"{i}. La délégation {de(bare(forms(r)[0]))} a souligné la nécessité de la formation."
+        for i, r in enumerate(rows, start=1)
+    ]
     r = load_text("\n\n".join(paras), name="sans_accents.md")
     assert r.statements.sort_values("para")["speaker_id"].tolist() == [row["iso3"] for row in rows]

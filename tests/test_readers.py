@@ -42,8 +42,12 @@ READ = {
     "summary_record_pdf_en.txt": ("summary_record", dt.date(2023, 10, 26), "Fourth Committee", True),
     "meetings_coverage_en.txt": ("meetings_coverage", dt.date(2023, 10, 17), "Security Council", False),
     "meetings_coverage_fr.txt": ("meetings_coverage", dt.date(2023, 10, 17), "Conseil de sécurité", False),
-    "meetings_coverage_md_en.md": ("meetings_coverage", dt.date(2023, 2, 20),
-                                   "Special Committee on Peacekeeping Operations", False),
+    "meetings_coverage_md_en.md": (
+        "meetings_coverage",
+        dt.date(2023, 2, 20),
+        "Special Committee on Peacekeeping Operations",
+        False,
+    ),
 }
 REFUSED = {"verbatim_en.txt": "verbatim_record"}
 PROCEDURAL = ("opened", "rose", "procedural", "media", "meeting_line")
@@ -62,7 +66,7 @@ def _stream(source, doc, p) -> str:
     """The source from paragraph ``p``'s first line on (its printed number, page furniture and the running head
     left out), as one string in which a word hyphenated at a line end is whole again."""
     lines = []
-    for i, line in enumerate(source.lines[p.line - 1:p.line + 40]):
+    for i, line in enumerate(source.lines[p.line - 1 : p.line + 40]):
         text = line.strip()
         if is_furniture(text) or text == doc.symbol:
             continue
@@ -173,9 +177,11 @@ def test_a_pdf_record_loses_its_page_furniture_and_mends_its_lines():
 
 
 def test_press_release_sub_headings_title_the_paragraphs_after_them():
-    for name, heads in (("meetings_coverage_en.txt", ["Briefings", "Statements"]),
-                        ("meetings_coverage_fr.txt", ["Exposés", "Déclarations"]),
-                        ("meetings_coverage_md_en.md", ["Opening Remarks", "Statements"])):
+    for name, heads in (
+        ("meetings_coverage_en.txt", ["Briefings", "Statements"]),
+        ("meetings_coverage_fr.txt", ["Exposés", "Déclarations"]),
+        ("meetings_coverage_md_en.md", ["Opening Remarks", "Statements"]),
+    ):
         doc = read(read_source(KINDS_DIR / name))
         assert [t for _, t, _ in doc.sections] == heads
         assert [p.section_title for p in doc.paragraphs] == [None, heads[0], heads[1], heads[1], heads[1]]
@@ -193,12 +199,15 @@ def test_the_kind_given_overrides_detection():
     assert quiet(load_text, text, kind="meetings_coverage").metadata["kind"] == "meetings_coverage"
 
 
-@pytest.mark.parametrize("call", [
-    lambda: load_report(KINDS_DIR / "summary_record_en.txt", kind="minutes", cache=False),
-    lambda: load_text("1. The representative of Chile said it.", kind="minutes"),
-    lambda: parse_rows(source_from_text("1. The representative of Chile said it."), kind="minutes"),
-    lambda: read("1. The representative of Chile said it.", "minutes"),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: load_report(KINDS_DIR / "summary_record_en.txt", kind="minutes", cache=False),
+        lambda: load_text("1. The representative of Chile said it.", kind="minutes"),
+        lambda: parse_rows(source_from_text("1. The representative of Chile said it."), kind="minutes"),
+        lambda: read("1. The representative of Chile said it.", "minutes"),
+    ],
+)
 def test_an_unknown_kind_is_a_clear_error_listing_the_kinds(call):
     with pytest.raises(ReportError, match="unknown document kind 'minutes'") as info:
         call()
@@ -220,10 +229,14 @@ def test_a_verbatim_record_is_refused_for_what_it_is():
 
 
 def test_speeches_under_speakers_names_are_a_verbatim_record_without_a_symbol():
-    text = "\n\n".join(["The President: I give the floor to Mr. Mensah.",
-                       "Mr. Mensah (Ghana): I thank you, Madam President.",
-                       "The President: I now give the floor to the representative of Peru.",
-                       "Mr. Quispe (Peru): Let me begin by thanking the briefers."])
+    text = "\n\n".join(
+        [
+            "The President: I give the floor to Mr. Mensah.",
+            "Mr. Mensah (Ghana): I thank you, Madam President.",
+            "The President: I now give the floor to the representative of Peru.",
+            "Mr. Quispe (Peru): Let me begin by thanking the briefers.",
+        ]
+    )
     assert detect_kind(text) == "verbatim_record"
     with pytest.raises(NotAReportError, match="verbatim record: speeches"):
         load_text(text)
@@ -251,8 +264,10 @@ def test_a_press_release_is_never_a_layout_error(name):
     assert type(info.value) is NotAReportError
     assert "press release covers no meeting" in str(info.value) and "no numbered" not in str(info.value)
     assert all(kind in str(info.value) for kind in KIND_NAMES)
-    statement = ("SG/SM/22010\n17 October 2023\n\nSecretary-General Welcomes Ceasefire\n\n"
-                 "The Secretary-General said that he welcomed the ceasefire.\n")
+    statement = (
+        "SG/SM/22010\n17 October 2023\n\nSecretary-General Welcomes Ceasefire\n\n"
+        "The Secretary-General said that he welcomed the ceasefire.\n"
+    )
     with pytest.raises(LayoutError) as info:
         load_text(statement)
     assert type(info.value) is NotAReportError
@@ -281,8 +296,12 @@ def test_refusal_messages_say_the_same_thing_whatever_the_count():
 # ---------------------------------------------------------------- the annual report is read as before
 
 
-@pytest.mark.parametrize("path", sorted((Path(__file__).parents[1] / "data" / "reports").glob("*.md"))
-                         + sorted((Path(__file__).parent / "fixtures").glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted((Path(__file__).parents[1] / "data" / "reports").glob("*.md"))
+    + sorted((Path(__file__).parent / "fixtures").glob("*.md")),
+    ids=lambda p: p.name,
+)
 def test_annual_reports_are_detected_as_reports(path):
     assert detect_kind(read_source(path)) == "report"
 
@@ -293,13 +312,15 @@ def test_the_bundled_report_is_a_report_with_printed_numbers(report):
 
 
 def test_a_heading_wrapped_in_pdf_text_is_not_read_into_the_paragraph_before():
-    text = ("S/2023/42\n"
-            "1. On 1 May 2023, the Working Group held a meeting on safety.\n"
-            "2. The representative of Chile said that it was so.\n"
-            "III. Implementation of Security Council resolution 2518 (2020) on the safety and security of\n"
-            "peacekeepers\n"
-            "23-19876   3/12\n"
-            "3. The representative of Peru said that it was not.\n")
+    text = (
+        "S/2023/42\n"
+        "1. On 1 May 2023, the Working Group held a meeting on safety.\n"
+        "2. The representative of Chile said that it was so.\n"
+        "III. Implementation of Security Council resolution 2518 (2020) on the safety and security of\n"
+        "peacekeepers\n"
+        "23-19876   3/12\n"
+        "3. The representative of Peru said that it was not.\n"
+    )
     doc = parse_layout(source_from_text(text, name="excerpt.txt"))
     assert doc.paragraphs[1].text == "The representative of Chile said that it was so."
     assert doc.paragraphs[2].section == "III"
@@ -320,17 +341,25 @@ def test_a_report_json_keeps_unnumbered_paragraphs_and_reads_older_files():
 # ---------------------------------------------------------------- generated documents (hypothesis)
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-STATES = {"en": ["Chile", "Peru", "Ghana", "Kenya", "Nepal", "Japan"],
-          "fr": ["du Chili", "du Pérou", "du Ghana", "du Kenya", "du Népal", "du Japon"]}
-WORDS = {"en": "training equipment peacekeepers missions communities mandates resources civilians trust "
-               "safety evacuation planning".split(),
-         "fr": "formation matériel soldats missions communautés mandats ressources civils confiance "
-               "sécurité évacuation planification".split()}
+STATES = {
+    "en": ["Chile", "Peru", "Ghana", "Kenya", "Nepal", "Japan"],
+    "fr": ["du Chili", "du Pérou", "du Ghana", "du Kenya", "du Népal", "du Japon"],
+}
+WORDS = {
+    "en": "training equipment peacekeepers missions communities mandates resources civilians trust "
+    "safety evacuation planning".split(),
+    "fr": "formation matériel soldats missions communautés mandats ressources civils confiance "
+    "sécurité évacuation planification".split(),
+}
 WEEKDAYS = {"en": LANGUAGES["en"].weekdays.split("|"), "fr": LANGUAGES["fr"].weekdays.split("|")}
-FREE_HEADINGS = {"en": ["General debate", "Organization of work", "Election of officers (continued)"],
-                 "fr": ["Débat général", "Organisation des travaux", "Élection du Bureau (suite)"]}
-SUB_HEADINGS = {"en": ["Briefings", "Statements", "Action on Draft Resolution"],
-                "fr": ["Exposés", "Déclarations", "Décision sur le projet de résolution"]}
+FREE_HEADINGS = {
+    "en": ["General debate", "Organization of work", "Election of officers (continued)"],
+    "fr": ["Débat général", "Organisation des travaux", "Élection du Bureau (suite)"],
+}
+SUB_HEADINGS = {
+    "en": ["Briefings", "Statements", "Action on Draft Resolution"],
+    "fr": ["Exposés", "Déclarations", "Décision sur le projet de résolution"],
+}
 
 
 @st.composite
@@ -345,8 +374,11 @@ def sentence(draw, lang):
 def _date_text(lang: str, day: dt.date, weekday: str) -> str:
     month = LANGUAGES[lang].months[day.month - 1]
     d = "1er" if lang == "fr" and day.day == 1 else str(day.day)
-    return f"{weekday.capitalize()}, {day.day} {month.capitalize()} {day.year}" if lang == "en" \
+    return (
+        f"{weekday.capitalize()}, {day.day} {month.capitalize()} {day.year}"
+        if lang == "en"
         else f"{weekday} {d} {month} {day.year}"
+    )
 
 
 @st.composite
@@ -368,40 +400,73 @@ def document(draw, kind):
     if kind == "summary_record":
         ordinal = f"{n}th meeting" if lang == "en" else f"{n}e séance"
         head += [f"A/C.4/78/SR.{n}", ""]
-        head += ([f"Summary record of the {ordinal}",
-                  f"Held at Headquarters, New York, on {_date_text(lang, day, weekday)}, at 3 p.m.",
-                  "", "Chair: Mr. Lindqvist (Sweden)"] if lang == "en" else
-                 [f"Compte rendu analytique de la {ordinal}",
-                  f"Tenue au Siège, à New York, le {_date_text(lang, day, weekday)}, à 15 heures",
-                  "", "Président : M. Lindqvist (Suède)"])
+        head += (
+            [
+                f"Summary record of the {ordinal}",
+                f"Held at Headquarters, New York, on {_date_text(lang, day, weekday)}, at 3 p.m.",
+                "",
+                "Chair: Mr. Lindqvist (Sweden)",
+            ]
+            if lang == "en"
+            else [
+                f"Compte rendu analytique de la {ordinal}",
+                f"Tenue au Siège, à New York, le {_date_text(lang, day, weekday)}, à 15 heures",
+                "",
+                "Président : M. Lindqvist (Suède)",
+            ]
+        )
         if optional[0]:
             head += ["later: Ms. Adjei (Ghana)" if lang == "en" else "puis : Mme Adjei (Ghana)"]
         head += [""]
         if optional[1]:
-            body += ["The meeting was called to order at 3.05 p.m." if lang == "en" else
-                     "La séance est ouverte à 15 h 5.", ""]
+            body += [
+                "The meeting was called to order at 3.05 p.m." if lang == "en" else "La séance est ouverte à 15 h 5.",
+                "",
+            ]
         for i, text in enumerate(texts):
             if i in heading_at:
                 item = draw(st.integers(1, 180))
-                body += [draw(st.sampled_from([
-                    f"Agenda item {item}: Comprehensive review of peacekeeping" if lang == "en" else
-                    f"Point {item} de l'ordre du jour : Étude d'ensemble du maintien de la paix",
-                    *FREE_HEADINGS[lang]])), ""]
+                body += [
+                    draw(
+                        st.sampled_from(
+                            [
+                                f"Agenda item {item}: Comprehensive review of peacekeeping"
+                                if lang == "en"
+                                else f"Point {item} de l'ordre du jour : Étude d'ensemble du maintien de la paix",
+                                *FREE_HEADINGS[lang],
+                            ]
+                        )
+                    ),
+                    "",
+                ]
             body += block(f"{i + 1}. {text}")
         if optional[2]:
             body += ["The meeting rose at 6 p.m." if lang == "en" else "La séance est levée à 18 heures."]
     else:
         line = f"{n * 37 + 1}th Meeting (PM)" if lang == "en" else f"{n * 37 + 1}e séance – après-midi"
         symbol = ("SC/" if lang == "en" else "CS/") + str(15000 + n)
-        date_line = _date_text(lang, day, weekday).split(", ", 1)[-1] if lang == "en" else \
-            _date_text(lang, day, weekday).split(" ", 1)[1]
-        head += [line, symbol, date_line, "",
-                 "Council Hears Briefing on Peacekeeping" if lang == "en" else "Le Conseil entend un exposé", ""]
+        date_line = (
+            _date_text(lang, day, weekday).split(", ", 1)[-1]
+            if lang == "en"
+            else _date_text(lang, day, weekday).split(" ", 1)[1]
+        )
+        head += [
+            line,
+            symbol,
+            date_line,
+            "",
+            "Council Hears Briefing on Peacekeeping" if lang == "en" else "Le Conseil entend un exposé",
+            "",
+        ]
         if optional[0]:
             head += ["Speakers Call for Training" if lang == "en" else "Les intervenants demandent une formation", ""]
         if optional[1]:
-            head += ["For information media. Not an official record." if lang == "en" else
-                     "Couverture des réunions & communiqués de presse. Documents officiels non publiés.", ""]
+            head += [
+                "For information media. Not an official record."
+                if lang == "en"
+                else "Couverture des réunions & communiqués de presse. Documents officiels non publiés.",
+                "",
+            ]
         for i, text in enumerate(texts):
             if i in heading_at and i > 0:
                 body += [draw(st.sampled_from(SUB_HEADINGS[lang])), ""]
@@ -442,7 +507,8 @@ The meeting was called to order at 3 p.m.
 """
 
 OLDER_RELEASES = {
-    "date line first, night meeting, footnote": ("""GA/PK/233
+    "date line first, night meeting, footnote": (
+        """GA/PK/233
 9 March 2018
 257th Meeting (Night)
 
@@ -457,8 +523,12 @@ For information media. Not an official record.
 __________
 
 * The 258th Meeting was not covered.
-""", dt.date(2018, 3, 9), 2),
-    "session prefix and starred meeting": ("""29 June 2018
+""",
+        dt.date(2018, 3, 9),
+        2,
+    ),
+    "session prefix and starred meeting": (
+        """29 June 2018
 Seventy-second Session, 30th Meeting* (PM)
 GA/SPD/658
 
@@ -471,8 +541,12 @@ Statements
 The representative of Canada said that the resolution deserved support.
 
 The representative of India said that troop-contributing countries should be consulted.
-""", dt.date(2018, 6, 29), 3),
-    "French, organ before the symbol": ("""Conseil de sécurité CS/2669
+""",
+        dt.date(2018, 6, 29),
+        3,
+    ),
+    "French, organ before the symbol": (
+        """Conseil de sécurité CS/2669
 4956ème séance – après-midi
 28 avril 2004
 
@@ -481,7 +555,10 @@ LE CONSEIL DE SÉCURITÉ ADRESSE UNE SÉRIE DE DEMANDES AUX ÉTATS
 Le Conseil de sécurité a adressé ce matin une série de demandes aux États Membres.
 
 Le représentant du Pakistan a dit que le Conseil ne devait pas légiférer à la place des États.
-""", dt.date(2004, 4, 28), 2),
+""",
+        dt.date(2004, 4, 28),
+        2,
+    ),
 }
 
 
@@ -506,10 +583,14 @@ def test_press_releases_in_other_layouts(name):
 
 
 def test_a_french_verbatim_record_is_refused_too():
-    text = "\n\n".join(["Le Président (parle en anglais) : Je donne la parole à M. Mensah.",
-                       "M. Mensah (Ghana) (parle en anglais) : Je vous remercie, Madame la Présidente.",
-                       "Le Président : Je donne maintenant la parole au représentant du Pérou.",
-                       "M. Quispe (Pérou) : Je remercie les intervenants."])
+    text = "\n\n".join(
+        [
+            "Le Président (parle en anglais) : Je donne la parole à M. Mensah.",
+            "M. Mensah (Ghana) (parle en anglais) : Je vous remercie, Madame la Présidente.",
+            "Le Président : Je donne maintenant la parole au représentant du Pérou.",
+            "M. Quispe (Pérou) : Je remercie les intervenants.",
+        ]
+    )
     assert detect_kind(text) == "verbatim_record"
     with pytest.raises(NotAReportError) as info:
         load_text(text)
@@ -544,8 +625,9 @@ def test_the_command_line_takes_the_kind(tmp_path):
     assert out.returncode == 0 and (tmp_path / "x" / "report.json").is_file()
 
 
-BODY_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00") | st.just("\n"),
-                    max_size=300)
+BODY_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00") | st.just("\n"), max_size=300
+)
 
 
 @SETTINGS
@@ -553,23 +635,29 @@ BODY_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_c
 def test_any_press_release_is_read_or_refused_as_not_a_report(lang, blocks):
     """Whatever follows a press release's header, the reader reads it or refuses it as not reported speech: never
     a layout error, never an exception that is not the kit's."""
-    head = ("9391st Meeting (PM)\nSC/15312\n17 October 2023\n\nHeadline\n\n" if lang == "en" else
-            "9391e séance – après-midi\nCS/15312\n17 octobre 2023\n\nTitre\n\n")
+    head = (
+        "9391st Meeting (PM)\nSC/15312\n17 October 2023\n\nHeadline\n\n"
+        if lang == "en"
+        else "9391e séance – après-midi\nCS/15312\n17 octobre 2023\n\nTitre\n\n"
+    )
     source = source_from_text(head + "\n\n".join(blocks) + "\n", name="release.txt")
     try:
         doc = read(source)
     except NotAReportError:
         return
     assert doc.kind == "meetings_coverage" and [p.number for p in doc.paragraphs] == list(
-        range(1, len(doc.paragraphs) + 1))
+        range(1, len(doc.paragraphs) + 1)
+    )
 
 
 @SETTINGS
 @given(st.lists(BODY_TEXT, max_size=5))
 def test_any_summary_record_is_read_or_refused_with_a_kit_error(blocks):
-    head = ("A/C.4/78/SR.9\n\nSummary record of the 9th meeting\n"
-            "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\n\n"
-            "The meeting was called to order at 3.05 p.m.\n\n")
+    head = (
+        "A/C.4/78/SR.9\n\nSummary record of the 9th meeting\n"
+        "Held at Headquarters, New York, on Tuesday, 17 October 2023, at 3 p.m.\n\n"
+        "The meeting was called to order at 3.05 p.m.\n\n"
+    )
     source = source_from_text(head + "\n\n".join(blocks) + "\n", name="record.txt")
     try:
         doc = read(source)

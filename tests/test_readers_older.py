@@ -64,9 +64,18 @@ def test_every_speaker_of_an_older_release_speaks_in_the_paragraph_cited(name):
     assert {"GHA"} <= set(r.statements["speaker_id"])
 
 
-@pytest.mark.parametrize("line", ["301st & 302nd Meeting (AM & PM)", "301st & 302nd Meetings (AM & PM)",
-                                  "301st and 302nd Meetings (AM & PM)", "7e séance – après midi", "7e séance matin",
-                                  "7e séance – matin", "18e & 19e séances – matin & après-midi"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "301st & 302nd Meeting (AM & PM)",
+        "301st & 302nd Meetings (AM & PM)",
+        "301st and 302nd Meetings (AM & PM)",
+        "7e séance – après midi",
+        "7e séance matin",
+        "7e séance – matin",
+        "18e & 19e séances – matin & après-midi",
+    ],
+)
 def test_meeting_lines_of_two_meetings_and_without_hyphen(line):
     assert matches("meeting_line", line) is not None
 
@@ -83,9 +92,18 @@ def _without_claim(text: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("name", ["meetings_coverage_older_en.txt", "meetings_coverage_older_fr.txt",
-                                  "meetings_coverage_dateline_en.txt", "partial_summary_en.txt",
-                                  "partial_summary_fr.txt", "press_statement_en.txt", "press_statement_fr.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "meetings_coverage_older_en.txt",
+        "meetings_coverage_older_fr.txt",
+        "meetings_coverage_dateline_en.txt",
+        "partial_summary_en.txt",
+        "partial_summary_fr.txt",
+        "press_statement_en.txt",
+        "press_statement_fr.txt",
+    ],
+)
 def test_a_release_that_does_not_say_which_meeting_it_covers_is_refused_as_a_release(name):
     """No meeting line and nothing in the text saying it covers a meeting: a NotAReportError that names what the
     text is and the kinds the kit reads, never 'no numbered paragraphs found'."""
@@ -102,8 +120,9 @@ def test_a_release_that_does_not_say_which_meeting_it_covers_is_refused_as_a_rel
 def test_a_claim_about_another_body_covers_no_meeting():
     """The day alone is not enough: the release must name the body its symbol (or header) names."""
     text = (KINDS_DIR / "meetings_coverage_older_en.txt").read_text(encoding="utf-8")
-    other = text.replace("the Fourth Committee (Special Political and Decolonization) was told",
-                         "the Security Council was told")
+    other = text.replace(
+        "the Fourth Committee (Special Political and Decolonization) was told", "the Security Council was told"
+    )
     assert other != text
     with pytest.raises(NotAReportError):
         load_text(other)
@@ -147,8 +166,10 @@ def test_a_named_subject_without_a_reporting_verb_stops_continuation(name):
 def test_the_named_subject_is_a_state_of_the_tables():
     """A name followed by brackets that are not a State (an acronym) opens no subject of its own."""
     text = (KINDS_DIR / "summary_record_chairman_en.txt").read_text(encoding="utf-8")
-    text = text.replace("Ms. PEREIRA (Uruguay) made closing remarks on behalf of the Bureau.",
-                        "United Nations Mission in the Region (UNMR) had shown what training could do.")
+    text = text.replace(
+        "Ms. PEREIRA (Uruguay) made closing remarks on behalf of the Bureau.",
+        "United Nations Mission in the Region (UNMR) had shown what training could do.",
+    )
     r = quiet(load_text, text)
     continued = r.statements[r.statements["attribution"] == "continued"]
     assert 4 in set(continued["para"])

@@ -1,4 +1,5 @@
 """One way to read the reference tables: one fallback rule for every table, one label for every caller."""
+
 import os
 import subprocess
 import sys
@@ -63,10 +64,17 @@ def test_kit_reference_dir_with_one_table_changes_that_table_only(tmp_path):
     first = rows[1].split(",")
     first[header.index("label_fr")] = "Étiquette du formateur"
     (tmp_path / "themes.csv").write_text("\n".join([rows[0], ",".join(first)]) + "\n", encoding="utf-8")
-    code = ("from kit.gazetteer import load_gazetteer; g = load_gazetteer(); "
-            f"print(g.label('theme', {first[0]!r}, 'fr')); print(g.label('state', 'MAR', 'fr'))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "KIT_REFERENCE_DIR": str(tmp_path)}).stdout.split("\n")
+    code = (
+        "from kit.gazetteer import load_gazetteer; g = load_gazetteer(); "
+        f"print(g.label('theme', {first[0]!r}, 'fr')); print(g.label('state', 'MAR', 'fr'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "KIT_REFERENCE_DIR": str(tmp_path)},
+    ).stdout.split("\n")
     morocco = next(r for r in read_table("member_states.csv", SHIPPED_REFERENCE_DIR) if r["iso3"] == "MAR")
     assert out[:2] == ["Étiquette du formateur", morocco["fr_name"]]
 
@@ -187,22 +195,28 @@ def test_kit_reference_dir_is_honoured_by_every_reader(tmp_path):
     _with_row("figures.csv", tmp_path, term="zzwardens", kind="personnel", lang="en")
     _with_row("bodies.csv", tmp_path, prefix="ZZ/", name="Trainer Council", fr_name="Conseil du formateur")
     _with_row("abbreviations.csv", tmp_path, abbreviation="Zzq.", kind="period", lang="en")
-    code = "\n".join([
-        "from kit.teaching.asks import ask_phrases",
-        "from kit.teaching.figures import figure_terms",
-        "from kit.readers.base import body_of",
-        "from kit.sentences import abbreviations",
-        "from kit.layout import reference_vocabulary",
-        "from kit.gazetteer import load_gazetteer",
-        "print('zzurged' in ask_phrases('en')['verb'])",
-        "print('zzwardens' in figure_terms('en')['personnel'])",
-        "print(body_of('ZZ/1', 'fr'))",
-        "print('zzq' in abbreviations('period'))",
-        "print('zzwardens' in reference_vocabulary().words and 'mozambique' in reference_vocabulary().words)",
-        "print(load_gazetteer().countries.match('Morocco said', 0))",
-    ])
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={**os.environ, "KIT_REFERENCE_DIR": str(tmp_path)})
+    code = "\n".join(
+        [
+            "from kit.teaching.asks import ask_phrases",
+            "from kit.teaching.figures import figure_terms",
+            "from kit.readers.base import body_of",
+            "from kit.sentences import abbreviations",
+            "from kit.layout import reference_vocabulary",
+            "from kit.gazetteer import load_gazetteer",
+            "print('zzurged' in ask_phrases('en')['verb'])",
+            "print('zzwardens' in figure_terms('en')['personnel'])",
+            "print(body_of('ZZ/1', 'fr'))",
+            "print('zzq' in abbreviations('period'))",
+            "print('zzwardens' in reference_vocabulary().words and 'mozambique' in reference_vocabulary().words)",
+            "print(load_gazetteer().countries.match('Morocco said', 0))",
+        ]
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KIT_REFERENCE_DIR": str(tmp_path)},
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:6] == ["True", "True", "Conseil du formateur", "True", "True", "('MAR', 7)"]
 

@@ -31,8 +31,14 @@ LOCAL = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/|^(data|bl
 
 
 def _kit(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kit.cli", *args], capture_output=True, text=True,
-                          env=env or os.environ, timeout=300, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "kit.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env or os.environ,
+        timeout=300,
+        **kw,
+    )
 
 
 def _status(url: str) -> int:
@@ -43,6 +49,7 @@ def _status(url: str) -> int:
 
 
 # --- the room's address ------------------------------------------------------------------------------------
+
 
 def test_lan_address_is_not_the_hostname_loopback(monkeypatch):
     """A machine whose host name maps to 127.0.1.1 but whose network card has a LAN address."""
@@ -80,6 +87,7 @@ def test_every_interface_address_of_this_machine_is_a_candidate():
 
 # --- bad input and a busy port --------------------------------------------------------------------------------
 
+
 def test_missing_report_is_named(tmp_path):
     out = _kit("serve", str(tmp_path / "missing.pdf"), "--port", str(free_port()))
     assert out.returncode == 2
@@ -99,6 +107,7 @@ def test_busy_port_fails_clearly_before_voila_starts():
 
 # --- the running server -----------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
     """``kit serve`` on a free loopback port, its output in a file."""
@@ -107,8 +116,12 @@ def room(tmp_path_factory):
     log = open(tmp / "serve.log", "w+")
     env = dict(os.environ, KIT_CACHE_DIR=str(tmp / "cache"), PYTHONUNBUFFERED="1")
     env.pop("KIT_REPORT", None)
-    proc = subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kit.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base + "/", proc, timeout=180)
@@ -148,16 +161,26 @@ def test_every_app_renders(room):
 
 def test_nothing_but_the_apps_is_reachable(room):
     _, base, _ = room
-    hidden = sorted(p.relative_to(NOTEBOOKS_DIR).as_posix() for p in NOTEBOOKS_DIR.rglob("*")
-                    if p.is_file() and p.parent != NOTEBOOKS_DIR)
+    hidden = sorted(
+        p.relative_to(NOTEBOOKS_DIR).as_posix()
+        for p in NOTEBOOKS_DIR.rglob("*")
+        if p.is_file() and p.parent != NOTEBOOKS_DIR
+    )
     assert any(h.startswith("workshop/") for h in hidden)  # the participants' notebooks sit beside the apps
     hidden.append("workshop/solutions/01_who_spoke.ipynb")  # solutions are never committed; were one there
     for path in hidden:
-        for prefix in ("/voila/render/", "/voila/files/", "/voila/tree/", "/voila/api/contents/", "/files/",
-                       "/tree/"):
+        for prefix in ("/voila/render/", "/voila/files/", "/voila/tree/", "/voila/api/contents/", "/files/", "/tree/"):
             assert _status(base + prefix + path) in (403, 404), prefix + path
-    for listing in ("/voila/tree", "/voila/tree/workshop", "/voila/api/contents", "/voila/api/contents/workshop",
-                    "/voila/render/", "/voila/render/..%2FREADME.md", "/api/contents", "/tree"):
+    for listing in (
+        "/voila/tree",
+        "/voila/tree/workshop",
+        "/voila/api/contents",
+        "/voila/api/contents/workshop",
+        "/voila/render/",
+        "/voila/render/..%2FREADME.md",
+        "/api/contents",
+        "/tree",
+    ):
         assert _status(base + listing) in (403, 404), listing
     for app in APPS:
         assert _status(base + "/voila/files/" + app.notebook) == 403  # not even the apps' sources
@@ -169,8 +192,12 @@ def test_sigterm_stops_voila_and_its_kernels_and_keeps_the_terminal_quiet(tmp_pa
     env = dict(os.environ, KIT_CACHE_DIR=str(tmp_path / "cache"), PYTHONUNBUFFERED="1")
     env.pop("KIT_REPORT", None)
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "kit.cli", "serve", "--host", "127.0.0.1", "--port",
-                                 str(port)], env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kit.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_serving(base + "/", proc, timeout=180)
@@ -194,14 +221,16 @@ def test_sigterm_stops_voila_and_its_kernels_and_keeps_the_terminal_quiet(tmp_pa
 
 # --- the template and Voilà's settings ------------------------------------------------------------------------
 
+
 def test_voila_config_refuses_overrides_and_limits_kernels():
     config = json.loads(kit_serve.VOILA_CONFIG.read_text(encoding="utf-8"))
     voila = config["VoilaConfiguration"]
     assert voila["allow_theme_override"] == "NO" and voila["allow_template_override"] == "NO"
     assert voila["file_allowlist"] == []
     assert 0 < config["RoomKernelManager"]["max_kernels"] <= 100
-    assert "--VoilaConfiguration.multi_kernel_manager_class=kit.voila_app.RoomKernelManager" in \
-        kit_serve.voila_command()
+    assert (
+        "--VoilaConfiguration.multi_kernel_manager_class=kit.voila_app.RoomKernelManager" in kit_serve.voila_command()
+    )
 
 
 def test_every_template_variable_is_escaped():
@@ -211,8 +240,9 @@ def test_every_template_variable_is_escaped():
     for template in (kit_serve.JUPYTER_DIR / "voila" / "templates" / "kit").glob("*.j2"):
         for expr in re.findall(r"{{(.*?)}}", template.read_text(encoding="utf-8")):
             expr = expr.strip()
-            assert macros.match(expr) or re.search(r"\|\s*(e|int|tojson)\s*$", expr) or \
-                template.name == "landing.html.j2", f"{template.name}: {{{{ {expr} }}}} is not escaped"
+            assert (
+                macros.match(expr) or re.search(r"\|\s*(e|int|tojson)\s*$", expr) or template.name == "landing.html.j2"
+            ), f"{template.name}: {{{{ {expr} }}}} is not escaped"
 
 
 def test_room_full_answers_503_and_keeps_serving(tmp_path):
@@ -232,6 +262,7 @@ def test_room_full_answers_503_and_keeps_serving(tmp_path):
 
 
 # --- in a browser ---------------------------------------------------------------------------------------------
+
 
 class Page:
     """A page whose requests are all routed: any that leaves localhost is recorded and aborted."""
@@ -277,13 +308,16 @@ def test_landing_page_in_a_browser(browser, room):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query", [
-    "theme=x%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%3Balert(1)%22%3E",
-    "theme=dark%22%20onload%3D%22window.__pwned%3D1",
-    "template=lab",
-    "template=nonexistent",
-    "template=..%2F..%2Flab&theme=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "theme=x%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%3Balert(1)%22%3E",
+        "theme=dark%22%20onload%3D%22window.__pwned%3D1",
+        "template=lab",
+        "template=nonexistent",
+        "template=..%2F..%2Flab&theme=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
+    ],
+)
 def test_theme_and_template_parameters_are_inert(browser, room, query):
     """No script of the attacker runs, nothing leaves localhost, the page does not hang."""
     _, base, _ = room

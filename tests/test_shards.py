@@ -226,11 +226,13 @@ def test_a_changed_document_gets_new_shards_and_the_old_go(folder, cache, tmp_pa
 
 def test_a_kernel_on_the_shards_imports_no_pandas(folder, cache):
     view_data.app_report(folder)  # as kit serve does before the room arrives
-    code = ("import sys; from kit.views.speakers import speakers_app; from kit.views.missions import missions_app; "
-            "from kit.views.note_app import briefing_app; from kit.views.overview import overview_app; "
-            "from kit.views.themes import themes_app; "
-            "speakers_app(); missions_app(); briefing_app(); overview_app(); themes_app(); "
-            "print('pandas' in sys.modules)")
+    code = (
+        "import sys; from kit.views.speakers import speakers_app; from kit.views.missions import missions_app; "
+        "from kit.views.note_app import briefing_app; from kit.views.overview import overview_app; "
+        "from kit.views.themes import themes_app; "
+        "speakers_app(); missions_app(); briefing_app(); overview_app(); themes_app(); "
+        "print('pandas' in sys.modules)"
+    )
     env = {**os.environ, "KIT_REPORT": str(folder), "KIT_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
     assert done.returncode == 0, done.stderr

@@ -43,8 +43,14 @@ LANGS = ("en", "fr")
 def cache(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        for var in ("KIT_REPORT", "KIT_REPORT_ALT", "KIT_REPORT_FR", "KIT_LANG", "QUERY_STRING",
-                    "HTTP_ACCEPT_LANGUAGE"):
+        for var in (
+            "KIT_REPORT",
+            "KIT_REPORT_ALT",
+            "KIT_REPORT_FR",
+            "KIT_LANG",
+            "QUERY_STRING",
+            "HTTP_ACCEPT_LANGUAGE",
+        ):
             mp.delenv(var, raising=False)
         yield
 
@@ -98,6 +104,7 @@ def parse(path: Path) -> Links:
 
 # ----------------------------------------------------------------------------- every state is a page
 
+
 def test_every_state_of_the_apps_is_a_page(site, view):
     for lang in LANGS:
         r = localized(view, lang)
@@ -105,7 +112,9 @@ def test_every_state_of_the_apps_is_a_page(site, view):
         sids = [sid for _l, sid in queries.speaker_options(r)]
         expected = ["index.html", "speakers.html", "themes.html", "missions.html", "briefing_note.html"]
         expected += [f"speaker-{slug(s)}.html" for s in sids]
-        expected += [f"compare-{slug(min(a, b))}-{slug(max(a, b))}.html" for i, a in enumerate(sids) for b in sids[i + 1:]]
+        expected += [
+            f"compare-{slug(min(a, b))}-{slug(max(a, b))}.html" for i, a in enumerate(sids) for b in sids[i + 1 :]
+        ]
         expected += [f"theme-{slug(t)}.html" for _l, t in queries.theme_options(r)]
         expected += [f"mission-{slug(m['key'])}.html" for m in queries.mission_summary(r)]
         expected += [f"note-{slug(m)}.html" for _l, m in meeting_options(r) if m]
@@ -155,10 +164,12 @@ def test_a_page_shows_the_html_of_the_app_for_the_same_choice(site, view):
         _same(folder / "index.html", in_lang(lang, overview_html, r))
         _same(folder / f"speaker-{slug(sids[0])}.html", in_lang(lang, speakers_html, r, sids[0]))
         pair = sorted(sids[:2])  # a pair's page is named by the two ids in order, whatever the list's order
-        _same(folder / f"compare-{slug(pair[0])}-{slug(pair[1])}.html", in_lang(lang, compare_table, r, sids[0],
-                                                                               sids[1]))
-        assert str(in_lang(lang, compare_table, r, sids[0], sids[1])) in str(in_lang(lang, speakers_html, r, sids[0],
-                                                                                     sids[1]))
+        _same(
+            folder / f"compare-{slug(pair[0])}-{slug(pair[1])}.html", in_lang(lang, compare_table, r, sids[0], sids[1])
+        )
+        assert str(in_lang(lang, compare_table, r, sids[0], sids[1])) in str(
+            in_lang(lang, speakers_html, r, sids[0], sids[1])
+        )
         _same(folder / f"theme-{slug(theme)}.html", in_lang(lang, themes_html, r, [theme]))
         _same(folder / "themes.html", in_lang(lang, themes_html, r, []))
         _same(folder / f"mission-{slug(mission)}.html", in_lang(lang, missions_html, r, mission))
@@ -181,6 +192,7 @@ def test_downloads_are_files_with_the_kits_csv_rules(site):
 
 
 # ----------------------------------------------------------------------------- links, offline
+
 
 def test_every_link_is_relative_and_leads_to_a_file_of_the_site(site):
     seen = 0
@@ -219,6 +231,7 @@ def test_report_text_is_escaped_everywhere(tmp_path, cache):
 
 # ----------------------------------------------------------------------------- other inputs, the command
 
+
 def test_a_folder_of_reports_gets_one_folder_each_and_a_first_page(tmp_path, cache):
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -239,8 +252,14 @@ def test_a_folder_of_reports_gets_one_folder_each_and_a_first_page(tmp_path, cac
 
 
 def _kit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kit.cli", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**__import__("os").environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "kit.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
 
 
 def test_the_command_builds_rebuilds_and_refuses_a_folder_of_other_files(tmp_path, cache):
@@ -264,8 +283,22 @@ def test_the_command_builds_rebuilds_and_refuses_a_folder_of_other_files(tmp_pat
 
 # ----------------------------------------------------------------------------- in Chromium, offline
 
-QUERIES = ["peacekeepers", "PEACEKEEPERS", "women  peace", "Working Group", "said that", "COVID-19", "(", "a.",
-           "Côte", "xyzq", "the", "Mali", "United Nations Mission", "’s"]
+QUERIES = [
+    "peacekeepers",
+    "PEACEKEEPERS",
+    "women  peace",
+    "Working Group",
+    "said that",
+    "COVID-19",
+    "(",
+    "a.",
+    "Côte",
+    "xyzq",
+    "the",
+    "Mali",
+    "United Nations Mission",
+    "’s",
+]
 
 
 def _queries_from(view) -> list[str]:
@@ -358,8 +391,18 @@ def _sample(site: Path) -> list[Path]:
     out = []
     for lang in LANGS:
         folder = site / lang
-        for pattern in ("index.html", "speakers.html", "speaker-*.html", "compare-*.html", "themes.html",
-                        "theme-*.html", "missions.html", "mission-*.html", "briefing_note.html", "note-*.html"):
+        for pattern in (
+            "index.html",
+            "speakers.html",
+            "speaker-*.html",
+            "compare-*.html",
+            "themes.html",
+            "theme-*.html",
+            "missions.html",
+            "mission-*.html",
+            "briefing_note.html",
+            "note-*.html",
+        ):
             out.append(sorted(folder.glob(pattern))[0])
     return out + [site / "index.html"]
 
@@ -397,8 +440,11 @@ def test_axe_finds_nothing_serious(site, browser):
         page.goto(path.as_uri())
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         assert bad == [], f"{path.relative_to(site)}: {bad}"
     context.close()
 
@@ -471,10 +517,29 @@ def test_serve_prints_the_room_address_and_serves_the_folder(tmp_path, cache):
     report = tmp_path / "r.md"
     report.write_text(SYNTHETIC, encoding="utf-8")
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kit.cli", "site", str(report), "--out", str(tmp_path / "out"),
-                             "--lang", "en", "--no-word", "--serve", "--port", str(port), "--host", "127.0.0.1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kit.cli",
+            "site",
+            str(report),
+            "--out",
+            str(tmp_path / "out"),
+            "--lang",
+            "en",
+            "--no-word",
+            "--serve",
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     try:
         lines = []
         for line in proc.stdout:  # the build's line, then kit serve's announcement

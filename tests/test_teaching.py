@@ -41,13 +41,30 @@ def _forms(value):
         return [value, s, s.sort_values(), s.rename_axis("speaker_id").reset_index(name="n")]
     if isinstance(value, set):
         items = sorted(value, key=str)
-        forms = [value, items, items[::-1], tuple(items), pd.Series(items), pd.Series(items[::-1]),
-                 pd.DataFrame({"x": items}), pd.Index(items), np.array(items, dtype=object)]
+        forms = [
+            value,
+            items,
+            items[::-1],
+            tuple(items),
+            pd.Series(items),
+            pd.Series(items[::-1]),
+            pd.DataFrame({"x": items}),
+            pd.Index(items),
+            np.array(items, dtype=object),
+        ]
         if all(isinstance(i, int) for i in items):
             forms += [[str(i) for i in items], pd.Series(items, dtype="int64"), [np.int64(i) for i in items]]
         return forms
-    return [value, int(value), np.int64(value), str(value), float(value), [value], pd.Series([value]),
-            pd.DataFrame({"n": [value]})]
+    return [
+        value,
+        int(value),
+        np.int64(value),
+        str(value),
+        float(value),
+        [value],
+        pd.Series([value]),
+        pd.DataFrame({"n": [value]}),
+    ]
 
 
 def _ids(kinds):
@@ -55,6 +72,7 @@ def _ids(kinds):
 
 
 # --- the catalogue ------------------------------------------------------------------
+
 
 def _solution_code():
     from kit.teaching.workshop_source import NOTEBOOKS
@@ -86,8 +104,11 @@ def test_right_answer_accepted_in_every_form(r, exercise):
         assert res.status == "correct", (exercise, type(form), res)
 
 
-@pytest.mark.parametrize("exercise", [(e, i) for e, x in EXERCISES.items() for i in range(len(x.mistakes))],
-                         ids=lambda p: f"{p[0]}-mistake{p[1]}")
+@pytest.mark.parametrize(
+    "exercise",
+    [(e, i) for e, x in EXERCISES.items() for i in range(len(x.mistakes))],
+    ids=lambda p: f"{p[0]}-mistake{p[1]}",
+)
 def test_every_listed_mistake_gives_another_answer_and_its_own_hint(r, exercise):
     """On this report, each common mistake must not pass as correct, and is told what it is."""
     ex_id, i = exercise
@@ -136,8 +157,11 @@ def test_unanswered(r):
         assert res.status == "unanswered" and "not answered yet" in str(res) and not res
 
 
-@pytest.mark.parametrize("exercise", [(e, i) for e, x in EXERCISES.items() for i in range(len(x.mistakes))],
-                         ids=lambda p: f"{p[0]}-mistake{p[1]}")
+@pytest.mark.parametrize(
+    "exercise",
+    [(e, i) for e, x in EXERCISES.items() for i in range(len(x.mistakes))],
+    ids=lambda p: f"{p[0]}-mistake{p[1]}",
+)
 def test_the_checker_speaks_french(r, exercise):
     """check(..., lang="fr") gives each mistake's French hint; its words are the French catalogue's."""
     ex_id, i = exercise
@@ -154,14 +178,21 @@ def test_the_checker_follows_the_notebooks_language(r):
 
     right = expected("1.1", r)
     assert str(check("1.1", right, r, lang="fr")).endswith(_t("correct!", "fr"))
-    assert _t("not answered yet (replace the ... with your answer and run the cell again)", "fr") in \
-        check("1.1", ..., r, lang="fr-FR").message
+    assert (
+        _t("not answered yet (replace the ... with your answer and run the cell again)", "fr")
+        in check("1.1", ..., r, lang="fr-FR").message
+    )
     assert "pas un nombre" in check("1.1", "abc", r, lang="fr").message
     try:
         set_language("fr")  # what the setup cell of a French notebook does
-        assert check("1.3", ["xyzq"], r).message.startswith(_t("I do not recognise {shown} as {noun} in this "
-                                                               "report. Check the spelling, or use the ids or names "
-                                                               "from the tables.", "fr")[:20])
+        assert check("1.3", ["xyzq"], r).message.startswith(
+            _t(
+                "I do not recognise {shown} as {noun} in this "
+                "report. Check the spelling, or use the ids or names "
+                "from the tables.",
+                "fr",
+            )[:20]
+        )
         assert check("1.3", ["Royaume-Uni", "xyzq"], r).lang == "fr"
     finally:
         set_language(None)
@@ -201,8 +232,9 @@ def test_the_reports_own_name_forms_are_accepted(r):
             assert check("1.3", [name if x == iso else x for x in delegations], r), name
     # host countries by name, by initials ("DRC", "CAR"), missions by full name, resolutions by number
     hosts = expected("3.4", r)
-    assert check("3.4", [initials(states[h]["un_name"]) if len(initials(states[h]["un_name"])) > 2 else h
-                         for h in hosts], r)
+    assert check(
+        "3.4", [initials(states[h]["un_name"]) if len(initials(states[h]["un_name"])) > 2 else h for h in hosts], r
+    )
     missions = {row["acronym"]: row["name"] for row in load_gazetteer().mission_rows}
     assert check("3.1", [missions[m] for m in expected("3.1", r)], r)
     numbers = [int(re.search(r"/(\d+)", k).group(1)) for k in expected("3.6", r)]
@@ -254,6 +286,7 @@ def test_exercises_follow_the_report_they_are_given():
 
 # --- the notebooks ------------------------------------------------------------------
 
+
 def _notebooks(folder: Path) -> dict:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.ipynb"))}
 
@@ -262,8 +295,10 @@ def _check_cells(nb):
     for cell in nb["cells"]:
         src = "".join(cell["source"])
         if cell["cell_type"] == "code" and re.search(r'^check\("', src, re.M):
-            out = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
-                          for o in cell.get("outputs", []))
+            out = "".join(
+                "".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+                for o in cell.get("outputs", [])
+            )
             yield re.search(r'check\("([^"]+)"', src).group(1), src, out
 
 
@@ -381,23 +416,46 @@ def test_french_notebooks_are_the_english_cells_in_french():
 
 def test_the_french_guide_covers_what_the_english_one_does():
     guide = re.sub(r"\s+", " ", (WORKSHOP / "GUIDE_FORMATEUR.md").read_text(encoding="utf-8"))
-    for needed in ("Binder", "kit workshop --lang fr", "kit serve", "kit solutions --lang fr", "kit handout --lang fr",
-                   "kit notebooks --lang fr",
-                   "kit note --lang fr", "Pause", "--progress", "En cas de problème", "fr/01_who_spoke.ipynb",
-                   "and the police-contributing countries"):
+    for needed in (
+        "Binder",
+        "kit workshop --lang fr",
+        "kit serve",
+        "kit solutions --lang fr",
+        "kit handout --lang fr",
+        "kit notebooks --lang fr",
+        "kit note --lang fr",
+        "Pause",
+        "--progress",
+        "En cas de problème",
+        "fr/01_who_spoke.ipynb",
+        "and the police-contributing countries",
+    ):
         assert needed in guide, needed
     for m in re.finditer(r"déclaration commune|parlé ensemble", guide):  # only to say the report does not
-        assert re.search(r"\b(?:ne|pas|ni)\b", guide[max(0, m.start() - 80):m.start()]), guide[m.start() - 80:m.end()]
+        assert re.search(r"\b(?:ne|pas|ni)\b", guide[max(0, m.start() - 80) : m.start()]), guide[
+            m.start() - 80 : m.end()
+        ]
 
 
 def test_trainer_guide_covers_the_three_rooms_and_the_corrected_facts():
     guide = re.sub(r"\s+", " ", (WORKSHOP / "TRAINER_GUIDE.md").read_text(encoding="utf-8"))
-    for needed in ("Binder", "kit workshop", "kit serve", "own install", "kit solutions", "kit handout", "kit notebooks",
-                   "Break", "--progress", "If something breaks", "and the police-contributing countries"):
+    for needed in (
+        "Binder",
+        "kit workshop",
+        "kit serve",
+        "own install",
+        "kit solutions",
+        "kit handout",
+        "kit notebooks",
+        "Break",
+        "--progress",
+        "If something breaks",
+        "and the police-contributing countries",
+    ):
         assert needed in guide, needed
     assert "only recommendation of the Working Group" not in guide
     for m in re.finditer(r"joint statement|spoke together", guide, re.I):  # only to say the report does not
-        assert re.search(r"\bnot\b", guide[max(0, m.start() - 60):m.start()]), guide[m.start() - 60:m.end()]
+        assert re.search(r"\bnot\b", guide[max(0, m.start() - 60) : m.start()]), guide[m.start() - 60 : m.end()]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -414,21 +472,32 @@ def test_solutions_pass_every_check_when_run(tmp_path, lang):
     seen = set()
     for path in written:
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        ).execute()
         for ex, src, out in _check_cells(nb):
             seen.add(ex)
-            assert "answer = ...\n" not in src and out.startswith("✔") and _t("correct!", lang) in out, (path.name, ex, out)
+            assert "answer = ...\n" not in src and out.startswith("✔") and _t("correct!", lang) in out, (
+                path.name,
+                ex,
+                out,
+            )
     assert seen == set(EXERCISES)
 
 
 # --- plots --------------------------------------------------------------------------
 
+
 def test_plots_make_figures_and_the_apps_do_not_import_them(r):
     from kit import plots
     from kit.teaching import ASK_LEMMAS
 
-    for fig in (plots.statements_per_delegation(r), plots.themes_by_meeting(r), plots.missions_by_host(r),
-                plots.asks_by_speaker(r, ASK_LEMMAS)):
+    for fig in (
+        plots.statements_per_delegation(r),
+        plots.themes_by_meeting(r),
+        plots.missions_by_host(r),
+        plots.asks_by_speaker(r, ASK_LEMMAS),
+    ):
         assert fig.data and fig.layout.title.text
         assert not any(t.type.startswith(("scattergeo", "choropleth")) for t in fig.data)  # no map outline from a CDN
     for p in (ROOT / "kit" / "views").rglob("*.py"):
@@ -436,6 +505,7 @@ def test_plots_make_figures_and_the_apps_do_not_import_them(r):
 
 
 # --- handout ------------------------------------------------------------------------
+
 
 def test_handout_prints_on_a4_with_questions_and_key_on_their_own_pages(r, tmp_path):
     page = build_handout(r)
@@ -461,7 +531,7 @@ def test_handout_answers_name_who_said_it_and_ask_only_what_the_report_states(r)
     for q in qs:
         if "“" in q["answer"]:  # every quote in the key says whose words it is
             for quote in re.finditer("“", q["answer"]):
-                before = q["answer"][:quote.start()].rsplit("”", 1)[-1]
+                before = q["answer"][: quote.start()].rsplit("”", 1)[-1]
                 assert re.search(r"\w", before), q
         if "format" in q["question"]:
             m = r.meetings[r.meetings["first_para"] == q["paras"][0]].iloc[0]
@@ -496,7 +566,9 @@ def test_handout_in_french(r, tmp_path):
 
 
 def _persons(report):
-    return [n for sid, n in zip(report.speakers["speaker_id"], report.speakers["name"]) if str(sid).startswith("person:")]
+    return [
+        n for sid, n in zip(report.speakers["speaker_id"], report.speakers["name"]) if str(sid).startswith("person:")
+    ]
 
 
 @pytest.mark.parametrize("source", ["bundled", "excerpt_fr", "synthetic"])
@@ -504,9 +576,13 @@ def test_handout_answer_key_cites_paragraphs_that_name_who_it_names(r, source):
     """Every person an answer names is named (by surname) in a paragraph that the question cites, in both languages."""
     from pathlib import Path
 
-    report = {"bundled": lambda: r, "synthetic": lambda: load_text(SYNTHETIC),
-              "excerpt_fr": lambda: load_text((Path(__file__).parent / "fixtures" / "wgpko_excerpt_fr.md")
-                                              .read_text(encoding="utf-8"))}[source]()
+    report = {
+        "bundled": lambda: r,
+        "synthetic": lambda: load_text(SYNTHETIC),
+        "excerpt_fr": lambda: load_text(
+            (Path(__file__).parent / "fixtures" / "wgpko_excerpt_fr.md").read_text(encoding="utf-8")
+        ),
+    }[source]()
     texts = dict(zip(report.paragraphs["para"], report.paragraphs["text"]))
     checked = 0
     for lang in ("en", "fr"):
@@ -550,8 +626,9 @@ def test_french_handout_speaks_french_around_the_reports_words(r):
         # whose words: the speaker of the statement the sentence belongs to, not the report's own recommendation
         text = r.paragraphs.loc[r.paragraphs["para"] == q["paras"][0], "text"].iloc[0]
         at = text.index(sentence)
-        st = r.statements[(r.statements["para"] == q["paras"][0]) & (r.statements["start"] <= at)
-                          & (r.statements["end"] > at)]
+        st = r.statements[
+            (r.statements["para"] == q["paras"][0]) & (r.statements["start"] <= at) & (r.statements["end"] > at)
+        ]
         assert len(st) and all(word in who for word in str(st.iloc[0]["speaker"]).split()[-1:]), (who, st)
 
 
@@ -575,8 +652,11 @@ def test_handout_questions_are_a_registry_and_cite_where_the_answer_is(r):
         if q["id"] == "figure":
             p = q["paras"][0]
             kinds = [figure_kind(texts[p][s:e]) for s, e in sentence_spans(texts[p])]
-            kind = next(k for k in ("casualties", "money", "percentage") if k in q["question"] or
-                        (k == "percentage" and "percentage" in q["question"]))
+            kind = next(
+                k
+                for k in ("casualties", "money", "percentage")
+                if k in q["question"] or (k == "percentage" and "percentage" in q["question"])
+            )
             n = kinds.count(kind)
             assert q["answer"].count("“") == n, q
             assert (str(n) in q["question"]) == (n > 1), q
@@ -636,11 +716,25 @@ def test_workshop_figures_render_in_jupyterlab_without_internet(tmp_path, browse
     root.mkdir()
     shutil.copy(WORKSHOP / "01_who_spoke.ipynb", root)  # JupyterLab writes checkpoints next to what it opens
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={port}",
-         "--ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root}",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)},
+    )
     try:
         wait_until_serving(f"http://127.0.0.1:{port}/api/status?token={token}", server, timeout=120)
         outside: list[str] = []
@@ -665,6 +759,7 @@ def test_workshop_figures_render_in_jupyterlab_without_internet(tmp_path, browse
 
 
 # --- name forms, tied tables, typed text, unknown ids, no confirmation of another answer -------------------
+
 
 @pytest.fixture(scope="module", params=["bundled", "generated", "french"])
 def any_report(request, r):
@@ -727,8 +822,13 @@ def test_briefers_by_their_own_and_french_forms(any_report, lang):
         surname = row["name"].split()[-1]
         own = row["honorific"] if isinstance(row["honorific"], str) else ""
         french = [h["honorific"] for h in rows if h["lang"] == "fr" and f"({own})" in h["note"]] or ["M."]
-        forms = {f"{own} (retired) {row['name']}", f"{own} {surname}".strip(), row["name"].upper(),
-                 *(f"le {h} {surname}" for h in french), *(f"{h} (à la retraite) {row['name']}" for h in french)}
+        forms = {
+            f"{own} (retired) {row['name']}",
+            f"{own} {surname}".strip(),
+            row["name"].upper(),
+            *(f"le {h} {surname}" for h in french),
+            *(f"{h} (à la retraite) {row['name']}" for h in french),
+        }
         for form in forms:
             res = check("1.5", _swap(want, sid, form), any_report, lang=lang)
             assert res, (form, res)
@@ -744,8 +844,15 @@ def test_missions_by_every_form_of_the_reference_table(any_report, lang):
     assert want
     for m in want:
         row = rows[m]
-        names = [row["acronym"], row["fr_acronym"], row["name"], row["fr_name"], *row["alt_names"].split("|"),
-                 *row["fr_alt_names"].split("|"), *surfaces.loc[surfaces["key"] == m, "surface"]]
+        names = [
+            row["acronym"],
+            row["fr_acronym"],
+            row["name"],
+            row["fr_name"],
+            *row["alt_names"].split("|"),
+            *row["fr_alt_names"].split("|"),
+            *surfaces.loc[surfaces["key"] == m, "surface"],
+        ]
         forms = [n for n in names if n] + [f"the {row['name']}", f"la {row['fr_name']}", f"la {row['fr_acronym']}"]
         for form in forms:
             res = check("3.1", _swap(want, m, form), any_report, lang=lang)
@@ -792,8 +899,14 @@ def test_themes_by_id_and_label_in_both_languages(any_report, lang):
                 assert res, (form, res)
             else:
                 assert res.status == "wrong" and repr(form) in res.message, (form, res)
-                assert _t("I do not recognise {shown} as {noun} in this report. Check the spelling, or use the ids "
-                          "or names from the tables.", lang)[:15] not in res.message, (form, res)
+                assert (
+                    _t(
+                        "I do not recognise {shown} as {noun} in this report. Check the spelling, or use the ids "
+                        "or names from the tables.",
+                        lang,
+                    )[:15]
+                    not in res.message
+                ), (form, res)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -802,9 +915,20 @@ def test_resolutions_by_symbol_number_and_citation(any_report, lang):
     assert want
     for key in want:
         n, year = re.fullmatch(r"S/RES/(\d+) \((\d{4})\)", key).groups()
-        forms = [key, f"S/RES/{n}", f"S/RES/{n}({year})", f"{n} ({year})", int(n), n, f"resolution {n}",
-                 f"resolution {n} ({year})", f"Security Council resolution {n} ({year})", f"résolution {n}",
-                 f"la résolution {n} ({year}) du Conseil de sécurité", f"Résolution {n} ({year})"]
+        forms = [
+            key,
+            f"S/RES/{n}",
+            f"S/RES/{n}({year})",
+            f"{n} ({year})",
+            int(n),
+            n,
+            f"resolution {n}",
+            f"resolution {n} ({year})",
+            f"Security Council resolution {n} ({year})",
+            f"résolution {n}",
+            f"la résolution {n} ({year}) du Conseil de sécurité",
+            f"Résolution {n} ({year})",
+        ]
         for form in forms:
             res = check("3.6", _swap(want, key, form), any_report, lang=lang)
             assert res, (form, res)
@@ -819,10 +943,11 @@ def _tied(r):
     c = r.copy()
     counts = c.themes.groupby("theme")["para"].nunique().sort_values(ascending=False)
     first, second = counts.index[:2]
-    missing = sorted(set(c.themes.loc[c.themes["theme"] == first, "para"])
-                     - set(c.themes.loc[c.themes["theme"] == second, "para"]))
+    missing = sorted(
+        set(c.themes.loc[c.themes["theme"] == first, "para"]) - set(c.themes.loc[c.themes["theme"] == second, "para"])
+    )
     extra = c.themes[c.themes["theme"] == second].iloc[[0] * (counts.iloc[0] - counts.iloc[1])].copy()
-    extra["para"] = missing[:len(extra)]
+    extra["para"] = missing[: len(extra)]
     c.themes = pd.concat([c.themes, extra], ignore_index=True)
     return c, {first, second}
 
@@ -834,13 +959,22 @@ def test_tied_answers_given_as_a_table(r, lang):
     counts = c.themes.groupby("theme")["para"].nunique()
     top = counts[counts == counts.max()]
     assert len(top) == 2
-    for answer in (top, top.to_frame(), top.reset_index(), top.rename_axis("x").reset_index()[["x"]],
-                   pd.DataFrame({"theme": sorted(tie)}), pd.Series(sorted(tie))):
+    for answer in (
+        top,
+        top.to_frame(),
+        top.reset_index(),
+        top.rename_axis("x").reset_index()[["x"]],
+        pd.DataFrame({"theme": sorted(tie)}),
+        pd.Series(sorted(tie)),
+    ):
         res = check("2.4", answer, c, lang=lang)
         assert res, (type(answer), res)
     # a table that is not the tie still gets the sorting hint; part of the tie is told so
-    hint = _t("this is a table of {rows} rows; the question wants one {unit}. Sort it and take the first label "
-              "(.idxmax() or .index[0]).", lang)[:12]
+    hint = _t(
+        "this is a table of {rows} rows; the question wants one {unit}. Sort it and take the first label "
+        "(.idxmax() or .index[0]).",
+        lang,
+    )[:12]
     for table in (counts, counts.sort_values().head(2), counts.reset_index()):
         res = check("2.4", table, c, lang=lang)
         assert res.status == "wrong" and hint in res.message, res
@@ -848,11 +982,15 @@ def test_tied_answers_given_as_a_table(r, lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_messages_quote_the_participants_own_text(r, lang):
-    for answer, exercise in ((["Zzland", "Élan Vital"], "1.3"), (["le Général de division Zénon"], "1.5"),
-                             ("Maintien de l'Ordre Public", "2.4"), (["Opération Ébène"], "3.1")):
+    for answer, exercise in (
+        (["Zzland", "Élan Vital"], "1.3"),
+        (["le Général de division Zénon"], "1.5"),
+        ("Maintien de l'Ordre Public", "2.4"),
+        (["Opération Ébène"], "3.1"),
+    ):
         res = check(exercise, answer, r, lang=lang)
         assert res.status == "wrong"
-        for typed in ([answer] if isinstance(answer, str) else answer):
+        for typed in [answer] if isinstance(answer, str) else answer:
             assert repr(typed) in res.message, (typed, res)
     # a known name in the wrong place is quoted as written too, not as its id
     res = check("1.5", sorted(expected("1.5", r)) + ["Royaume-Uni"], r, lang=lang)
@@ -866,7 +1004,8 @@ def test_an_unknown_exercise_is_named_not_a_traceback(r, lang):
     res = check("9.9", 1, r, lang=lang)
     assert res.status == "wrong" and not res and res.exercise == "9.9"
     assert res.message == _t("there is no exercise {exercise}; the exercises are {known}.", lang).format(
-        exercise="9.9", known=", ".join(EXERCISES))
+        exercise="9.9", known=", ".join(EXERCISES)
+    )
     assert str(res).startswith("✘ 9.9")
     with pytest.raises(UnknownExercise, match="9.9"):
         expected("9.9", r)
@@ -886,8 +1025,12 @@ def test_no_hint_confirms_another_exercises_answer(r, lang, which):
     answers = {x: expected(x, report) for x in EXERCISES}
     numbers = {x: a for x, a in answers.items() if EXERCISES[x].kind == "number"}
     for x, ex in EXERCISES.items():
-        hints = [part.strip()[:25] for m in ex.mistakes for part in re.split(r"\{got\}", _t(m.hint, lang))
-                 if len(part.strip()) > 8]
+        hints = [
+            part.strip()[:25]
+            for m in ex.mistakes
+            for part in re.split(r"\{got\}", _t(m.hint, lang))
+            if len(part.strip()) > 8
+        ]
         unit = _t(ex.unit, lang)
         tries = [(y, a) for y, a in answers.items() if y != x and a != answers[x]]
         tries += [(x, m.answer(report)) for m in ex.mistakes]
@@ -908,8 +1051,11 @@ def test_the_reviewers_room_answers_get_the_right_diagnosis(r):
 
     members = r.statements[r.statements["speaker_kind"] == "member_state"]
     table = members.groupby("speaker")["para"].nunique().reset_index()
-    for fig in (px.pie(table, names="speaker", values="para"), px.histogram(members, x="speaker"),
-                px.line(table, x="speaker", y="para")):
+    for fig in (
+        px.pie(table, names="speaker", values="para"),
+        px.histogram(members, x="speaker"),
+        px.line(table, x="speaker", y="para"),
+    ):
         res = check("1.7", fig, r)
         assert res.status == "wrong" and "bar chart" in res.message and "missing" not in res.message, res
     res = check("1.6", members.groupby("speaker")["para"].unique(), r)

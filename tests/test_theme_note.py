@@ -56,8 +56,11 @@ def _themes(rows) -> list[str]:
 def _para_dates(rows) -> dict[tuple, str]:
     """(report_id, para) -> the date of its meeting (ISO), for the paragraphs of a dated meeting."""
     meeting_date = {(m["report_id"], m["meeting_id"]): m["date"] for m in rows.meetings if m.get("date")}
-    return {(p["report_id"], p["para"]): str(meeting_date[(p["report_id"], p.get("meeting_id"))])[:10]
-            for p in rows.paragraphs if (p["report_id"], p.get("meeting_id")) in meeting_date}
+    return {
+        (p["report_id"], p["para"]): str(meeting_date[(p["report_id"], p.get("meeting_id"))])[:10]
+        for p in rows.paragraphs
+        if (p["report_id"], p.get("meeting_id")) in meeting_date
+    }
 
 
 def check_theme_note(note, rows, theme: str) -> None:
@@ -88,8 +91,9 @@ def check_theme_note(note, rows, theme: str) -> None:
         # a whole sentence of its paragraph, word for word
         assert text[a:b] == item.text and (a, b) in sentence_spans(text), (item.document, item.paras[0], item.text)
         # its speakers speak in that paragraph of that document
-        said = {s["speaker_id"] for s in rows.statements
-                if s["report_id"] == item.report_id and s["para"] == item.paras[0]}
+        said = {
+            s["speaker_id"] for s in rows.statements if s["report_id"] == item.report_id and s["para"] == item.paras[0]
+        }
         assert set(item.speaker_ids) <= said, (item.document, item.paras[0], item.speaker_ids)
         assert len(item.speaker_ids) >= 1 or item.kind == "figure"
     # every document with the theme is quoted (and cited under Citations), or listed in the annex with its
@@ -116,7 +120,7 @@ def check_theme_note(note, rows, theme: str) -> None:
     # the two pages (the words the limit counts) stop before the annex, which every rendering puts after them
     if annex:
         md = note.to_markdown()
-        assert note.words() == len(md[:md.index(f"\n---\n\n## {note.section('annex').title}")].split())
+        assert note.words() == len(md[: md.index(f"\n---\n\n## {note.section('annex').title}")].split())
         assert 'class="annex"' in note.to_html()
         with zipfile.ZipFile(io.BytesIO(note.docx_bytes())) as z:  # Word: the annex starts on a new page
             xml = z.read("word/document.xml").decode("utf-8")
@@ -259,6 +263,7 @@ def test_every_format_says_what_the_note_says(corpus, rows, lang):
 
 # ------------------------------------------------------------------ the command line
 
+
 def test_kit_note_on_a_folder_writes_every_format(folder, rows, tmp_path, capsys):
     import jsonschema
 
@@ -279,11 +284,14 @@ def test_kit_note_on_a_folder_writes_every_format(folder, rows, tmp_path, capsys
     assert "Positions des délégations, séance par séance" in (tmp_path / "fr.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--theme", "no-such-theme"], ("unknown theme", "thème inconnu")),
-    ([], ("add --theme", "ajoutez --theme")),
-    (["--theme", "poc", "--since", "soon"], ("not a date", "pas une date")),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--theme", "no-such-theme"], ("unknown theme", "thème inconnu")),
+        ([], ("add --theme", "ajoutez --theme")),
+        (["--theme", "poc", "--since", "soon"], ("not a date", "pas une date")),
+    ],
+)
 def test_kit_note_on_a_folder_refuses_in_the_users_language(folder, args, words, capsys):
     from kit.cli import main
 
@@ -302,6 +310,7 @@ def test_kit_note_theme_on_one_report_is_the_note_across_its_meetings(capsys):
 
 
 # ------------------------------------------------------------------ the Briefing note app
+
 
 @pytest.fixture(scope="module")
 def app_view(folder, tmp_path_factory):
@@ -323,8 +332,9 @@ def test_the_app_on_a_corpus_offers_a_theme_across_the_documents(app_view, lang)
         b.mode.value = "theme"
         assert b.theme.layout.display != "none"
         assert all(w.layout.display == "none" for w in (b.document, b.meeting, b.themes, b.speakers))
-        counts = {th: len({t["report_id"] for t in app_view.themes if t["theme"] == th})
-                  for _label, th in b.theme.options}
+        counts = {
+            th: len({t["report_id"] for t in app_view.themes if t["theme"] == th}) for _label, th in b.theme.options
+        }
         assert list(counts.values()) == sorted(counts.values(), reverse=True)  # the most documents first
         for _label, theme in b.theme.options[:3]:
             b.theme.value = theme
@@ -370,12 +380,14 @@ def test_the_app_kernel_makes_a_theme_note_without_pandas(folder, tmp_path):
     env["PYTHONPATH"] = os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])
     warm = "from kit.views import data; data.app_report()\n"
     assert subprocess.run([sys.executable, "-c", warm], env=env, cwd=root).returncode == 0
-    code = ("import sys\n"
-            "from kit.views import note_app\n"
-            "b = note_app.briefing_app(lang='en').briefing\n"
-            "b.mode.value = 'theme'\n"
-            "assert b.note is not None and b.note.heading['documents'], b.out.value\n"
-            "print(sorted(m for m in ('pandas', 'plotly', 'docx') if m in sys.modules))\n")
+    code = (
+        "import sys\n"
+        "from kit.views import note_app\n"
+        "b = note_app.briefing_app(lang='en').briefing\n"
+        "b.mode.value = 'theme'\n"
+        "assert b.note is not None and b.note.heading['documents'], b.out.value\n"
+        "print(sorted(m for m in ('pandas', 'plotly', 'docx') if m in sys.modules))\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"

@@ -127,11 +127,20 @@ def _silent_speaker(r):
     return "speakers", len(r.speakers) - 1
 
 
-BREAKS = {"column_types": _column_types, "missing_paragraph": _missing_paragraph,
-          "offsets_outside": _offsets_outside, "text_mismatch": _text_mismatch, "surface_mismatch": _surface_mismatch,
-          "speaker_missing": _speaker_missing, "meeting_missing": _meeting_missing,
-          "statement_missing": _statement_missing, "no_paragraphs": _no_paragraphs,
-          "duplicate_paragraph": _duplicate_paragraph, "numbering": _numbering, "silent_speaker": _silent_speaker}
+BREAKS = {
+    "column_types": _column_types,
+    "missing_paragraph": _missing_paragraph,
+    "offsets_outside": _offsets_outside,
+    "text_mismatch": _text_mismatch,
+    "surface_mismatch": _surface_mismatch,
+    "speaker_missing": _speaker_missing,
+    "meeting_missing": _meeting_missing,
+    "statement_missing": _statement_missing,
+    "no_paragraphs": _no_paragraphs,
+    "duplicate_paragraph": _duplicate_paragraph,
+    "numbering": _numbering,
+    "silent_speaker": _silent_speaker,
+}
 #: The codes a break may bring besides its own (offsets outside the paragraph point at no surface either).
 ALSO = {"offsets_outside": {"surface_mismatch"}, "numbering": {"gap"}}
 
@@ -151,8 +160,12 @@ def test_the_documentation_lists_every_invariant_with_its_level():
 def test_the_bundled_report_and_the_fixtures_keep_every_invariant(bundled):
     assert check_rows(ViewReport.from_report(bundled).to_json()["tables"]) == []
     # one document of each kind (test_french.py and the property tests validate French and generated reports)
-    for path in [FIXTURES / "wgpko_excerpt_en.md", FIXTURES / "kinds" / "summary_record_en.txt",
-                 FIXTURES / "kinds" / "meetings_coverage_en.txt", FIXTURES / "kinds" / "summary_record_excerpt_en.txt"]:
+    for path in [
+        FIXTURES / "wgpko_excerpt_en.md",
+        FIXTURES / "kinds" / "summary_record_en.txt",
+        FIXTURES / "kinds" / "meetings_coverage_en.txt",
+        FIXTURES / "kinds" / "summary_record_excerpt_en.txt",
+    ]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ReportWarning)
             r = load_report(path)
@@ -203,8 +216,9 @@ def test_a_corpus_names_the_document_of_a_problem(bundled, tmp_path):
 
 # ----------------------------------------------------------------------------------------------- strict=True
 
-GAPS = "".join(f"{n}. The representative of {c} said it.\n\n" for n, c in
-               [(1, "Chile"), (2, "Peru"), (4, "Ghana"), (5, "Nepal")])
+GAPS = "".join(
+    f"{n}. The representative of {c} said it.\n\n" for n, c in [(1, "Chile"), (2, "Peru"), (4, "Ghana"), (5, "Nepal")]
+)
 
 
 def test_strict_runs_the_same_checker_and_speaks_the_language(monkeypatch):
@@ -227,6 +241,7 @@ def test_a_clean_report_loads_strictly(bundled):
 
 # ----------------------------------------------------------------------------------------------- report.json
 
+
 def _exported(bundled, tmp_path) -> dict:
     return json.loads(bundled.export(tmp_path / "out", ["json"])[0].read_text(encoding="utf-8"))
 
@@ -246,8 +261,10 @@ def test_a_report_json_row_without_its_columns_is_named(bundled, tmp_path):
     [problem] = info.value.problems
     assert (problem.code, problem.table, problem.row) == ("columns", "mentions", 3)
     english, french = str(info.value), info.value.localized("fr")
-    assert english.endswith("report.json: not a usable report.json: mentions row 3: the row does not have the "
-                            "table's columns (missing: surface; not in the table: -)")
+    assert english.endswith(
+        "report.json: not a usable report.json: mentions row 3: the row does not have the "
+        "table's columns (missing: surface; not in the table: -)"
+    )
     assert "report.json inutilisable\u00a0: tableau mentions, ligne 3\u00a0: la ligne n'a pas les colonnes" in french
 
 
@@ -295,16 +312,16 @@ def test_a_report_json_of_an_older_kit_without_templates_still_reads(bundled, tm
 #: Texts whose parse records a problem, by code (each written for this test).
 NOTED = {
     "unknown_speaker": "1. On 3 March 2022, the Working Group held a meeting.\n\n"
-                       "2. The representative of Freedonia said that peace mattered.\n",
+    "2. The representative of Freedonia said that peace mattered.\n",
     "meeting_date": "1. On 5 May, the Working Group held a meeting.\n\n"
-                    "2. The representative of Ghana said that the transitions mattered.\n",
+    "2. The representative of Ghana said that the transitions mattered.\n",
     "number_in_text": "1. On 3 March 2022, the Working Group held a meeting.\n\n"
-                      "2. The representative of Ghana said that peace mattered.\n\n"
-                      "250. Words read as text.\n\n3. The representative of Chile said it.\n",
+    "2. The representative of Ghana said that peace mattered.\n\n"
+    "250. Words read as text.\n\n3. The representative of Chile said it.\n",
     "invisible_characters": "1. On 3 March 2022, the Working Group held a meeting.\n\n"
-                            "2. The representative of Fr\u200bance said that peace mattered.\n",
+    "2. The representative of Fr\u200bance said that peace mattered.\n",
     "unattributed": "1. On 3 March 2022, the Working Group held a meeting.\n\n2. Milk.\n\n3. Eggs.\n\n"
-                    "4. The representative of Chile said it.\n",
+    "4. The representative of Chile said it.\n",
 }
 
 
@@ -331,6 +348,7 @@ def test_the_parser_s_notes_speak_french_in_kit_validate(code, tmp_path, capsys)
 
 
 # ------------------------------------------------------------------------------------------------ kit validate
+
 
 def test_kit_validate_says_the_bundled_report_is_valid_in_both_languages(bundled, capsys):
     assert main(["validate"]) == 0
@@ -369,8 +387,11 @@ def test_a_non_report_is_never_valid(kind, lang, tmp_path, bundled, capsys):
     assert out.err.startswith(_fr("kit: error: {message}").split("{")[0] if lang == "fr" else "kit: error: ")
     assert "Traceback" not in out.err
     if kind == "empty_report_json":
-        assert ("the paragraphs table is empty: this is not a report" if lang == "en" else
-                "le tableau paragraphs est vide\u00a0: ce n'est pas un rapport") in out.err
+        assert (
+            "the paragraphs table is empty: this is not a report"
+            if lang == "en"
+            else "le tableau paragraphs est vide\u00a0: ce n'est pas un rapport"
+        ) in out.err
 
 
 def test_kit_validate_a_folder_says_each_file_in_french(tmp_path, capsys):

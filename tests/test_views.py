@@ -32,10 +32,10 @@ from kit.views.html import download_link, error_panel, esc, highlight, kwic, ter
 from .conftest import SYNTHETIC
 
 ROOT = Path(__file__).resolve().parent.parent
-INJECTED = (SYNTHETIC
-            .replace("protection of civilians in Abyei.",
-                     "protection of civilians in Abyei <script>alert(1)</script> and <img src=x onerror=alert(2)>.")
-            .replace("Mr. Agyeman said that transitions", "Mr. Agyeman said that <b onmouseover=alert(3)>transitions</b>"))
+INJECTED = SYNTHETIC.replace(
+    "protection of civilians in Abyei.",
+    "protection of civilians in Abyei <script>alert(1)</script> and <img src=x onerror=alert(2)>.",
+).replace("Mr. Agyeman said that transitions", "Mr. Agyeman said that <b onmouseover=alert(3)>transitions</b>")
 
 
 @pytest.fixture(autouse=True)
@@ -66,10 +66,13 @@ def _decode(link: str) -> str:
 
 
 def _links(html: str) -> dict[str, str]:
-    return {m.group(1): _decode(m.group(0)) for m in re.finditer(r'<a class="dl" download="([^"]+)" href="[^"]+"', html)}
+    return {
+        m.group(1): _decode(m.group(0)) for m in re.finditer(r'<a class="dl" download="([^"]+)" href="[^"]+"', html)
+    }
 
 
 # ----------------------------------------------------------------------------- escaping and highlighting
+
 
 def test_esc_escapes_markup_and_quotes():
     raw = '<img src=x onerror="alert(1)">'
@@ -102,6 +105,7 @@ def test_term_spans_and_kwic():
 
 
 # ----------------------------------------------------------------------------- app_report and the cache
+
 
 def test_app_report_matches_the_parser(view, frames):
     assert isinstance(view, ViewReport)
@@ -152,12 +156,16 @@ def test_error_panel_escapes():
 
 # ----------------------------------------------------------------------------- injection: report text is text
 
+
 def test_injected_markup_renders_as_text(tmp_path):
     f = tmp_path / "evil.md"
     f.write_text(INJECTED, encoding="utf-8")
     r = app_report(f)
-    pages = [overview_html(r), themes_html(r, [t for _, t in queries.theme_options(r)], "script"),
-             missions_html(r, "UNIFIL")]
+    pages = [
+        overview_html(r),
+        themes_html(r, [t for _, t in queries.theme_options(r)], "script"),
+        missions_html(r, "UNIFIL"),
+    ]
     pages += [speakers_html(r, sid, "person:lacroix") for sid in r.speaker]
     pages.append(search_html(r, "<img"))
     for html in pages:
@@ -172,14 +180,21 @@ def test_injected_markup_renders_as_text(tmp_path):
 
 def test_charts_escape_labels_and_fetch_nothing():
     evil = "<script>x</script>"
-    svg = bar_chart([(evil, 3, "#000")]) + heatmap([evil], [evil], [[1]]) + para_strip([1, 2], {1: 1}, sections=[(1, evil)])
-    svg += timeline([{"date": "2021-04-13", "title": evil, "first_para": 1, "last_para": 2}], "2021-01-01", "2021-12-31")
+    svg = (
+        bar_chart([(evil, 3, "#000")])
+        + heatmap([evil], [evil], [[1]])
+        + para_strip([1, 2], {1: 1}, sections=[(1, evil)])
+    )
+    svg += timeline(
+        [{"date": "2021-04-13", "title": evil, "first_para": 1, "last_para": 2}], "2021-01-01", "2021-12-31"
+    )
     svg += mission_map([{"key": evil, "label": evil, "lat": 10.0, "lon": 20.0, "n": 2}])
     assert "<script>" not in svg
     assert not re.search(r"(href|src)=\"(https?:)?//", svg)
 
 
 # ----------------------------------------------------------------------------- queries against the dataframes
+
 
 def test_statements_of_a_speaker_match_the_dataframe(view, frames):
     for sid in ["MEX", "person:menon", frames.speakers["speaker_id"].iloc[0]]:
@@ -206,7 +221,7 @@ def test_theme_hits_mark_matched_terms(view):
     hits = queries.theme_hits(view, ["covid19"])
     assert hits
     for h in hits:
-        assert view.text[h["para"]][h["sentence_start"]:h["sentence_end"]] == h["sentence"]
+        assert view.text[h["para"]][h["sentence_start"] : h["sentence_end"]] == h["sentence"]
         for a, b in h["term_spans"]:
             assert 0 <= a < b <= len(h["sentence"])
 
@@ -217,7 +232,7 @@ def test_missions_named_by_full_name_count(view, frames):
     assert {k: m["paras"] for k, m in summary.items()} == expected.to_dict()
     assert summary["UNFICYP"]["lat"] is not None
     rows = queries.mission_rows(view, "UNFICYP")
-    assert all(r["sentence"][r["mark"][0]:r["mark"][1]] == r["surface"] for r in rows)
+    assert all(r["sentence"][r["mark"][0] : r["mark"][1]] == r["surface"] for r in rows)
 
 
 def test_search_finds_words_in_context(view, frames):
@@ -228,6 +243,7 @@ def test_search_finds_words_in_context(view, frames):
 
 
 # ----------------------------------------------------------------------------- downloads with citations
+
 
 def test_statement_downloads_have_rows_and_citations(view, frames):
     sts = queries.statements_of(view, "MEX")
@@ -269,12 +285,14 @@ def test_themes_and_missions_downloads(view):
 
 def test_overview_links_are_relative_and_page_is_offline(view):
     html = overview_html(view)
-    assert re.findall(r'<a href="([^"]+)"', html)[:len(APPS) - 1] == [f"{a.notebook}?lang=en" for a in APPS
-                                                                       if a.name != "overview"]
+    assert re.findall(r'<a href="([^"]+)"', html)[: len(APPS) - 1] == [
+        f"{a.notebook}?lang=en" for a in APPS if a.name != "overview"
+    ]
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "") and "https://" not in html
 
 
 # ----------------------------------------------------------------------------- weight of the kernel
+
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_app_kernel_stays_free_of_pandas_plotly_and_docx(tmp_path, lang):
@@ -286,16 +304,21 @@ def test_every_app_kernel_stays_free_of_pandas_plotly_and_docx(tmp_path, lang):
     data._MEMO.clear()
     app_report()  # warm the cache of this test's KIT_CACHE_DIR, as `kit serve` does
     heavy = ("pandas", "plotly", "docx") + (("babel",) if lang == "en" else ())
-    code = ("import importlib, sys\n"
-            "from kit.views.registry import APPS\n"
-            "for app in APPS:\n"
-            "    module, _, name = app.builder.partition(':')\n"
-            "    built = getattr(importlib.import_module(module), name)()\n"
-            "    assert 'could not be opened' not in repr(built), (app.name, repr(built))\n"
-            f"    heavy = sorted(m for m in {heavy!r} if m in sys.modules)\n"
-            "    print(app.name, heavy)\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-           "QUERY_STRING": f"lang={lang}"}  # as Voilà passes the page's address to the kernel
+    code = (
+        "import importlib, sys\n"
+        "from kit.views.registry import APPS\n"
+        "for app in APPS:\n"
+        "    module, _, name = app.builder.partition(':')\n"
+        "    built = getattr(importlib.import_module(module), name)()\n"
+        "    assert 'could not be opened' not in repr(built), (app.name, repr(built))\n"
+        f"    heavy = sorted(m for m in {heavy!r} if m in sys.modules)\n"
+        "    print(app.name, heavy)\n"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        "QUERY_STRING": f"lang={lang}",
+    }  # as Voilà passes the page's address to the kernel
     env.pop("KIT_LANG", None)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
     assert out.returncode == 0, out.stderr
@@ -332,6 +355,7 @@ def test_joint_matrix_counts_statements_made_together():
 
 
 # ----------------------------------------------------------------------------- report.json and the apps' cache
+
 
 def _cached_file(tmp_path, f) -> Path:
     from kit.views.data import cache_key
@@ -476,8 +500,16 @@ def test_two_kernels_writing_the_cache_at_once_leave_a_whole_file(tmp_path, synt
     code = "from kit.views import app_report; import sys; print(len(app_report(sys.argv[1]).paragraphs))"
     cold = tmp_path / "cold"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KIT_CACHE_DIR": str(cold)}
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(synthetic_file)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(synthetic_file)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(2)
+    ]
     outs = [p.communicate() for p in procs]
     assert [o[0].strip() for o in outs] == [str(len(view.paragraphs))] * 2, outs
     assert [read_json(f) for f in cold.glob("*.json")] == [view]
@@ -507,6 +539,7 @@ def test_a_special_file_is_refused_before_reading(tmp_path, monkeypatch):
 
 # ----------------------------------------------------------------------------- the Briefing note app
 
+
 def test_briefing_app_is_built_like_the_others_and_follows_the_choices(view):
     import nbformat
 
@@ -530,7 +563,7 @@ def test_briefing_app_is_built_like_the_others_and_follows_the_choices(view):
     for label, theme in theme_options(view, meeting):
         n = len({t["para"] for t in view.themes if t["theme"] == theme and t["para"] in in_meeting})
         assert label.endswith(f"({n} para{'s' if n != 1 else ''}.)")
-    sid, = [sid for sid in b.speakers.options[0][1:]]
+    (sid,) = [sid for sid in b.speakers.options[0][1:]]
     name = view.speaker[sid]["name"]
     b.speakers.value = (sid,)
     links = _links(b.out.value)
@@ -541,15 +574,22 @@ def test_briefing_app_is_built_like_the_others_and_follows_the_choices(view):
 
 
 def test_briefing_app_makes_the_word_file_only_when_asked(view):
-    code = ("import sys, base64, re\n"
-            "from kit.views.note_app import briefing_app\n"
-            "app = briefing_app()\n"
-            "assert 'docx' not in sys.modules\n"
-            "app.briefing.on_word()\n"
-            "data = re.search(r'base64,([^\"]+)', app.briefing.word_link.value).group(1)\n"
-            "print(base64.b64decode(data)[:2], 'docx' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])})
+    code = (
+        "import sys, base64, re\n"
+        "from kit.views.note_app import briefing_app\n"
+        "app = briefing_app()\n"
+        "assert 'docx' not in sys.modules\n"
+        "app.briefing.on_word()\n"
+        "data = re.search(r'base64,([^\"]+)', app.briefing.word_link.value).group(1)\n"
+        "print(base64.b64decode(data)[:2], 'docx' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])},
+    )
     assert out.stdout.strip() == "b'PK' True", out.stderr
 
 
@@ -614,10 +654,11 @@ def _views_messages() -> list[str]:
     for message, where in _source_messages().items():
         if not any(w.startswith(("kit/views/", "kit/voila_app.py")) for w in where):
             continue
-        for text in ([message] if isinstance(message, str) else message):
+        for text in [message] if isinstance(message, str) else message:
             fixed = max(re.split(r"\{\w*\}|%\(\w+\)[sd]|<[^>]+>", text), key=len).strip()
-            if len(fixed) >= 12 and fixed not in (tr.gettext(message) if isinstance(message, str)
-                                                  else tr.ngettext(message[0], message[1], 2)):
+            if len(fixed) >= 12 and fixed not in (
+                tr.gettext(message) if isinstance(message, str) else tr.ngettext(message[0], message[1], 2)
+            ):
                 out.add(fixed)
     return sorted(out)
 
@@ -628,12 +669,15 @@ def _french_pages(r) -> dict[str, str]:
     app_language("fr")
     fr = localized(r, "fr")
     theme = queries.theme_options(fr)[0][1]
-    pages = {"overview": overview_html(fr),
-             "speakers": speakers_html(fr, "MEX" if "MEX" in fr.speaker else fr.speakers[0]["speaker_id"],
-                                                  fr.speakers[-1]["speaker_id"]),
-             "themes": themes_html(fr, [theme], query="peace"),
-             "missions": missions_html(fr, queries.mission_summary(fr)[0]["key"]),
-             "search-none": search_html(fr, "zzqx-nowhere")}
+    pages = {
+        "overview": overview_html(fr),
+        "speakers": speakers_html(
+            fr, "MEX" if "MEX" in fr.speaker else fr.speakers[0]["speaker_id"], fr.speakers[-1]["speaker_id"]
+        ),
+        "themes": themes_html(fr, [theme], query="peace"),
+        "missions": missions_html(fr, queries.mission_summary(fr)[0]["key"]),
+        "search-none": search_html(fr, "zzqx-nowhere"),
+    }
     app = briefing_app(r, lang="fr")
     pages["briefing_note"] = app.children[0].value + app.briefing.out.value
     return {k: htmllib.unescape(str(v)) for k, v in pages.items()}
@@ -674,7 +718,9 @@ def test_the_language_comes_from_the_address_then_the_room(monkeypatch):
     assert app_language() == "en"
     # the switch keeps the page's other parameters
     assert dict((code, href) for code, _, href in views_shell.switch_links()) == {
-        "en": "?mission=MINUSMA&lang=en", "fr": "?mission=MINUSMA&lang=fr"}
+        "en": "?mission=MINUSMA&lang=en",
+        "fr": "?mission=MINUSMA&lang=fr",
+    }
     monkeypatch.setenv("QUERY_STRING", "lang=de")
     assert app_language() == "en"  # a language the kit does not speak: English
     # without ?lang= and without a room language, the browser's (Voilà passes Accept-Language to the kernel)
@@ -700,8 +746,11 @@ def test_french_app_keeps_the_report_verbatim_and_cites_in_french(view):
     french = {row["theme"]: row["label_fr"] for row in read_table("themes.csv") if row.get("label_fr")}
     assert all(t["label"] == french.get(t["theme"], v["label"]) for t, v in zip(fr.themes, view.themes))
     page = missions_html(fr, None)
-    assert all(m["fr_name"] in htmllib.unescape(str(page)) for m in fr.missions.values() if m.get("fr_name")
-               and m["acronym"] in {x["key"] for x in queries.mission_summary(fr)})
+    assert all(
+        m["fr_name"] in htmllib.unescape(str(page))
+        for m in fr.missions.values()
+        if m.get("fr_name") and m["acronym"] in {x["key"] for x in queries.mission_summary(fr)}
+    )
 
 
 def test_landing_page_language_follows_the_address_the_room_then_the_browser():
@@ -725,6 +774,7 @@ def test_landing_page_language_follows_the_address_the_room_then_the_browser():
 
 # ----------------------------------------------------------------------------- side by side
 
+
 @pytest.fixture()
 def pair():
     return app_report(FIXTURES / "wgpko_excerpt_en.md"), app_report(FIXTURES / "wgpko_excerpt_fr.md")
@@ -744,8 +794,9 @@ def test_side_by_side_aligns_every_statement_of_both_versions_once(pair):
             assert s is None or (s["para"] == para and s["speaker_id"] == sid)
     for sid in {s["speaker_id"] for s in en.statements}:
         got = speaker_pairs(en, fr, sid)
-        assert [p for p, _, _ in got] == sorted(s["para"] for s in en.statements if s["speaker_id"] == sid) or \
-            any(not a or not b for _, a, b in got)
+        assert [p for p, _, _ in got] == sorted(s["para"] for s in en.statements if s["speaker_id"] == sid) or any(
+            not a or not b for _, a, b in got
+        )
         assert all(a in en.text[p] or not a for p, a, _ in got)
         assert all(b in fr.text[p] or not b for p, _, b in got)
 
@@ -777,7 +828,7 @@ def test_side_by_side_view_shows_both_languages_escaped(pair, monkeypatch, tmp_p
     assert "<script>" not in str(side_by_side_html(en, evil, paragraph_pairs(en, evil, [1]), "x"))
     # without a second version: one friendly line, no table
     none = str(speakers_html(en, sid))
-    assert "kit-bilingual-none" in none and "lang=\"fr\">Français</th>" not in none
+    assert "kit-bilingual-none" in none and 'lang="fr">Français</th>' not in none
     # the room's second version comes from KIT_REPORT_ALT (a missing file: none, not an error)
     monkeypatch.setenv("KIT_REPORT_ALT", str(FIXTURES / "wgpko_excerpt_fr.md"))
     assert alt_report(en).metadata["lang"] == "fr"

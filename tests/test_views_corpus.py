@@ -39,7 +39,10 @@ def text_of(markup) -> str:
 
 def download(markup, name_part: str) -> str:
     """The decoded content of the CSV download whose file name contains ``name_part``."""
-    m = re.search(rf'download="([^"]*{re.escape(name_part)}[^"]*\.csv)" href="data:[^;]*;charset=utf-8;base64,([^"]*)"', str(markup))
+    m = re.search(
+        rf'download="([^"]*{re.escape(name_part)}[^"]*\.csv)" href="data:[^;]*;charset=utf-8;base64,([^"]*)"',
+        str(markup),
+    )
     assert m, f"no download named like {name_part!r}"
     return base64.b64decode(m.group(2)).decode("utf-8-sig")
 
@@ -65,8 +68,13 @@ def test_overview_lists_every_document(page):
     text = text_of(html)
     lang = i18n.get_language()
     for d in r.documents:
-        row = [i18n.format_date(d["date"], lang), corpus.kind_label(d["kind"]), d["body"], d["symbol"] or d["report_id"],
-               dict(LANGUAGE_NAMES)[d["language"]]]
+        row = [
+            i18n.format_date(d["date"], lang),
+            corpus.kind_label(d["kind"]),
+            d["body"],
+            d["symbol"] or d["report_id"],
+            dict(LANGUAGE_NAMES)[d["language"]],
+        ]
         assert " ".join(row) in text, row
     rows = list(csv.reader(io.StringIO(download(html, "documents"))))
     assert rows[0] == DOCUMENT_COLUMNS
@@ -184,8 +192,9 @@ def test_the_briefing_note_is_built_on_one_chosen_document(view):
     assert [v for _label, v in b.document.options] == [d["report_id"] for d in view.documents]
     for rid in (b.document.options[0][1], b.document.options[-1][1]):
         b.document.value = rid
-        assert {m for _label, m in b.meeting.options if m} == {m["meeting_id"] for m in view.meetings
-                                                               if m["report_id"] == rid}
+        assert {m for _label, m in b.meeting.options if m} == {
+            m["meeting_id"] for m in view.meetings if m["report_id"] == rid
+        }
         assert b.note is not None
         label = view.labels[rid]
         assert json.loads(b.note.to_json())["report_id"] == rid

@@ -38,8 +38,9 @@ from .base import Reader, header_lines
 __all__ = ["READERS", "KINDS", "KIND_NAMES", "Reader", "detect_kind", "read", "reader", "UNKNOWN_KIND"]
 
 #: The readers, in the order detection tries them (the report, which takes anything, last).
-READERS: dict[str, Reader] = {r.name: r for r in (verbatim_record.READER, summary_record.READER,
-                                                   meetings_coverage.READER, report.READER)}
+READERS: dict[str, Reader] = {
+    r.name: r for r in (verbatim_record.READER, summary_record.READER, meetings_coverage.READER, report.READER)
+}
 #: The kinds the kit reads into tables (a verbatim record is recognised only to be refused).
 KIND_NAMES = ("report", "summary_record", "meetings_coverage")
 #: Every kind name ``kind=`` accepts.

@@ -28,9 +28,19 @@ from ..layout import Document
 from ..meetings import parse_date
 from ..sources import SourceText
 
-__all__ = ["Reader", "header_lines", "find_date", "body_of", "body_named", "masked", "meeting_row",
-           "UNDATED", "matches", "symbol_in",
-           "HEADER_REACH"]
+__all__ = [
+    "Reader",
+    "header_lines",
+    "find_date",
+    "body_of",
+    "body_named",
+    "masked",
+    "meeting_row",
+    "UNDATED",
+    "matches",
+    "symbol_in",
+    "HEADER_REACH",
+]
 
 #: The ``meeting_id`` of a meeting whose document prints no date (its ``date`` is ``None``, never a guessed one).
 UNDATED = "undated"
@@ -89,7 +99,7 @@ def matches(field: str, line: str, words: DocumentWords | None = None) -> re.Mat
     >>> matches("opened", "La séance est ouverte à 15 h 10.").re.pattern.startswith("^La")
     True
     """
-    for w in ((words,) if words is not None else document_words()):
+    for w in (words,) if words is not None else document_words():
         m = _compiled(w.code, field).match(line)
         if m:
             return m
@@ -110,8 +120,9 @@ def symbol_in(lines: list[str], kind: str) -> str | None:
     """The first line of ``lines`` that is a symbol of the kind's form (``A/C.4/78/SR.9``, ``SC/15312``)."""
     pattern = SYMBOLS[kind]
     # a line that carries a symbol is short: a paragraph's long line is not searched (its symbols are citations)
-    return next((m.group("symbol") for m in (pattern.search(line) for line in lines if len(line) <= _SYMBOL_LINE)
-                 if m), None)
+    return next(
+        (m.group("symbol") for m in (pattern.search(line) for line in lines if len(line) <= _SYMBOL_LINE) if m), None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -169,16 +180,26 @@ def body_named(text: str, lang: str = "en", folder: Path | None = None) -> str |
     return None
 
 
-def meeting_row(day: date | None, title: str | None, chair: str | None, body: str | None, first: int,
-                last: int) -> dict:
+def meeting_row(
+    day: date | None, title: str | None, chair: str | None, body: str | None, first: int, last: int
+) -> dict:
     """The one meeting a header dates: ``meeting_id`` is the date in ISO form, or :data:`UNDATED` with ``date``
     ``None`` when the header prints no date (the reader then records a ``meeting_date`` problem).
 
     >>> meeting_row(None, "27th Meeting (AM)", None, "Fourth Committee", 1, 5)["meeting_id"]
     'undated'
     """
-    return {"meeting_id": day.isoformat() if day else UNDATED, "date": day, "title": title, "format": None,
-            "chair": chair, "first_para": first, "last_para": last, "section": None, "body": body}
+    return {
+        "meeting_id": day.isoformat() if day else UNDATED,
+        "date": day,
+        "title": title,
+        "format": None,
+        "chair": chair,
+        "first_para": first,
+        "last_para": last,
+        "section": None,
+        "body": body,
+    }
 
 
 def masked(source: SourceText, blank: set[int]) -> SourceText:

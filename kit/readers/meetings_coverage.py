@@ -47,10 +47,12 @@ from .base import Reader, body_named, body_of, find_date, header_lines, matches,
 
 __all__ = ["READER", "read_meetings_coverage", "NO_MEETING"]
 
-NO_MEETING = N_("this press release covers no meeting (its header has no meeting line such as '9391st Meeting (PM)', "
-                "nor the symbol of a meetings coverage series with a line naming the body, such as 'Fourth "
-                "Committee', and its first paragraph does not say that it covers a meeting of the body, as in 'the "
-                "Fourth Committee was told this morning'): the kit reads {kinds}, not other press releases")
+NO_MEETING = N_(
+    "this press release covers no meeting (its header has no meeting line such as '9391st Meeting (PM)', "
+    "nor the symbol of a meetings coverage series with a line naming the body, such as 'Fourth "
+    "Committee', and its first paragraph does not say that it covers a meeting of the body, as in 'the "
+    "Fourth Committee was told this morning'): the kit reads {kinds}, not other press releases"
+)
 _PROSE_END = re.compile(r"[.!?][”\"»’)]?\s*$")  # a sentence ends the block
 _NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
 _RULE = "---"  # the end mark "* *** *" once the markup step (kit.sources) has read it as a horizontal rule
@@ -60,8 +62,10 @@ def detect(lines: list[str]) -> bool:
     """A meeting line ("9,391st Meeting (PM)"), a press release's symbol (``SC/15312``) or its furniture ("Press
     Release", a partial summary's note) near the top: a release the kit then reads or refuses as a release."""
     top = lines[:15]
-    return (any(matches("meeting_line", line) or matches("media", line) for line in top)
-            or symbol_in(top, "meetings_coverage") is not None)
+    return (
+        any(matches("meeting_line", line) or matches("media", line) for line in top)
+        or symbol_in(top, "meetings_coverage") is not None
+    )
 
 
 def _blocks(source: SourceText) -> list[list[int]]:
@@ -81,9 +85,14 @@ def _blocks(source: SourceText) -> list[list[int]]:
 
 
 def _is_header_line(line: str, words: DocumentWords) -> bool:
-    return bool(matches("meeting_line", line, words) or matches("media", line, words)
-                or matches("session_line", line, words) or symbol_in([line], "meetings_coverage")
-                or _header_date(line, words) or body_named(line))
+    return bool(
+        matches("meeting_line", line, words)
+        or matches("media", line, words)
+        or matches("session_line", line, words)
+        or symbol_in([line], "meetings_coverage")
+        or _header_date(line, words)
+        or body_named(line)
+    )
 
 
 def _header_date(line: str, words: DocumentWords) -> date | None:
@@ -99,8 +108,7 @@ def _header_date(line: str, words: DocumentWords) -> date | None:
     return find_date(line)
 
 
-def _covers_a_meeting(head: list[str], header_blocks: list[str], meeting_line: str | None,
-                      symbol: str | None) -> bool:
+def _covers_a_meeting(head: list[str], header_blocks: list[str], meeting_line: str | None, symbol: str | None) -> bool:
     """A meeting line, or the symbol of a meetings coverage series (``bodies.csv``) and a line naming the body
     ("Fourth Committee", « Quatrième Commission », perhaps over two lines): a plain press statement has neither."""
     if meeting_line is not None:
@@ -183,8 +191,9 @@ def _refuse(source: SourceText, header: list[int]) -> NoReturn:
     """Raise :class:`kit.NotAReportError`: a press release that covers no meeting, and the kinds the kit reads."""
     from . import KIND_NAMES  # the kinds the kit reads, said in the message
 
-    raise NotAReportError(NO_MEETING, source=source.name, line=(header[0] + 1) if header else 1,
-                          kinds=", ".join(KIND_NAMES))
+    raise NotAReportError(
+        NO_MEETING, source=source.name, line=(header[0] + 1) if header else 1, kinds=", ".join(KIND_NAMES)
+    )
 
 
 def read_meetings_coverage(source: SourceText, reference_folder: Path | None = None) -> Document:
@@ -227,34 +236,57 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
             title = join_lines([lines[i] for i in block])
             sections.append(("", title, block[0] + 1))
             continue
-        paragraphs.append(Paragraph(len(paragraphs) + 1, join_lines([lines[i] for i in block]), block[0] + 1,
-                                    None, title, numbered=False))
+        paragraphs.append(
+            Paragraph(
+                len(paragraphs) + 1, join_lines([lines[i] for i in block]), block[0] + 1, None, title, numbered=False
+            )
+        )
     header_blocks = [" ".join(lines[i] for i in b) for b in blocks[:k]]
     named = body_of(symbol) or next((b for b in (body_named(s) for s in (*head, *header_blocks)) if b), None)
     if not paragraphs:
         _refuse(source, header)
     if meeting_line is None:  # an older release: its dateline, or a date run into a line, dates the meeting
         notes = " ".join(s for s in head if matches("media", s, words))
-        if not _says_it_covers_a_meeting(f"{notes} {paragraphs[0].text}", named, words) \
-                and not _covers_a_meeting(head, header_blocks, meeting_line, symbol):
+        if not _says_it_covers_a_meeting(f"{notes} {paragraphs[0].text}", named, words) and not _covers_a_meeting(
+            head, header_blocks, meeting_line, symbol
+        ):
             _refuse(source, header)
         day = _older_date(head, paragraphs[0].text, day, words)
     # the headline: the first header block without a meeting, symbol, date, media or body line (a release copied
     # from the web prints it above those lines, or between two copies of them), else the first line none of them
-    headline = next(([lines[i] for i in b] for b in blocks[:k] if not any(_is_header_line(lines[i], words) for i in b)),
-                    None) or [s for s in head if not _is_header_line(s, words)]
+    headline = next(
+        ([lines[i] for i in b] for b in blocks[:k] if not any(_is_header_line(lines[i], words) for i in b)), None
+    ) or [s for s in head if not _is_header_line(s, words)]
     doc = Document(source, head, paragraphs, sections, back, symbol=symbol, kind="meetings_coverage")
-    body = body_of(symbol, words.code) or next((b for b in (body_named(s, words.code) for s in (*head, *header_blocks))
-                                                if b), None)
-    doc.header = {"symbol": symbol, "date": day, "title": headline[0] if headline else None, "body": body,
-                  "meeting": meeting_line, "chair": None}
+    body = body_of(symbol, words.code) or next(
+        (b for b in (body_named(s, words.code) for s in (*head, *header_blocks)) if b), None
+    )
+    doc.header = {
+        "symbol": symbol,
+        "date": day,
+        "title": headline[0] if headline else None,
+        "body": body,
+        "meeting": meeting_line,
+        "chair": None,
+    }
     if day is None:  # no date line: the meeting is read undated, never with a guessed date
-        doc.problems.append(Problem("meeting_date", N_("the header of this press release gives no date (a line such "
-                                                       "as '17 October 2023'): its meeting is read without a date"),
-                                    line=(header[0] + 1) if header else 1).as_row())
+        doc.problems.append(
+            Problem(
+                "meeting_date",
+                N_(
+                    "the header of this press release gives no date (a line such "
+                    "as '17 October 2023'): its meeting is read without a date"
+                ),
+                line=(header[0] + 1) if header else 1,
+            ).as_row()
+        )
     doc.meetings = [meeting_row(day, meeting_line, None, body, 1, len(paragraphs))]
     return doc
 
 
-READER = Reader("meetings_coverage", detect, read_meetings_coverage,
-                "meetings coverage, a press release (SC/15312, GA/PK/246; « CS/15312 »)")
+READER = Reader(
+    "meetings_coverage",
+    detect,
+    read_meetings_coverage,
+    "meetings coverage, a press release (SC/15312, GA/PK/246; « CS/15312 »)",
+)

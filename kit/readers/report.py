@@ -23,5 +23,9 @@ def read_report(source: SourceText, reference_folder: Path | None = None) -> Doc
     return doc
 
 
-READER = Reader("report", lambda lines: True, read_report,
-                "an annual report of a subsidiary body (numbered paragraphs, meetings dated in them)")
+READER = Reader(
+    "report",
+    lambda lines: True,
+    read_report,
+    "an annual report of a subsidiary body (numbered paragraphs, meetings dated in them)",
+)

@@ -87,8 +87,9 @@ def _header_end(stripped: list[str], words: DocumentWords) -> int:
     opened = next((i for i, s in enumerate(stripped) if matches("opened", s, words)), None)
     first = opened if opened is not None else next((i for i, s in enumerate(stripped) if _PARA_ONE.match(s)), None)
     if first is None:  # an excerpt: its first paragraph keeps the number it prints ("49."), after a blank line
-        first = next((i for i, s in enumerate(stripped) if _PARA_START.match(s) and (i == 0 or not stripped[i - 1])),
-                     None)
+        first = next(
+            (i for i, s in enumerate(stripped) if _PARA_START.match(s) and (i == 0 or not stripped[i - 1])), None
+        )
     if first is None:
         return len(stripped)
     # an agenda-item heading (perhaps wrapped) right above: the first heading of the body (some records print it
@@ -112,17 +113,32 @@ def _is_free_heading(stripped: list[str], i: int, end: int, marked: bool, symbol
     line = stripped[i]
     if marked:
         return True
-    if (not line or _PARA_START.match(line) or is_furniture(line) or line == symbol or len(line) > 100
-            or len(line.split()) > 12 or _NO_HEADING_END.search(line) or not line[0].isupper()):
+    if (
+        not line
+        or _PARA_START.match(line)
+        or is_furniture(line)
+        or line == symbol
+        or len(line) > 100
+        or len(line.split()) > 12
+        or _NO_HEADING_END.search(line)
+        or not line[0].isupper()
+    ):
         return False
-    prev = next((stripped[k] for k in range(i - 1, -1, -1)  # no slice: a long record stays linear
-                 if stripped[k] and not is_furniture(stripped[k]) and stripped[k] != symbol), "")
+    prev = next(
+        (
+            stripped[k]
+            for k in range(i - 1, -1, -1)  # no slice: a long record stays linear
+            if stripped[k] and not is_furniture(stripped[k]) and stripped[k] != symbol
+        ),
+        "",
+    )
     nxt = stripped[i + 1] if i + 1 < end else ""
     return (not stripped[i - 1] or bool(_SENTENCE_END.search(prev))) and (not nxt or bool(_PARA_START.match(nxt)))
 
 
-def _body_headings(source: SourceText, stripped: list[str], start: int, end: int, words: DocumentWords,
-                   symbol: str | None) -> tuple[list[tuple[str | None, str, int]], set[int]]:
+def _body_headings(
+    source: SourceText, stripped: list[str], start: int, end: int, words: DocumentWords, symbol: str | None
+) -> tuple[list[tuple[str | None, str, int]], set[int]]:
     """The headings between ``start`` and ``end`` as ``(item, title, 1-based line)``, and the lines to empty:
     the headings' and the record's own procedural lines."""
     headings, blank = [], set()
@@ -137,8 +153,13 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
             blank.add(i)
             i += 1
             continue
-        if _SUB_ITEM.match(line) and not _SENTENCE_END.search(line) and headings and headings[-1][0] and (
-                after_item or (not stripped[i - 1] and (i + 1 >= end or not stripped[i + 1]))):
+        if (
+            _SUB_ITEM.match(line)
+            and not _SENTENCE_END.search(line)
+            and headings
+            and headings[-1][0]
+            and (after_item or (not stripped[i - 1] and (i + 1 >= end or not stripped[i + 1])))
+        ):
             # "(a) United Nations Disengagement Observer Force (continued)": a sub-item of the agenda item above,
             # right under it or alone between paragraphs
             headings.append((headings[-1][0], line, i + 1))
@@ -149,13 +170,18 @@ def _body_headings(source: SourceText, stripped: list[str], start: int, end: int
         agenda = matches("agenda", line, words)
         if agenda or _is_free_heading(stripped, i, end, i in source.headings, symbol):
             j = i + 1
-            while (j < end and stripped[j] and not _PARA_START.match(stripped[j]) and not is_furniture(stripped[j])
-                   and not _SENTENCE_END.search(stripped[j - 1])):
+            while (
+                j < end
+                and stripped[j]
+                and not _PARA_START.match(stripped[j])
+                and not is_furniture(stripped[j])
+                and not _SENTENCE_END.search(stripped[j - 1])
+            ):
                 j += 1  # the heading wraps onto the next line
             text = join_lines(list(stripped[i:j]))
             if agenda:
                 item = " ".join(agenda.group("item").split())
-                title = join_lines([agenda.group("title") or "", *stripped[i + 1:j]])
+                title = join_lines([agenda.group("title") or "", *stripped[i + 1 : j]])
             else:
                 item, title = None, text
             headings.append((item, title, i + 1))
@@ -200,17 +226,31 @@ def read_summary_record(source: SourceText, reference_folder: Path | None = None
     doc.header = _header_fields(header, stripped[:start], words, symbol or doc.symbol)
     doc.meetings = _meeting(doc)
     if doc.header["date"] is None:
-        doc.problems.append(Problem("meeting_date", N_("the header of this summary record gives no meeting date (a "
-                                                       "line such as 'Held at Headquarters, New York, on Tuesday, 17 "
-                                                       "October 2023'): its meeting is read without a date"),
-                                    line=1).as_row())
+        doc.problems.append(
+            Problem(
+                "meeting_date",
+                N_(
+                    "the header of this summary record gives no meeting date (a "
+                    "line such as 'Held at Headquarters, New York, on Tuesday, 17 "
+                    "October 2023'): its meeting is read without a date"
+                ),
+                line=1,
+            ).as_row()
+        )
     return doc
 
 
 def _header_fields(header: list[str], lines: list[str], words: DocumentWords, symbol: str | None) -> dict:
     """Symbol, title, date, chair, later chair, agenda items and body of a summary record's header."""
-    out: dict = {"symbol": symbol, "date": None, "title": None, "chair": None, "later_chair": None,
-                 "body": body_of(symbol, words.code), "agenda": []}
+    out: dict = {
+        "symbol": symbol,
+        "date": None,
+        "title": None,
+        "chair": None,
+        "later_chair": None,
+        "body": body_of(symbol, words.code),
+        "agenda": [],
+    }
     if out["body"] is None:  # an excerpt without its symbol: the body its header names ("(Fourth Committee)")
         out["body"] = next((b for b in (body_named(line, words.code) for line in header[:12]) if b), None)
     for i, line in enumerate(header):
@@ -219,7 +259,7 @@ def _header_fields(header: list[str], lines: list[str], words: DocumentWords, sy
             out["title"] = " ".join(title.group("title").split())
             out["record_title"] = line
         if matches("held", line, words) and out["date"] is None:
-            out["date"] = find_date(" ".join(header[i:i + 2]))  # the line may wrap before the year
+            out["date"] = find_date(" ".join(header[i : i + 2]))  # the line may wrap before the year
         chair = matches("chair", line, words)
         if chair and out["chair"] is None:
             out["chair"] = _leaders(chair.group("name"))
@@ -246,8 +286,16 @@ def _meeting(doc: Document) -> list[dict]:
     paragraph."""
     if not doc.paragraphs:
         return []
-    return [meeting_row(doc.header.get("date"), doc.header.get("title"), _name_only(doc.header.get("chair")),
-                        doc.header.get("body"), doc.paragraphs[0].number, doc.paragraphs[-1].number)]
+    return [
+        meeting_row(
+            doc.header.get("date"),
+            doc.header.get("title"),
+            _name_only(doc.header.get("chair")),
+            doc.header.get("body"),
+            doc.paragraphs[0].number,
+            doc.paragraphs[-1].number,
+        )
+    ]
 
 
 def _name_only(chair: str | None) -> str | None:
@@ -259,5 +307,6 @@ def _name_only(chair: str | None) -> str | None:
     return re.sub(r"(?:\s*\([^)]*\))+\s*$", "", chair).strip() if chair else None
 
 
-READER = Reader("summary_record", detect, read_summary_record,
-                "a summary record (A/C.4/78/SR.9; « compte rendu analytique »)")
+READER = Reader(
+    "summary_record", detect, read_summary_record, "a summary record (A/C.4/78/SR.9; « compte rendu analytique »)"
+)

@@ -17,8 +17,10 @@ from .base import Reader, header_lines, matches, symbol_in
 
 __all__ = ["READER", "VERBATIM"]
 
-VERBATIM = N_("this is a verbatim record{symbol}: speeches in the first person under each speaker's name, not "
-              "reported speech; the kit reads {kinds}")
+VERBATIM = N_(
+    "this is a verbatim record{symbol}: speeches in the first person under each speaker's name, not "
+    "reported speech; the kit reads {kinds}"
+)
 
 
 def detect(lines: list[str]) -> bool:
@@ -36,9 +38,18 @@ def refuse_verbatim(source: SourceText, reference_folder: Path | None = None) ->
     found = header_lines(source, 200)
     symbol = symbol_in([line for _, line in found], "verbatim_record")
     first = next((i for i, line in found if matches("verbatim_speaker", line)), found[0][0] if found else 0)
-    raise NotAReportError(VERBATIM, source=source.name, line=first + 1,
-                          symbol=f" ({symbol})" if symbol else "", kinds=", ".join(KIND_NAMES))
+    raise NotAReportError(
+        VERBATIM,
+        source=source.name,
+        line=first + 1,
+        symbol=f" ({symbol})" if symbol else "",
+        kinds=", ".join(KIND_NAMES),
+    )
 
 
-READER = Reader("verbatim_record", detect, refuse_verbatim,
-                "a verbatim record (S/PV.9391, A/78/PV.12): recognised and refused, it is not reported speech")
+READER = Reader(
+    "verbatim_record",
+    detect,
+    refuse_verbatim,
+    "a verbatim record (S/PV.9391, A/78/PV.12): recognised and refused, it is not reported speech",
+)

@@ -16,5 +16,19 @@ from __future__ import annotations
 __all__ = ["ASK_LEMMAS"]
 
 #: Reporting-verb lemmas that make a statement an "ask" (something requested of someone).
-ASK_LEMMAS = ("call for", "call on", "call upon", "request", "urge", "recommend", "appeal for", "appeal",
-              "ask", "propose", "suggest", "advocate for", "insist", "encourage")
+ASK_LEMMAS = (
+    "call for",
+    "call on",
+    "call upon",
+    "request",
+    "urge",
+    "recommend",
+    "appeal for",
+    "appeal",
+    "ask",
+    "propose",
+    "suggest",
+    "advocate for",
+    "insist",
+    "encourage",
+)

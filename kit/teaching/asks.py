@@ -119,20 +119,29 @@ class _Forms:
         self.lang = lang
         self.kinds = {k: re.compile(_alt(v.get(k, ())), re.I) for k in ("verb", "not", "welcome", "necessity")}
         L = _language(lang)
-        self.modal = re.compile(rf"(?P<form>{_alt(v.get('modal', ()))})(?P<adv>(?:\s+(?:{L.ask_adverbs}))"
-                                rf"{{0,2}})\s+(?P<be>{_alt(v.get('be', ()))})?", re.I)
+        self.modal = re.compile(
+            rf"(?P<form>{_alt(v.get('modal', ()))})(?P<adv>(?:\s+(?:{L.ask_adverbs}))"
+            rf"{{0,2}})\s+(?P<be>{_alt(v.get('be', ()))})?",
+            re.I,
+        )
         self.modal_only = re.compile(_alt(v.get("modal", ())), re.I)
         self.need = _alt(v.get("need", ()))
         self.actor = re.compile(rf"(?:{_alt(v.get('actor', ()))})$", re.I)
         # after "be": a participle (and up to three adverbs or complements), then the agent
-        self.agent = re.compile(rf"\s*(?:[\w’'-]+\s+){{1,4}}?{L.ask_by}(?P<who>{L.ask_by_article}"
-                                rf"(?:{_alt(v.get('actor', ()))}))(?![\w-])", re.I)
+        self.agent = re.compile(
+            rf"\s*(?:[\w’'-]+\s+){{1,4}}?{L.ask_by}(?P<who>{L.ask_by_article}"
+            rf"(?:{_alt(v.get('actor', ()))}))(?![\w-])",
+            re.I,
+        )
         institutions = [a for a in v.get("actor", ()) if a[:1].isupper()]
-        self.by_institution = re.compile(rf"(?<![\w-]){L.ask_by}(?P<who>{L.ask_by_article}(?:{_alt(institutions)}))"
-                                         r"(?![\w-])")
+        self.by_institution = re.compile(
+            rf"(?<![\w-]){L.ask_by}(?P<who>{L.ask_by_article}(?:{_alt(institutions)}))"
+            r"(?![\w-])"
+        )
         self.actor_start = re.compile(rf"(?:{_alt(v.get('actor', ()))})(?![\w-])", re.I)
         self.first: re.Pattern = re.compile(
-            "|".join(f"(?P<{k}>{self.kinds[k].pattern})" for k in ("verb", "welcome", "necessity")), re.I)
+            "|".join(f"(?P<{k}>{self.kinds[k].pattern})" for k in ("verb", "welcome", "necessity")), re.I
+        )
 
 
 def _language(lang: str) -> Language:
@@ -156,14 +165,14 @@ def _subject(sentence: str, at: int, lang: str) -> str | None:
     def last_start(rx: str) -> int:
         start = 0
         for m in re.finditer(rx, before, re.I):
-            if before[m.end():].strip():
+            if before[m.end() :].strip():
                 start = m.end()
         return start
 
-    whole = before[last_start(outer):].strip()
+    whole = before[last_start(outer) :].strip()
     if whole and len(whole.split()) <= 12 and _is_actor(whole, lang):
         return whole
-    return before[last_start(clause):].strip() or None
+    return before[last_start(clause) :].strip() or None
 
 
 def _is_actor(subject: str, lang: str) -> bool:

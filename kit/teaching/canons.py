@@ -31,6 +31,7 @@ __all__ = ["Canon", "add_names", "canon_for", "loose_key", "mission_names", "sca
 # ---------------------------------------------------------------------------
 # reading names: one table per kind of item, built from reference data and the report
 
+
 class Canon:
     """Maps what a participant types to the report's key for it, and knows which keys exist.
 
@@ -39,8 +40,13 @@ class Canon:
     ('MEX', True, False)
     """
 
-    def __init__(self, noun: str, table: dict[Any, Any], known: Iterable[Any] | None = None,
-                 convert: Callable[[Any], Any] | None = None) -> None:
+    def __init__(
+        self,
+        noun: str,
+        table: dict[Any, Any],
+        known: Iterable[Any] | None = None,
+        convert: Callable[[Any], Any] | None = None,
+    ) -> None:
         self.noun = noun
         self.table = table
         self.known = set(known) if known is not None else set(table.values())
@@ -109,8 +115,9 @@ class Canon:
 #: No name, title or citation a participant types is longer than this; longer texts are taken as they are.
 _LONGEST_NAME = 160
 
-_SMALL_WORDS = {w for L in LANGUAGES.values()
-                for w in re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]", " ", L.articles))} | {"of", "de", "du", "des", "d"}
+_SMALL_WORDS = {
+    w for L in LANGUAGES.values() for w in re.findall(r"[^\W\d_]+", re.sub(r"\\[a-zA-Z]", " ", L.articles))
+} | {"of", "de", "du", "des", "d"}
 
 
 def loose_key(name: Any) -> str:
@@ -214,8 +221,9 @@ def _prefixes() -> list[str]:
 
 def mission_names(row: dict) -> list[str]:
     """Every name of a ``missions.csv`` row after its acronyms: full and other names in every language."""
-    return [name for p in _prefixes()
-            for name in (row.get(f"{p}name", ""), *str(row.get(f"{p}alt_names", "")).split("|"))]
+    return [
+        name for p in _prefixes() for name in (row.get(f"{p}name", ""), *str(row.get(f"{p}alt_names", "")).split("|"))
+    ]
 
 
 def mission_canon(r: Report) -> Canon:
@@ -249,8 +257,9 @@ def theme_canon(r: Report) -> Canon:
     return Canon(N_("a theme"), table)
 
 
-_CITATION = re.compile(r"(?<![\w/])(?:(?P<body>[SA])/RES/)?(?P<n>\d{1,4}(?:/\d{1,4})?)(?:\s*\((?P<y>\d{4})\))?(?![\w/])",
-                       re.I)
+_CITATION = re.compile(
+    r"(?<![\w/])(?:(?P<body>[SA])/RES/)?(?P<n>\d{1,4}(?:/\d{1,4})?)(?:\s*\((?P<y>\d{4})\))?(?![\w/])", re.I
+)
 
 
 def resolution_canon(r: Report) -> Canon:
@@ -258,8 +267,10 @@ def resolution_canon(r: Report) -> Canon:
     French ("resolution 2518 (2020)", "Security Council resolution 2518", « la résolution 2518 (2020) du Conseil de
     sécurité », "2518 (2020)") or by the bare number 2518. A General Assembly resolution (A/RES/34/169) is read
     when the citation says so (its symbol, "34/169", or the Assembly named in either language)."""
-    keys = sorted(set(r.mentions.loc[r.mentions["kind"] == "resolution", "key"]),
-                  key=lambda k: (not str(k).startswith("S/RES/"), str(k)))
+    keys = sorted(
+        set(r.mentions.loc[r.mentions["kind"] == "resolution", "key"]),
+        key=lambda k: (not str(k).startswith("S/RES/"), str(k)),
+    )
     by_number: dict[tuple[str, str], str] = {}
     for k in keys:
         m = re.match(r"([SA])/RES/(\d[\d/]*)", str(k))
@@ -274,13 +285,14 @@ def resolution_canon(r: Report) -> Canon:
             return None
         s = re.sub(r"\s+", " ", x).strip()
         cites = list(_CITATION.finditer(s))
-        if len(cites) != 1 or re.search(r"\d", s[:cites[0].start()] + s[cites[0].end():]):
+        if len(cites) != 1 or re.search(r"\d", s[: cites[0].start()] + s[cites[0].end() :]):
             return s.upper() if s.upper().startswith(("S/", "A/")) else None
         m = cites[0]
-        rest = s[:m.start()] + s[m.end():]
+        rest = s[: m.start()] + s[m.end() :]
         body = (m.group("body") or "").upper()
-        if not body and ("/" in m.group("n") or any(L.assembly.casefold() in rest.casefold()
-                                                   for L in LANGUAGES.values())):
+        if not body and (
+            "/" in m.group("n") or any(L.assembly.casefold() in rest.casefold() for L in LANGUAGES.values())
+        ):
             body = "A"
         if m.group("y") and body != "A":
             return f"S/RES/{m.group('n')} ({m.group('y')})"
@@ -291,6 +303,7 @@ def resolution_canon(r: Report) -> Canon:
 
 def para_canon(r: Report) -> Canon:
     """Paragraph numbers, also written "27", "para. 27" or "paragraph 27"."""
+
     def convert(x: Any) -> Any:
         if isinstance(x, str):
             m = re.fullmatch(r"(?:para(?:graph)?s?\.?\s*)?(\d+)", x.strip(), flags=re.I)
@@ -301,6 +314,10 @@ def para_canon(r: Report) -> Canon:
 
 
 _BUILDERS: dict[str, Callable[[Report], Canon]] = {
-    "speaker": speaker_canon, "country": country_canon, "mission": mission_canon, "theme": theme_canon,
-    "resolution": resolution_canon, "para": para_canon,
+    "speaker": speaker_canon,
+    "country": country_canon,
+    "mission": mission_canon,
+    "theme": theme_canon,
+    "resolution": resolution_canon,
+    "para": para_canon,
 }

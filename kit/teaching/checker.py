@@ -70,16 +70,29 @@ from .exercise_model import Exercise, Mistake  # also the checker's names
 if TYPE_CHECKING:  # pragma: no cover
     from ..report import Report
 
-__all__ = ["Canon", "Exercise", "Mistake", "Result", "UnknownExercise", "canon_for", "check", "expected", "record_progress",
-           "PROGRESS_ENV", "loose_key"]
+__all__ = [
+    "Canon",
+    "Exercise",
+    "Mistake",
+    "Result",
+    "UnknownExercise",
+    "canon_for",
+    "check",
+    "expected",
+    "record_progress",
+    "PROGRESS_ENV",
+    "loose_key",
+]
 
 #: Environment variable naming the file the checker appends its progress lines to.
 PROGRESS_ENV = "KIT_PROGRESS_FILE"
 
 _MARK = {"correct": "✔", "wrong": "✘", "unanswered": "…"}
 
-NONE_HINT = N_("your answer is None. print(...) shows a value but gives back None, and so do methods called with "
-             "inplace=True. Put the expression itself after answer = (without print, without inplace=True).")
+NONE_HINT = N_(
+    "your answer is None. print(...) shows a value but gives back None, and so do methods called with "
+    "inplace=True. Put the expression itself after answer = (without print, without inplace=True)."
+)
 
 
 @dataclass
@@ -102,6 +115,7 @@ class Result:
 
 # ---------------------------------------------------------------------------
 # reading answers
+
 
 def _is_figure(x: Any) -> bool:
     return hasattr(x, "data") and hasattr(x, "layout") and hasattr(x, "to_dict")
@@ -165,6 +179,7 @@ def mapping_candidates(answer: Any) -> list[list[tuple[Any, Any]]]:
 # ---------------------------------------------------------------------------
 # the checks
 
+
 def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str | None = None) -> Result:
     """Check ``answer`` to ``exercise`` (its number, e.g. ``"1.3"``) against ``report`` (the bundled one by default).
 
@@ -184,8 +199,12 @@ def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str 
     except UnknownExercise as exc:
         return Result(str(exercise), "wrong", str(exc), t.lang)
     if answer is Ellipsis:
-        return Result(ex.id, "unanswered", t.gettext("not answered yet (replace the ... with your answer and run the cell "
-                                             "again)"), t.lang)
+        return Result(
+            ex.id,
+            "unanswered",
+            t.gettext("not answered yet (replace the ... with your answer and run the cell again)"),
+            t.lang,
+        )
     if answer is None:
         res = Result(ex.id, "wrong", t.gettext(NONE_HINT), t.lang)
     else:
@@ -195,9 +214,15 @@ def check(exercise: str, answer: Any, report: "Report | None" = None, lang: str 
             try:
                 res = _judge(ex, answer, r, t)
             except Exception:  # noqa: BLE001 - no value a participant types may end in a traceback
-                res = t.result(ex, "wrong", t.gettext(
-                    "I cannot read this answer ({kind}). Put a number, a list or a table after answer =.",
-                    kind=_type_name(answer)), tip=True)
+                res = t.result(
+                    ex,
+                    "wrong",
+                    t.gettext(
+                        "I cannot read this answer ({kind}). Put a number, a list or a table after answer =.",
+                        kind=_type_name(answer),
+                    ),
+                    tip=True,
+                )
     record_progress(res)
     return res
 
@@ -224,23 +249,53 @@ def _unreadable(ex: Exercise, answer: Any, t: "_Say") -> "Result | None":
     import inspect
 
     if hasattr(answer, "statements") and hasattr(answer, "paragraphs") and hasattr(answer, "cite"):
-        return t.result(ex, "wrong", t.gettext("this is the whole report (r); pick the table the question is about, "
-                                               "such as r.meetings or r.statements, and work on it."), tip=True)
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "this is the whole report (r); pick the table the question is about, "
+                "such as r.meetings or r.statements, and work on it."
+            ),
+            tip=True,
+        )
     if inspect.ismodule(answer):
-        return t.result(ex, "wrong", t.gettext("this is a module (something you import), not an answer: put a "
-                                               "value after answer =."))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext("this is a module (something you import), not an answer: put a value after answer =."),
+        )
     if callable(answer) and not _is_figure(answer) and not isinstance(answer, (pd.Series, pd.DataFrame)):
-        return t.result(ex, "wrong", t.gettext("this is a function or a method, not its result: add the brackets "
-                                               "that call it, for example .nunique() rather than .nunique."))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "this is a function or a method, not its result: add the brackets "
+                "that call it, for example .nunique() rather than .nunique."
+            ),
+        )
     if inspect.isgenerator(answer) or type(answer).__name__ in ("map", "filter", "zip", "enumerate"):
-        return t.result(ex, "wrong", t.gettext("this is a generator, which gives its values only once: make it a "
-                                               "list with list(...)."))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext("this is a generator, which gives its values only once: make it a list with list(...)."),
+        )
     if _holds_collections(answer):
-        return t.result(ex, "wrong", t.gettext("your table holds lists of values in its cells (what .unique() "
-                                               "gives). Count them with .nunique(), or flatten them."), tip=True)
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "your table holds lists of values in its cells (what .unique() "
+                "gives). Count them with .nunique(), or flatten them."
+            ),
+            tip=True,
+        )
     if isinstance(answer, float) and answer != answer:
-        return t.result(ex, "wrong", t.gettext("your answer is NaN (not a number): an empty selection or a missing "
-                                               "value. Check your filter."), tip=True)
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext("your answer is NaN (not a number): an empty selection or a missing value. Check your filter."),
+            tip=True,
+        )
     return None
 
 
@@ -290,8 +345,13 @@ def record_progress(res: Result, path: str | None = None) -> None:
     path = path or os.environ.get(PROGRESS_ENV)
     if not path or res.status == "unanswered":
         return
-    line = json.dumps({"exercise": res.exercise, "correct": bool(res),
-                       "time": datetime.now(timezone.utc).isoformat(timespec="seconds")})
+    line = json.dumps(
+        {
+            "exercise": res.exercise,
+            "correct": bool(res),
+            "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+    )
     try:
         with open(path, "a", encoding="utf-8") as f:
             f.write(line + "\n")
@@ -305,8 +365,13 @@ def _exercise(exercise: str, t: "_Say | None" = None) -> Exercise:
     ex = EXERCISES.get(str(exercise).strip()) or BY_SLUG.get(str(exercise).strip())
     if ex is None:
         t = t or _Say(None)
-        raise UnknownExercise(t.gettext("there is no exercise {exercise}; the exercises are {known}.",
-                                        exercise=str(exercise), known=", ".join(EXERCISES)))
+        raise UnknownExercise(
+            t.gettext(
+                "there is no exercise {exercise}; the exercises are {known}.",
+                exercise=str(exercise),
+                known=", ".join(EXERCISES),
+            )
+        )
     return ex
 
 
@@ -321,8 +386,13 @@ def _report(report: "Report | None") -> "Report":
 def _judge(ex: Exercise, answer: Any, r: "Report", t: _Say) -> Result:
     canon = canon_for(ex.canon, r)
     want = _answers(r)[ex.id] if ex.id in _answers(r) else ex.expected(r)
-    judge = {"number": _check_number, "set": _check_set, "choice": _check_choice,
-             "mapping": _check_mapping, "figure": _check_figure}[ex.kind]
+    judge = {
+        "number": _check_number,
+        "set": _check_set,
+        "choice": _check_choice,
+        "mapping": _check_mapping,
+        "figure": _check_figure,
+    }[ex.kind]
     return judge(ex, answer, want, r, canon, t)
 
 
@@ -383,8 +453,9 @@ def _other_answers(ex: Exercise, r: "Report", want: Any) -> tuple[set, list]:
     return numbers, values
 
 
-def _mistake(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, got_text: str,
-             t: _Say) -> Result | None:
+def _mistake(
+    ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, got_text: str, t: _Say
+) -> Result | None:
     numbers, values = _other_answers(ex, r, want)
     if (ex.kind == "number" and got in numbers) or any(got == v for v in values):
         return None
@@ -427,8 +498,9 @@ def _mistake_values(ex: Exercise, r: "Report", want: Any, canon: Canon | None) -
     return cached[1]
 
 
-def _near_or_unknown(ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, t: _Say,
-                     said: dict | None = None) -> Result | None:
+def _near_or_unknown(
+    ex: Exercise, r: "Report", got: Any, want: Any, canon: Canon | None, t: _Say, said: dict | None = None
+) -> Result | None:
     """A listed mistake's hint, or "not recognised" when no item of the answer is known; else ``None``."""
     near = _mistake(ex, r, got, want, canon, t.ngettext("{count} value", "{count} values", len(got)), t)
     if near is not None:
@@ -453,12 +525,21 @@ def _number_of(answer: Any) -> Any:
 def _check_number(ex, answer, want, r, canon, t: _Say) -> Result:
     got = _number_of(answer)
     if is_collection(got) or _is_figure(got):
-        return t.result(ex, "wrong", t.gettext("this is a collection of values (a list or a table); the question "
-                                               "wants one number. Try len(...), .nunique() or .sum()."))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "this is a collection of values (a list or a table); the question "
+                "wants one number. Try len(...), .nunique() or .sum()."
+            ),
+        )
     if not isinstance(got, numbers.Real) or isinstance(got, bool):
         shown = repr(got) if isinstance(got, (str, bool)) else t.gettext("a {kind}", kind=_type_name(got))
-        return t.result(ex, "wrong", t.gettext("{got} is not a number; the question wants how many {unit}.",
-                                       got=shown, unit=t.unit(ex)))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext("{got} is not a number; the question wants how many {unit}.", got=shown, unit=t.unit(ex)),
+        )
     want = scalar(want)
     if got == want:
         return t.correct(ex)
@@ -511,9 +592,17 @@ def _shown(values: list[Any], most: int, said: dict | None = None) -> str:
 
 
 def _not_recognised(ex: Exercise, unknown: list[Any], canon: Canon, t: _Say, said: dict | None = None) -> Result:
-    return t.result(ex, "wrong", t.gettext("I do not recognise {shown} as {noun} in this report. Check the spelling, "
-                                   "or use the ids or names from the tables.", shown=_shown(unknown, 4, said),
-                                   noun=t.gettext(canon.noun)), tip=True)
+    return t.result(
+        ex,
+        "wrong",
+        t.gettext(
+            "I do not recognise {shown} as {noun} in this report. Check the spelling, "
+            "or use the ids or names from the tables.",
+            shown=_shown(unknown, 4, said),
+            noun=t.gettext(canon.noun),
+        ),
+        tip=True,
+    )
 
 
 def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
@@ -522,8 +611,12 @@ def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
     if got == want:
         extra = ""
         if len(items) > len(got):
-            extra = t.gettext(" (you have {rows} rows for {n} {unit}: .unique() would tidy that up)",
-                      rows=len(items), n=len(got), unit=t.unit(ex))
+            extra = t.gettext(
+                " (you have {rows} rows for {n} {unit}: .unique() would tidy that up)",
+                rows=len(items),
+                n=len(got),
+                unit=t.unit(ex),
+            )
         return t.correct(ex, extra)
     stop = _near_or_unknown(ex, r, got, want, canon, t, said)
     if stop is not None:
@@ -531,11 +624,20 @@ def _check_set(ex, answer, want, r, canon, t: _Say) -> Result:
     unknown = _unknown(got, canon)
     wrong = sorted(got - want, key=str)
     right = len(got & want)
-    parts = [t.gettext("every right one is in your answer") if right and right == len(want) else
-             t.ngettext("{count} of yours is right", "{count} of yours are right", right)]
+    parts = [
+        t.gettext("every right one is in your answer")
+        if right and right == len(want)
+        else t.ngettext("{count} of yours is right", "{count} of yours are right", right)
+    ]
     if wrong:
-        parts.append(t.ngettext("{count} should not be there ({shown})", "{count} should not be there ({shown})",
-                         len(wrong), shown=_shown(wrong, 5, said)))
+        parts.append(
+            t.ngettext(
+                "{count} should not be there ({shown})",
+                "{count} should not be there ({shown})",
+                len(wrong),
+                shown=_shown(wrong, 5, said),
+            )
+        )
     if want - got:
         parts.append(t.gettext("some are missing"))
     msg = semicolon(t.lang).join(parts) + "."
@@ -585,8 +687,16 @@ def _check_choice(ex, answer, want, r, canon, t: _Say) -> Result:
     read = _choice_items(answer, canon, want)
     unit = t.unit(ex)
     if read is None:
-        return t.result(ex, "wrong", t.gettext("this is a table of {rows} rows; the question wants one {unit}. Sort it and "
-                                       "take the first label (.idxmax() or .index[0]).", rows=len(answer), unit=unit))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "this is a table of {rows} rows; the question wants one {unit}. Sort it and "
+                "take the first label (.idxmax() or .index[0]).",
+                rows=len(answer),
+                unit=unit,
+            ),
+        )
     items, said = read
     got = set(items)
     if not got:
@@ -598,16 +708,35 @@ def _check_choice(ex, answer, want, r, canon, t: _Say) -> Result:
     if unknown:
         return _not_recognised(ex, unknown, canon, t, said)
     if len(got) > 1 and not got <= want:
-        return t.result(ex, "wrong", t.gettext("you gave {n} values; the question wants one {unit} (or every one tied at "
-                                       "the top).", n=len(got), unit=unit))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "you gave {n} values; the question wants one {unit} (or every one tied at the top).",
+                n=len(got),
+                unit=unit,
+            ),
+        )
     if len(got) > 1:
-        return t.result(ex, "wrong", t.gettext("these are tied at the top, but some of the tied ones are missing: give one "
-                                       "of them, or all of them."))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "these are tied at the top, but some of the tied ones are missing: give one of them, or all of them."
+            ),
+        )
     near = _mistake(ex, r, got, want, canon, _shown(items, len(items), said), t)
     if near is not None:
         return near
-    return t.result(ex, "wrong", t.gettext("{item} is not at the top. Did you sort in descending order (ascending=False)?",
-                                   item=_shown(items[:1], 1, said)), tip=True)
+    return t.result(
+        ex,
+        "wrong",
+        t.gettext(
+            "{item} is not at the top. Did you sort in descending order (ascending=False)?",
+            item=_shown(items[:1], 1, said),
+        ),
+        tip=True,
+    )
 
 
 def _read_mapping(answer: Any, canon: Canon | None, want: dict | None = None) -> tuple[dict, dict]:
@@ -628,9 +757,15 @@ def _read_mapping(answer: Any, canon: Canon | None, want: dict | None = None) ->
 def _check_mapping(ex, answer, want, r, canon, t: _Say) -> Result:
     want = _normal(ex, want, canon)
     if not mapping_candidates(answer):
-        return t.result(ex, "wrong", t.gettext("the question wants a number for each of the {unit}, as a table (a Series "
-                                       "such as .value_counts() or .groupby(...)[...].nunique() gives).",
-                                       unit=t.unit(ex)))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "the question wants a number for each of the {unit}, as a table (a Series "
+                "such as .value_counts() or .groupby(...)[...].nunique() gives).",
+                unit=t.unit(ex),
+            ),
+        )
     got, said = _read_mapping(answer, canon, want)
     if got == want:
         return t.correct(ex)
@@ -644,8 +779,12 @@ def _check_mapping(ex, answer, want, r, canon, t: _Say) -> Result:
     off = sorted((k for k in set(got) & set(want) if got[k] != want[k]), key=str)
     if off:
         high, low = t.gettext("too high"), t.gettext("too low")
-        parts.append(t.gettext("the number is wrong for {items}", items=", ".join(
-            f"{_shown([k], 1, said)} ({high if _gt(got[k], want[k]) else low})" for k in off[:5])))
+        parts.append(
+            t.gettext(
+                "the number is wrong for {items}",
+                items=", ".join(f"{_shown([k], 1, said)} ({high if _gt(got[k], want[k]) else low})" for k in off[:5]),
+            )
+        )
     if set(want) - set(got):
         parts.append(t.gettext("some {unit} are missing", unit=t.unit(ex)))
     return t.result(ex, "wrong", semicolon(t.lang).join(parts) + ".", tip=True)
@@ -660,12 +799,21 @@ def _gt(a: Any, b: Any) -> bool:
 
 def _check_figure(ex, answer, want, r, canon, t: _Say) -> Result:
     if not _is_figure(answer):
-        return t.result(ex, "wrong", t.gettext("the question wants a chart: make one with px.bar(...) and put the figure "
-                                       "after answer =."))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext("the question wants a chart: make one with px.bar(...) and put the figure after answer =."),
+        )
     if not answer.data:
         return t.result(ex, "wrong", t.gettext("this chart is empty: give px.bar your table (and x= and y=)."))
     kinds = sorted({str(getattr(trace, "type", "") or "") for trace in answer.data} - {"bar"})
     if kinds:
-        return t.result(ex, "wrong", t.gettext("this is a chart of another kind ({kind}); the question wants a bar "
-                                               "chart: px.bar(...).", kind=", ".join(kinds)))
+        return t.result(
+            ex,
+            "wrong",
+            t.gettext(
+                "this is a chart of another kind ({kind}); the question wants a bar chart: px.bar(...).",
+                kind=", ".join(kinds),
+            ),
+        )
     return _check_mapping(ex, answer, want, r, canon, t)

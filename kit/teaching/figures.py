@@ -90,13 +90,24 @@ class _Grammar:
         approx = rf"(?:(?:{_alt(v.get('approx', ()))})\s+)?"
         self.people = _alt(v.get("personnel", ()) + v.get("people", ()) + v.get("casualty_noun", ()))
         self.time = _alt(v.get("time", ()))
-        units = _alt(sorted(v.get("personnel", ()) + v.get("people", ()) + v.get("casualty_noun", ())
-                            + v.get("count", ()) + v.get("time", ()), key=len, reverse=True))
+        units = _alt(
+            sorted(
+                v.get("personnel", ())
+                + v.get("people", ())
+                + v.get("casualty_noun", ())
+                + v.get("count", ())
+                + v.get("time", ()),
+                key=len,
+                reverse=True,
+            )
+        )
         stop = L.fig_stop
         self.counted = re.compile(
             rf"{approx}(?P<num>{self.num})(?:\s+{L.fig_of}\s+(?:{self.num}))?"
             rf"\s+(?P<mods>(?:(?!{stop})[\w’'-]+\s+){{0,4}}?)"
-            rf"(?P<unit>{units})(?![\w-])", re.I)
+            rf"(?P<unit>{units})(?![\w-])",
+            re.I,
+        )
         self.kind_of_unit = {}
         for kind in ("count", "time", "people", "casualty_noun", "personnel"):  # the more specific last
             for t in v.get(kind, ()):
@@ -107,24 +118,29 @@ class _Grammar:
         self.money = re.compile(
             rf"(?:(?:US|USD)\s?)?\$\s?{LANGUAGES['en'].fig_digits}(?:[-\s]?(?:{_alt(figure_terms('en').get('scale', ()))}))?"
             rf"|(?<![\w.,]){money_num}[{_SPACES}]?(?:(?:{scale})\s+)?(?:{L.fig_currency_of})?(?:{currency})(?![\w])"
-            rf"|(?<![\w.,]){money_num}\s?(?:{scale})\s+(?:of\s+)?(?:{currency})(?![\w])", re.I)
-        self.percent = re.compile(rf"(?<![\w.,]){money_num}[{_SPACES}]?(?:{_alt(v.get('percent', ()))})(?![\w])",
-                                  re.I)
+            rf"|(?<![\w.,]){money_num}\s?(?:{scale})\s+(?:of\s+)?(?:{currency})(?![\w])",
+            re.I,
+        )
+        self.percent = re.compile(rf"(?<![\w.,]){money_num}[{_SPACES}]?(?:{_alt(v.get('percent', ()))})(?![\w])", re.I)
         months = L.month_alt
         self.not_figures = re.compile(
-            (rf"\b\d{{1,2}}\s+(?:{months})(?:\s+\d{{4}})?"           # 13 April 2021
-             rf"|\b(?:{months})\s+\d{{4}}"                           # December 2020
-             r"|\b\d{1,4}\s*\(\d{4}\)"                               # resolution 2518 (2020)
-             r"|\b[A-Z]+/[\w./-]+"                                   # document symbols
-             r"|\b\d{1,3}/\d{1,4}\b"                                 # General Assembly resolution numbers
-             r"|\b(?:19|20)\d\d(?:s)?\b"                             # years
-             + L.fig_not_figures.format(m=months)), re.I)
+            (
+                rf"\b\d{{1,2}}\s+(?:{months})(?:\s+\d{{4}})?"  # 13 April 2021
+                rf"|\b(?:{months})\s+\d{{4}}"  # December 2020
+                r"|\b\d{1,4}\s*\(\d{4}\)"  # resolution 2518 (2020)
+                r"|\b[A-Z]+/[\w./-]+"  # document symbols
+                r"|\b\d{1,3}/\d{1,4}\b"  # General Assembly resolution numbers
+                r"|\b(?:19|20)\d\d(?:s)?\b" + L.fig_not_figures.format(m=months)  # years
+            ),
+            re.I,
+        )
         # the figure's own clause: up to five words after the counted noun (no punctuation), then its verb
         after = _alt(v.get("casualty_after", ()) + v.get("not_personnel", ()))
         self.after = re.compile(rf"^(?:\s+[\w’'-]+){{0,5}}?\s+(?P<verb>{after})(?![\w])", re.I)
         self.casualty_verbs = {self._norm(t) for t in v.get("casualty_after", ())}
-        self.before = re.compile(rf"(?<![\w])(?:{_alt(v.get('casualty_before', ()))})(?:\s+the|\s+of|\s+les?|\s+la)?\s*$",
-                                 re.I)
+        self.before = re.compile(
+            rf"(?<![\w])(?:{_alt(v.get('casualty_before', ()))})(?:\s+the|\s+of|\s+les?|\s+la)?\s*$", re.I
+        )
 
     @staticmethod
     def _norm(term: str) -> str:
@@ -175,13 +191,14 @@ def find_figures(sentence: str, lang: str = "en") -> list[dict]:
         if kind == "time":
             kind = "duration"
         elif kind in ("personnel", "people", "casualty_noun"):
-            verb = g.after.match(sentence[m.end():m.end() + 80])
-            if kind == "casualty_noun" or g.before.search(sentence[max(0, m.start() - 30):m.start()]):
+            verb = g.after.match(sentence[m.end() : m.end() + 80])
+            if kind == "casualty_noun" or g.before.search(sentence[max(0, m.start() - 30) : m.start()]):
                 kind = "casualties"
             elif verb:
                 kind = "casualties" if g._norm(verb.group("verb")) in g.casualty_verbs else "people"
-        if g._norm(unit) == "police" and re.match(r"\s+(?:components?|units?|division|commissioners?|advisers?)\b",
-                                                  sentence[m.end():]):
+        if g._norm(unit) == "police" and re.match(
+            r"\s+(?:components?|units?|division|commissioners?|advisers?)\b", sentence[m.end() :]
+        ):
             continue
         add(m.start(), m.end(), kind)
     return sorted(found, key=lambda f: f["start"])

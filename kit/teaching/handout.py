@@ -49,14 +49,20 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["QUESTIONS", "Question", "build_handout", "mission_acronym", "questions", "write_handout"]
 
+
 @lru_cache(maxsize=4)
 def _template(lang: str = "en"):
     folder = TEACHING_TEMPLATES_DIR
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=False, lstrip_blocks=False, extensions=["jinja2.ext.i18n"])
+    env = Environment(
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=False,
+        lstrip_blocks=False,
+        extensions=["jinja2.ext.i18n"],
+    )
     env.install_gettext_translations(translator(lang), newstyle=True)
-    return env.from_string((folder / "handout.html.j2").read_text(encoding="utf-8")), \
-        (folder / "handout.css").read_text(encoding="utf-8")
+    return env.from_string((folder / "handout.html.j2").read_text(encoding="utf-8")), (
+        folder / "handout.css"
+    ).read_text(encoding="utf-8")
 
 
 def _text(x) -> str:
@@ -107,6 +113,7 @@ def _question(id: str):
     def register(fn: Callable[[_Page], list[dict]]) -> Callable[[_Page], list[dict]]:
         QUESTIONS.append(Question(id, fn))
         return fn
+
     return register
 
 
@@ -121,8 +128,13 @@ def questions(report: "Report", lang: str | None = None) -> list[dict]:
     ['chair', 'meeting', 'briefers']
     """
     lang = normalize(lang)
-    page = _Page(report, lang, translator(lang), dict(zip(report.paragraphs["para"], report.paragraphs["text"])),
-                 str(report.metadata.get("lang") or "en"))
+    page = _Page(
+        report,
+        lang,
+        translator(lang),
+        dict(zip(report.paragraphs["para"], report.paragraphs["text"])),
+        str(report.metadata.get("lang") or "en"),
+    )
     return [{"id": entry.id, **q} for entry in QUESTIONS for q in entry.ask(page)]
 
 
@@ -135,18 +147,28 @@ def _ask_chair(page: _Page) -> list[dict]:
     p = next((p for p, t in page.texts.items() if surname in t), None)
     if p is None:
         return []
-    return [{"question": page._("Who chaired the Working Group, and which country do they represent?"),
-             "paras": [p], "answer": _chair_answer(page.r, chair, page.tr, page.lang)}]
+    return [
+        {
+            "question": page._("Who chaired the Working Group, and which country do they represent?"),
+            "paras": [p],
+            "answer": _chair_answer(page.r, chair, page.tr, page.lang),
+        }
+    ]
 
 
 def _ask_meeting(page: _Page, m) -> dict:
     lang = page.lang
     if isinstance(m.format, str) and m.format:  # ask the format only where the report states it
-        return {"question": page._("When was this meeting held, in what format, and on what subject?"),
-                "paras": [int(m.first_para)],
-                "answer": f"{format_date(m.date, lang)}, {meeting_format(m.format, lang)}{colon(lang)} {m.title}"}
-    return {"question": page._("When was this meeting held, and on what subject?"),
-            "paras": [int(m.first_para)], "answer": f"{format_date(m.date, lang)}{colon(lang)} {m.title}"}
+        return {
+            "question": page._("When was this meeting held, in what format, and on what subject?"),
+            "paras": [int(m.first_para)],
+            "answer": f"{format_date(m.date, lang)}, {meeting_format(m.format, lang)}{colon(lang)} {m.title}",
+        }
+    return {
+        "question": page._("When was this meeting held, and on what subject?"),
+        "paras": [int(m.first_para)],
+        "answer": f"{format_date(m.date, lang)}{colon(lang)} {m.title}",
+    }
 
 
 def _ask_briefers(page: _Page, m) -> list[dict]:
@@ -156,8 +178,13 @@ def _ask_briefers(page: _Page, m) -> list[dict]:
         return []
     names = list(dict.fromkeys(briefers["speaker"]))
     # the paragraphs that name them: the meeting's first paragraph too, when it names its briefer
-    return [{"question": page._("Who briefed the meeting of {date}?").format(date=format_date(m.date, page.lang)),
-             "paras": _naming(page.texts, names, int(m.first_para), int(m.last_para)), "answer": ", ".join(names)}]
+    return [
+        {
+            "question": page._("Who briefed the meeting of {date}?").format(date=format_date(m.date, page.lang)),
+            "paras": _naming(page.texts, names, int(m.first_para), int(m.last_para)),
+            "answer": ", ".join(names),
+        }
+    ]
 
 
 @_question("meeting")
@@ -173,30 +200,46 @@ def _ask_meetings(page: _Page) -> list[dict]:
 def _ask_summed_up(page: _Page) -> list[dict]:
     """The sentence summing up the most delegations."""
     st, r, tr = page.r.statements, page.r, page.tr
-    sizes = st[st["joint"]].groupby(["para", "group"]).size().sort_values(ascending=False, kind="stable") \
-        if len(st) else []
+    sizes = (
+        st[st["joint"]].groupby(["para", "group"]).size().sort_values(ascending=False, kind="stable") if len(st) else []
+    )
     if not len(sizes):
         return []
     labels = speaker_names(r.speakers, page.lang)
     (para, group), n = sizes.index[0], int(sizes.iloc[0])
     rows = st[(st["para"] == para) & (st["group"] == group)]
-    return [{"question": page._("In this paragraph the report sums up several delegations in one sentence (it groups "
-                                "their summaries; it does not say they spoke together). How many delegations, and "
-                                "what did they say or ask?"),
-             "paras": [int(para)],
-             "answer": tr.ngettext("{n} delegation ({names}): “{quote}”", "{n} delegations ({names}): “{quote}”",
-                                   n).format(n=n, names=", ".join(labels.get(sid, name) for sid, name in
-                                                                  zip(rows["speaker_id"], rows["speaker"])),
-                                             quote=_sentence(page.texts[int(para)], rows.iloc[0]))}]
+    return [
+        {
+            "question": page._(
+                "In this paragraph the report sums up several delegations in one sentence (it groups "
+                "their summaries; it does not say they spoke together). How many delegations, and "
+                "what did they say or ask?"
+            ),
+            "paras": [int(para)],
+            "answer": tr.ngettext(
+                "{n} delegation ({names}): “{quote}”", "{n} delegations ({names}): “{quote}”", n
+            ).format(
+                n=n,
+                names=", ".join(labels.get(sid, name) for sid, name in zip(rows["speaker_id"], rows["speaker"])),
+                quote=_sentence(page.texts[int(para)], rows.iloc[0]),
+            ),
+        }
+    ]
 
 
 _FIGURE_QUESTIONS = {
-    "casualties": (N_("This paragraph quotes a figure about casualties. What is the figure, and who quoted it?"),
-                   N_("This paragraph quotes {n} figures about casualties. What are they, and who quoted them?")),
-    "money": (N_("This paragraph quotes a figure about money. What is the figure, and who quoted it?"),
-              N_("This paragraph quotes {n} figures about money. What are they, and who quoted them?")),
-    "percentage": (N_("This paragraph quotes a percentage. What is the figure, and who quoted it?"),
-                   N_("This paragraph quotes {n} percentages. What are they, and who quoted them?")),
+    "casualties": (
+        N_("This paragraph quotes a figure about casualties. What is the figure, and who quoted it?"),
+        N_("This paragraph quotes {n} figures about casualties. What are they, and who quoted them?"),
+    ),
+    "money": (
+        N_("This paragraph quotes a figure about money. What is the figure, and who quoted it?"),
+        N_("This paragraph quotes {n} figures about money. What are they, and who quoted them?"),
+    ),
+    "percentage": (
+        N_("This paragraph quotes a percentage. What is the figure, and who quoted it?"),
+        N_("This paragraph quotes {n} percentages. What are they, and who quoted them?"),
+    ),
 }
 
 
@@ -209,8 +252,13 @@ def _ask_figures(page: _Page) -> list[dict]:
             found = [(s, t[s:e]) for s, e in sentence_spans(t) if figure_kind(t[s:e], page.text_lang) == kind]
             if found:
                 question = page._(one) if len(found) == 1 else page._(several).format(n=len(found))
-                out.append({"question": question, "paras": [p],
-                            "answer": "; ".join(page.quote(p, s, sentence) for s, sentence in found)})
+                out.append(
+                    {
+                        "question": question,
+                        "paras": [p],
+                        "answer": "; ".join(page.quote(p, s, sentence) for s, sentence in found),
+                    }
+                )
                 break
     return out
 
@@ -224,11 +272,15 @@ def _ask_mission(page: _Page) -> list[dict]:
     counts = mis.groupby("key")["para"].nunique().sort_values(ascending=False, kind="stable")
     key = counts.index[0]
     paras = sorted(set(mis.loc[mis["key"] == key, "para"]))
-    return [{"question": page._("One peacekeeping mission is named in all of these paragraphs. Which one?"),
-             "paras": paras[:4], "answer": page.tr.ngettext("{key} (named in {n} paragraph)",
-                                                            "{key} (named in {n} paragraphs)",
-                                                            len(paras)).format(key=mission_acronym(key, page.lang),
-                                                                               n=len(paras))}]
+    return [
+        {
+            "question": page._("One peacekeeping mission is named in all of these paragraphs. Which one?"),
+            "paras": paras[:4],
+            "answer": page.tr.ngettext(
+                "{key} (named in {n} paragraph)", "{key} (named in {n} paragraphs)", len(paras)
+            ).format(key=mission_acronym(key, page.lang), n=len(paras)),
+        }
+    ]
 
 
 @_question("ask")
@@ -242,9 +294,13 @@ def _ask_ask(page: _Page) -> list[dict]:
     row = (a if len(a) else asks).iloc[0]
     para = int(row["para"])
     speaker = _speaker_label(page.r, row["speaker_id"], str(row["speaker"]), page.lang)
-    return [{"question": page._("What did {speaker} ask for here, and of whom?").format(speaker=speaker),
-             "paras": [para],
-             "answer": f"{speaker}{colon(page.lang)} {_quoted(_sentence(page.texts[para], row), page.lang)}"}]
+    return [
+        {
+            "question": page._("What did {speaker} ask for here, and of whom?").format(speaker=speaker),
+            "paras": [para],
+            "answer": f"{speaker}{colon(page.lang)} {_quoted(_sentence(page.texts[para], row), page.lang)}",
+        }
+    ]
 
 
 @_question("should")
@@ -259,8 +315,13 @@ def _ask_should(page: _Page) -> list[dict]:
         for s, e in sentence_spans(t):
             form = ask_form(t[s:e], lang=page.text_lang)
             if form and form_kind(form, page.text_lang) == "modal" and addressee(t[s:e], page.text_lang):
-                return [{"question": page._("According to this paragraph, who should do what, and who says so?"),
-                         "paras": [p], "answer": page.quote(p, s, t[s:e])}]
+                return [
+                    {
+                        "question": page._("According to this paragraph, who should do what, and who says so?"),
+                        "paras": [p],
+                        "answer": page.quote(p, s, t[s:e]),
+                    }
+                ]
     return []
 
 
@@ -273,9 +334,15 @@ def _ask_most_paragraphs(page: _Page) -> list[dict]:
     ms = _named(ms, page.r, page.lang)
     counts = ms.groupby("speaker")["para"].nunique().sort_values(ascending=False, kind="stable")
     top = int(counts.iloc[0])
-    return [{"question": page._("Which delegation speaks in the most paragraphs? (Use the table on page 1.)"),
-             "paras": [], "answer": page.tr.ngettext("{name} ({n} paragraph)", "{name} ({n} paragraphs)",
-                                                     top).format(name=counts.index[0], n=top)}]
+    return [
+        {
+            "question": page._("Which delegation speaks in the most paragraphs? (Use the table on page 1.)"),
+            "paras": [],
+            "answer": page.tr.ngettext("{name} ({n} paragraph)", "{name} ({n} paragraphs)", top).format(
+                name=counts.index[0], n=top
+            ),
+        }
+    ]
 
 
 def mission_acronym(key: str, lang: str) -> str:
@@ -295,8 +362,9 @@ def _named(statements: pd.DataFrame, r: "Report", lang: str) -> pd.DataFrame:
     labels = speaker_names(r.speakers, lang)
     if not labels:
         return statements
-    return statements.assign(speaker=[labels.get(sid, name) for sid, name in
-                                      zip(statements["speaker_id"], statements["speaker"])])
+    return statements.assign(
+        speaker=[labels.get(sid, name) for sid, name in zip(statements["speaker_id"], statements["speaker"])]
+    )
 
 
 def _speaker_label(r: "Report", speaker_id: str, fallback: str, lang: str = "en") -> str:
@@ -347,11 +415,15 @@ def _who_said(r: "Report", para: int, start: int, lang: str = "en") -> str:
     row = (covering if len(covering) else st).iloc[0]
     label = _speaker_label(r, row["speaker_id"], str(row["speaker"]), lang)
     if not isinstance(row["verb"], str) or not row["verb"]:
-        before = r.statements[(r.statements["para"] < para) & (r.statements["speaker_id"] == row["speaker_id"])
-                              & r.statements["verb"].notna()]
+        before = r.statements[
+            (r.statements["para"] < para)
+            & (r.statements["speaker_id"] == row["speaker_id"])
+            & r.statements["verb"].notna()
+        ]
         if len(before):
             label += " " + translator(lang).gettext("(continuing {cite})").format(
-                cite=paragraphs(int(before["para"].max()), lang))
+                cite=paragraphs(int(before["para"].max()), lang)
+            )
     return label
 
 
@@ -411,33 +483,66 @@ def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) ->
     label = _text(r.metadata.get("symbol")) or r.report_id
     meta = r.metadata
     st = r.statements
-    meetings = [{"date": format_date(m.date, lang), "title": _text(m.title),
-                 "format": meeting_format(_text(m.format), lang),
-                 "chair": _text(m.chair), "first_para": int(m.first_para), "last_para": int(m.last_para),
-                 "speakers": int(st.loc[st["meeting_id"] == m.meeting_id, "speaker_id"].nunique())}
-                for m in r.meetings.sort_values(["date", "first_para"]).itertuples()]
+    meetings = [
+        {
+            "date": format_date(m.date, lang),
+            "title": _text(m.title),
+            "format": meeting_format(_text(m.format), lang),
+            "chair": _text(m.chair),
+            "first_para": int(m.first_para),
+            "last_para": int(m.last_para),
+            "speakers": int(st.loc[st["meeting_id"] == m.meeting_id, "speaker_id"].nunique()),
+        }
+        for m in r.meetings.sort_values(["date", "first_para"]).itertuples()
+    ]
     ms = _named(st[st["speaker_kind"] == "member_state"], r, lang)
-    counts = (ms.groupby("speaker").agg(paragraphs=("para", "nunique"), statements=("statement_id", "size"))
-              .sort_values(["paragraphs", "statements"], ascending=False, kind="stable").head(top))
-    delegations = [{"name": name, "paragraphs": int(row["paragraphs"]), "statements": int(row["statements"])}
-                   for name, row in counts.iterrows()]
+    counts = (
+        ms.groupby("speaker")
+        .agg(paragraphs=("para", "nunique"), statements=("statement_id", "size"))
+        .sort_values(["paragraphs", "statements"], ascending=False, kind="stable")
+        .head(top)
+    )
+    delegations = [
+        {"name": name, "paragraphs": int(row["paragraphs"]), "statements": int(row["statements"])}
+        for name, row in counts.iterrows()
+    ]
     briefers = []
     for b in r.speakers[r.speakers["kind"] == "briefer"].itertuples():
         extra = ", ".join(x for x in (_text(b.title), _text(b.organization)) if x)
         briefers.append(f"{b.name} ({extra})" if extra else str(b.name))
     mis = r.mentions[r.mentions["kind"] == "mission"]
-    missions = [(mission_acronym(k, lang), paragraphs(sorted({int(p) for p in v}), lang))
-                for k, v in mis.groupby("key")["para"]]
-    qs = [dict(q, cite=cite(label, q["paras"], lang) if q["paras"] else "",
-               look=_capital(paragraphs(q["paras"], lang)) if q["paras"] else "") for q in questions(r, lang)]
-    bits = [_text(meta.get("symbol")), format_date(meta.get("date"), lang),
-            f"{_('Chair')}{colon(lang)} {meta['chair']}" if isinstance(meta.get("chair"), str) else "",
-            translator(lang).ngettext("{n} numbered paragraph", "{n} numbered paragraphs",
-                                      len(r.paragraphs)).format(n=format_number(len(r.paragraphs), lang))]
+    missions = [
+        (mission_acronym(k, lang), paragraphs(sorted({int(p) for p in v}), lang)) for k, v in mis.groupby("key")["para"]
+    ]
+    qs = [
+        dict(
+            q,
+            cite=cite(label, q["paras"], lang) if q["paras"] else "",
+            look=_capital(paragraphs(q["paras"], lang)) if q["paras"] else "",
+        )
+        for q in questions(r, lang)
+    ]
+    bits = [
+        _text(meta.get("symbol")),
+        format_date(meta.get("date"), lang),
+        f"{_('Chair')}{colon(lang)} {meta['chair']}" if isinstance(meta.get("chair"), str) else "",
+        translator(lang)
+        .ngettext("{n} numbered paragraph", "{n} numbered paragraphs", len(r.paragraphs))
+        .format(n=format_number(len(r.paragraphs), lang)),
+    ]
     template, css = _template(lang)
-    return template.render(title=_text(meta.get("title")) or r.report_id, meta=[b for b in bits if b],
-                           meetings=meetings, delegations=delegations, briefers=briefers, missions=missions,
-                           questions=qs, css=Markup(css), lang=lang, colon=colon(lang))
+    return template.render(
+        title=_text(meta.get("title")) or r.report_id,
+        meta=[b for b in bits if b],
+        meetings=meetings,
+        delegations=delegations,
+        briefers=briefers,
+        missions=missions,
+        questions=qs,
+        css=Markup(css),
+        lang=lang,
+        colon=colon(lang),
+    )
 
 
 def _capital(text: str) -> str:

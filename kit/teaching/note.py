@@ -50,9 +50,23 @@ from .asks import addressee, ask_form, form_kind
 from .figures import FIGURE_KINDS, find_figures
 from .speakers import SpeakerNames, display_names, official_name
 
-__all__ = ["Note", "Section", "Item", "NoteError", "NoteTables", "build_note", "note_tables", "json_schema",
-           "MAX_WORDS", "SCHEMA", "KINDS", "QUOTED_KINDS", "SECTION_TITLES", "SECTION_EMPTY",
-           "ANNEX_SECTIONS"]
+__all__ = [
+    "Note",
+    "Section",
+    "Item",
+    "NoteError",
+    "NoteTables",
+    "build_note",
+    "note_tables",
+    "json_schema",
+    "MAX_WORDS",
+    "SCHEMA",
+    "KINDS",
+    "QUOTED_KINDS",
+    "SECTION_TITLES",
+    "SECTION_EMPTY",
+    "ANNEX_SECTIONS",
+]
 
 #: Words of Markdown a one-meeting note may have (two A4 pages).
 MAX_WORDS = 1200
@@ -83,8 +97,9 @@ SECTION_TITLES = {
 ANNEX_SECTIONS = ("annex",)
 #: The sections the desk officer completes in their own words, and what each asks of them.
 TO_FILL = {
-    "summary": N_("Your summary line: what the meeting was about and what it means for your delegation, "
-                  "in one or two sentences."),
+    "summary": N_(
+        "Your summary line: what the meeting was about and what it means for your delegation, in one or two sentences."
+    ),
     "issues": N_("The issues the Council may have to decide on, and your assessment of each."),
     "points": N_("The points your delegation could make, in your own words."),
 }
@@ -141,6 +156,7 @@ class NoteTables(Protocol):
 # ---------------------------------------------------------------------------
 # the model
 
+
 @dataclass
 class Item:
     """One entry of a section.
@@ -188,12 +204,12 @@ class Item:
     @property
     def own_text(self) -> str:
         """The speakers' own words: ``text`` itself, or the part ``own`` marks in a sentence shared with others."""
-        return self.text[self.own[0]:self.own[1]] if self.own else self.text
+        return self.text[self.own[0] : self.own[1]] if self.own else self.text
 
     @property
     def shown(self) -> str:
         """The words the renderings show: the one-line excerpt ``brief`` marks, else ``text``."""
-        return self.text[self.brief[0]:self.brief[1]] if self.brief else self.text
+        return self.text[self.brief[0] : self.brief[1]] if self.brief else self.text
 
     @property
     def label(self) -> str | None:
@@ -201,9 +217,14 @@ class Item:
         return _join(self.speakers) or None
 
     def to_dict(self) -> dict:
-        d: dict[str, Any] = {"kind": self.kind, "text": self.text, "paras": list(self.paras),
-                             "speaker_ids": list(self.speaker_ids), "speakers": list(self.speakers),
-                             "quote": self.quote}
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "text": self.text,
+            "paras": list(self.paras),
+            "speaker_ids": list(self.speaker_ids),
+            "speakers": list(self.speakers),
+            "quote": self.quote,
+        }
         if self.start is not None:
             d["start"] = self.start
         for key in ("group", "form", "addressee", "see", "report_id", "document"):
@@ -297,9 +318,16 @@ class Note:
         return markdown_words(self, cache)
 
     def to_dict(self) -> dict:
-        return {"schema": SCHEMA, "title": self.title, "report_id": self.report_id, "lang": self.lang,
-                "heading": dict(self.heading), "filters": dict(self.filters), "max_words": self.max_words,
-                "sections": [s.to_dict() for s in self.sections]}
+        return {
+            "schema": SCHEMA,
+            "title": self.title,
+            "report_id": self.report_id,
+            "lang": self.lang,
+            "heading": dict(self.heading),
+            "filters": dict(self.filters),
+            "max_words": self.max_words,
+            "sections": [s.to_dict() for s in self.sections],
+        }
 
     def to_json(self, indent: int | None = 2) -> str:
         import json
@@ -336,23 +364,37 @@ def _supports(sections: list[Section]) -> dict[str, list[dict]]:
     by_key = {s.key: s.items for s in sections}
 
     def refs(key: str, items: list[Item]) -> list[dict]:
-        return [{"section": key, "para": i.paras[0], "start": i.start,
-                 **({"report_id": i.report_id} if i.report_id else {})} for i in items]
+        return [
+            {
+                "section": key,
+                "para": i.paras[0],
+                "start": i.start,
+                **({"report_id": i.report_id} if i.report_id else {}),
+            }
+            for i in items
+        ]
 
     keys, asks = by_key.get("key_messages", []), by_key.get("asks", [])
     firsts = list({i.group: i for i in reversed(by_key.get("briefers", []))}.values())[::-1]
     addressed = [i for i in asks if i.addressee] or sorted(asks, key=lambda i: -i.priority)
-    shared = sorted([i for i in asks + by_key.get("positions", []) if len(i.speaker_ids) >= 2],
-                    key=lambda i: (-len(i.speaker_ids), -i.priority))
-    return {"summary": refs("key_messages", keys[:2]) + refs("briefers", firsts[:3]),
-            "issues": refs("asks", addressed[:4]),
-            "points": (refs("key_messages", keys[2:4])
-                       + [r for i in shared[:3] for r in refs("asks" if i.kind == "ask" else "positions", [i])]
-                       or refs("positions", by_key.get("positions", [])[:3]))}
+    shared = sorted(
+        [i for i in asks + by_key.get("positions", []) if len(i.speaker_ids) >= 2],
+        key=lambda i: (-len(i.speaker_ids), -i.priority),
+    )
+    return {
+        "summary": refs("key_messages", keys[:2]) + refs("briefers", firsts[:3]),
+        "issues": refs("asks", addressed[:4]),
+        "points": (
+            refs("key_messages", keys[2:4])
+            + [r for i in shared[:3] for r in refs("asks" if i.kind == "ask" else "positions", [i])]
+            or refs("positions", by_key.get("positions", [])[:3])
+        ),
+    }
 
 
 # ---------------------------------------------------------------------------
 # the tables as plain rows
+
 
 def note_tables(report: Any) -> NoteTables:
     """The tables of ``report`` as plain rows: the apps' report as it is, a :class:`kit.Report` converted
@@ -384,6 +426,7 @@ def _join(names: list[str]) -> str:
 
 # ---------------------------------------------------------------------------
 # pieces: the sentences of the selection, each cut to one statement group
+
 
 @dataclass
 class _Piece:
@@ -417,7 +460,7 @@ def _report_lang(t: Any) -> str:
 
 
 def _briefer_label(row: dict, name: str, tr, lang: str | None = None, text_lang: str | None = None) -> str:
-    """"Name (title, office)"; in a note of another language than its report, the title and office in the note's
+    """ "Name (title, office)"; in a note of another language than its report, the title and office in the note's
     language (``titles.csv``), else in the report's words between quotation marks."""
     parts = [x for x in (row.get("title"), row.get("organization")) if x and x != "representative"]
     if lang and text_lang and lang != text_lang:
@@ -474,8 +517,9 @@ def theme_names(themes: list[dict]) -> dict[str, str]:
 
 
 class _Builder:
-    def __init__(self, t: NoteTables, meeting: str | None, themes: Iterable[str], speakers: Iterable[str],
-                 lang: str = "en"):
+    def __init__(
+        self, t: NoteTables, meeting: str | None, themes: Iterable[str], speakers: Iterable[str], lang: str = "en"
+    ):
         self.t = t
         self.lang = lang
         self.text_lang = _report_lang(t)  # the language of the quotes (asks and figures read it)
@@ -505,8 +549,9 @@ class _Builder:
             if m["meeting_id"] == meeting or str(m.get("date"))[:10] == str(meeting):
                 return m
         known = ", ".join(m["meeting_id"] for m in self.t.meetings) or self.tr.gettext("none")
-        raise NoteError(self.tr.gettext("unknown meeting {meeting}; meetings: {known}").format(
-            meeting=repr(meeting), known=known))
+        raise NoteError(
+            self.tr.gettext("unknown meeting {meeting}; meetings: {known}").format(meeting=repr(meeting), known=known)
+        )
 
     def _themes(self, themes: Iterable[str]) -> list[str]:
         known = theme_names(self.t.themes)
@@ -515,8 +560,11 @@ class _Builder:
             tid = known.get(str(th).strip().casefold())
             if tid is None:
                 names = ", ".join(sorted({row["theme"] for row in self.t.themes})) or self.tr.gettext("none")
-                raise NoteError(self.tr.gettext("unknown theme {theme}; themes found in this report: {names}").format(
-                    theme=repr(th), names=names))
+                raise NoteError(
+                    self.tr.gettext("unknown theme {theme}; themes found in this report: {names}").format(
+                        theme=repr(th), names=names
+                    )
+                )
             out.append(tid)
         return list(dict.fromkeys(out))
 
@@ -528,8 +576,11 @@ class _Builder:
             return names.resolve(speakers)
         except KeyError as exc:
             known = ", ".join(sorted(self.labels.values())) or self.tr.gettext("none")
-            raise NoteError(self.tr.gettext("unknown speaker {speaker}; speakers: {known}").format(
-                speaker=repr(exc.args[0]), known=known)) from None
+            raise NoteError(
+                self.tr.gettext("unknown speaker {speaker}; speakers: {known}").format(
+                    speaker=repr(exc.args[0]), known=known
+                )
+            ) from None
 
     # -- pieces --------------------------------------------------------------
     def _terms(self) -> dict[tuple, dict[str, list[re.Pattern]]]:
@@ -560,8 +611,18 @@ class _Builder:
                 for th, rx in terms.get((para, r["statement_id"]), {}).items():
                     theme_rx.setdefault(th, []).extend(rx)
             for i, (a, b) in enumerate(clip_sentences(text, start, end)):
-                p = _Piece(para, a, b, text[a:b], sids, {self.kind_of.get(s, "other") for s in sids},
-                           rows[0].get("verb"), rows[0].get("lemma"), key, i)
+                p = _Piece(
+                    para,
+                    a,
+                    b,
+                    text[a:b],
+                    sids,
+                    {self.kind_of.get(s, "other") for s in sids},
+                    rows[0].get("verb"),
+                    rows[0].get("lemma"),
+                    key,
+                    i,
+                )
                 whole = next(((x, y) for x, y in sentence_spans(text) if x <= a and b <= y), (a, b))
                 p.sentence = whole if whole != (a, b) else None
                 p.themes = {th: n for th, rx in theme_rx.items() if (n := sum(len(x.findall(p.text)) for x in rx))}
@@ -579,8 +640,11 @@ class _Builder:
                     if len(text[a:b].split()) < 3:
                         continue
                     p = _Piece(para, a, b, text[a:b], [], set(), None, None, None, i)
-                    p.themes = {th: n for th, rx in terms.get((para, None), {}).items()
-                                if (n := sum(len(x.findall(p.text)) for x in rx))}
+                    p.themes = {
+                        th: n
+                        for th, rx in terms.get((para, None), {}).items()
+                        if (n := sum(len(x.findall(p.text)) for x in rx))
+                    }
                     pieces.append(p)
         pieces.sort(key=lambda p: (p.para, p.start))
         return pieces
@@ -604,11 +668,21 @@ class _Builder:
         text, start, own = p.text, p.start, None
         if p.sentence:
             start = p.sentence[0]
-            text = self.t.text[p.para][start:p.sentence[1]]
+            text = self.t.text[p.para][start : p.sentence[1]]
             own = [p.start - start, p.end - start]
         names = [str(self.t.speaker.get(s, {}).get("name") or s) for s in p.speaker_ids]
-        return Item(kind, text, [p.para], list(p.speaker_ids), [self.labels.get(s, s) for s in p.speaker_ids],
-                    start=start, own=own, priority=priority, named=all(n.split()[0] in text for n in names), **kw)
+        return Item(
+            kind,
+            text,
+            [p.para],
+            list(p.speaker_ids),
+            [self.labels.get(s, s) for s in p.speaker_ids],
+            start=start,
+            own=own,
+            priority=priority,
+            named=all(n.split()[0] in text for n in names),
+            **kw,
+        )
 
     # -- sections ------------------------------------------------------------
     def section(self, key: str) -> Section:
@@ -636,13 +710,19 @@ class _Builder:
         sec = self.section("key_messages")
         firsts: dict[tuple, _Piece] = {}
         for p in self.pieces:
-            if p.key and p.key not in firsts and len(p.speaker_ids) >= 2 and p.kinds <= set(_DELEGATION_KINDS) \
-                    and self.selected(p):
+            if (
+                p.key
+                and p.key not in firsts
+                and len(p.speaker_ids) >= 2
+                and p.kinds <= set(_DELEGATION_KINDS)
+                and self.selected(p)
+            ):
                 firsts[p.key] = p
         ranked = sorted(firsts.values(), key=lambda p: (-len(p.speaker_ids), p.para, p.start))[:4]
         for rank, p in enumerate(ranked):
-            it = self.item("key_message", p, 130 + len(p.speaker_ids) - 10 * rank - self._long(p),
-                           form=self.ask_form(p))
+            it = self.item(
+                "key_message", p, 130 + len(p.speaker_ids) - 10 * rank - self._long(p), form=self.ask_form(p)
+            )
             it.keep = rank < 2
             self.key_pieces.add(p.key)
             sec.items.append(it)
@@ -671,13 +751,18 @@ class _Builder:
             paras = sorted({p.para for p in ps})
             share = max(1, round(len(paras) / 2)) - len(asks) - sum(len(self._parts_of(p)) for p in asks)
             # the first sentence of each other paragraph, evenly spread; figures first among neighbours
-            others = [p for p in free if p.para != head.para and p.words <= 60
-                      and (p.index == 0 or find_figures(p.text, self.text_lang))]
+            others = [
+                p
+                for p in free
+                if p.para != head.para and p.words <= 60 and (p.index == 0 or find_figures(p.text, self.text_lang))
+            ]
             by_para: dict[int, _Piece] = {}
             for p in others:
                 best = by_para.get(p.para)
-                if best is None or (bool(find_figures(p.text, self.text_lang)), -p.index) > \
-                        (bool(find_figures(best.text, self.text_lang)), -best.index):
+                if best is None or (bool(find_figures(p.text, self.text_lang)), -p.index) > (
+                    bool(find_figures(best.text, self.text_lang)),
+                    -best.index,
+                ):
                     by_para[p.para] = p
             pool = [by_para[k] for k in sorted(by_para)]
             n = max(0, min(share - 1, len(pool)))
@@ -685,8 +770,15 @@ class _Builder:
             chosen = sorted({(p.para, p.start): p for p in chosen}.values(), key=lambda p: (p.para, p.start))
             for p in chosen:
                 rank = 0 if p is head else 1 + chosen.index(p)
-                sec.items.append(self.item("briefing", p, (125 if rank == 0 else 110 - 3 * rank) - self._long(p),
-                                           group=label, keep=rank == 0))
+                sec.items.append(
+                    self.item(
+                        "briefing",
+                        p,
+                        (125 if rank == 0 else 110 - 3 * rank) - self._long(p),
+                        group=label,
+                        keep=rank == 0,
+                    )
+                )
         return sec
 
     def _parts_of(self, p: _Piece) -> list:
@@ -712,8 +804,14 @@ class _Builder:
         for rank, (score, i, p, form) in enumerate(sorted(found, key=lambda x: (-x[0], x[2].para, x[2].start))):
             nth = per_speaker[tuple(p.speaker_ids)] = per_speaker.get(tuple(p.speaker_ids), -1) + 1
             prio = 112 + score - 8 * nth - self._long(p) / 2
-            it = self.item("ask", p, prio, form=form, addressee=addressee(p.text, self.text_lang),
-                           keep=nth == 0 and (rank < 5 or "briefer" in p.kinds))  # a briefer's main ask stays
+            it = self.item(
+                "ask",
+                p,
+                prio,
+                form=form,
+                addressee=addressee(p.text, self.text_lang),
+                keep=nth == 0 and (rank < 5 or "briefer" in p.kinds),
+            )  # a briefer's main ask stays
             self._enumeration(it, p)
             if it.parts:  # a request with its numbered areas: the brief's backbone
                 it.priority += 10
@@ -722,9 +820,12 @@ class _Builder:
         sec.items.sort(key=lambda it: (it.paras[0], it.start))
         return sec
 
-    _ENUM = re.compile(r"\b(?:in|on|of|to)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-                       r"(?:\w+\s+){0,2}?(?P<noun>areas|points|priorities|ways|elements|steps|actions|proposals|"
-                       r"recommendations|pillars|issues|measures|fields|domains)\W*$", re.I)
+    _ENUM = re.compile(
+        r"\b(?:in|on|of|to)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+        r"(?:\w+\s+){0,2}?(?P<noun>areas|points|priorities|ways|elements|steps|actions|proposals|"
+        r"recommendations|pillars|issues|measures|fields|domains)\W*$",
+        re.I,
+    )
 
     def _enumeration(self, it: Item, p: _Piece) -> None:
         """An ask announcing "four areas" takes "The first area was ...", "The second area ..." as its parts."""
@@ -732,8 +833,11 @@ class _Builder:
         if not m:
             return
         noun = m.group("noun").lower().removesuffix("s").removesuffix("ie")
-        rx = re.compile(rf"^(?:The|A|An)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                        rf"next|last|final|other)\s+{noun}", re.I)
+        rx = re.compile(
+            rf"^(?:The|A|An)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            rf"next|last|final|other)\s+{noun}",
+            re.I,
+        )
         for q in self.pieces:
             if (q.para, q.start) <= (p.para, p.start) or q.speaker_ids != p.speaker_ids or not rx.match(q.text):
                 continue
@@ -748,14 +852,22 @@ class _Builder:
         sec = self.section("positions")
         by_group: dict[tuple, list[_Piece]] = {}
         for p in self.pieces:
-            if p.key and p.kinds <= set(_DELEGATION_KINDS) and p.key not in self.key_pieces and self.selected(p) \
-                    and (p.para, p.start) not in self.used and not self.ask_form(p):
+            if (
+                p.key
+                and p.kinds <= set(_DELEGATION_KINDS)
+                and p.key not in self.key_pieces
+                and self.selected(p)
+                and (p.para, p.start) not in self.used
+                and not self.ask_form(p)
+            ):
                 by_group.setdefault(p.key, []).append(p)
         chosen: list[tuple[str | None, _Piece]] = []
         for key, ps in by_group.items():
+
             def score(p: _Piece) -> tuple:
                 hits = sum(n for th, n in p.themes.items() if not self.theme_ids or th in self.theme_ids)
                 return (-(hits > 0), p.words > 70, -hits, p.index)
+
             best = min(ps, key=score)
             themes = {th: n for th, n in best.themes.items() if not self.theme_ids or th in self.theme_ids}
             theme = max(sorted(themes), key=lambda th: themes[th]) if themes else None
@@ -770,8 +882,9 @@ class _Builder:
             title = self.theme_label.get(theme, theme) if theme else self.tr.gettext("Other points")
             for rank, p in enumerate(ps):
                 prio = 104 + 2 * min(len(p.speaker_ids), 5) - 16 * rank - ti - self._long(p)
-                sec.items.append(self.item("position", p, prio, group=title,
-                                           keep=False))  # the asks go after; a speaker keeps one line
+                sec.items.append(
+                    self.item("position", p, prio, group=title, keep=False)
+                )  # the asks go after; a speaker keeps one line
         return sec
 
     def figures(self) -> Section:
@@ -788,26 +901,46 @@ class _Builder:
         for rank, (k, p, figs) in enumerate(found):
             figs = sorted(figs, key=lambda f: FIGURE_KINDS.index(f["kind"]))
             key = any(f["kind"] in KEY_FIGURE_KINDS for f in figs)
-            sec.items.append(self.item("figure", p, base[k] + 20 * key - 6 * rank - self._long(p) / 2, figures=figs,
-                                       keep=rank < 2 or key))
+            sec.items.append(
+                self.item(
+                    "figure", p, base[k] + 20 * key - 6 * rank - self._long(p) / 2, figures=figs, keep=rank < 2 or key
+                )
+            )
         return sec
 
     def citations(self, sections: list[Section]) -> Section:
         sec = self.section("citations")
         cited = sorted({p for s in sections for i in s.items if i.kind != "to_fill" for p in i.paras})
         if cited:
-            sec.items.append(Item("citation", self.tr.gettext("Cite as: {citation}").format(
-                citation=_cite(self.t.label, cited, self.lang)), cited))
+            sec.items.append(
+                Item(
+                    "citation",
+                    self.tr.gettext("Cite as: {citation}").format(citation=_cite(self.t.label, cited, self.lang)),
+                    cited,
+                )
+            )
         said = sorted({p.para for p in self.pieces if p.key and self.selected(p)} - set(cited))
         if said:
-            sec.items.append(Item("not_quoted", self.tr.gettext("Statements not quoted in this note: {citation}").format(
-                citation=_cite(self.t.label, said, self.lang)), said))
+            sec.items.append(
+                Item(
+                    "not_quoted",
+                    self.tr.gettext("Statements not quoted in this note: {citation}").format(
+                        citation=_cite(self.t.label, said, self.lang)
+                    ),
+                    said,
+                )
+            )
         cut = self.figures_not_quoted(sections)
         if cut:
             listed = semicolon(self.lang).join(f"{f['text']} {cite_paras([f['para']], self.lang)}" for f in cut)
-            sec.items.append(Item("not_quoted", self.tr.gettext("Figures not quoted in this note: {figures}").format(
-                figures=listed), sorted({f["para"] for f in cut}),
-                figures=[{"text": f["text"], "kind": f["kind"]} for f in cut]))
+            sec.items.append(
+                Item(
+                    "not_quoted",
+                    self.tr.gettext("Figures not quoted in this note: {figures}").format(figures=listed),
+                    sorted({f["para"] for f in cut}),
+                    figures=[{"text": f["text"], "kind": f["kind"]} for f in cut],
+                )
+            )
         return sec
 
     def figures_not_quoted(self, sections: list[Section]) -> list[dict]:
@@ -818,15 +951,21 @@ class _Builder:
             if not p.key or not self.selected(p):
                 continue
             for f in find_figures(p.text, self.text_lang):
-                if f["kind"] in KEY_FIGURE_KINDS and not any(para == p.para and f["text"] in text
-                                                             for para, text in quoted):
+                if f["kind"] in KEY_FIGURE_KINDS and not any(
+                    para == p.para and f["text"] in text for para, text in quoted
+                ):
                     out.append({"text": f["text"], "kind": f["kind"], "para": p.para})
         return out
 
     def uncovered(self, sections: list[Section]) -> list[str]:
         """The speakers of the selection no item of ``sections`` quotes, in order of first statement."""
-        said = [sid for p in self.pieces if p.key and self.selected(p) for sid in p.speaker_ids
-                if not self.speaker_ids or sid in self.speaker_ids]
+        said = [
+            sid
+            for p in self.pieces
+            if p.key and self.selected(p)
+            for sid in p.speaker_ids
+            if not self.speaker_ids or sid in self.speaker_ids
+        ]
         seen = {sid for s in sections for i in s.items for sid in i.speaker_ids}
         return [sid for sid in dict.fromkeys(said) if sid not in seen]
 
@@ -841,8 +980,9 @@ class _Builder:
                 continue
             p = ps[0]
             if p.kinds == {"briefer"}:
-                label = _briefer_label(self.t.speaker.get(sid, {}), self.labels.get(sid, sid), self.tr, self.lang,
-                                       self.text_lang)
+                label = _briefer_label(
+                    self.t.speaker.get(sid, {}), self.labels.get(sid, sid), self.tr, self.lang, self.text_lang
+                )
                 by_key["briefers"].items.append(self.item("briefing", p, 125, group=label, keep=True))
                 by_key["briefers"].items.sort(key=lambda i: (i.group != label, i.paras[0]))
                 continue
@@ -867,9 +1007,15 @@ class _Builder:
         return max(0, p.words - 45) / 3
 
 
-def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | None = (),
-               speakers: Iterable[str] | None = (), *, max_words: int | None = MAX_WORDS,
-               lang: str | None = None) -> Note:
+def build_note(
+    report: Any,
+    meeting: str | None = None,
+    themes: Iterable[str] | None = (),
+    speakers: Iterable[str] | None = (),
+    *,
+    max_words: int | None = MAX_WORDS,
+    lang: str | None = None,
+) -> Note:
     """Build a briefing note from ``report``.
 
     Parameters
@@ -923,16 +1069,20 @@ def build_note(report: Any, meeting: str | None = None, themes: Iterable[str] | 
         "report_date": _as_date(meta.get("date")).isoformat() if _as_date(meta.get("date")) else None,
         "paras": [b.paras[0], b.paras[-1]] if b.paras else [],
     }
-    subject = heading['meeting_title'] or heading['report_title'] or t.report_id
+    subject = heading["meeting_title"] or heading["report_title"] or t.report_id
     if b.text_lang != lang and heading["date"]:  # a title in the note's language; the report's one under Subject
         title = b.tr.gettext("Briefing note: meeting of {date}").format(date=format_date(heading["date"], lang))
     else:
         if b.text_lang != lang and subject != t.report_id:  # the report's words, quoted in the note's language
             subject = b.tr.gettext("“{text}”").format(text=subject)
         title = b.tr.gettext("Briefing note: {subject}").format(subject=subject)
-    filters = {"meeting": heading["meeting_id"], "themes": b.theme_ids, "speakers": b.speaker_ids,
-               "theme_labels": [b.theme_label.get(x, x) for x in b.theme_ids],
-               "speaker_labels": [b.labels.get(x, x) for x in b.speaker_ids]}
+    filters = {
+        "meeting": heading["meeting_id"],
+        "themes": b.theme_ids,
+        "speakers": b.speaker_ids,
+        "theme_labels": [b.theme_label.get(x, x) for x in b.theme_ids],
+        "speaker_labels": [b.labels.get(x, x) for x in b.speaker_ids],
+    }
     limit = None
     if max_words:
         limit = max_words * (1 if m else max(1, len(t.meetings)))
@@ -986,8 +1136,9 @@ def _say_cut(section: Section, full: list[Item], b: _Builder) -> None:
 BRIEF_WORDS = 16
 
 
-def brief_span(text: str, lo: int = 0, hi: int | None = None, anchor: str | None = None,
-               words: int = BRIEF_WORDS) -> list[int]:
+def brief_span(
+    text: str, lo: int = 0, hi: int | None = None, anchor: str | None = None, words: int = BRIEF_WORDS
+) -> list[int]:
     """The ``[start, end]`` of a one-line verbatim excerpt of ``text[lo:hi]``: about ``words`` words, from the
     start of the span, or from a few words before ``anchor`` (an ask's form) when it comes later.
 
@@ -1092,15 +1243,19 @@ def _trim(note: Note, b: _Builder, limit: int) -> None:
     def size(item: Item) -> int:
         return sum(len(line.split()) for line in markdown_lines_of(item, cache, note.lang))
 
-    order = sorted((i for s in body for i in full[s.key] if i.priority != _INF),
-                   key=lambda i: (i.keep, i.priority, -len(i.text)))
+    order = sorted(
+        (i for s in body for i in full[s.key] if i.priority != _INF), key=lambda i: (i.keep, i.priority, -len(i.text))
+    )
     # who asks whom for what before a plain position: an ask that names its addressee goes only once every
     # position has gone (and no position comes back while such an ask is out)
     addressed = [i for i in order if i.kind == "ask" and i.addressee]
     last_position = max((n for n, i in enumerate(order) if i.kind == "position"), default=-1)
     moved = {id(i) for i in addressed if order.index(i) < last_position}
-    order = ([i for i in order[:last_position + 1] if id(i) not in moved]
-             + [i for i in addressed if id(i) in moved] + order[last_position + 1:])
+    order = (
+        [i for i in order[: last_position + 1] if id(i) not in moved]
+        + [i for i in addressed if id(i) in moved]
+        + order[last_position + 1 :]
+    )
     words = note.words(cache)
     if words > limit:  # a request's numbered areas first go to one line each: the request itself stays whole
         for item in full.get("asks", []):

@@ -30,15 +30,35 @@ from .speakers import official_name
 if TYPE_CHECKING:  # pragma: no cover
     from .note import Item, Note
 
-__all__ = ["to_markdown", "to_html", "to_docx", "rows", "row", "markdown_lines", "markdown_words", "heading_lines",
-           "cite_paras"]
+__all__ = [
+    "to_markdown",
+    "to_html",
+    "to_docx",
+    "rows",
+    "row",
+    "markdown_lines",
+    "markdown_words",
+    "heading_lines",
+    "cite_paras",
+]
 
-_SEE = {"key_messages": N_("quoted under Key messages"), "asks": N_("quoted under Asks"),
-        "purpose": N_("quoted above"), "briefers": N_("quoted above"), "positions": N_("quoted above")}
+_SEE = {
+    "key_messages": N_("quoted under Key messages"),
+    "asks": N_("quoted under Asks"),
+    "purpose": N_("quoted above"),
+    "briefers": N_("quoted above"),
+    "positions": N_("quoted above"),
+}
 #: The kinds of key figures (:data:`kit.teaching.figures.FIGURE_KINDS`) as the note names them.
-FIGURE_KIND_LABELS = {"casualties": N_("casualties"), "personnel": N_("personnel"), "money": N_("money"),
-                      "percentage": N_("percentage"), "people": N_("people"), "count": N_("count"),
-                      "duration": N_("duration")}
+FIGURE_KIND_LABELS = {
+    "casualties": N_("casualties"),
+    "personnel": N_("personnel"),
+    "money": N_("money"),
+    "percentage": N_("percentage"),
+    "people": N_("people"),
+    "count": N_("count"),
+    "duration": N_("duration"),
+}
 
 
 def _tr(note: "Note"):
@@ -124,25 +144,38 @@ def row(item: "Item", lang: str = "en", note: "Note | None" = None) -> dict[str,
     (the officer's sections) names the quotes that support it."""
     _ = translator(lang).gettext
     plain = item.kind in ("citation", "not_quoted", "to_fill", "see_annex")
-    out: dict[str, Any] = {"who": "", "how": "", "text": item.text,
-                           "cite": "" if plain else cite_item(item, item.paras[:1], lang),
-                           "figure": "", "figure_kind": "", "parts": [], "colon": colon(lang), "own": "",
-                           "before": "", "after": "", "fill": item.kind == "to_fill", "supports": ""}
+    out: dict[str, Any] = {
+        "who": "",
+        "how": "",
+        "text": item.text,
+        "cite": "" if plain else cite_item(item, item.paras[:1], lang),
+        "figure": "",
+        "figure_kind": "",
+        "parts": [],
+        "colon": colon(lang),
+        "own": "",
+        "before": "",
+        "after": "",
+        "fill": item.kind == "to_fill",
+        "supports": "",
+    }
     if not plain and item.kind != "briefing":
         out["who"] = _who(item, lang)
     quote_lang = getattr(note, "quote_lang", None) or lang
     if item.kind == "ask":
         if quote_lang == lang:  # the report's own words, and whom they ask
-            out["how"] = (item.form or "") + (_("; of {addressee}").format(addressee=item.addressee)
-                                              if item.addressee else "")
+            out["how"] = (item.form or "") + (
+                _("; of {addressee}").format(addressee=item.addressee) if item.addressee else ""
+            )
         else:  # a note in another language than the report names the kind of ask in its own words
             from .asks import form_kind
 
             out["how"] = _(ASK_KIND_LABELS[form_kind(item.form or "", quote_lang)])
     if item.kind == "figure":
         out["figure"] = "; ".join(f["text"] for f in item.figures)
-        out["figure_kind"] = ", ".join(dict.fromkeys(_(FIGURE_KIND_LABELS.get(f["kind"], f["kind"]))
-                                                     for f in item.figures))
+        out["figure_kind"] = ", ".join(
+            dict.fromkeys(_(FIGURE_KIND_LABELS.get(f["kind"], f["kind"])) for f in item.figures)
+        )
     if item.see and item.kind in ("ask", "figure"):
         out["text"] = f"[{_(_SEE.get(item.see, N_('quoted above')))}]"
     elif item.brief:  # an ask cut to one line: a verbatim excerpt, an ellipsis where words are left out
@@ -152,8 +185,13 @@ def row(item: "Item", lang: str = "en", note: "Note | None" = None) -> dict[str,
         out["before"], out["own"], out["after"] = item.text[:a], item.text[a:b], item.text[b:]
     if item.kind == "to_fill" and note is not None:
         out["supports"] = _supports(item, note, lang)
-    out["parts"] = [{"text": _excerpt(p["text"], p["brief"]) if p.get("brief") else p["text"],
-                     "cite": cite_item(item, [p["para"]], lang)} for p in item.parts]
+    out["parts"] = [
+        {
+            "text": _excerpt(p["text"], p["brief"]) if p.get("brief") else p["text"],
+            "cite": cite_item(item, [p["para"]], lang),
+        }
+        for p in item.parts
+    ]
     return out
 
 
@@ -168,8 +206,13 @@ def _excerpt(text: str, span: list[int]) -> str:
 
 
 #: How a note in another language than its report names the kinds of ask (:func:`kit.teaching.asks.form_kind`).
-ASK_KIND_LABELS = {"verb": N_("request"), "modal": N_("prescription"), "welcome": N_("suggestion"),
-                   "necessity": N_("stated need"), "need": N_("stated need")}
+ASK_KIND_LABELS = {
+    "verb": N_("request"),
+    "modal": N_("prescription"),
+    "welcome": N_("suggestion"),
+    "necessity": N_("stated need"),
+    "need": N_("stated need"),
+}
 
 
 def _supports(item: "Item", note: "Note", lang: str) -> str:
@@ -183,8 +226,11 @@ def _supports(item: "Item", note: "Note", lang: str) -> str:
             names.append(f"{_who(quoted, lang) or sec.title} {cite_item(quoted, [ref['para']], lang)}")
     if not names:
         return ""
-    return translator(lang).gettext("Supporting quotes: {quotes}").format(
-        quotes=semicolon(lang).join(dict.fromkeys(names)))
+    return (
+        translator(lang)
+        .gettext("Supporting quotes: {quotes}")
+        .format(quotes=semicolon(lang).join(dict.fromkeys(names)))
+    )
 
 
 def rows(note: "Note") -> list[dict]:
@@ -201,13 +247,22 @@ def rows(note: "Note") -> list[dict]:
             if not groups or groups[-1]["title"] != title:
                 groups.append({"title": title, "rows": []})
             groups[-1]["rows"].append(row(item, note.lang, note))
-        out.append({"key": s.key, "title": s.title, "empty": s.empty, "groups": groups,
-                    "fill": any(i.kind == "to_fill" for i in s.items), "annex": s.key in ANNEX_SECTIONS})
+        out.append(
+            {
+                "key": s.key,
+                "title": s.title,
+                "empty": s.empty,
+                "groups": groups,
+                "fill": any(i.kind == "to_fill" for i in s.items),
+                "annex": s.key in ANNEX_SECTIONS,
+            }
+        )
     return out
 
 
 # ---------------------------------------------------------------------------
 # Markdown
+
 
 def markdown_lines(note: "Note", cache: dict | None = None, *, annex: bool = True) -> list[str]:
     """The Markdown, line by line; ``cache`` (a dict) keeps each item's lines between calls (the length cut);
@@ -236,8 +291,17 @@ def markdown_lines(note: "Note", cache: dict | None = None, *, annex: bool = Tru
 def item_markdown(item: "Item", cache: dict | None = None, lang: str = "en", note: "Note | None" = None) -> list[str]:
     """The Markdown lines of one item (its bullet and the bullets of its parts)."""
     # the text too: the citations are rebuilt at each step of the cut, and a new item may get a freed id
-    key = (id(item), item.kind, item.text, item.see, tuple(item.speakers), lang, tuple(map(str, item.supports)),
-           tuple(item.brief or ()), tuple(tuple(p.get("brief") or ()) for p in item.parts))
+    key = (
+        id(item),
+        item.kind,
+        item.text,
+        item.see,
+        tuple(item.speakers),
+        lang,
+        tuple(map(str, item.supports)),
+        tuple(item.brief or ()),
+        tuple(tuple(p.get("brief") or ()) for p in item.parts),
+    )
     lines = cache.get(key) if cache is not None else None
     if lines is None:
         r = row(item, lang, note)
@@ -265,9 +329,16 @@ def markdown_words(note: "Note", cache: dict | None = None) -> int:
 def _md_row(r: dict) -> str:
     head = ""
     if r["figure"]:
-        head += f"**{escape_markdown(r['figure'])}** ({escape_markdown(r['figure_kind'])})" + (", " if r["who"] else r["colon"] + " ")
+        head += f"**{escape_markdown(r['figure'])}** ({escape_markdown(r['figure_kind'])})" + (
+            ", " if r["who"] else r["colon"] + " "
+        )
     if r["who"]:
-        head += f"**{escape_markdown(r['who'])}**" + (f" _({escape_markdown(r['how'])})_" if r["how"] else "") + r["colon"] + " "
+        head += (
+            f"**{escape_markdown(r['who'])}**"
+            + (f" _({escape_markdown(r['how'])})_" if r["how"] else "")
+            + r["colon"]
+            + " "
+        )
     text = escape_markdown(r["text"])
     if r["own"]:  # the speakers' own part of a sentence shared with others, in bold
         text = f"{escape_markdown(r['before'])}**{escape_markdown(r['own'])}**{escape_markdown(r['after'])}"
@@ -277,25 +348,38 @@ def _md_row(r: dict) -> str:
 # ---------------------------------------------------------------------------
 # HTML
 
+
 @lru_cache(maxsize=1)
 def _template():
     import jinja2
 
     folder = TEACHING_TEMPLATES_DIR
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False,
-                             loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")))
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")),
+    )
     return env.get_template("note.html.j2"), (folder / "note.css").read_text(encoding="utf-8")
 
 
 def to_html(note: "Note", *, standalone: bool = True) -> str:
     """A standalone page that prints on A4, or (``standalone=False``) a ``<div class="briefing-note">``."""
     template, css = _template()
-    return template.render(note=note, heading=heading_lines(note), sections=rows(note), css=css,
-                           standalone=standalone, lang=note.lang, colon=colon(note.lang))
+    return template.render(
+        note=note,
+        heading=heading_lines(note),
+        sections=rows(note),
+        css=css,
+        standalone=standalone,
+        lang=note.lang,
+        colon=colon(note.lang),
+    )
 
 
 # ---------------------------------------------------------------------------
 # Word
+
 
 def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
     """Write a Word file: A4, styles Title / Heading 1 / Heading 2 / List Bullet, reproducible bytes."""

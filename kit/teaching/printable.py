@@ -77,8 +77,12 @@ def printable(report: Any, lang: str | None = None) -> dict:
         heading.append((_("Date"), format_date(meta["date"], lang)))
     paragraphs, section = [], None
     for p in sorted(t.paragraphs, key=lambda p: int(p["para"])):
-        row: dict[str, Any] = {"number": int(p["para"]), "text": str(p.get("text") or ""), "section": None,
-                               "meeting": None}
+        row: dict[str, Any] = {
+            "number": int(p["para"]),
+            "text": str(p.get("text") or ""),
+            "section": None,
+            "meeting": None,
+        }
         key = (p.get("section"), p.get("section_title"))
         if key != section and (key[0] or key[1]):
             row["section"] = ". ".join(str(x) for x in key if x)
@@ -88,8 +92,15 @@ def printable(report: Any, lang: str | None = None) -> dict:
             when = ", ".join(x for x in (format_date(m.get("date"), lang), meeting_format(m.get("format"), lang)) if x)
             row["meeting"] = f"{_('Meeting')}{colon(lang)} {when}"
         paragraphs.append(row)
-    return {"title": str(meta.get("title") or t.report_id), "heading": heading, "paragraphs": paragraphs,
-            "lang": lang, "colon": colon(lang), "report_id": t.report_id, "date": meta.get("date")}
+    return {
+        "title": str(meta.get("title") or t.report_id),
+        "heading": heading,
+        "paragraphs": paragraphs,
+        "lang": lang,
+        "colon": colon(lang),
+        "report_id": t.report_id,
+        "date": meta.get("date"),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +108,11 @@ def _template():
     import jinja2
 
     folder = TEACHING_TEMPLATES_DIR
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                             loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")))
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        loader=jinja2.FunctionLoader(lambda name: (folder / name).read_text(encoding="utf-8")),
+    )
     return env.get_template("report.html.j2"), (folder / "report.css").read_text(encoding="utf-8")
 
 
@@ -160,22 +174,41 @@ def to_pdf(report: Any, path: str | Path, lang: str | None = None) -> None:
     """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise PrintError(N_("writing a PDF needs LibreOffice (the soffice command): install it (Debian: "
-                            "apt-get install libreoffice-writer), or write .html or .docx and print that"),
-                         source=str(path))
+        raise PrintError(
+            N_(
+                "writing a PDF needs LibreOffice (the soffice command): install it (Debian: "
+                "apt-get install libreoffice-writer), or write .html or .docx and print that"
+            ),
+            source=str(path),
+        )
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="kit-print-") as tmp:
         word = Path(tmp) / "report.docx"
         to_docx(report, word, lang)
         profile = (Path(tmp) / "profile").as_uri()
-        done = subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
-                               "--outdir", tmp, str(word)], capture_output=True, text=True, timeout=300,
-                              env={**os.environ, "HOME": tmp})
+        done = subprocess.run(
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation={profile}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(word),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "HOME": tmp},
+        )
         made = Path(tmp) / "report.pdf"
         if done.returncode != 0 or not made.is_file():
-            raise PrintError(N_("LibreOffice could not convert the report to PDF ({reason})"),
-                             reason=(done.stderr or done.stdout or "").strip()[:200] or done.returncode,
-                             source=str(path))
+            raise PrintError(
+                N_("LibreOffice could not convert the report to PDF ({reason})"),
+                reason=(done.stderr or done.stdout or "").strip()[:200] or done.returncode,
+                source=str(path),
+            )
         shutil.move(str(made), str(path))
 
 
@@ -185,9 +218,12 @@ def write(report: Any, path: str | Path, lang: str | None = None) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise PrintError(N_("cannot print the report as {suffix}; use one of {formats}"),
-                         suffix=repr(suffix or translator(lang).gettext("a file without an extension")),
-                         formats=", ".join(sorted(FORMATS)), source=str(path))
+        raise PrintError(
+            N_("cannot print the report as {suffix}; use one of {formats}"),
+            suffix=repr(suffix or translator(lang).gettext("a file without an extension")),
+            formats=", ".join(sorted(FORMATS)),
+            source=str(path),
+        )
     if suffix == ".pdf":
         to_pdf(report, path, lang)
     elif suffix == ".docx":

@@ -33,8 +33,16 @@ from typing import Any, Iterable, Mapping
 
 from ..display import display_names  # the one rule of a State's display name (kit.display); importable from here
 
-__all__ = ["SpeakerNames", "name_key", "rows_of", "initials", "state_names", "country_forms", "display_names",
-           "official_name"]
+__all__ = [
+    "SpeakerNames",
+    "name_key",
+    "rows_of",
+    "initials",
+    "state_names",
+    "country_forms",
+    "display_names",
+    "official_name",
+]
 
 
 def name_key(name: Any) -> str:
@@ -142,8 +150,11 @@ class SpeakerNames:
         stripped = self._strip_honorific(key)
         if stripped in self.table:
             return self.table[stripped]
-        hits = {sid for k, sid in self.table.items() if len(stripped) >= 3 and re.search(
-            rf"(?<!\w){re.escape(stripped)}(?!\w)", k)}
+        hits = {
+            sid
+            for k, sid in self.table.items()
+            if len(stripped) >= 3 and re.search(rf"(?<!\w){re.escape(stripped)}(?!\w)", k)
+        }
         return hits.pop() if len(hits) == 1 else None
 
     def _strip_honorific(self, key: str) -> str:
@@ -156,7 +167,7 @@ class SpeakerNames:
             for h in hons:
                 for form in (h + ". ", h + " "):
                     if s.startswith(form):
-                        return s[len(form):].lstrip()
+                        return s[len(form) :].lstrip()
             return None
 
         rest = article.sub("", key, count=1)
@@ -215,8 +226,11 @@ def state_names(row: Mapping) -> list[str]:
     and French), and their initials ("UK", "DRC") where no other State shares them."""
     names = _names_of_state(row)
     shared = _shared_initials()
-    return [row.get("iso3", ""), *names,
-            *(i for n in _english_names(row) if len(i := initials(n)) >= 2 and i not in shared)]
+    return [
+        row.get("iso3", ""),
+        *names,
+        *(i for n in _english_names(row) if len(i := initials(n)) >= 2 and i not in shared),
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -67,8 +67,10 @@ __all__ = ["theme_note", "documents_with_theme", "annex_line", "MAX_WORDS"]
 #: document has two.
 FIRST_LINE_BONUS = 60.0
 #: What the officer's summary line of a note on one theme says (instead of a meeting's).
-SUMMARY_PROMPT = N_("Your summary line: what the documents say on the theme, how it moved over time, and what it "
-                    "means for your delegation, in one or two sentences.")
+SUMMARY_PROMPT = N_(
+    "Your summary line: what the documents say on the theme, how it moved over time, and what it "
+    "means for your delegation, in one or two sentences."
+)
 #: The title of the positions, grouped by document and meeting rather than by theme.
 POSITIONS_TITLE = N_("Delegations' positions, meeting by meeting")
 
@@ -99,14 +101,16 @@ def _date(value: Any, name: str, tr) -> str | None:
     try:
         return _dt.date.fromisoformat(str(value).strip()).isoformat()
     except ValueError:
-        raise NoteError(tr.gettext("{name}: {value} is not a date; write it as 2023-10-17").format(
-            name=name, value=repr(value))) from None
+        raise NoteError(
+            tr.gettext("{name}: {value} is not a date; write it as 2023-10-17").format(name=name, value=repr(value))
+        ) from None
 
 
 def _split(t: NoteTables) -> list[_Document]:
     """The documents of ``t`` (one for a report), each as a report of its own, in date order."""
-    metas = (t.metadata.get("reports") if isinstance(t.metadata.get("reports"), dict) else None) \
-        or {t.report_id: t.metadata}
+    metas = (t.metadata.get("reports") if isinstance(t.metadata.get("reports"), dict) else None) or {
+        t.report_id: t.metadata
+    }
     rows: dict[str, dict[str, list[dict]]] = {rid: {k: [] for k in TABLE_KEYS} for rid in metas}
     for key in TABLE_KEYS:
         for row in getattr(t, key, None) or []:
@@ -116,13 +120,17 @@ def _split(t: NoteTables) -> list[_Document]:
     for rid, tables in rows.items():
         meta = dict(metas.get(rid) or {"report_id": rid})
         keys = {m["key"] for m in tables["mentions"] if m.get("kind") == "mission"}
-        view = ViewReport(rid, meta, *(tables[k] for k in TABLE_KEYS[:-1]), problems=tables["problems"],
-                          missions={k: v for k, v in (getattr(t, "missions", None) or {}).items() if k in keys})
+        view = ViewReport(
+            rid,
+            meta,
+            *(tables[k] for k in TABLE_KEYS[:-1]),
+            problems=tables["problems"],
+            missions={k: v for k, v in (getattr(t, "missions", None) or {}).items() if k in keys},
+        )
         doc_date = str(meta["date"])[:10] if meta.get("date") else None
         meetings = {m["meeting_id"]: m for m in tables["meetings"]}
         several = len(meetings) > 1
-        doc = _Document(rid, meta.get("symbol") or rid, view, doc_date, meta.get("kind") or "report",
-                        meta.get("lang"))
+        doc = _Document(rid, meta.get("symbol") or rid, view, doc_date, meta.get("kind") or "report", meta.get("lang"))
         for p in tables["paragraphs"]:
             m = meetings.get(p.get("meeting_id")) or {}
             doc.dates[p["para"]] = (str(m["date"])[:10] if m.get("date") else None) or doc_date
@@ -131,8 +139,9 @@ def _split(t: NoteTables) -> list[_Document]:
     return sorted(out, key=lambda d: (d.date is None, d.date or "", d.report_id))
 
 
-def documents_with_theme(report: Any, theme: str, *, since: Any = None, until: Any = None,
-                         lang: str | None = None) -> list[dict]:
+def documents_with_theme(
+    report: Any, theme: str, *, since: Any = None, until: Any = None, lang: str | None = None
+) -> list[dict]:
     """The documents that hold ``theme`` (an id or a label in any language) between ``since`` and ``until``, in
     date order: report_id, label (its symbol, else its id), date, kind, lang and the paragraphs on the theme.
 
@@ -152,8 +161,17 @@ def documents_with_theme(report: Any, theme: str, *, since: Any = None, until: A
     tr = translator(lang)
     theme_id = _theme(t, theme, lang)
     docs = _selected(_split(t), theme_id, _date(since, "since", tr), _date(until, "until", tr))
-    return [{"report_id": d.report_id, "label": d.label, "date": d.date, "kind": d.kind, "lang": d.lang,
-             "paras": list(d.theme_paras)} for d in docs]
+    return [
+        {
+            "report_id": d.report_id,
+            "label": d.label,
+            "date": d.date,
+            "kind": d.kind,
+            "lang": d.lang,
+            "paras": list(d.theme_paras),
+        }
+        for d in docs
+    ]
 
 
 def _theme(t: NoteTables, theme: str, lang: str) -> str:
@@ -165,8 +183,11 @@ def _theme(t: NoteTables, theme: str, lang: str) -> str:
     labels = _theme_labels(lang)
     own = {row["theme"]: row.get("label") or row["theme"] for row in t.themes}
     names = ", ".join(f"{labels.get(th) or own[th]} ({th})" for th in sorted(own)) or tr.gettext("none")
-    raise NoteError(tr.gettext("unknown theme {theme}; themes found in these documents: {names}").format(
-        theme=repr(theme), names=names))
+    raise NoteError(
+        tr.gettext("unknown theme {theme}; themes found in these documents: {names}").format(
+            theme=repr(theme), names=names
+        )
+    )
 
 
 def _selected(docs: list[_Document], theme: str, since: str | None, until: str | None) -> list[_Document]:
@@ -176,8 +197,11 @@ def _selected(docs: list[_Document], theme: str, since: str | None, until: str |
     for d in docs:
         paras = sorted({row["para"] for row in d.view.themes if row["theme"] == theme})
         if since or until:
-            paras = [p for p in paras if d.dates.get(p) and (not since or d.dates[p] >= since)
-                     and (not until or d.dates[p] <= until)]
+            paras = [
+                p
+                for p in paras
+                if d.dates.get(p) and (not since or d.dates[p] >= since) and (not until or d.dates[p] <= until)
+            ]
         if paras:
             d.theme_paras = paras
             out.append(d)
@@ -193,8 +217,15 @@ def _unit_title(d: _Document, para: int, corpus: bool, lang: str) -> str:
     return title or d.label
 
 
-def theme_note(report: Any, theme: str, *, lang: str | None = None, since: Any = None, until: Any = None,
-               max_words: int | None = MAX_WORDS) -> Note:
+def theme_note(
+    report: Any,
+    theme: str,
+    *,
+    lang: str | None = None,
+    since: Any = None,
+    until: Any = None,
+    max_words: int | None = MAX_WORDS,
+) -> Note:
     """A briefing note on ``theme`` across the documents of a corpus, or across the meetings of one report.
 
     Parameters
@@ -238,8 +269,11 @@ def theme_note(report: Any, theme: str, *, lang: str | None = None, since: Any =
     since_, until_ = _date(since, "since", tr), _date(until, "until", tr)
     docs = _selected(_split(t), theme_id, since_, until_)
     if not docs:
-        raise NoteError(tr.gettext("no document says anything on the theme {theme} between {since} and {until}").format(
-            theme=repr(theme), since=since_ or "…", until=until_ or "…"))
+        raise NoteError(
+            tr.gettext("no document says anything on the theme {theme} between {since} and {until}").format(
+                theme=repr(theme), since=since_ or "…", until=until_ or "…"
+            )
+        )
     corpus = bool(getattr(t, "is_corpus", False)) or len(docs) > 1
     builders: dict[str, _Builder] = {}
     merged: dict[str, list[Item]] = {k: [] for k in ("key_messages", "asks", "briefers", "positions", "figures")}
@@ -271,8 +305,9 @@ def theme_note(report: Any, theme: str, *, lang: str | None = None, since: Any =
         "Statements filed under the theme “{theme}” in {n} document, grouped by document and meeting in date "
         "order. Every quote is a whole sentence of the paragraph cited, word for word.",
         "Statements filed under the theme “{theme}” in {n} documents, grouped by document and meeting in date "
-        "order. Every quote is a whole sentence of the paragraph cited, word for word.", len(docs)).format(
-        theme=label, n=len(docs))
+        "order. Every quote is a whole sentence of the paragraph cited, word for word.",
+        len(docs),
+    ).format(theme=label, n=len(docs))
     keys = sorted(merged["key_messages"], key=lambda i: (-len(i.speaker_ids), dated(i)))
     sections["key_messages"] = first.section("key_messages")
     for rank, i in enumerate(keys):
@@ -307,24 +342,44 @@ def theme_note(report: Any, theme: str, *, lang: str | None = None, since: Any =
     dates = sorted(x for d in docs for p in d.theme_paras if (x := d.dates.get(p)))
     languages = {b.text_lang for b in builders.values()}
     heading = {
-        "body": (docs[0].view.metadata.get("body") or None) if len({d.view.metadata.get("body") for d in docs}) == 1
+        "body": (docs[0].view.metadata.get("body") or None)
+        if len({d.view.metadata.get("body") for d in docs}) == 1
         else None,
-        "meeting_id": None, "meeting_title": None, "date": None, "dates": [], "format": None, "chair": None,
+        "meeting_id": None,
+        "meeting_title": None,
+        "date": None,
+        "dates": [],
+        "format": None,
+        "chair": None,
         "document": None if corpus else (t.metadata.get("symbol") or None),
-        "report_id": t.report_id, "report_title": t.metadata.get("title") or None,
-        "report_date": str(t.metadata["date"])[:10] if t.metadata.get("date") else None, "paras": [],
-        "theme": theme_id, "theme_label": label,
-        "documents": [{"report_id": d.report_id, "label": d.label, "date": d.date, "kind": d.kind,
-                       "lang": d.lang} for d in docs],
+        "report_id": t.report_id,
+        "report_title": t.metadata.get("title") or None,
+        "report_date": str(t.metadata["date"])[:10] if t.metadata.get("date") else None,
+        "paras": [],
+        "theme": theme_id,
+        "theme_label": label,
+        "documents": [
+            {"report_id": d.report_id, "label": d.label, "date": d.date, "kind": d.kind, "lang": d.lang} for d in docs
+        ],
         "period": [dates[0], dates[-1]] if dates else [],
-        "since": since_, "until": until_,
+        "since": since_,
+        "until": until_,
     }
-    title = tr.ngettext("Briefing note: {theme}, {n} document", "Briefing note: {theme}, {n} documents",
-                        len(docs)).format(theme=label, n=len(docs))
-    filters = {"meeting": None, "themes": [theme_id], "speakers": [], "theme_labels": [label], "speaker_labels": [],
-               "since": since_, "until": until_}
-    note = Note(title, heading, body, filters, t.report_id, max_words, lang,
-                languages.pop() if len(languages) == 1 else None)
+    title = tr.ngettext(
+        "Briefing note: {theme}, {n} document", "Briefing note: {theme}, {n} documents", len(docs)
+    ).format(theme=label, n=len(docs))
+    filters = {
+        "meeting": None,
+        "themes": [theme_id],
+        "speakers": [],
+        "theme_labels": [label],
+        "speaker_labels": [],
+        "since": since_,
+        "until": until_,
+    }
+    note = Note(
+        title, heading, body, filters, t.report_id, max_words, lang, languages.pop() if len(languages) == 1 else None
+    )
     cut = _Cut(note, docs, builders, tr)
     note.refresh()
     note.sections += cut.tail()
@@ -341,14 +396,16 @@ class _Cut:
         self.n_body = len(note.sections)
         self.memo: dict[tuple, tuple[list[Item], list[Item]]] = {}
         # the key figures said on the theme in each document (found once; each cut step checks which are quoted)
-        self.figures = {d.report_id: [f for f in builders[d.report_id].figures_not_quoted([])
-                                      if f["para"] in set(d.theme_paras)] for d in docs}
+        self.figures = {
+            d.report_id: [f for f in builders[d.report_id].figures_not_quoted([]) if f["para"] in set(d.theme_paras)]
+            for d in docs
+        }
 
     def tail(self) -> list[Section]:
         """The Citations (one line per document quoted, and one line counting the rest) and, when anything on
         the theme is not quoted, the annex that lists it document by document (see :func:`annex_line`)."""
         lang = self.note.lang
-        body = self.note.sections[:self.n_body]
+        body = self.note.sections[: self.n_body]
         first = next(iter(self.builders.values()))
         sec, annex = first.section("citations"), first.section("annex")
         by_doc: dict[str | None, list[Item]] = {}
@@ -375,43 +432,69 @@ class _Cut:
         tr, lang = self.tr, self.note.lang
         citation, listed = [], []
         if cited:
-            citation.append(Item("citation", tr.gettext("Cite as: {citation}").format(
-                citation=cite(d.label, cited, lang)), cited, report_id=d.report_id, document=d.label))
+            citation.append(
+                Item(
+                    "citation",
+                    tr.gettext("Cite as: {citation}").format(citation=cite(d.label, cited, lang)),
+                    cited,
+                    report_id=d.report_id,
+                    document=d.label,
+                )
+            )
         rest = sorted(set(d.theme_paras) - set(cited))
         if rest:
-            listed.append(Item("not_quoted", tr.gettext(
-                "Paragraphs on the theme not quoted in this note: {citation}").format(
-                citation=cite(d.label, rest, lang)), rest, report_id=d.report_id, document=d.label))
-        figures = [f for f in self.figures[d.report_id]
-                   if not any(para == f["para"] and f["text"] in text for para, text in quoted)]
+            listed.append(
+                Item(
+                    "not_quoted",
+                    tr.gettext("Paragraphs on the theme not quoted in this note: {citation}").format(
+                        citation=cite(d.label, rest, lang)
+                    ),
+                    rest,
+                    report_id=d.report_id,
+                    document=d.label,
+                )
+            )
+        figures = [
+            f
+            for f in self.figures[d.report_id]
+            if not any(para == f["para"] and f["text"] in text for para, text in quoted)
+        ]
         if figures:
             text = semicolon(lang).join(f"{f['text']} ({cite(d.label, [f['para']], lang)})" for f in figures)
-            listed.append(Item("not_quoted", tr.gettext("Figures not quoted in this note: {figures}").format(
-                figures=text), sorted({f["para"] for f in figures}), report_id=d.report_id, document=d.label,
-                figures=[{"text": f["text"], "kind": f["kind"]} for f in figures]))
+            listed.append(
+                Item(
+                    "not_quoted",
+                    tr.gettext("Figures not quoted in this note: {figures}").format(figures=text),
+                    sorted({f["para"] for f in figures}),
+                    report_id=d.report_id,
+                    document=d.label,
+                    figures=[{"text": f["text"], "kind": f["kind"]} for f in figures],
+                )
+            )
         return citation, listed
 
     def apply(self, full: dict[str, list[Item]], dropped: set[int], cache: dict) -> int:
-        body = self.note.sections[:self.n_body]
+        body = self.note.sections[: self.n_body]
         b = next(iter(self.builders.values()))
         for s in body:
             s.items = [i for i in full[s.key] if id(i) not in dropped]
             if s.key != "purpose":
                 _say_cut(s, full[s.key], b)
         self.note.refresh()
-        self.note.sections[self.n_body:] = self.tail()
+        self.note.sections[self.n_body :] = self.tail()
         return self.note.words(cache)
 
     def fit(self, limit: int) -> None:
         """Drop the least important quotes until the Markdown up to the annex fits ``limit`` words, then put back,
         most important first, any that still fits. What is dropped goes to the annex, which is not counted: the
         Citations grow by one line per document quoted, so the two pages hold whatever the number of documents."""
-        body = self.note.sections[:self.n_body]
+        body = self.note.sections[: self.n_body]
         full = {s.key: list(s.items) for s in body}
         cache: dict = {}
         dropped: set[int] = set()
-        order = sorted((i for s in body for i in s.items if i.priority != _INF),
-                       key=lambda i: (i.priority, -len(i.text)))
+        order = sorted(
+            (i for s in body for i in s.items if i.priority != _INF), key=lambda i: (i.priority, -len(i.text))
+        )
         words = self.apply(full, dropped, cache)
         estimate = words
         for item in order:
@@ -462,15 +545,22 @@ def annex_line(annex: list[Item], quoted: set[str | None], lang: str) -> str:
     figures = tr.ngettext("{n} key figure", "{n} key figures", n_figures).format(n=n_figures)
     pieces = []
     if paras:
-        pieces.append(tr.gettext("{paragraphs} in {documents}").format(paragraphs=tr.ngettext(
-            "{n} paragraph on the theme", "{n} paragraphs on the theme", len(paras)).format(n=len(paras)),
-            documents=documents))
+        pieces.append(
+            tr.gettext("{paragraphs} in {documents}").format(
+                paragraphs=tr.ngettext("{n} paragraph on the theme", "{n} paragraphs on the theme", len(paras)).format(
+                    n=len(paras)
+                ),
+                documents=documents,
+            )
+        )
         if unquoted:
-            pieces[0] += " " + tr.ngettext("({n} of them not quoted at all)", "({n} of them not quoted at all)",
-                                           unquoted).format(n=unquoted)
+            pieces[0] += " " + tr.ngettext(
+                "({n} of them not quoted at all)", "({n} of them not quoted at all)", unquoted
+            ).format(n=unquoted)
         if n_figures:
             pieces.append(figures)
     else:
         pieces.append(tr.gettext("{paragraphs} in {documents}").format(paragraphs=figures, documents=documents))
     return tr.gettext("Not quoted in this note: {what}, listed in the annex after the two pages.").format(
-        what=and_list(pieces, lang))
+        what=and_list(pieces, lang)
+    )

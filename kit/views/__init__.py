@@ -14,8 +14,17 @@ from __future__ import annotations
 
 from .data import ViewReport, app_report, cite, report_path
 
-__all__ = ["ViewReport", "app_report", "cite", "report_path", "overview_app", "speakers_app", "themes_app",
-           "missions_app", "briefing_app"]
+__all__ = [
+    "ViewReport",
+    "app_report",
+    "cite",
+    "report_path",
+    "overview_app",
+    "speakers_app",
+    "themes_app",
+    "missions_app",
+    "briefing_app",
+]
 
 
 def __getattr__(name: str):

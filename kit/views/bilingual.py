@@ -32,8 +32,15 @@ from ..i18n import LANGUAGES, language_names
 from .data import ViewReport, app_report
 from .html import _, render
 
-__all__ = ["ALT_ENV", "alt_report", "paragraph_pairs", "speaker_pairs", "statement_pairs", "side_by_side_html",
-           "LANGUAGE_LABELS"]
+__all__ = [
+    "ALT_ENV",
+    "alt_report",
+    "paragraph_pairs",
+    "speaker_pairs",
+    "statement_pairs",
+    "side_by_side_html",
+    "LANGUAGE_LABELS",
+]
 
 #: Environment variables naming the other language version of the room's report (the first one set is used).
 ALT_ENV = ("KIT_REPORT_ALT", "KIT_REPORT_FR")
@@ -51,8 +58,9 @@ def alt_report(r: ViewReport | None = None) -> ViewReport | None:
         alt = app_report(path)
     except (ReportError, OSError, ValueError):
         return None
-    if r is not None and (alt.metadata.get("sha256") == r.metadata.get("sha256")
-                          or _lang(alt) == _lang(r)):  # the same version, or two of one language: not a pair
+    if r is not None and (
+        alt.metadata.get("sha256") == r.metadata.get("sha256") or _lang(alt) == _lang(r)
+    ):  # the same version, or two of one language: not a pair
         return None
     return alt
 
@@ -82,8 +90,9 @@ def _numbered(r: ViewReport, speaker_id: str | None = None) -> dict[tuple[int, s
     return out
 
 
-def statement_pairs(a: ViewReport, b: ViewReport | None,
-                    speaker_id: str | None = None) -> list[tuple[tuple[int, str, int], dict | None, dict | None]]:
+def statement_pairs(
+    a: ViewReport, b: ViewReport | None, speaker_id: str | None = None
+) -> list[tuple[tuple[int, str, int], dict | None, dict | None]]:
     """The statements of ``a`` and ``b`` aligned: (key, statement in a, statement in b), in the order of the
     report; key is (para, speaker_id, n). A statement only one version has keeps None on the other side."""
     left = _numbered(a, speaker_id)
@@ -94,26 +103,31 @@ def statement_pairs(a: ViewReport, b: ViewReport | None,
 
 def speaker_pairs(a: ViewReport, b: ViewReport | None, speaker_id: str) -> list[tuple[int, str, str]]:
     """(para, statement in ``a``, statement in ``b``) for one speaker: the attributed words of each version."""
-    return [(k[0], (x or {}).get("text") or "", (y or {}).get("text") or "")
-            for k, x, y in statement_pairs(a, b, speaker_id)]
+    return [
+        (k[0], (x or {}).get("text") or "", (y or {}).get("text") or "")
+        for k, x, y in statement_pairs(a, b, speaker_id)
+    ]
 
 
 def _lang(r: ViewReport) -> str:
     return str(r.metadata.get("lang") or "en")
 
 
-def side_by_side_html(a: ViewReport, b: ViewReport | None, pairs: list[tuple[int, str, str]],
-                      heading: str) -> Markup:
+def side_by_side_html(a: ViewReport, b: ViewReport | None, pairs: list[tuple[int, str, str]], heading: str) -> Markup:
     """A section with ``pairs`` (para, text of ``a``, text of ``b``) in two columns, each marked with its
     language; without ``b``, one line saying this server has one language version only. Report text is
     escaped (an autoescaping template)."""
     if b is None:
         return Markup('<p class="muted kit-bilingual-none">{}</p>').format(
-            _("Side by side in English and French: this server has only one language version of the report."))
+            _("Side by side in English and French: this server has only one language version of the report.")
+        )
     la, lb = _lang(a), _lang(b)
     if la == lb:
         lb = next(code for code in LANGUAGES if code != la)  # both in one language: label b with the other
-    return render("bilingual.html.j2", heading=heading, rows=pairs,
-                  langs=[(la, LANGUAGE_LABELS.get(la, la)), (lb, LANGUAGE_LABELS.get(lb, lb))],
-                  labels=[a.label, b.label])
-
+    return render(
+        "bilingual.html.j2",
+        heading=heading,
+        rows=pairs,
+        langs=[(la, LANGUAGE_LABELS.get(la, la)), (lb, LANGUAGE_LABELS.get(lb, lb))],
+        labels=[a.label, b.label],
+    )

@@ -57,8 +57,10 @@ def bar_chart(items: Sequence[tuple[str, float, str]], *, title: str = "", unit:
     True
     """
     vmax = max((v for _, v, _ in items), default=0) or 1
-    rows = [{"label": label, "value": f"{value:g}", "frac": max(0.004, value / vmax), "colour": colour}
-            for label, value, colour in items]
+    rows = [
+        {"label": label, "value": f"{value:g}", "frac": max(0.004, value / vmax), "colour": colour}
+        for label, value, colour in items
+    ]
     return render("bars.html.j2", items=rows, title=title, unit=unit)
 
 
@@ -102,13 +104,17 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
         t1 = t0 + dt.timedelta(days=30)
     left, right = 20, 20
     span = (t1 - t0).days
+
     def x(d: dt.date) -> float:
         return left + (width - left - right) * (d - t0).days / span
 
     axis_y = 40
     h = axis_y + 30 + 56 * max(1, len(meetings))
-    parts = [Markup('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000" stroke-width="2"/>').format(
-        left, axis_y, width - right, axis_y)]
+    parts = [
+        Markup('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000" stroke-width="2"/>').format(
+            left, axis_y, width - right, axis_y
+        )
+    ]
     d = dt.date(t0.year, t0.month, 1)
     last_right = -1e9
     while d <= t1:
@@ -118,11 +124,17 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
             anchor = "start" if xx < left + 30 else "end" if xx > width - right - 30 else "middle"
             w_label = len(label) * 15 * 0.62
             x_left = xx if anchor == "start" else xx - w_label if anchor == "end" else xx - w_label / 2
-            parts.append(Markup('<line x1="{0:.1f}" y1="{1}" x2="{0:.1f}" y2="{2}" stroke="#000"/>').format(
-                xx, axis_y - 6, axis_y + 6))
+            parts.append(
+                Markup('<line x1="{0:.1f}" y1="{1}" x2="{0:.1f}" y2="{2}" stroke="#000"/>').format(
+                    xx, axis_y - 6, axis_y + 6
+                )
+            )
             if x_left > last_right + 6:  # a month name only where it does not collide with the one before
-                parts.append(Markup('<text x="{0:.1f}" y="{1}" font-size="15" text-anchor="{3}">{2}</text>').format(
-                    xx, axis_y - 12, label, anchor))
+                parts.append(
+                    Markup('<text x="{0:.1f}" y="{1}" font-size="15" text-anchor="{3}">{2}</text>').format(
+                        xx, axis_y - 12, label, anchor
+                    )
+                )
                 last_right = x_left + w_label
         d = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     listed = []
@@ -138,23 +150,46 @@ def timeline(meetings: Sequence[dict], start: str | None, end: str | None, *, wi
         anchor = "start" if xx < width / 2 else "end"
         tx = xx + 8 if anchor == "start" else xx - 8
         fit = int(((width - tx) if anchor == "start" else tx) / (FONT * 0.6)) - 1  # characters that fit
-        short = title if len(title) <= fit else title[:max(10, fit - 1)].rstrip() + "…"
-        parts.append(Markup(
-            '<g><title>{date}: {title}</title>'
-            '<line x1="{x:.1f}" y1="{ay}" x2="{x:.1f}" y2="{ly}" stroke="{blue}" stroke-dasharray="4 3"/>'
-            '<circle cx="{x:.1f}" cy="{ay}" r="8" fill="{red}" stroke="#000"/>'
-            '<text x="{tx:.1f}" y="{ty}" font-size="{f}" font-weight="bold" text-anchor="{anchor}">{day} · {paras}</text>'
-            '<text x="{tx:.1f}" y="{ly}" font-size="{f}" text-anchor="{anchor}">{short}</text></g>').format(
-            date=md.isoformat(), title=title, x=xx, ay=axis_y, ly=ty + 20, blue=OKABE_ITO["blue"],
-            red=OKABE_ITO["vermillion"], tx=tx, ty=ty, f=FONT, anchor=anchor, day=_day(md), paras=paras, short=short))
-    svg = Markup('<svg class="fluid" role="img" aria-label="{label}" viewBox="0 0 {w} {h}" '
-                 'style="max-width:{w}px" xmlns="http://www.w3.org/2000/svg">{body}</svg>').format(
-        label=_("Meetings on a timeline"), w=width, h=h, body=Markup("").join(parts))
+        short = title if len(title) <= fit else title[: max(10, fit - 1)].rstrip() + "…"
+        parts.append(
+            Markup(
+                "<g><title>{date}: {title}</title>"
+                '<line x1="{x:.1f}" y1="{ay}" x2="{x:.1f}" y2="{ly}" stroke="{blue}" stroke-dasharray="4 3"/>'
+                '<circle cx="{x:.1f}" cy="{ay}" r="8" fill="{red}" stroke="#000"/>'
+                '<text x="{tx:.1f}" y="{ty}" font-size="{f}" font-weight="bold" text-anchor="{anchor}">{day} · {paras}</text>'
+                '<text x="{tx:.1f}" y="{ly}" font-size="{f}" text-anchor="{anchor}">{short}</text></g>'
+            ).format(
+                date=md.isoformat(),
+                title=title,
+                x=xx,
+                ay=axis_y,
+                ly=ty + 20,
+                blue=OKABE_ITO["blue"],
+                red=OKABE_ITO["vermillion"],
+                tx=tx,
+                ty=ty,
+                f=FONT,
+                anchor=anchor,
+                day=_day(md),
+                paras=paras,
+                short=short,
+            )
+        )
+    svg = Markup(
+        '<svg class="fluid" role="img" aria-label="{label}" viewBox="0 0 {w} {h}" '
+        'style="max-width:{w}px" xmlns="http://www.w3.org/2000/svg">{body}</svg>'
+    ).format(label=_("Meetings on a timeline"), w=width, h=h, body=Markup("").join(parts))
     return render("timeline.html.j2", svg=svg, meetings=listed)
 
 
-def heatmap(row_labels: Sequence[str], col_labels: Sequence[str], values: Sequence[Sequence[float]],
-            *, corner: str = "", title: str = "") -> Markup:
+def heatmap(
+    row_labels: Sequence[str],
+    col_labels: Sequence[str],
+    values: Sequence[Sequence[float]],
+    *,
+    corner: str = "",
+    title: str = "",
+) -> Markup:
     """A table heatmap: counts printed in each cell, shaded white -> blue (template ``heatmap.html.j2``)."""
     if not row_labels or not col_labels:
         return Markup('<p class="muted">{}</p>').format(_("Nothing to show."))
@@ -166,12 +201,19 @@ def heatmap(row_labels: Sequence[str], col_labels: Sequence[str], values: Sequen
             bg, fg = shade(v, vmax)
             cells.append({"col": c, "value": f"{v:g}" if v else "", "bg": bg, "fg": fg})
         rows.append({"label": label, "cells": cells})
-    return render("heatmap.html.j2", rows=rows, cols=list(col_labels), corner=corner,
-                  title=title or _("Table of counts"))
+    return render(
+        "heatmap.html.j2", rows=rows, cols=list(col_labels), corner=corner, title=title or _("Table of counts")
+    )
 
 
-def para_strip(paras: Sequence[int], hits: dict[int, int], *, colour: str = OKABE_ITO["vermillion"],
-               sections: Sequence[tuple[int, str]] = (), **_ignored) -> Markup:
+def para_strip(
+    paras: Sequence[int],
+    hits: dict[int, int],
+    *,
+    colour: str = OKABE_ITO["vermillion"],
+    sections: Sequence[tuple[int, str]] = (),
+    **_ignored,
+) -> Markup:
     """Where in the report: one cell per paragraph, coloured where ``hits`` has a count.
 
     The SVG stretches to any width (no text inside); numbers and section numerals are HTML.
@@ -182,35 +224,59 @@ def para_strip(paras: Sequence[int], hits: dict[int, int], *, colour: str = OKAB
     cells = []
     for i, p in enumerate(paras):
         k = hits.get(p, 0)
-        cells.append(Markup('<rect x="{}" y="0" width="0.92" height="40" fill="{}" data-para="{}">'
-                            '<title>{}</title></rect>').format(
-            i, colour if k else "#e4e4e4", p, _("para. {n}: {k} hit(s)").format(n=p, k=k)))
+        cells.append(
+            Markup(
+                '<rect x="{}" y="0" width="0.92" height="40" fill="{}" data-para="{}"><title>{}</title></rect>'
+            ).format(i, colour if k else "#e4e4e4", p, _("para. {n}: {k} hit(s)").format(n=p, k=k))
+        )
     lines, secs = [], []
     last = -1e9
     for first, title in sections:
         if first in paras:
             i = paras.index(first)
-            lines.append(Markup('<line x1="{0}" y1="-6" x2="{0}" y2="46" stroke="#000" stroke-width="2" '
-                                'vector-effect="non-scaling-stroke"><title>{1}</title></line>').format(
-                i - 0.04, _("{title} (from para. {n})").format(title=title, n=first)))
+            lines.append(
+                Markup(
+                    '<line x1="{0}" y1="-6" x2="{0}" y2="46" stroke="#000" stroke-width="2" '
+                    'vector-effect="non-scaling-stroke"><title>{1}</title></line>'
+                ).format(i - 0.04, _("{title} (from para. {n})").format(title=title, n=first))
+            )
             if i - last >= max(2, n / 14):  # section numerals only where they do not collide
-                secs.append({"left": 100 * i / n, "numeral": title.split(".", 1)[0].strip()[:8], "title": title,
-                             "end": i > 0.85 * n})
+                secs.append(
+                    {
+                        "left": 100 * i / n,
+                        "numeral": title.split(".", 1)[0].strip()[:8],
+                        "title": title,
+                        "end": i > 0.85 * n,
+                    }
+                )
                 last = i
     step = max(1, round(n / 12))
-    ticks = [{"left": 100 * (i + 0.5) / n, "para": p, "minor": (i // step) % 2 == 1 and i != n - 1,
-              "edge": "start" if i == 0 else "end" if i == n - 1 else ""}
-             for i, p in enumerate(paras) if i % step == 0 or i == n - 1]
-    svg = Markup('<svg role="img" aria-label="{}" viewBox="0 -6 {} 52" '
-                 'preserveAspectRatio="none" width="100%" height="52" xmlns="http://www.w3.org/2000/svg">'
-                 '{}{}</svg>').format(_("Paragraphs with hits: {hit} of {all}").format(
-                     hit=sum(1 for p in paras if hits.get(p)), all=n), n, Markup("").join(cells),
-                                      Markup("").join(lines))
+    ticks = [
+        {
+            "left": 100 * (i + 0.5) / n,
+            "para": p,
+            "minor": (i // step) % 2 == 1 and i != n - 1,
+            "edge": "start" if i == 0 else "end" if i == n - 1 else "",
+        }
+        for i, p in enumerate(paras)
+        if i % step == 0 or i == n - 1
+    ]
+    svg = Markup(
+        '<svg role="img" aria-label="{}" viewBox="0 -6 {} 52" '
+        'preserveAspectRatio="none" width="100%" height="52" xmlns="http://www.w3.org/2000/svg">'
+        "{}{}</svg>"
+    ).format(
+        _("Paragraphs with hits: {hit} of {all}").format(hit=sum(1 for p in paras if hits.get(p)), all=n),
+        n,
+        Markup("").join(cells),
+        Markup("").join(lines),
+    )
     return render("strip.html.j2", svg=svg, ticks=ticks, sections=secs)
 
 
-def mission_map(points: Sequence[dict], *, width: int = 1000, selected: str | None = None,
-                link: str = "?mission={key}") -> Markup:
+def mission_map(
+    points: Sequence[dict], *, width: int = 1000, selected: str | None = None, link: str = "?mission={key}"
+) -> Markup:
     """An offline equirectangular map: land outline plus one dot per mission; each dot is a link
     (``link`` formatted with the mission's ``key``) so clicking a mission selects it.
 
@@ -240,25 +306,49 @@ def mission_map(points: Sequence[dict], *, width: int = 1000, selected: str | No
         r = (6 + 11 * (p.get("n", 1) / vmax) ** 0.5) / k
         is_sel = selected is not None and p["key"] == selected
         fill = OKABE_ITO["vermillion"] if is_sel else OKABE_ITO["blue"]
-        dots.append(Markup(
-            '<a href="{href}" target="_self" aria-label="{label}"{cur}>'
-            '<circle cx="{x:.2f}" cy="{y:.2f}" r="{r:.2f}" fill="{fill}" fill-opacity="0.85" stroke="#000" '
-            'stroke-width="{sw:.3f}" data-key="{key}"><title>{label}</title></circle></a>').format(
-            href=link.format(key=quote(str(p["key"]))),
-            label=_("{mission}: {n} mention(s)").format(mission=p.get("label", p["key"]), n=p.get("n", 0)),
-            cur=Markup(' aria-current="true"') if is_sel else "", x=p["lon"], y=-p["lat"], r=r, fill=fill,
-            sw=1.2 / k, key=p["key"]))
-        labels.append(Markup(
-            '<text x="{x:.2f}" y="{y:.2f}" font-size="{f:.2f}" font-weight="bold" stroke="#fff" '
-            'stroke-width="{sw:.3f}" paint-order="stroke">{key}</text>').format(
-            x=p["lon"] + r * 1.2, y=-p["lat"] + 5 / k, f=(18 if is_sel else 15) / k, sw=3 / k, key=p["key"]))
+        dots.append(
+            Markup(
+                '<a href="{href}" target="_self" aria-label="{label}"{cur}>'
+                '<circle cx="{x:.2f}" cy="{y:.2f}" r="{r:.2f}" fill="{fill}" fill-opacity="0.85" stroke="#000" '
+                'stroke-width="{sw:.3f}" data-key="{key}"><title>{label}</title></circle></a>'
+            ).format(
+                href=link.format(key=quote(str(p["key"]))),
+                label=_("{mission}: {n} mention(s)").format(mission=p.get("label", p["key"]), n=p.get("n", 0)),
+                cur=Markup(' aria-current="true"') if is_sel else "",
+                x=p["lon"],
+                y=-p["lat"],
+                r=r,
+                fill=fill,
+                sw=1.2 / k,
+                key=p["key"],
+            )
+        )
+        labels.append(
+            Markup(
+                '<text x="{x:.2f}" y="{y:.2f}" font-size="{f:.2f}" font-weight="bold" stroke="#fff" '
+                'stroke-width="{sw:.3f}" paint-order="stroke">{key}</text>'
+            ).format(x=p["lon"] + r * 1.2, y=-p["lat"] + 5 / k, f=(18 if is_sel else 15) / k, sw=3 / k, key=p["key"])
+        )
     grid = "".join(f"M{lon} -90V90" for lon in range(-180, 181, 10)) + "".join(
-        f"M-180 {lat}H180" for lat in range(-80, 81, 10))
+        f"M-180 {lat}H180" for lat in range(-80, 81, 10)
+    )
     return Markup(
         '<svg class="fluid map" role="group" aria-label="{aria}" '
         'viewBox="{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
         '<path d="{grid}" stroke="#9cc" stroke-width="{g:.3f}" fill="none"/>'
         '<path d="{land}" fill="#f3efe2" stroke="#666" stroke-width="{lw:.3f}"/>'
-        '{dots}<g class="map-labels" aria-hidden="true">{labels}</g></svg>').format(
-        aria=_("Map of missions mentioned: choose a dot to read its mentions"), x0=x0, y0=y0, w=w, h=h, width=width, grid=grid, g=0.6 / k, land=land_path(), lw=0.8 / k,
-        dots=Markup("").join(dots), labels=Markup("").join(labels))
+        '{dots}<g class="map-labels" aria-hidden="true">{labels}</g></svg>'
+    ).format(
+        aria=_("Map of missions mentioned: choose a dot to read its mentions"),
+        x0=x0,
+        y0=y0,
+        w=w,
+        h=h,
+        width=width,
+        grid=grid,
+        g=0.6 / k,
+        land=land_path(),
+        lw=0.8 / k,
+        dots=Markup("").join(dots),
+        labels=Markup("").join(labels),
+    )

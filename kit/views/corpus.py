@@ -27,14 +27,29 @@ from .. import i18n
 from ..i18n import N_
 from .html import _
 
-__all__ = ["document_dates", "period_of", "periods", "speaker_span", "speaker_documents", "meetings_over_time",
-           "themes_over_time", "document_label", "date_range", "kind_label", "DOCUMENT_KINDS", "document_view",
-           "document_options"]
+__all__ = [
+    "document_dates",
+    "period_of",
+    "periods",
+    "speaker_span",
+    "speaker_documents",
+    "meetings_over_time",
+    "themes_over_time",
+    "document_label",
+    "date_range",
+    "kind_label",
+    "DOCUMENT_KINDS",
+    "document_view",
+    "document_options",
+]
 
 #: What each kind of document is called on screen (``metadata["kind"]``, set by the document's reader); a kind
 #: not listed here is shown as it is.
-DOCUMENT_KINDS = {"report": N_("Report"), "summary_record": N_("Summary record"),
-                  "meetings_coverage": N_("Meetings coverage")}
+DOCUMENT_KINDS = {
+    "report": N_("Report"),
+    "summary_record": N_("Summary record"),
+    "meetings_coverage": N_("Meetings coverage"),
+}
 
 
 def kind_label(kind: str | None) -> str:
@@ -88,8 +103,11 @@ def _row_dates(r) -> dict[tuple, str]:
     """(report_id, para) -> the date of the paragraph: its meeting's date, else its document's."""
     meeting_date = {(m["report_id"], m["meeting_id"]): m.get("date") for m in r.meetings}
     doc_date = document_dates(r)
-    return {(p["report_id"], p["para"]): meeting_date.get((p["report_id"], p.get("meeting_id"))) or
-            doc_date.get(p["report_id"]) for p in r.paragraphs}
+    return {
+        (p["report_id"], p["para"]): meeting_date.get((p["report_id"], p.get("meeting_id")))
+        or doc_date.get(p["report_id"])
+        for p in r.paragraphs
+    }
 
 
 def speaker_documents(r, speaker_id: str) -> list[dict]:
@@ -100,9 +118,17 @@ def speaker_documents(r, speaker_id: str) -> list[dict]:
             by_doc[s["report_id"]].append(s)
     docs = {d["report_id"]: d for d in r.documents}
     order = [rid for rid in docs if rid in by_doc] + sorted(rid for rid in by_doc if rid not in docs)
-    return [{"report_id": rid, "label": document_label(r, rid), "date": docs.get(rid, {}).get("date"),
-             "kind": docs.get(rid, {}).get("kind") or "report", "statements": len(by_doc[rid]),
-             "citation": r.cite_rows(by_doc[rid])} for rid in order]
+    return [
+        {
+            "report_id": rid,
+            "label": document_label(r, rid),
+            "date": docs.get(rid, {}).get("date"),
+            "kind": docs.get(rid, {}).get("kind") or "report",
+            "statements": len(by_doc[rid]),
+            "citation": r.cite_rows(by_doc[rid]),
+        }
+        for rid in order
+    ]
 
 
 def speaker_span(r, speaker_id: str) -> tuple[int, int, str, str]:
@@ -110,8 +136,17 @@ def speaker_span(r, speaker_id: str) -> tuple[int, int, str, str]:
     its meeting, else by its document."""
     rows = speaker_documents(r, speaker_id)
     dates, doc_dates = _row_dates(r), document_dates(r)
-    years = sorted({str(d)[:4] for d in (dates.get((s["report_id"], s["para"])) or doc_dates.get(s["report_id"])
-                                          for s in r.statements if s["speaker_id"] == speaker_id) if d})
+    years = sorted(
+        {
+            str(d)[:4]
+            for d in (
+                dates.get((s["report_id"], s["para"])) or doc_dates.get(s["report_id"])
+                for s in r.statements
+                if s["speaker_id"] == speaker_id
+            )
+            if d
+        }
+    )
     return (sum(d["statements"] for d in rows), len(rows), years[0] if years else "", years[-1] if years else "")
 
 
@@ -146,8 +181,11 @@ def themes_over_time(r, themes: list[str] | None = None) -> tuple[list[str], lis
         labels.setdefault(t["theme"], r.theme_label.get(t["theme"], t["label"]))
     cols = sorted({p for per in paras.values() for p in per}, key=lambda p: (p == "", p))
     order = sorted(paras, key=lambda th: (-sum(len(v) for v in paras[th].values()), labels[th]))
-    return ([labels[th] for th in order], [_period_label(c) for c in cols],
-            [[len(paras[th].get(c, ())) for c in cols] for th in order])
+    return (
+        [labels[th] for th in order],
+        [_period_label(c) for c in cols],
+        [[len(paras[th].get(c, ())) for c in cols] for th in order],
+    )
 
 
 def date_range(r) -> str:
@@ -170,9 +208,14 @@ def document_view(r, report_id: str):
         tables = {t: [row for row in getattr(r, t) if row.get("report_id") == report_id] for t in TABLE_KEYS}
         keys = {m["key"] for m in tables["mentions"] if m["kind"] == "mission"}
         meta = dict((r.metadata.get("reports") or {}).get(report_id) or {"report_id": report_id})
-        return ViewReport(report_id, meta, *(tables[t] for t in TABLE_KEYS[:-1]),
-                          missions={k: v for k, v in r.missions.items() if k in keys}, problems=tables["problems"],
-                          cite_lang=r.cite_lang)
+        return ViewReport(
+            report_id,
+            meta,
+            *(tables[t] for t in TABLE_KEYS[:-1]),
+            missions={k: v for k, v in r.missions.items() if k in keys},
+            problems=tables["problems"],
+            cite_lang=r.cite_lang,
+        )
 
     return r.memo(f"document:{report_id}", build)
 
@@ -180,9 +223,20 @@ def document_view(r, report_id: str):
 def document_options(r) -> list[tuple[str, str]]:
     """(label, report_id) of a corpus's documents by date: ``"15 January 2024 – S/2024/42 (Report)"``."""
     lang = i18n.get_language()
-    return [(" – ".join(x for x in (i18n.format_date(d["date"], lang) if d["date"] else "",
-                                   f"{document_label(r, d['report_id'])} ({kind_label(d['kind'])})") if x),
-             d["report_id"]) for d in r.documents]
+    return [
+        (
+            " – ".join(
+                x
+                for x in (
+                    i18n.format_date(d["date"], lang) if d["date"] else "",
+                    f"{document_label(r, d['report_id'])} ({kind_label(d['kind'])})",
+                )
+                if x
+            ),
+            d["report_id"],
+        )
+        for d in r.documents
+    ]
 
 
 def _summary_over_time(counts: dict[str, dict[str, int]], labelled: dict, themes: list[str] | None):
@@ -191,5 +245,8 @@ def _summary_over_time(counts: dict[str, dict[str, int]], labelled: dict, themes
     labels = {th: labelled.get(th, (th, 0))[0] for th in chosen}
     cols = sorted({p for per in chosen.values() for p in per}, key=lambda p: (p == "", p))
     order = sorted(chosen, key=lambda th: (-sum(chosen[th].values()), labels[th]))
-    return ([labels[th] for th in order], [_period_label(c) for c in cols],
-            [[chosen[th].get(c, 0) for c in cols] for th in order])
+    return (
+        [labels[th] for th in order],
+        [_period_label(c) for c in cols],
+        [[chosen[th].get(c, 0) for c in cols] for th in order],
+    )

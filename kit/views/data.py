@@ -121,13 +121,18 @@ def app_report(path: str | Path | None = None, *, use_cache: bool = True) -> Vie
         if path.exists():
             raise ReportError(N_("this is not a regular file; give the path of a report file"), source=str(path))
         setting = os.environ.get("KIT_REPORT", "").strip()
-        raise ReportError(N_("the report file does not exist (check the KIT_REPORT setting)") if setting
-                          else N_("the report file does not exist"), source=str(path))
+        raise ReportError(
+            N_("the report file does not exist (check the KIT_REPORT setting)")
+            if setting
+            else N_("the report file does not exist"),
+            source=str(path),
+        )
     try:
         key = cache_key(path)
     except OSError as exc:
-        raise ReportError(N_("the report file cannot be read ({reason})"), source=str(path),
-                          reason=exc.strerror or exc) from exc
+        raise ReportError(
+            N_("the report file cannot be read ({reason})"), source=str(path), reason=exc.strerror or exc
+        ) from exc
     memo_key = (str(path.resolve()), key)
     if use_cache and memo_key in _MEMO:
         return _MEMO[memo_key]
@@ -198,8 +203,9 @@ def _read_cache(file: Path) -> ViewReport | None:
 def _parse(path: Path) -> ViewReport:
     """The report (or the corpus of a folder) as plain rows, parsed now."""
     if path.is_dir():
-        return ViewReport.merge((_parse(doc) for doc in corpus_files(path)), "corpus",
-                                {"source": str(path), "title": path.resolve().name})
+        return ViewReport.merge(
+            (_parse(doc) for doc in corpus_files(path)), "corpus", {"source": str(path), "title": path.resolve().name}
+        )
     from ..parse import parse_rows  # the parser only on a cache miss, and never pandas
     from ..sources import read_source
 
@@ -208,6 +214,7 @@ def _parse(path: Path) -> ViewReport:
     except ReportError:
         raise
     except Exception as exc:  # a parser bug must still reach the user as a message naming the file
-        raise ReportError(N_("the report could not be read ({kind}: {reason})"), source=str(path),
-                          kind=type(exc).__name__, reason=exc) from exc
+        raise ReportError(
+            N_("the report could not be read ({kind}: {reason})"), source=str(path), kind=type(exc).__name__, reason=exc
+        ) from exc
     return ViewReport.from_rows(rows, meta)

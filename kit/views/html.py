@@ -25,18 +25,53 @@ from ..i18n import N_
 from ..paths import asset
 from .spans import kwic, merge_spans as _merge, term_spans  # text analysis lives in kit.views.spans
 
-__all__ = ["esc", "render", "highlight", "kwic", "table", "para_ref", "download_link", "csv_text", "csv_download",
-           "markdown_download", "error_panel", "STYLE", "OKABE_ITO", "KIND_COLOUR", "KIND_LABEL",
-           "panel", "term_spans", "kind_label"]
+__all__ = [
+    "esc",
+    "render",
+    "highlight",
+    "kwic",
+    "table",
+    "para_ref",
+    "download_link",
+    "csv_text",
+    "csv_download",
+    "markdown_download",
+    "error_panel",
+    "STYLE",
+    "OKABE_ITO",
+    "KIND_COLOUR",
+    "KIND_LABEL",
+    "panel",
+    "term_spans",
+    "kind_label",
+]
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
-OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-             "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000"}
-KIND_COLOUR = {"member_state": OKABE_ITO["blue"], "briefer": OKABE_ITO["orange"], "chair": OKABE_ITO["green"],
-               "organization": OKABE_ITO["purple"], "other": "#666666"}
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+}
+KIND_COLOUR = {
+    "member_state": OKABE_ITO["blue"],
+    "briefer": OKABE_ITO["orange"],
+    "chair": OKABE_ITO["green"],
+    "organization": OKABE_ITO["purple"],
+    "other": "#666666",
+}
 #: Speaker kinds as the apps name them, in English (marked for the catalogue; shown through :func:`kind_label`).
-KIND_LABEL = {"member_state": N_("Member State"), "briefer": N_("Briefer"), "chair": N_("Chair"),
-              "organization": N_("Organization"), "other": N_("Other")}
+KIND_LABEL = {
+    "member_state": N_("Member State"),
+    "briefer": N_("Briefer"),
+    "chair": N_("Chair"),
+    "organization": N_("Organization"),
+    "other": N_("Other"),
+}
 
 
 def kind_label(kind: str | None) -> str:
@@ -48,18 +83,26 @@ def _(message: str) -> str:
     """``message`` in the apps' language (:func:`kit.i18n.get_language`: the page's ``?lang=``, else ``$KIT_LANG``)."""
     return i18n.gettext(message)
 
+
 # One stylesheet for every app (kit/assets/apps.css), read once as package data.
-STYLE = Markup("<style>{}</style>").format(
-    Markup(asset("apps.css").read_text(encoding="utf-8")))
+STYLE = Markup("<style>{}</style>").format(Markup(asset("apps.css").read_text(encoding="utf-8")))
 
 # The apps' templates (kit/views/templates/*.html.j2), autoescaped.
 # Their text is marked with jinja2's i18n extension (``{{ _("...") }}``) and translated, when rendered, into the
 # apps' language by the kit's catalogue (kit.i18n), so one template serves English and French.
-_ENV = jinja2.Environment(loader=jinja2.PackageLoader("kit.views", "templates"), autoescape=True,
-                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                          extensions=["jinja2.ext.i18n"])
-_ENV.install_gettext_callables(lambda m: i18n.gettext(m), lambda s, p, n: i18n.ngettext(s, p, n),  # type: ignore[attr-defined] - added by the i18n extension
-                               newstyle=True)
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("kit.views", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    extensions=["jinja2.ext.i18n"],
+)
+_ENV.install_gettext_callables(
+    lambda m: i18n.gettext(m),
+    lambda s, p, n: i18n.ngettext(s, p, n),  # type: ignore[attr-defined] - added by the i18n extension
+    newstyle=True,
+)
 
 # Compiled templates are kept between kernels (jinja2's bytecode cache, in a private folder of the system's
 # temporary directory, keyed on each template's source, so an edited template is compiled again): every app page
@@ -88,7 +131,6 @@ def esc(value) -> Markup:
     return Markup("") if value is None else escape(value)
 
 
-
 def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = None) -> Markup:
     """``text`` as escaped HTML with each ``text[start:end]`` in ``<mark>`` (overlaps merged).
 
@@ -109,8 +151,15 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], cls: str | None = Non
 # term_spans and kwic (text analysis, not markup) are defined in kit.views.spans and imported above.
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence[int] = (),
-          cls: str = "kt", empty: str = "", caption: str = "") -> Markup:
+def table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    numeric: Sequence[int] = (),
+    cls: str = "kt",
+    empty: str = "",
+    caption: str = "",
+) -> Markup:
     """An HTML table from the ``table.html.j2`` template.
 
     Cells are escaped unless they are :class:`~markupsafe.Markup` (what :func:`esc`, :func:`highlight`,
@@ -121,8 +170,15 @@ def table(columns: Sequence[str], rows: Iterable[Sequence], *, numeric: Sequence
     1
     """
     rows = [list(r) for r in rows]
-    return render("table.html.j2", columns=list(columns), rows=rows, numeric=set(numeric), cls=cls,
-                  empty=empty or _("Nothing to show."), caption=caption)
+    return render(
+        "table.html.j2",
+        columns=list(columns),
+        rows=rows,
+        numeric=set(numeric),
+        cls=cls,
+        empty=empty or _("Nothing to show."),
+        caption=caption,
+    )
 
 
 def para_ref(para: object) -> Markup:
@@ -172,6 +228,9 @@ def panel(body: str) -> Markup:
 def error_panel(exc: BaseException, what: str = "") -> Markup:
     """A friendly error (no traceback) that names the file and says what to do."""
     source = getattr(exc, "source", None)
-    message = (exc.localized(i18n.get_language(), source=False) if hasattr(exc, "localized")  # a kit error
-               else str(exc)) or type(exc).__name__
+    message = (
+        exc.localized(i18n.get_language(), source=False)
+        if hasattr(exc, "localized")  # a kit error
+        else str(exc)
+    ) or type(exc).__name__
     return panel(render("error.html.j2", what=what or _("the report"), source=source, message=message))

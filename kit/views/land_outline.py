@@ -86,11 +86,13 @@ def outline_from_topojson(path: str, precision: int = 1) -> str:
 
 def svg_document(path_data: str) -> str:
     """The ``kit/assets/land-110m.svg`` file around an outline."""
-    return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="-180 -90 360 180">\n'
-            "<!-- Natural Earth 1:110m land (public domain), from the world-atlas 2.0.2 npm package (ISC licence, "
-            "Mike Bostock), converted by kit/views/land_outline.py: x is longitude, y is minus latitude "
-            "(degrees). -->\n"
-            f'<path id="land" fill="#f3efe2" stroke="#666" stroke-width="0.2" d="{path_data}"/>\n</svg>\n')
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="-180 -90 360 180">\n'
+        "<!-- Natural Earth 1:110m land (public domain), from the world-atlas 2.0.2 npm package (ISC licence, "
+        "Mike Bostock), converted by kit/views/land_outline.py: x is longitude, y is minus latitude "
+        "(degrees). -->\n"
+        f'<path id="land" fill="#f3efe2" stroke="#666" stroke-width="0.2" d="{path_data}"/>\n</svg>\n'
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover - the build step above

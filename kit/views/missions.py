@@ -28,35 +28,73 @@ def missions_html(r: ViewReport, key: str | None) -> Markup:
     summary = queries.mission_summary(r)
     if not summary:
         return panel(Markup("<p>{}</p>").format(_("This report names no peacekeeping operation or political mission.")))
-    points = [{"key": m["key"], "label": f'{m["key"]} — {m["name"]} ({m["host"]})', "lat": m["lat"], "lon": m["lon"],
-               "n": m["n"]} for m in summary]
+    points = [
+        {
+            "key": m["key"],
+            "label": f"{m['key']} — {m['name']} ({m['host']})",
+            "lat": m["lat"],
+            "lon": m["lon"],
+            "n": m["n"],
+        }
+        for m in summary
+    ]
     missing = [m["key"] for m in summary if m["lat"] is None]
-    listing = table([_("Mission"), _("Name"), _("Host"), _("Mentions"), _("Paragraphs")],
-                    ([Markup("<b>{}</b>").format(m["key"]), m["name"], m["host"], str(m["n"]),
-                      queries.para_list(r, m["paras"])] for m in summary), numeric=(3,), cls="kt stack")
+    listing = table(
+        [_("Mission"), _("Name"), _("Host"), _("Mentions"), _("Paragraphs")],
+        (
+            [Markup("<b>{}</b>").format(m["key"]), m["name"], m["host"], str(m["n"]), queries.para_list(r, m["paras"])]
+            for m in summary
+        ),
+        numeric=(3,),
+        cls="kt stack",
+    )
     link = "?" + urlencode({"lang": i18n.get_language()}) + "&mission={key}"
-    ctx = {"map": charts.mission_map(points, selected=key, link=link), "missing": ", ".join(missing), "table": listing,
-           "key": key, "name": "", "citation": "", "speakers": "", "downloads": "", "rows": ""}
+    ctx = {
+        "map": charts.mission_map(points, selected=key, link=link),
+        "missing": ", ".join(missing),
+        "table": listing,
+        "key": key,
+        "name": "",
+        "citation": "",
+        "speakers": "",
+        "downloads": "",
+        "rows": "",
+    }
     if key:
         rows = queries.mission_rows(r, key)
         info = next((m for m in summary if m["key"] == key), None)
         ctx["name"] = info["name"] if info else ""
         if rows:
             ctx["citation"] = r.cite_rows(rows)
-            ctx["speakers"] = (", ".join(sorted({x["speaker"] for x in rows if x["speaker"]}))
-                               or _("none (report narrative)"))
+            ctx["speakers"] = ", ".join(sorted({x["speaker"] for x in rows if x["speaker"]})) or _(
+                "none (report narrative)"
+            )
         heading = f"{key} — {info['name']}" if info else key
-        ctx["downloads"] = Markup("").join([
-            csv_download(f"{r.report_id}-{key}.csv", ["mission", "para", "surface", "speaker", "sentence", "citation"],
-                         ([key, x["para"], x["surface"], x["speaker"], " ".join(x["sentence"].split()),
-                           r.cite_rows([x])] for x in rows), _("Mentions (CSV)")),
-            markdown_download(f"{r.report_id}-{key}.md",
-                              queries.note_markdown(r, heading, [(x["para"], x["speaker"], x["sentence"],
-                                                                  x["report_id"])
-                                                                 for x in rows]))])
-        ctx["rows"] = table([ref_column(r), _("Speaker"), _("Named as"), _("Sentence")],
-                            ([ref(r, x), x["speaker"] or "—", x["surface"],
-                              highlight(x["sentence"], [x["mark"]])] for x in rows), numeric=(0,), cls="kt stack")
+        ctx["downloads"] = Markup("").join(
+            [
+                csv_download(
+                    f"{r.report_id}-{key}.csv",
+                    ["mission", "para", "surface", "speaker", "sentence", "citation"],
+                    (
+                        [key, x["para"], x["surface"], x["speaker"], " ".join(x["sentence"].split()), r.cite_rows([x])]
+                        for x in rows
+                    ),
+                    _("Mentions (CSV)"),
+                ),
+                markdown_download(
+                    f"{r.report_id}-{key}.md",
+                    queries.note_markdown(
+                        r, heading, [(x["para"], x["speaker"], x["sentence"], x["report_id"]) for x in rows]
+                    ),
+                ),
+            ]
+        )
+        ctx["rows"] = table(
+            [ref_column(r), _("Speaker"), _("Named as"), _("Sentence")],
+            ([ref(r, x), x["speaker"] or "—", x["surface"], highlight(x["sentence"], [x["mark"]])] for x in rows),
+            numeric=(0,),
+            cls="kt stack",
+        )
     return panel(render("missions.html.j2", **ctx))
 
 
@@ -70,14 +108,22 @@ def missions_app(report: ViewReport | None = None, mission: str | None = None, l
         return err
     summary = queries.mission_summary(r)
     # acronym and count: a phone shows the chosen line whole; the table under the map gives name and host
-    options = [("{} ({})".format(m["key"], ngettext("{n} mention", "{n} mentions", m["n"]).format(n=m["n"])),
-                m["key"]) for m in summary]
+    options = [
+        ("{} ({})".format(m["key"], ngettext("{n} mention", "{n} mentions", m["n"]).format(n=m["n"])), m["key"])
+        for m in summary
+    ]
     keys = [k for _, k in options]
     asked = mission or query_param("mission")
     status = html_widget("kit-status")
-    pick = control("Dropdown", "kit-mission", status, options=options,
-                    value=asked if asked in keys else (keys[0] if keys else None), description=_("Mission"),
-                    max_width="820px")
+    pick = control(
+        "Dropdown",
+        "kit-mission",
+        status,
+        options=options,
+        value=asked if asked in keys else (keys[0] if keys else None),
+        description=_("Mission"),
+        max_width="820px",
+    )
     out = html_widget("kit-out")
 
     def redraw(*_args):
@@ -86,10 +132,21 @@ def missions_app(report: ViewReport | None = None, mission: str | None = None, l
 
     pick.observe(redraw, names="value")
     redraw()
-    intro = html_widget("kit-head", panel(header(r, "missions", _("Peacekeeping operations and political missions the "
-                                              "report names, by acronym or by full name. Choose one, in the list "
-                                              "or on the map, to read every sentence that names it and who was "
-                                              "speaking."))))
+    intro = html_widget(
+        "kit-head",
+        panel(
+            header(
+                r,
+                "missions",
+                _(
+                    "Peacekeeping operations and political missions the "
+                    "report names, by acronym or by full name. Choose one, in the list "
+                    "or on the map, to read every sentence that names it and who was "
+                    "speaking."
+                ),
+            )
+        ),
+    )
     app = make_app_class()(f"Missions app: {r.report_id}, {len(options)} missions", [intro, pick, status, out])
     app.add_class("kit-app")
     return app

@@ -36,8 +36,7 @@ from .queries import summary_themes
 from .shards import app_index, is_index, summary
 from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class, part
 
-__all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options",
-           "WORD_MIME"]
+__all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options", "WORD_MIME"]
 
 WORD_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -54,9 +53,13 @@ def meeting_options(r: ViewReport) -> list[tuple[str, str]]:
     for m in sorted(r.meetings, key=lambda m: (m.get("date") or "", m["meeting_id"])):
         title = m.get("title") or ""
         title = title if len(title) <= 70 else title[:69] + "…"
-        opts.append((" – ".join(x for x in (i18n.format_date(m.get("date"), i18n.get_language()), title) if x)
-                     or m["meeting_id"],
-                     m["meeting_id"]))
+        opts.append(
+            (
+                " – ".join(x for x in (i18n.format_date(m.get("date"), i18n.get_language()), title) if x)
+                or m["meeting_id"],
+                m["meeting_id"],
+            )
+        )
     return opts
 
 
@@ -68,8 +71,10 @@ def theme_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
         if inside is None or t["para"] in inside:
             paras.setdefault((t["theme"], t["label"]), set()).add(t["para"])
     ranked = sorted(paras.items(), key=lambda kv: (-len(kv[1]), kv[0][1]))
-    return [("{} ({})".format(label, ngettext("{n} para.", "{n} paras.", len(ps)).format(n=len(ps))), theme)
-            for (theme, label), ps in ranked]
+    return [
+        ("{} ({})".format(label, ngettext("{n} para.", "{n} paras.", len(ps)).format(n=len(ps))), theme)
+        for (theme, label), ps in ranked
+    ]
 
 
 def theme_document_options(r: ViewReport) -> list[tuple[str, str]]:
@@ -81,15 +86,29 @@ def theme_document_options(r: ViewReport) -> list[tuple[str, str]]:
     if found and "theme_documents" in found and is_index(r):  # a corpus index: counted when it was written
         labelled = {th: label for th, (label, _n) in (summary_themes(r) or {}).items()}
         n_docs = found["theme_documents"]
-        return [("{} ({})".format(labelled[th], ngettext("{n} document", "{n} documents", n_docs[th]).format(
-            n=n_docs[th])), th) for th in sorted(n_docs, key=lambda th: (-n_docs[th], labelled[th]))]
+        return [
+            (
+                "{} ({})".format(
+                    labelled[th], ngettext("{n} document", "{n} documents", n_docs[th]).format(n=n_docs[th])
+                ),
+                th,
+            )
+            for th in sorted(n_docs, key=lambda th: (-n_docs[th], labelled[th]))
+        ]
     docs: dict[str, set[str]] = {}
     for t in r.themes:
         docs.setdefault(t["theme"], set()).add(t.get("report_id") or r.report_id)
     label = {t["theme"]: r.theme_label.get(t["theme"]) or t["label"] for t in r.themes}
     ranked = sorted(docs, key=lambda th: (-len(docs[th]), label[th]))
-    return [("{} ({})".format(label[th], ngettext("{n} document", "{n} documents", len(docs[th])).format(
-        n=len(docs[th]))), th) for th in ranked]
+    return [
+        (
+            "{} ({})".format(
+                label[th], ngettext("{n} document", "{n} documents", len(docs[th])).format(n=len(docs[th]))
+            ),
+            th,
+        )
+        for th in ranked
+    ]
 
 
 def speaker_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
@@ -99,9 +118,14 @@ def speaker_options(r: ViewReport, meeting: str = "") -> list[tuple[str, str]]:
         if (not meeting or s.get("meeting_id") == meeting) and s["speaker_id"] not in seen:
             seen[s["speaker_id"]] = s
     people = sorted(seen.values(), key=lambda s: (kind_rank(s.get("speaker_kind")), s["speaker"].lower()))
-    return [(s["speaker"] + ("" if s.get("speaker_kind") == "member_state"
-                             else f" ({kind_label(s.get('speaker_kind'))})"),
-             s["speaker_id"]) for s in people]
+    return [
+        (
+            s["speaker"]
+            + ("" if s.get("speaker_kind") == "member_state" else f" ({kind_label(s.get('speaker_kind'))})"),
+            s["speaker_id"],
+        )
+        for s in people
+    ]
 
 
 class _BriefingApp:
@@ -112,51 +136,100 @@ class _BriefingApp:
 
         self.corpus = r if r.is_corpus else None
         self.whole = r  # every document: what a note on one theme reads
-        self.mode = W.RadioButtons(options=[(_("a meeting"), "meeting"),
-                                            (_("a theme across the documents") if r.is_corpus
-                                             else _("a theme across the meetings"), "theme")],
-                                   value="meeting", description=_("Note on"), layout=W.Layout(width="auto"))
+        self.mode = W.RadioButtons(
+            options=[
+                (_("a meeting"), "meeting"),
+                (_("a theme across the documents") if r.is_corpus else _("a theme across the meetings"), "theme"),
+            ],
+            value="meeting",
+            description=_("Note on"),
+            layout=W.Layout(width="auto"),
+        )
         self.mode.add_class("kit-mode")
-        self.theme = W.Dropdown(options=theme_document_options(r), description=_("Theme"),
-                                layout=W.Layout(width="100%", max_width="820px", display="none"))
+        self.theme = W.Dropdown(
+            options=theme_document_options(r),
+            description=_("Theme"),
+            layout=W.Layout(width="100%", max_width="820px", display="none"),
+        )
         self.theme.add_class("kit-theme")
         self.document = None
         if self.corpus is not None:  # a note is on one document of the corpus: choose it first
             from .corpus import document_options
 
             docs = document_options(r)
-            self.document = W.Dropdown(options=docs, value=docs[-1][1], description=_("Document"),
-                                       layout=W.Layout(width="100%", max_width="820px"))
+            self.document = W.Dropdown(
+                options=docs,
+                value=docs[-1][1],
+                description=_("Document"),
+                layout=W.Layout(width="100%", max_width="820px"),
+            )
             self.document.add_class("kit-document")
             r = part(self.corpus, "document", [self.document.value])  # a corpus index: that document's shard
         self.r = r
         self.note = None
         self._quiet = False
-        self.meeting = W.Dropdown(options=meeting_options(r), value="", description=_("Meeting"),
-                                  layout=W.Layout(width="100%", max_width="820px"))
-        self.themes = W.SelectMultiple(options=theme_options(r), description=_("Themes"), rows=8,
-                                       layout=W.Layout(width="100%", max_width="620px"))
-        self.speakers = W.SelectMultiple(options=speaker_options(r), description=_("Speakers"), rows=8,
-                                         layout=W.Layout(width="100%", max_width="620px"))
+        self.meeting = W.Dropdown(
+            options=meeting_options(r),
+            value="",
+            description=_("Meeting"),
+            layout=W.Layout(width="100%", max_width="820px"),
+        )
+        self.themes = W.SelectMultiple(
+            options=theme_options(r), description=_("Themes"), rows=8, layout=W.Layout(width="100%", max_width="620px")
+        )
+        self.speakers = W.SelectMultiple(
+            options=speaker_options(r),
+            description=_("Speakers"),
+            rows=8,
+            layout=W.Layout(width="100%", max_width="620px"),
+        )
         self.meeting.add_class("kit-meeting")
         self.themes.add_class("kit-themes")
         self.speakers.add_class("kit-speakers")
-        self.clear = W.Button(description=_("Clear choices"), icon="times",
-                              tooltip=_("Clear the themes and speakers"))
-        self.word = W.Button(description=_("Prepare Word file"), icon="file-word-o",
-                             tooltip=_("Make the note as a Word document, then download it"))
+        self.clear = W.Button(description=_("Clear choices"), icon="times", tooltip=_("Clear the themes and speakers"))
+        self.word = W.Button(
+            description=_("Prepare Word file"),
+            icon="file-word-o",
+            tooltip=_("Make the note as a Word document, then download it"),
+        )
         self.word.add_class("kit-word")
         self.word_link = html_widget("kit-word-link")
         self.out = html_widget("kit-out")
-        intro = html_widget("kit-head", panel(header(
-            self.corpus or r, "briefing_note", _("Choose a meeting and, if you like, themes and speakers (none chosen means "
-                                  "all). The note below updates: every line is a "
-                                  "sentence of the report, word for word, with the paragraph to cite. Check it "
-                                  "against the report before you use it."), several=True)))
-        self.widget = make_app_class()(repr(self), [
-            intro, W.VBox([self.mode, self.theme, *([self.document] if self.document is not None else []),
-                           self.meeting, self.themes, self.speakers, W.HBox([self.clear, self.word])]),
-            self.word_link, self.out])
+        intro = html_widget(
+            "kit-head",
+            panel(
+                header(
+                    self.corpus or r,
+                    "briefing_note",
+                    _(
+                        "Choose a meeting and, if you like, themes and speakers (none chosen means "
+                        "all). The note below updates: every line is a "
+                        "sentence of the report, word for word, with the paragraph to cite. Check it "
+                        "against the report before you use it."
+                    ),
+                    several=True,
+                )
+            ),
+        )
+        self.widget = make_app_class()(
+            repr(self),
+            [
+                intro,
+                W.VBox(
+                    [
+                        self.mode,
+                        self.theme,
+                        *([self.document] if self.document is not None else []),
+                        self.meeting,
+                        self.themes,
+                        self.speakers,
+                        W.HBox([self.clear, self.word]),
+                    ]
+                ),
+                self.word_link,
+                self.out,
+            ],
+        )
         self.widget.add_class("kit-app")
         self.widget.briefing = self  # the controls and the current note, for tests and notebooks
         if self.document is not None:
@@ -171,8 +244,10 @@ class _BriefingApp:
         self.refresh()
 
     def __repr__(self) -> str:
-        return (f"Briefing note app: {self.r.report_id}, {len(self.meeting.options) - 1} meetings, "
-                f"{len(self.speakers.options)} speakers")
+        return (
+            f"Briefing note app: {self.r.report_id}, {len(self.meeting.options) - 1} meetings, "
+            f"{len(self.speakers.options)} speakers"
+        )
 
     def _stem(self) -> str:
         stem = "-".join(_("briefing note").lower().split())
@@ -192,47 +267,68 @@ class _BriefingApp:
             if self.mode.value == "theme":
                 from ..teaching.theme_note import theme_note
 
-                self.note = theme_note(part(self.whole, "theme", [self.theme.value]), self.theme.value,
-                                       lang=i18n.get_language())
+                self.note = theme_note(
+                    part(self.whole, "theme", [self.theme.value]), self.theme.value, lang=i18n.get_language()
+                )
             else:
-                self.note = build_note(self.r, meeting=self.meeting.value or None,
-                                       themes=list(self.themes.value) or None,
-                                       speakers=list(self.speakers.value) or None, lang=i18n.get_language())
+                self.note = build_note(
+                    self.r,
+                    meeting=self.meeting.value or None,
+                    themes=list(self.themes.value) or None,
+                    speakers=list(self.speakers.value) or None,
+                    lang=i18n.get_language(),
+                )
         except ReportError as exc:  # NoteError: a choice that matches nothing
             self.note = None
-            self.out.value = panel(Markup('<p role="status"><b>{}</b> {}</p>').format(
-                _("No note for these choices:"), exc.localized(i18n.get_language(), source=False)))
+            self.out.value = panel(
+                Markup('<p role="status"><b>{}</b> {}</p>').format(
+                    _("No note for these choices:"), exc.localized(i18n.get_language(), source=False)
+                )
+            )
             return
         except Exception as exc:  # noqa: BLE001 - shown to the participant instead of a traceback
             self.note = None
-            self.out.value = panel(Markup('<div class="error" role="alert"><h2>{}</h2>'
-                                          "<p>{}: {}</p></div>").format(_("Something went wrong here"),
-                                                                        type(exc).__name__, str(exc)))
+            self.out.value = panel(
+                Markup('<div class="error" role="alert"><h2>{}</h2><p>{}: {}</p></div>').format(
+                    _("Something went wrong here"), type(exc).__name__, str(exc)
+                )
+            )
             return
         note, stem = self.note, self._stem()
         self.out.value = panel(
             Markup("<h3>{}</h3>").format(_("Download the note"))
-            + Markup(download_link(f"{stem}.md", note.to_markdown(), _("Briefing note (Markdown)"),
-                                   mime="text/markdown"))
+            + Markup(
+                download_link(f"{stem}.md", note.to_markdown(), _("Briefing note (Markdown)"), mime="text/markdown")
+            )
             + Markup(download_link(f"{stem}.html", note.to_html(), _("Briefing note (HTML)"), mime="text/html"))
-            + Markup('<div class="note">{}</div>').format(Markup(_fragment(note))))  # the note escapes report text
+            + Markup('<div class="note">{}</div>').format(Markup(_fragment(note)))
+        )  # the note escapes report text
 
     def on_word(self, _event=None) -> None:
         """Make the Word file now (python-docx is imported only here) and offer it for download."""
         if self.note is None:
-            self.word_link.value = panel(Markup('<p role="status">{}</p>').format(
-                _("Choose a meeting, themes or speakers that give a note first.")))
+            self.word_link.value = panel(
+                Markup('<p role="status">{}</p>').format(
+                    _("Choose a meeting, themes or speakers that give a note first.")
+                )
+            )
             return
         try:
             buf = io.BytesIO()
             self.note.to_docx(buf)
         except Exception as exc:  # noqa: BLE001 - e.g. python-docx missing on this server
-            self.word_link.value = panel(Markup('<p role="alert">{}</p>').format(
-                _("The Word file could not be made here ({error}). Download the HTML file and open it with your "
-                  "word processor instead.").format(error=f"{type(exc).__name__}: {exc}")))
+            self.word_link.value = panel(
+                Markup('<p role="alert">{}</p>').format(
+                    _(
+                        "The Word file could not be made here ({error}). Download the HTML file and open it with your "
+                        "word processor instead."
+                    ).format(error=f"{type(exc).__name__}: {exc}")
+                )
+            )
             return
-        self.word_link.value = panel(Markup(download_link(f"{self._stem()}.docx", buf.getvalue(),
-                                                          _("Briefing note (Word)"), mime=WORD_MIME)))
+        self.word_link.value = panel(
+            Markup(download_link(f"{self._stem()}.docx", buf.getvalue(), _("Briefing note (Word)"), mime=WORD_MIME))
+        )
 
     def on_mode(self, change=None) -> None:
         """A note on a meeting shows the document, meeting, themes and speakers; a note on a theme, the theme."""
@@ -283,7 +379,7 @@ def _fragment(note) -> str:
     except TypeError:  # a note model without fragments: the page's body
         page = note.to_html()
         start, end = page.find("<body>"), page.rfind("</body>")
-        return page[start + 6:end] if start >= 0 and end > start else page
+        return page[start + 6 : end] if start >= 0 and end > start else page
 
 
 def briefing_app(report: ViewReport | None = None, lang: str | None = None):

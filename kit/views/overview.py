@@ -55,41 +55,70 @@ def overview_html(r: ViewReport, downloads: bool = True) -> Markup:
     n_paras, n_statements, n_missions = _counted(r)
     spoke = sum(1 for _sp, n in queries.speaker_counts(r) if n)
     n_themes = len(queries.theme_options(r))
-    cards = [(number(n), word) for n, word in [
-        (n_paras, ngettext("paragraph", "paragraphs", n_paras)),
-        (len(r.meetings), ngettext("meeting", "meetings", len(r.meetings))),
-        (spoke, ngettext("speaker", "speakers", spoke)),
-        (n_statements, ngettext("statement", "statements", n_statements)),
-        (n_missions, ngettext("mission named", "missions named", n_missions)),
-        (n_themes, ngettext("theme raised", "themes raised", n_themes))]]
-    period = _("{start} to {end}").format(start=i18n.format_date(md.get("period_start"), lang),
-                                          end=i18n.format_date(md.get("period_end"), lang)) \
-        if md.get("period_start") and md.get("period_end") else \
-        i18n.format_date(md.get("period_start") or md.get("period_end"), lang)
-    facts = [(_("Body"), md.get("body")), (_("Document date"), i18n.format_date(md.get("date"), lang)),
-             (_("Period covered"), period), (_("Chair"), md.get("chair")),
-             (_("Symbol"), md.get("symbol") or _("(none found)")),
-             (_("File"), (md.get("source") or "").rsplit("/", 1)[-1])]
+    cards = [
+        (number(n), word)
+        for n, word in [
+            (n_paras, ngettext("paragraph", "paragraphs", n_paras)),
+            (len(r.meetings), ngettext("meeting", "meetings", len(r.meetings))),
+            (spoke, ngettext("speaker", "speakers", spoke)),
+            (n_statements, ngettext("statement", "statements", n_statements)),
+            (n_missions, ngettext("mission named", "missions named", n_missions)),
+            (n_themes, ngettext("theme raised", "themes raised", n_themes)),
+        ]
+    ]
+    period = (
+        _("{start} to {end}").format(
+            start=i18n.format_date(md.get("period_start"), lang), end=i18n.format_date(md.get("period_end"), lang)
+        )
+        if md.get("period_start") and md.get("period_end")
+        else i18n.format_date(md.get("period_start") or md.get("period_end"), lang)
+    )
+    facts = [
+        (_("Body"), md.get("body")),
+        (_("Document date"), i18n.format_date(md.get("date"), lang)),
+        (_("Period covered"), period),
+        (_("Chair"), md.get("chair")),
+        (_("Symbol"), md.get("symbol") or _("(none found)")),
+        (_("File"), (md.get("source") or "").rsplit("/", 1)[-1]),
+    ]
     counts = [(sp["name"], n, KIND_COLOUR.get(sp["kind"], "#666")) for sp, n in queries.speaker_counts(r) if n]
     themes = [(label, n, OKABE_ITO["green"]) for label, n in queries.theme_counts(r)]
     mt = r.meetings
-    meet_rows = [[i18n.format_date(m.get("date"), lang), m.get("title"), meeting_format(m.get("format"), lang),
-                  m.get("chair") or "",
-                  f'{m.get("first_para")}–{m.get("last_para")}'] for m in mt]
+    meet_rows = [
+        [
+            i18n.format_date(m.get("date"), lang),
+            m.get("title"),
+            meeting_format(m.get("format"), lang),
+            m.get("chair") or "",
+            f"{m.get('first_para')}–{m.get('last_para')}",
+        ]
+        for m in mt
+    ]
     files = overview_downloads(r) if downloads else None
     if r.is_corpus:
         return _corpus_overview(r, cards, counts, themes, files)
     body = render(
         "overview.html.j2",
-        header=header(r, "overview", _("What this report is, when the Working Group met, who spoke and about "
-                                        "what. Open Speakers, Themes or Missions above to dig in; every row there "
-                                        "carries the paragraph number to cite.")),
-        cards=cards, facts=[(k, v) for k, v in facts if v],
+        header=header(
+            r,
+            "overview",
+            _(
+                "What this report is, when the Working Group met, who spoke and about "
+                "what. Open Speakers, Themes or Missions above to dig in; every row there "
+                "carries the paragraph number to cite."
+            ),
+        ),
+        cards=cards,
+        facts=[(k, v) for k, v in facts if v],
         timeline=charts.timeline(mt, md.get("period_start"), md.get("period_end")),
-        meetings=table([_("Date"), _("Meeting"), _("Format"), _("Chair"), _("Paragraphs")], meet_rows, numeric=(4,),
-                       cls="kt stack"),
-        legend=kind_legend(), speaker_bars=charts.bar_chart(counts, title=_("Statements per speaker")),
-        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=files)
+        meetings=table(
+            [_("Date"), _("Meeting"), _("Format"), _("Chair"), _("Paragraphs")], meet_rows, numeric=(4,), cls="kt stack"
+        ),
+        legend=kind_legend(),
+        speaker_bars=charts.bar_chart(counts, title=_("Statements per speaker")),
+        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")),
+        downloads=files,
+    )
     return panel(body)
 
 
@@ -102,23 +131,61 @@ def overview_downloads(r: ViewReport) -> Markup:
     True
     """
     mt = r.meetings
-    per_speaker = ([sp["name"], sp["kind"], n, len({queries.para_key(r, s) for s in sts}), r.cite_rows(sts)]
-                   for sp, n, sts in ((sp, n, queries.statements_of(r, sp["speaker_id"]))
-                                      for sp, n in queries.speaker_counts(r) if n))
-    per_meeting = ([m["meeting_id"], m["date"], m["title"], m.get("format") or "", m.get("chair") or "",
-                    m["first_para"], m["last_para"], _cite_meeting(r, m)] for m in mt)
-    files = Markup("").join([
-        csv_download(file_name(r, _("speakers"), "csv"), ["speaker", "kind", "statements", "paragraphs", "citation"],
-                     per_speaker, _("Statements per speaker (CSV)")),
-        csv_download(file_name(r, _("meetings"), "csv"), ["meeting_id", "date", "title", "format", "chair",
-                                                      "first_para", "last_para", "citation"], per_meeting,
-                     _("Meetings (CSV)"))])
+    per_speaker = (
+        [sp["name"], sp["kind"], n, len({queries.para_key(r, s) for s in sts}), r.cite_rows(sts)]
+        for sp, n, sts in (
+            (sp, n, queries.statements_of(r, sp["speaker_id"])) for sp, n in queries.speaker_counts(r) if n
+        )
+    )
+    per_meeting = (
+        [
+            m["meeting_id"],
+            m["date"],
+            m["title"],
+            m.get("format") or "",
+            m.get("chair") or "",
+            m["first_para"],
+            m["last_para"],
+            _cite_meeting(r, m),
+        ]
+        for m in mt
+    )
+    files = Markup("").join(
+        [
+            csv_download(
+                file_name(r, _("speakers"), "csv"),
+                ["speaker", "kind", "statements", "paragraphs", "citation"],
+                per_speaker,
+                _("Statements per speaker (CSV)"),
+            ),
+            csv_download(
+                file_name(r, _("meetings"), "csv"),
+                ["meeting_id", "date", "title", "format", "chair", "first_para", "last_para", "citation"],
+                per_meeting,
+                _("Meetings (CSV)"),
+            ),
+        ]
+    )
     if not r.is_corpus:
         return files
-    per_document = ([d["report_id"], d["kind"], d["body"] or "", d["date"] or "", d["symbol"] or "",
-                     d["language"] or "", d["title"] or "", d["n_paragraphs"], d["n_statements"]] for d in r.documents)
-    return csv_download(file_name(r, _("documents"), "csv"), list(DOCUMENT_COLUMNS), per_document,
-                        _("Documents (CSV)")) + files
+    per_document = (
+        [
+            d["report_id"],
+            d["kind"],
+            d["body"] or "",
+            d["date"] or "",
+            d["symbol"] or "",
+            d["language"] or "",
+            d["title"] or "",
+            d["n_paragraphs"],
+            d["n_statements"],
+        ]
+        for d in r.documents
+    )
+    return (
+        csv_download(file_name(r, _("documents"), "csv"), list(DOCUMENT_COLUMNS), per_document, _("Documents (CSV)"))
+        + files
+    )
 
 
 def _cite_meeting(r: ViewReport, m: dict) -> str:
@@ -134,29 +201,58 @@ def _corpus_overview(r: ViewReport, cards: list, counts: list, themes: list, dow
     lang = i18n.get_language()
     languages = dict(LANGUAGE_NAMES)
     docs = r.documents
-    doc_rows = [[i18n.format_date(d["date"], lang) if d["date"] else "—", corpus.kind_label(d["kind"]),
-                 d["body"] or "—",
-                 d["symbol"] or d["report_id"], languages.get(d["language"], d["language"] or "—"),
-                 number(d["n_paragraphs"]), number(d["n_statements"])] for d in docs]
+    doc_rows = [
+        [
+            i18n.format_date(d["date"], lang) if d["date"] else "—",
+            corpus.kind_label(d["kind"]),
+            d["body"] or "—",
+            d["symbol"] or d["report_id"],
+            languages.get(d["language"], d["language"] or "—"),
+            number(d["n_paragraphs"]),
+            number(d["n_statements"]),
+        ]
+        for d in docs
+    ]
     cards = [(number(len(docs)), ngettext("document", "documents", len(docs))), *cards]
     by, per_period = corpus.meetings_over_time(r)
-    meet_rows = [[i18n.format_date(m.get("date"), lang), corpus.document_label(r, m["report_id"]), m.get("title"),
-                  meeting_format(m.get("format"), lang), _cite_meeting(r, m)]
-                 for m in sorted(r.meetings, key=lambda m: (str(m.get("date") or ""), m["report_id"]))]
+    meet_rows = [
+        [
+            i18n.format_date(m.get("date"), lang),
+            corpus.document_label(r, m["report_id"]),
+            m.get("title"),
+            meeting_format(m.get("format"), lang),
+            _cite_meeting(r, m),
+        ]
+        for m in sorted(r.meetings, key=lambda m: (str(m.get("date") or ""), m["report_id"]))
+    ]
     body = render(
         "overview_corpus.html.j2",
-        header=header(r, "overview", _("What these documents are, when they met, who spoke and about what, "
-                                        "across every document. Open Speakers, Themes or Missions above to dig "
-                                        "in; every row there cites its document and paragraph.")),
+        header=header(
+            r,
+            "overview",
+            _(
+                "What these documents are, when they met, who spoke and about what, "
+                "across every document. Open Speakers, Themes or Missions above to dig "
+                "in; every row there cites its document and paragraph."
+            ),
+        ),
         cards=cards,
-        documents=table([_("Date"), _("Kind"), _("Body"), _("Document"), _("Language"), _("Paragraphs"),
-                         _("Statements")], doc_rows, numeric=(5, 6), cls="kt stack"),
-        over_time=charts.bar_chart([(label, n, OKABE_ITO["blue"]) for label, n in per_period],
-                                   title=_("Meetings per year") if by == "year" else _("Meetings per month")),
-        meetings=table([_("Date"), _("Document"), _("Meeting"), _("Format"), _("Cite as")], meet_rows,
-                       cls="kt stack"),
-        legend=kind_legend(), speaker_bars=charts.bar_chart(counts[:40], title=_("Statements per speaker")),
-        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")), downloads=downloads)
+        documents=table(
+            [_("Date"), _("Kind"), _("Body"), _("Document"), _("Language"), _("Paragraphs"), _("Statements")],
+            doc_rows,
+            numeric=(5, 6),
+            cls="kt stack",
+        ),
+        over_time=charts.bar_chart(
+            [(label, n, OKABE_ITO["blue"]) for label, n in per_period],
+            title=_("Meetings per year") if by == "year" else _("Meetings per month"),
+        ),
+        meetings=table([_("Date"), _("Document"), _("Meeting"), _("Format"), _("Cite as")], meet_rows, cls="kt stack"),
+        legend=kind_legend(),
+        speaker_bars=charts.bar_chart(counts[:40], title=_("Statements per speaker")),
+        theme_bars=charts.bar_chart(themes, title=_("Paragraphs per theme")),
+        downloads=downloads,
+    )
     return panel(body)
 
 
@@ -171,8 +267,11 @@ def overview_app(report: ViewReport | None = None, lang: str | None = None):
     if err:
         return err
     if not shards.is_index(r):
-        return HTMLApp(overview_html(r), f"Overview of {r.report_id}: {len(r.paragraphs)} paragraphs, "
-                                         f"{len(r.meetings)} meetings, {len(r.statements)} statements")
+        return HTMLApp(
+            overview_html(r),
+            f"Overview of {r.report_id}: {len(r.paragraphs)} paragraphs, "
+            f"{len(r.meetings)} meetings, {len(r.statements)} statements",
+        )
     return _lazy_app(r)
 
 
@@ -182,18 +281,29 @@ def _lazy_app(r: ViewReport):
     n_paras, n_statements, _n = _counted(r)
     page = html_widget("kit-out", overview_html(r, downloads=False))
     files = html_widget("kit-downloads")
-    button = w.Button(description=_("Prepare the CSV files"), icon="file-text-o",
-                      tooltip=_("Make the CSV files of this page, then download them"),
-                      layout=w.Layout(width="auto", max_width="100%"))  # the whole label, in either language
+    button = w.Button(
+        description=_("Prepare the CSV files"),
+        icon="file-text-o",
+        tooltip=_("Make the CSV files of this page, then download them"),
+        layout=w.Layout(width="auto", max_width="100%"),
+    )  # the whole label, in either language
     button.add_class("kit-prepare")
 
     def prepare(_event=None) -> None:
         files.value = str(panel(Markup('<p role="status">{}</p>').format(_("Preparing the CSV files…"))))
-        guard(files, lambda: panel(Markup('<div role="status">{}</div>').format(
-            overview_downloads(localized(app_report(r.metadata.get("source")), r.cite_lang)))))
+        guard(
+            files,
+            lambda: panel(
+                Markup('<div role="status">{}</div>').format(
+                    overview_downloads(localized(app_report(r.metadata.get("source")), r.cite_lang))
+                )
+            ),
+        )
 
     button.on_click(prepare)
-    app = make_app_class()(f"Overview of {r.report_id}: {n_paras} paragraphs, {len(r.meetings)} meetings, "
-                           f"{n_statements} statements", [page, button, files])
+    app = make_app_class()(
+        f"Overview of {r.report_id}: {n_paras} paragraphs, {len(r.meetings)} meetings, {n_statements} statements",
+        [page, button, files],
+    )
     app.add_class("kit-app")
     return app

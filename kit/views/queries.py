@@ -17,10 +17,29 @@ from typing import Iterable
 
 from ..sentences import sentence_at, sentence_spans
 
-__all__ = ["para_key", "para_list", "speaker_options", "statements_of", "themes_of", "joint_partners", "compare_speakers",
-           "theme_options", "theme_matrix", "summary_themes", "theme_hits", "search", "mission_summary", "mission_rows",
-           "speaker_counts", "theme_counts", "statement_rows", "statements_csv", "statements_markdown",
-           "note_markdown", "STATEMENT_COLUMNS"]
+__all__ = [
+    "para_key",
+    "para_list",
+    "speaker_options",
+    "statements_of",
+    "themes_of",
+    "joint_partners",
+    "compare_speakers",
+    "theme_options",
+    "theme_matrix",
+    "summary_themes",
+    "theme_hits",
+    "search",
+    "mission_summary",
+    "mission_rows",
+    "speaker_counts",
+    "theme_counts",
+    "statement_rows",
+    "statements_csv",
+    "statements_markdown",
+    "note_markdown",
+    "STATEMENT_COLUMNS",
+]
 
 
 def _order(s: dict) -> tuple:
@@ -80,6 +99,7 @@ def statements_of(r, speaker_id: str) -> list[dict]:
 
 def _by_speaker(r) -> dict[str, list[dict]]:
     """speaker_id -> statements in report order, built once per report (a corpus has tens of thousands)."""
+
     def build():
         out: dict[str, list[dict]] = defaultdict(list)
         for s in sorted(r.statements, key=_order):
@@ -119,13 +139,17 @@ def joint_partners(r, speaker_id: str) -> list[tuple[str, str, list]]:
     groups: dict[tuple, set] = defaultdict(set)
     for s in r.statements:
         groups[s.get("report_id"), str(s["group"])].add(s["speaker_id"])
-    mine = {(s.get("report_id"), str(s["group"])): para_key(r, s) for s in r.statements if s["speaker_id"] == speaker_id}
+    mine = {
+        (s.get("report_id"), str(s["group"])): para_key(r, s) for s in r.statements if s["speaker_id"] == speaker_id
+    }
     paras: dict[str, set] = defaultdict(set)
     for g, para in mine.items():
         for other in groups[g] - {speaker_id}:
             paras[other].add(para)
-    return sorted(((sid, r.speaker.get(sid, {}).get("name", sid), sorted(p)) for sid, p in paras.items()),
-                  key=lambda t: (-len(t[2]), t[1]))
+    return sorted(
+        ((sid, r.speaker.get(sid, {}).get("name", sid), sorted(p)) for sid, p in paras.items()),
+        key=lambda t: (-len(t[2]), t[1]),
+    )
 
 
 def joint_matrix(r) -> tuple[list[str], list[list[int]]]:
@@ -224,8 +248,11 @@ def theme_matrix(r, themes: list[str]) -> tuple[list[str], list[str], list[list[
                 counts[s["speaker_id"]][th] += 1
     order = sorted(counts, key=lambda sid: (-sum(counts[sid].values()), r.speaker[sid]["name"]))
     labels = {t["theme"]: t["label"] for t in r.themes}
-    return ([r.speaker[sid]["name"] for sid in order], [labels.get(t, t) for t in themes],
-            [[counts[sid][t] for t in themes] for sid in order])
+    return (
+        [r.speaker[sid]["name"] for sid in order],
+        [labels.get(t, t) for t in themes],
+        [[counts[sid][t] for t in themes] for sid in order],
+    )
 
 
 def _summary_matrix(r, themes: list[str], per_theme: dict[str, dict[str, int]]):
@@ -237,8 +264,11 @@ def _summary_matrix(r, themes: list[str], per_theme: dict[str, dict[str, int]]):
         for sid, n in per_theme.get(th, {}).items():
             counts[sid][th] += n
     order = sorted(counts, key=lambda sid: (-sum(counts[sid].values()), r.speaker[sid]["name"]))
-    return ([r.speaker[sid]["name"] for sid in order], [labels.get(t, t) for t in themes],
-            [[counts[sid][t] for t in themes] for sid in order])
+    return (
+        [r.speaker[sid]["name"] for sid in order],
+        [labels.get(t, t) for t in themes],
+        [[counts[sid][t] for t in themes] for sid in order],
+    )
 
 
 def _speaker_at(r, para: int, offset: int, report_id: str | None = None) -> dict | None:
@@ -283,11 +313,21 @@ def theme_hits(r, themes: list[str]) -> list[dict]:
                 if st and st["speaker"] not in same["speaker"].split("; "):
                     same["speaker"] = "; ".join(x for x in (same["speaker"], st["speaker"]) if x)
                 continue
-            rows.append({"report_id": t.get("report_id"), "para": t["para"], "theme": t["theme"], "label": t["label"],
-                         "speaker": st["speaker"] if st else "", "statement_id": t.get("statement_id") or "",
-                         "sentence_start": sent[0], "sentence_end": sent[1],
-                         "sentence": text[sent[0]:sent[1]], "terms": t.get("terms") or "",
-                         "term_spans": [(a - sent[0], b - sent[0]) for a, b in hits if sent[0] <= a < sent[1]]})
+            rows.append(
+                {
+                    "report_id": t.get("report_id"),
+                    "para": t["para"],
+                    "theme": t["theme"],
+                    "label": t["label"],
+                    "speaker": st["speaker"] if st else "",
+                    "statement_id": t.get("statement_id") or "",
+                    "sentence_start": sent[0],
+                    "sentence_end": sent[1],
+                    "sentence": text[sent[0] : sent[1]],
+                    "terms": t.get("terms") or "",
+                    "term_spans": [(a - sent[0], b - sent[0]) for a, b in hits if sent[0] <= a < sent[1]],
+                }
+            )
             merged[(where, t["theme"], sent)] = rows[-1]
     return rows
 
@@ -305,8 +345,18 @@ def search(r, query: str, limit: int = 200) -> list[dict]:
         for m in pattern.finditer(p["text"]):
             st = _speaker_at(r, p["para"], m.start(), p.get("report_id"))
             left, hit, right = kwic(p["text"], m.start(), m.end())
-            rows.append({"report_id": p.get("report_id"), "para": p["para"], "speaker": st["speaker"] if st else "", "left": left, "match": hit,
-                         "right": right, "start": m.start(), "end": m.end()})
+            rows.append(
+                {
+                    "report_id": p.get("report_id"),
+                    "para": p["para"],
+                    "speaker": st["speaker"] if st else "",
+                    "left": left,
+                    "match": hit,
+                    "right": right,
+                    "start": m.start(),
+                    "end": m.end(),
+                }
+            )
             if len(rows) >= limit:
                 return rows
     return rows
@@ -328,8 +378,17 @@ def mission_summary(r) -> list[dict]:
     rows = []
     for key in n:
         info = r.missions.get(key, {})
-        rows.append({"key": key, "name": info.get("name", key), "host": info.get("host", ""),
-                     "lat": info.get("lat"), "lon": info.get("lon"), "n": n[key], "paras": sorted(paras[key])})
+        rows.append(
+            {
+                "key": key,
+                "name": info.get("name", key),
+                "host": info.get("host", ""),
+                "lat": info.get("lat"),
+                "lon": info.get("lon"),
+                "n": n[key],
+                "paras": sorted(paras[key]),
+            }
+        )
     return sorted(rows, key=lambda row: (-row["n"], row["key"]))
 
 
@@ -345,9 +404,17 @@ def mission_rows(r, key: str) -> list[dict]:
         spans_of.setdefault(where, sentence_spans(text))
         s0, s1 = sentence_at(spans_of[where], m["start"])
         st = _speaker_at(r, m["para"], m["start"], m.get("report_id"))
-        rows.append({"report_id": m.get("report_id"), "para": m["para"], "surface": m["surface"], "speaker": st["speaker"] if st else "",
-                     "speaker_id": st["speaker_id"] if st else "", "sentence": text[s0:s1],
-                     "mark": (m["start"] - s0, m["end"] - s0)})
+        rows.append(
+            {
+                "report_id": m.get("report_id"),
+                "para": m["para"],
+                "surface": m["surface"],
+                "speaker": st["speaker"] if st else "",
+                "speaker_id": st["speaker_id"] if st else "",
+                "sentence": text[s0:s1],
+                "mark": (m["start"] - s0, m["end"] - s0),
+            }
+        )
     return rows
 
 
@@ -356,8 +423,19 @@ STATEMENT_COLUMNS = ["para", "statement_id", "speaker", "speaker_kind", "verb", 
 
 def statement_rows(r, statements: list[dict]) -> list[list]:
     """The statements as rows of :data:`STATEMENT_COLUMNS` (plain values, for a CSV)."""
-    return [[s["para"], s["statement_id"], s["speaker"], s["speaker_kind"], s.get("verb") or "", bool(s.get("joint")),
-             s["text"], r.cite_rows([s])] for s in statements]
+    return [
+        [
+            s["para"],
+            s["statement_id"],
+            s["speaker"],
+            s["speaker_kind"],
+            s.get("verb") or "",
+            bool(s.get("joint")),
+            s["text"],
+            r.cite_rows([s]),
+        ]
+        for s in statements
+    ]
 
 
 def statements_csv(r, statements: list[dict]) -> str:
@@ -383,14 +461,23 @@ def note_markdown(r, heading: str, items: Iterable[tuple]) -> str:
 
     items = list(items)
     title = escape_markdown(r.metadata.get("title") or r.report_id)
-    lines = [f"# {escape_markdown(heading)}", "",
-             _("Source: {title} ({label}).").format(title=title, label=escape_markdown(r.label)), ""]
+    lines = [
+        f"# {escape_markdown(heading)}",
+        "",
+        _("Source: {title} ({label}).").format(title=title, label=escape_markdown(r.label)),
+        "",
+    ]
     rows = [{"para": item[0], "report_id": item[3] if len(item) > 3 else r.report_id} for item in items]
     for (para, speaker, text, *_rid), row in zip(items, rows):
         who = f" ({escape_markdown(speaker)})" if speaker else ""
-        lines.append("- **{}**{}: {} ({})".format(_("Para. {n}").format(n=para), who,
-                                                 escape_markdown(" ".join(str(text).split())),
-                                                 escape_markdown(r.cite_rows([row]))))
+        lines.append(
+            "- **{}**{}: {} ({})".format(
+                _("Para. {n}").format(n=para),
+                who,
+                escape_markdown(" ".join(str(text).split())),
+                escape_markdown(r.cite_rows([row])),
+            )
+        )
     if items:
         lines += ["", _("Cite as: {citation}").format(citation=escape_markdown(r.cite_rows(rows)))]
     return "\n".join(lines) + "\n"

@@ -43,18 +43,36 @@ class App:
 
 
 APPS: tuple[App, ...] = (
-    App("overview", N_("Overview"), N_("The report at a glance: meetings, who spoke most and the themes raised."),
-        "kit.views.overview:overview_app"),
-    App("speakers", N_("Speakers"), N_("Everything one delegation or briefer said, with the paragraph to cite."),
-        "kit.views.speakers:speakers_app"),
-    App("themes", N_("Themes"), N_("Which themes came up, where in the report, and who raised them; search the "
-                                   "text."),
-        "kit.views.themes:themes_app"),
-    App("missions", N_("Missions"), N_("The peacekeeping missions the report names, on a map, with every mention."),
-        "kit.views.missions:missions_app"),
-    App("briefing_note", N_("Briefing note"), N_("Build a short, cited briefing note on a meeting, theme or "
-                                                 "delegation."),
-        "kit.views.note_app:briefing_app"),
+    App(
+        "overview",
+        N_("Overview"),
+        N_("The report at a glance: meetings, who spoke most and the themes raised."),
+        "kit.views.overview:overview_app",
+    ),
+    App(
+        "speakers",
+        N_("Speakers"),
+        N_("Everything one delegation or briefer said, with the paragraph to cite."),
+        "kit.views.speakers:speakers_app",
+    ),
+    App(
+        "themes",
+        N_("Themes"),
+        N_("Which themes came up, where in the report, and who raised them; search the text."),
+        "kit.views.themes:themes_app",
+    ),
+    App(
+        "missions",
+        N_("Missions"),
+        N_("The peacekeeping missions the report names, on a map, with every mention."),
+        "kit.views.missions:missions_app",
+    ),
+    App(
+        "briefing_note",
+        N_("Briefing note"),
+        N_("Build a short, cited briefing note on a meeting, theme or delegation."),
+        "kit.views.note_app:briefing_app",
+    ),
 )
 
 

@@ -52,9 +52,22 @@ from pathlib import Path
 from ..rows import TABLE_KEYS, ViewReport
 from .data import app_report, cache_file, report_path
 
-__all__ = ["SUMMARY", "SHARDS", "KINDS", "Shards", "shard_dir", "write_shards", "read_index", "app_index", "part",
-           "summary", "corpus_summary", "is_index",
-           "theme_speakers", "theme_periods"]
+__all__ = [
+    "SUMMARY",
+    "SHARDS",
+    "KINDS",
+    "Shards",
+    "shard_dir",
+    "write_shards",
+    "read_index",
+    "app_index",
+    "part",
+    "summary",
+    "corpus_summary",
+    "is_index",
+    "theme_speakers",
+    "theme_periods",
+]
 
 #: The memo keys (:meth:`kit.rows.ViewReport.memo`) of the corpus summary and of the shards an index reads.
 SUMMARY = "corpus_summary"
@@ -124,15 +137,19 @@ def corpus_summary(r: ViewReport) -> dict:
         row["paras"].add((t.get("report_id"), t["para"]))
         row["numbers"].add(t["para"])
     by, per_period = theme_periods(r)
-    return {"documents": r.documents,
-            "n_rows": {"paragraphs": len(r.paragraphs), "statements": len(r.statements)},
-            "themes": {th: [row["label"], len(row["paras"])] for th, row in sorted(themes.items())},
-            "theme_numbers": {th: sorted(row["numbers"]) for th, row in sorted(themes.items())},
-            "theme_documents": {th: len({rid for rid, _p in row["paras"]}) for th, row in sorted(themes.items())},
-            "theme_speakers": theme_speakers(r), "theme_periods": {"by": by, "counts": per_period},
-            "speaker_counts": dict(Counter(s["speaker_id"] for s in r.statements)),
-            "joint_totals": dict(totals), "joint_pairs": [[a, b, n] for (a, b), n in sorted(pairs.items())],
-            "missions": [{**m, "paras": [list(p) for p in sorted(m["paras"])]} for m in missions.values()]}
+    return {
+        "documents": r.documents,
+        "n_rows": {"paragraphs": len(r.paragraphs), "statements": len(r.statements)},
+        "themes": {th: [row["label"], len(row["paras"])] for th, row in sorted(themes.items())},
+        "theme_numbers": {th: sorted(row["numbers"]) for th, row in sorted(themes.items())},
+        "theme_documents": {th: len({rid for rid, _p in row["paras"]}) for th, row in sorted(themes.items())},
+        "theme_speakers": theme_speakers(r),
+        "theme_periods": {"by": by, "counts": per_period},
+        "speaker_counts": dict(Counter(s["speaker_id"] for s in r.statements)),
+        "joint_totals": dict(totals),
+        "joint_pairs": [[a, b, n] for (a, b), n in sorted(pairs.items())],
+        "missions": [{**m, "paras": [list(p) for p in sorted(m["paras"])]} for m in missions.values()],
+    }
 
 
 def theme_speakers(r: ViewReport) -> dict[str, dict[str, int]]:
@@ -179,14 +196,21 @@ def _theme_shards(r: ViewReport) -> dict[str, dict]:
         paras = list(dict.fromkeys((t["report_id"], t["para"]) for _i, t in ts))
         sts = [s for k in paras for s in in_para.get(k, ())]
         who = dict.fromkeys((s.get("report_id"), s["speaker_id"]) for s in sts)
-        out[key] = {**_tables([paragraph[k] for k in paras if k in paragraph], sts, themes=[t for _i, t in ts]),
-                    "order": [i for i, _t in ts], "speakers": [speaker_rows[k] for k in who if k in speaker_rows]}
+        out[key] = {
+            **_tables([paragraph[k] for k in paras if k in paragraph], sts, themes=[t for _i, t in ts]),
+            "order": [i for i, _t in ts],
+            "speakers": [speaker_rows[k] for k in who if k in speaker_rows],
+        }
     return out
 
 
 def _tables(paragraphs=(), statements=(), mentions=(), themes=()) -> dict[str, list[dict]]:
-    return {"paragraphs": list(paragraphs), "statements": list(statements), "mentions": list(mentions),
-            "themes": list(themes)}
+    return {
+        "paragraphs": list(paragraphs),
+        "statements": list(statements),
+        "mentions": list(mentions),
+        "themes": list(themes),
+    }
 
 
 def _speaker_shards(r: ViewReport) -> dict[str, dict]:
@@ -205,8 +229,11 @@ def _speaker_shards(r: ViewReport) -> dict[str, dict]:
     for sid, groups in groups_of.items():
         sts = [s for g in sorted(groups, key=str) for s in by_group[g]]
         paras = sorted({(s["report_id"], s["para"]) for s in sts}, key=str)
-        out[sid] = _tables([paragraph[k] for k in paras if k in paragraph], sts,
-                           themes=[t for s in sts for t in themes.get(_sid(s), ())])
+        out[sid] = _tables(
+            [paragraph[k] for k in paras if k in paragraph],
+            sts,
+            themes=[t for s in sts for t in themes.get(_sid(s), ())],
+        )
     return out
 
 
@@ -222,8 +249,9 @@ def _mission_shards(r: ViewReport) -> dict[str, dict]:
     out = {}
     for key, ms in mentions.items():
         paras = sorted({(m["report_id"], m["para"]) for m in ms}, key=str)
-        out[key] = _tables([paragraph[k] for k in paras if k in paragraph],
-                           [s for k in paras for s in in_para.get(k, ())], ms)
+        out[key] = _tables(
+            [paragraph[k] for k in paras if k in paragraph], [s for k in paras for s in in_para.get(k, ())], ms
+        )
     return out
 
 
@@ -233,8 +261,12 @@ def _document_shards(r: ViewReport) -> dict[str, dict]:
     out = {}
     for rid in r.labels:
         doc = document_view(r, rid)
-        out[rid] = {**{t: getattr(doc, t) for t in TABLE_KEYS}, "metadata": doc.metadata, "missions": doc.missions,
-                    "report_id": rid}
+        out[rid] = {
+            **{t: getattr(doc, t) for t in TABLE_KEYS},
+            "metadata": doc.metadata,
+            "missions": doc.missions,
+            "report_id": rid,
+        }
     return out
 
 
@@ -251,11 +283,25 @@ def write_shards(r: ViewReport, cache: Path) -> Path:
         first: dict[str, dict] = {}
         for s in r.speakers:  # each speaker once: the row of its first document, as ViewReport.speaker keeps it
             first.setdefault(s["speaker_id"], s)
-        _dump({"format": _FORMAT, "version": _VERSION, "report_id": r.report_id, "metadata": r.metadata,
-               "meetings": r.meetings, "speakers": list(first.values()), "missions": r.missions,
-               "summary": corpus_summary(r)}, tmp / "index.json")
-        for kind, shards in (("speaker", _speaker_shards(r)), ("mission", _mission_shards(r)),
-                             ("document", _document_shards(r)), ("theme", _theme_shards(r))):
+        _dump(
+            {
+                "format": _FORMAT,
+                "version": _VERSION,
+                "report_id": r.report_id,
+                "metadata": r.metadata,
+                "meetings": r.meetings,
+                "speakers": list(first.values()),
+                "missions": r.missions,
+                "summary": corpus_summary(r),
+            },
+            tmp / "index.json",
+        )
+        for kind, shards in (
+            ("speaker", _speaker_shards(r)),
+            ("mission", _mission_shards(r)),
+            ("document", _document_shards(r)),
+            ("theme", _theme_shards(r)),
+        ):
             (tmp / kind).mkdir()
             for key, rows in shards.items():
                 _dump(rows, tmp / kind / _name(key))
@@ -277,8 +323,17 @@ def read_index(folder: Path) -> ViewReport:
     data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("version") != _VERSION:
         raise ValueError(f"{folder}: not an index of corpus shards")
-    view = ViewReport(data["report_id"], data["metadata"], data["meetings"], [], data["speakers"], [], [], [],
-                      missions=data["missions"])
+    view = ViewReport(
+        data["report_id"],
+        data["metadata"],
+        data["meetings"],
+        [],
+        data["speakers"],
+        [],
+        [],
+        [],
+        missions=data["missions"],
+    )
     _seed(view, data["summary"], Shards(folder, view))
     return view
 
@@ -360,21 +415,42 @@ def part(r: ViewReport, kind: str, keys) -> ViewReport:
         doc = found[0] if found else None
         if doc is None:
             return _document(index, keys)
-        return ViewReport(doc["report_id"], doc["metadata"], *(doc[t] for t in TABLE_KEYS[:-1]),
-                          missions=doc["missions"], problems=doc["problems"])
+        return ViewReport(
+            doc["report_id"],
+            doc["metadata"],
+            *(doc[t] for t in TABLE_KEYS[:-1]),
+            missions=doc["missions"],
+            problems=doc["problems"],
+        )
     found = [f for f in found if f]
-    tables = {t: found[0][t] if len(found) == 1 else _unique(row for f in found for row in f[t])
-              for t in ("paragraphs", "statements", "mentions", "themes")}
+    tables = {
+        t: found[0][t] if len(found) == 1 else _unique(row for f in found for row in f[t])
+        for t in ("paragraphs", "statements", "mentions", "themes")
+    }
     if kind == "theme" and len(found) > 1:  # two themes' rows in the corpus's order
-        tables["themes"] = [t for _i, t in sorted({i: t for f in found for i, t in zip(f["order"], f["themes"])}
-                                                  .items())]
+        tables["themes"] = [
+            t for _i, t in sorted({i: t for f in found for i, t in zip(f["order"], f["themes"])}.items())
+        ]
     speakers = index.speakers
     if kind == "theme":  # each document's own row of its speakers (a note on a theme names them per document)
         have = {(sp.get("report_id"), sp["speaker_id"]) for sp in speakers}
-        speakers = [*speakers, *_unique(sp for f in found for sp in f.get("speakers", ())
-                                        if (sp.get("report_id"), sp["speaker_id"]) not in have)]
-    view = ViewReport(index.report_id, index.metadata, index.meetings, tables["paragraphs"], speakers,
-                      tables["statements"], tables["mentions"], tables["themes"], missions=index.missions)
+        speakers = [
+            *speakers,
+            *_unique(
+                sp for f in found for sp in f.get("speakers", ()) if (sp.get("report_id"), sp["speaker_id"]) not in have
+            ),
+        ]
+    view = ViewReport(
+        index.report_id,
+        index.metadata,
+        index.meetings,
+        tables["paragraphs"],
+        speakers,
+        tables["statements"],
+        tables["mentions"],
+        tables["themes"],
+        missions=index.missions,
+    )
     _seed(view, memo[SUMMARY], None)
     return view
 

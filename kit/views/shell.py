@@ -45,11 +45,38 @@ from .html import KIND_COLOUR, _, error_panel, highlight, kind_label, panel, par
 from .registry import APPS as REGISTRY
 from .registry import app_named
 
-__all__ = ["LANGUAGE_NAMES", "MAX_QUERY", "MAX_CORPUS_ROWS", "MAX_CORPUS_NAMES", "HTMLApp", "app_language", "localized",
-           "switch_links", "nav", "header", "ref", "ref_column", "open_report", "kind_legend", "number",
-           "statement_rows", "statement_columns", "file_name", "shown", "capped_table", "part", "widgets",
-           "make_app_class", "safe_widget", "quiet_tracebacks", "control", "message", "html_widget", "guard",
-           "query_param"]
+__all__ = [
+    "LANGUAGE_NAMES",
+    "MAX_QUERY",
+    "MAX_CORPUS_ROWS",
+    "MAX_CORPUS_NAMES",
+    "HTMLApp",
+    "app_language",
+    "localized",
+    "switch_links",
+    "nav",
+    "header",
+    "ref",
+    "ref_column",
+    "open_report",
+    "kind_legend",
+    "number",
+    "statement_rows",
+    "statement_columns",
+    "file_name",
+    "shown",
+    "capped_table",
+    "part",
+    "widgets",
+    "make_app_class",
+    "safe_widget",
+    "quiet_tracebacks",
+    "control",
+    "message",
+    "html_widget",
+    "guard",
+    "query_param",
+]
 
 #: The languages a participant can switch the apps to, each named in its own language.
 LANGUAGE_NAMES = language_names()
@@ -68,7 +95,9 @@ def shown(r: ViewReport, rows: list) -> tuple[list, Markup]:
         return rows, Markup("")
     return rows[:MAX_CORPUS_ROWS], Markup('<p class="muted" role="note">{}</p>').format(
         _("Showing the first {shown} of {total} rows; the download holds them all.").format(
-            shown=number(MAX_CORPUS_ROWS), total=number(len(rows))))
+            shown=number(MAX_CORPUS_ROWS), total=number(len(rows))
+        )
+    )
 
 
 class HTMLApp:
@@ -115,11 +144,20 @@ def header(r: ViewReport, current: str, lead: str, several: bool = False) -> Mar
     """The top of an app: its title, the apps' links, the report, what to do here (``lead``) and, where the app
     has a list to choose several from (``several``), how to: with the keyboard on a computer, by touch on a phone
     (the stylesheet shows the one that fits the screen)."""
-    documents = ngettext("{n} document", "{n} documents", len(r.labels)).format(n=number(len(r.labels))) \
-        if r.is_corpus else ""
-    return render("header.html.j2", app_title=app_named(current).title, nav=nav(current),
-                  title=r.metadata.get("title") or r.report_id, label=r.label, lead=lead, several=several,
-                  documents=documents, span=corpus.date_range(r) if r.is_corpus else "")
+    documents = (
+        ngettext("{n} document", "{n} documents", len(r.labels)).format(n=number(len(r.labels))) if r.is_corpus else ""
+    )
+    return render(
+        "header.html.j2",
+        app_title=app_named(current).title,
+        nav=nav(current),
+        title=r.metadata.get("title") or r.report_id,
+        label=r.label,
+        lead=lead,
+        several=several,
+        documents=documents,
+        span=corpus.date_range(r) if r.is_corpus else "",
+    )
 
 
 def ref(r: ViewReport, row: dict) -> Markup:
@@ -158,15 +196,25 @@ def _localize(r: ViewReport, lang: str) -> ViewReport:
     from ..gazetteer import load_gazetteer
 
     g = load_gazetteer()
-    missions = {k: {**m, "name": g.label("mission", k, lang) or m.get("name") or k,
-                    "host": g.label("mission_host", k, lang) or m.get("host") or ""} for k, m in r.missions.items()}
+    missions = {
+        k: {
+            **m,
+            "name": g.label("mission", k, lang) or m.get("name") or k,
+            "host": g.label("mission_host", k, lang) or m.get("host") or "",
+        }
+        for k, m in r.missions.items()
+    }
     names = speaker_names(r.speakers, lang)  # a State's name in the page's language (« Maroc »)
-    view = dataclasses.replace(r, themes=[{**t, "label": g.label("theme", t["theme"], lang) or t["label"]}
-                                          for t in r.themes],
-                               speakers=[{**s, "name": names.get(s["speaker_id"], s["name"])} for s in r.speakers],
-                               statements=[{**s, "speaker": names.get(s["speaker_id"], s["speaker"])}
-                                           for s in r.statements] if names else r.statements,
-                               missions=missions, cite_lang=lang)
+    view = dataclasses.replace(
+        r,
+        themes=[{**t, "label": g.label("theme", t["theme"], lang) or t["label"]} for t in r.themes],
+        speakers=[{**s, "name": names.get(s["speaker_id"], s["name"])} for s in r.speakers],
+        statements=[{**s, "speaker": names.get(s["speaker_id"], s["speaker"])} for s in r.statements]
+        if names
+        else r.statements,
+        missions=missions,
+        cite_lang=lang,
+    )
     view.__dict__["_memo"] = shards.carried(r)  # a corpus index's summary and shards (ids, not names)
     return view
 
@@ -208,9 +256,15 @@ def number(n: int) -> str:
 
 
 def statement_rows(r: ViewReport, statements: list[dict]) -> list[list]:
-    return [[ref(r, s), s["speaker"], s.get("verb") or _("(continued)"),
-             Markup('<span class="ctx">{}</span>').format(highlight(r.para_text(s), [(s["start"], s["end"])]))]
-            for s in statements]
+    return [
+        [
+            ref(r, s),
+            s["speaker"],
+            s.get("verb") or _("(continued)"),
+            Markup('<span class="ctx">{}</span>').format(highlight(r.para_text(s), [(s["start"], s["end"])])),
+        ]
+        for s in statements
+    ]
 
 
 def file_name(r: ViewReport, what: str, suffix: str) -> str:
@@ -228,6 +282,7 @@ def statement_columns(r: ViewReport | None = None) -> list[str]:
 
 
 # ---------------------------------------------------------------------------- widgets
+
 
 def widgets():
     import ipywidgets as w
@@ -281,8 +336,9 @@ def safe_widget(kind: str):
         def on_bad_state(self, callback: Callable[[str], None]) -> None:
             self._bad_state_callbacks = [*getattr(self, "_bad_state_callbacks", []), callback]
 
-        _CLASSES[kind] = type(f"Kit{kind}", (base,), {"set_state": set_state, "on_bad_state": on_bad_state,
-                                                      "__module__": __name__})
+        _CLASSES[kind] = type(
+            f"Kit{kind}", (base,), {"set_state": set_state, "on_bad_state": on_bad_state, "__module__": __name__}
+        )
     return _CLASSES[kind]
 
 
@@ -342,13 +398,16 @@ def guard(out, fn: Callable[[], str]) -> None:
     try:
         out.value = str(fn())
     except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
-        out.value = str(panel(Markup('<div class="error" role="alert"><h2>{}</h2>'
-                                     '<p>{}: {}</p></div>').format(_("Something went wrong here"),
-                                                                   type(exc).__name__, exc)))
+        out.value = str(
+            panel(
+                Markup('<div class="error" role="alert"><h2>{}</h2><p>{}: {}</p></div>').format(
+                    _("Something went wrong here"), type(exc).__name__, exc
+                )
+            )
+        )
 
 
 def query_param(name: str) -> str | None:
     """A parameter of the page's address (Voilà passes it to the kernel as ``QUERY_STRING``)."""
     values = parse_qs(os.environ.get("QUERY_STRING") or "").get(name)
     return values[0] if values else None
-

@@ -48,12 +48,27 @@ from .shell import header, localized
 from .speakers import compare_table, speakers_html
 from .themes import themes_html
 
-__all__ = ["PageRef", "Page", "slug", "static_href", "staticize", "report_pages", "search_index",
-           "write_report_site", "PAGE_OF_APP", "ASSETS"]
+__all__ = [
+    "PageRef",
+    "Page",
+    "slug",
+    "static_href",
+    "staticize",
+    "report_pages",
+    "search_index",
+    "write_report_site",
+    "PAGE_OF_APP",
+    "ASSETS",
+]
 
 #: The page each app of the registry opens on (in each language's folder).
-PAGE_OF_APP = {"overview": "index.html", "speakers": "speakers.html", "themes": "themes.html",
-               "missions": "missions.html", "briefing_note": "briefing_note.html"}
+PAGE_OF_APP = {
+    "overview": "index.html",
+    "speakers": "speakers.html",
+    "themes": "themes.html",
+    "missions": "missions.html",
+    "briefing_note": "briefing_note.html",
+}
 #: The site's shared files (under ``_kit/`` at the top of the site), from the kit's package data.
 ASSETS = ("apps.css", "site.css", "site.js")
 #: The inline stylesheet every panel carries, and the link a static page has instead.
@@ -100,7 +115,7 @@ def static_href(href: str, page: PageRef, langs: tuple[str, ...]) -> str:
         return href
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     if parts.path.endswith(".ipynb"):
-        app = parts.path[:-len(".ipynb")]
+        app = parts.path[: -len(".ipynb")]
         return PAGE_OF_APP.get(app, PAGE_OF_APP["overview"])
     if not parts.path and "mission" in query:
         return f"mission-{slug(query['mission'])}.html"
@@ -152,10 +167,16 @@ def staticize(html: str, page: PageRef, langs: tuple[str, ...], files: dict[str,
 
 # ---------------------------------------------------------------------------- pickers and lists
 
+
 def _picker(ident: str, label: str, options: list[tuple[str, str]], current: str | None) -> Markup:
     """A ``<select>`` of pages and a button that opens the chosen one (``site.js``)."""
-    return render("site_picker.html.j2", ident=ident, label=label, current=current,
-                  options=[(text, href, href == current) for text, href in options])
+    return render(
+        "site_picker.html.j2",
+        ident=ident,
+        label=label,
+        current=current,
+        options=[(text, href, href == current) for text, href in options],
+    )
 
 
 def _links(heading: str, items: list[tuple[str, str]]) -> Markup:
@@ -168,6 +189,7 @@ def _head(r: ViewReport, app: str, lead: str, *controls: Markup) -> Markup:
 
 # ---------------------------------------------------------------------------- pages of each app
 
+
 def _pair(sid: str, other: str) -> str:
     """The page of a pair of speakers: one page per pair (either speaker's page links to it), named by the two
     speaker ids in order, so that the English and French sites, whose lists sort differently, name it alike."""
@@ -179,89 +201,139 @@ def _speaker_pages(r: ViewReport) -> Iterator[Page]:
     options = queries.speaker_options(r)
     pages = [(label, f"speaker-{slug(sid)}.html", sid) for label, sid in options]
     order = {sid: i for i, (_l, sid) in enumerate(options)}
-    lead = _("Choose a delegation or briefer: every statement they made, with the paragraph number to cite, the "
-             "themes they raised and who joined them. Choose a second speaker to compare.")
+    lead = _(
+        "Choose a delegation or briefer: every statement they made, with the paragraph number to cite, the "
+        "themes they raised and who joined them. Choose a second speaker to compare."
+    )
     title = _("Speakers")
     choose = [(label, href) for label, href, _sid in pages]
-    yield Page("speakers.html", title, "speakers",
-               _head(r, "speakers", lead, _picker("speaker", _("Speaker"), choose, None))
-               + _links(_("Every speaker"), choose))
+    yield Page(
+        "speakers.html",
+        title,
+        "speakers",
+        _head(r, "speakers", lead, _picker("speaker", _("Speaker"), choose, None)) + _links(_("Every speaker"), choose),
+    )
     for _label, href, sid in pages:
         name = r.speaker[sid]["name"]
         others = [(lab, _pair(sid, o)) for lab, _h, o in pages if o != sid]
-        yield Page(href, f"{name} · {title}", "speakers",
-                   _head(r, "speakers", lead, _picker("speaker", _("Speaker"), choose, href),
-                         _picker("compare", _("Compare with"), others, None))
-                   + speakers_html(r, sid))
-        for _lab, other_href, other in pages[order[sid] + 1:]:
+        yield Page(
+            href,
+            f"{name} · {title}",
+            "speakers",
+            _head(
+                r,
+                "speakers",
+                lead,
+                _picker("speaker", _("Speaker"), choose, href),
+                _picker("compare", _("Compare with"), others, None),
+            )
+            + speakers_html(r, sid),
+        )
+        for _lab, other_href, other in pages[order[sid] + 1 :]:
             o = r.speaker[other]["name"]
-            body = render("site_compare.html.j2", name=name, other=o, table=compare_table(r, sid, other),
-                          back=[(name, href), (o, other_href)])
-            yield Page(_pair(sid, other), f"{name} · {o} · {title}", "speakers",
-                       _head(r, "speakers", lead) + panel(body))
+            body = render(
+                "site_compare.html.j2",
+                name=name,
+                other=o,
+                table=compare_table(r, sid, other),
+                back=[(name, href), (o, other_href)],
+            )
+            yield Page(
+                _pair(sid, other), f"{name} · {o} · {title}", "speakers", _head(r, "speakers", lead) + panel(body)
+            )
 
 
 def _theme_pages(r: ViewReport) -> Iterator[Page]:
-    lead = _("Search the report for any words: the results appear under the search box. Or choose a theme: "
-             "where it comes up, who raised it, and the sentences with the matched terms marked.")
+    lead = _(
+        "Search the report for any words: the results appear under the search box. Or choose a theme: "
+        "where it comes up, who raised it, and the sentences with the matched terms marked."
+    )
     options = [(label, f"theme-{slug(t)}.html") for label, t in queries.theme_options(r)]
     title = _("Themes")
     search = render("site_search.html.j2", cap=_cap(), limit=_limit())
     all_label = _("All themes")
     choose = [(all_label, "themes.html"), *options]
-    yield Page("themes.html", title, "themes",
-               _head(r, "themes", lead, search, _picker("theme", _("Theme"), choose, "themes.html"))
-               + themes_html(r, []) + _links(_("Every theme"), options), search=True)
+    yield Page(
+        "themes.html",
+        title,
+        "themes",
+        _head(r, "themes", lead, search, _picker("theme", _("Theme"), choose, "themes.html"))
+        + themes_html(r, [])
+        + _links(_("Every theme"), options),
+        search=True,
+    )
     for (label, href), (_l, theme) in zip(options, queries.theme_options(r)):
-        yield Page(href, f"{label} · {title}", "themes",
-                   _head(r, "themes", lead, search, _picker("theme", _("Theme"), choose, href))
-                   + themes_html(r, [theme]), search=True)
+        yield Page(
+            href,
+            f"{label} · {title}",
+            "themes",
+            _head(r, "themes", lead, search, _picker("theme", _("Theme"), choose, href)) + themes_html(r, [theme]),
+            search=True,
+        )
 
 
 def _mission_pages(r: ViewReport) -> Iterator[Page]:
-    lead = _("Peacekeeping operations and political missions the report names, by acronym or by full name. "
-             "Choose one, in the list or on the map, to read every sentence that names it and who was speaking.")
+    lead = _(
+        "Peacekeeping operations and political missions the report names, by acronym or by full name. "
+        "Choose one, in the list or on the map, to read every sentence that names it and who was speaking."
+    )
     summary = queries.mission_summary(r)
     options = [("{} — {}".format(m["key"], m["name"]), f"mission-{slug(m['key'])}.html") for m in summary]
     title = _("Missions")
-    yield Page("missions.html", title, "missions",
-               _head(r, "missions", lead, *([_picker("mission", _("Mission"), options, None)] if options else []))
-               + missions_html(r, None))
+    yield Page(
+        "missions.html",
+        title,
+        "missions",
+        _head(r, "missions", lead, *([_picker("mission", _("Mission"), options, None)] if options else []))
+        + missions_html(r, None),
+    )
     for (_label, href), m in zip(options, summary):
-        yield Page(href, f"{m['key']} · {title}", "missions",
-                   _head(r, "missions", lead, _picker("mission", _("Mission"), options, href))
-                   + missions_html(r, m["key"]))
+        yield Page(
+            href,
+            f"{m['key']} · {title}",
+            "missions",
+            _head(r, "missions", lead, _picker("mission", _("Mission"), options, href)) + missions_html(r, m["key"]),
+        )
 
 
 def _note_pages(r: ViewReport, lang: str, word: bool) -> Iterator[Page]:
     from .note_app import _fragment, meeting_options
 
-    lead = _("A short briefing note on each meeting, or on the whole report: every line is a sentence of the "
-             "report, word for word, with the paragraph to cite. Check it against the report before you use it.")
+    lead = _(
+        "A short briefing note on each meeting, or on the whole report: every line is a sentence of the "
+        "report, word for word, with the paragraph to cite. Check it against the report before you use it."
+    )
     title = _("Briefing note")
-    options = [(label, "briefing_note.html" if not mid else f"note-{slug(mid)}.html", mid)
-               for label, mid in meeting_options(r)]
+    options = [
+        (label, "briefing_note.html" if not mid else f"note-{slug(mid)}.html", mid) for label, mid in meeting_options(r)
+    ]
     choose = [(label, href) for label, href, _m in options]
     for label, href, mid in options:
         head = _head(r, "briefing_note", lead, _picker("meeting", _("Meeting"), choose, href))
         yield _note_page(r, lang, href, f"{label} · {title}", head, mid or None, word, _fragment)
 
 
-def _note_page(r: ViewReport, lang: str, href: str, title: str, head: Markup, meeting: str | None, word: bool,
-               fragment: Callable) -> Page:
+def _note_page(
+    r: ViewReport, lang: str, href: str, title: str, head: Markup, meeting: str | None, word: bool, fragment: Callable
+) -> Page:
     from ..teaching.briefing import build_note
 
     page = Page(href, title, "briefing_note", head)
     try:
         note = build_note(r, meeting=meeting, lang=lang)
     except ReportError as exc:  # a meeting that gives no note
-        page.body += panel(Markup('<p role="status"><b>{}</b> {}</p>').format(
-            _("No note for these choices:"), exc.localized(lang, source=False)))
+        page.body += panel(
+            Markup('<p role="status"><b>{}</b> {}</p>').format(
+                _("No note for these choices:"), exc.localized(lang, source=False)
+            )
+        )
         return page
     stem = "-".join([*_("briefing note").lower().split(), r.report_id, meeting or _("all")])
     folder = f"files/{href.rsplit('.', 1)[0]}"
-    made = [(f"{stem}.md", note.to_markdown().encode("utf-8"), _("Briefing note (Markdown)")),
-            (f"{stem}.html", note.to_html().encode("utf-8"), _("Briefing note (HTML)"))]
+    made = [
+        (f"{stem}.md", note.to_markdown().encode("utf-8"), _("Briefing note (Markdown)")),
+        (f"{stem}.html", note.to_html().encode("utf-8"), _("Briefing note (HTML)")),
+    ]
     if word:
         import io
 
@@ -271,11 +343,16 @@ def _note_page(r: ViewReport, lang: str, href: str, title: str, head: Markup, me
             made.append((f"{stem}.docx", buf.getvalue(), _("Briefing note (Word)")))
         except ImportError:
             pass  # python-docx missing: write_report_site says so once
-    links = Markup("").join(render("download.html.j2", filename=name, href=f"{folder}/{_file_name(name)}",
-                                   label=label) for name, _b, label in made)
+    links = Markup("").join(
+        render("download.html.j2", filename=name, href=f"{folder}/{_file_name(name)}", label=label)
+        for name, _b, label in made
+    )
     page.files = {f"{folder}/{_file_name(name)}": data for name, data, _l in made}
-    page.body += panel(Markup("<h3>{}</h3>").format(_("Download the note")) + links
-                       + Markup('<div class="note">{}</div>').format(Markup(fragment(note))))
+    page.body += panel(
+        Markup("<h3>{}</h3>").format(_("Download the note"))
+        + links
+        + Markup('<div class="note">{}</div>').format(Markup(fragment(note)))
+    )
     return page
 
 
@@ -290,6 +367,7 @@ def report_pages(r: ViewReport, lang: str, word: bool = True) -> Iterator[Page]:
 
 
 # ---------------------------------------------------------------------------- search index
+
 
 def _cap() -> int:
     from .shell import MAX_QUERY
@@ -313,11 +391,15 @@ def search_index(r: ViewReport) -> dict:
     for s in r.statements:
         text = r.text.get(s["para"], "")
         spans.setdefault(s["para"], []).append([_utf16(text, s["start"]), _utf16(text, s["end"]), s["speaker"]])
-    return {"cap": _cap(), "limit": _limit(),
-            "paras": [[p["para"], p["text"], spans.get(p["para"], [])] for p in r.paragraphs]}
+    return {
+        "cap": _cap(),
+        "limit": _limit(),
+        "paras": [[p["para"], p["text"], spans.get(p["para"], [])] for p in r.paragraphs],
+    }
 
 
 # ---------------------------------------------------------------------------- writing
+
 
 def _write(path: Path, data: bytes | str) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -327,15 +409,18 @@ def _write(path: Path, data: bytes | str) -> int:
     return len(data)
 
 
-def write_report_site(report: ViewReport, folder: Path, langs: tuple[str, ...], root: str,
-                      word: bool = True) -> list[Path]:
+def write_report_site(
+    report: ViewReport, folder: Path, langs: tuple[str, ...], root: str, word: bool = True
+) -> list[Path]:
     """Write the pages of ``report`` in each of ``langs`` under ``folder`` (``<lang>/*.html``, their files,
     ``search.js``); ``root`` is the relative path from a language folder to the site's ``_kit/`` assets.
     Returns the pages written. The kit's language is put back as it was."""
     before = i18n.get_language()
     written: list[Path] = []
-    _write(folder / "search.js", "window.KIT_SEARCH = " + json.dumps(search_index(report), ensure_ascii=False,
-                                                                      separators=(",", ":")) + ";\n")
+    _write(
+        folder / "search.js",
+        "window.KIT_SEARCH = " + json.dumps(search_index(report), ensure_ascii=False, separators=(",", ":")) + ";\n",
+    )
     try:
         for lang in langs:
             i18n.set_language(lang)
@@ -343,8 +428,15 @@ def write_report_site(report: ViewReport, folder: Path, langs: tuple[str, ...], 
             for page in report_pages(r, lang, word):
                 files = dict(page.files)
                 body = staticize(page.body, PageRef(lang, page.name), langs, files)
-                html = render("site_page.html.j2", lang=lang, title=page.title, report=r.label, body=Markup(body),
-                              root=root, search=page.search)
+                html = render(
+                    "site_page.html.j2",
+                    lang=lang,
+                    title=page.title,
+                    report=r.label,
+                    body=Markup(body),
+                    root=root,
+                    search=page.search,
+                )
                 target = folder / lang / page.name
                 _write(target, str(html))
                 for rel, data in files.items():

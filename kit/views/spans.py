@@ -51,8 +51,8 @@ def kwic(text: str, start: int, end: int, width: int = 90) -> tuple[str, str, st
     >>> kwic("one two three four five six", 8, 13, width=6)
     ('…two ', 'three', ' four…')
     """
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
     if start - width > 0:
         left = "…" + left.split(" ", 1)[-1] if " " in left else "…" + left
     if end + width < len(text):

@@ -41,8 +41,7 @@ from .shell import (
 __all__ = ["speakers_html", "compare_table", "speaker_aliases", "find_speakers", "speakers_app"]
 
 
-def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
-                  alt: ViewReport | None = None) -> Markup:
+def speakers_html(r: ViewReport, sid: str | None, other: str | None = None, alt: ViewReport | None = None) -> Markup:
     """The chosen speaker's panel; with ``alt``, the other language version of the report, their statements
     in both languages side by side (:mod:`kit.views.bilingual`)."""
     if not sid or sid not in r.speaker:
@@ -52,12 +51,24 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
     partners = queries.joint_partners(r, sid)
     what = _("statements")
     fname = f"{sid.replace(':', '-')}-{what}"
-    downloads = Markup("").join([
-        csv_download(file_name(r, fname, "csv"), queries.STATEMENT_COLUMNS, queries.statement_rows(r, sts),
-                     _("Statements (CSV)")),
-        markdown_download(file_name(r, fname, "md"),
-                          queries.note_markdown(r, _("Statements by {name}").format(name=sp["name"]),
-                                                [(s["para"], s["speaker"], s["text"], s["report_id"]) for s in sts]))])
+    downloads = Markup("").join(
+        [
+            csv_download(
+                file_name(r, fname, "csv"),
+                queries.STATEMENT_COLUMNS,
+                queries.statement_rows(r, sts),
+                _("Statements (CSV)"),
+            ),
+            markdown_download(
+                file_name(r, fname, "md"),
+                queries.note_markdown(
+                    r,
+                    _("Statements by {name}").format(name=sp["name"]),
+                    [(s["para"], s["speaker"], s["text"], s["report_id"]) for s in sts],
+                ),
+            ),
+        ]
+    )
     names, counts = queries.joint_matrix(r)
     if r.is_corpus:  # the speakers most often summarised together (a corpus has them all)
         names, counts = names[:MAX_CORPUS_NAMES], [row[:MAX_CORPUS_NAMES] for row in counts[:MAX_CORPUS_NAMES]]
@@ -70,31 +81,71 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None,
     if r.is_corpus:
         n, n_docs, first, last = corpus.speaker_span(r, sid)
         years = first if first == last else f"{first}–{last}"
-        across = {"line": ngettext("{name}: {n} statement in {docs}", "{name}: {n} statements in {docs}", n).format(
-                      name=sp["name"], n=number(n),
-                      docs=ngettext("{n} document", "{n} documents", n_docs).format(n=number(n_docs)))
-                  + (f", {years}" if years else ""),
-                  "table": table([_("Date"), _("Document"), _("Kind"), _("Statements"), _("Cite as")],
-                                 ([i18n.format_date(d["date"], i18n.get_language()) if d["date"] else "—",
-                                   d["label"], corpus.kind_label(d["kind"]), number(d["statements"]), d["citation"]]
-                                  for d in corpus.speaker_documents(r, sid)), numeric=(3,), cls="kt stack")}
+        across = {
+            "line": ngettext("{name}: {n} statement in {docs}", "{name}: {n} statements in {docs}", n).format(
+                name=sp["name"],
+                n=number(n),
+                docs=ngettext("{n} document", "{n} documents", n_docs).format(n=number(n_docs)),
+            )
+            + (f", {years}" if years else ""),
+            "table": table(
+                [_("Date"), _("Document"), _("Kind"), _("Statements"), _("Cite as")],
+                (
+                    [
+                        i18n.format_date(d["date"], i18n.get_language()) if d["date"] else "—",
+                        d["label"],
+                        corpus.kind_label(d["kind"]),
+                        number(d["statements"]),
+                        d["citation"],
+                    ]
+                    for d in corpus.speaker_documents(r, sid)
+                ),
+                numeric=(3,),
+                cls="kt stack",
+            ),
+        }
     body = render(
         "speaker.html.j2",
-        who=f"{sp['name']} ({kind_label(sp['kind'])})", n=len(sts), across=across,
+        who=f"{sp['name']} ({kind_label(sp['kind'])})",
+        n=len(sts),
+        across=across,
         extra=", ".join(x for x in (sp.get("title"), sp.get("organization")) if x and x != "representative"),
-        citation=r.cite_rows(sts) if sts else "", downloads=downloads,
-        theme_chart=charts.bar_chart([(label, n, OKABE_ITO["green"]) for label, n, _p in queries.themes_of(r, sid)],
-                                     title=_("Themes raised")),
-        joint=table([_("Joined by"), _("Paragraphs")], ([name, queries.para_list(r, p)] for _s, name, p in partners),
-                    cls="kt stack") if partners else None,
-        matrix=charts.heatmap(names, names, counts, corner=_("spoke with →"),
-                              title=_("Sentences summarising each pair of speakers together")) if names else None,
-        compare=compare, name=sp["name"], other_name=o.get("name", ""),
-        bilingual="" if r.is_corpus else side_by_side_html(r, alt, speaker_pairs(r, alt, sid),
-                                                           _("{name} in both languages").format(name=sp["name"])),
+        citation=r.cite_rows(sts) if sts else "",
+        downloads=downloads,
+        theme_chart=charts.bar_chart(
+            [(label, n, OKABE_ITO["green"]) for label, n, _p in queries.themes_of(r, sid)], title=_("Themes raised")
+        ),
+        joint=table(
+            [_("Joined by"), _("Paragraphs")],
+            ([name, queries.para_list(r, p)] for _s, name, p in partners),
+            cls="kt stack",
+        )
+        if partners
+        else None,
+        matrix=charts.heatmap(
+            names,
+            names,
+            counts,
+            corner=_("spoke with →"),
+            title=_("Sentences summarising each pair of speakers together"),
+        )
+        if names
+        else None,
+        compare=compare,
+        name=sp["name"],
+        other_name=o.get("name", ""),
+        bilingual=""
+        if r.is_corpus
+        else side_by_side_html(
+            r, alt, speaker_pairs(r, alt, sid), _("{name} in both languages").format(name=sp["name"])
+        ),
         statements=capped_table(r, statement_columns(r), statement_rows(r, shown(r, sts)[0]), len(sts)),
-        other_statements=table(statement_columns(r), statement_rows(r, queries.statements_of(r, other)),
-                               numeric=(0,), cls="kt stack") if has_other else None)
+        other_statements=table(
+            statement_columns(r), statement_rows(r, queries.statements_of(r, other)), numeric=(0,), cls="kt stack"
+        )
+        if has_other
+        else None,
+    )
     return panel(body)
 
 
@@ -102,10 +153,16 @@ def compare_table(r: ViewReport, sid: str, other: str) -> Markup:
     """The themes two speakers raised, side by side: the Speakers app's comparison (and a static site's
     comparison page, :mod:`kit.views.site`)."""
     a, b = r.speaker[sid], r.speaker[other]
-    return table([_("Theme"), a["name"], _("Paragraphs"), b["name"], _("Paragraphs")],
-                 ([t, str(na), queries.para_list(r, pa), str(nb), queries.para_list(r, pb)]
-                  for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)),
-                 numeric=(1, 3), empty=_("Neither raised a theme."), cls="kt stack")
+    return table(
+        [_("Theme"), a["name"], _("Paragraphs"), b["name"], _("Paragraphs")],
+        (
+            [t, str(na), queries.para_list(r, pa), str(nb), queries.para_list(r, pb)]
+            for t, na, nb, pa, pb in queries.compare_speakers(r, sid, other)
+        ),
+        numeric=(1, 3),
+        empty=_("Neither raised a theme."),
+        cls="kt stack",
+    )
 
 
 def speaker_aliases(r: ViewReport) -> dict[str, set[str]]:
@@ -147,13 +204,17 @@ def find_speakers(options: list[tuple[str, str]], aliases: dict[str, set[str]], 
     if not q:
         return list(options)
     exact = [o for o in options if q in aliases.get(o[1], set())]
-    partial = [o for o in options if o not in exact and (q in o[0].lower() or any(
-        q in a for a in aliases.get(o[1], set()) if len(a) > 3))]
+    partial = [
+        o
+        for o in options
+        if o not in exact and (q in o[0].lower() or any(q in a for a in aliases.get(o[1], set()) if len(a) > 3))
+    ]
     return exact + partial
 
 
-def speakers_app(report: ViewReport | None = None, speaker: str | None = None, lang: str | None = None,
-                 alt: ViewReport | None = None):
+def speakers_app(
+    report: ViewReport | None = None, speaker: str | None = None, lang: str | None = None, alt: ViewReport | None = None
+):
     """Pick a delegation or briefer: statements in context, themes, joint statements, comparison, and (with the
     other language version of the report, ``alt`` or ``$KIT_REPORT_ALT``) their statements in both languages."""
     r, err = open_report(report, "Speakers", lang, index=True)  # a corpus: the shard of the speaker chosen
@@ -165,20 +226,38 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None, l
     w = widgets()
     options = queries.speaker_options(r)
     aliases = speaker_aliases(r)
-    first = speaker or next((sid for _, sid in options if r.speaker[sid]["kind"] == "member_state"),
-                            options[0][1] if options else None)
+    first = speaker or next(
+        (sid for _, sid in options if r.speaker[sid]["kind"] == "member_state"), options[0][1] if options else None
+    )
     status = html_widget("kit-status")
-    search = control("Text", "kit-find", status, placeholder=_("part of a name, or UK, USA, DRC …"),
-                      description=_("Find a speaker"), continuous_update=True, max_width="520px")
+    search = control(
+        "Text",
+        "kit-find",
+        status,
+        placeholder=_("part of a name, or UK, USA, DRC …"),
+        description=_("Find a speaker"),
+        continuous_update=True,
+        max_width="520px",
+    )
     pick = control("Dropdown", "kit-speaker", status, options=options, value=first, description=_("Speaker"))
-    compare = control("Dropdown", "kit-compare", status, options=[(_("— nobody —"), "")] + options, value="",
-                       description=_("Compare with"))
+    compare = control(
+        "Dropdown",
+        "kit-compare",
+        status,
+        options=[(_("— nobody —"), "")] + options,
+        value="",
+        description=_("Compare with"),
+    )
     out = html_widget("kit-out")
 
     def redraw(*_args):
         status.value = ""
-        guard(out, lambda: speakers_html(part(r, "speaker", [pick.value, compare.value]), pick.value,
-                                          compare.value or None, alt))
+        guard(
+            out,
+            lambda: speakers_html(
+                part(r, "speaker", [pick.value, compare.value]), pick.value, compare.value or None, alt
+            ),
+        )
 
     def show(opts: list[tuple[str, str]]) -> None:
         """Narrow the list to ``opts``, keeping the chosen speaker when it is still there (no jump)."""
@@ -199,24 +278,44 @@ def speakers_app(report: ViewReport | None = None, speaker: str | None = None, l
         found = find_speakers(options, aliases, q)
         show(found or options)
         if not found:
-            status.value = str(message(_("No speaker matches “{query}”. Try part of a name (for example "
-                                          "“Kingdom”), or a short name such as UK, USA or DRC. The list "
-                                          "shows every speaker, and the page still shows the speaker "
-                                          "chosen before.").format(query=q), alert=True))
+            status.value = str(
+                message(
+                    _(
+                        "No speaker matches “{query}”. Try part of a name (for example "
+                        "“Kingdom”), or a short name such as UK, USA or DRC. The list "
+                        "shows every speaker, and the page still shows the speaker "
+                        "chosen before."
+                    ).format(query=q),
+                    alert=True,
+                )
+            )
         else:
-            status.value = str(message(ngettext("{n} speaker found.", "{n} speakers found.",
-                                                 len(found)).format(n=len(found)) if q else ""))
+            status.value = str(
+                message(
+                    ngettext("{n} speaker found.", "{n} speakers found.", len(found)).format(n=len(found)) if q else ""
+                )
+            )
 
     search.observe(refilter, names="value")
     pick.observe(redraw, names="value")
     compare.observe(redraw, names="value")
     redraw()
-    intro = html_widget("kit-head", panel(header(r, "speakers", _("Choose a delegation or briefer: every statement "
-                                              "they made, with the paragraph number to cite, the themes they "
-                                              "raised and who joined them. Choose a second speaker to compare."))))
-    app = make_app_class()(f"Speakers app: {r.report_id}, {len(options)} speakers",
-                            [intro, w.VBox([search, status, pick, compare]), out])
+    intro = html_widget(
+        "kit-head",
+        panel(
+            header(
+                r,
+                "speakers",
+                _(
+                    "Choose a delegation or briefer: every statement "
+                    "they made, with the paragraph number to cite, the themes they "
+                    "raised and who joined them. Choose a second speaker to compare."
+                ),
+            )
+        ),
+    )
+    app = make_app_class()(
+        f"Speakers app: {r.report_id}, {len(options)} speakers", [intro, w.VBox([search, status, pick, compare]), out]
+    )
     app.add_class("kit-app")
     return app
-
-

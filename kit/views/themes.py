@@ -67,36 +67,78 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
             firsts.append((p["para"], f"{p['section']}. {p.get('section_title') or ''}"))
     downloads = sentences = bilingual = None
     if themes:
-        downloads = Markup("").join([
-            csv_download(file_name(r, _("themes"), "csv"),
-                         ["para", "theme", "speaker", "terms", "sentence", "citation"],
-                         ([h["para"], h["label"], h["speaker"], h["terms"], " ".join(h["sentence"].split()),
-                           r.cite_rows([h])] for h in hits), _("Matching sentences (CSV)")),
-            markdown_download(file_name(r, _("themes"), "md"),
-                              queries.note_markdown(r, label, [(h["para"], h["speaker"], h["sentence"], h["report_id"])
-                                                               for h in hits]))])
+        downloads = Markup("").join(
+            [
+                csv_download(
+                    file_name(r, _("themes"), "csv"),
+                    ["para", "theme", "speaker", "terms", "sentence", "citation"],
+                    (
+                        [
+                            h["para"],
+                            h["label"],
+                            h["speaker"],
+                            h["terms"],
+                            " ".join(h["sentence"].split()),
+                            r.cite_rows([h]),
+                        ]
+                        for h in hits
+                    ),
+                    _("Matching sentences (CSV)"),
+                ),
+                markdown_download(
+                    file_name(r, _("themes"), "md"),
+                    queries.note_markdown(
+                        r, label, [(h["para"], h["speaker"], h["sentence"], h["report_id"]) for h in hits]
+                    ),
+                ),
+            ]
+        )
         from .bilingual import paragraph_pairs, side_by_side_html
 
-        bilingual = "" if r.is_corpus else side_by_side_html(
-            r, alt, paragraph_pairs(r, alt, sorted({h["para"] for h in hits})),
-            _("{themes} in both languages").format(themes=label))
-        sentences = capped_table(r, [ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
-                                  ([ref(r, h), h["label"], h["speaker"] or "—",
-                                    highlight(h["sentence"], h["term_spans"], cls="term")] for h in shown(r, hits)[0]),
-                                  len(hits))
+        bilingual = (
+            ""
+            if r.is_corpus
+            else side_by_side_html(
+                r,
+                alt,
+                paragraph_pairs(r, alt, sorted({h["para"] for h in hits})),
+                _("{themes} in both languages").format(themes=label),
+            )
+        )
+        sentences = capped_table(
+            r,
+            [ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
+            (
+                [ref(r, h), h["label"], h["speaker"] or "—", highlight(h["sentence"], h["term_spans"], cls="term")]
+                for h in shown(r, hits)[0]
+            ),
+            len(hits),
+        )
     over_time = None
     if r.is_corpus:  # where in the corpus: themes by year (or month), instead of one report's paragraph strip
         names_t, periods, counts_t = corpus.themes_over_time(r, themes)
-        over_time = charts.heatmap(names_t, periods, counts_t, corner=_("Theme"),
-                                   title=_("Paragraphs naming each theme, by period"))
+        over_time = charts.heatmap(
+            names_t, periods, counts_t, corner=_("Theme"), title=_("Paragraphs naming each theme, by period")
+        )
     searched = search_html(r, query) if query else Markup("")
-    return searched + panel(render("themes.html.j2", label=label, n_hit=len(per_para), n_paras=n_paras,
-                                strip=None if r.is_corpus else charts.para_strip(paras, per_para, sections=firsts),
-                                over_time=over_time,
-                                heatmap=charts.heatmap(names, cols, values, corner=_("Speaker"),
-                                                       title=_("Statements per speaker and theme")),
-                                chosen=bool(themes), n_hits=len(hits), downloads=downloads, sentences=sentences,
-                                bilingual=bilingual))
+    return searched + panel(
+        render(
+            "themes.html.j2",
+            label=label,
+            n_hit=len(per_para),
+            n_paras=n_paras,
+            strip=None if r.is_corpus else charts.para_strip(paras, per_para, sections=firsts),
+            over_time=over_time,
+            heatmap=charts.heatmap(
+                names, cols, values, corner=_("Speaker"), title=_("Statements per speaker and theme")
+            ),
+            chosen=bool(themes),
+            n_hits=len(hits),
+            downloads=downloads,
+            sentences=sentences,
+            bilingual=bilingual,
+        )
+    )
 
 
 def search_html(r: ViewReport, query: str, alt: ViewReport | None = None) -> Markup:
@@ -113,27 +155,55 @@ def search_html(r: ViewReport, query: str, alt: ViewReport | None = None) -> Mar
     query = query[:MAX_QUERY]
     limit = 200
     rows = queries.search(r, query, limit=limit)
-    downloads = csv_download(file_name(r, _("search"), "csv"),
-                             ["para", "speaker", "left", "match", "right", "citation"],
-                             ([x["para"], x["speaker"], x["left"], x["match"], x["right"], r.cite_rows([x])]
-                              for x in rows), _("Search results (CSV)")) if rows else ""
-    table_html = table([ref_column(r), _("Speaker"), _("Keyword in context")],
-                       ([ref(r, x), x["speaker"] or "—",
-                         Markup("{}<mark>{}</mark>{}").format(x["left"], x["match"], x["right"])] for x in rows),
-                       numeric=(0,), empty=_("No paragraph contains “{query}”.").format(query=query), cls="kt stack")
+    downloads = (
+        csv_download(
+            file_name(r, _("search"), "csv"),
+            ["para", "speaker", "left", "match", "right", "citation"],
+            ([x["para"], x["speaker"], x["left"], x["match"], x["right"], r.cite_rows([x])] for x in rows),
+            _("Search results (CSV)"),
+        )
+        if rows
+        else ""
+    )
+    table_html = table(
+        [ref_column(r), _("Speaker"), _("Keyword in context")],
+        (
+            [ref(r, x), x["speaker"] or "—", Markup("{}<mark>{}</mark>{}").format(x["left"], x["match"], x["right"])]
+            for x in rows
+        ),
+        numeric=(0,),
+        empty=_("No paragraph contains “{query}”.").format(query=query),
+        cls="kt stack",
+    )
     bilingual = ""
     if alt is not None and rows and not r.is_corpus:
         from .bilingual import paragraph_pairs, side_by_side_html
 
         paras = sorted({x["para"] for x in rows})[:MAX_BILINGUAL]
-        bilingual = side_by_side_html(r, alt, paragraph_pairs(r, alt, paras),
-                                      _("“{query}” in both languages").format(query=query))
-    return panel(render("search.html.j2", query=query, n=len(rows), limit=limit, cut=cut, cap=MAX_QUERY,
-                        downloads=downloads, rows=table_html, bilingual=bilingual))
+        bilingual = side_by_side_html(
+            r, alt, paragraph_pairs(r, alt, paras), _("“{query}” in both languages").format(query=query)
+        )
+    return panel(
+        render(
+            "search.html.j2",
+            query=query,
+            n=len(rows),
+            limit=limit,
+            cut=cut,
+            cap=MAX_QUERY,
+            downloads=downloads,
+            rows=table_html,
+            bilingual=bilingual,
+        )
+    )
 
 
-def themes_app(report: ViewReport | None = None, themes: list[str] | None = None, lang: str | None = None,
-               alt: ViewReport | None = None):
+def themes_app(
+    report: ViewReport | None = None,
+    themes: list[str] | None = None,
+    lang: str | None = None,
+    alt: ViewReport | None = None,
+):
     """Search the text, or pick themes: paragraph strip, speaker x theme heatmap, matching sentences (and, with
     the other language version of the report, ``alt`` or ``$KIT_REPORT_ALT``, their paragraphs in both)."""
     r, err = open_report(report, "Themes", lang, index=report is None)
@@ -146,11 +216,25 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
     counts = dict(queries.theme_counts(r))
     default = themes if themes is not None else [max(options, key=lambda o: counts.get(o[0], 0))[1]] if options else []
     status = html_widget("kit-status")
-    query = control("Text", "kit-query", status, placeholder=_("e.g. women peacekeepers, then press Enter"),
-                     description=_("Search the report"), continuous_update=False)
+    query = control(
+        "Text",
+        "kit-query",
+        status,
+        placeholder=_("e.g. women peacekeepers, then press Enter"),
+        description=_("Search the report"),
+        continuous_update=False,
+    )
     found = html_widget("kit-search-out")
-    pick = control("SelectMultiple", "kit-themes", status, options=options, value=tuple(default),
-                    rows=min(10, max(3, len(options))), description=_("Themes"), max_width="820px")
+    pick = control(
+        "SelectMultiple",
+        "kit-themes",
+        status,
+        options=options,
+        value=tuple(default),
+        rows=min(10, max(3, len(options))),
+        description=_("Themes"),
+        max_width="820px",
+    )
     out = html_widget("kit-out")
 
     whole: list[ViewReport] = []
@@ -174,13 +258,24 @@ def themes_app(report: ViewReport | None = None, themes: list[str] | None = None
     pick.observe(redraw, names="value")
     query.observe(research, names="value")
     redraw()
-    intro = html_widget("kit-head", panel(header(r, "themes", _("Search the report for any words; the results appear "
-                                              "right under the search box. Or choose one or more themes: "
-                                              "where they come up, who raised them, and the sentences with the "
-                                              "matched terms marked."), several=True)))
-    app = make_app_class()(f"Themes app: {r.report_id}, {len(options)} themes",
-                            [intro, query, status, found, pick, out])
+    intro = html_widget(
+        "kit-head",
+        panel(
+            header(
+                r,
+                "themes",
+                _(
+                    "Search the report for any words; the results appear "
+                    "right under the search box. Or choose one or more themes: "
+                    "where they come up, who raised them, and the sentences with the "
+                    "matched terms marked."
+                ),
+                several=True,
+            )
+        ),
+    )
+    app = make_app_class()(
+        f"Themes app: {r.report_id}, {len(options)} themes", [intro, query, status, found, pick, out]
+    )
     app.add_class("kit-app")
     return app
-
-
