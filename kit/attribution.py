@@ -72,7 +72,7 @@ from . import speech_forms as forms
 from .errors import Problem
 from .gazetteer import Gazetteer, trie_regex
 from .i18n import N_
-from .language import UPPER
+from .language import UPPER, Language
 from .sentences import sentence_at, sentence_spans
 from .speech_forms import Find as _Find
 
@@ -661,17 +661,21 @@ def _role_key(title: str) -> str:
     return " ".join(title.lower().split())
 
 
-def _roles_of(p: _Person) -> set[str]:
-    """How a person's title can be used alone: "the United Nations Police Adviser said", "the Police Adviser said"."""
+def _roles_of(p: _Person, L: Language) -> set[str]:
+    """How a person's title can be used alone: "the United Nations Police Adviser said", "the Police Adviser said"
+    (the words of ``L``: its "of", the prefix a title may drop, its one-word titles)."""
     if not p.title:
         return set()
-    full = _role_key(p.title_as_written or p.title + (f" of {p.organization}" if p.organization else ""))
     short = _role_key(p.title)
+    joined = p.title + f" {L.title_joiner} {p.organization}" if p.organization else p.title
+    full = _role_key(p.title_as_written or joined)
     # the head of the title ("director" of "Director of the Operations Support Division"), so that two Directors
     # still make "the Director" ambiguous
-    head = re.split(r"\s+(?:of|du|de\s+la|de\s+l['’]|des|de)\s+", short, maxsplit=1)[0]
-    roles = {full, short, short.removeprefix("united nations "), head}
-    return {r for r in roles if len(r.split()) >= 2 or r in {"director", "adviser", "commissioner"}}
+    head = re.split(L.title_of, short, maxsplit=1, flags=re.I)[0]
+    roles = {full, short, head}
+    if L.title_org_prefix:
+        roles.add(short.removeprefix(L.title_org_prefix))
+    return {r for r in roles if len(r.split()) >= 2 or r in L.one_word_titles}
 
 
 def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict[str, "_Person"], re.Pattern]:
@@ -679,7 +683,7 @@ def _role_index(people: dict[str, "_Person"], grammar: "_Grammar") -> tuple[dict
     owners: dict[str, list[_Person]] = {}
     for p in people.values():
         if not p.is_chair:
-            for role in _roles_of(p):
+            for role in _roles_of(p, grammar.lang):
                 owners.setdefault(role, []).append(p)
     roles = {role: ps[0] for role, ps in owners.items() if len(ps) == 1}
     # A trie, not an alternation: its cost does not grow with the number of titles (a long report has many).

@@ -190,6 +190,13 @@ class Language:
     # names: a capital may be printed without its accent (« Etats-Unis », « Egypte »: French typography, older
     # releases); the reference tables' names then match either way
     bare_capitals: bool = False
+    # a title used alone ("the Police Adviser said"): the word between a title and its organization ("Director of
+    # the Division"), the prefix a title may drop ("United Nations Police Adviser"), one-word titles that are
+    # still specific enough to name a person (lower case)
+    title_of: str = NEVER
+    title_joiner: str = "of"  # how the kit joins a title and its organization when the text did not ("of", « de »)
+    title_org_prefix: str = ""
+    one_word_titles: frozenset[str] = frozenset()
     fig_currency_of: str = NEVER  # between a number and its currency (« 5 millions de dollars »)
     fig_not_figures: str = ""  # more numbers that are not figures ("|" first; {m} is the month names)
     # a person of their own opening a paragraph, a State in brackets, then a verb that reports no speech ("Ms. X
@@ -322,6 +329,10 @@ _EN = Language(
     adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|thus|[a-z]+ly)\s+){0,2}",
     aux=(),
     role_article=r"[Tt]he",
+    title_of=r"\s+of\s+",
+    title_joiner="of",
+    title_org_prefix="united nations ",
+    one_word_titles=frozenset({"director", "adviser", "commissioner"}),
     trailing_connector=r"(?:[,;]\s*(?:while|whereas|and|but)?|\s+(?:while|whereas|and|but))\s*$",
     unknown_name=r"[A-Z][\w'’.-]*(?:\s+(?:of|the|for|[A-Z][\w'’.-]*))*",
     unknown_and=r"\s+and\s+",
@@ -583,6 +594,10 @@ _FR = Language(
     ),
     aux=("a", "ont", "s'est", "se sont", "était", "étaient", "avait", "avaient"),
     role_article=r"(?:[Ll]e|[Ll]a)",
+    title_of=r"\s+(?:du|de\s+la|de\s+l['’]|des|de)\s+",
+    title_joiner="de",
+    title_org_prefix="",
+    one_word_titles=frozenset({"directeur", "directrice", "conseiller", "conseillère", "commissaire"}),
     trailing_connector=r"(?:[,;]\s*(?:tandis\s+que|alors\s+que|et|mais)?|\s+(?:tandis\s+que|alors\s+que|et|mais))\s*$",
     unknown_name=rf"[{UPPER}][\w'’.-]*(?:\s+(?:de|du|des|la|le|les|d['’]|l['’]|[{UPPER}][\w'’.-]*))*",
     unknown_and=r"\s+et\s+",

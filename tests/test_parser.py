@@ -1093,3 +1093,22 @@ def test_a_french_state_name_printed_without_its_capitals_accents_is_still_that_
     ]
     r = load_text("\n\n".join(paras), name="sans_accents.md")
     assert r.statements.sort_values("para")["speaker_id"].tolist() == [row["iso3"] for row in rows]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Briefers included the Director of the Logistics Division, Ana Pires.\n"
+        "2. The representative of Ghana said that the mandates were clear.\n"
+        "3. The Director said that fuel was scarce.\n",
+        "1. Le Groupe de travail a entendu un exposé de la Directrice de la Division de la logistique, Mme Ana Pires.\n"
+        "2. Le représentant du Ghana a dit que les mandats étaient clairs.\n"
+        "3. La Directrice a dit que le carburant manquait.\n",
+    ],
+    ids=["en", "fr"],
+)
+def test_a_one_word_title_names_the_one_person_who_holds_it_in_each_language(text):
+    """« La Directrice a dit » like "The Director said": a one-word title names the person introduced with it,
+    with the title words of the text's language (``Language.one_word_titles``, ``title_of``)."""
+    r = load_text(text, name="title.md")
+    assert dict(zip(r.statements["para"], r.statements["speaker_id"])) == {2: "GHA", 3: "person:pires"}
