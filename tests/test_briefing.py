@@ -379,6 +379,9 @@ def _note_messages() -> set[str]:
     """Every message the note's modules put through the catalogue: their tables of labels and their gettext calls."""
     import inspect
 
+    import importlib
+    import pkgutil
+
     from kit.teaching import note as note_mod
     from kit.teaching import note_render
 
@@ -392,7 +395,10 @@ def _note_messages() -> set[str]:
         note_render.ASK_KIND_LABELS,
     ):
         out |= set(table.values())
-    for module in (note_mod, note_render):
+    # the note is a package: every module of it
+    parts = [importlib.import_module(f"kit.teaching.note.{m.name}") for m in pkgutil.iter_modules(note_mod.__path__)]
+    assert len(parts) > 1
+    for module in (*parts, note_render):
         out |= set(re.findall(r'(?:N_|gettext)\(\s*"((?:[^"\\]|\\.)+)"\s*\)', inspect.getsource(module)))
     return out
 
@@ -934,7 +940,7 @@ def _key(item):
 
 def check_cut_keeps_addressed_asks(report, meeting=None, lang="en", max_words=MAX_WORDS):
     """When the cut drops anything, no ask that names whom it asks is dropped while a delegation's position
-    stays (the order documented in ``kit.teaching.note._trim``)."""
+    stays (the order documented in ``kit.teaching.note.cut``)."""
     full = build_note(report, meeting=meeting, lang=lang, max_words=None)
     cut = build_note(report, meeting=meeting, lang=lang, max_words=max_words)
     kept = {_key(i) for i in cut.items}

@@ -28,7 +28,7 @@ from ..paths import TEACHING_TEMPLATES_DIR
 from .speakers import official_name
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .note import Item, Note
+    from .note.model import Item, Note
 
 __all__ = [
     "to_markdown",
@@ -236,7 +236,7 @@ def _supports(item: "Item", note: "Note", lang: str) -> str:
 def rows(note: "Note") -> list[dict]:
     """The note as sections -> groups -> rows of plain strings (what every rendering shows); ``annex`` marks the
     sections printed after a page break."""
-    from .note import ANNEX_SECTIONS
+    from .note.outline import ANNEX_SECTIONS
 
     out = []
     for s in note.sections:
@@ -267,7 +267,7 @@ def rows(note: "Note") -> list[dict]:
 def markdown_lines(note: "Note", cache: dict | None = None, *, annex: bool = True) -> list[str]:
     """The Markdown, line by line; ``cache`` (a dict) keeps each item's lines between calls (the length cut);
     ``annex=False`` stops before the annex (:data:`~kit.teaching.note.ANNEX_SECTIONS`, after a rule)."""
-    from .note import ANNEX_SECTIONS
+    from .note.outline import ANNEX_SECTIONS
 
     out = [f"# {escape_markdown(note.title)}", ""]
     out += [f"**{escape_markdown(k)}{colon(note.lang)}** {escape_markdown(v)}  " for k, v in heading_lines(note)]

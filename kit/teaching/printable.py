@@ -45,7 +45,7 @@ class PrintError(ReportError):
 
 
 def _tables(report: Any):
-    from .note import note_tables
+    from .note.tables import note_tables
 
     return note_tables(report)
 
@@ -53,9 +53,9 @@ def _tables(report: Any):
 def _lang(t: Any, lang: str | None) -> str:
     if lang:
         return normalize(lang)
-    from .note import _report_lang
+    from .note.tables import report_lang
 
-    return _report_lang(t)
+    return report_lang(t)
 
 
 def printable(report: Any, lang: str | None = None) -> dict:

@@ -44,22 +44,12 @@ from typing import Any
 from ..citation import cite
 from ..i18n import N_, and_list, format_date, normalize, semicolon, translator
 from ..rows import TABLE_KEYS, ViewReport
-from .note import (
-    _INF,
-    MAX_WORDS,
-    Item,
-    Note,
-    NoteError,
-    NoteTables,
-    Section,
-    _Builder,
-    _quoted_sections,
-    _say_cut,
-    _theme_labels,
-    markdown_lines_of,
-    note_tables,
-    theme_names,
-)
+from .note.builder import Builder
+from .note.cut import markdown_lines_of, say_cut
+from .note.model import Item, Note, NoteError, NoteTables, Section
+from .note.outline import INF, MAX_WORDS
+from .note.sections import quoted_sections
+from .note.tables import note_tables, theme_labels, theme_names
 
 __all__ = ["theme_note", "documents_with_theme", "annex_line", "MAX_WORDS"]
 
@@ -180,7 +170,7 @@ def _theme(t: NoteTables, theme: str, lang: str) -> str:
     if found:
         return found
     tr = translator(lang)
-    labels = _theme_labels(lang)
+    labels = theme_labels(lang)
     own = {row["theme"]: row.get("label") or row["theme"] for row in t.themes}
     names = ", ".join(f"{labels.get(th) or own[th]} ({th})" for th in sorted(own)) or tr.gettext("none")
     raise NoteError(
@@ -275,13 +265,13 @@ def theme_note(
             )
         )
     corpus = bool(getattr(t, "is_corpus", False)) or len(docs) > 1
-    builders: dict[str, _Builder] = {}
+    builders: dict[str, Builder] = {}
     merged: dict[str, list[Item]] = {k: [] for k in ("key_messages", "asks", "briefers", "positions", "figures")}
     unit_order: dict[str, tuple] = {}
     for d in docs:
-        b = builders[d.report_id] = _Builder(d.view, None, [theme_id], (), lang)
+        b = builders[d.report_id] = Builder(d.view, None, [theme_id], (), lang)
         inside = set(d.theme_paras) if (since_ or until_) else None
-        for sec in _quoted_sections(b):
+        for sec in quoted_sections(b):
             for item in sec.items:
                 if inside is not None and item.paras[0] not in inside:
                     continue
@@ -328,7 +318,7 @@ def theme_note(
     best: dict[str, Item] = {}
     for s in sections.values():
         for i in s.items:
-            if i.priority != _INF and (i.report_id not in best or i.priority > best[i.report_id or ""].priority):
+            if i.priority != INF and (i.report_id not in best or i.priority > best[i.report_id or ""].priority):
                 best[i.report_id or ""] = i
     for i in best.values():
         i.priority += FIRST_LINE_BONUS
@@ -391,7 +381,7 @@ def theme_note(
 class _Cut:
     """The citations of a note across documents, its annex and its two-page cut."""
 
-    def __init__(self, note: Note, docs: list[_Document], builders: dict[str, _Builder], tr) -> None:
+    def __init__(self, note: Note, docs: list[_Document], builders: dict[str, Builder], tr) -> None:
         self.note, self.docs, self.builders, self.tr = note, docs, builders, tr
         self.n_body = len(note.sections)
         self.memo: dict[tuple, tuple[list[Item], list[Item]]] = {}
@@ -479,7 +469,7 @@ class _Cut:
         for s in body:
             s.items = [i for i in full[s.key] if id(i) not in dropped]
             if s.key != "purpose":
-                _say_cut(s, full[s.key], b)
+                say_cut(s, full[s.key], b)
         self.note.refresh()
         self.note.sections[self.n_body :] = self.tail()
         return self.note.words(cache)
@@ -493,7 +483,7 @@ class _Cut:
         cache: dict = {}
         dropped: set[int] = set()
         order = sorted(
-            (i for s in body for i in s.items if i.priority != _INF), key=lambda i: (i.priority, -len(i.text))
+            (i for s in body for i in s.items if i.priority != INF), key=lambda i: (i.priority, -len(i.text))
         )
         words = self.apply(full, dropped, cache)
         estimate = words
