@@ -226,7 +226,7 @@ def test_a_reference_abbreviation_is_read_from_the_table_by_the_layout_and_the_s
     reference, not a footnote marker after a sentence end", and periods that end no sentence: one list, the
     table's, in every language."""
     from kit.gazetteer import read_table
-    from kit.layout import _reference_end
+    from kit.layout.lines import reference_end as _reference_end
     from kit.sentences import abbreviations, sentence_spans
 
     rows = [r for r in read_table("abbreviations.csv") if r["kind"] == "reference"]
