@@ -202,6 +202,48 @@ def find_meetings(
     [datetime.date(2023, 12, 12), datetime.date(2024, 5, 5)]
     """
     rx = _patterns(lang)
+    starts = _meeting_starts(paragraphs, rx, metadata, problems)
+    meetings = []
+    ids: dict[str, int] = {}
+    paras = [p[0] for p in paragraphs]
+    index_of = {para: i for i, para in enumerate(paras)}  # not paras.index(): that made long reports quadratic
+    section_of = {p[0]: p[2] for p in paragraphs}
+    for i, (para, text, section, section_title, m) in enumerate(starts):
+        day = date_span(m.group("date"), metadata)[0]
+        next_start = starts[i + 1][0] if i + 1 < len(starts) else None
+        last = para
+        for p in (paras[j] for j in range(index_of[para], len(paras))):
+            if next_start is not None and p >= next_start:
+                break
+            if section_of[p] != section:
+                break
+            last = p
+        mid = day.isoformat()
+        ids[mid] = ids.get(mid, 0) + 1
+        if ids[mid] > 1:
+            mid = f"{mid}-{ids[mid]}"
+        meetings.append(
+            {
+                "meeting_id": mid,
+                "date": day,
+                **_title_and_format(text, section_title, m, rx),
+                "first_para": para,
+                "last_para": last,
+                "section": section,
+                "body": _full_body(m.group("body"), (metadata or {}).get("body"), lang),
+            }
+        )
+    return meetings
+
+
+def _meeting_starts(
+    paragraphs: list[tuple[int, str, str | None, str | None]],
+    rx: dict,
+    metadata: dict | None,
+    problems: list[dict] | None,
+) -> list[tuple[int, str, str | None, str | None, re.Match]]:
+    """The paragraphs that start a meeting, each with its match of the meeting pattern; a meeting date whose year
+    cannot be known is a problem (appended to ``problems`` when given), not a meeting."""
     starts = []
     for para, text, section, section_title in paragraphs:
         m = rx["start"].match(text) or rx["after"].match(text)
@@ -224,42 +266,17 @@ def find_meetings(
                     date=m.group("date"),
                 ).as_row()
             )
-    meetings = []
-    ids: dict[str, int] = {}
-    paras = [p[0] for p in paragraphs]
-    index_of = {para: i for i, para in enumerate(paras)}  # not paras.index(): that made long reports quadratic
-    section_of = {p[0]: p[2] for p in paragraphs}
-    for i, (para, text, section, section_title, m) in enumerate(starts):
-        day = date_span(m.group("date"), metadata)[0]
-        next_start = starts[i + 1][0] if i + 1 < len(starts) else None
-        last = para
-        for p in (paras[j] for j in range(index_of[para], len(paras))):
-            if next_start is not None and p >= next_start:
-                break
-            if section_of[p] != section:
-                break
-            last = p
-        quoted = rx["quoted"].search(text)
-        title = quoted.group(1) if quoted else (section_title or text[m.end() :].split(".")[0].strip())
-        sentence = _first_sentence(text)
-        fmt = next((name for name, pattern in rx["formats"] if pattern.search(sentence)), None)
-        mid = day.isoformat()
-        ids[mid] = ids.get(mid, 0) + 1
-        if ids[mid] > 1:
-            mid = f"{mid}-{ids[mid]}"
-        meetings.append(
-            {
-                "meeting_id": mid,
-                "date": day,
-                "title": title,
-                "format": fmt,
-                "first_para": para,
-                "last_para": last,
-                "section": section,
-                "body": _full_body(m.group("body"), (metadata or {}).get("body"), lang),
-            }
-        )
-    return meetings
+    return starts
+
+
+def _title_and_format(text: str, section_title: str | None, m: re.Match, rx: dict) -> dict:
+    """A meeting's title (the name it quotes, else its section's title, else the words after its date) and its
+    format, read from its first sentence only (never from a name such as "... Hybrid Operation in Darfur")."""
+    quoted = rx["quoted"].search(text)
+    title = quoted.group(1) if quoted else (section_title or text[m.end() :].split(".")[0].strip())
+    sentence = _first_sentence(text)
+    fmt = next((name for name, pattern in rx["formats"] if pattern.search(sentence)), None)
+    return {"title": title, "format": fmt}
 
 
 def document_metadata(

@@ -207,40 +207,12 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
     words = _language(source)
     lines = [line.strip() for line in source.lines]
     blocks = _blocks(source)
-    header: list[int] = []
-    k = 0
-    for k, block in enumerate(blocks):  # noqa: B007 - k, where the header ends, is read after the loop
-        text = " ".join(lines[i] for i in block)
-        furniture = all(_is_header_line(lines[i], words) for i in block)
-        if not furniture and _PROSE_END.search(text) and not matches("media", lines[block[0]], words):
-            break
-        header += block
-    else:
-        k = len(blocks)
+    header, k = _header(blocks, lines, words)
     head = [lines[i] for i in header]
     meeting_line = next((m.group("title") for m in (matches("meeting_line", s, words) for s in head) if m), None)
     day = next((d for d in (_header_date(s, words) for s in head) if d), None)
     symbol = symbol_in(head, "meetings_coverage")
-    paragraphs: list[Paragraph] = []
-    sections: list[tuple[str, str, int]] = []
-    title = None
-    back: list[str] = []
-    for block in blocks[k:]:
-        first = lines[block[0]]
-        if back or matches("end_mark", first, words) or first == _RULE or FOOTNOTE_RULE.match(first):
-            back += [lines[i] for i in block]
-            continue
-        if matches("media", first, words) or (len(block) == 1 and matches("procedural", first, words)):
-            continue  # the media notice; "The meeting began at 3:05 p.m. and ended at 4:50 p.m."
-        if _is_subheading(source, block):
-            title = join_lines([lines[i] for i in block])
-            sections.append(("", title, block[0] + 1))
-            continue
-        paragraphs.append(
-            Paragraph(
-                len(paragraphs) + 1, join_lines([lines[i] for i in block]), block[0] + 1, None, title, numbered=False
-            )
-        )
+    paragraphs, sections, back = _body(source, blocks[k:], lines, words)
     header_blocks = [" ".join(lines[i] for i in b) for b in blocks[:k]]
     named = body_of(symbol) or next((b for b in (body_named(s) for s in (*head, *header_blocks)) if b), None)
     if not paragraphs:
@@ -252,11 +224,7 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
         ):
             _refuse(source, header)
         day = _older_date(head, paragraphs[0].text, day, words)
-    # the headline: the first header block without a meeting, symbol, date, media or body line (a release copied
-    # from the web prints it above those lines, or between two copies of them), else the first line none of them
-    headline = next(
-        ([lines[i] for i in b] for b in blocks[:k] if not any(_is_header_line(lines[i], words) for i in b)), None
-    ) or [s for s in head if not _is_header_line(s, words)]
+    headline = _headline(blocks[:k], head, lines, words)
     doc = Document(source, head, paragraphs, sections, back, symbol=symbol, kind="meetings_coverage")
     body = body_of(symbol, words.code) or next(
         (b for b in (body_named(s, words.code) for s in (*head, *header_blocks)) if b), None
@@ -282,6 +250,57 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
         )
     doc.meetings = [meeting_row(day, meeting_line, None, body, 1, len(paragraphs))]
     return doc
+
+
+def _header(blocks: list[list[int]], lines: list[str], words: DocumentWords) -> tuple[list[int], int]:
+    """The header block's lines (indexes) and how many blocks it takes: the blocks from the top up to the first
+    one that is prose (its text ends a sentence) and is not furniture of the release (the media notice)."""
+    header: list[int] = []
+    for k, block in enumerate(blocks):
+        text = " ".join(lines[i] for i in block)
+        furniture = all(_is_header_line(lines[i], words) for i in block)
+        if not furniture and _PROSE_END.search(text) and not matches("media", lines[block[0]], words):
+            return header, k
+        header += block
+    return header, len(blocks)
+
+
+def _body(
+    source: SourceText, blocks: list[list[int]], lines: list[str], words: DocumentWords
+) -> tuple[list[Paragraph], list[tuple[str, str, int]], list[str]]:
+    """The paragraphs (numbered by the reader, 1-based), the sub-headings and the back matter of the blocks after
+    the header: the media notice and the procedural line are left out, and everything after the end mark or a
+    footnote rule is back matter."""
+    paragraphs: list[Paragraph] = []
+    sections: list[tuple[str, str, int]] = []
+    title = None
+    back: list[str] = []
+    for block in blocks:
+        first = lines[block[0]]
+        if back or matches("end_mark", first, words) or first == _RULE or FOOTNOTE_RULE.match(first):
+            back += [lines[i] for i in block]
+            continue
+        if matches("media", first, words) or (len(block) == 1 and matches("procedural", first, words)):
+            continue  # the media notice; "The meeting began at 3:05 p.m. and ended at 4:50 p.m."
+        if _is_subheading(source, block):
+            title = join_lines([lines[i] for i in block])
+            sections.append(("", title, block[0] + 1))
+            continue
+        paragraphs.append(
+            Paragraph(
+                len(paragraphs) + 1, join_lines([lines[i] for i in block]), block[0] + 1, None, title, numbered=False
+            )
+        )
+    return paragraphs, sections, back
+
+
+def _headline(header_blocks: list[list[int]], head: list[str], lines: list[str], words: DocumentWords) -> list[str]:
+    """The headline: the first header block without a meeting, symbol, date, media or body line (a release copied
+    from the web prints it above those lines, or between two copies of them), else the lines of the header none of
+    them."""
+    return next(
+        ([lines[i] for i in b] for b in header_blocks if not any(_is_header_line(lines[i], words) for i in b)), None
+    ) or [s for s in head if not _is_header_line(s, words)]
 
 
 READER = Reader(
