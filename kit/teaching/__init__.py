@@ -3,7 +3,8 @@
 * :mod:`kit.teaching.checker` -- ``check("1.3", answer, report)`` for the workshop notebooks (the engine);
 * :mod:`kit.teaching.exercises` -- the catalogue: questions, answers computed from the report's tables (so the
   exercises work on any year) and the common mistakes each one catches;
-* :mod:`kit.teaching.workshop_source` -- the one source of the workshop notebooks and, on demand, their solutions.
+* :mod:`kit.teaching.workshop_source` -- builds the workshop notebooks and, on demand, their solutions, from
+  :mod:`kit.teaching.workshop_notebooks` (each notebook's prose, steps and solution code);
 * :mod:`kit.teaching.briefing` -- ``build_note(report, meeting=..., themes=..., speakers=...)``.
 * :mod:`kit.teaching.handout` -- ``build_handout(report)`` / ``write_handout(report, path)``.
 
