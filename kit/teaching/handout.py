@@ -476,14 +476,47 @@ def _naming(texts: dict, names: list[str], first: int, last: int) -> list[int]:
 
 def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) -> str:
     """The handout as one self-contained HTML page (print it from a browser, on A4), in ``lang`` (default: the
-    process's language): headings, questions, labels and dates; quotes stay verbatim in the report's language."""
+    process's language): headings, questions, labels and dates; quotes stay verbatim in the report's language.
+
+    Each block of the page is one step: the meetings, the ``top`` delegations by paragraphs, the briefers, the
+    missions named, the questions (each with where to look), and the report's line under the title.
+
+    Examples
+    --------
+    >>> from kit import load_report
+    >>> page = build_handout(load_report(), lang="fr")
+    >>> page.startswith("<!DOCTYPE html>") and 'lang="fr"' in page
+    True
+    """
     r = report
     lang = normalize(lang)
-    _ = translator(lang).gettext
     label = _text(r.metadata.get("symbol")) or r.report_id
-    meta = r.metadata
+    template, css = _template(lang)
+    return template.render(
+        title=_text(r.metadata.get("title")) or r.report_id,
+        meta=_report_line(r, lang),
+        meetings=_meetings(r, lang),
+        delegations=_delegations(r, top, lang),
+        briefers=_briefers(r),
+        missions=_missions(r, lang),
+        questions=[
+            dict(
+                q,
+                cite=cite(label, q["paras"], lang) if q["paras"] else "",
+                look=_capital(paragraphs(q["paras"], lang)) if q["paras"] else "",
+            )
+            for q in questions(r, lang)
+        ],
+        css=Markup(css),
+        lang=lang,
+        colon=colon(lang),
+    )
+
+
+def _meetings(r: "Report", lang: str) -> list[dict]:
+    """Each meeting in date order: its date, title, format, chair, paragraphs and how many spoke."""
     st = r.statements
-    meetings = [
+    return [
         {
             "date": format_date(m.date, lang),
             "title": _text(m.title),
@@ -495,6 +528,11 @@ def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) ->
         }
         for m in r.meetings.sort_values(["date", "first_para"]).itertuples()
     ]
+
+
+def _delegations(r: "Report", top: int, lang: str) -> list[dict]:
+    """The ``top`` Member States by paragraphs where they spoke (then statements), named in ``lang``."""
+    st = r.statements
     ms = _named(st[st["speaker_kind"] == "member_state"], r, lang)
     counts = (
         ms.groupby("speaker")
@@ -502,26 +540,33 @@ def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) ->
         .sort_values(["paragraphs", "statements"], ascending=False, kind="stable")
         .head(top)
     )
-    delegations = [
+    return [
         {"name": name, "paragraphs": int(row["paragraphs"]), "statements": int(row["statements"])}
         for name, row in counts.iterrows()
     ]
-    briefers = []
+
+
+def _briefers(r: "Report") -> list[str]:
+    """Each briefer: "Name (title, organization)"."""
+    out = []
     for b in r.speakers[r.speakers["kind"] == "briefer"].itertuples():
         extra = ", ".join(x for x in (_text(b.title), _text(b.organization)) if x)
-        briefers.append(f"{b.name} ({extra})" if extra else str(b.name))
+        out.append(f"{b.name} ({extra})" if extra else str(b.name))
+    return out
+
+
+def _missions(r: "Report", lang: str) -> list[tuple[str, str]]:
+    """Each mission named: its acronym in ``lang`` and the paragraphs that name it."""
     mis = r.mentions[r.mentions["kind"] == "mission"]
-    missions = [
+    return [
         (mission_acronym(k, lang), paragraphs(sorted({int(p) for p in v}), lang)) for k, v in mis.groupby("key")["para"]
     ]
-    qs = [
-        dict(
-            q,
-            cite=cite(label, q["paras"], lang) if q["paras"] else "",
-            look=_capital(paragraphs(q["paras"], lang)) if q["paras"] else "",
-        )
-        for q in questions(r, lang)
-    ]
+
+
+def _report_line(r: "Report", lang: str) -> list[str]:
+    """The line under the title: symbol, date, chair and how many numbered paragraphs."""
+    meta = r.metadata
+    _ = translator(lang).gettext
     bits = [
         _text(meta.get("symbol")),
         format_date(meta.get("date"), lang),
@@ -530,19 +575,7 @@ def build_handout(report: "Report", *, top: int = 8, lang: str | None = None) ->
         .ngettext("{n} numbered paragraph", "{n} numbered paragraphs", len(r.paragraphs))
         .format(n=format_number(len(r.paragraphs), lang)),
     ]
-    template, css = _template(lang)
-    return template.render(
-        title=_text(meta.get("title")) or r.report_id,
-        meta=[b for b in bits if b],
-        meetings=meetings,
-        delegations=delegations,
-        briefers=briefers,
-        missions=missions,
-        questions=qs,
-        css=Markup(css),
-        lang=lang,
-        colon=colon(lang),
-    )
+    return [b for b in bits if b]
 
 
 def _capital(text: str) -> str:
