@@ -80,16 +80,36 @@ def _alt(terms) -> str:
 
 
 class _Grammar:
+    """The compiled patterns that find figures in one language: a number and its counted noun, money, percentages,
+    what looks like a number but is no figure (dates, years, symbols), and the words that make a figure a
+    casualty. The words are ``figures.csv``'s; the number grammar is the language's (:mod:`kit.language`)."""
+
     def __init__(self, lang: str):
         v = figure_terms(lang)
         self.lang = lang
         L = LANGUAGES[lang]
-        num = L.fig_digits
         words = _alt(v.get("number", ()))
-        self.num = rf"(?<![\w/.$-])(?:{num}|(?:{words}))(?:-plus|\+)?(?![\w/])"
-        approx = rf"(?:(?:{_alt(v.get('approx', ()))})\s+)?"
+        self.num = rf"(?<![\w/.$-])(?:{L.fig_digits}|(?:{words}))(?:-plus|\+)?(?![\w/])"
         self.people = _alt(v.get("personnel", ()) + v.get("people", ()) + v.get("casualty_noun", ()))
         self.time = _alt(v.get("time", ()))
+        self.counted = self._counted(v, L)
+        self.kind_of_unit = {}
+        for kind in ("count", "time", "people", "casualty_noun", "personnel"):  # the more specific last
+            for t in v.get(kind, ()):
+                self.kind_of_unit[self._norm(t)] = kind
+        self.money, self.percent = self._money(v, L)
+        self.not_figures = self._not_figures(L)
+        # the figure's own clause: up to five words after the counted noun (no punctuation), then its verb
+        after = _alt(v.get("casualty_after", ()) + v.get("not_personnel", ()))
+        self.after = re.compile(rf"^(?:\s+[\w’'-]+){{0,5}}?\s+(?P<verb>{after})(?![\w])", re.I)
+        self.casualty_verbs = {self._norm(t) for t in v.get("casualty_after", ())}
+        self.before = re.compile(
+            rf"(?<![\w])(?:{_alt(v.get('casualty_before', ()))})(?:\s+the|\s+of|\s+les?|\s+la)?\s*$", re.I
+        )
+
+    def _counted(self, v: dict, L) -> re.Pattern:
+        """A number, perhaps approximate ("some 300"), then up to four words and its counted noun (the unit)."""
+        approx = rf"(?:(?:{_alt(v.get('approx', ()))})\s+)?"
         units = _alt(
             sorted(
                 v.get("personnel", ())
@@ -102,28 +122,33 @@ class _Grammar:
             )
         )
         stop = L.fig_stop
-        self.counted = re.compile(
+        return re.compile(
             rf"{approx}(?P<num>{self.num})(?:\s+{L.fig_of}\s+(?:{self.num}))?"
             rf"\s+(?P<mods>(?:(?!{stop})[\w’'-]+\s+){{0,4}}?)"
             rf"(?P<unit>{units})(?![\w-])",
             re.I,
         )
-        self.kind_of_unit = {}
-        for kind in ("count", "time", "people", "casualty_noun", "personnel"):  # the more specific last
-            for t in v.get(kind, ()):
-                self.kind_of_unit[self._norm(t)] = kind
-        money_num = rf"(?:{num})"
+
+    @staticmethod
+    def _money(v: dict, L) -> tuple[re.Pattern, re.Pattern]:
+        """Sums of money ("$1.2 million", « 3 millions de dollars ») and percentages."""
+        money_num = rf"(?:{L.fig_digits})"
         scale = _alt(v.get("scale", ()))
         currency = _alt(v.get("currency", ()))
-        self.money = re.compile(
+        money = re.compile(
             rf"(?:(?:US|USD)\s?)?\$\s?{LANGUAGES['en'].fig_digits}(?:[-\s]?(?:{_alt(figure_terms('en').get('scale', ()))}))?"
             rf"|(?<![\w.,]){money_num}[{_SPACES}]?(?:(?:{scale})\s+)?(?:{L.fig_currency_of})?(?:{currency})(?![\w])"
             rf"|(?<![\w.,]){money_num}\s?(?:{scale})\s+(?:of\s+)?(?:{currency})(?![\w])",
             re.I,
         )
-        self.percent = re.compile(rf"(?<![\w.,]){money_num}[{_SPACES}]?(?:{_alt(v.get('percent', ()))})(?![\w])", re.I)
+        percent = re.compile(rf"(?<![\w.,]){money_num}[{_SPACES}]?(?:{_alt(v.get('percent', ()))})(?![\w])", re.I)
+        return money, percent
+
+    @staticmethod
+    def _not_figures(L) -> re.Pattern:
+        """What looks like a number but is no figure: dates, months and years, resolution and document numbers."""
         months = L.month_alt
-        self.not_figures = re.compile(
+        return re.compile(
             (
                 rf"\b\d{{1,2}}\s+(?:{months})(?:\s+\d{{4}})?"  # 13 April 2021
                 rf"|\b(?:{months})\s+\d{{4}}"  # December 2020
@@ -133,13 +158,6 @@ class _Grammar:
                 r"|\b(?:19|20)\d\d(?:s)?\b" + L.fig_not_figures.format(m=months)  # years
             ),
             re.I,
-        )
-        # the figure's own clause: up to five words after the counted noun (no punctuation), then its verb
-        after = _alt(v.get("casualty_after", ()) + v.get("not_personnel", ()))
-        self.after = re.compile(rf"^(?:\s+[\w’'-]+){{0,5}}?\s+(?P<verb>{after})(?![\w])", re.I)
-        self.casualty_verbs = {self._norm(t) for t in v.get("casualty_after", ())}
-        self.before = re.compile(
-            rf"(?<![\w])(?:{_alt(v.get('casualty_before', ()))})(?:\s+the|\s+of|\s+les?|\s+la)?\s*$", re.I
         )
 
     @staticmethod
