@@ -386,21 +386,8 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
     from ..errors import require
 
     Document = require("docx", "Word (.docx)", "export").Document
-    from docx.shared import Mm
-
     doc = Document()
-    _compact_styles(doc)
-    for sec in doc.sections:
-        sec.page_width, sec.page_height = Mm(210), Mm(297)
-        sec.left_margin = sec.right_margin = Mm(20)
-        sec.top_margin = sec.bottom_margin = Mm(20)
-    rd = note.heading.get("report_date")
-    stamp = _dt.datetime.combine(_dt.date.fromisoformat(rd) if rd else _dt.date(2000, 1, 1), _dt.time())
-    props = doc.core_properties
-    props.title = note.title[:255]
-    props.author = props.last_modified_by = "Peacekeeping Briefing Kit"
-    props.created = props.modified = stamp
-    props.revision = 1
+    stamp = _docx_page_and_properties(doc, note)
     doc.add_paragraph(note.title, style="Title")
     for k, v in heading_lines(note):
         p = doc.add_paragraph()
@@ -416,34 +403,61 @@ def to_docx(note: "Note", path: str | Path | io.IOBase) -> None:
             if g["title"]:
                 doc.add_paragraph(g["title"], style="Heading 2")
             for r in g["rows"]:
-                p = doc.add_paragraph(style="List Bullet")
-                if r["fill"]:  # the officer's place: the prompt, a line to write on, the supporting quotes
-                    p.add_run(r["text"]).italic = True
-                    doc.add_paragraph("…")
-                    if r["supports"]:
-                        doc.add_paragraph().add_run(r["supports"]).italic = True
-                    continue
-                if r["figure"]:
-                    p.add_run(r["figure"]).bold = True
-                    p.add_run(f" ({r['figure_kind']})" + (", " if r["who"] else r["colon"] + " "))
-                if r["who"]:
-                    p.add_run(r["who"]).bold = True
-                    if r["how"]:
-                        p.add_run(f" ({r['how']})").italic = True
-                    p.add_run(r["colon"] + " ")
-                if r["own"]:
-                    p.add_run(r["before"])
-                    p.add_run(r["own"]).bold = True
-                    p.add_run(r["after"] + (" " if r["cite"] else ""))
-                else:
-                    p.add_run(r["text"] + (" " if r["cite"] else ""))
-                if r["cite"]:
-                    p.add_run(r["cite"]).italic = True
-                for part in r["parts"]:
-                    q = doc.add_paragraph(style="List Bullet 2")
-                    q.add_run(part["text"] + " ")
-                    q.add_run(part["cite"]).italic = True
+                _docx_row(doc, r)
     save_docx(doc, path, stamp)
+
+
+def _docx_page_and_properties(doc, note: "Note") -> _dt.datetime:
+    """A4 pages with 20 mm margins, compact styles, and the file's properties dated by the report (not by the
+    clock: the same note gives the same bytes); returns that date."""
+    from docx.shared import Mm
+
+    _compact_styles(doc)
+    for sec in doc.sections:
+        sec.page_width, sec.page_height = Mm(210), Mm(297)
+        sec.left_margin = sec.right_margin = Mm(20)
+        sec.top_margin = sec.bottom_margin = Mm(20)
+    rd = note.heading.get("report_date")
+    stamp = _dt.datetime.combine(_dt.date.fromisoformat(rd) if rd else _dt.date(2000, 1, 1), _dt.time())
+    props = doc.core_properties
+    props.title = note.title[:255]
+    props.author = props.last_modified_by = "Peacekeeping Briefing Kit"
+    props.created = props.modified = stamp
+    props.revision = 1
+    return stamp
+
+
+def _docx_row(doc, r: dict) -> None:
+    """One row of :func:`rows` as a bulleted paragraph: the figure, who, the quote (the speakers' own words in
+    bold), its citation, and a request's numbered areas under it; the officer's place is the prompt, a line to
+    write on and the supporting quotes."""
+    p = doc.add_paragraph(style="List Bullet")
+    if r["fill"]:
+        p.add_run(r["text"]).italic = True
+        doc.add_paragraph("…")
+        if r["supports"]:
+            doc.add_paragraph().add_run(r["supports"]).italic = True
+        return
+    if r["figure"]:
+        p.add_run(r["figure"]).bold = True
+        p.add_run(f" ({r['figure_kind']})" + (", " if r["who"] else r["colon"] + " "))
+    if r["who"]:
+        p.add_run(r["who"]).bold = True
+        if r["how"]:
+            p.add_run(f" ({r['how']})").italic = True
+        p.add_run(r["colon"] + " ")
+    if r["own"]:
+        p.add_run(r["before"])
+        p.add_run(r["own"]).bold = True
+        p.add_run(r["after"] + (" " if r["cite"] else ""))
+    else:
+        p.add_run(r["text"] + (" " if r["cite"] else ""))
+    if r["cite"]:
+        p.add_run(r["cite"]).italic = True
+    for part in r["parts"]:
+        q = doc.add_paragraph(style="List Bullet 2")
+        q.add_run(part["text"] + " ")
+        q.add_run(part["cite"]).italic = True
 
 
 def save_docx(doc, path: str | Path | io.IOBase, stamp: _dt.datetime) -> None:
