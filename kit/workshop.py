@@ -466,27 +466,12 @@ def workshop(
     app_report(env.get("KIT_REPORT"))  # parse once now: no participant's kernel parses
 
     folder.mkdir(parents=True, exist_ok=True)
-    config = _write_hub_config(
-        folder,
-        {
-            "folder": str(folder),
-            "host": host,
-            "port": port,
-            "hub_port": _free_port(),
-            "api_port": _free_port(),
-            "proxy": proxy,
-            "max_participants": max_participants,
-            "lang": _room_lang(lang),
-        },
-    )
+    settings = _hub_settings(folder, host, port, proxy, max_participants, lang)
+    config = _write_hub_config(folder, settings)
     env["KIT_WORKSHOP_PASSWORD"] = password
     log_path = folder / "jupyterhub.log"
     shown, candidates, warning = room_address(host)
-    extra = (
-        f"  log in with any name (letters, digits, '.', '-', '_') and the room password"
-        f"{': ' + password if made_up else ' you set'}\n  each participant's folder: {folder / 'participants'}"
-        f"\n  the hub's log: {log_path}"
-    )
+    extra = _login_lines(password if made_up else None, folder, log_path)
 
     def announce_room() -> None:
         announce("a workshop room (JupyterHub)", f"http://{shown}:{port}/", candidates, warning, port, extra)
@@ -501,6 +486,37 @@ def workshop(
             start_new_session=True,
         )
         return _watch_hub(proc, announce_room, folder, log_path, show_progress, refresh)
+
+
+def _hub_settings(folder: Path, host: str, port: int, proxy: str, max_participants: int, lang: str | None) -> dict:
+    """What the hub's configuration file is written from (:func:`_write_hub_config`, read by
+    :func:`configure_hub`): where it listens, its two internal ports, the proxy, the room's size and language."""
+    return {
+        "folder": str(folder),
+        "host": host,
+        "port": port,
+        "hub_port": _free_port(),
+        "api_port": _free_port(),
+        "proxy": proxy,
+        "max_participants": max_participants,
+        "lang": _room_lang(lang),
+    }
+
+
+def _login_lines(made_up: str | None, folder: Path, log_path: Path) -> str:
+    """What the trainer reads under the room's address: how to log in (the password, when the kit made it up),
+    where the participants' folders and the hub's log are.
+
+    >>> print(_login_lines(None, Path("/w"), Path("/w/jupyterhub.log")))  # doctest: +NORMALIZE_WHITESPACE
+      log in with any name (letters, digits, '.', '-', '_') and the room password you set
+      each participant's folder: /w/participants
+      the hub's log: /w/jupyterhub.log
+    """
+    return (
+        f"  log in with any name (letters, digits, '.', '-', '_') and the room password"
+        f"{': ' + made_up if made_up else ' you set'}\n  each participant's folder: {folder / 'participants'}"
+        f"\n  the hub's log: {log_path}"
+    )
 
 
 def _room_password(password: str | None) -> tuple[str, bool]:
