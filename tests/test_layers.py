@@ -96,6 +96,18 @@ def test_every_module_of_the_kit_is_in_a_layer():
     assert not unplaced, f"place these modules in a layer of [tool.importlinter] in pyproject.toml: {unplaced}"
 
 
+def test_every_package_of_the_kit_ships_in_the_wheel():
+    """A module split into a package (``kit/teaching/note/``) ships only if ``[tool.setuptools] packages`` lists it:
+    every folder of ``kit/`` with an ``__init__.py`` is listed (the wheel test builds it; this says which is missing
+    in a second)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    kit = ROOT / "kit"
+    packages = {".".join(("kit", *p.parent.relative_to(kit).parts)) for p in kit.rglob("__init__.py")}
+    missing = sorted(packages - listed)
+    assert not missing, f"add these packages to [tool.setuptools] packages in pyproject.toml: {missing}"
+
+
 # ---------------------------------------------------------------- imports between the grammar modules
 
 KIT = Path(__file__).resolve().parents[1] / "kit"
