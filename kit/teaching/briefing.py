@@ -1,9 +1,10 @@
 """The briefing note (compatibility module): :func:`build_note` and the model live in :mod:`kit.teaching.note`,
 the renderings in :mod:`kit.teaching.note_render`, key figures in :mod:`kit.teaching.figures`.
 
+>>> from kit.teaching import note
 >>> from kit.teaching.briefing import build_note, Note
->>> Note.__module__
-'kit.teaching.note'
+>>> Note is note.Note and build_note is note.build_note
+True
 """
 
 from __future__ import annotations
