@@ -148,6 +148,7 @@ _ASCII_LETTERS = str.maketrans(
 )
 
 
+@lru_cache(maxsize=4096)  # the same names are slugged at every mention
 def _slug(text: str) -> str:
     """An id part in ASCII: accents folded (NFKD), anything else between words becomes one hyphen.
 
@@ -563,7 +564,13 @@ def _in_reported_speech(text: str, pos: int, grammar: _Grammar) -> bool:
     True
     """
     start, _ = sentence_at(sentence_spans(text), pos)
-    return bool(re.search(grammar.verb.pattern + rf"\s+{grammar.lang.reported_that}", text[start:pos]))
+    return bool(_reported_that(grammar).search(text[start:pos]))
+
+
+@lru_cache(maxsize=8)
+def _reported_that(grammar: _Grammar) -> re.Pattern:
+    """ "said that", « a dit que »: compiled once per grammar (built from every reporting verb, a long pattern)."""
+    return re.compile(grammar.verb.pattern + rf"\s+{grammar.lang.reported_that}")
 
 
 def _introduce(
