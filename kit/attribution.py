@@ -148,6 +148,7 @@ _ASCII_LETTERS = str.maketrans(
 )
 
 
+@lru_cache(maxsize=4096)  # the same names are slugged at every mention
 def _slug(text: str) -> str:
     """An id part in ASCII: accents folded (NFKD), anything else between words becomes one hyphen.
 
@@ -232,8 +233,15 @@ class _Grammar:
         self.predicate_pattern = rf"(?:{self.verb.pattern}|{self.coordinated.pattern})"
         hon_alt = trie_regex(g.honorifics)
         name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
+        # "\b(?<!-)" before an honorific that starts with a letter is trie_regex's not_after: checked after that
+        # letter, the engine skips to the honorifics' first letters instead of trying every position
+        hon_start = (
+            trie_regex(g.honorifics, not_after=r"[\w-]")
+            if all(re.match(r"\w", h) for h in g.honorifics)
+            else rf"\b(?<!-)(?:{hon_alt})"
+        )
         self.honorific_names = re.compile(
-            rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
+            rf"(?P<hon>{hon_start})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
             rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,160}})\))?(?=[\s,])"
         )
         self.parenthetical = re.compile(L.parenthetical)
@@ -459,8 +467,8 @@ def _occurrences(joined: str, candidates: set[str], grammar: "_Grammar") -> dict
     grew as the square of the report's length)."""
     occurrences: dict[str, list[re.Match]] = {}
     if candidates:
-        alternatives = trie_regex(sorted(candidates), special={"'": "['’]"})
-        names = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?=[,.;]|\s+{grammar.lang.intro_follow}\b)")
+        alternatives = trie_regex(sorted(candidates), special={"'": "['’]"}, not_after=r"[\w'’-]")
+        names = re.compile(rf"(?:{alternatives})(?=[,.;]|\s+{grammar.lang.intro_follow}\b)")
         for m in names.finditer(joined):
             occurrences.setdefault(m.group(), []).append(m)
     return occurrences
@@ -556,7 +564,13 @@ def _in_reported_speech(text: str, pos: int, grammar: _Grammar) -> bool:
     True
     """
     start, _ = sentence_at(sentence_spans(text), pos)
-    return bool(re.search(grammar.verb.pattern + rf"\s+{grammar.lang.reported_that}", text[start:pos]))
+    return bool(_reported_that(grammar).search(text[start:pos]))
+
+
+@lru_cache(maxsize=8)
+def _reported_that(grammar: _Grammar) -> re.Pattern:
+    """ "said that", « a dit que »: compiled once per grammar (built from every reporting verb, a long pattern)."""
+    return re.compile(grammar.verb.pattern + rf"\s+{grammar.lang.reported_that}")
 
 
 def _introduce(
@@ -1167,12 +1181,12 @@ def _people_index(people: dict[str, _Person], grammar: _Grammar) -> _PeopleIndex
     chair = next((p for p in people.values() if p.is_chair), None)
     roles, role_regex = _role_index(people, grammar)
     by_surname = {p.surname.replace("’", "'"): p for p in people.values() if p.surname}
-    surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}) if by_surname else None
-    surname_regex = re.compile(rf"(?<![\w'’.-])(?:{surname_alt})(?![\w'’-])") if surname_alt else None
+    surname_alt = trie_regex(sorted(by_surname), special={"'": "['’]"}, not_after=r"[\w'’.-]") if by_surname else None
+    surname_regex = re.compile(rf"(?:{surname_alt})(?![\w'’-])") if surname_alt else None
     # a person's full name is never a mention, even when a first name is a State's name (« Maurice Dupont »)
     full_names = sorted({p.full_name for p in people.values() if p.full_name and len(p.full_name.split()) > 1})
-    full_alt = trie_regex(full_names, special={"'": "['’]"}) if full_names else None
-    full_regex = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)") if full_alt else None
+    full_alt = trie_regex(full_names, special={"'": "['’]"}, not_after=r"\w") if full_names else None
+    full_regex = re.compile(rf"(?:{full_alt})(?!\w)") if full_alt else None
     return _PeopleIndex(chair, roles, role_regex, by_surname, surname_regex, full_regex)
 
 

@@ -127,8 +127,8 @@ def _split(cell: str) -> list[str]:
 _SPECIAL = {" ": r"\s+", "'": "['’]", "-": r"-\s?"}  # "Trinité-et- Tobago": a PDF line break after a hyphen
 
 
-def trie_regex(surfaces: list[str], special: dict[str, str] | None = None) -> str:
-    """One regular expression for many literal names, shaped as a trie.
+def trie_regex(surfaces: list[str], special: dict[str, str] | None = None, *, not_after: str | None = None) -> str:
+    r"""One regular expression for many literal names, shaped as a trie.
 
     A plain alternation of 600 names makes the regex engine try every name at
     every position; a trie shares prefixes, so matching costs about one pass.
@@ -137,8 +137,17 @@ def trie_regex(surfaces: list[str], special: dict[str, str] | None = None) -> st
     including a line wrap, ``'`` matches either apostrophe and a hyphen may be
     followed by a space where a PDF line broke after it).
 
+    ``not_after`` (a character class such as ``r"[\w-]"``) keeps a name from starting right after such a
+    character, as a lookbehind ``(?<![\w-])`` before the whole expression would, but checked after each name's
+    first character: an expression that starts with its names' first letters lets the regex engine skip to
+    the places where one occurs, where a leading lookbehind makes it try every position of the text.
+
     >>> trie_regex(["Niger", "Nigeria"])
     'Niger(?:ia)?'
+    >>> trie_regex(["Niger", "Mali"], not_after=r"\w")
+    '(?:M(?<!\\w[\\s\\S])ali|N(?<!\\w[\\s\\S])iger)'
+    >>> [m.group() for m in re.finditer(trie_regex(["Niger", "Mali"], not_after=r"\w"), "Niger, Somalia, Mali")]
+    ['Niger', 'Mali']
     """
     special = _SPECIAL if special is None else special
     trie: dict = {}
@@ -148,9 +157,9 @@ def trie_regex(surfaces: list[str], special: dict[str, str] | None = None) -> st
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, first: bool = False) -> str:
         optional = "" in node
-        alts = [special.get(ch, re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        alts = [(_first(ch) if first else special.get(ch, re.escape(ch))) + emit(node[ch]) for ch in sorted(node) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -158,7 +167,16 @@ def trie_regex(surfaces: list[str], special: dict[str, str] | None = None) -> st
             return body + "?" if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})?"
         return body
 
-    return emit(trie) or r"(?!x)x"
+    def _first(ch: str) -> str:
+        """A name's first character, then the lookbehind: the character before it is not ``not_after``."""
+        if ch in special:  # a fragment of any width (a space's): the lookbehind goes before it
+            return f"(?<!{not_after}){special[ch]}"
+        return rf"{re.escape(ch)}(?<!{not_after}[\s\S])"
+
+    if not_after is None or "" in trie:  # (an empty name matches nowhere but at a position checked before it)
+        body = emit(trie)
+        return (f"(?<!{not_after})" if not_after and body else "") + body or r"(?!x)x"
+    return emit(trie, first=True) or r"(?!x)x"
 
 
 class Matcher:
@@ -181,8 +199,8 @@ class Matcher:
     @cached_property
     def regex(self) -> re.Pattern:
         """Compiled on first use: compiling a large trie costs milliseconds a matcher may never need."""
-        body = trie_regex([self._norm(k) for k in self.names])
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE if self._ignore_case else 0)
+        body = trie_regex([self._norm(k) for k in self.names], not_after=r"[\w-]")
+        return re.compile(rf"(?:{body})(?![\w-])", re.IGNORECASE if self._ignore_case else 0)
 
     def _norm(self, s: str) -> str:
         s = re.sub(r"-\s+", "-", re.sub(r"\s+", " ", s.replace("’", "'")))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
@@ -842,8 +843,8 @@ def detect_language(text: str) -> str:
     Function words are the surest signal on a few paragraphs: names and acronyms
     are shared by every version of a report, articles and conjunctions are not.
     """
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    counts = {code: sum(w in L.function_words for w in words) for code, L in LANGUAGES.items()}
+    words = Counter(re.findall(r"[^\W\d_]+", text.lower()))  # each distinct word looked up once, not every word
+    counts = {code: sum(words[w] for w in L.function_words) for code, L in LANGUAGES.items()}
     return max(counts, key=lambda code: counts[code])  # max keeps the first of equal counts
 
 

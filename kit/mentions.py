@@ -60,8 +60,8 @@ def _patterns(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 _RESOLUTION_ITEM = re.compile(r"(?P<sc>(?P<n>\d{1,4})\s*\((?P<y>\d{4})\))|(?P<ga>\d{1,3}/\d{1,4}[A-Z]?)")
-_SYMBOL = re.compile(
-    r"(?<![\w/])(?P<sym>(?:S|A|E)/(?:RES/|PRST/|AC\.\d+/|C\.\d+/)?\d{1,4}(?:/[\w.]+)*)"
+_SYMBOL = re.compile(  # (the lookbehind after the first letter: the engine skips to an S, A or E)
+    r"(?P<sym>(?:S|A|E)(?<![\w/][SAE])/(?:RES/|PRST/|AC\.\d+/|C\.\d+/)?\d{1,4}(?:/[\w.]+)*)"
     r"(?P<year>\s\(\d{4}\))?"
 )
 

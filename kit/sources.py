@@ -94,7 +94,9 @@ class SourceText:
 
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
-_MD_EMPHASIS = re.compile(r"\*+|__")  # bold/italic markers; reports use no literal asterisks
+# bold/italic markers (reports use no literal asterisks); "\*\**" rather than "\*+": a pattern that starts with a
+# character lets the regex engine skip to it
+_MD_EMPHASIS = re.compile(r"\*\**|__")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 _MD_RULE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$", re.M)
 _MD_HEADING_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*[ \t]*$)")
