@@ -928,7 +928,7 @@ _DOCUMENT_WORDS = {
         agenda_line=r"^Agenda$",
         pv_procedural=r"^(?:The\s+agenda\s+was\s+adopted|The\s+members\s+of\s+the\s+(?:Council|Assembly|Committee)\s+"
         r"observed|A\s+(?:recorded\s+)?vote\s+was\s+taken|The\s+draft\s+resolution\s+(?:received|was\s+adopted)"
-        r"|The\s+President\s+returned\s+to\s+the\s+Chair|The\s+meeting\s+was\s+(?:suspended|resumed))\b",
+        r"|The\s+President\s+returned\s+to\s+the\s+Chair|The\s+meeting\s+(?:was\s+)?(?:suspended|resumed))\b",
         vote_list=r"^(?:In\s+favour|Against|Abstaining)\s*:",
         spoke_in=r"^(?:spoke|speaking)\s+in\s+\w+$",
     ),

@@ -29,11 +29,12 @@ from kit.speech_heading import heading_at
 from .generators_kinds import verbatim_record
 from .test_readers import KINDS_DIR, check_structure
 
-# file -> (meeting date, body, number of speeches' paragraphs or None)
+# file -> (meeting date, body)
 VERBATIM = {
     "verbatim_record_en.txt": (dt.date(2023, 10, 17), "Security Council"),
     "verbatim_record_fr.txt": (dt.date(2023, 10, 17), "Conseil de sécurité"),
     "verbatim_en.txt": (dt.date(2023, 10, 17), "Security Council"),
+    "verbatim_record_pdf_en.txt": (dt.date(2023, 10, 17), "Security Council"),
 }
 PAIR = ("verbatim_record_en.txt", "verbatim_record_fr.txt")  # the same meeting in both languages
 
@@ -193,3 +194,18 @@ def test_generated_records_give_the_speakers_a_reader_marks(seed, lang, n):
     texts = dict(zip(r.paragraphs["para"], r.paragraphs["text"], strict=True))
     for s in r.statements.itertuples():
         assert s.text == texts[s.para][s.start : s.end] and s.text == texts[s.para][s.start :]
+
+
+def test_a_pdf_record_loses_its_running_heads_and_reads_its_members():
+    """Page furniture, the running head (alone or with the item and the date in columns) and the Members list
+    whose leaders a PDF's text prints as one period ("Ghana. Mr. Mensah")."""
+    r = quiet(load_report, KINDS_DIR / "verbatim_record_pdf_en.txt", cache=False)
+    assert r.metadata["members"][2] == "Ghana: Mr. Mensah" and len(r.metadata["members"]) == 4
+    assert r.metadata["chair"] == "Mr. Lindqvist"
+    text = " ".join(r.paragraphs["text"])
+    assert "S/PV" not in text and "23-30123" not in text and "17/10/2023" not in text
+    assert set(r.paragraphs["section_title"]) == {"United Nations peacekeeping operations"}
+    assert r.statements[["para", "speaker_id", "attribution"]].values.tolist()[-2:] == [
+        [3, "GBR", "explicit"],
+        [4, "GBR", "continued"],  # a speech over a page break, the running head left out
+    ]

@@ -59,6 +59,10 @@ NO_SPEECH = N_(
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"»’)]?\s*$")
 _LEADERS = re.compile(r"(?:\s*\.){3,}\s*|\s{3,}")  # dot leaders or a column gap: "Albania . . . . Mr. Hoxha"
+# a page's running head: the symbol, perhaps with the item and the date in columns ("S/PV.9391   United Nations
+# peacekeeping operations   17/10/2023")
+_RUNNING_HEAD = re.compile(r"^[AS]/(?:[\w.]+/)*PV\.\d+(?:\s*\([\w ]+\))?(?:$|\s{3,}.*[^.:]$)")
+_ONE_LEADER = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")  # the leaders of a PDF's text as one period
 
 
 def detect(lines: list[str]) -> bool:
@@ -79,16 +83,20 @@ def _language(source: SourceText) -> DocumentWords:
 
 
 def _blocks(lines: list[str]) -> list[list[int]]:
-    """Runs of non-blank lines (0-based indexes), page furniture left out."""
+    """Runs of non-blank lines (0-based indexes), page furniture and the running head ("S/PV.9391") left out,
+    except the symbol's first line (the header's)."""
     blocks: list[list[int]] = []
     current: list[int] = []
+    seen_symbol = False
     for i, text in enumerate(lines):
+        running_head = len(text) <= 160 and (_RUNNING_HEAD.match(text) or symbol_in([text], "verbatim_record"))
         if not text or text == "\f":
             if current:
                 blocks.append(current)
             current = []
-        elif not is_furniture(text):
+        elif not is_furniture(text) and not (running_head and seen_symbol):
             current.append(i)
+        seen_symbol = seen_symbol or running_head
     if current:
         blocks.append(current)
     return blocks
@@ -125,6 +133,8 @@ def _members(header: list[str], words: DocumentWords) -> tuple[list[str], list[s
             out.append(line)
             continue
         parts = [p.strip() for p in _LEADERS.split(line) if p.strip()]
+        if len(parts) < 2 and "," not in line:  # leaders read as one period: "Angola. Mr. Lucas"
+            parts = [p.strip() for p in _ONE_LEADER.split(line, maxsplit=1) if p.strip()]
         if len(parts) >= 2:
             members.append(f"{parts[0]}: {' '.join(parts[1:])}")
         else:
@@ -214,7 +224,8 @@ def _header_fields(front: list[str], words: DocumentWords, symbol: str | None) -
         "date": next((d for d in (find_date(s) for s in front) if d), None),
         "title": " ".join(title.split()) if title else None,
         "meeting": title,
-        "chair": " ".join(_LEADERS.sub(" ", chair).split()) if chair else None,
+        # "Mr. Lindqvist . . . (Sweden)", "Mr. Lindqvist. (Sweden)": the name without its leaders
+        "chair": " ".join(re.sub(r"(?<=\w)\.(?=\s*\()", "", _LEADERS.sub(" ", chair)).split()) if chair else None,
         "body": body,
     }
 
