@@ -42,12 +42,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .language import DocumentWords, document_words
+from .language import UPPER, DocumentWords, document_words
 from .speech_forms import Context, Find, bracket_entity
 
 __all__ = ["heading_at", "find_speech_heading"]
 
 _OPEN = "speech_open"  # set on the attribution's speakers once a heading is read: the rest is speeches
+_INTRODUCED = "speech_introduced"  # surname -> (full name, title) of the people the speeches introduce
 _BRACKET = re.compile(r"\((?P<inner>(?:[^()]|\([^()]*\))*)\)")
 
 
@@ -87,8 +88,12 @@ def find_speech_heading(text: str, ctx: Context) -> list[Find] | None:
     code = ctx.grammar.lang.code
     m = heading_at(text, code)
     if m is None:
-        return [] if getattr(ctx.reg, _OPEN, False) else None
+        if not getattr(ctx.reg, _OPEN, False):
+            return None
+        _introductions(text, ctx)  # "I now give the floor to Mr. Jean-Pierre Lacroix, Under-Secretary-General ..."
+        return []
     setattr(ctx.reg, _OPEN, True)
+    _introductions(text[m.end() :], ctx)
     patterns = _compiled(code)
     assert patterns is not None  # heading_at found a heading
     sid = _speaker(" ".join(m.group("who").split()), m.group("brackets") or "", patterns[1], ctx)
@@ -106,12 +111,45 @@ def _speaker(who: str, brackets_text: str, chair_heading: re.Pattern, ctx: Conte
     brackets = [b.group("inner") for b in _BRACKET.finditer(brackets_text)]
     hon, _, name = who.partition(" ") if who.split()[0].rstrip(".") in _honorifics(ctx) else ("", "", who)
     if not hon:  # a title alone: "The Secretary-General", « Le Secrétaire général »
-        title = re.sub(rf"^(?:{ctx.grammar.lang.articles})", "", who, flags=re.I).strip()
-        return ctx.person(title, None, title, surname=title)
+        alone = re.sub(rf"^(?:{ctx.grammar.lang.articles})", "", who, flags=re.I).strip()
+        return ctx.person(alone, None, alone, surname=alone)
     entity = next((e for e in (bracket_entity(b, ctx.g, ctx.grammar.lang) for b in brackets) if e), None)
     if entity is not None:
         return reg.delegate(name, entity, ctx.para)
-    return ctx.person(name, hon, next((b for b in brackets if not _says_language(b, code)), None))
+    title: str | None = next((b for b in brackets if not _says_language(b, code)), None)
+    full, introduced = getattr(reg, _INTRODUCED, {}).get(name.split()[-1], (name, None))
+    return ctx.person(full if full.split()[-1] == name.split()[-1] else name, hon, title or introduced)
+
+
+def _introductions(text: str, ctx: Context) -> None:
+    """Remember the people a speech introduces with their title ("I invite Mr. Hugo Moreau, Under-Secretary-General
+    for Peace Operations, to ...", « j'invite M. Hugo Moreau, Secrétaire général adjoint ..., à »): the heading
+    "Mr. Moreau:" then names that person, with that full name and title.
+
+    >>> from kit.gazetteer import load_gazetteer
+    >>> from kit.attribution import attribute
+    >>> paras = [(1, "The President: I give the floor to Mr. Hugo Moreau, Under-Secretary-General for Peace "
+    ...              "Operations."), (2, "Mr. Moreau: I thank the Council.")]
+    >>> speaker = attribute(paras, load_gazetteer()).speakers["person:moreau"]
+    >>> speaker.name, speaker.title
+    ('Hugo Moreau', 'Under-Secretary-General for Peace Operations')
+    """
+    found = getattr(ctx.reg, _INTRODUCED, None)
+    if found is None:
+        found = {}
+        setattr(ctx.reg, _INTRODUCED, found)
+    for m in _intro_pattern(tuple(ctx.g.honorifics)).finditer(text):
+        found.setdefault(m.group("name").split()[-1], (m.group("name"), m.group("title").strip()))
+
+
+@lru_cache(maxsize=8)
+def _intro_pattern(honorifics: tuple[str, ...]) -> re.Pattern:
+    """A name after an honorific, then a title that starts with a capital, between commas (or before the end)."""
+    hon = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:{hon})\s+(?P<name>(?:[{UPPER}][\w'’-]*\s+){{0,3}}[{UPPER}][\w'’-]+),\s+"
+        rf"(?P<title>[{UPPER}][^,.;:()]{{2,120}}?)(?=,|\.\s|\.$)"
+    )
 
 
 def _honorifics(ctx: Context) -> set[str]:

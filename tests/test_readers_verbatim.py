@@ -136,7 +136,9 @@ def test_who_speaks(loaded):
     chair = speakers.loc["person:lindqvist"]  # "The President:" is the header's President, a person
     assert chair["kind"] == "chair" and chair["represents_iso3"] == "SWE"
     if name in PAIR:
-        assert speakers.loc["person:moreau", "kind"] == "briefer"  # "Mr. Moreau:", the official introduced
+        moreau = speakers.loc["person:moreau"]  # "Mr. Moreau:", the official the President introduced
+        assert moreau["kind"] == "briefer" and moreau["name"] == "Hugo Moreau"
+        assert moreau["title"].startswith(("Under-Secretary-General", "Secrétaire général adjoint"))
         st = r.statements.set_index("para")
         laurent = r.paragraphs.set_index("para")["text"].str.contains("Laurent (France)", regex=False)
         assert st.loc[laurent[laurent].index, "speaker_id"].tolist() == ["FRA"]  # "(spoke in French)"

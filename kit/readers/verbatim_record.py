@@ -89,7 +89,7 @@ def _blocks(lines: list[str]) -> list[list[int]]:
     current: list[int] = []
     seen_symbol = False
     for i, text in enumerate(lines):
-        running_head = len(text) <= 160 and (_RUNNING_HEAD.match(text) or symbol_in([text], "verbatim_record"))
+        running_head = len(text) <= 160 and bool(_RUNNING_HEAD.match(text) or symbol_in([text], "verbatim_record"))
         if not text or text == "\f":
             if current:
                 blocks.append(current)
