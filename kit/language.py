@@ -431,7 +431,9 @@ _EN = Language(
     pronoun_said=r",?\s+(?:he|she|they)\s+(?:said|added|stressed|noted|continued|went\s+on)\b",
     speaker_noun=r"(?:the\s+)?(?:representative|delegate|observer|speaker)s?\s+(?:of|for)\s+",
     chair_named=(
-        r"(?<![\w-])(?:Chair|Chairperson|Chairman|Chairwoman|President(?=\s*:))"  # "President:" heads a record
+        # "Chair: Mr. X" and "President: Mr. X" head a record; "The President: Mr. X, ..." opens a speech
+        r"(?<![\w-])(?:(?<!The\s)(?:Chair|Chairperson|Chairman|Chairwoman|President)(?=\s*:)"
+        r"|(?:Chair|Chairperson|Chairman|Chairwoman)(?!\s*:))"
         r"(?:\s+of\s+the\s+(?:Working\s+Group|(?:Special\s+)?Committee|Commission)[^,:;.()\n]{{0,50}}?)?"
         rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
         r"|(?=\s*[,;:\n]|\s*$))"
@@ -698,7 +700,8 @@ _FR = Language(
         r"\s+(?=d)"
     ),
     chair_named=(
-        r"(?<![\w-])(?:Président|Présidente)"
+        # « Président : M. X » heads a record; « Le Président : M. X, ... » opens a speech
+        r"(?<![\w-])(?:(?<!Le\s)(?<!La\s)(?:Président|Présidente)|(?:Président|Présidente)(?!\s*:))"
         r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)[^,:;.()\n]{{0,50}}?)?"
         rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
         r"|(?=\s*[,;:\n]|\s*$))"

@@ -211,3 +211,28 @@ def test_a_pdf_record_loses_its_running_heads_and_reads_its_members():
         [3, "GBR", "explicit"],
         [4, "GBR", "continued"],  # a speech over a page break, the running head left out
     ]
+
+
+@pytest.mark.parametrize(
+    "name, old, new",
+    [
+        (
+            "verbatim_record_en.txt",
+            "The President: I thank Mr. Moreau for his briefing.",
+            "The President: Mr. Moreau, thank you for your briefing.",
+        ),
+        (
+            "verbatim_record_fr.txt",
+            "Le Président (parle en anglais) : Je remercie M. Moreau de son exposé.",
+            "Le Président : M. Moreau, merci de votre exposé.",
+        ),
+    ],
+)
+def test_a_person_the_president_addresses_is_not_the_chair(name, old, new):
+    """ "President: Mr. Lindqvist (Sweden)" names the chair; "The President: Mr. Moreau, ..." opens a speech."""
+    text = (KINDS_DIR / name).read_text(encoding="utf-8")
+    assert old in text
+    r = quiet(load_text, text.replace(old, new))
+    kinds = r.speakers.set_index("speaker_id")["kind"]
+    assert kinds["person:lindqvist"] == "chair" and kinds["person:moreau"] == "briefer"
+    assert (kinds == "chair").sum() == 1
