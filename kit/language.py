@@ -922,7 +922,9 @@ _DOCUMENT_WORDS = {
         dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?"
         r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
         covers_meeting=r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b",
-        speech_heading=r"^(?P<who>The\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
+        # "The Secretary-General, Ban Ki-moon:" (a title, then the name), "Mr. Koonjul (Mauritius):"
+        speech_heading=r"^(?P<who>The\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:,\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)?"
+        r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
         r"[^:()\n]{1,60}?)(?P<brackets>(?:\s*\((?:[^()\n]|\([^()\n]{1,40}\)){2,100}\)){0,3})\s*:\s*(?=\S)",
         chair_heading=r"^The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairperson)$",
         speech_verb="said",
@@ -966,6 +968,7 @@ _DOCUMENT_WORDS = {
         r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
         covers_meeting=r"\b(?:ce\s+matin|cet\s+après-midi|ce\s+soir|aujourd['’]hui)\b",
         speech_heading=r"^(?P<who>(?:Le|La|L['’])\s*(?:[A-ZÉ][\w-]*\s+){0,3}?[A-ZÉ][\w-]*(?:\s+[a-zé][\w-]*){0,2}"
+        r"(?:,\s+(?:[A-ZÉ][\w'’-]*\s+){0,3}[A-ZÉ][\w'’-]*)?"
         r"|(?:M|Mme|Mlle|Dr|Sir)\.?\s+[^:()\n]{1,60}?)"
         r"(?P<brackets>(?:\s*\((?:[^()\n]|\([^()\n]{1,40}\)){2,100}\)){0,3})\s*:\s*(?=\S)",
         chair_heading=r"^(?:Le\s+Président|La\s+Présidente)(?:\s+par\s+intérim)?$",

@@ -110,9 +110,9 @@ def _speaker(who: str, brackets_text: str, chair_heading: re.Pattern, ctx: Conte
         return reg.person(reg.chair) if reg.chair is not None else reg.chair_role()
     brackets = [b.group("inner") for b in _BRACKET.finditer(brackets_text)]
     hon, _, name = who.partition(" ") if who.split()[0].rstrip(".") in _honorifics(ctx) else ("", "", who)
-    if not hon:  # a title alone: "The Secretary-General", « Le Secrétaire général »
-        alone = re.sub(rf"^(?:{ctx.grammar.lang.articles})", "", who, flags=re.I).strip()
-        return ctx.person(alone, None, alone, surname=alone)
+    if not hon:  # a title alone: "The Secretary-General", « Le Secrétaire général »; or with the name after it
+        alone, _, named = re.sub(rf"^(?:{ctx.grammar.lang.articles})", "", who, flags=re.I).strip().partition(", ")
+        return ctx.person(named, None, alone) if named else ctx.person(alone, None, alone, surname=alone)
     entity = next((e for e in (bracket_entity(b, ctx.g, ctx.grammar.lang) for b in brackets) if e), None)
     if entity is not None:
         return reg.delegate(name, entity, ctx.para)
@@ -148,7 +148,7 @@ def _intro_pattern(honorifics: tuple[str, ...]) -> re.Pattern:
     hon = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w-])(?:{hon})\s+(?P<name>(?:[{UPPER}][\w'’-]*\s+){{0,3}}[{UPPER}][\w'’-]+),\s+"
-        rf"(?P<title>[{UPPER}][^,.;:()]{{2,120}}?)(?=,|\.\s|\.$)"
+        rf"(?P<title>[{UPPER}][^,.;:()]{{2,120}}?)(?=[,;]|\.\s|\.$)"
     )
 
 
