@@ -8,7 +8,8 @@ Run::
 
     python benchmarks/parse_benchmark.py            # writes benchmarks/results/parse.md
     python benchmarks/parse_benchmark.py --corpus 200 --repeat 5 --long 1000,5000   # quicker
-    python benchmarks/parse_benchmark.py --summary-records 1000 --meetings-coverage 1000   # the other kinds
+    python benchmarks/parse_benchmark.py --summary-records 1000 --meetings-coverage 1000 --verbatim-records 1000
+    python benchmarks/parse_benchmark.py --kinds-only --summary-records 200 --meetings-coverage 0 --verbatim-records 200
 
 Targets (issue "The kit library"): cold load < 50 ms, warm < 5 ms,
 1,000 reports < 20 s on a 2-core machine; peak memory reported. Long reports (issue 11): the time
@@ -16,10 +17,10 @@ per paragraph of generated reports of 1,000, 5,000 and 20,000 paragraphs (``test
 long_report``: a meeting every 25 paragraphs, a briefer introduced and speaking in each) should be
 flat; each stage of the parse is timed too, so a stage that grows faster than the text shows.
 
-Other document kinds: corpora of generated summary records and meetings coverage (press releases), English and
-French alternating (``tests/generators_kinds.py``, 30 paragraphs each), parsed with ``load_corpus`` as the
-report corpus is (target: 1,000 summary records < 20 s). The generator knows who speaks in each paragraph, so
-the same run also gives the precision and recall of the (paragraph, speaker) pairs found.
+Other document kinds: corpora of generated summary records, meetings coverage (press releases) and verbatim
+records, English and French alternating (``tests/generators_kinds.py``, 30 paragraphs each), parsed with
+``load_corpus`` as the report corpus is (target: 1,000 summary records < 20 s). The generator knows who speaks
+in each paragraph, so the same run also gives the precision and recall of the (paragraph, speaker) pairs found.
 """
 
 from __future__ import annotations
@@ -196,8 +197,9 @@ def corpus_run(folder: Path) -> dict:
     return out
 
 
-def kinds_rows(n_sr: int, n_mc: int, report_cpu_per_para: float | None = None) -> list[str]:
-    """The generated summary-record and meetings-coverage corpora: time, memory, and the pairs found; with
+def kinds_rows(n_sr: int, n_mc: int, report_cpu_per_para: float | None = None, n_pv: int = 0) -> list[str]:
+    """The generated summary-record, meetings-coverage and verbatim-record corpora: time, memory, and the pairs
+    found; with
     ``report_cpu_per_para`` (the report corpus of the same run), the ratio of CPU time per paragraph."""
     rows = [
         "| corpus (EN and FR alternating, 30 paragraphs each) | documents | `load_corpus` (wall) | per document | "
@@ -205,7 +207,11 @@ def kinds_rows(n_sr: int, n_mc: int, report_cpu_per_para: float | None = None) -
         "pairs: precision / recall | CPU per paragraph vs reports (same run) | target |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for kind, n, target in (("summary_record", n_sr, "< 20 s for 1,000"), ("meetings_coverage", n_mc, "-")):
+    for kind, n, target in (
+        ("summary_record", n_sr, "< 20 s for 1,000"),
+        ("meetings_coverage", n_mc, "-"),
+        ("verbatim_record", n_pv, "-"),
+    ):
         if not n:
             continue
         tmp = Path(tempfile.mkdtemp(prefix=f"kit-{kind}-"))
@@ -257,14 +263,20 @@ def main() -> None:
         help="generated press releases (EN and FR) in the corpus of that kind; 0 skips it",
     )
     ap.add_argument(
+        "--verbatim-records",
+        type=int,
+        default=1000,
+        help="generated verbatim records (EN and FR) in the corpus of that kind; 0 skips it",
+    )
+    ap.add_argument(
         "--kinds-only",
         action="store_true",
-        help="measure only the summary-record and meetings-coverage corpora (prints, writes nothing)",
+        help="measure only the corpora of the other kinds (prints, writes nothing)",
     )
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "parse.md"))
     args = ap.parse_args()
     if args.kinds_only:
-        kinds_rows(args.summary_records, args.meetings_coverage)
+        kinds_rows(args.summary_records, args.meetings_coverage, n_pv=args.verbatim_records)
         return
     load_start = os.getloadavg()[0]
     sizes = [int(x) for x in args.long.split(",") if x.strip()]
@@ -321,7 +333,9 @@ def main() -> None:
         ).stdout.strip()
     )
 
-    kind_rows = kinds_rows(args.summary_records, args.meetings_coverage, res["cpu"] / int(counts.split()[0]))
+    kind_rows = kinds_rows(
+        args.summary_records, args.meetings_coverage, res["cpu"] / int(counts.split()[0]), args.verbatim_records
+    )
 
     # Last: parsing long reports grows this process, and a child's max RSS counts its parent's pages.
     long_rows = long_report_rows(sizes, args.long_repeat)
@@ -338,7 +352,7 @@ def main() -> None:
         "",
         f"Command: `python benchmarks/parse_benchmark.py --repeat {args.repeat} --corpus {args.corpus} "
         f"--summary-records {args.summary_records} --meetings-coverage {args.meetings_coverage} "
-        f"--long {args.long} --long-repeat {args.long_repeat}`",
+        f"--verbatim-records {args.verbatim_records} --long {args.long} --long-repeat {args.long_repeat}`",
         "",
         f"Floor: read the bundled report ({DEFAULT_REPORT.stat().st_size:,} bytes), decode, one regex pass: "
         f"**{floor_ms:.2f} ms** (median of {len(floor)}).",

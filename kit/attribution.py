@@ -69,6 +69,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from . import speech_forms as forms
+from . import speech_heading
 from .errors import Problem
 from .gazetteer import Gazetteer, trie_regex
 from .i18n import N_
@@ -1206,18 +1207,23 @@ def _finds(
     ctx = forms.Context(
         g, grammar, reg, partial(reg.named, people, grammar, para), partial(_parse_list, g=g, grammar=grammar), para
     )
-    return _without_overlaps(
-        _find_representatives(text, para, g, grammar, reg)
-        + _find_named_people(text, para, g, grammar, reg, people)
-        + _find_chair(text, grammar, reg, index.chair, starts)
-        + _find_roles(text, grammar, reg, index.roles, index.role_regex)
-        + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
-        + _find_bare_subjects(text, para, g, grammar, reg, starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
-        + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
-        + forms.find_bracket_names(text, ctx, starts + commas)
-        + forms.find_caps_names(text, ctx, starts + commas)
-        + forms.find_after_verb(text, ctx, grammar.person_named)
-        + forms.find_briefer_intro(text, ctx, grammar.person_named, starts)
+    speech = speech_heading.find_speech_heading(text, ctx)  # a verbatim record's speech: [] continues it
+    return (
+        speech
+        if speech is not None
+        else _without_overlaps(
+            _find_representatives(text, para, g, grammar, reg)
+            + _find_named_people(text, para, g, grammar, reg, people)
+            + _find_chair(text, grammar, reg, index.chair, starts)
+            + _find_roles(text, grammar, reg, index.roles, index.role_regex)
+            + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
+            + _find_bare_subjects(text, para, g, grammar, reg, starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
+            + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
+            + forms.find_bracket_names(text, ctx, starts + commas)
+            + forms.find_caps_names(text, ctx, starts + commas)
+            + forms.find_after_verb(text, ctx, grammar.person_named)
+            + forms.find_briefer_intro(text, ctx, grammar.person_named, starts)
+        )
     )
 
 

@@ -432,7 +432,9 @@ _EN = Language(
     pronoun_said=r",?\s+(?:he|she|they)\s+(?:said|added|stressed|noted|continued|went\s+on)\b",
     speaker_noun=r"(?:the\s+)?(?:representative|delegate|observer|speaker)s?\s+(?:of|for)\s+",
     chair_named=(
-        r"(?<![\w-])(?:Chair|Chairperson|Chairman|Chairwoman)"
+        # "Chair: Mr. X" and "President: Mr. X" head a record; "The President: Mr. X, ..." opens a speech
+        r"(?<![\w-])(?:(?<!The\s)(?:Chair|Chairperson|Chairman|Chairwoman|President)(?=\s*:)"
+        r"|(?:Chair|Chairperson|Chairman|Chairwoman)(?!\s*:))"
         r"(?:\s+of\s+the\s+(?:Working\s+Group|(?:Special\s+)?Committee|Commission)[^,:;.()\n]{{0,50}}?)?"
         rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
         r"|(?=\s*[,;:\n]|\s*$))"
@@ -699,7 +701,8 @@ _FR = Language(
         r"\s+(?=d)"
     ),
     chair_named=(
-        r"(?<![\w-])(?:Président|Présidente)"
+        # « Président : M. X » heads a record; « Le Président : M. X, ... » opens a speech
+        r"(?<![\w-])(?:(?<!Le\s)(?<!La\s)(?:Président|Présidente)|(?:Président|Présidente)(?!\s*:))"
         r"(?:\s+(?:du|de\s+la)\s+(?:Groupe\s+de\s+travail|Comité|Commission)[^,:;.()\n]{{0,50}}?)?"
         rf"\s*[:,]?\s+(?:(?P<hon>{{hon}})\s+)?(?P<name>(?:(?:[{UPPER}][\w'’.-]*|(?:{{particles}}))\s+){{{{0,3}}}}[{UPPER}][\w'’-]+)(?:[\s.]*\((?P<state>(?:[^()\n]|\([^()\n]{{{{1,40}}}}\)){{{{2,80}}}})\)"
         r"|(?=\s*[,;:\n]|\s*$))"
@@ -879,6 +882,16 @@ class DocumentWords:
     run_in_date: str = NEVER  # a date in figures run into a line, year first ("19951115 ..."): groups year, month, day
     dateline: str = NEVER  # "NEW YORK, 24 October (UN Headquarters) --": groups day, month (a name), year (optional)
     covers_meeting: str = NEVER  # the words by which a first paragraph says it covers a meeting ("this morning")
+    # verbatim records (S/PV.9391), read as docs/document-kinds.md says:
+    speech_heading: str = NEVER  # "Mr. Koonjul (Mauritius) (spoke in French):" opening a speech: groups who, brackets
+    chair_heading: str = NEVER  # the ``who`` of the presiding officer's heading ("The President", « La Présidente »)
+    speech_verb: str = ""  # the verb-table form a heading's statement records ("said", « dit »): lemma "say"
+    pv_title: str = NEVER  # a verbatim record's meeting line "9391st meeting", « 9391e séance »: group title
+    members: str = NEVER  # "Members:" opening the list of the body's members and their representatives
+    agenda_line: str = NEVER  # "Agenda" alone, above the agenda of a verbatim record
+    pv_procedural: str = NEVER  # the record's own lines: "The agenda was adopted.", "A vote was taken ..."
+    vote_list: str = NEVER  # "In favour:", "Against:", "Abstaining:" opening a list of States
+    spoke_in: str = NEVER  # a heading's bracket that says the language of the speech: "(spoke in French)"
 
 
 _DOCUMENT_WORDS = {
@@ -910,6 +923,20 @@ _DOCUMENT_WORDS = {
         dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?"
         r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
         covers_meeting=r"\b(?:this\s+(?:morning|afternoon|evening)|today|tonight)\b",
+        # "The Secretary-General, Ban Ki-moon:" (a title, then the name), "Mr. Koonjul (Mauritius):"
+        speech_heading=r"^(?P<who>The\s+(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*(?:,\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)?"
+        r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
+        r"[^:()\n]{1,60}?)(?P<brackets>(?:\s*\((?:[^()\n]|\([^()\n]{1,40}\)){2,100}\)){0,3})\s*:\s*(?=\S)",
+        chair_heading=r"^The\s+(?:Acting\s+)?(?:President|Chair|Chairman|Chairperson)$",
+        speech_verb="said",
+        pv_title=r"^(?P<title>\d{1,5}(?:st|nd|rd|th)\s+(?i:meeting))$",
+        members=r"^Members\s*:",
+        agenda_line=r"^Agenda$",
+        pv_procedural=r"^(?:The\s+agenda\s+was\s+adopted|The\s+members\s+of\s+the\s+(?:Council|Assembly|Committee)\s+"
+        r"observed|A\s+(?:recorded\s+)?vote\s+was\s+taken|The\s+draft\s+resolution\s+(?:received|was\s+adopted)"
+        r"|The\s+President\s+returned\s+to\s+the\s+Chair|The\s+meeting\s+(?:was\s+)?(?:suspended|resumed))\b",
+        vote_list=r"^(?:In\s+favour|Against|Abstaining)\s*:",
+        spoke_in=r"^(?:spoke|speaking)\s+in\s+\w+$",
     ),
     "fr": DocumentWords(
         code="fr",
@@ -941,6 +968,20 @@ _DOCUMENT_WORDS = {
         dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})(?:er)?\s+(?P<month>[a-zéû]+)(?:\s+(?P<year>\d{4}))?"
         r"\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)",
         covers_meeting=r"\b(?:ce\s+matin|cet\s+après-midi|ce\s+soir|aujourd['’]hui)\b",
+        speech_heading=r"^(?P<who>(?:Le|La|L['’])\s*(?:[A-ZÉ][\w-]*\s+){0,3}?[A-ZÉ][\w-]*(?:\s+[a-zé][\w-]*){0,2}"
+        r"(?:,\s+(?:[A-ZÉ][\w'’-]*\s+){0,3}[A-ZÉ][\w'’-]*)?"
+        r"|(?:M|Mme|Mlle|Dr|Sir)\.?\s+[^:()\n]{1,60}?)"
+        r"(?P<brackets>(?:\s*\((?:[^()\n]|\([^()\n]{1,40}\)){2,100}\)){0,3})\s*:\s*(?=\S)",
+        chair_heading=r"^(?:Le\s+Président|La\s+Présidente)(?:\s+par\s+intérim)?$",
+        speech_verb="dit",
+        pv_title=r"^(?P<title>\d{1,5}(?:e|re|ère)\s+(?i:séance))$",
+        members=r"^Membres\s*:",
+        agenda_line=r"^Ordre\s+du\s+jour$",
+        pv_procedural=r"^(?:L['’]ordre\s+du\s+jour\s+est\s+adopté|Les\s+membres\s+du\s+(?:Conseil|Comité)\s+observent"
+        r"|Il\s+est\s+procédé\s+au\s+vote|Le\s+projet\s+de\s+résolution\s+(?:recueille|a\s+recueilli|est\s+adopté)"
+        r"|(?:Le\s+Président|La\s+Présidente)\s+reprend\s+la\s+présidence|La\s+séance\s+est\s+(?:suspendue|reprise))\b",
+        vote_list=r"^(?:Votent\s+pour|Votent\s+contre|S['’]abstiennent|Abstentions?)\s*:",
+        spoke_in=r"^(?:parle|a\s+parlé)\s+en\s+\w+$",
     ),
 }
 

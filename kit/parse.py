@@ -145,7 +145,7 @@ def parse_rows(
     """The rows of every table (plain dicts, no pandas) and the metadata: what :func:`parse` frames.
 
     ``lang`` ("en", "fr") is detected from the paragraphs when not given, and recorded in ``metadata["lang"]``.
-    ``kind`` (``"report"``, ``"summary_record"``, ``"meetings_coverage"``: :data:`kit.readers.KINDS`) chooses the
+    ``kind`` (``"report"``, ``"summary_record"``, ``"meetings_coverage"``, ``"verbatim_record"``: :data:`kit.readers.KINDS`) chooses the
     document's reader; it is detected from the text when not given, and recorded in ``metadata["kind"]``.
 
     The steps: read the document's layout (:func:`kit.readers.read`), date its meetings, find its people and

@@ -323,7 +323,7 @@ def load_report(
         duplicates among them), listing every problem.
     lang : {"en", "fr"}, optional
         The report's language; detected from the text when omitted (``metadata["lang"]``).
-    kind : {"report", "summary_record", "meetings_coverage"}, optional
+    kind : {"report", "summary_record", "meetings_coverage", "verbatim_record"}, optional
         The document's kind, which chooses its reader (:mod:`kit.readers`); detected from the text when omitted
         (``metadata["kind"]``). Another name raises :class:`kit.ReportError` listing the kinds.
     cache : bool

@@ -1,4 +1,5 @@
-"""Generated summary records and meetings coverage (press releases), in English and French, with their answers.
+"""Generated summary records, meetings coverage (press releases) and verbatim records, in English and French,
+with their answers.
 
 Invented documents of the two kinds the readers add beside the annual report, laid out as the UN prints them
 (a summary record: symbol, "Summary record of the 9th meeting", "Held at Headquarters, New York, on ...",
@@ -32,9 +33,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Generated", "summary_record", "meetings_coverage", "write_corpus", "KINDS"]
+__all__ = ["Generated", "summary_record", "meetings_coverage", "verbatim_record", "write_corpus", "KINDS"]
 
-KINDS = ("summary_record", "meetings_coverage")
+KINDS = ("summary_record", "meetings_coverage", "verbatim_record")
 
 MONTHS = {
     "en": [
@@ -435,7 +436,147 @@ def meetings_coverage(seed: int, lang: str = "en", n_paras: int = 30) -> Generat
     )
 
 
-GENERATORS = {"summary_record": summary_record, "meetings_coverage": meetings_coverage}
+# First-person speech, as verbatim records print it: what a speaker says after the heading.
+SPEECH = {
+    "en": [
+        "I thank the briefers for their presentations.",
+        "Peacekeeping operations need clear and achievable mandates.",
+        "The safety and security of peacekeepers remains our priority.",
+        "We call for the full participation of women in peace operations.",
+        "Our country will continue to contribute troops and police.",
+        "Missions must be given the resources their mandates require.",
+    ],
+    "fr": [
+        "Je remercie les intervenants de leurs exposés.",
+        "Les opérations de maintien de la paix ont besoin de mandats clairs et réalisables.",
+        "La sûreté et la sécurité des Casques bleus restent notre priorité.",
+        "Nous demandons la pleine participation des femmes aux opérations de paix.",
+        "Notre pays continuera de fournir des contingents et des policiers.",
+        "Les missions doivent recevoir les ressources que leur mandat exige.",
+    ],
+}
+PROCEDURAL_PV = {
+    "en": ["The members of the Council observed a minute of silence.", "A vote was taken by show of hands."],
+    "fr": ["Les membres du Conseil observent une minute de silence.", "Il est procédé au vote à main levée."],
+}
+
+
+def verbatim_record(seed: int, lang: str = "en", n_paras: int = 30) -> Generated:
+    """A Security Council verbatim record: header, President, Members, then speeches under their headings.
+
+    A speech is a heading paragraph ("Mr. X (State):", "The President:", an official "Mr. X:") and perhaps
+    paragraphs that continue it; the record's own lines (a minute of silence, a vote) sit between speeches and
+    are not paragraphs. ``expected`` numbers the paragraphs as the reader does (1..n over the speeches' blocks).
+
+    Examples
+    --------
+    >>> doc = verbatim_record(4, "fr", n_paras=5)
+    >>> doc.text.splitlines()[0], doc.kind, len({p for p, _ in doc.expected})
+    ('Nations Unies  S/PV.9004', 'verbatim_record', 5)
+    """
+    rng = random.Random(f"pv-{lang}-{seed}")
+    meeting = 9000 + seed % 1000
+    symbol = f"S/PV.{meeting}"
+    year, month, day, weekday = _date(rng, lang)
+    states = _states()
+    chair_row = states[rng.randrange(len(states))]
+    chair = _surname(seed + 2000)
+    official = _surname(seed + 3000)
+    members = [states[rng.randrange(len(states))] for _ in range(5)]
+    blocks: list[str] = []
+    expected: set[tuple[int, str]] = set()
+    p, speaker = 0, None
+    while p < n_paras:
+        roll = rng.random()
+        if speaker is not None and roll < 0.25:  # the speech goes on
+            blocks.append(" ".join(rng.sample(SPEECH[lang], 2)))
+        elif speaker is not None and roll < 0.32:  # the record's own line: not a paragraph, ends nothing
+            blocks.append(rng.choice(PROCEDURAL_PV[lang]))
+            continue
+        else:
+            form = rng.randrange(4)
+            if form == 0:
+                head, speaker = (
+                    ("Le Président (parle en anglais) :" if lang == "fr" else "The President:"),
+                    (f"person:{chair.lower()}"),
+                )
+            elif form == 1:
+                head, speaker = (
+                    (f"M. {official} :" if lang == "fr" else f"Mr. {official}:"),
+                    f"person:{official.lower()}",
+                )
+            else:
+                row = members[rng.randrange(len(members))]
+                hon = rng.choice(["M.", "Mme"] if lang == "fr" else ["Mr.", "Ms.", "Mrs."])
+                spoke = rng.choice(["", " (parle en anglais)"] if lang == "fr" else ["", " (spoke in French)"])
+                colon = " :" if lang == "fr" else ":"
+                head, speaker = (
+                    f"{hon} {_surname(rng.randrange(1, 999))} ({_short(row, lang)}){spoke}{colon}",
+                    row["iso3"],
+                )
+            blocks.append(f"{head} {' '.join(rng.sample(SPEECH[lang], 2))}")
+        p += 1
+        expected.add((p, speaker))
+    if lang == "fr":
+        head_lines = [
+            f"Nations Unies  {symbol}",
+            "Conseil de sécurité",
+            "Soixante-dix-huitième année",
+            "",
+            f"{meeting}e séance",
+            f"{weekday.capitalize()} {day} {MONTHS[lang][month]} {year}, à 15 heures",
+            "New York",
+            "",
+            f"Président : M. {chair} . . . . . . . . . . ({_short(chair_row, lang)})",
+            "",
+            "Membres :  "
+            + "\n           ".join(
+                f"{_short(r, lang)} . . . . . . M. {_surname(i + 7)}" for i, r in enumerate(members)
+            ),
+            "",
+            "Ordre du jour",
+            "",
+            "Opérations de maintien de la paix des Nations Unies",
+            "",
+            "La séance est ouverte à 15 h 5.",
+            "",
+        ]
+        tail = ["La séance est levée à 18 heures."]
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(meeting % 10 if meeting % 100 not in (11, 12, 13) else 0, "th")
+        head_lines = [
+            f"United Nations  {symbol}",
+            "Security Council",
+            "Seventy-eighth year",
+            "",
+            f"{meeting}{suffix} meeting",
+            f"{weekday}, {day} {MONTHS[lang][month]} {year}, 3 p.m.",
+            "New York",
+            "",
+            f"President: Mr. {chair} . . . . . . . . . . ({_short(chair_row, lang)})",
+            "",
+            "Members:   "
+            + "\n           ".join(
+                f"{_short(r, lang)} . . . . . . Mr. {_surname(i + 7)}" for i, r in enumerate(members)
+            ),
+            "",
+            "Agenda",
+            "",
+            "United Nations peacekeeping operations",
+            "",
+            "The meeting was called to order at 3.05 p.m.",
+            "",
+        ]
+        tail = ["The meeting rose at 6 p.m."]
+    body = [line for block in blocks for line in (block, "")]
+    return Generated("\n".join(head_lines + body + tail) + "\n", "verbatim_record", lang, symbol, expected, set())
+
+
+GENERATORS = {
+    "summary_record": summary_record,
+    "meetings_coverage": meetings_coverage,
+    "verbatim_record": verbatim_record,
+}
 
 
 def write_corpus(folder: Path, n: int, kind: str, *, seed: int = 0, n_paras: int = 30) -> list[Generated]:

@@ -93,7 +93,7 @@ def test_statements_are_spans_of_their_paragraph_and_speakers_are_known(path):
 
 def test_fixtures_cover_every_kind_in_both_languages():
     assert {p.stem for p in FILES} >= {
-        f"{kind}_{lang}" for kind in ("summary_record", "meetings_coverage") for lang in ("en", "fr")
+        f"{kind}_{lang}" for kind in ("summary_record", "meetings_coverage", "verbatim_record") for lang in ("en", "fr")
     }
 
 

@@ -49,8 +49,9 @@ READ = {
         False,
     ),
 }
-REFUSED = {"verbatim_en.txt": "verbatim_record"}
-PROCEDURAL = ("opened", "rose", "procedural", "media", "meeting_line")
+REFUSED: dict[str, str] = {}  # a verbatim record is read since it has speeches (tests/test_readers_verbatim.py)
+PROCEDURAL = ("opened", "rose", "procedural", "media", "meeting_line", "pv_procedural", "vote_list")
+UNNUMBERED = ("meetings_coverage", "verbatim_record")  # the kinds whose paragraphs the kit numbers
 
 
 def quiet(fn, *args, **kwargs):
@@ -85,13 +86,13 @@ def check_structure(source, doc, kind: str, day: dt.date | None = None) -> None:
     """The invariants of every reader's output."""
     assert doc.kind == kind
     numbers = [p.number for p in doc.paragraphs]
-    if kind == "meetings_coverage":  # the kit numbers a release's paragraphs
+    if kind in UNNUMBERED:  # the kit numbers a release's or a verbatim record's paragraphs
         assert numbers == list(range(1, len(numbers) + 1))
     else:  # printed numbers are kept; an excerpt's first number above 1 and each gap are numbering problems
         assert numbers == sorted(set(numbers))
         breaks = {n for k, n in enumerate(numbers) if n != (numbers[k - 1] + 1 if k else 1)}
         assert breaks <= {pr["para"] for pr in doc.problems if pr["problem"] == "gap"}
-    assert {p.numbered for p in doc.paragraphs} == {kind != "meetings_coverage"}
+    assert {p.numbered for p in doc.paragraphs} == {kind not in UNNUMBERED}
     lines = [p.line for p in doc.paragraphs]
     assert lines == sorted(lines) and len(set(lines)) == len(lines)
     for p in doc.paragraphs:
@@ -218,16 +219,6 @@ def test_an_unknown_kind_is_a_clear_error_listing_the_kinds(call):
 # ---------------------------------------------------------------- refusals
 
 
-def test_a_verbatim_record_is_refused_for_what_it_is():
-    with pytest.raises(NotAReportError) as info:
-        load_report(KINDS_DIR / "verbatim_en.txt", cache=False)
-    err = info.value
-    assert "verbatim record (S/PV.9391)" in str(err) and "first person" in str(err)
-    assert all(kind in str(err) for kind in KIND_NAMES) and "verbatim_en.txt" in str(err)
-    assert err.line is not None and "The President:" in read_source(KINDS_DIR / "verbatim_en.txt").lines[err.line - 1]
-    assert "procès-verbal" in err.localized("fr")
-
-
 def test_speeches_under_speakers_names_are_a_verbatim_record_without_a_symbol():
     text = "\n\n".join(
         [
@@ -238,8 +229,9 @@ def test_speeches_under_speakers_names_are_a_verbatim_record_without_a_symbol():
         ]
     )
     assert detect_kind(text) == "verbatim_record"
-    with pytest.raises(NotAReportError, match="verbatim record: speeches"):
-        load_text(text)
+    r = quiet(load_text, text)  # read, not refused: the speaker is the heading, the words are theirs
+    assert r.metadata["kind"] == "verbatim_record"
+    assert r.statements[["para", "speaker_id"]].values.tolist()[1::2] == [[2, "GHA"], [4, "PER"]]
 
 
 def _strip_meeting_line(text: str) -> str:
@@ -582,7 +574,7 @@ def test_press_releases_in_other_layouts(name):
     assert not any("not covered" in p.text or "information media" in p.text for p in doc.paragraphs)
 
 
-def test_a_french_verbatim_record_is_refused_too():
+def test_a_french_verbatim_record_is_read_too():
     text = "\n\n".join(
         [
             "Le Président (parle en anglais) : Je donne la parole à M. Mensah.",
@@ -592,9 +584,9 @@ def test_a_french_verbatim_record_is_refused_too():
         ]
     )
     assert detect_kind(text) == "verbatim_record"
-    with pytest.raises(NotAReportError) as info:
-        load_text(text)
-    assert "procès-verbal" in info.value.localized("fr") and info.value.line == 1
+    r = quiet(load_text, text)
+    assert r.metadata["kind"] == "verbatim_record" and r.metadata["lang"] == "fr"
+    assert r.statements[["para", "speaker_id"]].values.tolist()[1::2] == [[2, "GHA"], [4, "PER"]]
 
 
 def test_a_record_whose_header_gives_no_date_says_so():

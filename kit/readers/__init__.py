@@ -1,12 +1,14 @@
 """Document readers: one per kind of document, chosen by detection or given, all giving the same structure.
 
-The kit reads three kinds of reported speech into the same tables:
+The kit reads four kinds of UN meeting records into the same tables:
 
 * ``report``: an annual report of a subsidiary body (numbered paragraphs, meetings dated in them);
 * ``summary_record``: a summary record (``A/C.4/78/SR.9``), its meeting dated in its header;
-* ``meetings_coverage``: a press release covering a meeting (``SC/15312``), its paragraphs unnumbered.
+* ``meetings_coverage``: a press release covering a meeting (``SC/15312``), its paragraphs unnumbered;
+* ``verbatim_record``: a verbatim record (``S/PV.9391``), speeches under their speakers' headings, its paragraphs
+  unnumbered.
 
-A ``verbatim_record`` (``S/PV.9391``) is recognised and refused: it is not reported speech. :func:`detect_kind`
+:func:`detect_kind`
 reads the structure of the first lines (symbols, header lines); :func:`read` reads a source with the reader of its
 kind and records the kind in ``Document.kind`` (``metadata["kind"]`` of a parsed report). Adding a kind is adding
 a module with a :class:`~kit.readers.base.Reader` to :data:`READERS`, and its tests. ``docs/document-kinds.md``
@@ -41,10 +43,10 @@ __all__ = ["READERS", "KINDS", "KIND_NAMES", "Reader", "detect_kind", "read", "r
 READERS: dict[str, Reader] = {
     r.name: r for r in (verbatim_record.READER, summary_record.READER, meetings_coverage.READER, report.READER)
 }
-#: The kinds the kit reads into tables (a verbatim record is recognised only to be refused).
-KIND_NAMES = ("report", "summary_record", "meetings_coverage")
+#: The kinds the kit reads into tables.
+KIND_NAMES = ("report", "summary_record", "meetings_coverage", "verbatim_record")
 #: Every kind name ``kind=`` accepts.
-KINDS = (*KIND_NAMES, "verbatim_record")
+KINDS = KIND_NAMES
 
 UNKNOWN_KIND = N_("unknown document kind {kind!r}: the kit reads {kinds}")
 
@@ -81,8 +83,8 @@ def read(source: SourceText | str, kind: str | None = None, *, reference_folder:
     Raises
     ------
     kit.ReportError
-        For an unknown kind; :class:`kit.NotAReportError` for a verbatim record or a press release that covers no
-        meeting; :class:`kit.LayoutError` for a report or summary record without numbered paragraphs.
+        For an unknown kind; :class:`kit.NotAReportError` for a verbatim record without speeches or a press release
+        that covers no meeting; :class:`kit.LayoutError` for a report or summary record without numbered paragraphs.
     """
     if isinstance(source, str):
         source = source_from_text(source)

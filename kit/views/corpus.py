@@ -49,6 +49,7 @@ DOCUMENT_KINDS = {
     "report": N_("Report"),
     "summary_record": N_("Summary record"),
     "meetings_coverage": N_("Meetings coverage"),
+    "verbatim_record": N_("Verbatim record"),
 }
 
 
