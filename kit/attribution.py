@@ -21,7 +21,8 @@ that grammar:
   introduced in the subject (``The Under-Secretary-General ..., Jean-Pierre Lacroix, said``);
 * a comma-delimited clause between subject and verb (``, in her capacity as ...,``, ``, for his part,``,
   « , parlant au nom de ..., »): lower case, bounded, naming no other representative;
-* an unnamed group (``Several members``, « Plusieurs délégations ») makes no statement and ends the one before;
+* an unnamed group (``Several members``, « Plusieurs délégations ») makes no statement and ends the one before
+  (:mod:`kit.group_examples`);
 * a numbered paragraph with no attribution that follows a statement in the
   same meeting continues that speaker's reported speech (``attribution`` is
   ``"continued"`` instead of ``"explicit"``), unless it opens with a subject of its own (``The report noted``).
@@ -68,6 +69,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import NamedTuple
 
+from . import more_forms
 from . import speech_forms as forms
 from .errors import Problem
 from .gazetteer import Gazetteer, trie_regex
@@ -1033,20 +1035,6 @@ def _after_participle_lead(text: str, grammar: _Grammar) -> list[int]:
     return out
 
 
-def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> list[_Find]:
-    """ "Some delegations said", "Several members expressed concern", « Plusieurs délégations ont dit »: a
-    sentence whose subject names no one, before a reporting verb. It makes no statement (no speaker to credit)
-    but ends the statement before it, and a paragraph that starts with it does not continue the previous speaker.
-    ("Many countries lacked equipment", with no reporting verb, stays in the reported speech around it.)"""
-    found = []
-    for pos in starts:
-        m = grammar.unnamed_group.match(text, pos)
-        v = grammar.predicate_after(text, m.end()) if m else None
-        if v:
-            found.append(_Find(pos, v[1], [], v[0], []))
-    return found
-
-
 def _without_overlaps(found: list[_Find]) -> list[_Find]:
     """In text order, dropping a find that overlaps the one before it (the same words read twice), and a State
     named alone that is the speaker already speaking ("The representative of the United Kingdom noted ... In
@@ -1189,6 +1177,7 @@ def _finds(
     :mod:`kit.speech_forms`, each at the places its form may start."""
     starts = _sentence_starts(text, grammar)
     commas = [m.end() for m in _AFTER_COMMA.finditer(text)]  # "..., Amr Saleh (Egypt), Rapporteur ..., said"
+    quotes = [m.end() for m in _AFTER_QUOTE.finditer(text)]  # "“...,” Chile’s delegate said"
     ctx = forms.Context(
         g, grammar, reg, partial(reg.named, people, grammar, para), partial(_parse_list, g=g, grammar=grammar), para
     )
@@ -1198,8 +1187,8 @@ def _finds(
         + _find_chair(text, grammar, reg, index.chair, starts)
         + _find_roles(text, grammar, reg, index.roles, index.role_regex)
         + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
-        + _find_bare_subjects(text, para, g, grammar, reg, starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
-        + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
+        + _find_bare_subjects(text, para, g, grammar, reg, starts + commas + quotes)
+        + more_forms.finds(text, ctx, starts, starts + _after_participle_lead(text, grammar), commas)
         + forms.find_bracket_names(text, ctx, starts + commas)
         + forms.find_caps_names(text, ctx, starts + commas)
         + forms.find_after_verb(text, ctx, grammar.person_named)
@@ -1271,4 +1260,5 @@ def attribute(
             continued = _continued(para, text, previous, meeting_of, grammar)
             statements += continued
             previous = (para, continued) if continued else None
+    statements = more_forms.resolve(paragraphs, statements, grammar, meeting_of)  # officials by a description
     return Attribution(reg.speakers, statements, name_spans, reg.problems)

@@ -202,6 +202,25 @@ class Language:
     # a person of their own opening a paragraph, a State in brackets, then a verb that reports no speech ("Ms. X
     # (Chile) made closing remarks"): the paragraph is not the previous speaker's; must define the group ``state``
     named_subject: str = NEVER
+    # forms of documents the kit had not seen (kit.group_examples, kit.subject_forms, kit.descriptions):
+    # States named as examples of an unnamed group: "Several delegations, including those of A and B, said"
+    group_examples: str = NEVER  # between the group and its list (", including those of", « , à l'instar de celles »)
+    list_or: str = NEVER  # "or" between the last two items of such a list (« du Venezuela ou de Fidji »)
+    # "the Indian delegation urged", « la délégation iraquienne a ... »: {adj} is a State's adjective
+    adjective_subject: str = NEVER
+    # an opinion lead naming its holder, then the opinion: "In the view of the {adj} delegation, ...", « De l'avis de
+    # la délégation {adj}, ... »; the group ``holder`` is read as a subject
+    opinion_lead: str = NEVER
+    opinion_verb: str = ""  # the verb (a row of reporting_verbs.csv) a statement of an opinion lead gets
+    # "Under-Secretary-General for Operational Support Maria Okonkwo said": a title's first word, before the name
+    title_head: str = NEVER
+    # a description instead of a name, after the reported speech ("..., the senior peace operations official told
+    # the Council."): the person the next paragraph names (kit.descriptions)
+    description: str = NEVER
+    # what comes right before a verb whose subject follows it ("..., said X", « Comme l'a rappelé X, »)
+    after_verb_lead: str = r"[,»”\"]"
+    # the determiners before a title whose name follows after a comma (« son Rapporteur, M. X, »)
+    title_determiners: str = ""
 
     def month_number(self, name: str) -> int | None:
         """1-12 for a month name of this language (any case), else ``None``."""
@@ -288,7 +307,7 @@ _EN = Language(
     ),
     # "The representative of", "His counterpart from", "The Vice-Chair ... and representative of Greece, X, said"
     article_before=r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|and)\s+$",
-    item_prefix=r"the\s+",
+    item_prefix=r"[Tt]he\s+",  # "The former Yugoslav Republic of Macedonia", as the UN wrote it
     item_prefix_required=False,
     list_sep=r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+",
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
@@ -297,9 +316,15 @@ _EN = Language(
     parenthetical=(
         r"(?:,\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
         r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
-        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"
+        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+"
+        r"|\s+\([A-Z][A-Za-z-]{1,11}\)\s*(?=\S))"  # a name's acronym: "the United Nations Children's Fund (UNICEF)"
     ),
-    subject_noun=r"(?:['’]s?)?\s+(?:representatives?|delegations?|observers?|delegates?|speakers?)\b",
+    # "Norway's representative", "Cuba's Vice Minister for External Affairs" (a minister speaks for the State)
+    subject_noun=(
+        r"(?:['’]s?)?\s+(?:representatives?|delegations?|observers?|delegates?|speakers?)\b"
+        r"|['’]s\s+(?:(?:Vice|Deputy|Prime|Foreign|First)[\s-]+)?(?:Minister|Ambassador|Permanent\s+Representative"
+        r"|President|Secretary\s+of\s+State)(?:\s+(?:for|of)(?:\s+(?:[A-Z][\w-]*|and|the)){1,6})?\b"
+    ),
     unnamed_group=(
         r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
         r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
@@ -312,6 +337,19 @@ _EN = Language(
     named_subject=(
         r"(?!(?:The|A|An|In|On|At|For|By|As|Its|Their|This|That|These|Those|However|Also)\b)"
         rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-z]"
+    ),
+    group_examples=r",\s+(?:including|such\s+as|among\s+them|notably)\s+those\s+of\s+",
+    list_or=r",?\s+or\s+",
+    adjective_subject=r"[Tt]he\s+(?P<adj>{adj})\s+(?:delegation|representative|delegate)\b",
+    opinion_lead=r"In\s+the\s+(?:view|opinion)\s+of\s+(?P<holder>the\s+(?P<adj>{adj})\s+delegation),\s+",
+    opinion_verb="considered",
+    title_head=(
+        r"(?:Under-|Assistant\s+)?Secretary-General|Special\s+(?:Representative|Envoy|Adviser)|Force\s+Commander"
+        r"|Police\s+Commissioner|Ambassador|Minister|Director|Chief|Head"
+    ),
+    description=(
+        r"[,—–-]\s+(?P<desc>the\s+(?:[\w’'-]+\s+){0,6}?(?:official|head|chief|envoy)\b"
+        r"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:operations|peacekeeping|department|mission))?)"
     ),
     other_subject=(
         r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
@@ -411,9 +449,15 @@ _EN = Language(
         r"|Action\s+on\s+[^.]{0,80}?\s+will\s+be\s+taken\b"
         r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+will\s+"
         r"(?:meet|reconvene|resume|continue|take\s+up|take\s+action)\b"
-        r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
+        r"|(?:(?:By|In)\s+[a-z]+ing\b[^,.;]{0,100},\s+)?[Tt]he\s+(?:(?:First|Second|Third|Fourth|Fifth|Sixth)\s+)?"
+        r"(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
         r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its"
-        r"|heard|began|continued|resumed)\b"
+        r"|heard|began|continued|resumed|invited|invites|recommended|recommends)\b"
+        # the words of an unnamed group, or of no one in particular ("... mentioned by several speakers",
+        # "Views were divided on ...")
+        r"|[^.]{0,200}?\b(?:mentioned|raised|emphasized|emphasised|stressed|highlighted|expressed|voiced|echoed|cited)"
+        r"\s+by\s+(?:(?:several|many|some|other|numerous|most)\s+|a\s+number\s+of\s+)?(?:speakers|delegations|delegates)\b"
+        r"|[^.]{0,150}?\b(?:[Vv]iews|[Oo]pinions)\s+(?:were|remained)\s+divided\b"
         r"|The\s+draft\s+(?:resolution|decision)s?\b[^.]{0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
         r"|.{0,150}?\b(?:took|resumed)\s+the\s+Chair\b)"
     ),
@@ -562,7 +606,8 @@ _FR = Language(
     parenthetical=(
         r"(?:,\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
         r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
-        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"
+        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+"
+        r"|\s+\([A-Z][A-Za-z-]{1,11}\)\s*(?=\S))"  # a name's acronym: "the United Nations Children's Fund (UNICEF)"
     ),
     subject_noun=r"(?!x)x",
     unnamed_group=(
@@ -577,6 +622,13 @@ _FR = Language(
         r"(?!(?:Le|La|Les|L['’]|Un|Une|Des|Dans|En|Pour|Par|Selon|Cependant|Ainsi)\b)"
         rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-zàâçéèêëîïôûùüÿœ]"
     ),
+    group_examples=(r",\s+(?:à\s+l['’]instar\s+de|notamment|dont|comme|parmi\s+lesquelles)\s+(?:celles?|ceux)\s+(?=d)"),
+    list_or=r",?\s+ou\s+",
+    adjective_subject=r"[Ll]a\s+délégation\s+(?P<adj>{adj})\b",
+    opinion_lead=r"(?:De\s+l['’]avis|Selon\s+l['’]avis|Aux\s+yeux)\s+de\s+(?P<holder>la\s+délégation\s+(?P<adj>{adj})),\s+",
+    opinion_verb="a estimé",
+    after_verb_lead=r"[,»”\"]|\b[Cc]omme\s+l['’]",
+    title_determiners=r"son|sa|leur",
     other_subject=(
         r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es)\s*"
         r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"
@@ -678,9 +730,16 @@ _FR = Language(
         r"|(?:La\s+)?séance\s+(?:commence|débute|s['’]achève|prend\s+fin|a\s+commencé|a\s+pris\s+fin)"
         r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Comité\s+spécial)\s+(?:se\s+réunira|reprendra"
         r"|poursuivra|se\s+prononcera)\b"
-        r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
+        r"|(?:En\s+[a-zàâçéèêëîïôûùüÿœ]+ant\b[^,.;]{0,100},\s+)?(?:Le|La|le|la)\s+"
+        r"(?:(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+)?"
+        r"(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
         r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note"
-        r"|décidé|décide|entendu|entend|poursuivi|poursuit|entamé|entame)\b"
+        r"|décidé|décide|entendu|entend|poursuivi|poursuit|entamé|entame|invité|invite|recommandé|recommande)\b"
+        # the words of an unnamed group, or of no one in particular (« ... soulignée par plusieurs délégations »,
+        # « ... a suscité des avis partagés »)
+        r"|[^.]{0,200}?\b(?:mentionnée?s?|soulevée?s?|soulignée?s?|évoquée?s?|exprimée?s?|relevée?s?)\s+par\s+"
+        r"(?:plusieurs|de\s+nombreu(?:x|ses)|certaine?s|d['’]autres|les)\s+(?:délégations|intervenants|orateurs|délégués)\b"
+        r"|[^.]{0,150}?\b(?:a|ont)\s+suscité\s+des\s+(?:avis|opinions|vues)\s+(?:partagé|divergent)e?s\b"
         r"|Le\s+projet\s+de\s+(?:résolution|décision)\b[^.]{0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
         r"|.{0,150}?\b(?:prend|reprend|a\s+pris|a\s+repris|assume)\s+la\s+présidence\b)"
     ),

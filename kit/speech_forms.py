@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .gazetteer import Gazetteer
-from .language import UPPER
+from .language import NEVER, UPPER
 
 __all__ = [
     "Find",
@@ -94,9 +94,10 @@ def _patterns(grammar) -> _Patterns:
     """The compiled patterns of this module for one grammar (a paragraph must not recompile nor rehash them)."""
     L = grammar.lang
     return _Patterns(
-        re.compile(rf"[,»”\"]\s*(?P<verb>{grammar.verb_alt})\s+"),
+        # (a name that was a link may have lost its space: "“...,” saidAlain Le Roy, ...")
+        re.compile(rf"(?:{L.after_verb_lead})\s*(?P<verb>{grammar.verb_alt})(?:\s+|(?=[{UPPER}]))"),
         re.compile(L.speaker_noun),
-        re.compile(rf"(?:{L.articles})(?P<title>[^,.;:!?\n]{{3,150}}?),\s+"),
+        re.compile(rf"(?:{L.articles}|(?:{L.title_determiners or NEVER})\s+)(?P<title>[^,.;:!?\n]{{3,150}}?),\s+"),
         re.compile(L.briefer_intro),
         re.compile(rf",?\s+{L.relative}"),
         re.compile(rf"(?:[^.;!?\n]|\.(?=\w)){{0,300}}[.;]{L.pronoun_subject}"),
@@ -204,6 +205,8 @@ def _is_name(tokens: list[str], ctx: Context) -> bool:
             return False
     return not ctx.g.entities.match(" ".join(tokens), 0)
 
+
+is_name = _is_name  # (for the finders of other modules: kit.subject_forms)
 
 _BRACKET_NAME = re.compile(rf"(?P<name>(?:{_WORD}\s+){{1,6}}?{_WORD})\s+{_BRACKET}")
 

@@ -1,0 +1,119 @@
+"""Subjects of other shapes: a State by its adjective, an opinion lead, a title before a name.
+
+Forms of press releases that the finders of :mod:`kit.attribution` and :mod:`kit.speech_forms` do not read:
+
+* a State named by its adjective of nationality: "The Indian delegation strongly urged", « la délégation
+  iraquienne a estimé » (:func:`find_adjective_subjects`); the adjectives are the ``demonym`` column of
+  ``member_states.csv`` (``fr_demonym`` in French); an adjective two States share ("Congolese") names neither;
+* an opinion lead that names its holder, then the opinion, with no reporting verb: "In the view of the Brazilian
+  delegation, the Special Committee should ...", « De l'avis de la délégation iraquienne, le Comité devrait ... »
+  (:func:`find_opinion_leads`); the statement gets the language's ``opinion_verb``;
+* a title before a name, without a comma: "Addressing the Committee, Under-Secretary-General for Operational
+  Support Maria Okonkwo said" (:func:`find_title_before_name`): the person, with that title.
+
+The words are the grammar of :class:`kit.language.Language` (``adjective_subject``, ``opinion_lead``,
+``opinion_verb``, ``title_head``); this module holds no phrase of any language.
+
+Examples
+--------
+>>> from kit.attribution import attribute
+>>> from kit.gazetteer import load_gazetteer
+>>> paras = [(1, "The Argentine delegation strongly urged States to pay on time."),
+...          (2, "Addressing the Committee, Under-Secretary-General for Operational Support Maria Okonkwo said that"
+...              " supply chains were shorter.")]
+>>> [(s.para, s.speaker_id) for s in attribute(paras, load_gazetteer()).statements]
+[(1, 'ARG'), (2, 'person:okonkwo')]
+>>> fr = [(1, "De l'avis de la délégation marocaine, les mandats doivent être clairs.")]
+>>> [(s.speaker_id, s.verb) for s in attribute(fr, load_gazetteer(lang="fr")).statements]
+[('MAR', 'a estimé')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .gazetteer import trie_regex
+from .speech_forms import Context, Find, is_name
+
+__all__ = ["adjectives", "find_adjective_subjects", "find_opinion_leads", "find_title_before_name"]
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+
+
+def adjectives(g) -> dict[str, str]:
+    """A State's adjectives of nationality in the gazetteer's language (``demonym``, ``fr_demonym``) -> its ISO3
+    code; an adjective two States share is left out.
+
+    >>> from kit.gazetteer import load_gazetteer
+    >>> a = adjectives(load_gazetteer())
+    >>> a["Indian"], "Congolese" in a
+    ('IND', False)
+    >>> adjectives(load_gazetteer(lang="fr"))["iraquienne"]
+    'IRQ'
+    """
+    column = g.language.column_prefix + "demonym"
+    seen: dict[str, set[str]] = {}
+    for row in g.table("member_states.csv"):
+        for adj in filter(None, (a.strip() for a in (row.get(column) or "").split("|"))):
+            seen.setdefault(adj, set()).add(row["iso3"])
+    return {adj: next(iter(isos)) for adj, isos in seen.items() if len(isos) == 1}
+
+
+@lru_cache(maxsize=8)
+def _patterns(grammar, g) -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern]:
+    L = grammar.lang
+    table = adjectives(g)
+    adj = trie_regex(sorted(table)) if table else r"(?!x)x"
+    # a given name, perhaps particles ("Alain Le Roy"), a surname; then the verb, no comma between them ("...,
+    # Elena Marsh, Assistant Secretary-General for Peacebuilding Support, told" is an appositive title)
+    title = re.compile(
+        rf"(?P<title>(?:{L.title_head})(?:\s+(?:{_NAME_WORD}|for|of|and|the|on)){{0,8}}?)"
+        rf"\s+(?P<name>{_NAME_WORD}\s+(?:(?i:{L.name_particles})\s+){{0,2}}{_NAME_WORD})(?!\s*,)(?={grammar.verb.pattern})"
+    )
+    return (
+        table,
+        re.compile(L.adjective_subject.format(adj=adj)),
+        re.compile(L.opinion_lead.format(adj=adj)),
+        title,
+    )
+
+
+def find_adjective_subjects(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "The Indian delegation strongly urged", « La délégation iraquienne a estimé »: the State whose adjective
+    qualifies the delegation, right before a reporting verb, at the start of a sentence (``starts``)."""
+    table, subject, _, _ = _patterns(ctx.grammar, ctx.g)
+    found = []
+    for m in filter(None, (subject.match(text, pos) for pos in starts)):
+        v = ctx.grammar.predicate_after(text, m.end())
+        if v:
+            sid = ctx.reg.listed("state", table[m.group("adj")], ctx.para)
+            found.append(Find(m.start(), v[1], [sid], v[0], [m.span("adj")]))
+    return found
+
+
+def find_opinion_leads(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "In the view of the Brazilian delegation, ...", « De l'avis de la délégation iraquienne, ... »: the holder
+    of the opinion speaks; the statement is its sentence, with the language's ``opinion_verb``."""
+    table, _, lead, _ = _patterns(ctx.grammar, ctx.g)
+    verb = ctx.grammar.lang.opinion_verb
+    found = []
+    for m in filter(None, (lead.match(text, pos) for pos in starts)):
+        sid = ctx.reg.listed("state", table[m.group("adj")], ctx.para)
+        found.append(Find(m.start(), m.end(), [sid], verb, [m.span("adj")]))
+    return found
+
+
+def find_title_before_name(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "Under-Secretary-General for Operational Support Maria Okonkwo said": a title (it starts with a word of
+    ``title_head``), then a name of two or three words, then the verb; at the start of a sentence or after a comma
+    (``starts``). The name is its last two words, with the particles between them ("Alain Le Roy")."""
+    _, _, _, title = _patterns(ctx.grammar, ctx.g)
+    found = []
+    for m in filter(None, (title.match(text, pos) for pos in starts)):
+        v = ctx.grammar.predicate(text, m.end())
+        if not v or not is_name(m.group("name").split(), ctx):
+            continue
+        sid = ctx.person(m.group("name"), None, m.group("title"))
+        found.append(Find(m.start(), v[1], [sid], v[0], [m.span("name")]))
+    return found
