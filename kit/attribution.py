@@ -233,10 +233,10 @@ class _Grammar:
         )
         self.predicate_pattern = rf"(?:{self.verb.pattern}|{self.coordinated.pattern})"
         hon_alt = trie_regex(g.honorifics)
-        name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
+        name_token = rf"(?:[{L.upper}][\w'’\u2010\u2011-]*|(?:{L.name_particles})\b)"
         self.honorific_names = re.compile(
             rf"\b(?<!-)(?P<hon>{hon_alt})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
-            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,160}})\))?(?=[\s,])"
+            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’\u2010\u2011-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,160}})\))?(?=[\s,])"
         )
         self.parenthetical = re.compile(L.parenthetical)
         self.chair = re.compile(L.chair + rf"(?:{L.parenthetical})?" + self.predicate_pattern)
@@ -546,7 +546,9 @@ def _is_organ(text: str, m: re.Match, g: Gazetteer, grammar: "_Grammar") -> bool
     if set(m.group("name").split()) & grammar.lang.institution_words:
         return True
     entity = g.entities.match(text, m.start())
-    return bool(entity and entity[1] >= m.end("name"))
+    de = grammar.item_prefix.match(text, m.start("name"))  # « L'Ambassadeur du Japon » is no person "du Japon"
+    state = g.entities.match(text, de.end()) if de else None
+    return any(e and e[1] >= m.end("name") for e in (entity, state))
 
 
 def _in_reported_speech(text: str, pos: int, grammar: _Grammar) -> bool:

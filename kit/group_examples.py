@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .entity_lists import entities_with_articles
 from .speech_forms import Context, Find
 
 __all__ = ["find_group_examples", "find_unnamed_groups"]
@@ -56,6 +57,8 @@ def find_group_examples(text: str, ctx: Context, starts: list[int]) -> list[Find
         if not lead:
             continue
         items, end = ctx.parse_list(text, lead.end())
+        if not items:  # « comme la Tanzanie et le Chili »: the States with their article, no « de »
+            items, end = entities_with_articles(text, lead.end(), ctx, list_or)
         while items and (more := list_or.match(text, end)):
             extra, end2 = ctx.parse_list(text, more.end())
             if not extra:

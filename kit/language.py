@@ -212,6 +212,10 @@ class Language:
     # la délégation {adj}, ... »; the group ``holder`` is read as a subject
     opinion_lead: str = NEVER
     opinion_verb: str = ""  # the verb (a row of reporting_verbs.csv) a statement of an opinion lead gets
+    # an opinion lead that names its holder: "According to Norway, ...", "In Norway's view, ...", « Selon le
+    # représentant du Brésil, ... »: the lead before the holder (States or organizations), then what ends it
+    opinion_holder: str = NEVER
+    opinion_holder_end: str = r",\s+"
     # "Under-Secretary-General for Operational Support Maria Okonkwo said": a title's first word, before the name
     title_head: str = NEVER
     # a description instead of a name, after the reported speech ("..., the senior peace operations official told
@@ -303,13 +307,17 @@ _EN = Language(
     articles=r"the\s+",
     rep_head=(
         r"(?:(?:Deputy\s+)?Permanent\s+Representatives?|representatives?|observers?|delegations?|delegates?"
+        # an ambassador or minister of a State speaks for it ("The Vice Minister for External Affairs of Cuba")
+        r"|Ambassadors?|(?:(?:Vice|Deputy|Prime)[\s-]+)?(?:Foreign\s+)?Ministers?(?:\s+for\s+(?:Foreign|External)\s+Affairs)?"
         r"|speakers?|counterparts?)\s+(?:of|for|from)\s+"
     ),
     # "The representative of", "His counterpart from", "The Vice-Chair ... and representative of Greece, X, said"
-    article_before=r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|and)\s+$",
+    # and "A representative of" opening a sentence (not after a comma: "Mr. X, a representative of Y, said" is Mr. X)
+    article_before=r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|and|(?:(?<=[.;:]\s)|(?<=[.;:]\s\s)|^)A)\s+$",
     item_prefix=r"[Tt]he\s+",  # "The former Yugoslav Republic of Macedonia", as the UN wrote it
     item_prefix_required=False,
-    list_sep=r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+",
+    # ("The representative of Bangladesh and that of Angola said")
+    list_sep=r",?\s+(?:as\s+well\s+as|and\s+th(?:at|ose)\s+of|and(?:\s+of)?)\s+|,\s+",
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
     # or an aside between dashes ("Mr. Tavares -- who took office in May -- underscored")
@@ -321,7 +329,8 @@ _EN = Language(
     ),
     # "Norway's representative", "Cuba's Vice Minister for External Affairs" (a minister speaks for the State)
     subject_noun=(
-        r"(?:['’]s?)?\s+(?:representatives?|delegations?|observers?|delegates?|speakers?)\b"
+        r"(?:['’]s?)?\s+(?:(?:top|senior|chief|lead|new)\s+)?(?:United\s+Nations\s+)?"
+        r"(?:representatives?|delegations?|observers?|delegates?|speakers?)\b"
         r"|['’]s\s+(?:(?:Vice|Deputy|Prime|Foreign|First)[\s-]+)?(?:Minister|Ambassador|Permanent\s+Representative"
         r"|President|Secretary\s+of\s+State)(?:\s+(?:for|of)(?:\s+(?:[A-Z][\w-]*|and|the)){1,6})?\b"
     ),
@@ -338,13 +347,21 @@ _EN = Language(
         r"(?!(?:The|A|An|In|On|At|For|By|As|Its|Their|This|That|These|Those|However|Also)\b)"
         rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-z]"
     ),
-    group_examples=r",\s+(?:including|such\s+as|among\s+them|notably)\s+those\s+of\s+",
+    group_examples=r",\s+(?:including|such\s+as|among\s+them|notably)\s+(?:those\s+of\s+)?",
     list_or=r",?\s+or\s+",
     adjective_subject=r"[Tt]he\s+(?P<adj>{adj})\s+(?:delegation|representative|delegate)\b",
-    opinion_lead=r"In\s+the\s+(?:view|opinion)\s+of\s+(?P<holder>the\s+(?P<adj>{adj})\s+delegation),\s+",
+    opinion_lead=(
+        r"(?:In\s+the\s+(?:view|opinion)\s+of|According\s+to)\s+(?P<holder>the\s+(?P<adj>{adj})\s+delegation),\s+"
+    ),
     opinion_verb="considered",
+    opinion_holder=(
+        r"(?:According\s+to|In\s+the\s+(?:view|opinion)\s+of)\s+(?:the\s+(?:representatives?|delegations?|delegates?)\s+"
+        r"(?:of|for)\s+)?|In\s+(?=[A-Z][^,.;]{1,60}['’]s\s+(?:view|opinion),)"
+    ),
+    opinion_holder_end=r"(?:['’]s\s+(?:view|opinion))?,\s+",
     title_head=(
         r"(?:Under-|Assistant\s+)?Secretary-General|Special\s+(?:Representative|Envoy|Adviser)|Force\s+Commander"
+        r"|Permanent\s+Representative"
         r"|Police\s+Commissioner|Ambassador|Minister|Director|Chief|Head"
     ),
     description=(
@@ -590,14 +607,18 @@ _FR = Language(
     day=r"(?:1er|\d{1,2})",
     articles=r"(?:les|le|la)\s+|l['’]\s*",
     rep_head=(
-        r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée|homologue)s?"
+        r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée|homologue"
+        # an ambassador or minister of a State speaks for it (« L'Ambassadeur du Japon », « Le Vice-Ministre des
+        # affaires étrangères de Cuba »)
+        r"|[Aa]mbassad(?:eur|rice)|(?:[Vv]ice-)?[Mm]inistre\s+des\s+(?:[Aa]ffaires\s+étrangères|[Rr]elations\s+extérieures))s?"
         r"\s+(?:permanente?s?\s+)?(?=d)"
     ),
     # « Le représentant de », « Son homologue de », « Le Vice-Président ... et représentant de la Grèce, X, a dit »
     article_before=r"(?<![\w-])(?:(?:[Ll]es|[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eurs?|et)\s+|[Ll]['’]\s*)$",
     item_prefix=_DE,
     item_prefix_required=True,
-    list_sep=r",?\s+(?:ainsi\s+que|et)\s+|,\s+",
+    # (« Le représentant du Bangladesh et celle de l'Angola se sont inquiétés »)
+    list_sep=r",?\s+(?:ainsi\s+que|et(?:\s+ce(?:lui|lle|ux|lles))?)\s+|,\s+",
     echo=(
         r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
         r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"
@@ -622,11 +643,22 @@ _FR = Language(
         r"(?!(?:Le|La|Les|L['’]|Un|Une|Des|Dans|En|Pour|Par|Selon|Cependant|Ainsi)\b)"
         rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-zàâçéèêëîïôûùüÿœ]"
     ),
-    group_examples=(r",\s+(?:à\s+l['’]instar\s+de|notamment|dont|comme|parmi\s+lesquelles)\s+(?:celles?|ceux)\s+(?=d)"),
+    # « à l'instar de celles du Venezuela », or the States with their article: « comme la Tanzanie », « tel le Qatar »
+    group_examples=(
+        r",\s+(?:à\s+l['’]instar\s+de|notamment|dont|comme|parmi\s+lesquelles)\s+(?:celles?|ceux)\s+(?=d)"
+        r"|,\s+(?:notamment|comme|tels?|telles?)\s+(?=(?:le|la|les|l['’])\s*[A-ZÀ-Ý])"
+    ),
     list_or=r",?\s+ou\s+",
     adjective_subject=r"[Ll]a\s+délégation\s+(?P<adj>{adj})\b",
-    opinion_lead=r"(?:De\s+l['’]avis|Selon\s+l['’]avis|Aux\s+yeux)\s+de\s+(?P<holder>la\s+délégation\s+(?P<adj>{adj})),\s+",
+    opinion_lead=(
+        r"(?:(?:De\s+l['’]avis|Selon\s+l['’]avis|Aux\s+yeux)\s+de\s+|Selon\s+|D['’]après\s+)"
+        r"(?P<holder>la\s+délégation\s+(?P<adj>{adj})),\s+"
+    ),
     opinion_verb="a estimé",
+    opinion_holder=(
+        r"(?:Selon|D['’]après|De\s+l['’]avis|Aux\s+yeux)\s+"
+        r"(?:(?:le|la|les)\s+(?:représentante?s?|délégations?|délégué(?:e|s|es)?)\s+)?"
+    ),
     after_verb_lead=r"[,»”\"]|\b[Cc]omme\s+l['’]",
     title_determiners=r"son|sa|leur",
     other_subject=(

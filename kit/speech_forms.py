@@ -50,11 +50,12 @@ __all__ = [
     "find_caps_names",
     "find_after_verb",
     "find_briefer_intro",
+    "is_name",
 ]
 
 # A word of a person's name as printed: capitalized ("Kőrösi", "Jean-Pierre"), in capitals ("LACROIX") or an
 # initial ("U."); these are the shapes of names, the same in every language the kit reads.
-_WORD = rf"[{UPPER}][\w'’-]*\.?"
+_WORD = rf"[{UPPER}][\w'’\u2010\u2011-]*\.?"  # (U+2010 and U+2011, the hyphens of web copies: "Jean‑Pierre")
 _CAPS = rf"[{UPPER}][{UPPER}'’-]+"
 # "(Nigeria)", "(Bolivie (État plurinational de))", "(Commissioner-General, United Nations Relief and Works Agency for
 # Palestine Refugees in the Near East (UNRWA))"
@@ -244,7 +245,7 @@ def find_bracket_names(text: str, ctx: Context, starts: list[int]) -> list[Find]
 
 _CAPS_NAME = re.compile(
     rf"(?P<name>(?:{_WORD}\s+){{0,3}}{_CAPS}(?:\s+{_WORD}){{0,2}}|(?:{_WORD}\s+){{1,3}}{_CAPS}|(?:{_WORD}\s+){{1,3}}{_WORD})"
-    rf"(?![\w'’-])(?:\s+{_BRACKET})?(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?),)?"
+    rf"(?![\w'’\u2010\u2011-])(?:\s+{_BRACKET})?(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?),)?"
 )
 
 
@@ -307,6 +308,10 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
                 )
             )
             continue
+        alone = _state_alone(text, pos, ctx)  # « Certes, a argué Cuba, « ... » »
+        if alone:
+            found.append(Find(m.start(), alone[1], [alone[0]], grammar.verb_form(m.group("verb")), [(pos, alone[1])]))
+            continue
         titled = patterns.titled.match(text, pos)
         named = people_regex.match(text, pos)
         title = named.group("title") if named else None
@@ -335,12 +340,24 @@ def _state_with_noun(text: str, pos: int, ctx: Context) -> tuple[str, int] | Non
     return ctx.reg.listed("state" if tag == "country" else "org", key, ctx.para), noun.end()
 
 
+def _state_alone(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
+    """A State or organization named alone after the verb, its name ending the clause (« a argué Cuba, »)."""
+    art = ctx.grammar.article.match(text, pos)
+    entity = ctx.g.entities.match(text, art.end() if art else pos)
+    if not entity or entity[0].split(":", 1)[0] not in ("country", "organization"):
+        return None
+    if not re.match(r"\s*(?:[,.;:!?»”\"]|$)", text[entity[1] :]):
+        return None
+    tag, key = entity[0].split(":", 1)
+    return ctx.reg.listed("state" if tag == "country" else "org", key, ctx.para), entity[1]
+
+
 def person_regex(honorifics: str) -> re.Pattern:
     """A person named in full, perhaps after an honorific, perhaps with a title in an appositive:
     "Martha Pobee, Assistant Secretary-General for Africa", "Mr. Ladeb"."""
     return re.compile(
-        rf"(?:(?P<hon>{honorifics})\s+)?(?P<name>(?:{_WORD}\s+){{0,3}}[{UPPER}][\w'’-]+)"
-        rf"(?![\w'’-])(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?)(?=[,.;:!?\n]))?"
+        rf"(?:(?P<hon>{honorifics})\s+)?(?P<name>(?:{_WORD}\s+){{0,3}}[{UPPER}][\w'’\u2010\u2011-]+)"
+        rf"(?![\w'’\u2010\u2011-])(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?)(?=[,.;:!?\n]))?"
     )
 
 

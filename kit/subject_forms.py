@@ -8,6 +8,8 @@ Forms of press releases that the finders of :mod:`kit.attribution` and :mod:`kit
 * an opinion lead that names its holder, then the opinion, with no reporting verb: "In the view of the Brazilian
   delegation, the Special Committee should ...", « De l'avis de la délégation iraquienne, le Comité devrait ... »
   (:func:`find_opinion_leads`); the statement gets the language's ``opinion_verb``;
+* an opinion lead that names a State: "According to Norway, ...", "In Norway's view, ...", « Selon le représentant du
+  Brésil, ... » (:func:`find_opinion_holders`);
 * a title before a name, without a comma: "Addressing the Committee, Under-Secretary-General for Operational
   Support Maria Okonkwo said" (:func:`find_title_before_name`): the person, with that title.
 
@@ -33,12 +35,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .entity_lists import entities_with_articles
 from .gazetteer import trie_regex
 from .speech_forms import Context, Find, is_name
 
-__all__ = ["adjectives", "find_adjective_subjects", "find_opinion_leads", "find_title_before_name"]
+__all__ = [
+    "adjectives",
+    "find_adjective_subjects",
+    "find_opinion_leads",
+    "find_opinion_holders",
+    "find_title_before_name",
+]
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\u2010\u2011-]*"
 
 
 def adjectives(g) -> dict[str, str]:
@@ -65,11 +74,12 @@ def _patterns(grammar, g) -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pa
     L = grammar.lang
     table = adjectives(g)
     adj = trie_regex(sorted(table)) if table else r"(?!x)x"
-    # a given name, perhaps particles ("Alain Le Roy"), a surname; then the verb, no comma between them ("...,
-    # Elena Marsh, Assistant Secretary-General for Peacebuilding Support, told" is an appositive title)
+    # a given name, perhaps an initial ("Vitaly I. Churkin") or particles ("Alain Le Roy"), a surname; then the verb,
+    # no comma between them ("..., Elena Marsh, Assistant Secretary-General for Peacebuilding Support, told" is an
+    # appositive title)
     title = re.compile(
         rf"(?P<title>(?:{L.title_head})(?:\s+(?:{_NAME_WORD}|for|of|and|the|on)){{0,8}}?)"
-        rf"\s+(?P<name>{_NAME_WORD}\s+(?:(?i:{L.name_particles})\s+){{0,2}}{_NAME_WORD})(?!\s*,)(?={grammar.verb.pattern})"
+        rf"\s+(?P<name>{_NAME_WORD}\s+(?:[A-Z]\.\s+)?(?:(?i:{L.name_particles})\s+){{0,2}}{_NAME_WORD})(?!\s*,)(?={grammar.verb.pattern})"
     )
     return (
         table,
@@ -104,10 +114,33 @@ def find_opinion_leads(text: str, ctx: Context, starts: list[int]) -> list[Find]
     return found
 
 
+@lru_cache(maxsize=8)
+def _holder_patterns(grammar) -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(rf"(?:{grammar.lang.opinion_holder})"), re.compile(grammar.lang.opinion_holder_end)
+
+
+def find_opinion_holders(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "According to Norway, ...", "In Norway's view, ...", « Selon le représentant du Brésil, ... », « De l'avis
+    du Japon, ... »: the States or organizations named speak (only names of the reference tables: "According to the
+    report" names no one). The statement is the sentence, with the language's ``opinion_verb``."""
+    lead, end = _holder_patterns(ctx.grammar)
+    found = []
+    for m in filter(None, (lead.match(text, pos) for pos in starts)):
+        items, stop = ctx.parse_list(text, m.end())
+        if not items or any(kind == "unknown" for kind, *_ in items):
+            items, stop = entities_with_articles(text, m.end(), ctx)
+        close = end.match(text, stop) if items else None
+        if not close:
+            continue
+        sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items]
+        found.append(Find(m.start(), close.end(), sids, ctx.grammar.lang.opinion_verb, [(s, e) for *_, s, e in items]))
+    return found
+
+
 def find_title_before_name(text: str, ctx: Context, starts: list[int]) -> list[Find]:
     """ "Under-Secretary-General for Operational Support Maria Okonkwo said": a title (it starts with a word of
     ``title_head``), then a name of two or three words, then the verb; at the start of a sentence or after a comma
-    (``starts``). The name is its last two words, with the particles between them ("Alain Le Roy")."""
+    (``starts``). The name is its last two words, with an initial or the particles between them ("Alain Le Roy")."""
     _, _, _, title = _patterns(ctx.grammar, ctx.g)
     found = []
     for m in filter(None, (title.match(text, pos) for pos in starts)):
