@@ -216,6 +216,13 @@ class Language:
     # représentant du Brésil, ... »: the lead before the holder (States or organizations), then what ends it
     opinion_holder: str = NEVER
     opinion_holder_end: str = r",\s+"
+    # a speaker joined to a sentence by "with" and a participle ("..., with Indonesia's representative saying that")
+    with_subject: str = NEVER  # what opens the phrase ("with")
+    # the participles of reporting verbs, each with the verb of reporting_verbs.csv its statement gets
+    with_participles: tuple[tuple[str, str], ...] = ()
+    # a State, then a relative naming its representative: "Bangladesh was among the contributors whose
+    # representative voiced concern"
+    whose_speaker: str = NEVER
     # "Under-Secretary-General for Operational Support Maria Okonkwo said": a title's first word, before the name
     title_head: str = NEVER
     # a description instead of a name, after the reported speech ("..., the senior peace operations official told
@@ -359,6 +366,23 @@ _EN = Language(
         r"(?:of|for)\s+)?|In\s+(?=[A-Z][^,.;]{1,60}['’]s\s+(?:view|opinion),)"
     ),
     opinion_holder_end=r"(?:['’]s\s+(?:view|opinion))?,\s+",
+    with_subject=r"\bwith\s+",
+    with_participles=(
+        ("saying", "said"),
+        ("noting", "noted"),
+        ("stressing", "stressed"),
+        ("adding", "added"),
+        ("emphasizing", "emphasized"),
+        ("arguing", "argued"),
+        ("warning", "warned"),
+        ("calling for", "called for"),
+        ("underscoring", "underscored"),
+        ("urging", "urged"),
+        ("highlighting", "highlighted"),
+        ("recalling", "recalled"),
+        ("welcoming", "welcomed"),
+    ),
+    whose_speaker=r"[^.;:!?]{0,120}?\bwhose\s+(?:representative|delegate|delegation)\s+",
     title_head=(
         r"(?:Under-|Assistant\s+)?Secretary-General|Special\s+(?:Representative|Envoy|Adviser)|Force\s+Commander"
         r"|Permanent\s+Representative"

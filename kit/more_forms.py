@@ -20,7 +20,14 @@ from __future__ import annotations
 from .descriptions import find_descriptions, resolve
 from .group_examples import find_group_examples, find_unnamed_groups
 from .speech_forms import Context, Find
-from .subject_forms import find_adjective_subjects, find_opinion_holders, find_opinion_leads, find_title_before_name
+from .subject_forms import (
+    find_adjective_subjects,
+    find_opinion_holders,
+    find_opinion_leads,
+    find_title_before_name,
+    find_whose_speaker,
+    find_with_participle,
+)
 
 __all__ = ["finds", "resolve"]
 
@@ -37,5 +44,7 @@ def finds(text: str, ctx: Context, starts: list[int], group_starts: list[int], c
         + find_opinion_holders(text, ctx, starts)
         + find_title_before_name(text, ctx, starts + commas)
         + find_descriptions(text, ctx)
+        + find_with_participle(text, ctx)
+        + find_whose_speaker(text, ctx, starts)
         + find_unnamed_groups(text, ctx, group_starts)
     )

@@ -51,6 +51,7 @@ __all__ = [
     "find_after_verb",
     "find_briefer_intro",
     "is_name",
+    "state_with_noun",
 ]
 
 # A word of a person's name as printed: capitalized ("Kőrösi", "Jean-Pierre"), in capitals ("LACROIX") or an
@@ -296,7 +297,7 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
                     Find(m.start(), end, sids, grammar.verb_form(m.group("verb")), [(s, e) for _, _, s, e in items])
                 )
             continue
-        possessive = _state_with_noun(text, pos, ctx)  # "..., stressed Kenya's delegate, who spoke for ..."
+        possessive = state_with_noun(text, pos, ctx)  # "..., stressed Kenya's delegate, who spoke for ..."
         if possessive:
             found.append(
                 Find(
@@ -326,7 +327,7 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
     return found
 
 
-def _state_with_noun(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
+def state_with_noun(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
     """ "Kenya's delegate", "the European Union representative" at ``pos``: the speaker and where the noun ends."""
     grammar = ctx.grammar
     art = grammar.article.match(text, pos)

@@ -10,6 +10,9 @@ Forms of press releases that the finders of :mod:`kit.attribution` and :mod:`kit
   (:func:`find_opinion_leads`); the statement gets the language's ``opinion_verb``;
 * an opinion lead that names a State: "According to Norway, ...", "In Norway's view, ...", « Selon le représentant du
   Brésil, ... » (:func:`find_opinion_holders`);
+* a speaker joined by "with" and a participle: "Many speakers stressed ..., with Indonesia's representative saying
+  that ..." (:func:`find_with_participle`), and a State whose representative speaks in a relative clause:
+  "Bangladesh was among the contributors whose representative voiced concern" (:func:`find_whose_speaker`);
 * a title before a name, without a comma: "Addressing the Committee, Under-Secretary-General for Operational
   Support Maria Okonkwo said" (:func:`find_title_before_name`): the person, with that title.
 
@@ -37,7 +40,8 @@ from functools import lru_cache
 
 from .entity_lists import entities_with_articles
 from .gazetteer import trie_regex
-from .speech_forms import Context, Find, is_name
+from .language import NEVER
+from .speech_forms import Context, Find, is_name, state_with_noun
 
 __all__ = [
     "adjectives",
@@ -45,6 +49,8 @@ __all__ = [
     "find_opinion_leads",
     "find_opinion_holders",
     "find_title_before_name",
+    "find_with_participle",
+    "find_whose_speaker",
 ]
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\u2010\u2011-]*"
@@ -149,4 +155,53 @@ def find_title_before_name(text: str, ctx: Context, starts: list[int]) -> list[F
             continue
         sid = ctx.person(m.group("name"), None, m.group("title"))
         found.append(Find(m.start(), v[1], [sid], v[0], [m.span("name")]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _with_patterns(grammar) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    L = grammar.lang
+    participles = "|".join(r"\s+".join(p.split()) for p, _ in sorted(L.with_participles, key=lambda pv: -len(pv[0])))
+    return (
+        re.compile(L.with_subject),
+        re.compile(rf"\s+(?P<participle>{participles or NEVER})\b"),
+        re.compile(L.speaker_noun),
+        re.compile(L.whose_speaker),
+    )
+
+
+def find_with_participle(text: str, ctx: Context) -> list[Find]:
+    """ "..., with Indonesia's representative saying that ...", "..., with the representative of Chile noting that":
+    the speaker of a participle phrase joined by "with" (``with_subject``, ``with_participles``: the statement gets
+    the participle's verb, "saying" -> "said"). The statement starts at "with" when another find opens its
+    sentence, else at its sentence."""
+    opener, participle, noun, _ = _with_patterns(ctx.grammar)
+    found = []
+    for m in opener.finditer(text):
+        rep = noun.match(text, m.end())
+        if rep:
+            items, end = ctx.parse_list(text, rep.end())
+            sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items if kind != "unknown"]
+        else:
+            possessive = state_with_noun(text, m.end(), ctx)
+            sids, end = ([possessive[0]], possessive[1]) if possessive else ([], m.end())
+        v = participle.match(text, end) if sids else None
+        if v:  # the statement gets the verb of the table ("saying" -> "said")
+            verb = dict(ctx.grammar.lang.with_participles)[" ".join(v.group("participle").split())]
+            found.append(Find(m.start(), v.end(), sids, verb, [(m.end(), end)]))
+    return found
+
+
+def find_whose_speaker(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "Bangladesh was among the top troop contributors whose representative voiced concern": the State (or
+    organization) that opens the sentence (``starts``), whose representative speaks in the relative clause."""
+    _, _, _, whose = _with_patterns(ctx.grammar)
+    found = []
+    for pos in starts:
+        items, end = entities_with_articles(text, pos, ctx)
+        rel = whose.match(text, end) if len(items) == 1 else None
+        v = ctx.grammar.predicate(text, rel.end()) if rel else None
+        if v:
+            sid = ctx.reg.listed(items[0][0], items[0][1], ctx.para)
+            found.append(Find(pos, v[1], [sid], v[0], [(items[0][2], items[0][3])]))
     return found
