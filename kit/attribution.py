@@ -1263,4 +1263,5 @@ def attribute(
             statements += continued
             previous = (para, continued) if continued else None
     statements = more_forms.resolve(paragraphs, statements, grammar, meeting_of)  # officials by a description
-    return Attribution(reg.speakers, statements, name_spans, reg.problems)
+    speaking = {st.speaker_id for st in statements}  # (the speaker of a find another one overlapped says nothing)
+    return Attribution({k: v for k, v in reg.speakers.items() if k in speaking}, statements, name_spans, reg.problems)

@@ -9,7 +9,8 @@ paragraph names.
 The rule, in two steps:
 
 1. :func:`find_descriptions`: a description (the ``description`` pattern of :class:`kit.language.Language`: "the
-   ... official", "the head of ... operations") before a reporting verb makes a find with no speaker, as an
+   ... official", "the head of ... operations") before a reporting verb, or after it (``description_after_verb``:
+   « ..., a déclaré le plus haut responsable des opérations de paix ») makes a find with no speaker, as an
    unnamed group does: its words are no one's yet, and the paragraph does not continue the speaker before it.
 2. :func:`resolve`: a paragraph whose words are no one's and that holds such a description gets the speaker of
    the next paragraph's first statement, if that statement names one person (``person:...``) explicitly. The
@@ -43,18 +44,25 @@ __all__ = ["find_descriptions", "resolve"]
 
 
 @lru_cache(maxsize=8)
-def _description(grammar) -> re.Pattern:
-    # (the description ends where a reporting verb follows: "the head of ... operations told")
-    return re.compile(rf"{grammar.lang.description}(?={grammar.verb.pattern})")
+def _description(grammar) -> tuple[re.Pattern, re.Pattern]:
+    L = grammar.lang
+    return (
+        # (the description ends where a reporting verb follows: "the head of ... operations told")
+        re.compile(rf"{L.description}(?={grammar.verb.pattern})"),
+        re.compile(rf"(?:{L.after_verb_lead})\s*(?P<verb>{grammar.verb_alt})\s+(?P<desc>{L.description_after_verb})"),
+    )
 
 
 def _described(text: str, grammar) -> tuple[int, str, int] | None:
-    """The first description before a reporting verb in ``text``: where it starts, the verb, where the verb ends."""
-    for m in _description(grammar).finditer(text):
+    """The first description of an official with its reporting verb in ``text``, before the verb or after it (« ...,
+    a déclaré le plus haut responsable des opérations de paix »): where it starts, the verb, where the find ends."""
+    before, after = _description(grammar)
+    for m in before.finditer(text):
         v = grammar.predicate(text, m.end("desc"))
         if v:
             return m.start("desc"), v[0], v[1]
-    return None
+    inverted = after.search(text)
+    return (inverted.start(), grammar.verb_form(inverted.group("verb")), inverted.end()) if inverted else None
 
 
 def find_descriptions(text: str, ctx: Context) -> list[Find]:

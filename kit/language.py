@@ -228,6 +228,8 @@ class Language:
     # a description instead of a name, after the reported speech ("..., the senior peace operations official told
     # the Council."): the person the next paragraph names (kit.descriptions)
     description: str = NEVER
+    # the same description after the verb (« ..., a déclaré le plus haut responsable des opérations de paix »)
+    description_after_verb: str = NEVER
     # what comes right before a verb whose subject follows it ("..., said X", « Comme l'a rappelé X, »)
     after_verb_lead: str = r"[,»”\"]"
     # the determiners before a title whose name follows after a comma (« son Rapporteur, M. X, »)
@@ -684,7 +686,15 @@ _FR = Language(
         r"(?:(?:le|la|les)\s+(?:représentante?s?|délégations?|délégué(?:e|s|es)?)\s+)?"
     ),
     after_verb_lead=r"[,»”\"]|\b[Cc]omme\s+l['’]",
+    description_after_verb=(
+        r"(?:le|la)\s+(?:plus\s+)?(?:haute?\s+(?:responsable|fonctionnaire)|(?:chef|cheffe|responsable)\s+des\s+opérations)"
+        r"[^,.;:!?«»]{0,80}"
+    ),
     title_determiners=r"son|sa|leur",
+    title_head=(
+        r"(?:Sous-)?Secrétaire\s+générale?(?:\s+adjointe?)?|Envoyée?\s+spéciale?|Conseill(?:er|ère)|Direct(?:eur|rice)"
+        r"|Chef(?:fe)?|Commandant(?:e)?|Commissaire"
+    ),
     other_subject=(
         r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es)\s*"
         r"(?:(?!(?:a|ont|est|sont|été|avait|avaient|était|étaient)\b)[\w'’()-]+\s+){0,8}?"

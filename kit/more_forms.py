@@ -22,6 +22,7 @@ from .group_examples import find_group_examples, find_unnamed_groups
 from .speech_forms import Context, Find
 from .subject_forms import (
     find_adjective_subjects,
+    find_honorific_titled,
     find_opinion_holders,
     find_opinion_leads,
     find_title_before_name,
@@ -46,5 +47,6 @@ def finds(text: str, ctx: Context, starts: list[int], group_starts: list[int], c
         + find_descriptions(text, ctx)
         + find_with_participle(text, ctx)
         + find_whose_speaker(text, ctx, starts)
+        + find_honorific_titled(text, ctx, starts + commas)
         + find_unnamed_groups(text, ctx, group_starts)
     )

@@ -13,6 +13,9 @@ Forms of press releases that the finders of :mod:`kit.attribution` and :mod:`kit
 * a speaker joined by "with" and a participle: "Many speakers stressed ..., with Indonesia's representative saying
   that ..." (:func:`find_with_participle`), and a State whose representative speaks in a relative clause:
   "Bangladesh was among the contributors whose representative voiced concern" (:func:`find_whose_speaker`);
+* a person with an honorific and a title in apposition, not introduced before: "Ms. Claire Moreau, Under-Secretary-
+  General for Peace Operations, said", « Mme Claire Moreau, Secrétaire générale adjointe ..., a déclaré »
+  (:func:`find_honorific_titled`);
 * a title before a name, without a comma: "Addressing the Committee, Under-Secretary-General for Operational
   Support Maria Okonkwo said" (:func:`find_title_before_name`): the person, with that title.
 
@@ -50,6 +53,7 @@ __all__ = [
     "find_opinion_holders",
     "find_title_before_name",
     "find_with_participle",
+    "find_honorific_titled",
     "find_whose_speaker",
 ]
 
@@ -204,4 +208,38 @@ def find_whose_speaker(text: str, ctx: Context, starts: list[int]) -> list[Find]
         if v:
             sid = ctx.reg.listed(items[0][0], items[0][1], ctx.para)
             found.append(Find(pos, v[1], [sid], v[0], [(items[0][2], items[0][3])]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _honorific_titled(grammar, g) -> re.Pattern:
+    L = grammar.lang
+    return re.compile(
+        rf"(?P<hon>{trie_regex(g.honorifics)})\s+(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?i:{L.name_particles}))){{0,3}}),"
+        rf"\s+(?P<title>(?:{L.title_head})[^,.;:!?\n]{{0,150}}?)(?=,)"
+    )
+
+
+def find_honorific_titled(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "Ms. Claire Moreau, Under-Secretary-General for Peace Operations, said", « M. Paul Durand, Directeur de la
+    Division militaire, a déclaré »: a person the document had not introduced, named with an honorific and a title
+    (it starts with a word of ``title_head``) in apposition, then the verb. With a representative of a State in the
+    apposition ("Mr. Paul Soto, Permanent Representative of Chile, said") the delegation speaks."""
+    pattern = _honorific_titled(ctx.grammar, ctx.g)
+    found = []
+    for m in filter(None, (pattern.match(text, pos) for pos in starts)):
+        v = ctx.grammar.predicate(text, m.end())
+        if not v or not is_name(m.group("name").split(), ctx):
+            continue
+        rep = ctx.grammar.representative.search(text, m.start("title"), m.end("title"))
+        items = ctx.parse_list(text, rep.end())[0] if rep else []
+        if rep and (len(items) != 1 or items[0][0] == "unknown"):
+            continue
+        # "Permanent Representative of Chile": the delegation speaks, as for "Mr. Soto (Chile)"
+        sid = (
+            ctx.reg.listed(*items[0][:2], ctx.para)
+            if rep
+            else ctx.person(m.group("name"), m.group("hon"), m.group("title"))
+        )
+        found.append(Find(m.start(), v[1], [sid], v[0], [m.span("name")]))
     return found
