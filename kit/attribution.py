@@ -21,7 +21,8 @@ that grammar:
   introduced in the subject (``The Under-Secretary-General ..., Jean-Pierre Lacroix, said``);
 * a comma-delimited clause between subject and verb (``, in her capacity as ...,``, ``, for his part,``,
   « , parlant au nom de ..., »): lower case, bounded, naming no other representative;
-* an unnamed group (``Several members``, « Plusieurs délégations ») makes no statement and ends the one before;
+* an unnamed group (``Several members``, « Plusieurs délégations ») makes no statement and ends the one before
+  (:mod:`kit.group_examples`);
 * a numbered paragraph with no attribution that follows a statement in the
   same meeting continues that speaker's reported speech (``attribution`` is
   ``"continued"`` instead of ``"explicit"``), unless it opens with a subject of its own (``The report noted``).
@@ -68,6 +69,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import NamedTuple
 
+from . import more_forms
 from . import speech_forms as forms
 from . import speech_heading
 from .errors import Problem
@@ -233,7 +235,7 @@ class _Grammar:
         )
         self.predicate_pattern = rf"(?:{self.verb.pattern}|{self.coordinated.pattern})"
         hon_alt = trie_regex(g.honorifics)
-        name_token = rf"(?:[{L.upper}][\w'’-]*|(?:{L.name_particles})\b)"
+        name_token = rf"(?:[{L.upper}][\w'’\u2010\u2011-]*|(?:{L.name_particles})\b)"
         # "\b(?<!-)" before an honorific that starts with a letter is trie_regex's not_after: checked after that
         # letter, the engine skips to the honorifics' first letters instead of trying every position
         hon_start = (
@@ -243,7 +245,7 @@ class _Grammar:
         )
         self.honorific_names = re.compile(
             rf"(?P<hon>{hon_start})(?<=\.|\w)\s+(?:{L.hon_paren}\s+)?"
-            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,160}})\))?(?=[\s,])"
+            rf"(?P<name>(?:{name_token}\s+){{0,3}}[{L.upper}][\w'’\u2010\u2011-]+)(?:\s+\((?P<country>(?:[^()]|\([^()]{{1,40}}\)){{2,160}})\))?(?=[\s,])"
         )
         self.parenthetical = re.compile(L.parenthetical)
         self.chair = re.compile(L.chair + rf"(?:{L.parenthetical})?" + self.predicate_pattern)
@@ -553,7 +555,9 @@ def _is_organ(text: str, m: re.Match, g: Gazetteer, grammar: "_Grammar") -> bool
     if set(m.group("name").split()) & grammar.lang.institution_words:
         return True
     entity = g.entities.match(text, m.start())
-    return bool(entity and entity[1] >= m.end("name"))
+    de = grammar.item_prefix.match(text, m.start("name"))  # « L'Ambassadeur du Japon » is no person "du Japon"
+    state = g.entities.match(text, de.end()) if de else None
+    return any(e and e[1] >= m.end("name") for e in (entity, state))
 
 
 def _in_reported_speech(text: str, pos: int, grammar: _Grammar) -> bool:
@@ -1048,20 +1052,6 @@ def _after_participle_lead(text: str, grammar: _Grammar) -> list[int]:
     return out
 
 
-def _find_unnamed_groups(text: str, grammar: _Grammar, starts: list[int]) -> list[_Find]:
-    """ "Some delegations said", "Several members expressed concern", « Plusieurs délégations ont dit »: a
-    sentence whose subject names no one, before a reporting verb. It makes no statement (no speaker to credit)
-    but ends the statement before it, and a paragraph that starts with it does not continue the previous speaker.
-    ("Many countries lacked equipment", with no reporting verb, stays in the reported speech around it.)"""
-    found = []
-    for pos in starts:
-        m = grammar.unnamed_group.match(text, pos)
-        v = grammar.predicate_after(text, m.end()) if m else None
-        if v:
-            found.append(_Find(pos, v[1], [], v[0], []))
-    return found
-
-
 def _without_overlaps(found: list[_Find]) -> list[_Find]:
     """In text order, dropping a find that overlaps the one before it (the same words read twice), and a State
     named alone that is the speaker already speaking ("The representative of the United Kingdom noted ... In
@@ -1204,6 +1194,7 @@ def _finds(
     :mod:`kit.speech_forms`, each at the places its form may start."""
     starts = _sentence_starts(text, grammar)
     commas = [m.end() for m in _AFTER_COMMA.finditer(text)]  # "..., Amr Saleh (Egypt), Rapporteur ..., said"
+    quotes = [m.end() for m in _AFTER_QUOTE.finditer(text)]  # "“...,” Chile’s delegate said"
     ctx = forms.Context(
         g, grammar, reg, partial(reg.named, people, grammar, para), partial(_parse_list, g=g, grammar=grammar), para
     )
@@ -1217,8 +1208,8 @@ def _finds(
             + _find_chair(text, grammar, reg, index.chair, starts)
             + _find_roles(text, grammar, reg, index.roles, index.role_regex)
             + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
-            + _find_bare_subjects(text, para, g, grammar, reg, starts + [m.end() for m in _AFTER_QUOTE.finditer(text)])
-            + _find_unnamed_groups(text, grammar, starts + _after_participle_lead(text, grammar))
+            + _find_bare_subjects(text, para, g, grammar, reg, starts + commas + quotes)
+            + more_forms.finds(text, ctx, starts, starts + _after_participle_lead(text, grammar), commas)
             + forms.find_bracket_names(text, ctx, starts + commas)
             + forms.find_caps_names(text, ctx, starts + commas)
             + forms.find_after_verb(text, ctx, grammar.person_named)
@@ -1291,4 +1282,6 @@ def attribute(
             continued = _continued(para, text, previous, meeting_of, grammar)
             statements += continued
             previous = (para, continued) if continued else None
-    return Attribution(reg.speakers, statements, name_spans, reg.problems)
+    statements = more_forms.resolve(paragraphs, statements, grammar, meeting_of)  # officials by a description
+    speaking = {st.speaker_id for st in statements}  # (the speaker of a find another one overlapped says nothing)
+    return Attribution({k: v for k, v in reg.speakers.items() if k in speaking}, statements, name_spans, reg.problems)

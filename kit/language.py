@@ -203,6 +203,38 @@ class Language:
     # a person of their own opening a paragraph, a State in brackets, then a verb that reports no speech ("Ms. X
     # (Chile) made closing remarks"): the paragraph is not the previous speaker's; must define the group ``state``
     named_subject: str = NEVER
+    # forms of documents the kit had not seen (kit.group_examples, kit.subject_forms, kit.descriptions):
+    # States named as examples of an unnamed group: "Several delegations, including those of A and B, said"
+    group_examples: str = NEVER  # between the group and its list (", including those of", « , à l'instar de celles »)
+    list_or: str = NEVER  # "or" between the last two items of such a list (« du Venezuela ou de Fidji »)
+    # "the Indian delegation urged", « la délégation iraquienne a ... »: {adj} is a State's adjective
+    adjective_subject: str = NEVER
+    # an opinion lead naming its holder, then the opinion: "In the view of the {adj} delegation, ...", « De l'avis de
+    # la délégation {adj}, ... »; the group ``holder`` is read as a subject
+    opinion_lead: str = NEVER
+    opinion_verb: str = ""  # the verb (a row of reporting_verbs.csv) a statement of an opinion lead gets
+    # an opinion lead that names its holder: "According to Norway, ...", "In Norway's view, ...", « Selon le
+    # représentant du Brésil, ... »: the lead before the holder (States or organizations), then what ends it
+    opinion_holder: str = NEVER
+    opinion_holder_end: str = r",\s+"
+    # a speaker joined to a sentence by "with" and a participle ("..., with Indonesia's representative saying that")
+    with_subject: str = NEVER  # what opens the phrase ("with")
+    # the participles of reporting verbs, each with the verb of reporting_verbs.csv its statement gets
+    with_participles: tuple[tuple[str, str], ...] = ()
+    # a State, then a relative naming its representative: "Bangladesh was among the contributors whose
+    # representative voiced concern"
+    whose_speaker: str = NEVER
+    # "Under-Secretary-General for Operational Support Maria Okonkwo said": a title's first word, before the name
+    title_head: str = NEVER
+    # a description instead of a name, after the reported speech ("..., the senior peace operations official told
+    # the Council."): the person the next paragraph names (kit.descriptions)
+    description: str = NEVER
+    # the same description after the verb (« ..., a déclaré le plus haut responsable des opérations de paix »)
+    description_after_verb: str = NEVER
+    # what comes right before a verb whose subject follows it ("..., said X", « Comme l'a rappelé X, »)
+    after_verb_lead: str = r"[,»”\"]"
+    # the determiners before a title whose name follows after a comma (« son Rapporteur, M. X, »)
+    title_determiners: str = ""
 
     def month_number(self, name: str) -> int | None:
         """1-12 for a month name of this language (any case), else ``None``."""
@@ -285,22 +317,33 @@ _EN = Language(
     articles=r"the\s+",
     rep_head=(
         r"(?:(?:Deputy\s+)?Permanent\s+Representatives?|representatives?|observers?|delegations?|delegates?"
+        # an ambassador or minister of a State speaks for it ("The Vice Minister for External Affairs of Cuba")
+        r"|Ambassadors?|(?:(?:Vice|Deputy|Prime)[\s-]+)?(?:Foreign\s+)?Ministers?(?:\s+for\s+(?:Foreign|External)\s+Affairs)?"
         r"|speakers?|counterparts?)\s+(?:of|for|from)\s+"
     ),
     # "The representative of", "His counterpart from", "The Vice-Chair ... and representative of Greece, X, said"
-    article_before=r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|and)\s+$",
-    item_prefix=r"the\s+",
+    # and "A representative of" opening a sentence (not after a comma: "Mr. X, a representative of Y, said" is Mr. X)
+    article_before=r"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|and|(?:(?<=[.;:]\s)|(?<=[.;:]\s\s)|^)A)\s+$",
+    item_prefix=r"[Tt]he\s+",  # "The former Yugoslav Republic of Macedonia", as the UN wrote it
     item_prefix_required=False,
-    list_sep=r",?\s+(?:as\s+well\s+as|and(?:\s+of)?)\s+|,\s+",
+    # ("The representative of Bangladesh and that of Angola said")
+    list_sep=r",?\s+(?:as\s+well\s+as|and\s+th(?:at|ose)\s+of|and(?:\s+of)?)\s+|,\s+",
     echo=r",\s+(?:as\s+)?(?:echoed|supported|joined)\s+by\s+(?:the\s+representatives?|those|that)\s+of\s+",
     on_behalf=r",\s+(?:speaking\s+)?(?:also\s+)?on\s+behalf\s+of\s+[^,]{3,120},\s*",
     # or an aside between dashes ("Mr. Tavares -- who took office in May -- underscored")
     parenthetical=(
         r"(?:,\s+(?!(?:and|or|but|while|whereas|which|that)\b)(?=[a-z])"
         r"(?![^,.;:!?]*(?<!\bas\s)\brepresentatives?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
-        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"
+        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+"
+        r"|\s+\([A-Z][A-Za-z-]{1,11}\)\s*(?=\S))"  # a name's acronym: "the United Nations Children's Fund (UNICEF)"
     ),
-    subject_noun=r"(?:['’]s?)?\s+(?:representatives?|delegations?|observers?|delegates?|speakers?)\b",
+    # "Norway's representative", "Cuba's Vice Minister for External Affairs" (a minister speaks for the State)
+    subject_noun=(
+        r"(?:['’]s?)?\s+(?:(?:top|senior|chief|lead|new)\s+)?(?:United\s+Nations\s+)?"
+        r"(?:representatives?|delegations?|observers?|delegates?|speakers?)\b"
+        r"|['’]s\s+(?:(?:Vice|Deputy|Prime|Foreign|First)[\s-]+)?(?:Minister|Ambassador|Permanent\s+Representative"
+        r"|President|Secretary\s+of\s+State)(?:\s+(?:for|of)(?:\s+(?:[A-Z][\w-]*|and|the)){1,6})?\b"
+    ),
     unnamed_group=(
         r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
         r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
@@ -313,6 +356,44 @@ _EN = Language(
     named_subject=(
         r"(?!(?:The|A|An|In|On|At|For|By|As|Its|Their|This|That|These|Those|However|Also)\b)"
         rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-z]"
+    ),
+    group_examples=r",\s+(?:including|such\s+as|among\s+them|notably)\s+(?:those\s+of\s+)?",
+    list_or=r",?\s+or\s+",
+    adjective_subject=r"[Tt]he\s+(?P<adj>{adj})\s+(?:delegation|representative|delegate)\b",
+    opinion_lead=(
+        r"(?:In\s+the\s+(?:view|opinion)\s+of|According\s+to)\s+(?P<holder>the\s+(?P<adj>{adj})\s+delegation),\s+"
+    ),
+    opinion_verb="considered",
+    opinion_holder=(
+        r"(?:According\s+to|In\s+the\s+(?:view|opinion)\s+of)\s+(?:the\s+(?:representatives?|delegations?|delegates?)\s+"
+        r"(?:of|for)\s+)?|In\s+(?=[A-Z][^,.;]{1,60}['’]s\s+(?:view|opinion),)"
+    ),
+    opinion_holder_end=r"(?:['’]s\s+(?:view|opinion))?,\s+",
+    with_subject=r"\bwith\s+",
+    with_participles=(
+        ("saying", "said"),
+        ("noting", "noted"),
+        ("stressing", "stressed"),
+        ("adding", "added"),
+        ("emphasizing", "emphasized"),
+        ("arguing", "argued"),
+        ("warning", "warned"),
+        ("calling for", "called for"),
+        ("underscoring", "underscored"),
+        ("urging", "urged"),
+        ("highlighting", "highlighted"),
+        ("recalling", "recalled"),
+        ("welcoming", "welcomed"),
+    ),
+    whose_speaker=r"[^.;:!?]{0,120}?\bwhose\s+(?:representative|delegate|delegation)\s+",
+    title_head=(
+        r"(?:Under-|Assistant\s+)?Secretary-General|Special\s+(?:Representative|Envoy|Adviser)|Force\s+Commander"
+        r"|Permanent\s+Representative"
+        r"|Police\s+Commissioner|Ambassador|Minister|Director|Chief|Head"
+    ),
+    description=(
+        r"[,—–-]\s+(?P<desc>the\s+(?:[\w’'-]+\s+){0,6}?(?:official|head|chief|envoy)\b"
+        r"(?:\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}?(?:operations|peacekeeping|department|mission))?)"
     ),
     other_subject=(
         r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Ii]ts|[Tt]heir)\s+"
@@ -412,9 +493,15 @@ _EN = Language(
         r"|Action\s+on\s+[^.]{0,80}?\s+will\s+be\s+taken\b"
         r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+will\s+"
         r"(?:meet|reconvene|resume|continue|take\s+up|take\s+action)\b"
-        r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
+        r"|(?:(?:By|In)\s+[a-z]+ing\b[^,.;]{0,100},\s+)?[Tt]he\s+(?:(?:First|Second|Third|Fourth|Fifth|Sixth)\s+)?"
+        r"(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
         r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its"
-        r"|heard|began|continued|resumed)\b"
+        r"|heard|began|continued|resumed|invited|invites|recommended|recommends)\b"
+        # the words of an unnamed group, or of no one in particular ("... mentioned by several speakers",
+        # "Views were divided on ...")
+        r"|[^.]{0,200}?\b(?:mentioned|raised|emphasized|emphasised|stressed|highlighted|expressed|voiced|echoed|cited)"
+        r"\s+by\s+(?:(?:several|many|some|other|numerous|most)\s+|a\s+number\s+of\s+)?(?:speakers|delegations|delegates)\b"
+        r"|[^.]{0,150}?\b(?:[Vv]iews|[Oo]pinions)\s+(?:were|remained)\s+divided\b"
         r"|The\s+draft\s+(?:resolution|decision)s?\b[^.]{0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
         r"|.{0,150}?\b(?:took|resumed)\s+the\s+Chair\b)"
     ),
@@ -549,14 +636,18 @@ _FR = Language(
     day=r"(?:1er|\d{1,2})",
     articles=r"(?:les|le|la)\s+|l['’]\s*",
     rep_head=(
-        r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée|homologue)s?"
+        r"(?:[Rr]eprésentant|[Rr]eprésentante|observateur|observatrice|délégation|délégué|déléguée|homologue"
+        # an ambassador or minister of a State speaks for it (« L'Ambassadeur du Japon », « Le Vice-Ministre des
+        # affaires étrangères de Cuba »)
+        r"|[Aa]mbassad(?:eur|rice)|(?:[Vv]ice-)?[Mm]inistre\s+des\s+(?:[Aa]ffaires\s+étrangères|[Rr]elations\s+extérieures))s?"
         r"\s+(?:permanente?s?\s+)?(?=d)"
     ),
     # « Le représentant de », « Son homologue de », « Le Vice-Président ... et représentant de la Grèce, X, a dit »
     article_before=r"(?<![\w-])(?:(?:[Ll]es|[Ll]e|[Ll]a|[Ss]on|[Ss]a|[Ll]eurs?|et)\s+|[Ll]['’]\s*)$",
     item_prefix=_DE,
     item_prefix_required=True,
-    list_sep=r",?\s+(?:ainsi\s+que|et)\s+|,\s+",
+    # (« Le représentant du Bangladesh et celle de l'Angola se sont inquiétés »)
+    list_sep=r",?\s+(?:ainsi\s+que|et(?:\s+ce(?:lui|lle|ux|lles))?)\s+|,\s+",
     echo=(
         r",\s+(?:appuyée?s?|soutenue?s?|rejointe?s?|suivie?s?)\s+(?:en\s+cela\s+|sur\s+ce\s+point\s+)?par\s+"
         r"(?:celui|celle|ceux|celles|(?:le|la|les)\s+(?:représentant|représentante)s?)\s+"
@@ -565,7 +656,8 @@ _FR = Language(
     parenthetical=(
         r"(?:,\s+(?!(?:et|ou|mais|tandis|alors|qui|que|dont|le|la)\b)(?=[a-zàâçéèêëîïôûùüÿœ])"
         r"(?![^,.;:!?]*(?<!\bde\s)(?<!\bque\s)\b(?:représentant|représentante)s?\b)(?:[^,.;:!?\n]|\.(?=\w)){2,150}?,\s*"
-        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+)"
+        r"|\s+(?:--|[–—])\s+[^.;:!?\n–—]{2,150}?\s+(?:--|[–—])\s+"
+        r"|\s+\([A-Z][A-Za-z-]{1,11}\)\s*(?=\S))"  # a name's acronym: "the United Nations Children's Fund (UNICEF)"
     ),
     subject_noun=r"(?!x)x",
     unnamed_group=(
@@ -579,6 +671,32 @@ _FR = Language(
     named_subject=(
         r"(?!(?:Le|La|Les|L['’]|Un|Une|Des|Dans|En|Pour|Par|Selon|Cependant|Ainsi)\b)"
         rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-zàâçéèêëîïôûùüÿœ]"
+    ),
+    # « à l'instar de celles du Venezuela », or the States with their article: « comme la Tanzanie », « tel le Qatar »
+    group_examples=(
+        r",\s+(?:à\s+l['’]instar\s+de|notamment|dont|comme|parmi\s+lesquelles)\s+(?:celles?|ceux)\s+(?=d)"
+        r"|,\s+(?:notamment|comme|tels?|telles?)\s+(?=(?:le|la|les|l['’])\s*[A-ZÀ-Ý])"
+    ),
+    list_or=r",?\s+ou\s+",
+    adjective_subject=r"[Ll]a\s+délégation\s+(?P<adj>{adj})\b",
+    opinion_lead=(
+        r"(?:(?:De\s+l['’]avis|Selon\s+l['’]avis|Aux\s+yeux)\s+de\s+|Selon\s+|D['’]après\s+)"
+        r"(?P<holder>la\s+délégation\s+(?P<adj>{adj})),\s+"
+    ),
+    opinion_verb="a estimé",
+    opinion_holder=(
+        r"(?:Selon|D['’]après|De\s+l['’]avis|Aux\s+yeux)\s+"
+        r"(?:(?:le|la|les)\s+(?:représentante?s?|délégations?|délégué(?:e|s|es)?)\s+)?"
+    ),
+    after_verb_lead=r"[,»”\"]|\b[Cc]omme\s+l['’]",
+    description_after_verb=(
+        r"(?:le|la)\s+(?:plus\s+)?(?:haute?\s+(?:responsable|fonctionnaire)|(?:chef|cheffe|responsable)\s+des\s+opérations)"
+        r"[^,.;:!?«»]{0,80}"
+    ),
+    title_determiners=r"son|sa|leur",
+    title_head=(
+        r"(?:Sous-)?Secrétaire\s+générale?(?:\s+adjointe?)?|Envoyée?\s+spéciale?|Conseill(?:er|ère)|Direct(?:eur|rice)"
+        r"|Chef(?:fe)?|Commandant(?:e)?|Commissaire"
     ),
     other_subject=(
         r"(?:[Ll]es|[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?|[Dd]es)\s*"
@@ -681,9 +799,16 @@ _FR = Language(
         r"|(?:La\s+)?séance\s+(?:commence|débute|s['’]achève|prend\s+fin|a\s+commencé|a\s+pris\s+fin)"
         r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Comité\s+spécial)\s+(?:se\s+réunira|reprendra"
         r"|poursuivra|se\s+prononcera)\b"
-        r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
+        r"|(?:En\s+[a-zàâçéèêëîïôûùüÿœ]+ant\b[^,.;]{0,100},\s+)?(?:Le|La|le|la)\s+"
+        r"(?:(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+)?"
+        r"(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
         r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note"
-        r"|décidé|décide|entendu|entend|poursuivi|poursuit|entamé|entame)\b"
+        r"|décidé|décide|entendu|entend|poursuivi|poursuit|entamé|entame|invité|invite|recommandé|recommande)\b"
+        # the words of an unnamed group, or of no one in particular (« ... soulignée par plusieurs délégations »,
+        # « ... a suscité des avis partagés »)
+        r"|[^.]{0,200}?\b(?:mentionnée?s?|soulevée?s?|soulignée?s?|évoquée?s?|exprimée?s?|relevée?s?)\s+par\s+"
+        r"(?:plusieurs|de\s+nombreu(?:x|ses)|certaine?s|d['’]autres|les)\s+(?:délégations|intervenants|orateurs|délégués)\b"
+        r"|[^.]{0,150}?\b(?:a|ont)\s+suscité\s+des\s+(?:avis|opinions|vues)\s+(?:partagé|divergent)e?s\b"
         r"|Le\s+projet\s+de\s+(?:résolution|décision)\b[^.]{0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
         r"|.{0,150}?\b(?:prend|reprend|a\s+pris|a\s+repris|assume)\s+la\s+présidence\b)"
     ),

@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .gazetteer import Gazetteer
-from .language import UPPER
+from .language import NEVER, UPPER
 
 __all__ = [
     "Find",
@@ -50,11 +50,13 @@ __all__ = [
     "find_caps_names",
     "find_after_verb",
     "find_briefer_intro",
+    "is_name",
+    "state_with_noun",
 ]
 
 # A word of a person's name as printed: capitalized ("Kőrösi", "Jean-Pierre"), in capitals ("LACROIX") or an
 # initial ("U."); these are the shapes of names, the same in every language the kit reads.
-_WORD = rf"[{UPPER}][\w'’-]*\.?"
+_WORD = rf"[{UPPER}][\w'’\u2010\u2011-]*\.?"  # (U+2010 and U+2011, the hyphens of web copies: "Jean‑Pierre")
 _CAPS = rf"[{UPPER}][{UPPER}'’-]+"
 # "(Nigeria)", "(Bolivie (État plurinational de))", "(Commissioner-General, United Nations Relief and Works Agency for
 # Palestine Refugees in the Near East (UNRWA))"
@@ -94,9 +96,10 @@ def _patterns(grammar) -> _Patterns:
     """The compiled patterns of this module for one grammar (a paragraph must not recompile nor rehash them)."""
     L = grammar.lang
     return _Patterns(
-        re.compile(rf"[,»”\"]\s*(?P<verb>{grammar.verb_alt})\s+"),
+        # (a name that was a link may have lost its space: "“...,” saidAlain Le Roy, ...")
+        re.compile(rf"(?:{L.after_verb_lead})\s*(?P<verb>{grammar.verb_alt})(?:\s+|(?=[{UPPER}]))"),
         re.compile(L.speaker_noun),
-        re.compile(rf"(?:{L.articles})(?P<title>[^,.;:!?\n]{{3,150}}?),\s+"),
+        re.compile(rf"(?:{L.articles}|(?:{L.title_determiners or NEVER})\s+)(?P<title>[^,.;:!?\n]{{3,150}}?),\s+"),
         re.compile(L.briefer_intro),
         re.compile(rf",?\s+{L.relative}"),
         re.compile(rf"(?:[^.;!?\n]|\.(?=\w)){{0,300}}[.;]{L.pronoun_subject}"),
@@ -205,6 +208,8 @@ def _is_name(tokens: list[str], ctx: Context) -> bool:
     return not ctx.g.entities.match(" ".join(tokens), 0)
 
 
+is_name = _is_name  # (for the finders of other modules: kit.subject_forms)
+
 _BRACKET_NAME = re.compile(rf"(?P<name>(?:{_WORD}\s+){{1,6}}?{_WORD})\s+{_BRACKET}")
 
 
@@ -241,7 +246,7 @@ def find_bracket_names(text: str, ctx: Context, starts: list[int]) -> list[Find]
 
 _CAPS_NAME = re.compile(
     rf"(?P<name>(?:{_WORD}\s+){{0,3}}{_CAPS}(?:\s+{_WORD}){{0,2}}|(?:{_WORD}\s+){{1,3}}{_CAPS}|(?:{_WORD}\s+){{1,3}}{_WORD})"
-    rf"(?![\w'’-])(?:\s+{_BRACKET})?(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?),)?"
+    rf"(?![\w'’\u2010\u2011-])(?:\s+{_BRACKET})?(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?),)?"
 )
 
 
@@ -292,7 +297,7 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
                     Find(m.start(), end, sids, grammar.verb_form(m.group("verb")), [(s, e) for _, _, s, e in items])
                 )
             continue
-        possessive = _state_with_noun(text, pos, ctx)  # "..., stressed Kenya's delegate, who spoke for ..."
+        possessive = state_with_noun(text, pos, ctx)  # "..., stressed Kenya's delegate, who spoke for ..."
         if possessive:
             found.append(
                 Find(
@@ -303,6 +308,10 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
                     [(pos, possessive[1])],
                 )
             )
+            continue
+        alone = _state_alone(text, pos, ctx)  # « Certes, a argué Cuba, « ... » »
+        if alone:
+            found.append(Find(m.start(), alone[1], [alone[0]], grammar.verb_form(m.group("verb")), [(pos, alone[1])]))
             continue
         titled = patterns.titled.match(text, pos)
         named = people_regex.match(text, pos)
@@ -318,7 +327,7 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
     return found
 
 
-def _state_with_noun(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
+def state_with_noun(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
     """ "Kenya's delegate", "the European Union representative" at ``pos``: the speaker and where the noun ends."""
     grammar = ctx.grammar
     art = grammar.article.match(text, pos)
@@ -332,12 +341,24 @@ def _state_with_noun(text: str, pos: int, ctx: Context) -> tuple[str, int] | Non
     return ctx.reg.listed("state" if tag == "country" else "org", key, ctx.para), noun.end()
 
 
+def _state_alone(text: str, pos: int, ctx: Context) -> tuple[str, int] | None:
+    """A State or organization named alone after the verb, its name ending the clause (« a argué Cuba, »)."""
+    art = ctx.grammar.article.match(text, pos)
+    entity = ctx.g.entities.match(text, art.end() if art else pos)
+    if not entity or entity[0].split(":", 1)[0] not in ("country", "organization"):
+        return None
+    if not re.match(r"\s*(?:[,.;:!?»”\"]|$)", text[entity[1] :]):
+        return None
+    tag, key = entity[0].split(":", 1)
+    return ctx.reg.listed("state" if tag == "country" else "org", key, ctx.para), entity[1]
+
+
 def person_regex(honorifics: str) -> re.Pattern:
     """A person named in full, perhaps after an honorific, perhaps with a title in an appositive:
     "Martha Pobee, Assistant Secretary-General for Africa", "Mr. Ladeb"."""
     return re.compile(
-        rf"(?:(?P<hon>{honorifics})\s+)?(?P<name>(?:{_WORD}\s+){{0,3}}[{UPPER}][\w'’-]+)"
-        rf"(?![\w'’-])(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?)(?=[,.;:!?\n]))?"
+        rf"(?:(?P<hon>{honorifics})\s+)?(?P<name>(?:{_WORD}\s+){{0,3}}[{UPPER}][\w'’\u2010\u2011-]+)"
+        rf"(?![\w'’\u2010\u2011-])(?:,\s+(?P<title>[^,.;:!?\n]{{3,150}}?)(?=[,.;:!?\n]))?"
     )
 
 

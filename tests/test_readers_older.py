@@ -149,13 +149,16 @@ def test_the_chairman_in_capitals_is_the_chair(name):
 @pytest.mark.parametrize("name", ["summary_record_chairman_en.txt", "summary_record_chairman_fr.txt"])
 def test_a_named_subject_without_a_reporting_verb_stops_continuation(name):
     """'Ms. PEREIRA (Uruguay) made closing remarks' and 'The CHAIRMAN suspended the meeting' are no one's
-    continuation; a paragraph without a subject of its own still continues the previous speaker."""
+    continuation; a paragraph without a subject of its own still continues the previous speaker. Closing remarks
+    are a speech act of their own speaker, as a reader marks them (``docs/who-speaks.md``); suspending the
+    meeting is not speech."""
     r = quiet(load_report, KINDS_DIR / name)
     texts = dict(zip(r.paragraphs["para"], r.paragraphs["text"], strict=True))
     by_para = r.statements.groupby("para")["speaker_id"].apply(set).to_dict()
     closing = next(p for p, t in texts.items() if "(Uruguay)" in t)
     suspended = max(texts)
-    assert closing not in by_para and suspended not in by_para
+    assert by_para.get(closing) == {"URY"} and suspended not in by_para
+    assert set(r.statements[r.statements["para"] == closing]["attribution"]) == {"explicit"}
     continued = r.statements[r.statements["attribution"] == "continued"]
     assert set(continued["speaker_id"]) == {"GHA"}
     # a continuation follows the paragraph of its speaker
