@@ -69,9 +69,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from . import more_forms
+from . import more_forms, speech_heading
 from . import speech_forms as forms
-from . import speech_heading
 from .errors import Problem
 from .gazetteer import Gazetteer, trie_regex
 from .i18n import N_
