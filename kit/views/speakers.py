@@ -84,7 +84,8 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None, alt:
 
 def _downloads(r: ViewReport, sid: str, name: str, sts: list[dict]) -> Markup:
     """A speaker's statements to download: CSV, and a Markdown note quoting each one with its citation."""
-    fname = f"{sid.replace(':', '-')}-{_('statements')}"
+    what = _("statements")
+    fname = f"{sid.replace(':', '-')}-{what}"
     return csv_download(
         file_name(r, fname, "csv"), queries.STATEMENT_COLUMNS, queries.statement_rows(r, sts), _("Statements (CSV)")
     ) + markdown_download(
