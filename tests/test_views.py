@@ -154,6 +154,32 @@ def test_error_panel_escapes():
     assert "&lt;script&gt;" in html
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_failed_redraw_tells_the_participant_what_to_do_and_folds_the_error(lang):
+    """A part of an app that fails says, in the page's language, what happened and what to do; the error's
+    class and text (for the trainer) are folded away and escaped, never the first thing a participant reads."""
+    from kit import i18n
+    from kit.views.controls import guard
+
+    class Out:
+        value = ""
+
+    def broken() -> str:
+        raise KeyError("<b>MEX</b>")
+
+    i18n.set_language(lang)
+    try:
+        out = Out()
+        guard(out, broken)
+        text = re.sub(r"<style>.*?</style>", "", out.value, flags=re.S)
+        shown, _sep, folded = text.partition("<details>")
+        assert i18n.gettext("Something went wrong here") in shown and "KeyError" not in shown
+        assert i18n.gettext("Details for the trainer") in folded and "KeyError" in folded
+        assert "<b>MEX" not in folded and "&lt;b&gt;MEX" in folded
+    finally:
+        i18n.set_language("en")
+
+
 # ----------------------------------------------------------------------------- injection: report text is text
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "message",
     "html_widget",
     "guard",
+    "failure",
 ]
 
 
@@ -144,14 +145,30 @@ def html_widget(cls: str, value: str = ""):
 
 
 def guard(out, fn: Callable[[], str]) -> None:
-    """Redraw ``out`` with ``fn()``; an unexpected error shows as a message, not a traceback."""
+    """Redraw ``out`` with ``fn()``; an unexpected error shows as a message (:func:`failure`), not a traceback."""
     try:
         out.value = str(fn())
     except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
-        out.value = str(
-            panel(
-                Markup('<div class="error" role="alert"><h2>{}</h2><p>{}: {}</p></div>').format(
-                    _("Something went wrong here"), type(exc).__name__, exc
-                )
-            )
+        out.value = str(failure(exc))
+
+
+def failure(exc: BaseException) -> Markup:
+    """What a participant reads when a part of an app fails: what happened and what to do, in their language;
+    the error itself folded away, for the trainer.
+
+    >>> page = str(failure(KeyError("MEX")))
+    >>> "Something went wrong here" in page and "<details>" in page and "KeyError: &#39;MEX&#39;" in page
+    True
+    """
+    return panel(
+        Markup(
+            '<div class="error" role="alert"><h2>{}</h2><p>{}</p>'
+            "<details><summary>{}</summary><p><code>{}: {}</code></p></details></div>"
+        ).format(
+            _("Something went wrong here"),
+            _("The page could not show this choice. Try another one; if it happens again, tell your trainer."),
+            _("Details for the trainer"),
+            type(exc).__name__,
+            exc,
         )
+    )

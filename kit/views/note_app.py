@@ -34,7 +34,7 @@ from .data import ViewReport
 from .html import _, download_link, error_panel, kind_label, panel
 from .queries import summary_themes
 from .shards import app_index, is_index, summary
-from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class, part
+from .shell import HTMLApp, app_language, failure, header, html_widget, localized, make_app_class, part
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options", "WORD_MIME"]
 
@@ -301,11 +301,7 @@ class _BriefingApp:
             return
         except Exception as exc:  # noqa: BLE001 - shown to the participant instead of a traceback
             self.note = None
-            self.out.value = panel(
-                Markup('<div class="error" role="alert"><h2>{}</h2><p>{}: {}</p></div>').format(
-                    _("Something went wrong here"), type(exc).__name__, str(exc)
-                )
-            )
+            self.out.value = failure(exc)
             return
         note, stem = self.note, self._stem()
         self.out.value = panel(

@@ -40,7 +40,17 @@ from ..display import speaker_names
 from ..errors import ReportError
 from ..i18n import language_names, ngettext
 from . import corpus, shards
-from .controls import control, guard, html_widget, make_app_class, message, quiet_tracebacks, safe_widget, widgets
+from .controls import (
+    control,
+    failure,
+    guard,
+    html_widget,
+    make_app_class,
+    message,
+    quiet_tracebacks,
+    safe_widget,
+    widgets,
+)
 from .data import ViewReport, app_report
 from .html import KIND_COLOUR, _, error_panel, highlight, kind_label, para_ref, render, table
 from .registry import APPS as REGISTRY
@@ -76,6 +86,7 @@ __all__ = [
     "message",
     "html_widget",
     "guard",
+    "failure",
     "query_param",
 ]
 
