@@ -619,6 +619,26 @@ def test_briefing_app_makes_the_word_file_only_when_asked(view):
     assert out.stdout.strip() == "b'PK' True", out.stderr
 
 
+def test_a_word_file_that_cannot_be_made_says_what_to_do_instead(view, monkeypatch):
+    """No Word file on this server (python-docx missing, say): the participant is told to download the HTML file
+    instead, and the error's name (words for a developer) is folded under "Details for the trainer"."""
+    from kit.views.note_app import briefing_app
+
+    app = briefing_app(view, lang="en")
+    note = app.briefing.note
+
+    def no_word(out):
+        raise ModuleNotFoundError("No module named 'docx'")
+
+    monkeypatch.setattr(note, "to_docx", no_word, raising=False)
+    app.briefing.on_word()
+    shown, _sep, folded = re.sub(r"<style>.*?</style>", "", str(app.briefing.word_link.value), flags=re.S).partition(
+        "<details>"
+    )
+    assert "HTML file" in shown and "ModuleNotFoundError" not in shown and 'role="alert"' in shown
+    assert "Details for the trainer" in folded and "ModuleNotFoundError" in folded
+
+
 def test_a_report_with_problems_is_cached_and_read_back(tmp_path):
     """Rows of every table, problems included, pass the cache's checks: the second kernel reads the file."""
     import re as _re

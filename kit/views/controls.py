@@ -32,6 +32,7 @@ __all__ = [
     "html_widget",
     "guard",
     "failure",
+    "for_the_trainer",
 ]
 
 
@@ -161,14 +162,20 @@ def failure(exc: BaseException) -> Markup:
     True
     """
     return panel(
-        Markup(
-            '<div class="error" role="alert"><h2>{}</h2><p>{}</p>'
-            "<details><summary>{}</summary><p><code>{}: {}</code></p></details></div>"
-        ).format(
+        Markup('<div class="error" role="alert"><h2>{}</h2><p>{}</p>{}</div>').format(
             _("Something went wrong here"),
             _("The page could not show this choice. Try another one; if it happens again, tell your trainer."),
-            _("Details for the trainer"),
-            type(exc).__name__,
-            exc,
+            for_the_trainer(exc),
         )
+    )
+
+
+def for_the_trainer(exc: BaseException) -> Markup:
+    """An error's class and text, folded under "Details for the trainer" (escaped: it may quote report text).
+
+    >>> str(for_the_trainer(ValueError("<x>")))
+    '<details><summary>Details for the trainer</summary><p><code>ValueError: &lt;x&gt;</code></p></details>'
+    """
+    return Markup("<details><summary>{}</summary><p><code>{}: {}</code></p></details>").format(
+        _("Details for the trainer"), type(exc).__name__, exc
     )

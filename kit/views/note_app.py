@@ -34,7 +34,7 @@ from .data import ViewReport
 from .html import _, download_link, error_panel, kind_label, panel
 from .queries import summary_themes
 from .shards import app_index, is_index, summary
-from .shell import HTMLApp, app_language, failure, header, html_widget, localized, make_app_class, part
+from .shell import HTMLApp, app_language, failure, for_the_trainer, header, html_widget, localized, make_app_class, part
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options", "WORD_MIME"]
 
@@ -327,11 +327,12 @@ class _BriefingApp:
             self.note.to_docx(buf)
         except Exception as exc:  # noqa: BLE001 - e.g. python-docx missing on this server
             self.word_link.value = panel(
-                Markup('<p role="alert">{}</p>').format(
+                Markup('<div role="alert"><p>{}</p>{}</div>').format(
                     _(
-                        "The Word file could not be made here ({error}). Download the HTML file and open it with your "
-                        "word processor instead."
-                    ).format(error=f"{type(exc).__name__}: {exc}")
+                        "The Word file could not be made here. Download the HTML file and open it with your word "
+                        "processor instead."
+                    ),
+                    for_the_trainer(exc),
                 )
             )
             return

@@ -43,6 +43,7 @@ from . import corpus, shards
 from .controls import (
     control,
     failure,
+    for_the_trainer,
     guard,
     html_widget,
     make_app_class,
@@ -87,6 +88,7 @@ __all__ = [
     "html_widget",
     "guard",
     "failure",
+    "for_the_trainer",
     "query_param",
 ]
 
