@@ -395,6 +395,71 @@ def test_keyboard_reaches_every_control(open_app, app):
     assert not missing, f"Tab never reached {missing}; focus went {seen[:30]}"
 
 
+# What a participant meets in the controls: a label or button whose text is cut, a radio choice or button smaller
+# than the rest, a target under 24 px (WCAG 2.2, 2.5.8). Links inside running text are exempt (WCAG's inline
+# exception), and so are the map's dots, whose equivalent is the Missions list above the map.
+CONTROLS_JS = """() => {
+  const shown = e => { const r = e.getBoundingClientRect(); if (r.width === 0 || r.height === 0) return false;
+    for (let a = e; a; a = a.parentElement) if (getComputedStyle(a).display === 'none') return false; return true; };
+  const what = e => `${e.tagName} "${(e.textContent || e.value || '').trim().slice(0, 40)}"`;
+  const cut = [...document.querySelectorAll('.kit-app .widget-label, .kit-app .widget-radio-box label, .kit-app button')]
+    .filter(shown).filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+    .map(e => `${what(e)}: ${e.scrollWidth}x${e.scrollHeight} in ${e.clientWidth}x${e.clientHeight}`);
+  const small = [...document.querySelectorAll('a, button, input, select, summary')].filter(shown)
+    .filter(e => !e.closest('svg.map') && !(e.tagName === 'A' && e.closest('p:not(.lang-switch), td, li:not(nav li)')))
+    .filter(e => { const r = e.getBoundingClientRect(); return r.width < 24 || r.height < 24; })
+    .map(e => { const r = e.getBoundingClientRect(); return `${what(e)}: ${Math.round(r.width)}x${Math.round(r.height)}`; });
+  const size = sel => [...document.querySelectorAll(sel)].filter(shown).map(e => parseFloat(getComputedStyle(e).fontSize));
+  return {cut, small, labels: size('.kit-app .widget-label'),
+          choices: size('.kit-app .widget-radio-box label, .kit-app button')};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("app", ALL_APPS)
+def test_controls_read_whole_and_are_big_enough_to_tap(open_app, server, french_server, app, lang):
+    """At a phone's width and a desktop's, in English and French: no control's label or button text is cut
+    (« Rechercher dans le rapport » whole on a desktop), radio choices and buttons are as large as the controls'
+    labels (the Briefing note's "Note on"), and every control, nav link and language link is at least 24 px."""
+    w = open_app(app, srv=french_server if lang == "fr" else server, query=f"?lang={lang}", viewport=PHONE)
+    for size in (PHONE, DESKTOP):
+        w.page.set_viewport_size(size)
+        w.settled()
+        found = w.page.evaluate(CONTROLS_JS)
+        where = f"{app} in {lang} at {size['width']} px"
+        assert found["cut"] == [], f"{where}: text cut in {found['cut']}"
+        assert found["small"] == [], f"{where}: targets under 24 px: {found['small']}"
+        if found["labels"]:
+            assert min(found["choices"], default=99) >= min(found["labels"]), f"{where}: small choices {found}"
+
+
+FOCUS_RING_JS = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
+  const cs = getComputedStyle(e);
+  return [e.tagName + ' ' + (e.textContent || e.value || '').trim().slice(0, 30), cs.outlineStyle,
+          parseFloat(cs.outlineWidth)]; }"""
+
+
+@pytest.mark.parametrize("app", ALL_APPS)
+def test_keyboard_focus_is_visible_on_every_control(open_app, app):
+    """Tabbing through an app, every link, list, text box, radio choice and button shows a ring of at least
+    2 px (the widgets' own focus style is a 1 px line, or none on a list)."""
+    w = open_app(app)
+    w.page.focus("body")
+    seen = {}
+    for _ in range(40):
+        w.page.keyboard.press("Tab")
+        focused = w.page.evaluate(FOCUS_RING_JS)
+        if focused is None:
+            continue
+        if focused[0] in seen:
+            break
+        seen[focused[0]] = focused
+    kinds = {name.split(" ", 1)[0] for name in seen}
+    assert "A" in kinds and (app == "overview" or kinds & {"SELECT", "INPUT"}), seen
+    faint = [f for f in seen.values() if f[1] in ("none", "hidden") or f[2] < 2]
+    assert faint == [], f"{app}: focus hardly visible on {faint}"
+
+
 # ----------------------------------------------------------------------------- Speakers
 
 

@@ -154,6 +154,32 @@ def test_error_panel_escapes():
     assert "&lt;script&gt;" in html
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_failed_redraw_tells_the_participant_what_to_do_and_folds_the_error(lang):
+    """A part of an app that fails says, in the page's language, what happened and what to do; the error's
+    class and text (for the trainer) are folded away and escaped, never the first thing a participant reads."""
+    from kit import i18n
+    from kit.views.controls import guard
+
+    class Out:
+        value = ""
+
+    def broken() -> str:
+        raise KeyError("<b>MEX</b>")
+
+    i18n.set_language(lang)
+    try:
+        out = Out()
+        guard(out, broken)
+        text = re.sub(r"<style>.*?</style>", "", out.value, flags=re.S)
+        shown, _sep, folded = text.partition("<details>")
+        assert i18n.gettext("Something went wrong here") in shown and "KeyError" not in shown
+        assert i18n.gettext("Details for the trainer") in folded and "KeyError" in folded
+        assert "<b>MEX" not in folded and "&lt;b&gt;MEX" in folded
+    finally:
+        i18n.set_language("en")
+
+
 # ----------------------------------------------------------------------------- injection: report text is text
 
 
@@ -591,6 +617,26 @@ def test_briefing_app_makes_the_word_file_only_when_asked(view):
         env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])},
     )
     assert out.stdout.strip() == "b'PK' True", out.stderr
+
+
+def test_a_word_file_that_cannot_be_made_says_what_to_do_instead(view, monkeypatch):
+    """No Word file on this server (python-docx missing, say): the participant is told to download the HTML file
+    instead, and the error's name (words for a developer) is folded under "Details for the trainer"."""
+    from kit.views.note_app import briefing_app
+
+    app = briefing_app(view, lang="en")
+    note = app.briefing.note
+
+    def no_word(out):
+        raise ModuleNotFoundError("No module named 'docx'")
+
+    monkeypatch.setattr(note, "to_docx", no_word, raising=False)
+    app.briefing.on_word()
+    shown, _sep, folded = re.sub(r"<style>.*?</style>", "", str(app.briefing.word_link.value), flags=re.S).partition(
+        "<details>"
+    )
+    assert "HTML file" in shown and "ModuleNotFoundError" not in shown and 'role="alert"' in shown
+    assert "Details for the trainer" in folded and "ModuleNotFoundError" in folded
 
 
 def test_a_report_with_problems_is_cached_and_read_back(tmp_path):

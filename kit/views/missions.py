@@ -25,6 +25,8 @@ __all__ = ["missions_html", "missions_app"]
 
 
 def missions_html(r: ViewReport, key: str | None) -> Markup:
+    """The map of the missions the report names, their table and, for the mission ``key``, every sentence naming
+    it, who was speaking and its downloads."""
     summary = queries.mission_summary(r)
     if not summary:
         return panel(Markup("<p>{}</p>").format(_("This report names no peacekeeping operation or political mission.")))
@@ -38,7 +40,6 @@ def missions_html(r: ViewReport, key: str | None) -> Markup:
         }
         for m in summary
     ]
-    missing = [m["key"] for m in summary if m["lat"] is None]
     listing = table(
         [_("Mission"), _("Name"), _("Host"), _("Mentions"), _("Paragraphs")],
         (
@@ -51,7 +52,7 @@ def missions_html(r: ViewReport, key: str | None) -> Markup:
     link = "?" + urlencode({"lang": i18n.get_language()}) + "&mission={key}"
     ctx = {
         "map": charts.mission_map(points, selected=key, link=link),
-        "missing": ", ".join(missing),
+        "missing": ", ".join(m["key"] for m in summary if m["lat"] is None),
         "table": listing,
         "key": key,
         "name": "",
@@ -61,41 +62,37 @@ def missions_html(r: ViewReport, key: str | None) -> Markup:
         "rows": "",
     }
     if key:
-        rows = queries.mission_rows(r, key)
-        info = next((m for m in summary if m["key"] == key), None)
-        ctx["name"] = info["name"] if info else ""
-        if rows:
-            ctx["citation"] = r.cite_rows(rows)
-            ctx["speakers"] = ", ".join(sorted({x["speaker"] for x in rows if x["speaker"]})) or _(
-                "none (report narrative)"
-            )
-        heading = f"{key} — {info['name']}" if info else key
-        ctx["downloads"] = Markup("").join(
-            [
-                csv_download(
-                    f"{r.report_id}-{key}.csv",
-                    ["mission", "para", "surface", "speaker", "sentence", "citation"],
-                    (
-                        [key, x["para"], x["surface"], x["speaker"], " ".join(x["sentence"].split()), r.cite_rows([x])]
-                        for x in rows
-                    ),
-                    _("Mentions (CSV)"),
-                ),
-                markdown_download(
-                    f"{r.report_id}-{key}.md",
-                    queries.note_markdown(
-                        r, heading, [(x["para"], x["speaker"], x["sentence"], x["report_id"]) for x in rows]
-                    ),
-                ),
-            ]
-        )
-        ctx["rows"] = table(
-            [ref_column(r), _("Speaker"), _("Named as"), _("Sentence")],
-            ([ref(r, x), x["speaker"] or "—", x["surface"], highlight(x["sentence"], [x["mark"]])] for x in rows),
-            numeric=(0,),
-            cls="kt stack",
-        )
+        ctx.update(_chosen(r, key, next((m for m in summary if m["key"] == key), None)))
     return panel(render("missions.html.j2", **ctx))
+
+
+def _chosen(r: ViewReport, key: str, info: dict | None) -> dict:
+    """The template's parts for the mission ``key`` (``info``: its row of the summary, if the report names it):
+    its name, citation, the speakers who named it, the downloads and the sentences naming it."""
+    rows = queries.mission_rows(r, key)
+    parts: dict = {"name": info["name"] if info else ""}
+    if rows:
+        parts["citation"] = r.cite_rows(rows)
+        parts["speakers"] = ", ".join(sorted({x["speaker"] for x in rows if x["speaker"]})) or _(
+            "none (report narrative)"
+        )
+    heading = f"{key} — {info['name']}" if info else key
+    parts["downloads"] = csv_download(
+        f"{r.report_id}-{key}.csv",
+        ["mission", "para", "surface", "speaker", "sentence", "citation"],
+        ([key, x["para"], x["surface"], x["speaker"], " ".join(x["sentence"].split()), r.cite_rows([x])] for x in rows),
+        _("Mentions (CSV)"),
+    ) + markdown_download(
+        f"{r.report_id}-{key}.md",
+        queries.note_markdown(r, heading, [(x["para"], x["speaker"], x["sentence"], x["report_id"]) for x in rows]),
+    )
+    parts["rows"] = table(
+        [ref_column(r), _("Speaker"), _("Named as"), _("Sentence")],
+        ([ref(r, x), x["speaker"] or "—", x["surface"], highlight(x["sentence"], [x["mark"]])] for x in rows),
+        numeric=(0,),
+        cls="kt stack",
+    )
+    return parts
 
 
 def missions_app(report: ViewReport | None = None, mission: str | None = None, lang: str | None = None):

@@ -34,7 +34,7 @@ from .data import ViewReport
 from .html import _, download_link, error_panel, kind_label, panel
 from .queries import summary_themes
 from .shards import app_index, is_index, summary
-from .shell import HTMLApp, app_language, header, html_widget, localized, make_app_class, part
+from .shell import HTMLApp, app_language, failure, for_the_trainer, header, html_widget, localized, make_app_class, part
 
 __all__ = ["briefing_app", "meeting_options", "theme_options", "theme_document_options", "speaker_options", "WORD_MIME"]
 
@@ -132,10 +132,29 @@ class _BriefingApp:
     """The widgets and their callbacks; :attr:`widget` is the app a notebook displays."""
 
     def __init__(self, r: ViewReport) -> None:
-        import ipywidgets as W
-
         self.corpus = r if r.is_corpus else None
         self.whole = r  # every document: what a note on one theme reads
+        self.note = None
+        self._quiet = False
+        self._mode_controls(r)
+        self.document = self._document_control(r)
+        if self.document is not None:
+            r = part(r, "document", [self.document.value])  # a corpus index: that document's shard
+        self.r = r
+        self._meeting_controls(r)
+        self._buttons()
+        self.word_link = html_widget("kit-word-link")
+        self.out = html_widget("kit-out")
+        self.widget = self._layout()
+        self.widget.add_class("kit-app")
+        self.widget.briefing = self  # the controls and the current note, for tests and notebooks
+        self._wire()
+        self.refresh()
+
+    def _mode_controls(self, r: ViewReport) -> None:
+        """ "Note on" a meeting or a theme, and the theme's list (shown for a note on a theme)."""
+        import ipywidgets as W
+
         self.mode = W.RadioButtons(
             options=[
                 (_("a meeting"), "meeting"),
@@ -152,22 +171,27 @@ class _BriefingApp:
             layout=W.Layout(width="100%", max_width="820px", display="none"),
         )
         self.theme.add_class("kit-theme")
-        self.document = None
-        if self.corpus is not None:  # a note is on one document of the corpus: choose it first
-            from .corpus import document_options
 
-            docs = document_options(r)
-            self.document = W.Dropdown(
-                options=docs,
-                value=docs[-1][1],
-                description=_("Document"),
-                layout=W.Layout(width="100%", max_width="820px"),
-            )
-            self.document.add_class("kit-document")
-            r = part(self.corpus, "document", [self.document.value])  # a corpus index: that document's shard
-        self.r = r
-        self.note = None
-        self._quiet = False
+    def _document_control(self, r: ViewReport):
+        """On a corpus, the list of its documents (a note on a meeting is on one document), the last chosen;
+        None on one report."""
+        if self.corpus is None:
+            return None
+        import ipywidgets as W
+
+        from .corpus import document_options
+
+        docs = document_options(r)
+        document = W.Dropdown(
+            options=docs, value=docs[-1][1], description=_("Document"), layout=W.Layout(width="100%", max_width="820px")
+        )
+        document.add_class("kit-document")
+        return document
+
+    def _meeting_controls(self, r: ViewReport) -> None:
+        """The meeting's list and the lists of its themes and speakers (several may be chosen)."""
+        import ipywidgets as W
+
         self.meeting = W.Dropdown(
             options=meeting_options(r),
             value="",
@@ -186,6 +210,10 @@ class _BriefingApp:
         self.meeting.add_class("kit-meeting")
         self.themes.add_class("kit-themes")
         self.speakers.add_class("kit-speakers")
+
+    def _buttons(self) -> None:
+        import ipywidgets as W
+
         self.clear = W.Button(description=_("Clear choices"), icon="times", tooltip=_("Clear the themes and speakers"))
         self.word = W.Button(
             description=_("Prepare Word file"),
@@ -193,45 +221,31 @@ class _BriefingApp:
             tooltip=_("Make the note as a Word document, then download it"),
         )
         self.word.add_class("kit-word")
-        self.word_link = html_widget("kit-word-link")
-        self.out = html_widget("kit-out")
-        intro = html_widget(
-            "kit-head",
-            panel(
-                header(
-                    self.corpus or r,
-                    "briefing_note",
-                    _(
-                        "Choose a meeting and, if you like, themes and speakers (none chosen means "
-                        "all). The note below updates: every line is a "
-                        "sentence of the report, word for word, with the paragraph to cite. Check it "
-                        "against the report before you use it."
-                    ),
-                    several=True,
-                )
-            ),
+
+    def _layout(self):
+        """The app: the header, the controls, where the Word file's link appears, the note."""
+        import ipywidgets as W
+
+        lead = _(
+            "Choose a meeting and, if you like, themes and speakers (none chosen means "
+            "all). The note below updates: every line is a "
+            "sentence of the report, word for word, with the paragraph to cite. Check it "
+            "against the report before you use it."
         )
-        self.widget = make_app_class()(
-            repr(self),
-            [
-                intro,
-                W.VBox(
-                    [
-                        self.mode,
-                        self.theme,
-                        *([self.document] if self.document is not None else []),
-                        self.meeting,
-                        self.themes,
-                        self.speakers,
-                        W.HBox([self.clear, self.word]),
-                    ]
-                ),
-                self.word_link,
-                self.out,
-            ],
-        )
-        self.widget.add_class("kit-app")
-        self.widget.briefing = self  # the controls and the current note, for tests and notebooks
+        intro = html_widget("kit-head", panel(header(self.corpus or self.r, "briefing_note", lead, several=True)))
+        controls = [
+            self.mode,
+            self.theme,
+            *([self.document] if self.document is not None else []),
+            self.meeting,
+            self.themes,
+            self.speakers,
+            W.HBox([self.clear, self.word]),
+        ]
+        return make_app_class()(repr(self), [intro, W.VBox(controls), self.word_link, self.out])
+
+    def _wire(self) -> None:
+        """Every callback, in one place."""
         if self.document is not None:
             self.document.observe(self.on_document, names="value")
         self.mode.observe(self.on_mode, names="value")
@@ -241,7 +255,6 @@ class _BriefingApp:
         self.speakers.observe(self.refresh, names="value")
         self.clear.on_click(self.on_clear)
         self.word.on_click(self.on_word)
-        self.refresh()
 
     def __repr__(self) -> str:
         return (
@@ -288,11 +301,7 @@ class _BriefingApp:
             return
         except Exception as exc:  # noqa: BLE001 - shown to the participant instead of a traceback
             self.note = None
-            self.out.value = panel(
-                Markup('<div class="error" role="alert"><h2>{}</h2><p>{}: {}</p></div>').format(
-                    _("Something went wrong here"), type(exc).__name__, str(exc)
-                )
-            )
+            self.out.value = failure(exc)
             return
         note, stem = self.note, self._stem()
         self.out.value = panel(
@@ -318,11 +327,12 @@ class _BriefingApp:
             self.note.to_docx(buf)
         except Exception as exc:  # noqa: BLE001 - e.g. python-docx missing on this server
             self.word_link.value = panel(
-                Markup('<p role="alert">{}</p>').format(
+                Markup('<div role="alert"><p>{}</p>{}</div>').format(
                     _(
-                        "The Word file could not be made here ({error}). Download the HTML file and open it with your "
-                        "word processor instead."
-                    ).format(error=f"{type(exc).__name__}: {exc}")
+                        "The Word file could not be made here. Download the HTML file and open it with your word "
+                        "processor instead."
+                    ),
+                    for_the_trainer(exc),
                 )
             )
             return

@@ -51,39 +51,13 @@ def overview_html(r: ViewReport, downloads: bool = True) -> Markup:
     them when the participant asks: :func:`overview_downloads`); on the index of a corpus's shards the page is
     built from the index alone."""
     md = r.metadata
-    lang = i18n.get_language()
-    n_paras, n_statements, n_missions = _counted(r)
-    spoke = sum(1 for _sp, n in queries.speaker_counts(r) if n)
-    n_themes = len(queries.theme_options(r))
-    cards = [
-        (number(n), word)
-        for n, word in [
-            (n_paras, ngettext("paragraph", "paragraphs", n_paras)),
-            (len(r.meetings), ngettext("meeting", "meetings", len(r.meetings))),
-            (spoke, ngettext("speaker", "speakers", spoke)),
-            (n_statements, ngettext("statement", "statements", n_statements)),
-            (n_missions, ngettext("mission named", "missions named", n_missions)),
-            (n_themes, ngettext("theme raised", "themes raised", n_themes)),
-        ]
-    ]
-    period = (
-        _("{start} to {end}").format(
-            start=i18n.format_date(md.get("period_start"), lang), end=i18n.format_date(md.get("period_end"), lang)
-        )
-        if md.get("period_start") and md.get("period_end")
-        else i18n.format_date(md.get("period_start") or md.get("period_end"), lang)
-    )
-    facts = [
-        (_("Body"), md.get("body")),
-        (_("Document date"), i18n.format_date(md.get("date"), lang)),
-        (_("Period covered"), period),
-        (_("Chair"), md.get("chair")),
-        (_("Symbol"), md.get("symbol") or _("(none found)")),
-        (_("File"), (md.get("source") or "").rsplit("/", 1)[-1]),
-    ]
+    cards = _cards(r)
     counts = [(sp["name"], n, KIND_COLOUR.get(sp["kind"], "#666")) for sp, n in queries.speaker_counts(r) if n]
     themes = [(label, n, OKABE_ITO["green"]) for label, n in queries.theme_counts(r)]
-    mt = r.meetings
+    files = overview_downloads(r) if downloads else None
+    if r.is_corpus:
+        return _corpus_overview(r, cards, counts, themes, files)
+    lang = i18n.get_language()
     meet_rows = [
         [
             i18n.format_date(m.get("date"), lang),
@@ -92,25 +66,19 @@ def overview_html(r: ViewReport, downloads: bool = True) -> Markup:
             m.get("chair") or "",
             f"{m.get('first_para')}–{m.get('last_para')}",
         ]
-        for m in mt
+        for m in r.meetings
     ]
-    files = overview_downloads(r) if downloads else None
-    if r.is_corpus:
-        return _corpus_overview(r, cards, counts, themes, files)
+    lead = _(
+        "What this report is, when the Working Group met, who spoke and about "
+        "what. Open Speakers, Themes or Missions above to dig in; every row there "
+        "carries the paragraph number to cite."
+    )
     body = render(
         "overview.html.j2",
-        header=header(
-            r,
-            "overview",
-            _(
-                "What this report is, when the Working Group met, who spoke and about "
-                "what. Open Speakers, Themes or Missions above to dig in; every row there "
-                "carries the paragraph number to cite."
-            ),
-        ),
+        header=header(r, "overview", lead),
         cards=cards,
-        facts=[(k, v) for k, v in facts if v],
-        timeline=charts.timeline(mt, md.get("period_start"), md.get("period_end")),
+        facts=[(k, v) for k, v in _facts(md) if v],
+        timeline=charts.timeline(r.meetings, md.get("period_start"), md.get("period_end")),
         meetings=table(
             [_("Date"), _("Meeting"), _("Format"), _("Chair"), _("Paragraphs")], meet_rows, numeric=(4,), cls="kt stack"
         ),
@@ -122,6 +90,44 @@ def overview_html(r: ViewReport, downloads: bool = True) -> Markup:
     return panel(body)
 
 
+def _cards(r: ViewReport) -> list[tuple[str, str]]:
+    """The page's counts, each as (number as the page's language writes it, what it counts)."""
+    n_paras, n_statements, n_missions = _counted(r)
+    spoke = sum(1 for _sp, n in queries.speaker_counts(r) if n)
+    n_themes = len(queries.theme_options(r))
+    return [
+        (number(n), word)
+        for n, word in [
+            (n_paras, ngettext("paragraph", "paragraphs", n_paras)),
+            (len(r.meetings), ngettext("meeting", "meetings", len(r.meetings))),
+            (spoke, ngettext("speaker", "speakers", spoke)),
+            (n_statements, ngettext("statement", "statements", n_statements)),
+            (n_missions, ngettext("mission named", "missions named", n_missions)),
+            (n_themes, ngettext("theme raised", "themes raised", n_themes)),
+        ]
+    ]
+
+
+def _facts(md: dict) -> list[tuple[str, str | None]]:
+    """The report's facts (body, dates, period, chair, symbol, file), in the page's language."""
+    lang = i18n.get_language()
+    period = (
+        _("{start} to {end}").format(
+            start=i18n.format_date(md.get("period_start"), lang), end=i18n.format_date(md.get("period_end"), lang)
+        )
+        if md.get("period_start") and md.get("period_end")
+        else i18n.format_date(md.get("period_start") or md.get("period_end"), lang)
+    )
+    return [
+        (_("Body"), md.get("body")),
+        (_("Document date"), i18n.format_date(md.get("date"), lang)),
+        (_("Period covered"), period),
+        (_("Chair"), md.get("chair")),
+        (_("Symbol"), md.get("symbol") or _("(none found)")),
+        (_("File"), (md.get("source") or "").rsplit("/", 1)[-1]),
+    ]
+
+
 def overview_downloads(r: ViewReport) -> Markup:
     """The Overview's CSV files of ``r`` (its rows, not an index): statements per speaker and meetings, each
     row with its citation, and on a corpus its documents.
@@ -130,7 +136,6 @@ def overview_downloads(r: ViewReport) -> Markup:
     >>> "Statements per speaker (CSV)" in overview_downloads(app_report())
     True
     """
-    mt = r.meetings
     per_speaker = (
         [sp["name"], sp["kind"], n, len({queries.para_key(r, s) for s in sts}), r.cite_rows(sts)]
         for sp, n, sts in (
@@ -148,27 +153,25 @@ def overview_downloads(r: ViewReport) -> Markup:
             m["last_para"],
             _cite_meeting(r, m),
         ]
-        for m in mt
+        for m in r.meetings
     )
-    files = Markup("").join(
-        [
-            csv_download(
-                file_name(r, _("speakers"), "csv"),
-                ["speaker", "kind", "statements", "paragraphs", "citation"],
-                per_speaker,
-                _("Statements per speaker (CSV)"),
-            ),
-            csv_download(
-                file_name(r, _("meetings"), "csv"),
-                ["meeting_id", "date", "title", "format", "chair", "first_para", "last_para", "citation"],
-                per_meeting,
-                _("Meetings (CSV)"),
-            ),
-        ]
+    files = csv_download(
+        file_name(r, _("speakers"), "csv"),
+        ["speaker", "kind", "statements", "paragraphs", "citation"],
+        per_speaker,
+        _("Statements per speaker (CSV)"),
+    ) + csv_download(
+        file_name(r, _("meetings"), "csv"),
+        ["meeting_id", "date", "title", "format", "chair", "first_para", "last_para", "citation"],
+        per_meeting,
+        _("Meetings (CSV)"),
     )
-    if not r.is_corpus:
-        return files
-    per_document = (
+    return _documents_download(r) + files if r.is_corpus else files
+
+
+def _documents_download(r: ViewReport) -> Markup:
+    """A corpus's documents as a CSV file (the columns of :data:`kit.schema.DOCUMENT_COLUMNS`)."""
+    rows = (
         [
             d["report_id"],
             d["kind"],
@@ -182,10 +185,7 @@ def overview_downloads(r: ViewReport) -> Markup:
         ]
         for d in r.documents
     )
-    return (
-        csv_download(file_name(r, _("documents"), "csv"), list(DOCUMENT_COLUMNS), per_document, _("Documents (CSV)"))
-        + files
-    )
+    return csv_download(file_name(r, _("documents"), "csv"), list(DOCUMENT_COLUMNS), rows, _("Documents (CSV)"))
 
 
 def _cite_meeting(r: ViewReport, m: dict) -> str:

@@ -423,6 +423,24 @@ def part(r: ViewReport, kind: str, keys) -> ViewReport:
             problems=doc["problems"],
         )
     found = [f for f in found if f]
+    tables = _merged(kind, found)
+    view = ViewReport(
+        index.report_id,
+        index.metadata,
+        index.meetings,
+        tables["paragraphs"],
+        _with_theme_speakers(index.speakers, found) if kind == "theme" else index.speakers,
+        tables["statements"],
+        tables["mentions"],
+        tables["themes"],
+        missions=index.missions,
+    )
+    _seed(view, memo[SUMMARY], None)
+    return view
+
+
+def _merged(kind: str, found: list[dict]) -> dict[str, list[dict]]:
+    """The tables of the shards ``found`` as one: each row once; two themes' rows in the corpus's order."""
     tables = {
         t: found[0][t] if len(found) == 1 else _unique(row for f in found for row in f[t])
         for t in ("paragraphs", "statements", "mentions", "themes")
@@ -431,28 +449,19 @@ def part(r: ViewReport, kind: str, keys) -> ViewReport:
         tables["themes"] = [
             t for _i, t in sorted({i: t for f in found for i, t in zip(f["order"], f["themes"])}.items())
         ]
-    speakers = index.speakers
-    if kind == "theme":  # each document's own row of its speakers (a note on a theme names them per document)
-        have = {(sp.get("report_id"), sp["speaker_id"]) for sp in speakers}
-        speakers = [
-            *speakers,
-            *_unique(
-                sp for f in found for sp in f.get("speakers", ()) if (sp.get("report_id"), sp["speaker_id"]) not in have
-            ),
-        ]
-    view = ViewReport(
-        index.report_id,
-        index.metadata,
-        index.meetings,
-        tables["paragraphs"],
-        speakers,
-        tables["statements"],
-        tables["mentions"],
-        tables["themes"],
-        missions=index.missions,
-    )
-    _seed(view, memo[SUMMARY], None)
-    return view
+    return tables
+
+
+def _with_theme_speakers(speakers: list[dict], found: list[dict]) -> list[dict]:
+    """The index's speakers and each document's own row of the speakers in the theme shards ``found`` (a note
+    on a theme names them per document)."""
+    have = {(sp.get("report_id"), sp["speaker_id"]) for sp in speakers}
+    return [
+        *speakers,
+        *_unique(
+            sp for f in found for sp in f.get("speakers", ()) if (sp.get("report_id"), sp["speaker_id"]) not in have
+        ),
+    ]
 
 
 def _document(r: ViewReport, keys) -> ViewReport:

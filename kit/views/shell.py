@@ -10,9 +10,10 @@ and build on the public functions here; the apps are listed once, in :mod:`kit.v
 - **Page parts**: :func:`open_report` (the report, or the friendly error panel as an :class:`HTMLApp`),
   :func:`header`, :func:`nav`, :func:`ref` / :func:`ref_column` (a row's paragraph or, on a corpus, its citation),
   :func:`shown` / :func:`capped_table` (a corpus's long tables, cut), :func:`number`, :func:`file_name`.
-- **Widgets** (ipywidgets is imported only when an interactive app is built): :func:`control` (a widget that
-  refuses a bad browser state cleanly, :func:`safe_widget`), :func:`html_widget`, :func:`make_app_class`,
-  :func:`guard` (a redraw whose error is a message), :func:`quiet_tracebacks`, :func:`query_param`.
+- **Widgets**, defined in :mod:`kit.views.controls` and offered here with the rest of the shell (ipywidgets is
+  imported only when an interactive app is built): :func:`control` (a widget that refuses a bad browser state
+  cleanly, :func:`safe_widget`), :func:`html_widget`, :func:`make_app_class`, :func:`guard` (a redraw whose
+  error is a message), :func:`quiet_tracebacks`; and :func:`query_param` (a parameter of the page's address).
 
 The HTML comes from autoescaping templates (:func:`~kit.views.html.render`), so report text never becomes markup.
 
@@ -30,7 +31,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
 from markupsafe import Markup
@@ -40,8 +40,20 @@ from ..display import speaker_names
 from ..errors import ReportError
 from ..i18n import language_names, ngettext
 from . import corpus, shards
+from .controls import (
+    control,
+    failure,
+    for_the_trainer,
+    guard,
+    html_widget,
+    make_app_class,
+    message,
+    quiet_tracebacks,
+    safe_widget,
+    widgets,
+)
 from .data import ViewReport, app_report
-from .html import KIND_COLOUR, _, error_panel, highlight, kind_label, panel, para_ref, render, table
+from .html import KIND_COLOUR, _, error_panel, highlight, kind_label, para_ref, render, table
 from .registry import APPS as REGISTRY
 from .registry import app_named
 
@@ -75,6 +87,8 @@ __all__ = [
     "message",
     "html_widget",
     "guard",
+    "failure",
+    "for_the_trainer",
     "query_param",
 ]
 
@@ -279,132 +293,6 @@ def capped_table(r: ViewReport, columns: list[str], rows, total: int) -> Markup:
 
 def statement_columns(r: ViewReport | None = None) -> list[str]:
     return [ref_column(r) if r is not None else _("Para."), _("Speaker"), _("Verb"), _("Paragraph text")]
-
-
-# ---------------------------------------------------------------------------- widgets
-
-
-def widgets():
-    import ipywidgets as w
-
-    return w
-
-
-_CLASSES: dict = {}
-
-
-def make_app_class():
-    if "KitApp" not in _CLASSES:
-        w = widgets()
-
-        class KitApp(w.VBox):
-            """A VBox with a short, stable text representation (for notebooks and nbval)."""
-
-            def __init__(self, summary: str, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                self._summary = summary
-
-            def __repr__(self) -> str:
-                return self._summary
-
-        _CLASSES["KitApp"] = KitApp
-    return _CLASSES["KitApp"]
-
-
-def safe_widget(kind: str):
-    """The widget class ``kind`` (e.g. ``"Dropdown"``) that refuses a bad state sent from a browser cleanly.
-
-    A comm message with an impossible value (a Dropdown index of 99999) raises inside ``set_state``;
-    ipywidgets would then show the traceback, with server paths, in the browser. Instead the widget
-    sends its last valid state back and calls its ``on_bad_state`` callbacks with a short message for
-    the participant (the apps show it in their status line).
-    """
-    if kind not in _CLASSES:
-        base = getattr(widgets(), kind)
-
-        def set_state(self, sync_data):
-            try:
-                base.set_state(self, sync_data)
-            except Exception:  # noqa: BLE001 - a bad state from the browser is refused, not raised
-                try:
-                    self.send_state()
-                except Exception:  # noqa: BLE001 - the browser is gone too: nothing left to tell it
-                    pass
-                for cb in getattr(self, "_bad_state_callbacks", []):
-                    cb(_("That choice could not be used, so the page keeps the last valid one."))
-
-        def on_bad_state(self, callback: Callable[[str], None]) -> None:
-            self._bad_state_callbacks = [*getattr(self, "_bad_state_callbacks", []), callback]
-
-        _CLASSES[kind] = type(
-            f"Kit{kind}", (base,), {"set_state": set_state, "on_bad_state": on_bad_state, "__module__": __name__}
-        )
-    return _CLASSES[kind]
-
-
-def quiet_tracebacks() -> None:
-    """In a Voilà kernel, an error that still reaches IPython's traceback display (a bad message to any other
-    widget) goes to the browser as one plain sentence: no traceback, no server paths.
-
-    Voilà's ``show_tracebacks: false`` covers only the notebook's own cells, not widget messages. Only app
-    kernels started by Voilà (``SERVER_SOFTWARE=voila/...``) are changed; a workshop notebook keeps its
-    tracebacks.
-    """
-    if not str(os.environ.get("SERVER_SOFTWARE", "")).startswith("voila/"):
-        return
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    ip = get_ipython()
-    if ip is None or getattr(ip, "_kit_quiet_tracebacks", False) or not hasattr(ip, "_showtraceback"):
-        return
-    show = ip._showtraceback
-    plain = _("The app could not use that request; the page keeps working.")
-
-    def _showtraceback(etype, evalue, stb):
-        show(Exception, plain, [plain])  # the class name and message could name server details too
-
-    ip._showtraceback = _showtraceback
-    ip._kit_quiet_tracebacks = True
-
-
-def control(kind: str, cls: str, status, **kwargs):
-    """A widget that fills the width up to ``max_width`` (phones), with a CSS class and a clean error path."""
-    w = widgets()
-    quiet_tracebacks()
-    layout = w.Layout(width="100%", max_width=kwargs.pop("max_width", "640px"))
-    widget = safe_widget(kind)(layout=layout, style={"description_width": "initial"}, **kwargs)
-    widget.add_class(cls)
-    widget.on_bad_state(lambda text: setattr(status, "value", message(text, alert=True)))
-    return widget
-
-
-def message(text: str, alert: bool = False) -> Markup:
-    if not text:
-        return Markup("")
-    role = "alert" if alert else "status"
-    return Markup('<p class="kit-note" role="{}">{}</p>').format(role, text)
-
-
-def html_widget(cls: str, value: str = ""):
-    h = widgets().HTML(value=str(value))
-    h.add_class(cls)
-    return h
-
-
-def guard(out, fn: Callable[[], str]) -> None:
-    """Redraw ``out`` with ``fn()``; an unexpected error shows as a message, not a traceback."""
-    try:
-        out.value = str(fn())
-    except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
-        out.value = str(
-            panel(
-                Markup('<div class="error" role="alert"><h2>{}</h2><p>{}: {}</p></div>').format(
-                    _("Something went wrong here"), type(exc).__name__, exc
-                )
-            )
-        )
 
 
 def query_param(name: str) -> str | None:

@@ -46,94 +46,27 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None, alt:
     in both languages side by side (:mod:`kit.views.bilingual`)."""
     if not sid or sid not in r.speaker:
         return panel(Markup('<p class="muted">{}</p>').format(_("Choose a delegation or briefer above.")))
-    sp = r.speaker[sid]
-    sts = queries.statements_of(r, sid)
-    partners = queries.joint_partners(r, sid)
-    what = _("statements")
-    fname = f"{sid.replace(':', '-')}-{what}"
-    downloads = Markup("").join(
-        [
-            csv_download(
-                file_name(r, fname, "csv"),
-                queries.STATEMENT_COLUMNS,
-                queries.statement_rows(r, sts),
-                _("Statements (CSV)"),
-            ),
-            markdown_download(
-                file_name(r, fname, "md"),
-                queries.note_markdown(
-                    r,
-                    _("Statements by {name}").format(name=sp["name"]),
-                    [(s["para"], s["speaker"], s["text"], s["report_id"]) for s in sts],
-                ),
-            ),
-        ]
-    )
-    names, counts = queries.joint_matrix(r)
-    if r.is_corpus:  # the speakers most often summarised together (a corpus has them all)
-        names, counts = names[:MAX_CORPUS_NAMES], [row[:MAX_CORPUS_NAMES] for row in counts[:MAX_CORPUS_NAMES]]
-    has_other = bool(other and other in r.speaker and other != sid)
-    o = r.speaker[other] if has_other else {}
-    compare = compare_table(r, sid, other) if has_other else None
     from .bilingual import side_by_side_html, speaker_pairs
 
-    across = None
-    if r.is_corpus:
-        n, n_docs, first, last = corpus.speaker_span(r, sid)
-        years = first if first == last else f"{first}–{last}"
-        across = {
-            "line": ngettext("{name}: {n} statement in {docs}", "{name}: {n} statements in {docs}", n).format(
-                name=sp["name"],
-                n=number(n),
-                docs=ngettext("{n} document", "{n} documents", n_docs).format(n=number(n_docs)),
-            )
-            + (f", {years}" if years else ""),
-            "table": table(
-                [_("Date"), _("Document"), _("Kind"), _("Statements"), _("Cite as")],
-                (
-                    [
-                        i18n.format_date(d["date"], i18n.get_language()) if d["date"] else "—",
-                        d["label"],
-                        corpus.kind_label(d["kind"]),
-                        number(d["statements"]),
-                        d["citation"],
-                    ]
-                    for d in corpus.speaker_documents(r, sid)
-                ),
-                numeric=(3,),
-                cls="kt stack",
-            ),
-        }
+    sp = r.speaker[sid]
+    sts = queries.statements_of(r, sid)
+    has_other = bool(other and other in r.speaker and other != sid)
     body = render(
         "speaker.html.j2",
         who=f"{sp['name']} ({kind_label(sp['kind'])})",
         n=len(sts),
-        across=across,
+        across=_across(r, sid, sp["name"]) if r.is_corpus else None,
         extra=", ".join(x for x in (sp.get("title"), sp.get("organization")) if x and x != "representative"),
         citation=r.cite_rows(sts) if sts else "",
-        downloads=downloads,
+        downloads=_downloads(r, sid, sp["name"], sts),
         theme_chart=charts.bar_chart(
             [(label, n, OKABE_ITO["green"]) for label, n, _p in queries.themes_of(r, sid)], title=_("Themes raised")
         ),
-        joint=table(
-            [_("Joined by"), _("Paragraphs")],
-            ([name, queries.para_list(r, p)] for _s, name, p in partners),
-            cls="kt stack",
-        )
-        if partners
-        else None,
-        matrix=charts.heatmap(
-            names,
-            names,
-            counts,
-            corner=_("spoke with →"),
-            title=_("Sentences summarising each pair of speakers together"),
-        )
-        if names
-        else None,
-        compare=compare,
+        joint=_joint_table(r, sid),
+        matrix=_joint_heatmap(r),
+        compare=compare_table(r, sid, other) if has_other else None,
         name=sp["name"],
-        other_name=o.get("name", ""),
+        other_name=r.speaker[other]["name"] if has_other else "",
         bilingual=""
         if r.is_corpus
         else side_by_side_html(
@@ -147,6 +80,73 @@ def speakers_html(r: ViewReport, sid: str | None, other: str | None = None, alt:
         else None,
     )
     return panel(body)
+
+
+def _downloads(r: ViewReport, sid: str, name: str, sts: list[dict]) -> Markup:
+    """A speaker's statements to download: CSV, and a Markdown note quoting each one with its citation."""
+    what = _("statements")
+    fname = f"{sid.replace(':', '-')}-{what}"
+    return csv_download(
+        file_name(r, fname, "csv"), queries.STATEMENT_COLUMNS, queries.statement_rows(r, sts), _("Statements (CSV)")
+    ) + markdown_download(
+        file_name(r, fname, "md"),
+        queries.note_markdown(
+            r,
+            _("Statements by {name}").format(name=name),
+            [(s["para"], s["speaker"], s["text"], s["report_id"]) for s in sts],
+        ),
+    )
+
+
+def _across(r: ViewReport, sid: str, name: str) -> dict:
+    """On a corpus, the speaker across its documents: a line (statements, documents, years) and a table of the
+    documents they spoke in, each with its citation."""
+    n, n_docs, first, last = corpus.speaker_span(r, sid)
+    years = first if first == last else f"{first}–{last}"
+    line = ngettext("{name}: {n} statement in {docs}", "{name}: {n} statements in {docs}", n).format(
+        name=name, n=number(n), docs=ngettext("{n} document", "{n} documents", n_docs).format(n=number(n_docs))
+    )
+    rows = (
+        [
+            i18n.format_date(d["date"], i18n.get_language()) if d["date"] else "—",
+            d["label"],
+            corpus.kind_label(d["kind"]),
+            number(d["statements"]),
+            d["citation"],
+        ]
+        for d in corpus.speaker_documents(r, sid)
+    )
+    return {
+        "line": line + (f", {years}" if years else ""),
+        "table": table(
+            [_("Date"), _("Document"), _("Kind"), _("Statements"), _("Cite as")], rows, numeric=(3,), cls="kt stack"
+        ),
+    }
+
+
+def _joint_table(r: ViewReport, sid: str) -> Markup | None:
+    """Who was summarised together with the speaker, and in which paragraphs (None: nobody)."""
+    partners = queries.joint_partners(r, sid)
+    if not partners:
+        return None
+    return table(
+        [_("Joined by"), _("Paragraphs")],
+        ([name, queries.para_list(r, p)] for _s, name, p in partners),
+        cls="kt stack",
+    )
+
+
+def _joint_heatmap(r: ViewReport) -> Markup | None:
+    """The sentences summarising each pair of speakers together (on a corpus, the speakers most often in one);
+    None when no sentence summarises two."""
+    names, counts = queries.joint_matrix(r)
+    if r.is_corpus:
+        names, counts = names[:MAX_CORPUS_NAMES], [row[:MAX_CORPUS_NAMES] for row in counts[:MAX_CORPUS_NAMES]]
+    if not names:
+        return None
+    return charts.heatmap(
+        names, names, counts, corner=_("spoke with →"), title=_("Sentences summarising each pair of speakers together")
+    )
 
 
 def compare_table(r: ViewReport, sid: str, other: str) -> Markup:
@@ -223,13 +223,30 @@ def speakers_app(
     from .bilingual import alt_report
 
     alt = alt if alt is not None else None if r.is_corpus else alt_report(r)  # a corpus: no one other version
-    w = widgets()
     options = queries.speaker_options(r)
-    aliases = speaker_aliases(r)
     first = speaker or next(
         (sid for _, sid in options if r.speaker[sid]["kind"] == "member_state"), options[0][1] if options else None
     )
     status = html_widget("kit-status")
+    search, pick, compare = _controls(status, options, first)
+    out = html_widget("kit-out")
+    _wire(r, alt, speaker_aliases(r), options, search=search, pick=pick, compare=compare, status=status, out=out)
+    lead = _(
+        "Choose a delegation or briefer: every statement "
+        "they made, with the paragraph number to cite, the themes they "
+        "raised and who joined them. Choose a second speaker to compare."
+    )
+    intro = html_widget("kit-head", panel(header(r, "speakers", lead)))
+    app = make_app_class()(
+        f"Speakers app: {r.report_id}, {len(options)} speakers",
+        [intro, widgets().VBox([search, status, pick, compare]), out],
+    )
+    app.add_class("kit-app")
+    return app
+
+
+def _controls(status, options: list[tuple[str, str]], first: str | None) -> tuple:
+    """The app's three controls: the "Find" box, the speaker's list and the list to compare with."""
     search = control(
         "Text",
         "kit-find",
@@ -248,7 +265,12 @@ def speakers_app(
         value="",
         description=_("Compare with"),
     )
-    out = html_widget("kit-out")
+    return search, pick, compare
+
+
+def _wire(r: ViewReport, alt, aliases, options, *, search, pick, compare, status, out) -> None:
+    """The app's callbacks, in one place: a choice redraws the panel; a "Find" query narrows the speaker's list
+    (keeping the speaker chosen when it is still there) and says how many it found, or that none matched."""
 
     def redraw(*_args):
         status.value = ""
@@ -277,45 +299,24 @@ def speakers_app(
         q = (change["new"] or "").strip()[:MAX_QUERY]
         found = find_speakers(options, aliases, q)
         show(found or options)
-        if not found:
-            status.value = str(
-                message(
-                    _(
-                        "No speaker matches “{query}”. Try part of a name (for example "
-                        "“Kingdom”), or a short name such as UK, USA or DRC. The list "
-                        "shows every speaker, and the page still shows the speaker "
-                        "chosen before."
-                    ).format(query=q),
-                    alert=True,
-                )
-            )
-        else:
-            status.value = str(
-                message(
-                    ngettext("{n} speaker found.", "{n} speakers found.", len(found)).format(n=len(found)) if q else ""
-                )
-            )
+        status.value = str(_found_message(q, len(found)))
 
     search.observe(refilter, names="value")
     pick.observe(redraw, names="value")
     compare.observe(redraw, names="value")
     redraw()
-    intro = html_widget(
-        "kit-head",
-        panel(
-            header(
-                r,
-                "speakers",
-                _(
-                    "Choose a delegation or briefer: every statement "
-                    "they made, with the paragraph number to cite, the themes they "
-                    "raised and who joined them. Choose a second speaker to compare."
-                ),
-            )
-        ),
-    )
-    app = make_app_class()(
-        f"Speakers app: {r.report_id}, {len(options)} speakers", [intro, w.VBox([search, status, pick, compare]), out]
-    )
-    app.add_class("kit-app")
-    return app
+
+
+def _found_message(query: str, n: int) -> Markup:
+    """The status line after a "Find" query: how many speakers it found, or (an alert) that none matched."""
+    if not n:
+        return message(
+            _(
+                "No speaker matches “{query}”. Try part of a name (for example "
+                "“Kingdom”), or a short name such as UK, USA or DRC. The list "
+                "shows every speaker, and the page still shows the speaker "
+                "chosen before."
+            ).format(query=query),
+            alert=True,
+        )
+    return message(ngettext("{n} speaker found.", "{n} speakers found.", n).format(n=n) if query else "")

@@ -50,6 +50,42 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
         names, values = names[:MAX_CORPUS_NAMES], values[:MAX_CORPUS_NAMES]
     hits = queries.theme_hits(r, themes) if themes else []
     found = shards.summary(r)
+    per_para = _hits_per_paragraph(r, themes)
+    n_paras = found["n_rows"]["paragraphs"] if found and "n_rows" in found else len(r.paragraphs)
+    over_time = None
+    if r.is_corpus:  # where in the corpus: themes by year (or month), instead of one report's paragraph strip
+        names_t, periods, counts_t = corpus.themes_over_time(r, themes)
+        over_time = charts.heatmap(
+            names_t, periods, counts_t, corner=_("Theme"), title=_("Paragraphs naming each theme, by period")
+        )
+    strip = None
+    if not r.is_corpus:
+        strip = charts.para_strip([p["para"] for p in r.paragraphs], per_para, sections=_section_starts(r))
+    searched = search_html(r, query) if query else Markup("")
+    return searched + panel(
+        render(
+            "themes.html.j2",
+            label=label,
+            n_hit=len(per_para),
+            n_paras=n_paras,
+            strip=strip,
+            over_time=over_time,
+            heatmap=charts.heatmap(
+                names, cols, values, corner=_("Speaker"), title=_("Statements per speaker and theme")
+            ),
+            chosen=bool(themes),
+            n_hits=len(hits),
+            downloads=_downloads(r, label, hits) if themes else None,
+            sentences=_sentences(r, hits) if themes else None,
+            bilingual=_both_languages(r, alt, label, hits) if themes else None,
+        )
+    )
+
+
+def _hits_per_paragraph(r: ViewReport, themes: list[str]) -> dict[int, int]:
+    """paragraph -> how often the themes' terms occur in it (all themes when none is chosen); on a corpus index
+    or a theme's shard, every paragraph number of the corpus naming them, counted once."""
+    found = shards.summary(r)
     per_para: dict[int, int] = {}
     if found and "theme_numbers" in found:  # an index or a theme's shard: the whole corpus's counts
         for th, numbers in found["theme_numbers"].items():
@@ -58,87 +94,57 @@ def themes_html(r: ViewReport, themes: list[str], query: str = "", alt: ViewRepo
     for t in r.themes if not found else ():
         if not themes or t["theme"] in themes:
             per_para[t["para"]] = per_para.get(t["para"], 0) + int(t["n_hits"] or 1)
-    n_paras = found["n_rows"]["paragraphs"] if found and "n_rows" in found else len(r.paragraphs)
-    paras = [p["para"] for p in r.paragraphs]
+    return per_para
+
+
+def _section_starts(r: ViewReport) -> list[tuple[int, str]]:
+    """(first paragraph, "numeral. title") of each section of the report, in its order."""
     firsts, seen = [], set()
     for p in r.paragraphs:
         if p.get("section") and p["section"] not in seen:
             seen.add(p["section"])
             firsts.append((p["para"], f"{p['section']}. {p.get('section_title') or ''}"))
-    downloads = sentences = bilingual = None
-    if themes:
-        downloads = Markup("").join(
-            [
-                csv_download(
-                    file_name(r, _("themes"), "csv"),
-                    ["para", "theme", "speaker", "terms", "sentence", "citation"],
-                    (
-                        [
-                            h["para"],
-                            h["label"],
-                            h["speaker"],
-                            h["terms"],
-                            " ".join(h["sentence"].split()),
-                            r.cite_rows([h]),
-                        ]
-                        for h in hits
-                    ),
-                    _("Matching sentences (CSV)"),
-                ),
-                markdown_download(
-                    file_name(r, _("themes"), "md"),
-                    queries.note_markdown(
-                        r, label, [(h["para"], h["speaker"], h["sentence"], h["report_id"]) for h in hits]
-                    ),
-                ),
-            ]
-        )
-        from .bilingual import paragraph_pairs, side_by_side_html
+    return firsts
 
-        bilingual = (
-            ""
-            if r.is_corpus
-            else side_by_side_html(
-                r,
-                alt,
-                paragraph_pairs(r, alt, sorted({h["para"] for h in hits})),
-                _("{themes} in both languages").format(themes=label),
-            )
-        )
-        sentences = capped_table(
-            r,
-            [ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
-            (
-                [ref(r, h), h["label"], h["speaker"] or "—", highlight(h["sentence"], h["term_spans"], cls="term")]
-                for h in shown(r, hits)[0]
-            ),
-            len(hits),
-        )
-    over_time = None
-    if r.is_corpus:  # where in the corpus: themes by year (or month), instead of one report's paragraph strip
-        names_t, periods, counts_t = corpus.themes_over_time(r, themes)
-        over_time = charts.heatmap(
-            names_t, periods, counts_t, corner=_("Theme"), title=_("Paragraphs naming each theme, by period")
-        )
-    searched = search_html(r, query) if query else Markup("")
-    return searched + panel(
-        render(
-            "themes.html.j2",
-            label=label,
-            n_hit=len(per_para),
-            n_paras=n_paras,
-            strip=None if r.is_corpus else charts.para_strip(paras, per_para, sections=firsts),
-            over_time=over_time,
-            heatmap=charts.heatmap(
-                names, cols, values, corner=_("Speaker"), title=_("Statements per speaker and theme")
-            ),
-            chosen=bool(themes),
-            n_hits=len(hits),
-            downloads=downloads,
-            sentences=sentences,
-            bilingual=bilingual,
-        )
+
+def _downloads(r: ViewReport, label: str, hits: list[dict]) -> Markup:
+    """The matching sentences to download: CSV (each with its citation) and a Markdown note."""
+    rows = (
+        [h["para"], h["label"], h["speaker"], h["terms"], " ".join(h["sentence"].split()), r.cite_rows([h])]
+        for h in hits
     )
+    return csv_download(
+        file_name(r, _("themes"), "csv"),
+        ["para", "theme", "speaker", "terms", "sentence", "citation"],
+        rows,
+        _("Matching sentences (CSV)"),
+    ) + markdown_download(
+        file_name(r, _("themes"), "md"),
+        queries.note_markdown(r, label, [(h["para"], h["speaker"], h["sentence"], h["report_id"]) for h in hits]),
+    )
+
+
+def _sentences(r: ViewReport, hits: list[dict]) -> Markup:
+    """The matching sentences, the terms marked (on a corpus, the first rows, with a line saying so)."""
+    return capped_table(
+        r,
+        [ref_column(r), _("Theme"), _("Speaker"), _("Sentence (matched terms marked)")],
+        (
+            [ref(r, h), h["label"], h["speaker"] or "—", highlight(h["sentence"], h["term_spans"], cls="term")]
+            for h in shown(r, hits)[0]
+        ),
+        len(hits),
+    )
+
+
+def _both_languages(r: ViewReport, alt: ViewReport | None, label: str, hits: list[dict]) -> Markup | str:
+    """The matching paragraphs in both languages (with ``alt``, the other language version; not on a corpus)."""
+    if r.is_corpus:
+        return ""
+    from .bilingual import paragraph_pairs, side_by_side_html
+
+    pairs = paragraph_pairs(r, alt, sorted({h["para"] for h in hits}))
+    return side_by_side_html(r, alt, pairs, _("{themes} in both languages").format(themes=label))
 
 
 def search_html(r: ViewReport, query: str, alt: ViewReport | None = None) -> Markup:
@@ -216,6 +222,26 @@ def themes_app(
     counts = dict(queries.theme_counts(r))
     default = themes if themes is not None else [max(options, key=lambda o: counts.get(o[0], 0))[1]] if options else []
     status = html_widget("kit-status")
+    query, pick = _controls(status, options, default)
+    found = html_widget("kit-search-out")
+    out = html_widget("kit-out")
+    _wire(r, alt, query=query, pick=pick, status=status, found=found, out=out)
+    lead = _(
+        "Search the report for any words; the results appear "
+        "right under the search box. Or choose one or more themes: "
+        "where they come up, who raised them, and the sentences with the "
+        "matched terms marked."
+    )
+    intro = html_widget("kit-head", panel(header(r, "themes", lead, several=True)))
+    app = make_app_class()(
+        f"Themes app: {r.report_id}, {len(options)} themes", [intro, query, status, found, pick, out]
+    )
+    app.add_class("kit-app")
+    return app
+
+
+def _controls(status, options: list[tuple[str, str]], default: list[str]) -> tuple:
+    """The app's two controls: the search box (searched on Enter) and the list of themes."""
     query = control(
         "Text",
         "kit-query",
@@ -224,7 +250,6 @@ def themes_app(
         description=_("Search the report"),
         continuous_update=False,
     )
-    found = html_widget("kit-search-out")
     pick = control(
         "SelectMultiple",
         "kit-themes",
@@ -235,8 +260,12 @@ def themes_app(
         description=_("Themes"),
         max_width="820px",
     )
-    out = html_widget("kit-out")
+    return query, pick
 
+
+def _wire(r: ViewReport, alt, *, query, pick, status, found, out) -> None:
+    """The app's callbacks, in one place: the themes chosen redraw the panel, a search fills the results under
+    the search box (on a corpus index, from the whole corpus, read at the first search)."""
     whole: list[ViewReport] = []
 
     def searched() -> ViewReport:
@@ -258,24 +287,3 @@ def themes_app(
     pick.observe(redraw, names="value")
     query.observe(research, names="value")
     redraw()
-    intro = html_widget(
-        "kit-head",
-        panel(
-            header(
-                r,
-                "themes",
-                _(
-                    "Search the report for any words; the results appear "
-                    "right under the search box. Or choose one or more themes: "
-                    "where they come up, who raised them, and the sentences with the "
-                    "matched terms marked."
-                ),
-                several=True,
-            )
-        ),
-    )
-    app = make_app_class()(
-        f"Themes app: {r.report_id}, {len(options)} themes", [intro, query, status, found, pick, out]
-    )
-    app.add_class("kit-app")
-    return app
