@@ -72,6 +72,12 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_missing_report_is_named": (),  # kit serve in a new process
     "test_busy_port_fails_clearly_before_voila_starts": (),  # kit serve in a new process
     "test_serve_prints_the_room_address_and_serves_the_folder": (),  # kit site --serve in a new process
+    "test_pdf_is_a4_when_libreoffice_is_there": ("office",),  # LibreOffice prints the report
+    "test_the_app_kernel_makes_a_theme_note_without_pandas": (),  # two kernel-like processes, a cache warmed
+    # heavy repeats of what a lighter test of the fast lane checks: run in full only in the full run
+    "test_every_theme_of_the_corpus_gives_a_note_true_to_its_documents[fr]": (),  # [en] stays in the fast lane
+    "test_the_cut_prefers_asks_that_name_whom_they_ask": (),  # every meeting, language, limit; fast: its property
+    "test_a_french_verb_added_to_the_table_is_read": (),  # two gazetteers from copies; fast: the third language
     # the participant simulation: each workshop notebook run top to bottom in a fresh kernel
     "test_a_room_runs_the_notebook_as_shipped": ("notebooks",),
     "test_the_simulation_would_catch_a_missing_import": ("notebooks",),
