@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from hypothesis import settings
 
 from kit import load_report
 
@@ -59,7 +62,8 @@ SLOW_FIXTURES: dict[str, tuple[str, ...]] = {
     "voila_server": (),
     "binder_env": ("network",),
 }
-#: Single tests that start servers, kernels or notebooks, by name (their files are otherwise fast).
+#: Single tests that start servers, kernels or notebooks, by name (their files are otherwise fast): a name
+#: alone takes every parametrization of the test, a name with its parameters (``test_x[fr]``) that one.
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_solutions_pass_every_check_when_run": ("notebooks",),  # executes every solutions notebook
     "test_every_app_kernel_stays_free_of_pandas_plotly_and_docx": (),  # starts a kernel per app
@@ -67,8 +71,71 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "test_room_full_answers_503_and_keeps_serving": (),  # Voila
     "test_missing_report_is_named": (),  # kit serve in a new process
     "test_busy_port_fails_clearly_before_voila_starts": (),  # kit serve in a new process
+    "test_serve_prints_the_room_address_and_serves_the_folder": (),  # kit site --serve in a new process
+    "test_pdf_is_a4_when_libreoffice_is_there": ("office",),  # LibreOffice prints the report
+    "test_the_app_kernel_makes_a_theme_note_without_pandas": (),  # two kernel-like processes, a cache warmed
+    # heavy repeats of what a lighter test of the fast lane checks: run in full only in the full run
+    "test_every_theme_of_the_corpus_gives_a_note_true_to_its_documents[fr]": (),  # [en] stays in the fast lane
+    "test_the_cut_prefers_asks_that_name_whom_they_ask": (),  # every meeting, language, limit; fast: its property
+    "test_a_french_verb_added_to_the_table_is_read": (),  # two gazetteers from copies; fast: the third language
+    # the participant simulation: each workshop notebook run top to bottom in a fresh kernel
+    "test_a_room_runs_the_notebook_as_shipped": ("notebooks",),
+    "test_the_simulation_would_catch_a_missing_import": ("notebooks",),
 }
 SLOW_FAMILIES = ("browser", "notebooks", "wheel", "network", "office", "workshop")
+
+
+#: Hypothesis profiles: ``ci`` for the full run (the README's command, CI), ``dev`` for the fast lane. A profile's
+#: ``max_examples`` is what a property test without its own count gets; a test that sets its count writes it as
+#: ``examples(n)``: ``n`` under ``ci`` (the counts the tests were written with) and a fifth under ``dev``.
+settings.register_profile("ci", max_examples=100)  # hypothesis's own default: the full run keeps every count
+settings.register_profile("dev", max_examples=20)
+FULL_EXAMPLES = 100
+
+
+def hypothesis_profile(config: pytest.Config, environ: Mapping[str, str] = os.environ) -> str:
+    """The hypothesis profile of this run: ``--hypothesis-profile`` if given; else ``ci`` under CI (``CI`` set);
+    else ``dev`` for the fast lane (a ``-m`` expression that leaves out ``slow``); else ``ci``.
+
+    >>> class Config:  # what the function reads of pytest's configuration
+    ...     def __init__(self, markexpr, profile=None):
+    ...         self.options = {"--hypothesis-profile": profile, "markexpr": markexpr}
+    ...
+    ...     def getoption(self, name):
+    ...         return self.options[name]
+    >>> [hypothesis_profile(Config(m), environ={}) for m in ("not slow", "not slow and not network", "", "slow")]
+    ['dev', 'dev', 'ci', 'ci']
+    >>> hypothesis_profile(Config("not slow"), environ={"CI": "true"})
+    'ci'
+    >>> hypothesis_profile(Config("not slow", profile="ci"), environ={})
+    'ci'
+    """
+    chosen = config.getoption("--hypothesis-profile")
+    if chosen:
+        return chosen
+    if environ.get("CI"):
+        return "ci"
+    return "dev" if re.search(r"\bnot\s+slow\b", config.getoption("markexpr") or "") else "ci"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    settings.load_profile(hypothesis_profile(config))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"hypothesis profile {settings.get_current_profile_name()!r} (tests/conftest.py)"
+
+
+def examples(n: int, profile: str | None = None) -> int:
+    """The examples a property test written for ``n`` runs under ``profile`` (the loaded one by default): ``n``
+    under ``ci``, a fifth under ``dev`` (at least 2). Where a test sets its count, it writes
+    ``settings(max_examples=examples(40), ...)``.
+
+    >>> examples(40, "ci"), examples(40, "dev"), examples(8, "dev")
+    (40, 8, 2)
+    """
+    base = settings.get_profile(profile) if profile else settings.default
+    return max(2, round(n * base.max_examples / FULL_EXAMPLES))
 
 
 def pytest_collection_modifyitems(config, items):
@@ -76,9 +143,11 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         path = Path(str(item.fspath))
         names = set(SLOW_FILES.get(path.name, ()))
-        name = getattr(item, "originalname", item.name)  # a parametrized test's name without its parameters
-        names.update(SLOW_TESTS.get(name, ()))
-        slow = path.name in SLOW_FILES or name in SLOW_TESTS
+        # a test by its name (every parametrization) or by its name and parameters (that one only)
+        listed = [n for n in (getattr(item, "originalname", item.name), item.name) if n in SLOW_TESTS]
+        for name in listed:
+            names.update(SLOW_TESTS[name])
+        slow = path.name in SLOW_FILES or bool(listed)
         for fixture in getattr(item, "fixturenames", ()):
             if fixture in SLOW_FIXTURES:
                 names.update(SLOW_FIXTURES[fixture])
@@ -156,6 +225,26 @@ def browser():
         b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@functools.cache
+def note_validator():
+    """The validator of the briefing note's JSON Schema (:func:`kit.teaching.note.json_schema`), made once.
+
+    ``jsonschema.validate(data, schema)`` checks the schema itself against its meta-schema on every call, which costs
+    more than checking the note; the notes' invariant checks call this validator, whose schema was checked once.
+
+    >>> note_validator().is_valid({"lang": "en"})
+    False
+    """
+    import jsonschema
+
+    from kit.teaching.note import json_schema
+
+    schema = json_schema()
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)
+    return validator(schema)
 
 
 @pytest.fixture(scope="session")

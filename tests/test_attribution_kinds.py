@@ -19,6 +19,7 @@ from kit import load_text
 from kit.attribution import attribute
 from kit.gazetteer import load_gazetteer, read_table
 
+from .conftest import examples
 from .generators import running
 from .generators_kinds import de
 
@@ -27,7 +28,7 @@ FILES = sorted(SPEECH.glob("*.tsv"))
 G = {"en": load_gazetteer(), "fr": load_gazetteer(lang="fr")}
 MEMBERS = [row for row in G["en"].state_rows if row["status"] == "member"]
 STATES = {row["iso3"] for row in G["en"].state_rows}  # Member States and observer States
-SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SURNAMES = [
     "Okonjo",
     "Lindqvist",

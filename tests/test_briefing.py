@@ -20,6 +20,7 @@ from kit import load_text
 from kit.i18n import translator
 from kit.teaching.note import CUT_LANG, MAX_WORDS, QUOTED_KINDS, NoteError, build_note, json_schema, note_tables
 
+from .conftest import examples, note_validator
 from .generators_kinds import de
 
 # What the issue lists as ask forms; "the need for/to" counts only right after the speaker's own verb.
@@ -85,9 +86,7 @@ def _statements_at(t, para: int, a: int, b: int) -> list[dict]:
 def check_note(note, report, *, meeting: str | None = None) -> None:
     t = note_tables(report)
     data = note.to_dict()
-    import jsonschema
-
-    jsonschema.validate(data, json_schema())
+    note_validator().validate(data)  # the note's JSON Schema (the schema itself checked once)
     assert json.loads(note.to_json()) == data
 
     seen: dict[tuple, str] = {}
@@ -653,7 +652,7 @@ def _generated(draw, names: list[str], sentences: list[str], head: str, and_: st
     return head + body + f"\n\n**III. Conclusion**\n\n{last}. {conclusion}\n"
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_reports())
 def test_generated_reports_keep_the_invariants(text):
     report = load_text(text)
@@ -783,7 +782,7 @@ PIECES = [
 ]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6), st.sampled_from([" ", "  ", "\n"]))
 def test_sentence_spans_split_exactly_where_sentences_end(pieces, gap):
     from kit.sentences import sentence_spans
@@ -861,7 +860,7 @@ def _actors(lang: str) -> list[str]:
     return [a for a in ask_phrases(lang).get("actor", ()) if a[:1].isupper() or " " in a]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.data())
 def test_a_modal_asks_an_actor_or_prescribes_a_state_and_never_describes_a_thing(data):
     """« le Conseil de sécurité devrait tenir compte » asks; « la composante devait être dotée » prescribes a state;
@@ -1008,7 +1007,7 @@ def test_every_ask_is_in_the_note_in_both_languages(r):
         assert build_note(r, meeting=meeting, lang="en").words() <= MAX_WORDS
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_reports(), st.sampled_from(["en", "fr"]))
 def test_generated_reports_keep_every_ask(text, lang):
     report = load_text(text)
@@ -1034,7 +1033,7 @@ def test_the_cut_prefers_asks_that_name_whom_they_ask(r):
             check_cut_keeps_addressed_asks(r, meeting, lang, max_words=limit)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_reports(), st.integers(120, 400), st.sampled_from(["en", "fr"]))
 def test_generated_reports_cut_positions_before_addressed_asks(text, limit, lang):
     report = load_text(text)
@@ -1120,7 +1119,7 @@ def generated_french_reports(draw) -> str:
     )
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_french_reports(), st.integers(150, 1200))
 def test_generated_french_reports_keep_the_invariants(text, limit):
     report = load_text(text)

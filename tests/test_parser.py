@@ -20,6 +20,7 @@ from kit.gazetteer import load_gazetteer
 from kit.language import LANGUAGES
 from kit.meetings import parse_date
 
+from .conftest import examples
 from .generators import G_FR, MEMBERS_FR, forms, fr, fr_after_a_statement, join_fr, speakers
 from .generators_kinds import de
 
@@ -362,7 +363,7 @@ def test_the_body_named_in_the_title_does_not_run_into_the_first_paragraph(lang,
 # ---------------------------------------------------------------- meetings however their date is written (AUDIT2 #2, #6)
 
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EN = LANGUAGES["en"]
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: how a meeting paragraph may say its format, and the format it says (None: it says none)

@@ -14,13 +14,14 @@ from kit import LayoutError, ReportError, load_text
 from kit.gazetteer import load_gazetteer
 from kit.language import LANGUAGES
 
+from .conftest import examples
 from .generators import MEMBERS_FR, OPENING_FR, forms, fr, join_fr, running, speakers
 from .generators_kinds import de
 
 G = load_gazetteer()
 MEMBERS = [row for row in G.state_rows if row["status"] == "member"]
 VERBS = ["said", "noted", "stressed", "emphasized", "called for", "underscored", "welcomed"]
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def join_names(names: list[str]) -> str:

@@ -33,6 +33,8 @@ from kit.readers.base import UNDATED, matches
 from kit.rows import ViewReport
 from kit.sources import read_source, source_from_text
 
+from .conftest import examples
+
 KINDS_DIR = Path(__file__).parent / "fixtures" / "kinds"
 
 # file -> (kind, meeting date, body, printed numbers?)
@@ -332,7 +334,7 @@ def test_a_report_json_keeps_unnumbered_paragraphs_and_reads_older_files():
 
 # ---------------------------------------------------------------- generated documents (hypothesis)
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 STATES = {
     "en": ["Chile", "Peru", "Ghana", "Kenya", "Nepal", "Japan"],
     "fr": ["du Chili", "du Pérou", "du Ghana", "du Kenya", "du Népal", "du Japon"],

@@ -26,6 +26,7 @@ from kit.sentences import sentence_spans
 from kit.teaching.note import MAX_WORDS, QUOTED_KINDS, NoteError, json_schema, note_tables
 from kit.teaching.theme_note import documents_with_theme, theme_note
 
+from .conftest import note_validator
 from .generators_kinds import write_corpus
 
 
@@ -65,10 +66,8 @@ def _para_dates(rows) -> dict[tuple, str]:
 
 def check_theme_note(note, rows, theme: str) -> None:
     """The invariants of a note on ``theme`` across the documents of ``rows``."""
-    import jsonschema
-
     data = note.to_dict()
-    jsonschema.validate(data, json_schema())
+    note_validator().validate(data)  # the note's JSON Schema (the schema itself checked once)
     assert json.loads(note.to_json()) == data
     texts = rows.texts
     on_theme = {(t["report_id"], t["para"]) for t in rows.themes if t["theme"] == theme}

@@ -127,6 +127,15 @@ def test_the_slow_families_are_marked_by_file_fixture_and_kind():
     assert any(line.endswith("test_link_local_comes_last") for line in kept)
 
 
+def test_every_test_named_slow_exists():
+    """A renamed test would leave ``SLOW_TESTS`` silently and slow the fast lane down: each name is a test's."""
+    from .conftest import SLOW_TESTS
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    for key in SLOW_TESTS:
+        assert re.search(rf"^def {re.escape(key.split('[')[0])}\(", source, re.M), key
+
+
 # --- the documentation site -------------------------------------------------------------------------------------
 
 
