@@ -552,4 +552,6 @@ def test_serve_prints_the_room_address_and_serves_the_folder(tmp_path, cache):
         assert answer.status == 200 and 'src="../search.js"' in page
     finally:
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(30) == 0
+        # communicate() drains the pipe while waiting: a server blocked on a full pipe would never exit
+        rest, _ = proc.communicate(timeout=90)
+        assert proc.returncode == 0, rest
