@@ -224,6 +224,8 @@ class Language:
     # a State, then a relative naming its representative: "Bangladesh was among the contributors whose
     # representative voiced concern"
     whose_speaker: str = NEVER
+    # a State alone as subject, then a relative clause before its verb: "Ghana, which chaired ..., regretted"
+    state_relative: str = NEVER  # the pronouns that open that clause
     # "Under-Secretary-General for Operational Support Maria Okonkwo said": a title's first word, before the name
     title_head: str = NEVER
     # a description instead of a name, after the reported speech ("..., the senior peace operations official told
@@ -386,6 +388,7 @@ _EN = Language(
         ("welcoming", "welcomed"),
     ),
     whose_speaker=r"[^.;:!?]{0,120}?\bwhose\s+(?:representative|delegate|delegation)\s+",
+    state_relative=r"(?:which|who)\s+",
     title_head=(
         r"(?:Under-|Assistant\s+)?Secretary-General|Special\s+(?:Representative|Envoy|Adviser)|Force\s+Commander"
         r"|Permanent\s+Representative"
@@ -672,10 +675,10 @@ _FR = Language(
         r"(?!(?:Le|La|Les|L['’]|Un|Une|Des|Dans|En|Pour|Par|Selon|Cependant|Ainsi)\b)"
         rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-zàâçéèêëîïôûùüÿœ]"
     ),
-    # « à l'instar de celles du Venezuela », or the States with their article: « comme la Tanzanie », « tel le Qatar »
+    # « à l'instar de celles du Venezuela », or the States with their article: « comme la Tanzanie », « dont le Chili »
     group_examples=(
         r",\s+(?:à\s+l['’]instar\s+de|notamment|dont|comme|parmi\s+lesquelles)\s+(?:celles?|ceux)\s+(?=d)"
-        r"|,\s+(?:notamment|comme|tels?|telles?)\s+(?=(?:le|la|les|l['’])\s*[A-ZÀ-Ý])"
+        r"|,\s+(?:notamment|comme|dont|tels?|telles?)\s+(?=(?:le|la|les|l['’])\s*[A-ZÀ-Ý])"
     ),
     list_or=r",?\s+ou\s+",
     adjective_subject=r"[Ll]a\s+délégation\s+(?P<adj>{adj})\b",
@@ -694,6 +697,7 @@ _FR = Language(
         r"[^,.;:!?«»]{0,80}"
     ),
     title_determiners=r"son|sa|leur",
+    state_relative=r"(?:qui|dont)\s+",
     title_head=(
         r"(?:Sous-)?Secrétaire\s+générale?(?:\s+adjointe?)?|Envoyée?\s+spéciale?|Conseill(?:er|ère)|Direct(?:eur|rice)"
         r"|Chef(?:fe)?|Commandant(?:e)?|Commissaire"

@@ -25,6 +25,7 @@ from .subject_forms import (
     find_honorific_titled,
     find_opinion_holders,
     find_opinion_leads,
+    find_state_with_relative,
     find_title_before_name,
     find_whose_speaker,
     find_with_participle,
@@ -47,6 +48,7 @@ def finds(text: str, ctx: Context, starts: list[int], group_starts: list[int], c
         + find_descriptions(text, ctx)
         + find_with_participle(text, ctx)
         + find_whose_speaker(text, ctx, starts)
+        + find_state_with_relative(text, ctx, starts)
         + find_honorific_titled(text, ctx, starts + commas)
         + find_unnamed_groups(text, ctx, group_starts)
     )

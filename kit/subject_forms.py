@@ -16,6 +16,8 @@ Forms of press releases that the finders of :mod:`kit.attribution` and :mod:`kit
 * a person with an honorific and a title in apposition, not introduced before: "Ms. Claire Moreau, Under-Secretary-
   General for Peace Operations, said", « Mme Claire Moreau, Secrétaire générale adjointe ..., a déclaré »
   (:func:`find_honorific_titled`);
+* a State or organization alone as subject, with a relative clause before the verb: "Ghana, which chaired the
+  Committee, regretted", « Le Ghana, qui présidait le Comité, a regretté » (:func:`find_state_with_relative`);
 * a title before a name, without a comma: "Addressing the Committee, Under-Secretary-General for Operational
   Support Maria Okonkwo said" (:func:`find_title_before_name`): the person, with that title.
 
@@ -55,6 +57,7 @@ __all__ = [
     "find_with_participle",
     "find_honorific_titled",
     "find_whose_speaker",
+    "find_state_with_relative",
 ]
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\u2010\u2011-]*"
@@ -242,4 +245,32 @@ def find_honorific_titled(text: str, ctx: Context, starts: list[int]) -> list[Fi
             else ctx.person(m.group("name"), m.group("hon"), m.group("title"))
         )
         found.append(Find(m.start(), v[1], [sid], v[0], [m.span("name")]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _relative_clause(grammar) -> re.Pattern:
+    return re.compile(rf",\s+(?:{grammar.lang.state_relative})[^,.;:!?\n«»“”]{{2,150}}?,\s*")
+
+
+def find_state_with_relative(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "Ghana, which chaired the Committee, regretted", « Le Ghana, qui présidait le Comité, a ainsi regretté »: a
+    State (or organization) named alone at the start of a sentence (``starts``), a relative clause closed by a
+    comma (the language's ``state_relative`` pronouns), then a reporting verb.
+
+    >>> from kit.attribution import attribute
+    >>> from kit.gazetteer import load_gazetteer
+    >>> fr = [(1, "Le Ghana, qui présidait le Comité, a ainsi regretté les coupes.")]
+    >>> [(s.speaker_id, s.verb) for s in attribute(fr, load_gazetteer(lang="fr")).statements]
+    [('GHA', 'a regretté')]
+    """
+    clause = _relative_clause(ctx.grammar)
+    found = []
+    for pos in starts:
+        items, end = entities_with_articles(text, pos, ctx)
+        rel = clause.match(text, end) if len(items) == 1 else None
+        v = ctx.grammar.predicate_after(text, rel.end()) if rel else None
+        if v:
+            sid = ctx.reg.listed(items[0][0], items[0][1], ctx.para)
+            found.append(Find(pos, v[1], [sid], v[0], [(items[0][2], items[0][3])]))
     return found
