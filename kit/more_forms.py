@@ -22,6 +22,8 @@ from .group_examples import find_group_examples, find_unnamed_groups
 from .speech_forms import Context, Find
 from .subject_forms import (
     find_adjective_subjects,
+    find_among_speakers,
+    find_elided_speakers,
     find_honorific_titled,
     find_opinion_holders,
     find_opinion_leads,
@@ -49,6 +51,8 @@ def finds(text: str, ctx: Context, starts: list[int], group_starts: list[int], c
         + find_with_participle(text, ctx)
         + find_whose_speaker(text, ctx, starts)
         + find_state_with_relative(text, ctx, starts)
+        + find_among_speakers(text, ctx, starts)
+        + find_elided_speakers(text, ctx)
         + find_honorific_titled(text, ctx, starts + commas)
         + find_unnamed_groups(text, ctx, group_starts)
     )

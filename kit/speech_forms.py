@@ -322,6 +322,8 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
         if not named or not _is_name(named.group("name").split(), ctx):
             continue
         who = state_after(text, named.end("name"), ctx.g, grammar.lang)  # "..., M. Karim Saleh, de l'Égypte."
+        if who and title and re.fullmatch(grammar.lang.chair_title, title):  # the Chair named with a State: a person
+            who = None
         sid = ctx.reg.listed(*who, ctx.para) if who else ctx.person(named.group("name"), named.group("hon"), title)
         found.append(Find(m.start(), named.end(), [sid], grammar.verb_form(m.group("verb")), [named.span("name")]))
     return found

@@ -57,3 +57,18 @@ def test_question_inside_prose_stays_a_paragraph(tmp_path):
     path = tmp_path / "mc.txt"
     path.write_text(text.replace("?\n\nLa Cinquième", f"?\n\n{asked}\n\nLa Cinquième", 1), encoding="utf-8")
     assert load_report(path).paragraphs["text"].iloc[0] == asked
+
+
+def test_treaty_body_record_in_capitals():
+    """A treaty body's French summary record: symbol ``CERD/C/...``, title and Chair in capitals, « tenue au » on
+    two lines, the Chair named without a State, « Le PRÉSIDENT » speaking in the present tense."""
+    r = load_report(FIXTURES / "kinds" / "summary_record_treaty_fr.txt")
+    assert r.metadata["kind"] == "summary_record"
+    assert r.metadata["lang"] == "fr"
+    assert list(r.meetings["meeting_id"]) == ["2004-08-24"]
+    said = r.statements.groupby("para")["speaker_id"].apply(set).to_dict()
+    assert 1 not in said  # the delegation takes its seats
+    chair = said[2]
+    assert len(chair) == 1 and r.speakers.set_index("speaker_id").loc[next(iter(chair)), "kind"] == "chair"
+    assert chair == {"person:okafor"}  # the Chair the header names is a person
+    assert said[3] == {"PER"}
