@@ -199,7 +199,7 @@ def find_with_participle(text: str, ctx: Context) -> list[Find]:
         if rep:
             items, end = ctx.parse_list(text, rep.end())
             sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items if kind != "unknown"]
-        elif who and who[0] == "state":  # "..., with Tomas Vold (Norway) commending": the delegation speaks
+        elif bracketed and who and who[0] == "state":  # "..., with Tomas Vold (Norway) commending": the delegation
             sids, end = [ctx.reg.listed(*who, ctx.para)], bracketed.end()
         else:
             possessive = state_with_noun(text, m.end(), ctx)
@@ -358,7 +358,7 @@ def find_elided_speakers(text: str, ctx: Context) -> list[Find]:
         close = end.match(text, stop) if items else None
         start = max(text.rfind(". ", 0, m.start()) + 1, 0)
         verbs = list(verb.finditer(text, start, m.start())) if close else []
-        if verbs:
+        if close and verbs:
             sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items]
             vform = ctx.grammar.verb_form(verbs[-1].group(0))
             found.append(Find(m.start(), close.end(), sids, vform, [(s, e) for *_, s, e in items]))
