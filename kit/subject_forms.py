@@ -17,6 +17,8 @@ Forms of press releases that the finders of :mod:`kit.attribution` and :mod:`kit
   representative of Chile was one of several delegates welcoming the text" (:func:`find_among_speakers`);
 * a second speaker whose verb is left out: « Le représentant du Pérou a noté que ... et celui du Ghana que ... »
   (:func:`find_elided_speakers`): the verb of the speaker before;
+* the Chair by title alone after the verb: « ..., a indiqué la Présidente. », "..., said the Chair."
+  (:func:`find_chair_after_verb`);
 * a person with an honorific and a title in apposition, not introduced before: "Ms. Claire Moreau, Under-Secretary-
   General for Peace Operations, said", « Mme Claire Moreau, Secrétaire générale adjointe ..., a déclaré »
   (:func:`find_honorific_titled`);
@@ -45,6 +47,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .entity_lists import entities_with_articles
@@ -64,6 +67,7 @@ __all__ = [
     "find_state_with_relative",
     "find_among_speakers",
     "find_elided_speakers",
+    "find_chair_after_verb",
 ]
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\u2010\u2011-]*"
@@ -362,4 +366,31 @@ def find_elided_speakers(text: str, ctx: Context) -> list[Find]:
             sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items]
             vform = ctx.grammar.verb_form(verbs[-1].group(0))
             found.append(Find(m.start(), close.end(), sids, vform, [(s, e) for *_, s, e in items]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _chair_after_verb(grammar) -> re.Pattern:
+    L = grammar.lang
+    # the title alone: not before the Chair's name in apposition (« la Présidente du Comité, Mme X, »)
+    return re.compile(
+        rf"(?:{L.after_verb_lead})\s*(?P<verb>{grammar.verb_alt})\s+(?:{L.chair})"
+        r"(?=\s*(?:[.;:!?»”\"]|,\s+[a-zà-ÿ]|$))"
+    )
+
+
+def find_chair_after_verb(text: str, ctx: Context, chair: Callable[[], str]) -> list[Find]:
+    """« Les mandats doivent être clairs, a indiqué la Présidente. », "..., said the Chair.": the Chair by title
+    alone after the verb (``chair()`` gives the Chair's speaker id: the person the report names as Chair, if any).
+
+    >>> from kit.attribution import attribute
+    >>> from kit.gazetteer import load_gazetteer
+    >>> fr = [(1, "Les mandats doivent être clairs, a indiqué la Présidente.")]
+    >>> [(s.speaker_id, s.verb) for s in attribute(fr, load_gazetteer(lang="fr")).statements]
+    [('role:chair', 'a indiqué')]
+    """
+    found = []
+    for m in _chair_after_verb(ctx.grammar).finditer(text):
+        verb = ctx.grammar.verb_form(m.group("verb"))
+        found.append(Find(m.start(), m.end(), [chair()], verb, [m.span("chair")]))
     return found
