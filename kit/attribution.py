@@ -1208,7 +1208,14 @@ def _finds(
             + _find_roles(text, grammar, reg, index.roles, index.role_regex)
             + _find_introduced_people(text, grammar, reg, index.by_surname, index.surname_regex)
             + _find_bare_subjects(text, para, g, grammar, reg, starts + commas + quotes)
-            + more_forms.finds(text, ctx, starts, starts + _after_participle_lead(text, grammar), commas)
+            + more_forms.finds(
+                text,
+                ctx,
+                starts,
+                starts + _after_participle_lead(text, grammar),
+                commas,
+                lambda: reg.person(index.chair) if index.chair else reg.chair_role(),
+            )
             + forms.find_bracket_names(text, ctx, starts + commas)
             + forms.find_caps_names(text, ctx, starts + commas)
             + forms.find_after_verb(text, ctx, grammar.person_named)

@@ -224,6 +224,15 @@ class Language:
     # a State, then a relative naming its representative: "Bangladesh was among the contributors whose
     # representative voiced concern"
     whose_speaker: str = NEVER
+    # a State alone as subject, then a relative clause before its verb: "Ghana, which chaired ..., regretted"
+    state_relative: str = NEVER  # the pronouns that open that clause
+    # a speaker one of a group: "Kenya's representative was among several delegates who expressed regret", "The
+    # representative of Chile was one of several delegates welcoming the text"; then a verb or a participle
+    among_speakers: str = NEVER
+    # a second speaker whose verb is left out: « Le représentant du Pérou a noté que ... et celui du Ghana que ... »:
+    # what opens the second speaker (then the list of States), and what follows it (then the words)
+    elided_speaker: str = NEVER
+    elided_end: str = NEVER
     # "Under-Secretary-General for Operational Support Maria Okonkwo said": a title's first word, before the name
     title_head: str = NEVER
     # a description instead of a name, after the reported speech ("..., the senior peace operations official told
@@ -384,8 +393,19 @@ _EN = Language(
         ("highlighting", "highlighted"),
         ("recalling", "recalled"),
         ("welcoming", "welcomed"),
+        ("commending", "commended"),
+        ("praising", "praised"),
+        ("expressing", "expressed"),
     ),
     whose_speaker=r"[^.;:!?]{0,120}?\bwhose\s+(?:representative|delegate|delegation)\s+",
+    state_relative=r"(?:which|who)\s+",
+    elided_speaker=r",?\s+and\s+(?:that|those)\s+of\s+",
+    elided_end=r"\s+that\b",
+    among_speakers=(
+        r"(?:,\s+(?:however|also|too),)?\s+w(?:as|ere)\s+(?:also\s+)?(?:among|one\s+of)\s+(?:the\s+)?"
+        r"(?:(?:several|many|some|numerous|other|those|a\s+number\s+of)\s+)?"
+        r"(?:delegates|delegations|speakers|representatives|Member\s+States)(?:\s+who)?"
+    ),
     title_head=(
         r"(?:Under-|Assistant\s+)?Secretary-General|Special\s+(?:Representative|Envoy|Adviser)|Force\s+Commander"
         r"|Permanent\s+Representative"
@@ -408,7 +428,7 @@ _EN = Language(
         r"\b(?P<chair>[Tt]he\s+(?:Chair|Chairperson|Chairman|Chairwoman|CHAIR|CHAIRPERSON|CHAIRMAN|CHAIRWOMAN)"
         r"(?:\s+of\s+the\s+(?:(?:[A-Z][\w-]*|on|of|and|for|the)\s+)*?[A-Z][\w-]*)?)"
     ),
-    adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|thus|[a-z]+ly)\s+){0,2}",
+    adverbs=r"(?:(?:also|further|then|again|however|therefore|moreover|thus|later|earlier|[a-z]+ly)\s+){0,2}",
     aux=(),
     role_article=r"[Tt]he",
     title_of=r"\s+of\s+",
@@ -493,7 +513,9 @@ _EN = Language(
         r"|Action\s+on\s+[^.]{0,80}?\s+will\s+be\s+taken\b"
         r"|The\s+(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+will\s+"
         r"(?:meet|reconvene|resume|continue|take\s+up|take\s+action)\b"
-        r"|(?:(?:By|In)\s+[a-z]+ing\b[^,.;]{0,100},\s+)?[Tt]he\s+(?:(?:First|Second|Third|Fourth|Fifth|Sixth)\s+)?"
+        # perhaps after a lead-in: "By adopting ..., the Committee", "Also this morning, the Committee approved"
+        r"|(?:(?:(?:By|In)\s+[a-z]+ing\b[^,.;]{0,100}|[A-Z][a-z]+(?:\s+[a-z]+){0,3}),\s+)?[Tt]he\s+"
+        r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth)\s+)?"
         r"(?:Council|Committee|Commission|Assembly|Working\s+Group|Special\s+Committee)\s+(?:then\s+|also\s+)?"
         r"(?:adopted|approved|took\s+note|took\s+action|voted|elected|proceeded|decided|concluded\s+its"
         r"|heard|began|continued|resumed|invited|invites|recommended|recommends)\b"
@@ -502,7 +524,7 @@ _EN = Language(
         r"|[^.]{0,200}?\b(?:mentioned|raised|emphasized|emphasised|stressed|highlighted|expressed|voiced|echoed|cited)"
         r"\s+by\s+(?:(?:several|many|some|other|numerous|most)\s+|a\s+number\s+of\s+)?(?:speakers|delegations|delegates)\b"
         r"|[^.]{0,150}?\b(?:[Vv]iews|[Oo]pinions)\s+(?:were|remained)\s+divided\b"
-        r"|The\s+draft\s+(?:resolution|decision)s?\b[^.]{0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
+        r"|(?:The\s+)?[Dd]raft\s+(?:resolution|decision)s?\b(?:[^.]|\.(?=\w)){0,120}?\bw(?:as|ere)\s+(?:adopted|approved)\b"
         r"|.{0,150}?\b(?:took|resumed)\s+the\s+Chair\b)"
     ),
     observer_for=r"(?:Permanent\s+)?Observer\s+(?:for|of)\s+(?:the\s+)?",
@@ -672,10 +694,10 @@ _FR = Language(
         r"(?!(?:Le|La|Les|L['’]|Un|Une|Des|Dans|En|Pour|Par|Selon|Cependant|Ainsi)\b)"
         rf"(?:[{UPPER}][\w.'’-]*\s+){{1,8}}\((?P<state>[^()\n]{{2,80}})\)\s*,?\s+[a-zàâçéèêëîïôûùüÿœ]"
     ),
-    # « à l'instar de celles du Venezuela », or the States with their article: « comme la Tanzanie », « tel le Qatar »
+    # « à l'instar de celles du Venezuela », or the States with their article: « comme la Tanzanie », « dont le Chili »
     group_examples=(
         r",\s+(?:à\s+l['’]instar\s+de|notamment|dont|comme|parmi\s+lesquelles)\s+(?:celles?|ceux)\s+(?=d)"
-        r"|,\s+(?:notamment|comme|tels?|telles?)\s+(?=(?:le|la|les|l['’])\s*[A-ZÀ-Ý])"
+        r"|,\s+(?:notamment|comme|dont|tels?|telles?)\s+(?=(?:le|la|les|l['’])\s*[A-ZÀ-Ý])"
     ),
     list_or=r",?\s+ou\s+",
     adjective_subject=r"[Ll]a\s+délégation\s+(?P<adj>{adj})\b",
@@ -694,6 +716,9 @@ _FR = Language(
         r"[^,.;:!?«»]{0,80}"
     ),
     title_determiners=r"son|sa|leur",
+    state_relative=r"(?:qui|dont)\s+",
+    elided_speaker=r",?\s+et\s+(?:celui|celle|ceux|celles)\s+(?=d)",
+    elided_end=r"\s+(?:que\b|qu['’])",
     title_head=(
         r"(?:Sous-)?Secrétaire\s+générale?(?:\s+adjointe?)?|Envoyée?\s+spéciale?|Conseill(?:er|ère)|Direct(?:eur|rice)"
         r"|Chef(?:fe)?|Commandant(?:e)?|Commissaire"
@@ -799,7 +824,8 @@ _FR = Language(
         r"|(?:La\s+)?séance\s+(?:commence|débute|s['’]achève|prend\s+fin|a\s+commencé|a\s+pris\s+fin)"
         r"|(?:Le|La)\s+(?:Conseil|Commission|Comité|Assemblée|Comité\s+spécial)\s+(?:se\s+réunira|reprendra"
         r"|poursuivra|se\s+prononcera)\b"
-        r"|(?:En\s+[a-zàâçéèêëîïôûùüÿœ]+ant\b[^,.;]{0,100},\s+)?(?:Le|La|le|la)\s+"
+        r"|(?:(?:En\s+[a-zàâçéèêëîïôûùüÿœ]+ant\b[^,.;]{0,100}|[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){0,3}),\s+)?"
+        r"(?:Le|La|le|la)\s+"
         r"(?:(?:Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième)\s+)?"
         r"(?:Conseil|Commission|Comité|Assemblée|Groupe\s+de\s+travail|Comité\s+spécial)\s+"
         r"(?:a\s+)?(?:ensuite\s+|également\s+)?(?:adopté|adopte|approuvé|approuve|prend\s+note|pris\s+note"
@@ -809,7 +835,7 @@ _FR = Language(
         r"|[^.]{0,200}?\b(?:mentionnée?s?|soulevée?s?|soulignée?s?|évoquée?s?|exprimée?s?|relevée?s?)\s+par\s+"
         r"(?:plusieurs|de\s+nombreu(?:x|ses)|certaine?s|d['’]autres|les)\s+(?:délégations|intervenants|orateurs|délégués)\b"
         r"|[^.]{0,150}?\b(?:a|ont)\s+suscité\s+des\s+(?:avis|opinions|vues)\s+(?:partagé|divergent)e?s\b"
-        r"|Le\s+projet\s+de\s+(?:résolution|décision)\b[^.]{0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
+        r"|Le\s+projet\s+de\s+(?:résolution|décision)\b(?:[^.]|\.(?=\w)){0,120}?\b(?:est|a\s+été)\s+(?:adopté|approuvé)\b"
         r"|.{0,150}?\b(?:prend|reprend|a\s+pris|a\s+repris|assume)\s+la\s+présidence\b)"
     ),
     observer_for=r"(?:[Oo]bservat(?:eur|rice)(?:\s+permanente?)?)\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+)",
@@ -1065,8 +1091,8 @@ _DOCUMENT_WORDS = {
     ),
     "fr": DocumentWords(
         code="fr",
-        record_title=r"^(?i:Compte\s+rendu\s+analytique\s+de\s+la)\s+(?P<title>\d+(?:e|re|ère)\s+(?i:séance))\b",
-        held=r"^Tenue\s+au\s+\S",
+        record_title=r"^(?i:Compte\s+rendu\s+analytique\s+de\s+la)\s+(?P<title>\d+(?:e|re|ère|ème)\s+(?i:séance))\b",
+        held=r"^[Tt]enue\s+au\s+\S",
         chair=r"^(?:Président|Présidente)\s*:\s*(?P<name>\S.*)$",
         later=r"^(?:puis|ensuite)\s*:\s*(?P<name>\S.*)$",
         opened=r"^La\s+séance\s+est\s+ouverte\b",

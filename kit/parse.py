@@ -175,7 +175,7 @@ def parse_rows(
     meetings = _meetings(doc, lang, meta, problems)
     meeting_of = _meeting_of([p.number for p in doc.paragraphs], meetings)
 
-    people = find_people([" ".join(doc.front_matter)] + [t for _, t in texts], g)
+    people = find_people(["\n".join(doc.front_matter)] + [t for _, t in texts], g)  # a header line ends a name
     att = attribute(texts, g, meeting_of=meeting_of, people=people)
     problems += att.problems
     chair = next((p for p in people.values() if p.is_chair), None)

@@ -210,15 +210,22 @@ def _is_name(tokens: list[str], ctx: Context) -> bool:
 
 is_name = _is_name  # (for the finders of other modules: kit.subject_forms)
 
-_BRACKET_NAME = re.compile(rf"(?P<name>(?:{_WORD}\s+){{1,6}}?{_WORD})\s+{_BRACKET}")
+_BRACKET_NAME = re.compile(rf"(?P<name>(?:{_WORD}\s+){{1,8}}?{_WORD})\s+{_BRACKET}")  # a title, up to 5 names
+
+
+@lru_cache(maxsize=8)
+def _chair_title_end(grammar) -> re.Pattern:
+    """A title that ends with the Chair's ("Special Committee Chair"; not "Vice-Chair")."""
+    return re.compile(rf"(?<![\w-])(?:{grammar.lang.chair_title})$")
 
 
 def find_bracket_names(text: str, ctx: Context, starts: list[int]) -> list[Find]:
     """ "Csaba Kőrösi (Hungary) said": a name without an honorific, then what it speaks for in brackets.
 
-    A State or an observer's name in the brackets makes the delegation the speaker; a title before the name
-    ("Special Committee Chair U. Joy Ogwu (Nigeria)") or a title in the brackets ("(President of the General
-    Assembly)") makes the person speak, with that title. The name starts a sentence (``starts``).
+    A State or an observer's name in the brackets makes the delegation the speaker, also after an officer's title
+    ("Special Committee Rapporteur Amr Saleh (Egypt)"); the Chair's title before the name ("Special Committee Chair
+    U. Joy Ogwu (Nigeria)") or a title in the brackets ("(President of the General Assembly)") makes the person
+    speak, with that title. The name starts a sentence (``starts``).
     """
     found = []
     for pos in starts:
@@ -236,7 +243,10 @@ def find_bracket_names(text: str, ctx: Context, starts: list[int]) -> list[Find]
         before = re.search(rf"((?:{_WORD}\s+)+)$", text[:start])
         title = before.group(1).strip() if before else None
         who = bracket_entity(m.group("bracket"), ctx.g, ctx.grammar.lang)
-        if who and not title:
+        # an officer with a State speaks for the delegation ("Special Committee Rapporteur X (Egypt)"); the Chair is a
+        # person ("Special Committee Chair U. Joy Ogwu (Nigeria)"), as is anyone with a title in the brackets
+        officer = title and who and who[0] == "state" and not _chair_title_end(ctx.grammar).search(title)
+        if who and (not title or officer):
             sid = ctx.reg.delegate(name, who, ctx.para)
         else:
             sid = ctx.person(name, None, title or m.group("bracket"))
@@ -322,6 +332,8 @@ def find_after_verb(text: str, ctx: Context, people_regex: re.Pattern) -> list[F
         if not named or not _is_name(named.group("name").split(), ctx):
             continue
         who = state_after(text, named.end("name"), ctx.g, grammar.lang)  # "..., M. Karim Saleh, de l'Égypte."
+        if who and title and re.fullmatch(grammar.lang.chair_title, title):  # the Chair named with a State: a person
+            who = None
         sid = ctx.reg.listed(*who, ctx.para) if who else ctx.person(named.group("name"), named.group("hon"), title)
         found.append(Find(m.start(), named.end(), [sid], grammar.verb_form(m.group("verb")), [named.span("name")]))
     return found

@@ -13,9 +13,17 @@ Forms of press releases that the finders of :mod:`kit.attribution` and :mod:`kit
 * a speaker joined by "with" and a participle: "Many speakers stressed ..., with Indonesia's representative saying
   that ..." (:func:`find_with_participle`), and a State whose representative speaks in a relative clause:
   "Bangladesh was among the contributors whose representative voiced concern" (:func:`find_whose_speaker`);
+* a speaker one of a group: "Kenya's representative was among several delegates who expressed regret", "The
+  representative of Chile was one of several delegates welcoming the text" (:func:`find_among_speakers`);
+* a second speaker whose verb is left out: « Le représentant du Pérou a noté que ... et celui du Ghana que ... »
+  (:func:`find_elided_speakers`): the verb of the speaker before;
+* the Chair by title alone after the verb: « ..., a indiqué la Présidente. », "..., said the Chair."
+  (:func:`find_chair_after_verb`);
 * a person with an honorific and a title in apposition, not introduced before: "Ms. Claire Moreau, Under-Secretary-
   General for Peace Operations, said", « Mme Claire Moreau, Secrétaire générale adjointe ..., a déclaré »
   (:func:`find_honorific_titled`);
+* a State or organization alone as subject, with a relative clause before the verb: "Ghana, which chaired the
+  Committee, regretted", « Le Ghana, qui présidait le Comité, a regretté » (:func:`find_state_with_relative`);
 * a title before a name, without a comma: "Addressing the Committee, Under-Secretary-General for Operational
   Support Maria Okonkwo said" (:func:`find_title_before_name`): the person, with that title.
 
@@ -39,12 +47,13 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .entity_lists import entities_with_articles
 from .gazetteer import trie_regex
 from .language import NEVER
-from .speech_forms import Context, Find, is_name, state_with_noun
+from .speech_forms import Context, Find, bracket_entity, is_name, state_with_noun
 
 __all__ = [
     "adjectives",
@@ -55,9 +64,14 @@ __all__ = [
     "find_with_participle",
     "find_honorific_titled",
     "find_whose_speaker",
+    "find_state_with_relative",
+    "find_among_speakers",
+    "find_elided_speakers",
+    "find_chair_after_verb",
 ]
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\u2010\u2011-]*"
+_NAME_AND_STATE = re.compile(rf"(?:{_NAME_WORD}\.?\s+){{1,5}}\((?P<state>[^()\n]{{2,80}})\)")
 
 
 def adjectives(g) -> dict[str, str]:
@@ -175,7 +189,8 @@ def _with_patterns(grammar) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Patt
 
 
 def find_with_participle(text: str, ctx: Context) -> list[Find]:
-    """ "..., with Indonesia's representative saying that ...", "..., with the representative of Chile noting that":
+    """ "..., with Indonesia's representative saying that ...", "..., with the representative of Chile noting that",
+    "..., with Tomas Vold (Norway) commending" (a name and its State in brackets: the delegation):
     the speaker of a participle phrase joined by "with" (``with_subject``, ``with_participles``: the statement gets
     the participle's verb, "saying" -> "said"). The statement starts at "with" when another find opens its
     sentence, else at its sentence."""
@@ -183,9 +198,13 @@ def find_with_participle(text: str, ctx: Context) -> list[Find]:
     found = []
     for m in opener.finditer(text):
         rep = noun.match(text, m.end())
+        bracketed = _NAME_AND_STATE.match(text, m.end())
+        who = bracket_entity(bracketed.group("state"), ctx.g, ctx.grammar.lang) if bracketed else None
         if rep:
             items, end = ctx.parse_list(text, rep.end())
             sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items if kind != "unknown"]
+        elif bracketed and who and who[0] == "state":  # "..., with Tomas Vold (Norway) commending": the delegation
+            sids, end = [ctx.reg.listed(*who, ctx.para)], bracketed.end()
         else:
             possessive = state_with_noun(text, m.end(), ctx)
             sids, end = ([possessive[0]], possessive[1]) if possessive else ([], m.end())
@@ -242,4 +261,136 @@ def find_honorific_titled(text: str, ctx: Context, starts: list[int]) -> list[Fi
             else ctx.person(m.group("name"), m.group("hon"), m.group("title"))
         )
         found.append(Find(m.start(), v[1], [sid], v[0], [m.span("name")]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _relative_clause(grammar) -> re.Pattern:
+    return re.compile(rf",\s+(?:{grammar.lang.state_relative})[^,.;:!?\n«»“”]{{2,150}}?,\s*")
+
+
+def find_state_with_relative(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "Ghana, which chaired the Committee, regretted", « Le Ghana, qui présidait le Comité, a ainsi regretté »: a
+    State (or organization) named alone at the start of a sentence (``starts``), a relative clause closed by a
+    comma (the language's ``state_relative`` pronouns), then a reporting verb.
+
+    >>> from kit.attribution import attribute
+    >>> from kit.gazetteer import load_gazetteer
+    >>> fr = [(1, "Le Ghana, qui présidait le Comité, a ainsi regretté les coupes.")]
+    >>> [(s.speaker_id, s.verb) for s in attribute(fr, load_gazetteer(lang="fr")).statements]
+    [('GHA', 'a regretté')]
+    """
+    clause = _relative_clause(ctx.grammar)
+    found = []
+    for pos in starts:
+        items, end = entities_with_articles(text, pos, ctx)
+        rel = clause.match(text, end) if len(items) == 1 else None
+        v = ctx.grammar.predicate_after(text, rel.end()) if rel else None
+        if v:
+            sid = ctx.reg.listed(items[0][0], items[0][1], ctx.para)
+            found.append(Find(pos, v[1], [sid], v[0], [(items[0][2], items[0][3])]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _among_patterns(grammar) -> tuple[re.Pattern, re.Pattern]:
+    L = grammar.lang
+    return re.compile(rf"(?i:{L.speaker_noun})"), re.compile(L.among_speakers)
+
+
+def find_among_speakers(text: str, ctx: Context, starts: list[int]) -> list[Find]:
+    """ "Kenya's representative, however, was among several delegates who expressed regret", "The representative of
+    Chile was one of several delegates welcoming the text": a delegation named at the start of a sentence
+    (``starts``), one of a group (``among_speakers``), then a reporting verb or a participle of
+    ``with_participles`` (the statement gets its verb: "welcoming" -> "welcomed").
+
+    >>> from kit.attribution import attribute
+    >>> from kit.gazetteer import load_gazetteer
+    >>> paras = [(1, "Kenya's representative was among several delegates who expressed regret at the cuts.")]
+    >>> [(s.speaker_id, s.verb) for s in attribute(paras, load_gazetteer()).statements]
+    [('KEN', 'expressed regret')]
+    """
+    noun, among = _among_patterns(ctx.grammar)
+    _, participle, _, _ = _with_patterns(ctx.grammar)
+    participles = dict(ctx.grammar.lang.with_participles)
+    found = []
+    for pos in starts:
+        rep = noun.match(text, pos)
+        if rep:
+            items, end = ctx.parse_list(text, rep.end())
+            sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items if kind != "unknown"]
+            spans = [(s, e) for kind, _, s, e in items if kind != "unknown"]
+        else:
+            possessive = state_with_noun(text, pos, ctx)
+            sids, end = ([possessive[0]], possessive[1]) if possessive else ([], pos)
+            spans = [(pos, end)]
+        m = among.match(text, end) if sids else None
+        if not m:
+            continue
+        v = ctx.grammar.predicate_after(text, m.end())
+        p = participle.match(text, m.end()) if not v else None
+        if v:
+            found.append(Find(pos, v[1], sids, v[0], spans))
+        elif p:
+            found.append(Find(pos, p.end(), sids, participles[" ".join(p.group("participle").split())], spans))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _elided_patterns(grammar) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    L = grammar.lang
+    return re.compile(L.elided_speaker), re.compile(L.elided_end), re.compile(rf"\b(?:{grammar.verb_alt})\b")
+
+
+def find_elided_speakers(text: str, ctx: Context) -> list[Find]:
+    """« Le représentant du Pérou a noté que ... et celui du Ghana que ... », "the representative of Peru noted that
+    ... and that of Ghana that ...": a second speaker of the same verb, left out (``elided_speaker``, then States,
+    then ``elided_end``). The statement gets the last reporting verb before it in its sentence.
+
+    >>> from kit.attribution import attribute
+    >>> from kit.gazetteer import load_gazetteer
+    >>> fr = [(1, "Le représentant du Pérou a noté que les coupes étaient graves et celui du Ghana que le texte "
+    ...            "était bon.")]
+    >>> [(s.speaker_id, s.verb) for s in attribute(fr, load_gazetteer(lang="fr")).statements]
+    [('PER', 'a noté'), ('GHA', 'a noté')]
+    """
+    opener, end, verb = _elided_patterns(ctx.grammar)
+    found = []
+    for m in opener.finditer(text):
+        items, stop = ctx.parse_list(text, m.end())
+        items = [item for item in items if item[0] != "unknown"]
+        close = end.match(text, stop) if items else None
+        start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+        verbs = list(verb.finditer(text, start, m.start())) if close else []
+        if close and verbs:
+            sids = [ctx.reg.listed(kind, key, ctx.para) for kind, key, _, _ in items]
+            vform = ctx.grammar.verb_form(verbs[-1].group(0))
+            found.append(Find(m.start(), close.end(), sids, vform, [(s, e) for *_, s, e in items]))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _chair_after_verb(grammar) -> re.Pattern:
+    L = grammar.lang
+    # the title alone: not before the Chair's name in apposition (« la Présidente du Comité, Mme X, »)
+    return re.compile(
+        rf"(?:{L.after_verb_lead})\s*(?P<verb>{grammar.verb_alt})\s+(?:{L.chair})"
+        r"(?=\s*(?:[.;:!?»”\"]|,\s+[a-zà-ÿ]|$))"
+    )
+
+
+def find_chair_after_verb(text: str, ctx: Context, chair: Callable[[], str]) -> list[Find]:
+    """« Les mandats doivent être clairs, a indiqué la Présidente. », "..., said the Chair.": the Chair by title
+    alone after the verb (``chair()`` gives the Chair's speaker id: the person the report names as Chair, if any).
+
+    >>> from kit.attribution import attribute
+    >>> from kit.gazetteer import load_gazetteer
+    >>> fr = [(1, "Les mandats doivent être clairs, a indiqué la Présidente.")]
+    >>> [(s.speaker_id, s.verb) for s in attribute(fr, load_gazetteer(lang="fr")).statements]
+    [('role:chair', 'a indiqué')]
+    """
+    found = []
+    for m in _chair_after_verb(ctx.grammar).finditer(text):
+        verb = ctx.grammar.verb_form(m.group("verb"))
+        found.append(Find(m.start(), m.end(), [chair()], verb, [m.span("chair")]))
     return found

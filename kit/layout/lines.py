@@ -36,7 +36,8 @@ __all__ = [
     "accept_number",
 ]
 
-PARA_START = re.compile(r"^\s{0,8}(\d+)\.[ \t]+(\S.*)$")
+# the number, then a space; or no space before a capital ("2.Mme ROJAS (Peru) said": some treaty bodies' records)
+PARA_START = re.compile(r"^\s{0,8}(\d+)\.(?:[ \t]+|(?=[A-ZÀ-ÖØ-Þ][\w.]))(\S.*)$")
 HEADING = re.compile(r"^\s{0,8}([IVXLC]{1,8})\.[ \t]+([A-ZÀ-ÖØ-Þ\"“‘«].*)$")  # capitals with accents: « II. État de … »
 SUBHEADING = re.compile(r"^\s{0,8}([A-H])\.[ \t]+([A-ZÀ-ÖØ-Þ\"“‘«].{0,200})$")
 NUMBER_ALONE = re.compile(r"^\s{0,8}(\d+)\.\s*$")

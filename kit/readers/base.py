@@ -51,7 +51,9 @@ HEADER_REACH = 80
 # Document symbols alone on a line: a summary record's, a verbatim record's, a press release's.
 # A record's symbol may end the first line, after the organization's name ("United Nations      A/C.4/78/SR.9").
 SYMBOLS = {
-    "summary_record": re.compile(r"(?:^|\s)(?P<symbol>[AS]/(?:[\w.]+/)*SR\.\d+(?:/Corr\.\d+)?)$"),
+    # ... of the Assembly and the Council (A/C.4/78/SR.9, S/...) and of other organs: treaty bodies (CERD/C/SR.1366),
+    # the Economic and Social Council's (E/C.12/SR.53)
+    "summary_record": re.compile(r"(?:^|\s)(?P<symbol>[A-Z]{1,6}/(?:[\w.]+/)*SR\.\d+(?:/Corr\.\d+)?)$"),
     "verbatim_record": re.compile(r"(?:^|\s)(?P<symbol>[AS]/(?:[\w.]+/)*PV\.\d+(?:\s*\([\w ]+\))?(?:/Corr\.\d+)?)$"),
     # SC/15312, GA/SPD/790, GA/PK/246, CS/15312, CPSD/790, AG/PK/246: letters (two or more), then a number
     # ... alone on a line, or after the organ's name (« Conseil de sécurité CS/2669 »)

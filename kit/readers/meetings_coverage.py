@@ -55,6 +55,8 @@ NO_MEETING = N_(
 )
 _PROSE_END = re.compile(r"[.!?][”\"»’)]?\s*$")  # a sentence ends the block
 _NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
+# a headline asking a question ("Fifth Committee: An Annual Budget Cycle?"): one short sentence ending in "?"
+_QUESTION_HEADLINE = re.compile(r"^[^.!?\n]{3,200}\?[”\"»’)]?\s*$")
 _RULE = "---"  # the end mark "* *** *" once the markup step (kit.sources) has read it as a horizontal rule
 
 
@@ -254,13 +256,17 @@ def read_meetings_coverage(source: SourceText, reference_folder: Path | None = N
 
 def _header(blocks: list[list[int]], lines: list[str], words: DocumentWords) -> tuple[list[int], int]:
     """The header block's lines (indexes) and how many blocks it takes: the blocks from the top up to the first
-    one that is prose (its text ends a sentence) and is not furniture of the release (the media notice)."""
+    one that is prose (its text ends a sentence) and is not furniture of the release (the media notice). A headline
+    may ask a question: one block of one line, one sentence ending in "?", is still the header's."""
     header: list[int] = []
+    asked = False  # one question headline at most
     for k, block in enumerate(blocks):
         text = " ".join(lines[i] for i in block)
         furniture = all(_is_header_line(lines[i], words) for i in block)
-        if not furniture and _PROSE_END.search(text) and not matches("media", lines[block[0]], words):
+        headline = not furniture and not asked and len(block) == 1 and bool(_QUESTION_HEADLINE.match(text))
+        if not furniture and not headline and _PROSE_END.search(text) and not matches("media", lines[block[0]], words):
             return header, k
+        asked = asked or headline
         header += block
     return header, len(blocks)
 

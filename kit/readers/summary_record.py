@@ -59,8 +59,9 @@ from .base import (
 
 __all__ = ["READER", "read_summary_record"]
 
-_PARA_ONE = re.compile(r"^\s{0,8}1\.(?:\s+\S|\s*$)")
-_PARA_START = re.compile(r"^\s{0,8}\d+\.(?:\s+\S|\s*$)")
+# "2.Mme ROJAS (Pérou) dit": no space after the number before a capital, in some treaty bodies' records
+_PARA_ONE = re.compile(r"^\s{0,8}1\.(?:\s+\S|\s*$|(?=[A-ZÀ-ÖØ-Þ][\w.]))")
+_PARA_START = re.compile(r"^\s{0,8}\d+\.(?:\s+\S|\s*$|(?=[A-ZÀ-ÖØ-Þ][\w.]))")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _NO_HEADING_END = re.compile(r"[.!?:;,]\s*$")
 _SUB_ITEM = re.compile(r"^\([a-z]\)\s+\S")  # an agenda item's sub-item: "(a) United Nations Interim Force ..."
