@@ -114,8 +114,8 @@ SETS = {
         "heldout3",
         "Third held-out set (annotated before its first run)",
         "**Held out.** 17 documents, among them the first verbatim records (cells `PV-en`, `PV-fr`), found, "
-        "excerpted and annotated by hand, and the annotation committed before the kit was first run on them; "
-        "no parser change has used them. Only runs on a parser that has not been changed by studying their "
+        "excerpted and annotated by hand, and the annotation committed (`eed683b`) before the kit was first run on "
+        "them; no parser change has used them. Only runs on a parser that has not been changed by studying their "
         "failures are held-out measures: the first run below is the honest one.",
     ),
 }
