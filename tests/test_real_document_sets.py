@@ -20,6 +20,7 @@ HERE = ROOT / "benchmarks" / "real_documents"
 REFERENCE = ROOT / "data" / "reference"
 SOURCE_COLUMNS = ["symbol", "lang", "kind", "file", "source", "found_with", "excerpt"]
 ANNOTATION_COLUMNS = ["symbol", "lang", "kind", "para", "speaker_id", "form"]
+KINDS = {"summary_record", "meetings_coverage", "verbatim_record"}  # the kinds of reported speech a set measures
 SETS = sorted(p.name.removesuffix("sources.csv").rstrip("_") or "tuning" for p in HERE.glob("*sources.csv"))
 
 
@@ -45,7 +46,7 @@ def _column(table: str, column: str) -> set[str]:
 
 
 def test_sets_are_found():
-    assert {"tuning", "heldout", "heldout2"} <= set(SETS)
+    assert {"tuning", "heldout", "heldout2", "heldout3"} <= set(SETS)
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -54,7 +55,7 @@ def test_every_annotated_pair_belongs_to_a_listed_document(name):
     sources = {row["symbol"]: row for row in _rows(sources_path, SOURCE_COLUMNS)}
     annotations = _rows(annotations_path, ANNOTATION_COLUMNS)
     for row in sources.values():
-        assert row["lang"] in {"en", "fr"} and row["kind"] in {"summary_record", "meetings_coverage"}, row["symbol"]
+        assert row["lang"] in {"en", "fr"} and row["kind"] in KINDS, row["symbol"]
         assert row["file"] == row["symbol"].replace("/", "_") + ".txt", row["symbol"]
     seen = set()
     for row in annotations:
