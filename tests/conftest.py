@@ -61,6 +61,7 @@ SLOW_FIXTURES: dict[str, tuple[str, ...]] = {
     "room": (),  # a kit serve for the module (tests/test_serve.py)
     "voila_server": (),
     "binder_env": ("network",),
+    "site": (),  # builds a whole site: the static site (tests/test_site.py), the docs (mkdocs, tests/test_tooling.py)
 }
 #: Single tests that start servers, kernels or notebooks, by name (their files are otherwise fast): a name
 #: alone takes every parametrization of the test, a name with its parameters (``test_x[fr]``) that one.
