@@ -1027,7 +1027,6 @@ class DocumentWords:
     media: str  # a press release's furniture: "For information media. Not an official record."
     session_line: str  # a press release's session line: "Seventy-eighth Session,", "Fifty-eighth General Assembly"
     numeric_date: str  # a press release's date line in figures, day first ("03/03/2003"): groups day, month, year
-    verbatim_speaker: str  # "The President:", "Mr. Okonjo (Nigeria):" opening a first-person speech
     end_mark: str  # the end of a press release ("* *** *")
     # older releases (1995-2005) that print no meeting line, read as a reader would (docs/document-kinds.md):
     run_in_date: str = NEVER  # a date in figures run into a line, year first ("19951115 ..."): groups year, month, day
@@ -1066,9 +1065,6 @@ _DOCUMENT_WORDS = {
         session_line=r"^(?:[A-Z][a-z]+-)?[a-z]*(?:[Tt]h|[Ff]irst|[Ss]econd|[Tt]hird)\s+(?:General\s+Assembly|Session)\b"
         r"|^\d{4}\s+(?:Substantive\s+)?Session,?$|^(?:(?:First|Second)\s+Part\s+of\s+)?Resumed\s+Session,?$",
         numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
-        # "The President (spoke in French):", "Mr. Okonjo (Nigeria) (spoke in French):"
-        verbatim_speaker=r"^(?:The\s+(?:President|Chair|Acting\s+President)|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+"
-        r"[^:()\n]{1,60}?)(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
         run_in_date=r"^(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\s|$)",
         dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]+)(?:\s+(?P<year>\d{4}))?"
@@ -1111,9 +1107,6 @@ _DOCUMENT_WORDS = {
         r"|^Session\s+de\s+fond\s+(?:de\s+)?\d{4},?$"
         r"|^(?:(?:Première|Deuxième)\s+partie\s+de\s+la\s+)?[Rr]eprise\s+de\s+session,?$",
         numeric_date=r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})$",
-        # « Le Président (parle en anglais) : », « M. Okonjo (Nigéria) (parle en anglais) : »
-        verbatim_speaker=r"^(?:Le\s+Président|La\s+Présidente|(?:M|Mme|Mlle)\.?\s+[^:()\n]{1,60}?)"
-        r"(?:\s*\([^)\n]{2,80}\)){0,2}\s*:\s*\S",
         end_mark=r"^\*\s*\*{3}\s*\*$",
         run_in_date=r"^(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?:\s|$)",
         dateline=r"^[A-Z][A-Z .'-]{1,30},\s+(?P<day>\d{1,2})(?:er)?\s+(?P<month>[a-zéû]+)(?:\s+(?P<year>\d{4}))?"

@@ -70,11 +70,11 @@ def detect(lines: list[str]) -> bool:
     President:", "Mr. Okonjo (Nigeria):") on three lines or more."""
     if symbol_in(lines, "verbatim_record"):
         return True
-    return sum(bool(matches("verbatim_speaker", line)) for line in lines) >= 3
+    return sum(bool(matches("speech_heading", line)) for line in lines) >= 3
 
 
 def _language(source: SourceText) -> DocumentWords:
-    for field in ("pv_title", "opened", "members", "verbatim_speaker"):
+    for field in ("pv_title", "opened", "members", "speech_heading"):
         for _, line in header_lines(source, 120):
             w = words_of(field, line)
             if w is not None:
