@@ -51,19 +51,10 @@ sys.path.insert(0, str(ROOT))
 
 from voila_server import Server  # noqa: E402 - benchmarks/ is put on sys.path above
 
+from kit.testing import CHROMIUM  # noqa: E402 - the checkout is put on sys.path above
+from kit.testing import CHROMIUM_ARGS as ARGS  # noqa: E402 - the same Chromium as the browser tests
 from kit.views.registry import APPS as REGISTRY  # noqa: E402 - the checkout is put on sys.path above
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 APPS = [app.name for app in REGISTRY]
 PAGES = ["bare", *APPS]
 # Ready: the bare page's dropdown; an app's header (navigation bar) and, for a widget app, its first output.

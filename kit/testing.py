@@ -16,7 +16,21 @@ from pathlib import Path
 
 from .serve import stop_process_group, voila_command, voila_env
 
-__all__ = ["free_port", "wait_until_serving", "start_voila", "stop_process_group"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "free_port", "wait_until_serving", "start_voila", "stop_process_group"]
+
+#: Debian's Chromium, which the browser tests and the benchmarks drive (Playwright's own download is not used).
+CHROMIUM = "/usr/bin/chromium"
+#: Its arguments: headless, and nothing fetched from the network behind the page's back.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:

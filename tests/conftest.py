@@ -15,6 +15,7 @@ import pytest
 from hypothesis import settings
 
 from kit import load_report
+from kit.testing import CHROMIUM, CHROMIUM_ARGS
 
 SYNTHETIC = """\
 **Security Council**
@@ -159,19 +160,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(name)
         if slow or any(item.get_closest_marker(name) for name in SLOW_FAMILIES):
             item.add_marker("slow")
-
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium; Playwright's own browser download is not used
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def need(reason: str) -> NoReturn:
