@@ -357,7 +357,7 @@ _EN = Language(
         r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Mm]ost|[Vv]arious|[Nn]umerous|[Aa]\s+(?:number|few)\s+of"
         r"|[Aa]\s+(?:few|number\s+of)|[Oo]ne|[Aa]nother|[Aa]ll|[Tt]he\s+(?:majority|other)(?:\s+of)?)"
         r"(?:\s+(?:of\s+the|other|Council|[a-z]+-contributing))*\s+"
-        r"(?:delegations?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
+        r"(?:delegations?|delegates?|members?|Member\s+States|speakers?|participants?|representatives?|countries|"
         r"States|troop-\s+and\s+police-contributing\s+countries)\b"
         r"(?:\s+(?:of|from|on)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:of|on|for|and|the)\s+)?[A-Z][\w-]*)*)?"
     ),
@@ -685,7 +685,7 @@ _FR = Language(
     unnamed_group=(
         r"(?:[Pp]lusieurs|[Cc]ertaine?s|[Dd]e\s+nombreu(?:x|ses)|[Nn]ombre\s+d['’]|[Qq]uelques|[Dd]['’]autres"
         r"|[Ll]a\s+plupart\s+des|[Uu]ne?\s+autre|[Tt]ou(?:te)?s\s+les|[Uu]ne?\s+des)\s*"
-        r"(?:autres\s+)?(?:délégations?|membres?|États(?:\s+Membres)?|intervenante?s?|participante?s?|"
+        r"(?:autres\s+)?(?:délégations?|délégué(?:e)?s?|membres?|États(?:\s+Membres)?|intervenante?s?|participante?s?|"
         r"représentante?s?|pays)\b"
         r"(?:\s+(?:du|de\s+la|des)\s+(?:Conseil(?:\s+de\s+sécurité)?|Groupe\s+de\s+travail|Comité))?"
     ),

@@ -161,3 +161,38 @@ def test_the_statements_of_the_new_forms_are_whole_sentences_or_clauses():
             assert st_.text == text[st_.start : st_.end], (name, st_.para)
             assert st_.start in starts or text[: st_.start].rstrip().endswith(","), (name, st_.para, st_.text)
             assert st_.end == len(text.rstrip()) or text[st_.end - 1] in ".!?”»", (name, st_.para, st_.text)
+
+
+# "Many delegates urged ...": delegates, like delegations, are an unnamed group: no one's statement, and not the
+# previous speaker's continuation (a real press release, GA/SPD/740, gave the previous State the group's words).
+UNNAMED_DELEGATES = {
+    "en": (
+        "{state} said that funding mattered.",
+        [
+            "Many delegates urged the international community to ensure funding.",
+            "Noting that resources remain fundamental, several delegates called for more funding.",
+        ],
+    ),
+    "fr": (
+        "{state} a dit que le financement comptait.",
+        [
+            "De nombreux délégués ont exhorté la communauté internationale à assurer le financement.",
+            "Notant que les ressources restent essentielles, plusieurs déléguées ont demandé davantage de fonds.",
+        ],
+    ),
+}
+
+
+@given(member=st.sampled_from(MEMBERS), lang=st.sampled_from(["en", "fr"]))
+@SETTINGS
+def test_delegates_are_an_unnamed_group_that_ends_the_previous_speaker(member, lang):
+    first, groups = UNNAMED_DELEGATES[lang]
+    state = (
+        f"The representative of {running(member)}"
+        if lang == "en"
+        else f"Le représentant {de(member['fr_running_names'].split('|')[0])}"
+    )
+    for group in groups:
+        result = attribute([(1, first.format(state=state)), (2, group)], G[lang])
+        assert speakers_of(result, 1) == [member["iso3"]], (lang, state)
+        assert speakers_of(result, 2) == [], (lang, group)
